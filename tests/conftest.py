@@ -1,0 +1,58 @@
+"""Shared fixtures: a real SQLite file in a temp folder per test, one QApplication, offscreen."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from volunteer_app.services.session import BUILTIN_ADMIN, Session  # noqa: E402
+from volunteer_app.store.connection import open_database  # noqa: E402
+
+# Ages and deadlines in the tests are computed against this day, not the real one.
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "linlibang.sqlite3"
+
+
+@pytest.fixture
+def db(db_path):
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def session(db):
+    return Session(db, BUILTIN_ADMIN, today=lambda: TODAY)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo community built once; tests copy the file instead of rebuilding it."""
+    from volunteer_app.services import demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    database = open_database(path)
+    demo.build(Session(database, BUILTIN_ADMIN, today=lambda: TODAY), scale=1)
+    database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return path
+
+
+@pytest.fixture
+def demo_session(demo_template, tmp_path):
+    """A fresh copy of the demo community for one test."""
+    import shutil
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, path)
+    database = open_database(path)
+    yield Session(database, BUILTIN_ADMIN, today=lambda: TODAY)
+    database.close()

@@ -1,0 +1,80 @@
+"""The command line: the same services as the window, for the admin and for scripts.
+
+Every command exits 0 on success, and non-zero with a one-line reason on stderr otherwise.
+With no command, the window opens. Each module in :data:`COMMAND_MODULES` adds its
+subcommands through ``register(subparsers)``; each subcommand sets ``handler``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import paths
+from ..domain.identity import FieldError
+from ..services.permissions import PermissionDenied
+from ..store.errors import StoreError
+
+COMMAND_MODULES = (
+    "ledger",
+)
+
+
+class CommandError(Exception):
+    """A failure the user can act on; printed as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, in Chinese, exit 2
+        self.exit(2, f"邻里帮：命令参数有误：{message}（用 --help 查看用法）\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python main.py", description="邻里帮：社区居民、志愿者与服务记录管理。")
+    parser.add_argument("--db", type=Path, help=f"数据库文件（默认：环境变量 {paths.DB_ENV} 或用户数据文件夹）")
+    subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_database()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(_hoist_db(argv))
+    if args.command is None:
+        from ..ui.app import run_window
+
+        return run_window(database_path(args))
+    try:
+        return int(args.handler(args) or 0)
+    except (CommandError, StoreError, PermissionDenied, FieldError) as error:
+        print(f"邻里帮：{error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("邻里帮：已中断，未完成的操作没有保存。", file=sys.stderr)
+        return 130
+
+
+def _hoist_db(argv: list[str]) -> list[str]:
+    """Accept ``--db FILE`` anywhere on the line, as design.md writes it after the command."""
+    out, hoisted, i = [], [], 0
+    while i < len(argv):
+        if argv[i] == "--db" and i + 1 < len(argv):
+            hoisted += argv[i:i + 2]
+            i += 2
+            continue
+        if argv[i].startswith("--db="):
+            hoisted.append(argv[i])
+        else:
+            out.append(argv[i])
+        i += 1
+    return hoisted + out

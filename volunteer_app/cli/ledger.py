@@ -1,0 +1,78 @@
+"""demo, check, backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..services import demo
+from ..store import maintenance
+from ..store.connection import open_database
+from . import CommandError, database_path
+from .common import open_session
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("demo", help="新建一个装有演示社区的数据库")
+    p.add_argument("--scale", type=int, default=1, help="居民和志愿者的倍数（100约为10万居民）")
+    p.set_defaults(handler=run_demo)
+
+    p = subparsers.add_parser("check", help="检查数据库的完整性和数据版本")
+    p.set_defaults(handler=run_check)
+
+    p = subparsers.add_parser("backup", help="把数据库备份到一个新文件")
+    p.add_argument("--out", type=Path, required=True, help="备份文件")
+    p.set_defaults(handler=run_backup)
+
+    p = subparsers.add_parser("restore", help="用备份文件恢复数据库（原文件另存一份）")
+    p.add_argument("file", type=Path, help="备份文件")
+    p.set_defaults(handler=run_restore)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    if path.exists() and path.stat().st_size > 0:
+        raise CommandError(f"数据库文件 {path} 已经存在。演示数据只装入新文件，请换一个文件名。")
+    if args.scale < 1 or args.scale > 1000:
+        raise CommandError("--scale 应在1到1000之间。")
+    with open_session(args) as session:
+        demo.build(session, args.scale)
+        residents = session.db.table("residents").count
+        volunteers = session.db.table("volunteers").count
+    print(f"已生成演示社区：{residents}位居民，{volunteers}位志愿者。数据库：{path}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    if not path.exists():
+        raise CommandError(f"找不到数据库文件 {path}。")
+    db = open_database(path, migrate=False)
+    try:
+        report = maintenance.check(db, str(path))
+    finally:
+        db.close()
+    print(f"数据库：{path}")
+    print(f"数据版本：{report.schema_version}（本程序：{report.expected_version}）")
+    print(f"完整性：{'正常' if report.integrity == 'ok' else report.integrity}")
+    print(f"外键问题：{report.foreign_key_problems}")
+    for table, rows in report.counts.items():
+        print(f"  {table}: {rows}")
+    if not report.ok:
+        raise CommandError("检查未通过：" + (
+            "数据版本需要升级，用邻里帮打开一次即可自动升级。" if report.integrity == "ok"
+            and report.foreign_key_problems == 0 else "数据库有损坏，请用备份恢复。"))
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        target = maintenance.backup(session.db, args.out)
+    print(f"已备份到 {target}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    kept = maintenance.restore(args.file, database_path(args))
+    print(f"已从 {args.file} 恢复。" + (f"原数据库另存为 {kept}" if kept else ""))
+    return 0

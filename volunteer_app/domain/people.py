@@ -1,0 +1,120 @@
+"""Rules about people that need no database: ages, cohorts, 悬空老人, risk tiers, pinyin keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from pypinyin import Style, lazy_pinyin
+
+
+class Gender(StrEnum):
+    MALE = "男"
+    FEMALE = "女"
+
+
+class RiskLevel(StrEnum):
+    """Visit tiers from domain.md: high (weekly), priority (monthly), general (quarterly)."""
+
+    HIGH = "高"
+    PRIORITY = "重点"
+    GENERAL = "一般"
+
+
+def age_on(birth: date | str | None, today: date) -> int | None:
+    """Whole years completed on ``today``; a 29 February birthday counts from 1 March."""
+    if birth is None or birth == "":
+        return None
+    if isinstance(birth, str):
+        birth = date.fromisoformat(birth)
+    years = today.year - birth.year
+    if (today.month, today.day) < (birth.month, birth.day):
+        years -= 1
+    return years
+
+
+def pinyin_keys(name: str) -> tuple[str, str]:
+    """(initials, full pinyin) in lower case: 张建国 → ("zjg", "zhangjianguo").
+
+    Characters without a reading (letters, the middle dot) pass through, minus the dot.
+    """
+    syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda s: list(s))
+    syllables = [s.lower() for s in syllables if s.strip() and s != "\u00b7"]
+    initials = "".join(s[0] for s in syllables if s)
+    return initials, "".join(syllables)
+
+
+@dataclass(frozen=True)
+class HousingRule:
+    """悬空老人: an elder (``elder_age`` or older) living above ``floor_threshold`` without a
+    lift, or unable to use the stairs."""
+
+    floor_threshold: int = 2
+    elder_age: int = 60
+
+    def is_stranded(self, floor: int | None, has_lift: bool, cannot_use_stairs: bool,
+                    age: int | None = None) -> bool:
+        if age is not None and age < self.elder_age:
+            return False
+        if cannot_use_stairs:
+            return True
+        return floor is not None and floor > self.floor_threshold and not has_lift
+
+    def elder_birth_cutoff(self, today: date) -> str:
+        """ISO date: people born on or before it count as elders today."""
+        return _years_before(today, self.elder_age)
+
+
+@dataclass(frozen=True)
+class Cohorts:
+    """80后帮90后: helpers born in a year range, residents of at least an age. Both are settings."""
+
+    helper_birth_from: int = 1980
+    helper_birth_to: int = 1989
+    resident_min_age: int = 90
+
+    def is_helper_birth(self, birth: date | str | None) -> bool:
+        if not birth:
+            return False
+        year = birth.year if isinstance(birth, date) else int(str(birth)[:4])
+        return self.helper_birth_from <= year <= self.helper_birth_to
+
+    def is_senior(self, birth: date | str | None, today: date) -> bool:
+        age = age_on(birth, today)
+        return age is not None and age >= self.resident_min_age
+
+    def senior_birth_cutoff(self, today: date) -> str:
+        """ISO date: residents born on or before it are old enough today."""
+        return _years_before(today, self.resident_min_age)
+
+
+def _years_before(today: date, years: int) -> str:
+    try:
+        cutoff = today.replace(year=today.year - years)
+    except ValueError:  # 29 February in a non-leap target year
+        cutoff = today.replace(year=today.year - years, day=28)
+    return cutoff.isoformat()
+
+
+def risk_level(
+    age: int | None,
+    *,
+    stranded: bool,
+    lives_alone: bool,
+    empty_nest: bool = False,
+    serious_illness: bool = False,
+    dementia: bool = False,
+    disabled: bool = False,
+    hardship: bool = False,
+) -> RiskLevel:
+    """The visit tier of domain.md, with 悬空老人 added to the high tier."""
+    if stranded:
+        return RiskLevel.HIGH
+    if (age or 0) >= 80 and (lives_alone or empty_nest):
+        return RiskLevel.HIGH
+    if serious_illness or dementia:
+        return RiskLevel.HIGH
+    if ((age or 0) >= 60 and disabled) or hardship:
+        return RiskLevel.PRIORITY
+    return RiskLevel.GENERAL

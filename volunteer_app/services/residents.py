@@ -1,0 +1,231 @@
+"""Residents' ledger: register, edit, archive, and the query behind the 居民 table.
+
+The table may hold 100,000 rows, so filtering, sorting and paging happen in SQL; age and
+悬空老人 are computed there from the birth date and the housing rule in force.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.forms import FormResult, parse_int, validate_person
+from ..domain.identity import FieldError
+from ..domain.people import age_on, pinyin_keys, risk_level
+from ..store.rows import new_uid, now_text, to_json
+from . import settings
+from .permissions import Permission
+from .session import Session
+
+FLAGS = ("has_lift", "cannot_use_stairs", "lives_alone", "empty_nest", "disabled", "dementia",
+         "serious_illness", "hardship", "family_nearby", "consent_visit", "sensitive_consent")
+TEXTS = ("building", "unit", "room", "emergency_contact", "health_notes", "hardship_notes",
+         "consent_method", "consent_scope", "notes", "preferred_visit_times")
+SENSITIVE = ("health_notes", "hardship_notes")
+
+
+class ResidentError(ValueError):
+    """A resident could not be saved; ``errors`` maps field → Chinese message."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("；".join(errors.values()))
+        self.errors = errors
+
+
+def validate(session: Session, fields: dict[str, Any]) -> FormResult:
+    """Check a resident form; used on every keystroke by the dialog and before saving."""
+    result = validate_person(fields, session.today())
+    for flag in FLAGS:
+        if flag in fields:
+            result.values[flag] = 1 if fields[flag] else 0
+    for key in TEXTS:
+        if key in fields:
+            result.values[key] = str(fields[key] or "").strip()
+    try:
+        result.values["floor"] = parse_int(fields.get("floor"), "楼层", -3, 60)
+    except FieldError as error:
+        result.errors["floor"] = error.message
+    for key in ("community_id", "place_id"):
+        if key in fields:
+            result.values[key] = fields[key] or None
+    if "needs" in fields:
+        result.values["needs"] = to_json(list(fields["needs"] or []))
+    if "gender_preference" in fields:
+        result.values["gender_preference"] = fields["gender_preference"] or None
+    if fields.get("consent_visit") and "consent_date" in fields:
+        result.values["consent_date"] = fields.get("consent_date") or session.today().isoformat()
+    _check_unique_id(session, fields.get("id"), result)
+    return result
+
+
+def _check_unique_id(session: Session, resident_id: int | None, result: FormResult) -> None:
+    number = result.values.get("id_number")
+    if not number:
+        return
+    rows = list(session.db.query(
+        "SELECT id, name FROM residents WHERE id_number = ? AND id IS NOT ?", [number, resident_id]))
+    if rows:
+        result.errors["id_number"] = f"身份证号已登记给居民“{rows[0]['name']}”（编号{rows[0]['id']}），请勿重复登记。"
+
+
+def _derived(session: Session, values: dict[str, Any], current: dict[str, Any] | None) -> dict[str, Any]:
+    """Columns computed on save: pinyin keys, phone tail, risk level."""
+    merged = {**(current or {}), **values}
+    initials, full = pinyin_keys(merged["name"])
+    phone = merged.get("phone") or ""
+    age = age_on(merged.get("birth_date"), session.today())
+    stranded = settings.housing_rule(session).is_stranded(
+        merged.get("floor"), bool(merged.get("has_lift")), bool(merged.get("cannot_use_stairs")), age)
+    level = risk_level(
+        age, stranded=stranded, lives_alone=bool(merged.get("lives_alone")),
+        empty_nest=bool(merged.get("empty_nest")), serious_illness=bool(merged.get("serious_illness")),
+        dementia=bool(merged.get("dementia")), disabled=bool(merged.get("disabled")),
+        hardship=bool(merged.get("hardship")))
+    return {"name_initials": initials, "name_pinyin": full,
+            "phone_tail": re.sub(r"\D", "", phone)[-4:], "risk_level": level.value}
+
+
+def add(session: Session, fields: dict[str, Any]) -> int:
+    session.require(Permission.RESIDENT_WRITE)
+    result = validate(session, fields)
+    if not result.ok:
+        raise ResidentError(result.errors)
+    values = result.values
+    if any(values.get(k) for k in SENSITIVE):
+        session.require(Permission.VIEW_SENSITIVE)
+    stamp = now_text()
+    row = {**values, **_derived(session, values, None), "uid": new_uid(),
+           "created_at": stamp, "updated_at": stamp}
+    with session.write("residents"):
+        resident_id = session.db.table("residents").insert(row).last_pk
+        session.audit("新增", "residents", resident_id, None, row)
+    return resident_id
+
+
+def update(session: Session, resident_id: int, fields: dict[str, Any]) -> None:
+    session.require(Permission.RESIDENT_WRITE)
+    current = session.row("residents", resident_id)
+    if current is None:
+        raise ResidentError({"id": f"找不到编号为{resident_id}的居民，可能已被删除。"})
+    if any(k in fields for k in SENSITIVE):
+        session.require(Permission.VIEW_SENSITIVE)
+    result = validate(session, {**fields, "id": resident_id})
+    if not result.ok:
+        raise ResidentError(result.errors)
+    values = {**result.values, **_derived(session, result.values, current), "updated_at": now_text()}
+    with session.write("residents"):
+        session.db.table("residents").update(resident_id, values)
+        session.audit("修改", "residents", resident_id, current, {**current, **values})
+
+
+def archive(session: Session, resident_id: int, reason: str = "") -> None:
+    """Removing a resident archives them: their history (visits, pairs, requests) stays."""
+    session.require(Permission.RESIDENT_WRITE)
+    current = session.row("residents", resident_id)
+    if current is None:
+        raise ResidentError({"id": f"找不到编号为{resident_id}的居民。"})
+    values = {"archived_at": now_text(), "archive_reason": reason.strip()}
+    with session.write("residents", "pairings"):
+        session.db.table("residents").update(resident_id, values)
+        session.db.execute(
+            "UPDATE pairings SET state = '已解除', ended_on = ?, end_reason = ? "
+            "WHERE resident_id = ? AND state = '结对中'",
+            [session.today().isoformat(), "居民已归档", resident_id])
+        session.audit("归档", "residents", resident_id, current, {**current, **values}, reason)
+
+
+def get(session: Session, resident_id: int) -> dict[str, Any] | None:
+    session.require(Permission.LEDGER_READ)
+    row = session.row("residents", resident_id)
+    if row and not session.can(Permission.VIEW_SENSITIVE):
+        for key in SENSITIVE:
+            row[key] = ""
+    return row
+
+
+# -- the table's query ------------------------------------------------------------------
+
+SORTABLE = {
+    "name": "r.name_pinyin", "gender": "r.gender", "age": "r.birth_date", "phone": "r.phone",
+    "place": "p.name", "building": "r.building", "floor": "r.floor", "has_lift": "r.has_lift",
+    "stranded": "stranded", "lives_alone": "r.lives_alone", "risk_level": "r.risk_level",
+    "id": "r.id",
+}
+# Age sorts by birth date reversed; "desc" on age means youngest first, so flip it.
+_REVERSED = {"age"}
+
+
+@dataclass(frozen=True)
+class ResidentQuery:
+    text: str = ""
+    only_stranded: bool = False
+    only_seniors: bool = False      # aged at least the 90后 setting
+    only_alone: bool = False
+    include_archived: bool = False
+    sort: str = "id"
+    descending: bool = False
+
+
+def _where(session: Session, query: ResidentQuery) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if not query.include_archived:
+        clauses.append("r.archived_at IS NULL")
+    text = query.text.strip().lower()
+    if text:
+        if re.fullmatch(r"[a-z]+", text):
+            clauses.append("(r.name_initials LIKE ? OR r.name_pinyin LIKE ?)")
+            params += [text + "%", text + "%"]
+        elif re.fullmatch(r"\d+", text):
+            clauses.append("(r.phone_tail LIKE ? OR r.phone LIKE ? OR r.building = ? OR r.building LIKE ?)")
+            params += ["%" + text, "%" + text, text, text + "号%"]
+        else:
+            clauses.append("(r.name LIKE ? OR r.building LIKE ? OR p.name LIKE ?)")
+            params += [f"%{text}%", f"%{text}%", f"%{text}%"]
+    if query.only_stranded:
+        clauses.append("stranded = 1")
+    if query.only_seniors:
+        clauses.append("r.birth_date <= ?")
+        params.append(settings.cohorts(session).senior_birth_cutoff(session.today()))
+    if query.only_alone:
+        clauses.append("r.lives_alone = 1")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def stranded_sql(session: Session) -> tuple[str, list[Any]]:
+    """The 悬空老人 rule as an SQL expression over ``residents`` columns, with its parameters."""
+    rule = settings.housing_rule(session)
+    return ("(birth_date <= ? AND (cannot_use_stairs = 1 OR (floor > ? AND has_lift = 0)))",
+            [rule.elder_birth_cutoff(session.today()), rule.floor_threshold])
+
+
+def _from(session: Session) -> tuple[str, list[Any]]:
+    expression, params = stranded_sql(session)
+    sql = (f"FROM (SELECT *, {expression} AS stranded "
+           "FROM residents) r LEFT JOIN places p ON p.id = r.place_id")
+    return sql, params
+
+
+def count(session: Session, query: ResidentQuery) -> int:
+    session.require(Permission.LEDGER_READ)
+    source, params = _from(session)
+    where, more = _where(session, query)
+    return session.db.execute(f"SELECT count(*) {source}{where}", params + more).fetchone()[0]
+
+
+def page(session: Session, query: ResidentQuery, offset: int, limit: int) -> list[dict[str, Any]]:
+    """One page of the table: plain dicts with ``age`` and ``stranded`` computed."""
+    session.require(Permission.LEDGER_READ)
+    source, params = _from(session)
+    where, more = _where(session, query)
+    column = SORTABLE.get(query.sort, "r.id")
+    descending = query.descending != (query.sort in _REVERSED)
+    order = f"{column} {'DESC' if descending else 'ASC'}, r.id"
+    today = session.today()
+    sql = (f"SELECT r.id, r.name, r.gender, r.birth_date, r.phone, r.id_number, r.building, r.unit, "
+           f"r.room, r.floor, r.has_lift, r.stranded, r.lives_alone, r.risk_level, "
+           f"r.archived_at, p.name AS place {source}{where} ORDER BY {order} LIMIT ? OFFSET ?")
+    rows = [dict(row) for row in session.db.query(sql, params + more + [limit, offset])]
+    for row in rows:
+        row["age"] = age_on(row["birth_date"], today)
+    return rows

@@ -1,0 +1,114 @@
+"""The session: one database and the acting user. Every service call goes through one.
+
+Writes happen in :meth:`Session.write`, which checks nothing by itself but opens the
+transaction in which the change and its audit entry are saved together, then tells the
+listeners (the window's models) which tables changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+from ..store import audit
+from ..store.connection import transaction
+from .permissions import ROLE_NAMES, TEAM_SCOPED, Permission, PermissionDenied, Role, allowed
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting. A captain's ``team_ids`` are the teams they lead."""
+
+    user_id: int | None
+    name: str
+    role: Role
+    team_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+# Until users log in, the window acts as this built-in administrator.
+BUILTIN_ADMIN = Actor(user_id=None, name="系统管理员", role=Role.ADMIN)
+
+ChangeListener = Callable[[frozenset[str]], None]
+
+
+class Session:
+    def __init__(self, db: sqlite_utils.Database, actor: Actor = BUILTIN_ADMIN,
+                 today: Callable[[], date] = date.today):
+        self.db = db
+        self.actor = actor
+        self._today = today
+        self._listeners: list[ChangeListener] = []
+        self._pending: set[str] = set()
+        self._depth = 0
+
+    # -- time ---------------------------------------------------------------------------
+    def today(self) -> date:
+        """Today's date; tests pass a fixed clock so ages and deadlines are stable."""
+        return self._today()
+
+    # -- permissions ----------------------------------------------------------------------
+    def can(self, permission: Permission, team_id: int | None = None) -> bool:
+        if not allowed(self.actor.role, permission):
+            return False
+        if self.actor.role == Role.CAPTAIN and permission in TEAM_SCOPED and team_id is not None:
+            return team_id in self.actor.team_ids
+        return True
+
+    def require(self, permission: Permission, team_id: int | None = None) -> None:
+        if self.can(permission, team_id):
+            return
+        role = ROLE_NAMES[self.actor.role]
+        if allowed(self.actor.role, permission):
+            raise PermissionDenied(f"{role}“{self.actor.name}”只能管理自己带领的队伍，无权操作这支队伍。")
+        raise PermissionDenied(f"{role}“{self.actor.name}”没有“{permission.value}”的权限。")
+
+    # -- change notification ---------------------------------------------------------------
+    def subscribe(self, listener: ChangeListener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: ChangeListener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    def _notify(self, tables: set[str]) -> None:
+        if not tables:
+            return
+        frozen = frozenset(tables)
+        for listener in list(self._listeners):
+            listener(frozen)
+
+    # -- writing ---------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def write(self, *tables: str) -> Iterator[sqlite_utils.Database]:
+        """A transaction for a change to ``tables``; listeners hear of it after the commit."""
+        self._pending.update(tables)
+        self._depth += 1
+        try:
+            with transaction(self.db):
+                yield self.db
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._pending.clear()
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            changed, self._pending = self._pending, set()
+            self._notify(changed)
+
+    def audit(self, action: str, entity: str, entity_id: int | None,
+              before: dict[str, Any] | None = None, after: dict[str, Any] | None = None,
+              detail: str = "") -> None:
+        """Append an audit entry; call inside :meth:`write` so it commits with the change."""
+        audit.write_entry(self.db, user_id=self.actor.user_id, user_name=self.actor.name,
+                          action=action, entity=entity, entity_id=entity_id,
+                          before=before, after=after, detail=detail)
+
+    def row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.query(f"SELECT * FROM [{table}] WHERE id = ?", [row_id]))
+        return rows[0] if rows else None

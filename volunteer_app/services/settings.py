@@ -1,0 +1,78 @@
+"""Settings the committee can change, with defaults from domain.md.
+
+Values are JSON in the ``settings`` table; a missing key means the default. Settings marked
+*unconfirmed* in domain.md say so in their help text, shown in the settings page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.people import Cohorts, HousingRule
+from ..store.rows import from_json, new_uid, now_text, to_json
+from .permissions import Permission
+from .session import Session
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    label: str
+    default: Any
+    help: str = ""
+
+
+SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("community.name", "社区名称", "花乡街道示范社区"),
+    SettingSpec("housing.floor_threshold", "悬空老人楼层线", 2,
+                "住在此楼层以上且无电梯的老人算作悬空老人（也可在居民信息中直接标记不能上下楼）。"),
+    SettingSpec("housing.elder_age", "老人年龄线", 60, "悬空老人、独居老人等按此年龄起算。"),
+    SettingSpec("cohort.helper_birth_from", "80后帮手出生年份起", 1980),
+    SettingSpec("cohort.helper_birth_to", "80后帮手出生年份止", 1989),
+    SettingSpec("cohort.resident_min_age", "90后老人最低年龄", 90,
+                "“90后”指年满90周岁的老人，不是90年代出生。"),
+    SettingSpec("security.idle_lock_minutes", "空闲多少分钟后锁屏", 10),
+    SettingSpec("records.round_to_hours", "服务时长取整（小时）", 0.5),
+    SettingSpec("records.daily_cap_hours", "每日服务时长上限（小时）", 8),
+    SettingSpec("schedule.heavy_task_max_age", "重体力任务年龄上限", 70,
+                "超过此年龄的志愿者不安排铲冰除雪等重体力任务。"),
+    SettingSpec("privacy.retention_years", "归档人员信息保存年限", 3,
+                "归档超过此年限的人员信息将被清除（个人信息保护法第19条）。"),
+)
+_BY_KEY = {spec.key: spec for spec in SPECS}
+
+
+def get(session: Session, key: str) -> Any:
+    rows = list(session.db.query("SELECT value FROM settings WHERE key = ?", [key]))
+    if rows:
+        return from_json(rows[0]["value"])
+    if key in _BY_KEY:
+        return _BY_KEY[key].default
+    raise KeyError(key)
+
+
+def put(session: Session, key: str, value: Any) -> None:
+    session.require(Permission.SETTINGS)
+    before = get(session, key) if key in _BY_KEY else None
+    with session.write("settings"):
+        session.db.execute(
+            "INSERT INTO settings (uid, key, value, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            [new_uid(), key, to_json(value), now_text()],
+        )
+        session.audit("修改设置", "settings", None, {"key": key, "value": before},
+                      {"key": key, "value": value})
+
+
+def housing_rule(session: Session) -> HousingRule:
+    return HousingRule(floor_threshold=int(get(session, "housing.floor_threshold")),
+                       elder_age=int(get(session, "housing.elder_age")))
+
+
+def cohorts(session: Session) -> Cohorts:
+    return Cohorts(
+        helper_birth_from=int(get(session, "cohort.helper_birth_from")),
+        helper_birth_to=int(get(session, "cohort.helper_birth_to")),
+        resident_min_age=int(get(session, "cohort.resident_min_age")),
+    )

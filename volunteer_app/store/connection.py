@@ -1,0 +1,146 @@
+"""Opening the one SQLite file: pragmas, version check, migrations after a safety copy."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import DatabaseTooNew, NotADatabase, StoreError, explain
+from .migrations import MIGRATIONS, SCHEMA_VERSION, apply_migrations
+
+BUSY_TIMEOUT_MS = 5000
+APPLICATION_ID = 0x4C4C4246  # "LLBF": marks the file as ours
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """A sqlite-utils Database on ``path`` with the project's pragmas, not yet migrated.
+
+    The connection is in autocommit mode: every write goes through :func:`transaction`, which
+    opens ``BEGIN IMMEDIATE`` so that a read-then-write never fails half-way with SQLITE_BUSY.
+    """
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        return db
+    except sqlite3.Error as error:
+        raise explain(error, path) from error
+
+
+def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    A file written by a newer version of the app is refused and left untouched; a file that
+    is not ours is refused too. Before an existing file is migrated, a copy is set aside.
+    """
+    path = Path(path)
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        _refuse_foreign_or_newer(path)
+    db = connect(path)
+    try:
+        if not db.memory:
+            with contextlib.suppress(sqlite3.OperationalError):
+                db.execute("PRAGMA journal_mode = WAL")
+        version = schema_version(db)
+        if migrate and version < SCHEMA_VERSION:
+            if existed and version > 0:
+                _copy_aside(db, path, version)
+            apply_migrations(db)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except sqlite3.Error as error:
+        db.close()
+        raise explain(error, path) from error
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _refuse_foreign_or_newer(path: Path) -> None:
+    """Read the header with a read-only connection, so a refused file is never written."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise explain(error, path) from error
+    if has_tables and app_id not in (0, APPLICATION_ID):
+        raise NotADatabase(f"文件 {path} 是别的程序的数据库，不是邻里帮的数据库，未做任何改动。")
+    if has_tables and app_id == 0 and version == 0:
+        raise NotADatabase(f"文件 {path} 不是邻里帮的数据库，未做任何改动。请选择正确的文件。")
+    if version > SCHEMA_VERSION:
+        raise DatabaseTooNew(
+            f"数据库文件 {path} 由更新版本的邻里帮创建（数据版本 {version}，本程序只认识到 "
+            f"{SCHEMA_VERSION}）。为保护数据，本程序不会打开或改动它，请安装新版本后再打开。"
+        )
+
+
+def _copy_aside(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+    """A consistent copy of the file before its schema changes (VACUUM INTO reads a live file)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}.before-upgrade{path.suffix}")
+    try:
+        db.execute("VACUUM INTO ?", [str(target)])
+    except sqlite3.Error:
+        shutil.copy2(path, target)
+    return target
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A write transaction: ``BEGIN IMMEDIATE`` at the outside, a savepoint when nested.
+
+    Either everything inside is saved, or (on any exception) nothing is.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise explain(error, _path_of(db)) from error
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    try:
+        db.execute("COMMIT")
+    except sqlite3.Error as error:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise explain(error, _path_of(db)) from error
+
+
+def _path_of(db: sqlite_utils.Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] if row and row[2] else "（内存数据库）"
+
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "StoreError",
+    "connect",
+    "open_database",
+    "schema_version",
+    "transaction",
+]

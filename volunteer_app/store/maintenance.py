@@ -1,0 +1,84 @@
+"""Backup, restore and integrity check of the database file."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from .connection import connect, open_database, schema_version
+from .errors import NotADatabase, StoreError, explain
+from .migrations import SCHEMA_VERSION
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: str
+    schema_version: int
+    expected_version: int
+    integrity: str          # "ok" or SQLite's first complaint
+    foreign_key_problems: int
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return (self.integrity == "ok" and self.foreign_key_problems == 0
+                and self.schema_version == self.expected_version)
+
+
+def check(db: sqlite_utils.Database, path: str = "") -> CheckReport:
+    integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+    fk_problems = len(db.execute("PRAGMA foreign_key_check").fetchall())
+    counts = {name: db.table(name).count for name in sorted(db.table_names())}
+    return CheckReport(path, schema_version(db), SCHEMA_VERSION, integrity, fk_problems, counts)
+
+
+def backup(db: sqlite_utils.Database, target: Path | str) -> Path:
+    """A consistent copy of the live database (VACUUM INTO), never a raw file copy."""
+    target = Path(target)
+    if target.exists():
+        raise StoreError(f"备份文件 {target} 已经存在，为免覆盖，请换一个文件名。")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db.execute("VACUUM INTO ?", [str(target)])
+    except sqlite3.Error as error:
+        raise explain(error, target) from error
+    return target
+
+
+def restore(source: Path | str, target: Path | str) -> Path | None:
+    """Replace the database at ``target`` with the backup ``source``.
+
+    The backup is checked first (ours, not newer, intact); the current file is kept aside
+    as ``*.before-restore``, whose path is returned.
+    """
+    source, target = Path(source), Path(target)
+    if not source.exists():
+        raise StoreError(f"找不到备份文件 {source}。")
+    probe = open_database(source, migrate=False)
+    try:
+        report = check(probe, str(source))
+    finally:
+        probe.close()
+    if report.integrity != "ok":
+        raise NotADatabase(f"备份文件 {source} 已损坏（{report.integrity}），未做任何改动。")
+    kept = None
+    if target.exists():
+        kept = target.with_name(target.name + ".before-restore")
+        current = connect(target)
+        try:
+            if kept.exists():
+                kept.unlink()
+            current.execute("VACUUM INTO ?", [str(kept)])
+        finally:
+            current.close()
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+    staging = target.with_name(target.name + ".restoring")
+    shutil.copy2(source, staging)
+    staging.replace(target)
+    open_database(target).close()  # migrate an older backup now, with its copy aside
+    return kept

@@ -1,0 +1,77 @@
+"""Numbered, append-only schema migrations, recorded in ``PRAGMA user_version``.
+
+Migration N brings the file from version N-1 to N. Never edit a released migration: add
+a new function at the end of :data:`MIGRATIONS`. All of one start-up's migrations run in
+a single transaction, so a failure leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable
+from importlib import resources
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Run a multi-statement script inside the current transaction (executescript would commit)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            if statement.strip():
+                db.execute(statement)
+            statement = ""
+    if statement.strip() and not statement.strip().startswith("--"):
+        raise ValueError(f"incomplete SQL statement at end of script: {statement[:80]!r}")
+
+
+# The service types the app ships with (design.md); staff can add more.
+BUILTIN_SERVICE_TYPES = (
+    # name, intensity, usual minutes, skills, needs insurance
+    ("铲冰除雪", "重", 120, [], 1),
+    ("垃圾分类值守", "轻", 120, [], 0),
+    ("困难帮扶", "轻", 90, [], 0),
+    ("爱心传递", "轻", 120, [], 0),
+    ("极端天气风险防控", "轻", 120, [], 0),
+    ("助老陪伴", "轻", 60, [], 0),
+    ("文化活动", "轻", 180, ["文艺"], 0),
+)
+
+
+def m001_initial_schema(db: sqlite_utils.Database) -> None:
+    _run_script(db, resources.files(__package__).joinpath("schema_v1.sql").read_text("utf-8"))
+    for name, intensity, minutes, skills, insurance in BUILTIN_SERVICE_TYPES:
+        db.execute(
+            "INSERT INTO service_types (uid, name, intensity, usual_minutes, skills, needs_insurance, "
+            "builtin) VALUES (?, ?, ?, ?, ?, ?, 1)",
+            [str(uuid.uuid4()), name, intensity, minutes, json.dumps(skills, ensure_ascii=False), insurance],
+        )
+
+
+MIGRATIONS: list[Migration] = [
+    m001_initial_schema,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def apply_migrations(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
+    """Bring ``db`` to ``target``; returns the version it started from."""
+    start = db.execute("PRAGMA user_version").fetchone()[0]
+    if start >= target:
+        return start
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for number in range(start + 1, target + 1):
+            MIGRATIONS[number - 1](db)
+        db.execute(f"PRAGMA user_version = {target}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+    return start

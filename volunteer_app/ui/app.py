@@ -1,0 +1,123 @@
+"""Starting the window: display check, single instance, first-start choice, qasync loop."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from .. import paths
+
+
+def display_problem() -> str | None:
+    """On Linux without a display, one line that says so and how to run anyway."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("邻里帮：这台电脑没有图形显示（没有 DISPLAY），无法打开窗口。"
+            "可以用虚拟显示运行：xvfb-run -a make run ；命令行功能见 python main.py --help")
+
+
+def run_window(db_path: Path) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+
+    import qasync
+    from PySide6.QtCore import QLockFile
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ..services.session import Session
+    from ..store.connection import open_database
+    from ..store.errors import StoreError
+    from .look import apply_look
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("邻里帮")
+    app.setOrganizationName("LinLiBang")
+    apply_look(app)
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        QMessageBox.warning(None, "邻里帮", f"已经有一个邻里帮窗口在使用数据库 {db_path}。\n请切换到那个窗口。")
+        return 1
+
+    first_start = not db_path.exists() or db_path.stat().st_size == 0
+    try:
+        db = open_database(db_path)
+    except StoreError as error:
+        QMessageBox.critical(None, "邻里帮：无法打开数据库", str(error))
+        return 1
+    session = Session(db)
+    install_crash_handler(db_path)
+    if first_start:
+        offer_demo(session)
+
+    from .main_window import MainWindow
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window = MainWindow(session)
+    window.show()
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    try:
+        with loop:
+            loop.run_until_complete(closed.wait())
+    finally:
+        db.close()
+        lock.unlock()
+    return 0
+
+
+def offer_demo(session) -> None:
+    """On the very first start, ask whether to load the demo community or begin empty."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..services import demo
+
+    box = QMessageBox()
+    box.setWindowTitle("欢迎使用邻里帮")
+    box.setText("这是第一次打开邻里帮。\n\n要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？")
+    demo_button = box.addButton("装入演示社区", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("从空白开始", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is demo_button:
+        demo.build(session)
+
+
+def crash_report_path(db_path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return db_path.parent / f"邻里帮错误报告-{stamp}.txt"
+
+
+def install_crash_handler(db_path: Path) -> None:
+    """A bug shows a short apology and saves a report beside the database; data stays as it was
+    because every write is one transaction that the exception rolled back."""
+
+    def handle(kind, value, tb) -> None:
+        report = crash_report_path(db_path)
+        try:
+            report.write_text("".join(traceback.format_exception(kind, value, tb)), encoding="utf-8")
+            where = f"错误报告已保存到：\n{report}"
+        except OSError:
+            where = "错误报告无法保存。"
+        sys.__excepthook__(kind, value, tb)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance():
+            QMessageBox.critical(None, "邻里帮出错了",
+                                 "很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。\n\n"
+                                 f"{where}\n请把这个文件发给技术支持人员。")
+
+    sys.excepthook = handle
+
+
+__all__ = ["display_problem", "paths", "run_window"]

@@ -1,0 +1,92 @@
+"""The main window: a navigation list on the left, the chosen page on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..services.permissions import ROLE_NAMES
+from ..services.session import Session
+from .pages import PAGES, PageSpec
+from .signals import DataSignals
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.signals = DataSignals(session, self)
+        self.setObjectName("main_window")
+        self.setWindowTitle("邻里帮 — 社区志愿服务管理")
+        self.resize(1280, 800)
+
+        self._specs: list[PageSpec] = [s for s in PAGES if session.can(s.permission)]
+        self._built: dict[str, QWidget] = {}
+
+        self.nav = QListWidget(objectName="nav")
+        self.nav.setFixedWidth(168)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget(objectName="pages")
+        for spec in self._specs:
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(150, 40))
+            self.nav.addItem(item)
+            placeholder = QWidget(objectName=f"page.{spec.key}.placeholder")
+            self.stack.addWidget(placeholder)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        role = ROLE_NAMES[session.actor.role]
+        self.user_label = QLabel(f"{session.actor.name}（{role}）", objectName="status.user")
+        self.statusBar().addPermanentWidget(self.user_label)
+
+        self.nav.currentRowChanged.connect(self._on_nav_changed)
+        if self._specs:
+            self.nav.setCurrentRow(0)
+
+    @property
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self._specs]
+
+    def show_page(self, key: str) -> QWidget:
+        """Switch to a page by key (as a click on the navigation list would) and return it."""
+        row = self.page_keys.index(key)
+        self.nav.setCurrentRow(row)
+        return self._built[key]
+
+    def page(self, key: str) -> QWidget | None:
+        return self._built.get(key)
+
+    def _on_nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self._specs[row]
+        if spec.key not in self._built:
+            page = spec.build(self.session, self.signals, self)
+            page.setObjectName(f"page.{spec.key}")
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._built[spec.key] = page
+        self.stack.setCurrentIndex(row)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.signals.detach()
+        super().closeEvent(event)

@@ -1,0 +1,37 @@
+"""The pages of the navigation list, in order. Each page is a module with a QWidget class.
+
+A page is built the first time it is shown, so start-up pays only for the dashboard.
+Add a page by adding a :class:`PageSpec` here; the window shows only pages the acting
+user's role may open.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from ...services.permissions import Permission
+from ...services.session import Session
+from ..signals import DataSignals
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str            # objectName of the page and of its navigation item: "page.residents"
+    title: str
+    module: str         # module under volunteer_app.ui.pages
+    cls: str            # the QWidget subclass: cls(session, signals, parent)
+    permission: Permission = Permission.LEDGER_READ
+
+    def build(self, session: Session, signals: DataSignals, parent: QWidget | None = None) -> QWidget:
+        module = importlib.import_module(f"{__name__}.{self.module}")
+        factory: Callable[..., QWidget] = getattr(module, self.cls)
+        return factory(session, signals, parent)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("dashboard", "工作台", "dashboard", "DashboardPage"),
+]

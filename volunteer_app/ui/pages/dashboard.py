@@ -1,0 +1,82 @@
+"""工作台: the numbers that matter now, each a card; refreshed when the ledgers change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ...services import dashboard
+from ...services.session import Session
+from ..signals import DataSignals
+
+WATCHED = frozenset({"residents", "volunteers", "team_members", "teams", "pairings", "settings"})
+
+
+class StatCard(QFrame):
+    def __init__(self, key: str, title: str, hint: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"dashboard.{key}")
+        self.setProperty("card", True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.title = QLabel(title)
+        self.title.setProperty("role", "card-title")
+        self.value = QLabel("—", objectName=f"dashboard.{key}.value")
+        self.value.setProperty("role", "card-value")
+        self.hint = QLabel(hint)
+        self.hint.setProperty("role", "card-hint")
+        self.hint.setWordWrap(True)
+        for label in (self.title, self.value, self.hint):
+            layout.addWidget(label)
+
+    def set_value(self, value: int | str) -> None:
+        self.value.setText(str(value))
+
+
+class DashboardPage(QWidget):
+    def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        heading = QLabel("工作台")
+        heading.setProperty("role", "page-title")
+        self.cards = {
+            "seniors": StatCard("seniors", "90岁以上老人", "“90后”：年满90周岁"),
+            "stranded": StatCard("stranded", "悬空老人", "住高层无电梯或不能上下楼的老人"),
+            "alone": StatCard("alone", "独居居民"),
+            "residents": StatCard("residents", "在册居民"),
+            "volunteers": StatCard("volunteers", "在册志愿者"),
+            "helpers": StatCard("helpers", "可结对的80后帮手", "出生于80年代、还能再结对的志愿者和社区工作者"),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 3, i % 3)
+        self.teams_label = QLabel(objectName="dashboard.teams")
+        self.teams_label.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(heading)
+        layout.addLayout(grid)
+        teams_title = QLabel("各队伍人数")
+        teams_title.setProperty("role", "section-title")
+        layout.addWidget(teams_title)
+        layout.addWidget(self.teams_label)
+        layout.addStretch(1)
+        signals.changed.connect(self._on_data_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        numbers = dashboard.load(self.session)
+        self.cards["seniors"].set_value(numbers.seniors)
+        self.cards["stranded"].set_value(numbers.stranded)
+        self.cards["alone"].set_value(numbers.living_alone)
+        self.cards["residents"].set_value(numbers.residents)
+        self.cards["volunteers"].set_value(numbers.volunteers)
+        self.cards["helpers"].set_value(numbers.helpers_available)
+        rows = "".join(f"<tr><td>{name}</td><td align='right'>&nbsp;&nbsp;{count} 人</td></tr>"
+                       for name, count in numbers.teams)
+        self.teams_label.setText(f"<table cellspacing=4>{rows}</table>" if rows else "还没有队伍。")
+
+    def _on_data_changed(self, tables: frozenset[str]) -> None:
+        if tables & WATCHED:
+            self.refresh()
