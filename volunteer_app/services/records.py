@@ -1,0 +1,160 @@
+"""Service records (志愿服务记录): hours a volunteer served, from a completed assignment, a
+logged visit, or entered by hand. Verification, locking and amendments build on these.
+
+Hours follow the settings: rounded to ``records.round_to_hours`` and capped by
+``records.daily_cap_hours`` per volunteer and day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from ..domain.forms import parse_date
+from ..domain.hours import cap_hours, counts_for_stars, round_hours, served_hours
+from ..domain.identity import FieldError
+from ..store.rows import new_uid, now_text
+from . import settings
+from .permissions import Permission
+from .session import Session
+
+
+class RecordError(ValueError):
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("；".join(errors.values()))
+        self.errors = errors
+
+
+def _time(text: str | time | None, label: str) -> time | None:
+    if text in (None, ""):
+        return None
+    if isinstance(text, time):
+        return text
+    try:
+        return time.fromisoformat(str(text).strip()[:5].rjust(5, "0"))
+    except ValueError:
+        raise FieldError(label, f"{label}“{text}”应写成 08:30 这样的时间。") from None
+
+
+def hours_already(session: Session, volunteer_id: int, day: str) -> float:
+    return session.db.execute(
+        "SELECT coalesce(sum(hours), 0) FROM service_records WHERE volunteer_id = ? AND date = ? "
+        "AND status != '已更正'", [volunteer_id, day]).fetchone()[0]
+
+
+def _insert(session: Session, row: dict[str, Any]) -> int:
+    """Round and cap the hours, flag staff duty hours, insert, audit. Call inside a write."""
+    volunteer = session.row("volunteers", row["volunteer_id"])
+    if volunteer is None:
+        raise RecordError({"volunteer_id": f"找不到编号为{row['volunteer_id']}的志愿者。"})
+    day = date.fromisoformat(row["date"])
+    start, end = _time(row.get("start_time"), "开始时间"), _time(row.get("end_time"), "结束时间")
+    step = float(settings.get(session, "records.round_to_hours"))
+    cap = float(settings.get(session, "records.daily_cap_hours"))
+    hours = round_hours(float(row["hours"]), step)
+    allowed = cap_hours(hours, hours_already(session, row["volunteer_id"], row["date"]), cap)
+    if allowed < hours:
+        row["content"] = (row.get("content", "") + f"（当日时长已达上限{cap:g}小时，本条按{allowed:g}小时记录）").strip()
+    full = {
+        "uid": new_uid(), "status": "已记录", "created_at": now_text(),
+        "recorder_name": session.actor.name, "counts_for_stars": 1 if counts_for_stars(
+            bool(volunteer["is_staff"]), day, start, end) else 0,
+        **row, "hours": allowed,
+    }
+    record_id = session.db.table("service_records").insert(full).last_pk
+    session.audit("新增", "service_records", record_id, None, full)
+    return record_id
+
+
+def add_manual(session: Session, fields: dict[str, Any]) -> int:
+    """A record entered by hand: volunteer, date, start and end, service type, what was done."""
+    session.require(Permission.RECORD_WRITE)
+    errors: dict[str, str] = {}
+    try:
+        day = parse_date(fields.get("date"), "服务日期")
+        if day > session.today():
+            errors["date"] = f"服务日期{day.isoformat()}在今天之后，只能登记已经完成的服务。"
+    except FieldError as error:
+        errors["date"] = error.message
+        day = None
+    try:
+        start = _time(fields.get("start_time"), "开始时间")
+        end = _time(fields.get("end_time"), "结束时间")
+        if start is None or end is None:
+            errors["start_time"] = "请填写开始和结束时间。"
+            hours = 0.0
+        else:
+            hours = served_hours(start, end)
+    except FieldError as error:
+        errors[error.field] = error.message
+        hours = 0.0
+    except ValueError as error:
+        errors["end_time"] = str(error)
+        hours = 0.0
+    if not fields.get("volunteer_id"):
+        errors["volunteer_id"] = "请选择志愿者。"
+    if errors:
+        raise RecordError(errors)
+    row = {
+        "volunteer_id": fields["volunteer_id"], "team_id": fields.get("team_id"),
+        "service_type_id": fields.get("service_type_id"), "date": day.isoformat(),
+        "start_time": start.strftime("%H:%M"), "end_time": end.strftime("%H:%M"), "hours": hours,
+        "source": "手工", "resident_id": fields.get("resident_id"),
+        "beneficiary": str(fields.get("beneficiary") or ""), "place": str(fields.get("place") or ""),
+        "activity": str(fields.get("activity") or ""), "content": str(fields.get("content") or ""),
+        "lead_name": str(fields.get("lead_name") or ""),
+    }
+    with session.write("service_records"):
+        return _insert(session, row)
+
+
+def from_assignment(session: Session, assignment_id: int) -> int:
+    """The record of a completed assignment, with its real hours (check-in to check-out when
+    both are known, else the shift's times). Idempotent: a second call returns the same id."""
+    existing = session.db.execute("SELECT id FROM service_records WHERE assignment_id = ?",
+                                  [assignment_id]).fetchone()
+    if existing:
+        return existing[0]
+    rows = list(session.db.query(
+        "SELECT a.*, s.date, s.start_time, s.end_time, t.team_id, t.service_type_id, t.title, "
+        "p.name AS place FROM assignments a JOIN shifts s ON s.id = a.shift_id "
+        "JOIN tasks t ON t.id = s.task_id LEFT JOIN places p ON p.id = t.place_id WHERE a.id = ?",
+        [assignment_id]))
+    if not rows:
+        raise RecordError({"assignment_id": f"找不到编号为{assignment_id}的排班安排。"})
+    a = rows[0]
+    session.require(Permission.SCHEDULE, a["team_id"])
+    start = (a["check_in"] or "")[11:16] or a["start_time"]
+    end = (a["check_out"] or "")[11:16] or a["end_time"]
+    row = {"volunteer_id": a["volunteer_id"], "team_id": a["team_id"],
+           "service_type_id": a["service_type_id"], "date": a["date"], "start_time": start,
+           "end_time": end, "hours": served_hours(_time(start, "签到"), _time(end, "签退")),
+           "source": "排班", "assignment_id": assignment_id, "place": a["place"] or "",
+           "activity": a["title"], "content": a["title"]}
+    with session.write("service_records"):
+        return _insert(session, row)
+
+
+def from_visit(session: Session, visit_id: int) -> int:
+    """The helper's record of a logged visit (助老陪伴). Idempotent."""
+    existing = session.db.execute("SELECT id FROM service_records WHERE visit_id = ?", [visit_id]).fetchone()
+    if existing:
+        return existing[0]
+    session.require(Permission.VISIT_LOG)
+    visit = session.row("visits", visit_id)
+    if visit is None:
+        raise RecordError({"visit_id": f"找不到编号为{visit_id}的探访记录。"})
+    resident = session.row("residents", visit["resident_id"]) or {}
+    type_row = session.db.execute("SELECT id FROM service_types WHERE name = '助老陪伴'").fetchone()
+    start = visit["start_time"]
+    end = None
+    if start:
+        minutes = int(start[:2]) * 60 + int(start[3:5]) + visit["minutes"]
+        end = f"{min(minutes // 60, 23):02d}:{minutes % 60 if minutes < 24 * 60 else 59:02d}"
+    row = {"volunteer_id": visit["volunteer_id"], "service_type_id": type_row[0] if type_row else None,
+           "date": visit["visited_on"], "start_time": start, "end_time": end,
+           "hours": visit["minutes"] / 60, "source": "探访", "visit_id": visit_id,
+           "resident_id": visit["resident_id"], "beneficiary": resident.get("name", ""),
+           "activity": "80后帮90后结对探访", "content": visit["done"] or f"{visit['mode']}探访"}
+    with session.write("service_records"):
+        return _insert(session, row)
