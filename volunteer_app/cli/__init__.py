@@ -20,6 +20,7 @@ from ..store.errors import StoreError
 
 COMMAND_MODULES = (
     "ledger",
+    "ledger_io",
 )
 
 

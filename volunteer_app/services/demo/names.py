@@ -41,8 +41,14 @@ class NameMaker:
     def id_number(self, birth: date, gender: str) -> str:
         while True:
             sequence = self.random.randint(0, 499) * 2 + (1 if gender == "男" else 0)
-            body = f"{self.random.choice(AREA_CODES)}{birth:%Y%m%d}{sequence:03d}"
-            number = body + ric.calc_check_digit(body)
+            area = self.random.choice(AREA_CODES)
+            body = f"{area}{birth:%Y%m%d}{sequence:03d}"
+            # calc_check_digit drops the last character it is given; and an area code must
+            # have existed in the birth year, else stdnum rejects the number.
+            number = body + ric.calc_check_digit(body + "0")
+            if not ric.is_valid(number):
+                body = f"110106{birth:%Y%m%d}{sequence:03d}"
+                number = body + ric.calc_check_digit(body + "0")
             if number not in self._used_ids:
                 self._used_ids.add(number)
                 return number

@@ -1,0 +1,237 @@
+"""The columns of the Excel ledgers (台账) staff already keep: headers and their synonyms,
+yes/no words, and free-text availability such as 周末上午 or 工作日晚上.
+
+Pure rules, no files and no database: the importer reads cells, this module says what a
+header means and what a cell says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .availability import PARTS, Availability
+from .identity import FieldError
+
+
+@dataclass(frozen=True)
+class LedgerField:
+    key: str                 # the field the importer fills
+    label: str               # the header the exporter writes (and the importer reads)
+    synonyms: tuple[str, ...] = ()
+    kind: str = "text"       # text, flag, int, date
+
+
+def _f(key: str, label: str, *synonyms: str, kind: str = "text") -> LedgerField:
+    return LedgerField(key, label, synonyms, kind)
+
+
+_PERSON = (
+    _f("name", "姓名", "名字", "居民姓名", "志愿者姓名", "老人姓名"),
+    _f("id_number", "身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "证件号"),
+    _f("gender", "性别"),
+    _f("birth_date", "出生日期", "出生年月", "出生年月日", "生日", kind="date"),
+    _f("phone", "联系电话", "手机号", "手机号码", "电话", "手机", "联系方式", "电话号码"),
+)
+
+RESIDENT_FIELDS: tuple[LedgerField, ...] = _PERSON + (
+    _f("community", "社区", "所属社区", "社区（村）"),
+    _f("place", "小区", "所在小区", "院落", "小区/院落", "小区（院落）"),
+    _f("building", "楼号", "楼栋", "楼栋号", "楼"),
+    _f("unit", "单元", "单元号"),
+    _f("room", "门牌", "房号", "门牌号", "房间号", "室"),
+    _f("floor", "楼层", "所在楼层", "层", kind="int"),
+    _f("has_lift", "有无电梯", "电梯", "是否有电梯", kind="flag"),
+    _f("cannot_use_stairs", "不能上下楼", "行动不便", "无法上下楼", kind="flag"),
+    _f("lives_alone", "独居", "是否独居", "独居老人", kind="flag"),
+    _f("empty_nest", "空巢", "是否空巢", "空巢老人", kind="flag"),
+    _f("disabled", "失能残疾", "残疾", "失能", "是否残疾", kind="flag"),
+    _f("dementia", "失智", "认知障碍", kind="flag"),
+    _f("serious_illness", "重病", "重大疾病", kind="flag"),
+    _f("hardship", "困难群众", "困难", "低保", kind="flag"),
+    _f("emergency_contact", "紧急联系人", "家属联系方式", "紧急联系方式"),
+    _f("notes", "备注", "说明"),
+)
+
+VOLUNTEER_FIELDS: tuple[LedgerField, ...] = (
+    _f("volunteer_no", "志愿者编号", "编号", "志愿者号"),
+) + _PERSON + (
+    _f("teams", "所属队伍", "队伍", "服务队", "所在队伍", "志愿服务队"),
+    _f("skills", "技能", "特长", "专长", "技能特长"),
+    _f("availability", "可服务时间", "服务时间", "空闲时间", "可参加时间", "时间"),
+    _f("building", "住址", "楼号", "居住楼号", "住址楼号"),
+    _f("is_staff", "社区工作者", "是否社区工作者", "社工", kind="flag"),
+    _f("health_limit", "不宜重体力", "健康限制", kind="flag"),
+    _f("weekly_hours_cap", "每周时长上限", "每周最多小时"),
+    _f("status", "状态", "在册状态"),
+    _f("joined_on", "加入日期", "注册日期", "入队日期", kind="date"),
+    _f("notes", "备注", "说明"),
+)
+
+FIELDS = {"residents": RESIDENT_FIELDS, "volunteers": VOLUNTEER_FIELDS}
+
+
+def normalize_header(text: Any) -> str:
+    """"*姓名（必填）" → "姓名": stars, spaces and remarks in brackets are noise."""
+    value = re.sub(r"\s+", "", str(text or ""))
+    value = value.replace("（", "(").replace("）", ")").strip("*＊:：")
+    return value
+
+
+def match_header(text: Any, fields: Sequence[LedgerField]) -> str | None:
+    value = normalize_header(text)
+    if not value:
+        return None
+    for candidate in (value, re.sub(r"\(.*?\)", "", value).strip("*＊")):
+        for spec in fields:
+            names = {normalize_header(n) for n in (spec.label, *spec.synonyms)}
+            if candidate in names:
+                return spec.key
+    return None
+
+
+def map_headers(headers: Sequence[Any], fields: Sequence[LedgerField]) -> list[str | None]:
+    """One field key (or None) per column; a field is taken by its first column only."""
+    taken: set[str] = set()
+    mapping: list[str | None] = []
+    for header in headers:
+        key = match_header(header, fields)
+        if key in taken:
+            key = None
+        if key:
+            taken.add(key)
+        mapping.append(key)
+    return mapping
+
+
+def find_header_row(rows: Sequence[Sequence[Any]], fields: Sequence[LedgerField],
+                    scan: int = 10) -> int | None:
+    """The index of the header row: the first of the top rows naming 姓名 and another field.
+
+    Title rows ("花乡街道志愿者台账（2026年11月）") above it are skipped.
+    """
+    for index, row in enumerate(rows[:scan]):
+        keys = [k for k in map_headers(row, fields) if k]
+        if "name" in keys and len(keys) >= 2:
+            return index
+    return None
+
+
+# -- yes / no -----------------------------------------------------------------------------
+
+_YES = {"有", "是", "y", "yes", "√", "✓", "✔", "1", "true", "对", "独居", "有电梯"}
+_NO = {"无", "否", "n", "no", "×", "✗", "✘", "x", "0", "false", "没有", "不是", "不", "无电梯"}
+
+
+def parse_yes_no(raw: Any, label: str) -> bool | None:
+    """有/无, 是/否, Y/N, √/×: True or False; an empty cell is None."""
+    if raw is None or isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    if not text:
+        return None
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise FieldError(label, f"{label}“{raw}”看不懂，请填“是”或“否”（也可写有/无、Y/N、√/×）。")
+
+
+def yes_no_text(value: Any) -> str:
+    return "是" if value else "否"
+
+
+# -- availability in words ------------------------------------------------------------------
+
+_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7,
+           "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
+_DAY_CHARS = "一二三四五六日天七1234567"
+_GROUP_DAYS = {
+    "周末": (6, 7), "双休日": (6, 7), "双休": (6, 7), "节假日": (6, 7), "休息日": (6, 7),
+    "工作日": (1, 2, 3, 4, 5), "平日": (1, 2, 3, 4, 5), "平时": (1, 2, 3, 4, 5),
+    "每天": tuple(range(1, 8)), "天天": tuple(range(1, 8)), "每日": tuple(range(1, 8)),
+    "全周": tuple(range(1, 8)),
+}
+_PART_WORDS = {
+    "上午": ("am",), "早上": ("am",), "早晨": ("am",), "上半天": ("am",),
+    "中午": ("pm",), "下午": ("pm",), "下半天": ("pm",), "午后": ("pm",),
+    "晚上": ("ev",), "晚间": ("ev",), "傍晚": ("ev",), "夜间": ("ev",), "晚": ("ev",),
+    "全天": PARTS, "整天": PARTS, "一整天": PARTS, "白天": ("am", "pm"),
+}
+_ALWAYS = ("随时", "任何时间", "都可以", "均可", "都行", "不限", "随叫随到", "全部")
+_FILLER = re.compile(r"^(的|都|每|可以|可|有空|有时间|时间|均|[,，、;；/\s和及或]+)+$")
+
+_TOKEN = re.compile(
+    "(?P<always>" + "|".join(_ALWAYS) + ")"
+    r"|(?P<week>(?:周|星期|礼拜)(?P<list>[" + _DAY_CHARS + r"](?:[、,，和及至到~\-—]?(?:周|星期)?["
+    + _DAY_CHARS + r"])*))"
+    "|(?P<group>" + "|".join(sorted(_GROUP_DAYS, key=len, reverse=True)) + ")"
+    "|(?P<part>" + "|".join(sorted(_PART_WORDS, key=len, reverse=True)) + ")"
+    r"|(?P<sep>[,，、;；/\s和及或]+)"
+)
+
+
+def _week_days(text: str) -> set[int]:
+    """一三五 → {1, 3, 5}; 一至五 → {1..5}."""
+    days: set[int] = set()
+    chars = re.sub(r"周|星期", "", text)
+    for match in re.finditer(rf"([{_DAY_CHARS}])(?:[至到~\-—]([{_DAY_CHARS}]))?", chars):
+        first = _DIGITS[match.group(1)]
+        last = _DIGITS[match.group(2)] if match.group(2) else first
+        days.update(range(first, last + 1) if first <= last else (first,))
+    return days
+
+
+def parse_availability_words(text: Any) -> tuple[Availability, list[str]]:
+    """Read 周末上午, 工作日晚上, 周六全天, 随时, 周一三五下午 into the weekly grid.
+
+    Returns the grid and the pieces of text that could not be read (empty when all was).
+    The app's own code ("1am,6pm") is read too, so an export imports back.
+    """
+    raw = str(text or "").strip()
+    if not raw:
+        return Availability(), []
+    if re.fullmatch(r"[1-7](am|pm|ev)(\s*,\s*[1-7](am|pm|ev))*", raw):
+        return Availability.parse(raw), []
+    slots: set[tuple[int, str]] = set()
+    unread: list[str] = []
+    days: set[int] = set()
+    parts: set[str] = set()
+
+    def close() -> None:
+        if days or parts:
+            for day in days or range(1, 8):
+                for part in parts or PARTS:
+                    slots.add((day, part))
+        days.clear()
+        parts.clear()
+
+    position = 0
+    while position < len(raw):
+        match = _TOKEN.match(raw, position)
+        if not match:
+            end = position + 1
+            while end < len(raw) and not _TOKEN.match(raw, end):
+                end += 1
+            piece = raw[position:end]
+            if not _FILLER.match(piece):
+                unread.append(piece)
+            position = end
+            continue
+        position = match.end()
+        if match.group("always"):
+            close()
+            slots.update(Availability.always().slots)
+        elif match.group("week") or match.group("group"):
+            if parts:
+                close()
+            days.update(_week_days(match.group("list")) if match.group("week")
+                        else _GROUP_DAYS[match.group("group")])
+        elif match.group("part"):
+            parts.update(_PART_WORDS[match.group("part")])
+    close()
+    return Availability(frozenset(slots)), unread

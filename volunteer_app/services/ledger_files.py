@@ -1,0 +1,187 @@
+"""Reading the ledger files staff bring (.xlsx, .csv in UTF-8, UTF-8 with BOM or GBK) into
+plain rows of cells, and writing rows back out as .xlsx or CSV that Excel opens right.
+
+.xlsx is read with python-calamine: on 50,000 rows it read the file in 0.5 s where openpyxl
+in read-only mode took 11.6 s (bench/ledger_import.py measures both).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+SUFFIXES = EXCEL_SUFFIXES + (".csv",)
+
+
+class LedgerFileError(Exception):
+    """The file cannot be read or written; the message is one Chinese line naming the file."""
+
+
+@dataclass
+class Table:
+    path: Path
+    rows: list[list[Any]]            # every row of the sheet from row 1, cells as read
+    encoding: str = ""               # CSV only: utf-8-sig, utf-8 or gb18030
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def read_table(path: Path | str) -> Table:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise LedgerFileError(f"不支持的文件类型“{path.suffix or path.name}”：请导入 .xlsx 或 .csv 文件"
+                              "（Excel 中“另存为”可以选择这两种格式）。")
+    if not path.is_file():
+        raise LedgerFileError(f"找不到文件 {path}，请确认文件名和文件夹。")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise LedgerFileError(f"无法打开文件 {path}：{error.strerror or error}。"
+                              "如果它正在Excel中打开，请先关闭。") from None
+    if suffix == ".csv":
+        return _read_csv(path, data)
+    return _read_excel(path, data)
+
+
+def _read_csv(path: Path, data: bytes) -> Table:
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    else:
+        encoding = "utf-8"
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            encoding = "gb18030"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise LedgerFileError(f"文件 {path.name} 的文字编码看不懂（不是UTF-8也不是GBK）。"
+                              "请在Excel中另存为“CSV UTF-8”后重试。") from None
+    if "\x00" in text:
+        raise LedgerFileError(f"文件 {path.name} 不是文本格式的CSV文件，请确认文件类型。")
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as error:
+        raise LedgerFileError(f"文件 {path.name} 的CSV格式有误（{error}），请在Excel中重新另存。") from None
+    return Table(path, rows, encoding)
+
+
+def _cell(value: Any) -> Any:
+    """Excel keeps every number as a float and dates as datetimes: give back 3, not 3.0."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date()
+    return value
+
+
+def _read_excel(path: Path, data: bytes) -> Table:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheet = _first_filled_sheet(book)
+        raw = sheet.to_python(skip_empty_area=False) if sheet is not None else []
+        merged = list(sheet.merged_cell_ranges or []) if sheet is not None else []
+    except Exception:  # calamine raises its own error types for every kind of broken file
+        raise LedgerFileError(f"文件 {path.name} 不是有效的Excel文件，或者已经损坏。"
+                              "请用Excel打开后另存为 .xlsx 再导入。") from None
+    rows = [[_cell(v) for v in row] for row in raw]
+    spans = []
+    for (top, left), (bottom, right) in merged:
+        spans.append((top, left, bottom, right))
+        if top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for r in range(top, min(bottom, len(rows) - 1) + 1):
+            for c in range(left, min(right, len(rows[r]) - 1) + 1):
+                rows[r][c] = value
+    return Table(path, rows, "", spans)
+
+
+def _first_filled_sheet(book: Any) -> Any:
+    for index in range(len(book.sheet_names)):
+        sheet = book.get_sheet_by_index(index)
+        if sheet.height:
+            return sheet
+    return book.get_sheet_by_index(0) if book.sheet_names else None
+
+
+def is_blank(row: Sequence[Any]) -> bool:
+    return all(cell is None or str(cell).strip() == "" for cell in row)
+
+
+# -- writing ------------------------------------------------------------------------------
+
+TEXT_FORMAT = "@"
+
+
+def write_rows(path: Path | str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+               text_columns: Sequence[int] = (), widths: Sequence[int] | None = None,
+               sheet_title: str = "台账") -> Path:
+    """Write a table as .xlsx (styled header, frozen first row, text cells where asked) or as
+    CSV in UTF-8 with BOM, by the file's ending."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            with path.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(headers)
+                writer.writerows([["" if v is None else v for v in row] for row in rows])
+        elif suffix == ".xlsx":
+            _write_xlsx(path, headers, rows, set(text_columns), widths, sheet_title)
+        else:
+            raise LedgerFileError(f"不支持导出为“{path.suffix or path.name}”：文件名请以 .xlsx 或 .csv 结尾。")
+    except OSError as error:
+        raise LedgerFileError(f"无法写入文件 {path}：{error.strerror or error}。"
+                              "如果它正在Excel中打开，请先关闭；或换一个可写的文件夹。") from None
+    return path
+
+
+def _write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+                text_columns: set[int], widths: Sequence[int] | None, title: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+    for index, header in enumerate(headers):
+        width = widths[index] if widths else max(8, min(40, 2 * len(str(header)) + 4))
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+    fill = PatternFill("solid", fgColor="DCE6F1")
+    bold = Font(bold=True)
+    line = Border(bottom=Side(style="thin", color="7F8FA6"))
+    centre = Alignment(horizontal="center", vertical="center")
+    head = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font, cell.fill, cell.border, cell.alignment = bold, fill, line, centre
+        head.append(cell)
+    sheet.append(head)
+    for row in rows:
+        out = []
+        for index, value in enumerate(row):
+            if index in text_columns:
+                cell = WriteOnlyCell(sheet, value="" if value is None else str(value))
+                cell.number_format = TEXT_FORMAT
+                out.append(cell)
+            elif isinstance(value, date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = "yyyy-mm-dd"
+                out.append(cell)
+            else:
+                out.append(value)
+        sheet.append(out)
+    book.save(path)

@@ -1,0 +1,545 @@
+"""Importing the residents' and volunteers' ledgers (台账) from Excel and CSV.
+
+Three steps, each usable from the window (off the GUI thread) and the command line:
+
+1. :func:`detect` finds the header row under title rows and maps columns to fields;
+2. :func:`check` reads every row into a :class:`RowCheck`: clean values, a reason per wrong
+   cell, warnings, and whether it duplicates an earlier row or someone already saved;
+3. :func:`apply` saves the good rows in ONE transaction with an audit entry; a cancel or any
+   failure rolls everything back, so an import either happens whole or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..domain.forms import FIELD_LABELS, parse_date, parse_int, validate_person
+from ..domain.identity import FieldError
+from ..domain.ledger_columns import (
+    FIELDS,
+    LedgerField,
+    find_header_row,
+    map_headers,
+    parse_availability_words,
+    parse_yes_no,
+)
+from ..domain.people import age_on, pinyin_keys, risk_level
+from ..store.rows import new_uid, now_text, to_json
+from . import settings
+from .ledger_files import LedgerFileError, Table, is_blank, read_table, write_rows
+from .permissions import Permission
+from .session import Session
+
+KINDS = {"residents": "居民", "volunteers": "志愿者"}
+SKIP, UPDATE = "skip", "update"
+Progress = Callable[[int, int], None]
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; nothing was saved."""
+
+
+@dataclass
+class Mapping:
+    header_row: int                      # index into Table.rows
+    headers: list[str]
+    columns: list[str | None]            # one field key (or None: ignored) per column
+
+    def missing(self) -> list[str]:
+        return [k for k in ("name",) if k not in self.columns]
+
+
+@dataclass
+class RowCheck:
+    number: int                          # the row number Excel shows
+    cells: list[Any]
+    values: dict[str, Any] = field(default_factory=dict)
+    given: set[str] = field(default_factory=set)        # fields with a non-empty cell
+    errors: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, str] = field(default_factory=dict)
+    existing_id: int | None = None       # the saved person this row duplicates
+    duplicate_of: int | None = None      # the earlier row of the file it duplicates
+    teams: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.existing_id is not None or self.duplicate_of is not None
+
+    @property
+    def status(self) -> str:
+        if self.errors:
+            return "有错误"
+        if self.is_duplicate:
+            return "重复"
+        return "有提醒" if self.warnings else "可导入"
+
+    def duplicate_text(self) -> str:
+        if self.existing_id is not None:
+            return f"与已登记的人员（编号{self.existing_id}）重复"
+        if self.duplicate_of is not None:
+            return f"与文件第{self.duplicate_of}行重复"
+        return ""
+
+    def reasons(self, labels: dict[str, str]) -> str:
+        return "；".join(f"{labels.get(k, k)}：{m}" for k, m in self.errors.items())
+
+
+@dataclass
+class Preview:
+    kind: str
+    table: Table
+    mapping: Mapping
+    rows: list[RowCheck]
+    new_teams: list[str] = field(default_factory=list)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return field_labels(self.kind)
+
+    @property
+    def rejected(self) -> list[RowCheck]:
+        return [r for r in self.rows if r.errors]
+
+    @property
+    def duplicates(self) -> list[RowCheck]:
+        return [r for r in self.rows if r.ok and r.is_duplicate]
+
+
+@dataclass
+class Summary:
+    imported: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    new_teams: list[str] = field(default_factory=list)
+    warnings: int = 0
+
+
+def field_labels(kind: str) -> dict[str, str]:
+    return {spec.key: spec.label for spec in FIELDS[kind]}
+
+
+# -- 1. the header -------------------------------------------------------------------------
+
+def detect(table: Table, kind: str) -> Mapping:
+    fields = FIELDS[kind]
+    index = find_header_row(table.rows, fields)
+    if index is None:
+        raise LedgerFileError(
+            f"文件 {table.path.name} 的前10行里找不到表头：至少要有“姓名”一列和另一列"
+            "（如身份证号、联系电话）。请检查是否选错了文件或工作表。")
+    headers = ["" if h is None else str(h).strip() for h in table.rows[index]]
+    return Mapping(index, headers, map_headers(headers, fields))
+
+
+def load(path: Path | str, kind: str) -> tuple[Table, Mapping]:
+    table = read_table(path)
+    return table, detect(table, kind)
+
+
+# -- 2. every row ----------------------------------------------------------------------------
+
+@dataclass
+class _Known:
+    """What is already saved, loaded once so that checking 50,000 rows makes no queries."""
+
+    by_id_number: dict[str, int]
+    by_name_phone: dict[tuple[str, str], int]
+    by_number: dict[str, int]
+    places: dict[str, int]
+    communities: dict[str, int]
+    teams: dict[str, int]
+
+
+def _known(session: Session, kind: str) -> _Known:
+    db = session.db
+    table = "residents" if kind == "residents" else "volunteers"
+    by_id, by_phone = {}, {}
+    for row in db.execute(f"SELECT id, id_number, name, phone FROM {table}"):
+        if row[1]:
+            by_id[row[1]] = row[0]
+        if row[3]:
+            by_phone.setdefault((row[2], row[3]), row[0])
+    numbers = ({r[1]: r[0] for r in db.execute("SELECT id, volunteer_no FROM volunteers")
+                if r[1]} if kind == "volunteers" else {})
+    return _Known(by_id, by_phone, numbers,
+                  {r[1]: r[0] for r in db.execute("SELECT id, name FROM places")},
+                  {r[1]: r[0] for r in db.execute("SELECT id, name FROM communities")},
+                  {r[1]: r[0] for r in db.execute("SELECT id, name FROM teams")})
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value).strip()
+
+
+def _id_text(value: Any) -> str:
+    """An ID number that Excel stored as a number shows as Excel shows it: 1.10106E+17."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{float(value):.5E}".replace("E+0", "E+")
+    return _text(value)
+
+
+def check(session: Session, table: Table, mapping: Mapping, kind: str,
+          progress: Progress | None = None, cancel: threading.Event | None = None) -> Preview:
+    """Check every row below the header; blank rows are left out, merged cells already filled."""
+    known = _known(session, kind)
+    today = session.today()
+    rule = settings.housing_rule(session)
+    seen: dict[Any, int] = {}
+    rows: list[RowCheck] = []
+    new_teams: list[str] = []
+    body = table.rows[mapping.header_row + 1:]
+    for offset, cells in enumerate(body):
+        if cancel is not None and cancel.is_set():
+            raise ImportCancelled()
+        if progress and offset % 500 == 0:
+            progress(offset, len(body))
+        if is_blank(cells):
+            continue
+        number = mapping.header_row + offset + 2
+        row = _check_row(session, number, list(cells), mapping, kind, today, known)
+        if row.ok:
+            _derive(row, kind, today, rule)
+            _find_duplicates(row, kind, known, seen)
+            for name in row.teams:
+                if name not in known.teams and name not in new_teams:
+                    new_teams.append(name)
+        rows.append(row)
+    if progress:
+        progress(len(body), len(body))
+    return Preview(kind, table, mapping, rows, new_teams)
+
+
+def _check_row(session: Session, number: int, cells: list[Any], mapping: Mapping, kind: str,
+               today: date, known: _Known) -> RowCheck:
+    row = RowCheck(number, cells)
+    raw: dict[str, Any] = {}
+    for index, key in enumerate(mapping.columns):
+        if key and index < len(cells):
+            raw[key] = cells[index]
+    row.given = {k for k, v in raw.items() if _text(v)}
+    specs = {spec.key: spec for spec in FIELDS[kind]}
+    person = {
+        "name": _text(raw.get("name")),
+        "id_number": _id_text(raw.get("id_number")),
+        "birth_date": raw.get("birth_date") if isinstance(raw.get("birth_date"), date)
+        else _text(raw.get("birth_date")),
+        "gender": _gender(_text(raw.get("gender"))),
+        "phone": _text(raw.get("phone")),
+    }
+    if "*" in person["id_number"]:
+        row.errors["id_number"] = (f"身份证号“{person['id_number']}”是打码后的号码，无法导入。"
+                                   "请用“完整导出”的文件，或填写完整的身份证号。")
+        person["id_number"] = ""
+    if "*" in person["phone"]:
+        row.errors["phone"] = f"联系电话“{person['phone']}”是打码后的号码，请填写完整号码。"
+        person["phone"] = ""
+    result = validate_person(person, today)
+    for key, message in result.errors.items():
+        row.errors.setdefault(key, message)
+    row.values.update(result.values)
+    for key, value in raw.items():
+        if key in ("name", "id_number", "birth_date", "gender", "phone"):
+            continue
+        try:
+            _read_other(row, specs[key], value, kind, known)
+        except FieldError as error:
+            row.errors[key] = error.message
+    return row
+
+
+def _gender(text: str) -> str:
+    return {"男性": "男", "女性": "女", "M": "男", "F": "女", "m": "男", "f": "女"}.get(text, text)
+
+
+def _read_other(row: RowCheck, spec: LedgerField, value: Any, kind: str, known: _Known) -> None:
+    key, label = spec.key, spec.label
+    text = _text(value)
+    if spec.kind == "flag":
+        flag = parse_yes_no(value, label)
+        if flag is not None:
+            row.values[key] = 1 if flag else 0
+    elif key == "floor":
+        row.values[key] = parse_int(re.sub(r"[层楼]$", "", text), label, -3, 60)
+    elif spec.kind == "date":
+        if text:
+            row.values[key] = parse_date(value, label).isoformat()
+    elif key == "place":
+        if text and text in known.places:
+            row.values["place_id"] = known.places[text]
+        elif text:
+            row.warnings[key] = f"小区“{text}”在系统里还没有，这一项先空着；请添加小区后在居民信息里选择。"
+    elif key == "community":
+        if text and text in known.communities:
+            row.values["community_id"] = known.communities[text]
+        elif text:
+            row.warnings[key] = f"社区“{text}”在系统里还没有，这一项先空着。"
+    elif key == "teams":
+        row.teams = [t for t in re.split(r"[,，、;；/\n]+", text) if t.strip()]
+        row.teams = [re.sub(r"[（(](队长|副队长|队员)[)）]$", "", t.strip()) for t in row.teams]
+    elif key == "skills":
+        row.values[key] = to_json(sorted({s for s in re.split(r"[,，、;；/\s]+", text) if s}))
+    elif key == "availability":
+        grid, unread = parse_availability_words(text)
+        row.values[key] = grid.to_text()
+        if unread:
+            row.warnings[key] = (f"可服务时间中“{'、'.join(unread)}”看不懂，原文已保存到备注，"
+                                 "请导入后在志愿者信息里勾选。")
+            row.values["_availability_note"] = f"可服务时间（原文）：{text}"
+    elif key == "weekly_hours_cap":
+        if text:
+            try:
+                number = float(text)
+            except ValueError:
+                raise FieldError(label, f"{label}“{text}”应为数字（小时）。") from None
+            if not 0 <= number <= 60:
+                raise FieldError(label, f"{label}应在0到60之间。")
+            row.values[key] = number
+    elif key == "status":
+        if text:
+            if text not in ("在册", "暂停", "退出"):
+                raise FieldError(label, f"状态“{text}”只能是在册、暂停或退出。")
+            row.values[key] = text
+    elif key == "volunteer_no":
+        if text:
+            row.values[key] = text
+    else:
+        row.values[key] = text
+
+
+def _derive(row: RowCheck, kind: str, today: date, rule: Any) -> None:
+    """The computed columns, as services/residents.py and volunteers.py compute them."""
+    values = row.values
+    note = values.pop("_availability_note", "")
+    if note:
+        values["notes"] = "；".join(x for x in (values.get("notes", ""), note) if x)
+        row.given.add("notes")
+    values["name_initials"], values["name_pinyin"] = _pinyin(values["name"])
+    if kind == "residents":
+        values["phone_tail"] = re.sub(r"\D", "", values.get("phone") or "")[-4:]
+        age = age_on(values.get("birth_date"), today)
+        stranded = rule.is_stranded(values.get("floor"), bool(values.get("has_lift")),
+                                    bool(values.get("cannot_use_stairs")), age)
+        values["risk_level"] = risk_level(
+            age, stranded=stranded, lives_alone=bool(values.get("lives_alone")),
+            empty_nest=bool(values.get("empty_nest")),
+            serious_illness=bool(values.get("serious_illness")),
+            dementia=bool(values.get("dementia")), disabled=bool(values.get("disabled")),
+            hardship=bool(values.get("hardship"))).value
+
+
+_PINYIN_CACHE: dict[str, tuple[str, str]] = {}
+
+
+def _pinyin(name: str) -> tuple[str, str]:
+    keys = _PINYIN_CACHE.get(name)
+    if keys is None:
+        if len(_PINYIN_CACHE) > 100_000:
+            _PINYIN_CACHE.clear()
+        keys = _PINYIN_CACHE[name] = pinyin_keys(name)
+    return keys
+
+
+def _keys(row: RowCheck) -> list[Any]:
+    values = row.values
+    keys: list[Any] = []
+    if values.get("id_number"):
+        keys.append(("id", values["id_number"]))
+    if values.get("volunteer_no"):
+        keys.append(("no", values["volunteer_no"]))
+    if not values.get("id_number") and values.get("phone"):
+        keys.append(("np", values["name"], values["phone"]))
+    return keys
+
+
+def _find_duplicates(row: RowCheck, kind: str, known: _Known, seen: dict[Any, int]) -> None:
+    existing: set[int] = set()
+    for key in _keys(row):
+        found = {"id": lambda k: known.by_id_number.get(k[1]),
+                 "no": lambda k: known.by_number.get(k[1]),
+                 "np": lambda k: known.by_name_phone.get((k[1], k[2]))}[key[0]](key)
+        if found is not None:
+            existing.add(found)
+        if key in seen and row.duplicate_of is None:
+            row.duplicate_of = seen[key]
+    if len(existing) > 1:
+        row.errors["id_number"] = (f"这一行与已登记的{len(existing)}位不同人员（编号"
+                                   f"{'、'.join(map(str, sorted(existing)))}）都对得上，请核对身份证号和编号。")
+        return
+    row.existing_id = next(iter(existing), None)
+    for key in _keys(row):
+        seen.setdefault(key, row.number)
+
+
+# -- 3. saving -------------------------------------------------------------------------------
+
+def apply(session: Session, preview: Preview, duplicates: str = SKIP, *,
+          all_or_nothing: bool = False, progress: Progress | None = None,
+          cancel: threading.Event | None = None, source: str = "") -> Summary:
+    """Save the good rows of ``preview`` in one transaction; nothing is saved on cancel."""
+    session.require(Permission.IMPORT)
+    session.require(Permission.RESIDENT_WRITE if preview.kind == "residents"
+                    else Permission.VOLUNTEER_WRITE)
+    summary = Summary(rejected=len(preview.rejected))
+    summary.warnings = sum(1 for r in preview.rows if r.ok and r.warnings)
+    if all_or_nothing and summary.rejected:
+        return summary
+    table = preview.kind
+    tables = (table, "teams", "team_members") if table == "volunteers" else (table,)
+    stamp = now_text()
+    with session.write(*tables, "audit_log"):
+        teams = _teams(session, preview, stamp, summary)
+        saved: dict[int, int] = {}          # file row number → database id
+        next_no = _volunteer_counter(session) if table == "volunteers" else None
+        good = [r for r in preview.rows if r.ok]
+        for done, row in enumerate(good):
+            if cancel is not None and cancel.is_set():
+                raise ImportCancelled()
+            if progress and done % 250 == 0:
+                progress(done, len(good))
+            target = row.existing_id if row.existing_id is not None else saved.get(row.duplicate_of)
+            if row.is_duplicate and (duplicates != UPDATE or target is None):
+                summary.skipped += 1
+                continue
+            if target is not None:
+                _update(session, table, target, row, stamp)
+                summary.updated += 1
+            else:
+                target = _insert(session, table, row, stamp, next_no)
+                summary.imported += 1
+            saved[row.number] = target
+            if table == "volunteers":
+                _join_teams(session, target, row.teams, teams)
+        if progress:
+            progress(len(good), len(good))
+        session.audit("导入", table, None, None,
+                      {"imported": summary.imported, "updated": summary.updated,
+                       "skipped": summary.skipped, "rejected": summary.rejected},
+                      f"从文件 {source or preview.table.path.name} 导入{KINDS[table]}："
+                      f"新增{summary.imported}，更新{summary.updated}，跳过{summary.skipped}，"
+                      f"未导入{summary.rejected}")
+    return summary
+
+
+def _teams(session: Session, preview: Preview, stamp: str, summary: Summary) -> dict[str, int]:
+    teams = {r["name"]: r["id"] for r in session.db.query("SELECT id, name FROM teams")}
+    for name in preview.new_teams:
+        if name in teams:
+            continue
+        if not any(name in r.teams for r in preview.rows if r.ok):
+            continue
+        row = {"uid": new_uid(), "name": name, "description": "导入台账时新建", "created_at": stamp}
+        teams[name] = session.db.table("teams").insert(row).last_pk
+        session.audit("新增", "teams", teams[name], None, row, "导入台账时新建")
+        summary.new_teams.append(name)
+    return teams
+
+
+def _volunteer_counter(session: Session) -> list[int]:
+    year = session.today().year
+    last = session.db.execute(
+        "SELECT max(CAST(substr(volunteer_no, 8) AS INTEGER)) FROM volunteers "
+        "WHERE volunteer_no LIKE ?", [f"ZY{year}-%"]).fetchone()[0] or 0
+    return [year, last]
+
+
+def _insert(session: Session, table: str, row: RowCheck, stamp: str,
+            counter: list[int] | None) -> int:
+    values = {k: v for k, v in row.values.items() if v is not None or k in row.given}
+    values.update({"uid": new_uid(), "created_at": stamp, "updated_at": stamp})
+    if table == "volunteers":
+        values.setdefault("status", "在册")
+        values.setdefault("joined_on", session.today().isoformat())
+        if not values.get("volunteer_no") and counter is not None:
+            counter[1] += 1
+            values["volunteer_no"] = f"ZY{counter[0]}-{counter[1]:05d}"
+    columns = list(values)
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    return session.db.execute(sql, [values[c] for c in columns]).lastrowid
+
+
+_PERSON_KEYS = {"name", "id_number", "birth_date", "gender", "phone"}
+_DERIVED = {"name_initials", "name_pinyin", "phone_tail", "risk_level"}
+
+
+def _update(session: Session, table: str, target: int, row: RowCheck, stamp: str) -> None:
+    """Only the cells the file filled change; an empty cell never wipes what is saved."""
+    current = session.row(table, target) or {}
+    values = {k: v for k, v in row.values.items()
+              if k in row.given or k in _DERIVED or (k in _PERSON_KEYS and v is not None)}
+    if "place" in row.given and "place_id" in row.values:
+        values["place_id"] = row.values["place_id"]
+    if "community" in row.given and "community_id" in row.values:
+        values["community_id"] = row.values["community_id"]
+    values = {k: v for k, v in values.items() if k not in ("id",)}
+    if table == "residents":
+        merged = {**current, **values}
+        values["risk_level"] = _risk_of(session, merged)
+    values["updated_at"] = stamp
+    assignments = ", ".join(f"{k} = ?" for k in values)
+    session.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), target])
+    session.audit("导入更新", table, target, current, {**current, **values})
+
+
+def _risk_of(session: Session, merged: dict[str, Any]) -> str:
+    age = age_on(merged.get("birth_date"), session.today())
+    stranded = settings.housing_rule(session).is_stranded(
+        merged.get("floor"), bool(merged.get("has_lift")), bool(merged.get("cannot_use_stairs")), age)
+    return risk_level(age, stranded=stranded, lives_alone=bool(merged.get("lives_alone")),
+                      empty_nest=bool(merged.get("empty_nest")),
+                      serious_illness=bool(merged.get("serious_illness")),
+                      dementia=bool(merged.get("dementia")), disabled=bool(merged.get("disabled")),
+                      hardship=bool(merged.get("hardship"))).value
+
+
+def _join_teams(session: Session, volunteer_id: int, names: Sequence[str],
+                teams: dict[str, int]) -> None:
+    for name in names:
+        session.db.execute(
+            "INSERT INTO team_members (uid, team_id, volunteer_id, role, joined_on) "
+            "VALUES (?, ?, ?, '队员', ?) ON CONFLICT(team_id, volunteer_id) DO UPDATE SET left_on = NULL",
+            [new_uid(), teams[name], volunteer_id, session.today().isoformat()])
+
+
+# -- the rejected rows, for staff to fix in Excel --------------------------------------------
+
+def save_rejected(preview: Preview, path: Path | str) -> Path:
+    """The rejected rows as they were, with a 错误原因 column, ready to fix and import again."""
+    headers = [h or f"第{i + 1}列" for i, h in enumerate(preview.mapping.headers)]
+    width = len(headers)
+    labels = {**FIELD_LABELS, **preview.labels}
+    rows = []
+    for row in preview.rejected:
+        cells = [_id_text(c) if preview.mapping.columns[i:i + 1] == ["id_number"] else _text(c)
+                 for i, c in enumerate(row.cells[:width])]
+        cells += [""] * (width - len(cells))
+        rows.append([*cells, f"第{row.number}行：{row.reasons(labels)}"])
+    text_columns = range(width)
+    return write_rows(path, [*headers, "错误原因"], rows, text_columns=text_columns,
+                      widths=[14] * width + [60], sheet_title="未导入的行")
+
+
+def describe(preview: Preview) -> list[str]:
+    """One line per rejected row and column: 第5行 身份证号：…"""
+    labels = {**FIELD_LABELS, **preview.labels}
+    return [f"第{row.number}行 {labels.get(key, key)}：{message}"
+            for row in preview.rejected for key, message in row.errors.items()]
