@@ -95,6 +95,7 @@ def _read_excel(path: Path, data: bytes) -> Table:
         raise LedgerFileError(f"文件 {path.name} 不是有效的Excel文件，或者已经损坏。"
                               "请用Excel打开后另存为 .xlsx 再导入。") from None
     rows = [[_cell(v) for v in row] for row in raw]
+    blank = {index for index, row in enumerate(rows) if is_blank(row)}  # stays blank when merged
     spans = []
     for (top, left), (bottom, right) in merged:
         spans.append((top, left, bottom, right))
@@ -102,6 +103,8 @@ def _read_excel(path: Path, data: bytes) -> Table:
             continue
         value = rows[top][left]
         for r in range(top, min(bottom, len(rows) - 1) + 1):
+            if r in blank:
+                continue
             for c in range(left, min(right, len(rows[r]) - 1) + 1):
                 rows[r][c] = value
     return Table(path, rows, "", spans)
