@@ -7,14 +7,13 @@ import threading
 from datetime import date, datetime
 
 import pytest
+from ledger_fixtures import RESIDENT_HEADER, make_id, write_csv, write_xlsx
 from openpyxl import load_workbook
 
-from volunteer_app.domain.ledger_columns import parse_availability_words, parse_yes_no
 from volunteer_app.domain.identity import FieldError
+from volunteer_app.domain.ledger_columns import parse_availability_words, parse_yes_no
 from volunteer_app.services import ledger_import, residents
 from volunteer_app.services.ledger_files import LedgerFileError
-
-from ledger_fixtures import RESIDENT_HEADER, make_id, write_csv, write_xlsx
 
 ID_ZHANG = make_id(date(1929, 4, 12), male=True)
 ID_LI = make_id(date(1935, 8, 1), male=False)
@@ -146,7 +145,7 @@ def test_duplicates_in_the_file_and_in_the_database_skip_or_update(session, tmp_
     path = write_csv(tmp_path / "dup.csv", rows, "utf-8")
     preview, summary = run(session, path)
     assert [r.status for r in preview.rows] == ["重复", "重复", "可导入", "重复"]
-    assert "与文件第4行重复" == preview.rows[3].duplicate_text()
+    assert preview.rows[3].duplicate_text() == "与文件第4行重复"
     assert (summary.imported, summary.updated, summary.skipped) == (1, 0, 3)
     assert saved(session)["张建国"]["phone"] == "13800000000"
     preview, summary = run(session, path, mode=ledger_import.UPDATE)

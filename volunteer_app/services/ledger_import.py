@@ -156,6 +156,7 @@ class _Known:
     by_id_number: dict[str, int]
     by_name_phone: dict[tuple[str, str], int]
     by_number: dict[str, int]
+    by_name_birth: dict[tuple[str, str], int]
     places: dict[str, int]
     communities: dict[str, int]
     teams: dict[str, int]
@@ -164,15 +165,17 @@ class _Known:
 def _known(session: Session, kind: str) -> _Known:
     db = session.db
     table = "residents" if kind == "residents" else "volunteers"
-    by_id, by_phone = {}, {}
-    for row in db.execute(f"SELECT id, id_number, name, phone FROM {table}"):
+    by_id, by_phone, by_birth = {}, {}, {}
+    for row in db.execute(f"SELECT id, id_number, name, phone, birth_date FROM {table}"):
         if row[1]:
             by_id[row[1]] = row[0]
         if row[3]:
             by_phone.setdefault((row[2], row[3]), row[0])
+        if not row[1] and not row[3] and row[4]:
+            by_birth.setdefault((row[2], row[4]), row[0])
     numbers = ({r[1]: r[0] for r in db.execute("SELECT id, volunteer_no FROM volunteers")
                 if r[1]} if kind == "volunteers" else {})
-    return _Known(by_id, by_phone, numbers,
+    return _Known(by_id, by_phone, numbers, by_birth,
                   {r[1]: r[0] for r in db.execute("SELECT id, name FROM places")},
                   {r[1]: r[0] for r in db.execute("SELECT id, name FROM communities")},
                   {r[1]: r[0] for r in db.execute("SELECT id, name FROM teams")})
@@ -367,6 +370,9 @@ def _keys(row: RowCheck) -> list[Any]:
         keys.append(("no", values["volunteer_no"]))
     if not values.get("id_number") and values.get("phone"):
         keys.append(("np", values["name"], values["phone"]))
+    elif not values.get("id_number") and values.get("birth_date"):
+        # neither ID nor phone: the same name and birth date is taken as the same person
+        keys.append(("nb", values["name"], values["birth_date"]))
     return keys
 
 
@@ -375,7 +381,8 @@ def _find_duplicates(row: RowCheck, kind: str, known: _Known, seen: dict[Any, in
     for key in _keys(row):
         found = {"id": lambda k: known.by_id_number.get(k[1]),
                  "no": lambda k: known.by_number.get(k[1]),
-                 "np": lambda k: known.by_name_phone.get((k[1], k[2]))}[key[0]](key)
+                 "np": lambda k: known.by_name_phone.get((k[1], k[2])),
+                 "nb": lambda k: known.by_name_birth.get((k[1], k[2]))}[key[0]](key)
         if found is not None:
             existing.add(found)
         if key in seen and row.duplicate_of is None:

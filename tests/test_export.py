@@ -1,0 +1,206 @@
+"""Exports: masked by default, full only when permitted and then audited, Excel-safe cells,
+CSV with BOM, a round trip back through the importer, and the command line."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+from ledger_fixtures import make_id, write_csv
+from openpyxl import load_workbook
+
+from volunteer_app.cli import main
+from volunteer_app.services import (
+    ledger_export,
+    ledger_import,
+    places,
+    residents,
+    teams,
+    volunteers,
+)
+from volunteer_app.services.permissions import PermissionDenied, Role
+from volunteer_app.services.session import Actor, Session
+from volunteer_app.store.connection import open_database
+
+ID = make_id(date(1929, 4, 12), male=True)
+
+PERSON_COLUMNS = ("name", "gender", "birth_date", "id_number", "phone", "building", "unit", "room",
+                  "floor", "has_lift", "lives_alone", "cannot_use_stairs", "empty_nest", "disabled",
+                  "dementia", "serious_illness", "hardship", "place_id", "community_id",
+                  "emergency_contact", "notes", "name_initials", "name_pinyin", "phone_tail",
+                  "risk_level")
+VOLUNTEER_COLUMNS = ("volunteer_no", "name", "gender", "birth_date", "id_number", "phone", "skills",
+                     "availability", "building", "is_staff", "health_limit", "weekly_hours_cap",
+                     "status", "joined_on", "notes", "name_initials", "name_pinyin")
+
+
+def _snapshot(session, table, columns):
+    return sorted(tuple(r[c] for c in columns) for r in session.db.query(f"SELECT * FROM {table}"))
+
+
+def _members(session):
+    return sorted(session.db.execute(
+        "SELECT v.name, t.name FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id "
+        "JOIN teams t ON t.id = m.team_id").fetchall())
+
+
+def test_masked_xlsx_has_text_cells_styled_header_and_frozen_row(session, tmp_path):
+    residents.add(session, {"name": "张建国", "id_number": ID, "phone": "13812345678",
+                            "floor": "5", "lives_alone": True})
+    path = tmp_path / "居民.xlsx"
+    assert ledger_export.export(session, "residents", path) == 1
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    assert header[:6] == ["姓名", "身份证号", "性别", "出生日期", "联系电话", "社区"]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    id_cell, phone_cell = sheet.cell(2, header.index("身份证号") + 1), sheet.cell(2, 5)
+    assert id_cell.value == ID[:6] + "********" + ID[-4:] and id_cell.data_type == "s"
+    assert id_cell.number_format == "@" and phone_cell.value == "138****5678"
+    assert sheet.column_dimensions["B"].width >= 20
+    assert sheet.cell(2, header.index("独居") + 1).value == "是"
+    assert session.db.execute("SELECT count(*) FROM audit_log WHERE action = '完整导出'").fetchone()[0] == 0
+
+
+def test_csv_has_a_bom_and_full_export_is_audited(session, tmp_path):
+    residents.add(session, {"name": "张建国", "id_number": ID, "phone": "13812345678"})
+    path = tmp_path / "居民.csv"
+    ledger_export.export(session, "residents", path, full=True)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert ID in data.decode("utf-8-sig") and "13812345678" in data.decode("utf-8-sig")
+    [entry] = session.db.query("SELECT * FROM audit_log WHERE action = '完整导出'")
+    assert entry["entity"] == "residents" and "1行" in entry["detail"]
+
+
+def test_full_export_needs_the_permission(db, tmp_path):
+    captain = Session(db, Actor(7, "队长甲", Role.CAPTAIN))
+    with pytest.raises(PermissionDenied):
+        ledger_export.export(captain, "residents", tmp_path / "x.xlsx")
+    supervisor = Session(db, Actor(8, "督导乙", Role.SUPERVISOR))
+    assert ledger_export.export(supervisor, "volunteers", tmp_path / "v.xlsx", full=True) == 0
+
+
+def test_masked_export_does_not_import_back_as_real_numbers(session, tmp_path):
+    residents.add(session, {"name": "张建国", "id_number": ID, "phone": "13812345678"})
+    path = tmp_path / "masked.xlsx"
+    ledger_export.export(session, "residents", path)
+    table, mapping = ledger_import.load(path, "residents")
+    preview = ledger_import.check(session, table, mapping, "residents")
+    assert "打码" in preview.rows[0].errors["id_number"]
+
+
+def test_export_then_import_gives_back_the_same_records(session, db_path, tmp_path):
+    community = places.add_community(session, "银地第二社区")
+    places.add_place(session, community, "银地家园")
+    session.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    empty = tmp_path / "empty.sqlite3"
+    shutil.copy(db_path, empty)
+    place = session.db.execute("SELECT id FROM places").fetchone()[0]
+    residents.add(session, {"name": "张建国", "id_number": ID, "phone": "13812345678", "floor": "5",
+                            "lives_alone": True, "place_id": place, "community_id": community,
+                            "building": "3号楼", "unit": "2", "room": "501", "notes": "耳背"})
+    residents.add(session, {"name": "阿依古丽·买买提", "birth_date": "1931-02-03", "gender": "女",
+                            "phone": "010-63451234", "has_lift": True, "floor": "9"})
+    team = teams.create(session, "高立庄夕阳红志愿服务队")
+    helper = volunteers.add(session, {"name": "刘洋", "birth_date": "1985-03-02", "gender": "男",
+                                      "phone": "13700001111", "skills": "驾驶、电工",
+                                      "availability": "6am,6pm,6ev,1ev", "weekly_hours_cap": 6,
+                                      "is_staff": True, "notes": "会开车"})
+    teams.add_member(session, team, helper)
+    volunteers.add(session, {"name": "孙敏", "id_number": make_id(date(1988, 6, 9), male=False),
+                             "availability": ""})
+    for kind in ("residents", "volunteers"):
+        ledger_export.export(session, kind, tmp_path / f"{kind}.xlsx", full=True)
+    ledger_export.export(session, "volunteers", tmp_path / "volunteers.csv", full=True)
+
+    target_db = open_database(empty)
+    try:
+        target = Session(target_db, session.actor, today=session.today)
+        for kind, columns in (("residents", PERSON_COLUMNS), ("volunteers", VOLUNTEER_COLUMNS)):
+            table, mapping = ledger_import.load(tmp_path / f"{kind}.xlsx", kind)
+            preview = ledger_import.check(target, table, mapping, kind)
+            summary = ledger_import.apply(target, preview)
+            assert summary.rejected == 0 and summary.imported == 2, ledger_import.describe(preview)
+            assert _snapshot(target, kind, columns) == _snapshot(session, kind, columns)
+        assert _members(target) == _members(session)
+        table, mapping = ledger_import.load(tmp_path / "volunteers.csv", "volunteers")
+        preview = ledger_import.check(target, table, mapping, "volunteers")
+        assert ledger_import.apply(target, preview).skipped == 2
+    finally:
+        target_db.close()
+
+
+def test_demo_export_imports_back_unchanged(demo_session, tmp_path):
+    path = tmp_path / "demo.xlsx"
+    ledger_export.export(demo_session, "residents", path, full=True)
+    before = _snapshot(demo_session, "residents", PERSON_COLUMNS)
+    table, mapping = ledger_import.load(path, "residents")
+    preview = ledger_import.check(demo_session, table, mapping, "residents")
+    assert not preview.rejected, ledger_import.describe(preview)[:3]
+    summary = ledger_import.apply(demo_session, preview, ledger_import.UPDATE)
+    assert summary.updated == len(before) and summary.imported == 0
+    assert _snapshot(demo_session, "residents", PERSON_COLUMNS) == before
+
+
+def test_records_export_names_volunteer_and_hours(demo_session, tmp_path):
+    path = tmp_path / "records.csv"
+    count = ledger_export.export(demo_session, "records", path)
+    text = path.read_text(encoding="utf-8-sig").splitlines()
+    assert text[0].startswith("志愿者编号,志愿者姓名,身份证号")
+    assert len(text) == count + 1
+
+
+# -- the command line ----------------------------------------------------------------------
+
+def _ledger(tmp_path, bad: bool):
+    rows = [["姓名", "身份证号", "手机号"], ["张建国", ID, "13812345678"]]
+    if bad:
+        rows.append(["李秀兰", "110106", "12"])
+    return write_csv(tmp_path / ("bad.csv" if bad else "good.csv"), rows, "gbk")
+
+
+def test_cli_import_prints_counts_and_rejected_rows(db_path, tmp_path, capsys):
+    errors = tmp_path / "errors.xlsx"
+    code = main(["import", "residents", str(_ledger(tmp_path, True)), "--db", str(db_path),
+                 "--errors", str(errors)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "已导入 1 行，更新 0 行，跳过重复 0 行，未导入 1 行" in out
+    assert "第3行 身份证号：" in out and "第3行 联系电话：" in out
+    assert load_workbook(errors).active["D1"].value == "错误原因"
+    assert main(["import", "residents", str(_ledger(tmp_path, False)), "--db", str(db_path),
+                 "--update"]) == 0
+    assert "更新 1 行" in capsys.readouterr().out
+
+
+def test_cli_all_or_nothing_imports_nothing_on_a_bad_row(db_path, tmp_path, capsys):
+    code = main(["import", "residents", str(_ledger(tmp_path, True)), "--db", str(db_path),
+                 "--all-or-nothing"])
+    captured = capsys.readouterr()
+    assert code == 1 and "未导入任何数据" in captured.err
+    db = open_database(db_path)
+    assert db.execute("SELECT count(*) FROM residents").fetchone()[0] == 0
+    db.close()
+    assert main(["import", "residents", str(_ledger(tmp_path, False)), "--db", str(db_path),
+                 "--all-or-nothing"]) == 0
+
+
+def test_cli_refuses_unsupported_files_in_one_line(db_path, tmp_path, capsys):
+    doc = tmp_path / "台账.pdf"
+    doc.write_bytes(b"%PDF-1.4")
+    assert main(["import", "residents", str(doc), "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "不支持的文件类型" in err
+    assert main(["export", "residents", str(tmp_path / "x.txt"), "--db", str(db_path)]) == 1
+    assert "以 .xlsx 或 .csv 结尾" in capsys.readouterr().err
+
+
+def test_cli_export_masks_unless_full(db_path, tmp_path, capsys):
+    main(["import", "residents", str(_ledger(tmp_path, False)), "--db", str(db_path)])
+    out = tmp_path / "out.csv"
+    assert main(["export", "residents", str(out), "--db", str(db_path)]) == 0
+    assert ID not in out.read_text(encoding="utf-8-sig")
+    assert main(["export", "residents", str(out), "--db", str(db_path), "--full"]) == 0
+    assert ID in out.read_text(encoding="utf-8-sig")
+    capsys.readouterr()
