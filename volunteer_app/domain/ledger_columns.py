@@ -108,15 +108,20 @@ def map_headers(headers: Sequence[Any], fields: Sequence[LedgerField]) -> list[s
 
 def find_header_row(rows: Sequence[Sequence[Any]], fields: Sequence[LedgerField],
                     scan: int = 10) -> int | None:
-    """The index of the header row: the first of the top rows naming 姓名 and another field.
+    """The index of the header row: the first of the top rows naming two fields or more,
+    preferring one that names 姓名 (a header the importer does not know, such as 户主, is
+    mapped by the user in the window).
 
     Title rows ("花乡街道志愿者台账（2026年11月）") above it are skipped.
     """
+    fallback = None
     for index, row in enumerate(rows[:scan]):
         keys = [k for k in map_headers(row, fields) if k]
         if "name" in keys and len(keys) >= 2:
             return index
-    return None
+        if fallback is None and len(keys) >= 2:
+            fallback = index
+    return fallback
 
 
 # -- yes / no -----------------------------------------------------------------------------

@@ -11,9 +11,10 @@ Three steps, each usable from the window (off the GUI thread) and the command li
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -30,6 +31,7 @@ from ..domain.ledger_columns import (
     parse_yes_no,
 )
 from ..domain.people import age_on, pinyin_keys, risk_level
+from ..store.connection import open_database
 from ..store.rows import new_uid, now_text, to_json
 from . import settings
 from .ledger_files import LedgerFileError, Table, is_blank, read_table, write_rows
@@ -136,8 +138,8 @@ def detect(table: Table, kind: str) -> Mapping:
     index = find_header_row(table.rows, fields)
     if index is None:
         raise LedgerFileError(
-            f"文件 {table.path.name} 的前10行里找不到表头：至少要有“姓名”一列和另一列"
-            "（如身份证号、联系电话）。请检查是否选错了文件或工作表。")
+            f"文件 {table.path.name} 的前10行里找不到表头：表头里至少要有两列认得出的列名"
+            "（如姓名、身份证号、联系电话）。请检查是否选错了文件或工作表。")
     headers = ["" if h is None else str(h).strip() for h in table.rows[index]]
     return Mapping(index, headers, map_headers(headers, fields))
 
@@ -550,3 +552,21 @@ def describe(preview: Preview) -> list[str]:
     labels = {**FIELD_LABELS, **preview.labels}
     return [f"第{row.number}行 {labels.get(key, key)}：{message}"
             for row in preview.rejected for key, message in row.errors.items()]
+
+
+# -- work off the GUI thread ---------------------------------------------------------------
+
+def database_path(session: Session) -> str:
+    """The file behind ``session``, so a worker thread can open its own connection on it."""
+    return session.db.execute("PRAGMA database_list").fetchone()[2]
+
+
+@contextlib.contextmanager
+def worker_session(path: str, actor: Any, today: date) -> Iterator[Session]:
+    """A session on its own connection, for a worker thread (a connection belongs to the
+    thread that opened it)."""
+    db = open_database(path)
+    try:
+        yield Session(db, actor, today=lambda: today)
+    finally:
+        db.close()

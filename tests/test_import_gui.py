@@ -1,0 +1,139 @@
+"""The import window driven as a person would: open a file, fix a column mapping, see the
+bad rows marked, import, and find the residents; cancel half-way and find nothing changed."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+import pytest
+import qasync
+from ledger_fixtures import make_id, write_csv, write_xlsx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from volunteer_app.services import ledger_import
+from volunteer_app.ui.dialogs.import_dialog import ERROR_BRUSH, ImportDialog
+from volunteer_app.ui.ledger_actions import ExportDialog, add_import_export_buttons
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def loop(qapp):
+    event_loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    event_loop.close()
+    asyncio.set_event_loop(None)
+
+
+def _dialog(qtbot, session, kind="residents"):
+    dialog = ImportDialog(session, kind)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _count(session, table="residents"):
+    return session.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_open_fix_mapping_see_bad_rows_and_import(qtbot, loop, session, tmp_path):
+    path = write_xlsx(tmp_path / "居民.xlsx", [
+        ["花乡街道居民台账（2026年11月）"],
+        ["户主", "身份证号", "手机号", "楼号"],
+        ["张建国", make_id(date(1929, 4, 12), True), "13812345678", "3号楼"],
+        ["李秀兰", make_id(date(1935, 8, 1), False), "12345", "3号楼"],
+        ["王大爷", make_id(date(1931, 2, 3), True, 5), "", "4号楼"],
+    ], merges=["A1:D1"])
+    dialog = _dialog(qtbot, session)
+    assert loop.run_until_complete(dialog.open_file(path))
+    combo = dialog.findChild(type(dialog.duplicates), "import_dialog.map.0")
+    assert combo.currentData() is None and "姓名" in dialog.summary_label.text()
+    assert len(dialog.preview.rejected) == 3
+
+    with qtbot.waitSignal(dialog.finished_work, timeout=10_000):
+        combo.setCurrentIndex(combo.findData("name"))
+    model = dialog.model
+    assert [model.index(r, 1).data() for r in range(3)] == ["可导入", "有错误", "可导入"]
+    phone = model.index(1, 2 + 2)
+    assert phone.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    assert "11位手机号" in phone.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 4).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert "联系电话" in model.index(1, model.columnCount() - 1).data()
+    assert dialog.import_button.isEnabled()
+
+    changed = []
+    session.subscribe(changed.append)
+    summary = loop.run_until_complete(dialog.run_import())
+    assert (summary.imported, summary.rejected) == (2, 1)
+    names = {r["name"] for r in session.db.query("SELECT name FROM residents")}
+    assert names == {"张建国", "王大爷"}
+    assert any("residents" in tables for tables in changed)
+    assert "新增2行" in dialog.summary_label.text()
+    out = tmp_path / "未导入.xlsx"
+    assert not dialog.save_button.isEnabled()   # the preview was used up by the import
+    loop.run_until_complete(dialog.open_file(path))
+    dialog.set_mapping(0, "name")
+    loop.run_until_complete(dialog.recheck())
+    assert dialog.save_rejected(out) and out.exists()
+    dialog.close()
+
+
+def test_cancel_half_way_changes_nothing(qtbot, loop, session, tmp_path):
+    rows = [["姓名", "性别", "出生日期"]] + [
+        [f"张{chr(0x4e00 + i % 5000)}{chr(0x4e00 + i // 5000)}", "男", "1950-01-01"]
+        for i in range(15_000)]
+    path = write_csv(tmp_path / "many.csv", rows, "utf-8-sig")
+    dialog = _dialog(qtbot, session)
+    assert loop.run_until_complete(dialog.open_file(path))
+    assert len(dialog.preview.rows) == 15_000
+    audit_before = _count(session, "audit_log")
+    seen = []
+
+    def on_progress(done, total):
+        seen.append(done)
+        if dialog._progress is not None and done < total:
+            dialog._progress.findChild(QPushButton).click()   # the progress dialog's 取消
+
+    dialog.progressed.connect(on_progress)
+    summary = loop.run_until_complete(dialog.run_import())
+    assert summary is None and dialog.outcome == "cancelled"
+    assert seen and min(seen) < 15_000
+    assert _count(session) == 0 and _count(session, "audit_log") == audit_before
+    assert "没有任何改动" in dialog.summary_label.text()
+    dialog.close()
+
+
+def test_unreadable_file_is_explained(qtbot, loop, session, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    bad = tmp_path / "坏.xlsx"
+    bad.write_bytes(b"not a workbook")
+    dialog = _dialog(qtbot, session)
+    assert not loop.run_until_complete(dialog.open_file(bad))
+    assert "不是有效的Excel文件" in shown[0] and not dialog.import_button.isEnabled()
+
+
+def test_buttons_and_export_dialog(qtbot, loop, demo_session, tmp_path):
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    row = QHBoxLayout(page)
+    importing, exporting = add_import_export_buttons(page, demo_session, "residents", row)
+    assert importing.objectName() == "residents.import"
+    assert exporting.objectName() == "residents.export"
+    dialog = ExportDialog(demo_session, "residents")
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "居民.xlsx"))
+    dialog.full.setChecked(True)
+    count = loop.run_until_complete(dialog.run_export())
+    assert count == _count(demo_session) and (tmp_path / "居民.xlsx").exists()
+    assert _count(demo_session, "audit_log WHERE action = '完整导出'") == 1
+    table, mapping = ledger_import.load(tmp_path / "居民.xlsx", "residents")
+    assert not ledger_import.check(demo_session, table, mapping, "residents").rejected
+    dialog.close()

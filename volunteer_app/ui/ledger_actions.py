@@ -1,0 +1,139 @@
+"""The 导入 and 导出 buttons that the residents and volunteers pages carry, and the small
+export dialog. A page calls :func:`add_import_export_buttons` with its toolbar layout."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services import ledger_export, ledger_import
+from ..services.ledger_files import LedgerFileError
+from ..services.permissions import Permission, PermissionDenied
+from ..services.session import Session
+from .dialogs.import_dialog import ImportDialog
+
+TITLES = {"residents": "居民台账", "volunteers": "志愿者台账", "records": "志愿服务记录"}
+
+
+def add_import_export_buttons(page: QWidget, session: Session, kind: str,
+                              layout: QBoxLayout | None = None) -> tuple[QPushButton, QPushButton]:
+    """Two buttons, ``<kind>.import`` and ``<kind>.export``, added to ``layout`` if given."""
+    import_button = QPushButton(page.tr("导入…"), page, objectName=f"{kind}.import")
+    import_button.setToolTip(page.tr("从Excel（.xlsx）或CSV导入台账"))
+    export_button = QPushButton(page.tr("导出…"), page, objectName=f"{kind}.export")
+    export_button.setToolTip(page.tr("导出为Excel或CSV（身份证号和电话默认打码）"))
+    import_button.setVisible(session.can(Permission.IMPORT) and kind != "records")
+    export_button.setVisible(session.can(Permission.EXPORT))
+    import_button.clicked.connect(lambda: open_import(page, session, kind))
+    export_button.clicked.connect(lambda: open_export(page, session, kind))
+    if layout is not None:
+        layout.addWidget(import_button)
+        layout.addWidget(export_button)
+    return import_button, export_button
+
+
+def open_import(parent: QWidget, session: Session, kind: str) -> ImportDialog:
+    dialog = ImportDialog(session, kind, parent)
+    dialog.setModal(True)
+    dialog.open()
+    return dialog
+
+
+def open_export(parent: QWidget, session: Session, kind: str) -> ExportDialog:
+    dialog = ExportDialog(session, kind, parent)
+    dialog.open()
+    return dialog
+
+
+class ExportDialog(QDialog):
+    """Where to, and whether to include full ID numbers and phones (audited)."""
+
+    def __init__(self, session: Session, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.kind = session, kind
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(self.tr("导出%s") % TITLES[kind])
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-export")
+        self.path_edit = QLineEdit(objectName="export_dialog.file")
+        self.path_edit.setPlaceholderText(self.tr("文件名以 .xlsx 或 .csv 结尾"))
+        choose = QPushButton(self.tr("选择位置…"), objectName="export_dialog.choose")
+        choose.clicked.connect(self._on_choose)
+        self.full = QCheckBox(self.tr("包含完整的身份证号和电话（会记入操作日志）"),
+                              objectName="export_dialog.full")
+        allowed = session.can(Permission.VIEW_FULL_IDENTITY)
+        self.full.setEnabled(allowed)
+        if not allowed:
+            self.full.setToolTip(self.tr("您没有查看完整证件号和电话的权限，只能导出打码后的台账。"))
+        self.message = QLabel(objectName="export_dialog.message")
+        self.message.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("导出"), objectName="export_dialog.export")
+        self.export_button.clicked.connect(lambda: asyncio.ensure_future(self.run_export()))
+        close = QPushButton(self.tr("关闭"), objectName="export_dialog.close")
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(choose)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("导出到文件：")))
+        layout.addLayout(row)
+        layout.addWidget(self.full)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(520, 180)
+
+    def _on_choose(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出到"), f"{TITLES[self.kind]}.xlsx",
+            self.tr("Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)"))
+        if path:
+            self.path_edit.setText(path)
+
+    async def run_export(self) -> int | None:
+        path = Path(self.path_edit.text().strip())
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            self.message.setText(self.tr("文件名请以 .xlsx 或 .csv 结尾。"))
+            return None
+        self.export_button.setEnabled(False)
+        loop = asyncio.get_event_loop()
+        args = (ledger_import.database_path(self.session), self.session.actor,
+                self.session.today(), self.kind, path, self.full.isChecked())
+        try:
+            count = await loop.run_in_executor(self._executor, _export, *args)
+        except (LedgerFileError, PermissionDenied) as error:
+            self.message.setText(str(error))
+            QMessageBox.warning(self, self.tr("导出失败"), str(error))
+            return None
+        finally:
+            self.export_button.setEnabled(True)
+        self.message.setText(self.tr("已导出 %1 行到 %2").replace("%1", str(count))
+                             .replace("%2", str(path)))
+        return count
+
+    def done(self, result: int) -> None:
+        self._executor.shutdown(wait=True)
+        super().done(result)
+
+
+def _export(db_path: str, actor: Any, today: Any, kind: str, path: Path, full: bool) -> int:
+    with ledger_import.worker_session(db_path, actor, today) as session:
+        return ledger_export.export(session, kind, path, full=full)
