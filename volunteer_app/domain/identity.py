@@ -6,6 +6,7 @@ the field and says what to do, so dialogs and importers show the same words.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -49,19 +50,29 @@ def clean_id_number(raw: str, field: str = "身份证号") -> IdNumberFacts:
     if not re.fullmatch(r"\d{17}[\dX]", text):
         raise FieldError(field, f"{field}“{raw}”应为18位：17位数字加最后一位数字或X。")
     try:
-        birth = ric.get_birth_date(text)
-    except (stdnum_errors.ValidationError, ValueError):
+        birth = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
         raise FieldError(field, f"{field}“{raw}”中的出生日期不存在，请核对第7到14位。") from None
-    try:
-        ric.validate(text)
-    except stdnum_errors.InvalidChecksum:
-        raise FieldError(field, f"{field}“{raw}”的校验位不对，请核对每一位数字。") from None
-    except stdnum_errors.ValidationError:
-        raise FieldError(field, f"{field}“{raw}”不是有效的身份证号，请核对。") from None
+    # The same checks as ric.validate, without its repeated clean-ups: an importer runs this
+    # on 50,000 rows, and the area-code lookup is the same for a whole community.
+    if text[-1] != ric.calc_check_digit(text):
+        raise FieldError(field, f"{field}“{raw}”的校验位不对，请核对每一位数字。")
+    if not _area_existed(text[:6], birth.year):
+        raise FieldError(field, f"{field}“{raw}”不是有效的身份证号，请核对。")
     if birth > date.today():
         raise FieldError(field, f"{field}“{raw}”中的出生日期在今天之后，请核对。")
     gender = "男" if int(text[16]) % 2 == 1 else "女"
     return IdNumberFacts(text, birth, gender)
+
+
+@functools.lru_cache(maxsize=8192)
+def _area_existed(area: str, year: int) -> bool:
+    """Whether the area code (first six digits) was assigned in the birth year (stdnum's list)."""
+    try:
+        ric.get_birth_place(f"{area}{year:04d}01010000")
+    except (stdnum_errors.ValidationError, ValueError, KeyError):  # KeyError: a code with no county
+        return False
+    return True
 
 
 def clean_mobile(raw: str, field: str = "手机号") -> str:

@@ -419,24 +419,31 @@ def apply(session: Session, preview: Preview, duplicates: str = SKIP, *,
         saved: dict[int, int] = {}          # file row number → database id
         next_no = _volunteer_counter(session) if table == "volunteers" else None
         good = [r for r in preview.rows if r.ok]
+        batch: list[tuple[RowCheck, dict[str, Any]]] = []
         for done, row in enumerate(good):
             if cancel is not None and cancel.is_set():
                 raise ImportCancelled()
-            if progress and done % 250 == 0:
-                progress(done, len(good))
-            target = row.existing_id if row.existing_id is not None else saved.get(row.duplicate_of)
+            if done % 250 == 0:
+                _flush(session, table, batch, saved, teams)
+                if progress:
+                    progress(done, len(good))
+            target = row.existing_id if row.existing_id is not None else None
+            if target is None and row.duplicate_of is not None:
+                _flush(session, table, batch, saved, teams)
+                target = saved.get(row.duplicate_of)
             if row.is_duplicate and (duplicates != UPDATE or target is None):
                 summary.skipped += 1
                 continue
             if target is not None:
                 _update(session, table, target, row, stamp)
                 summary.updated += 1
+                saved[row.number] = target
+                if table == "volunteers":
+                    _join_teams(session, target, row.teams, teams)
             else:
-                target = _insert(session, table, row, stamp, next_no)
+                batch.append((row, _insert_values(session, table, row, stamp, next_no)))
                 summary.imported += 1
-            saved[row.number] = target
-            if table == "volunteers":
-                _join_teams(session, target, row.teams, teams)
+        _flush(session, table, batch, saved, teams)
         if progress:
             progress(len(good), len(good))
         session.audit("导入", table, None, None,
@@ -470,8 +477,8 @@ def _volunteer_counter(session: Session) -> list[int]:
     return [year, last]
 
 
-def _insert(session: Session, table: str, row: RowCheck, stamp: str,
-            counter: list[int] | None) -> int:
+def _insert_values(session: Session, table: str, row: RowCheck, stamp: str,
+                   counter: list[int] | None) -> dict[str, Any]:
     values = {k: v for k, v in row.values.items() if v is not None or k in row.given}
     values.update({"uid": new_uid(), "created_at": stamp, "updated_at": stamp})
     if table == "volunteers":
@@ -480,10 +487,32 @@ def _insert(session: Session, table: str, row: RowCheck, stamp: str,
         if not values.get("volunteer_no") and counter is not None:
             counter[1] += 1
             values["volunteer_no"] = f"ZY{counter[0]}-{counter[1]:05d}"
-    columns = list(values)
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' for _ in columns)})")
-    return session.db.execute(sql, [values[c] for c in columns]).lastrowid
+    return values
+
+
+def _flush(session: Session, table: str, batch: list[tuple[RowCheck, dict[str, Any]]],
+           saved: dict[int, int], teams: dict[str, int]) -> None:
+    """Insert the waiting rows, one ``executemany`` per run of rows with the same columns.
+
+    Inside our one write transaction nobody else inserts, so the new ids are consecutive and
+    end at ``last_insert_rowid()``.
+    """
+    start = 0
+    while start < len(batch):
+        columns = tuple(batch[start][1])
+        end = start
+        while end < len(batch) and tuple(batch[end][1]) == columns:
+            end += 1
+        sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
+               f"VALUES ({', '.join('?' for _ in columns)})")
+        session.db.conn.executemany(sql, [tuple(v.values()) for _, v in batch[start:end]])
+        last = session.db.execute("SELECT last_insert_rowid()").fetchone()[0]
+        for offset, (row, _values) in enumerate(batch[start:end]):
+            saved[row.number] = last - (end - start - 1) + offset
+            if table == "volunteers":
+                _join_teams(session, saved[row.number], row.teams, teams)
+        start = end
+    batch.clear()
 
 
 _PERSON_KEYS = {"name", "id_number", "birth_date", "gender", "phone"}
