@@ -57,11 +57,12 @@ def test_open_fix_mapping_see_bad_rows_and_import(qtbot, loop, session, tmp_path
         combo.setCurrentIndex(combo.findData("name"))
     model = dialog.model
     assert [model.index(r, 1).data() for r in range(3)] == ["可导入", "有错误", "可导入"]
-    phone = model.index(1, 2 + 2)
+    phone = model.index(1, 3 + 2)
     assert phone.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
     assert "11位手机号" in phone.data(Qt.ItemDataRole.ToolTipRole)
-    assert model.index(0, 4).data(Qt.ItemDataRole.BackgroundRole) is None
-    assert "联系电话" in model.index(1, model.columnCount() - 1).data()
+    assert model.index(0, 5).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "原因"
+    assert "联系电话" in model.index(1, 2).data()
     assert dialog.import_button.isEnabled()
 
     changed = []

@@ -55,8 +55,12 @@ def _text(value: Any) -> str:
     return ledger_import._text(value)  # the importer's own reading of a cell
 
 
+FIRST = 3  # 行号, 状态, 原因, then the file's own columns
+
+
 class PreviewModel(QAbstractTableModel):
-    """Every checked row: 行号, 状态, the file's own columns, and the reasons."""
+    """Every checked row: 行号, 状态, the reasons, then the file's own columns (a wrong cell
+    coloured, its reason in the tooltip)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,7 +77,7 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.preview is None else len(self.preview.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() or self.preview is None else len(self._headers) + 3
+        return 0 if parent.isValid() or self.preview is None else len(self._headers) + FIRST
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -83,13 +87,13 @@ class PreviewModel(QAbstractTableModel):
             return "行号"
         if section == 1:
             return "状态"
-        if section == len(self._headers) + 2:
+        if section == 2:
             return "原因"
-        return self._headers[section - 2] or f"第{section - 1}列"
+        return self._headers[section - FIRST] or f"第{section - FIRST + 1}列"
 
     def _field(self, column: int) -> str | None:
         columns = self.preview.mapping.columns
-        index = column - 2
+        index = column - FIRST
         return columns[index] if 0 <= index < len(columns) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -97,7 +101,7 @@ class PreviewModel(QAbstractTableModel):
             return None
         row = self.preview.rows[index.row()]
         column = index.column()
-        last = len(self._headers) + 2
+        last = 2
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return row.number
@@ -105,8 +109,11 @@ class PreviewModel(QAbstractTableModel):
                 return row.status
             if column == last:
                 return self._reasons(row)
-            cells = row.cells
-            return _text(cells[column - 2]) if column - 2 < len(cells) else ""
+            cells, at = row.cells, column - FIRST
+            if at >= len(cells):
+                return ""
+            return ledger_import._id_text(cells[at]) if self._field(column) == "id_number" \
+                else _text(cells[at])
         key = self._field(column)
         if role == Qt.ItemDataRole.BackgroundRole:
             if column == 1:
@@ -322,6 +329,9 @@ class ImportDialog(QDialog):
             self._end_progress()
             self._busy = False
         self.model.set_preview(self.preview)
+        self.view.setColumnWidth(0, 48)
+        self.view.setColumnWidth(1, 64)
+        self.view.setColumnWidth(2, 360)   # the reasons; the full text is in the tooltip
         self._show_counts()
         self._update_buttons()
         self.finished_work.emit(self.outcome)
