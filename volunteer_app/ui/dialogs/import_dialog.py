@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -43,6 +44,7 @@ from ...services import ledger_import
 from ...services.ledger_files import LedgerFileError, Table
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
+from ...store.errors import StoreError
 
 NAME = "import_dialog"
 ERROR_BRUSH = QBrush(QColor("#f8d0d0"))
@@ -226,7 +228,7 @@ class ImportDialog(QDialog):
 
     # -- background work ------------------------------------------------------------------
     def _spawn(self, coroutine) -> None:
-        asyncio.ensure_future(coroutine)
+        asyncio.ensure_future(coroutine).add_done_callback(_report_bug)
 
     def _report(self, loop: asyncio.AbstractEventLoop):
         """A progress callback for the worker thread: hands the numbers to the GUI thread."""
@@ -325,6 +327,9 @@ class ImportDialog(QDialog):
             self.outcome = "checked"
         except ledger_import.ImportCancelled:
             self.preview, self.outcome = None, "cancelled"
+        except StoreError as error:
+            self.preview, self.outcome = None, "failed"
+            QMessageBox.warning(self, self.tr("无法检查"), str(error))
         finally:
             self._end_progress()
             self._busy = False
@@ -369,7 +374,7 @@ class ImportDialog(QDialog):
             self.outcome = "imported"
         except ledger_import.ImportCancelled:
             self.outcome = "cancelled"
-        except (PermissionDenied, LedgerFileError) as error:
+        except (PermissionDenied, LedgerFileError, StoreError) as error:
             self.outcome = "failed"
             self.summary_label.setText(str(error))
         finally:
@@ -436,6 +441,13 @@ def _no_collector_pauses() -> Iterator[None]:
     finally:
         gc.freeze()
         gc.enable()
+
+
+def _report_bug(task: asyncio.Future) -> None:
+    """An exception in a background step is a bug: hand it to the app's crash handler."""
+    if not task.cancelled() and task.exception() is not None:
+        error = task.exception()
+        sys.excepthook(type(error), error, error.__traceback__)
 
 
 def _load(path: str | Path, kind: str) -> tuple[Table, ledger_import.Mapping]:
