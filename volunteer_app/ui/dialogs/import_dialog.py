@@ -275,6 +275,9 @@ class ImportDialog(QDialog):
             QMessageBox.warning(self, self.tr("无法读取文件"), str(error))
             return False
         self._fill_mapping(mapping)
+        # Let the window lay out and paint the new mapping before the worker starts: painting
+        # calls back into Python many times, and each call would wait for the busy worker.
+        await asyncio.sleep(0.05)
         return await self.recheck()
 
     def _fill_mapping(self, mapping: ledger_import.Mapping) -> None:
