@@ -260,3 +260,15 @@ def test_availability_always_and_unreadable():
     assert len(grid.slots) == 21 and not unread
     grid, unread = parse_availability_words("周六全天，9点到11点")
     assert grid.to_text() == "6am,6pm,6ev" and unread == ["9点到11点"]
+
+
+def test_the_sample_ledgers_import_into_the_demo(demo_session):
+    from volunteer_app.paths import resource
+
+    preview, summary = run(demo_session, resource("samples", "居民台账示例.xlsx"))
+    assert (summary.imported, summary.rejected) == (3, 2)
+    assert {r.number for r in preview.rejected} == {5, 7}
+    preview, summary = run(demo_session, resource("samples", "志愿者台账示例.csv"), "volunteers")
+    assert (summary.imported, summary.rejected) == (4, 1)
+    assert summary.new_teams == ["花乡街道应急突击队"]
+    assert "availability" in preview.rows[4].warnings

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.ledger_columns import FIELDS
+from ...paths import resource
 from ...services import ledger_import
 from ...services.ledger_files import LedgerFileError, Table
 from ...services.permissions import PermissionDenied
@@ -404,7 +405,9 @@ class ImportDialog(QDialog):
 
     # -- slots ----------------------------------------------------------------------------
     def _on_choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择台账文件"), "",
+        samples = resource("samples")   # sample ledgers to try the import on the demo
+        start = str(samples) if not self.file_edit.text() and samples.is_dir() else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择台账文件"), start,
                                               self.tr("台账文件 (*.xlsx *.xlsm *.xls *.csv)"))
         if path:
             self._spawn(self.open_file(path))
