@@ -17,6 +17,7 @@ from typing import Any
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = EXCEL_SUFFIXES + (".csv",)
+MAX_BYTES = 200 * 2**20   # 100,000 residents take about 10 MB as .xlsx
 
 
 class LedgerFileError(Exception):
@@ -39,6 +40,9 @@ def read_table(path: Path | str) -> Table:
                               "（Excel 中“另存为”可以选择这两种格式）。")
     if not path.is_file():
         raise LedgerFileError(f"找不到文件 {path}，请确认文件名和文件夹。")
+    if path.stat().st_size > MAX_BYTES:
+        raise LedgerFileError(f"文件 {path.name} 超过{MAX_BYTES // 2**20}MB，不像是一份台账。"
+                              "请确认选对了文件，或把台账分成几个文件导入。")
     try:
         data = path.read_bytes()
     except OSError as error:
