@@ -138,3 +138,32 @@ def test_buttons_and_export_dialog(qtbot, loop, demo_session, tmp_path):
     table, mapping = ledger_import.load(tmp_path / "居民.xlsx", "residents")
     assert not ledger_import.check(demo_session, table, mapping, "residents").rejected
     dialog.close()
+
+
+@pytest.mark.parametrize("kind", ["residents", "volunteers"])
+def test_page_buttons_open_the_import_and_the_table_shows_the_rows(qtbot, loop, session, tmp_path,
+                                                                     kind):
+    from PySide6.QtWidgets import QTableView
+
+    from volunteer_app.ui.main_window import MainWindow
+    from volunteer_app.ui.pages import PAGES
+
+    if kind not in {spec.key for spec in PAGES}:
+        pytest.skip(f"the {kind} page is not in the window yet")
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    page = window.show_page(kind)
+    button = page.findChild(QPushButton, f"{kind}.import")
+    assert button is not None and page.findChild(QPushButton, f"{kind}.export") is not None
+    button.click()
+    dialog = page.findChild(ImportDialog)
+    assert dialog is not None and dialog.isVisible()
+    rows = [["姓名", "性别", "出生日期", "手机号"]] + [
+        [f"测试{chr(0x4e00 + i)}", "女", "1930-01-01", f"1380000{i:04d}"] for i in range(7)]
+    assert loop.run_until_complete(dialog.open_file(write_csv(tmp_path / "p.csv", rows, "gbk")))
+    summary = loop.run_until_complete(dialog.run_import())
+    assert summary.imported == 7
+    table = page.findChild(QTableView, f"{kind}.table")
+    qtbot.waitUntil(lambda: table.model().rowCount() >= 7, timeout=5000)
+    dialog.close()
+    window.close()
