@@ -10,9 +10,16 @@ class Role(StrEnum):
     STAFF = "staff"
     CAPTAIN = "captain"
     SUPERVISOR = "supervisor"
+    # The command line and scripts (nightly backup, bulk import): whoever can run commands on
+    # the office PC already holds the database file. Never a role of a stored user.
+    SYSTEM = "system"
 
+
+# Roles a user account can have (the ``users.role`` CHECK); SYSTEM is not one of them.
+USER_ROLES = (Role.ADMIN, Role.STAFF, Role.CAPTAIN, Role.SUPERVISOR)
 
 ROLE_NAMES = {
+    Role.SYSTEM: "系统管理员（命令行）",
     Role.ADMIN: "系统管理员",
     Role.STAFF: "社区工作者",
     Role.CAPTAIN: "队长",
@@ -44,10 +51,17 @@ class Permission(StrEnum):
 
 
 # Permissions a captain holds only for the teams they lead.
-TEAM_SCOPED = frozenset({Permission.TEAM_MEMBERS, Permission.SCHEDULE})
+TEAM_SCOPED = frozenset({Permission.TEAM_MEMBERS, Permission.SCHEDULE, Permission.RECORD_WRITE})
 
 MATRIX: dict[Role, frozenset[Permission]] = {
-    Role.ADMIN: frozenset(Permission),
+    Role.SYSTEM: frozenset(Permission),
+    # The administrator runs the system (users, settings, backups, the audit log) and may
+    # look at the ledgers, masked and without health or hardship notes, to check a restore;
+    # changing the ledgers is the staff's job (separation of duties, PIPL art. 51).
+    Role.ADMIN: frozenset({
+        Permission.USERS, Permission.SETTINGS, Permission.BACKUP, Permission.AUDIT_READ,
+        Permission.LEDGER_READ,
+    }),
     Role.STAFF: frozenset({
         Permission.LEDGER_READ, Permission.RESIDENT_WRITE, Permission.VOLUNTEER_WRITE,
         Permission.TEAM_WRITE, Permission.TEAM_MEMBERS, Permission.SCHEDULE,

@@ -28,10 +28,12 @@ class Actor:
     name: str
     role: Role
     team_ids: frozenset[int] = field(default_factory=frozenset)
+    login: str = ""
 
 
-# Until users log in, the window acts as this built-in administrator.
-BUILTIN_ADMIN = Actor(user_id=None, name="系统管理员", role=Role.ADMIN)
+# The command line (and scripts from the task scheduler) act as this built-in administrator;
+# the window acts as the user who logged in (services/users.authenticate).
+BUILTIN_ADMIN = Actor(user_id=None, name="系统管理员", role=Role.SYSTEM)
 
 ChangeListener = Callable[[frozenset[str]], None]
 

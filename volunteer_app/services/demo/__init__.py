@@ -33,9 +33,10 @@ DemoStep = Callable[[Session, DemoContext], None]
 
 
 def _steps() -> list[DemoStep]:
-    from . import people
+    from . import people, users
 
-    return [people.build_places, people.build_teams_and_volunteers, people.build_residents]
+    return [people.build_places, people.build_teams_and_volunteers, people.build_residents,
+            users.build_users]
 
 
 def build(session: Session, scale: int = 1, steps: list[DemoStep] | None = None) -> DemoContext:

@@ -1,0 +1,28 @@
+"""Demo step: one user per role, with the passwords listed in README.md ("Demo users")."""
+
+from __future__ import annotations
+
+from ...store.rows import new_uid, now_text
+from ..session import Session
+from ..users import hash_password
+from . import DemoContext
+
+CAPTAIN_TEAM = "高立庄夕阳红志愿服务队"
+# login, display name (None: the linked volunteer's), role, password
+DEMO_USERS = (
+    ("admin", "系统管理员", "admin", "admin2026"),
+    ("staff", "社区工作者（演示）", "staff", "staff2026"),
+    ("captain", None, "captain", "captain2026"),
+    ("supervisor", "街道督导（演示）", "supervisor", "supervisor2026"),
+)
+
+
+def build_users(session: Session, ctx: DemoContext) -> None:
+    captain_id = ctx.volunteer_ids[CAPTAIN_TEAM][0]
+    captain_name = session.db.execute("SELECT name FROM volunteers WHERE id = ?",
+                                      [captain_id]).fetchone()[0]
+    for login, name, role, password in DEMO_USERS:
+        session.db.table("users").insert({
+            "uid": new_uid(), "login": login, "name": name or captain_name, "role": role,
+            "volunteer_id": captain_id if role == "captain" else None,
+            "password_hash": hash_password(password), "created_at": now_text()})
