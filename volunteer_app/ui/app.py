@@ -59,12 +59,21 @@ def run_window(db_path: Path) -> int:
     install_crash_handler(db_path)
     if first_start:
         offer_demo(session)
+    actor = log_in(db)
+    if actor is None:
+        db.close()
+        lock.unlock()
+        return 0
+    session = Session(db, actor)
 
     from .main_window import MainWindow
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow(session)
+    from .idle_lock import IdleLock
+
+    window.idle_lock = IdleLock(window, session)
     window.show()
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
@@ -93,6 +102,17 @@ def offer_demo(session) -> None:
         demo.build(session)
 
 
+def log_in(db):
+    """The login dialog; on the very first start (no users yet) create the administrator."""
+    from ..services import users
+    from .dialogs.login_dialog import FirstAdminDialog, LoginDialog
+
+    dialog = LoginDialog(db) if users.has_users(db) else FirstAdminDialog(db)
+    if dialog.exec() != dialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
+
+
 def crash_report_path(db_path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return db_path.parent / f"邻里帮错误报告-{stamp}.txt"
@@ -103,6 +123,13 @@ def install_crash_handler(db_path: Path) -> None:
     because every write is one transaction that the exception rolled back."""
 
     def handle(kind, value, tb) -> None:
+        from ..services.permissions import PermissionDenied
+
+        if issubclass(kind, PermissionDenied):  # a refusal, not a bug: say it plainly
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(None, "没有权限", str(value))
+            return
         report = crash_report_path(db_path)
         try:
             report.write_text("".join(traceback.format_exception(kind, value, tb)), encoding="utf-8")

@@ -34,4 +34,6 @@ class PageSpec:
 
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", "工作台", "dashboard", "DashboardPage"),
+    PageSpec("audit", "操作日志", "audit", "AuditPage", Permission.AUDIT_READ),
+    PageSpec("settings", "设置", "settings_page", "SettingsPage", Permission.SETTINGS),
 ]
