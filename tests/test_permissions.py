@@ -108,3 +108,17 @@ def test_reveal_by_role(demo_session):
         privacy.reveal(captain, "residents", resident[0], "id_number")
     entries = db.execute("SELECT count(*) FROM audit_log WHERE action = '查看完整信息'").fetchone()[0]
     assert entries == 2
+
+
+def test_lists_show_numbers_masked(demo_session):
+    staff = as_role(demo_session, "staff")
+    rows = residents.page(staff, residents.ResidentQuery(), 0, 50)
+    with_id = [r for r in rows if r["id_number"]]
+    assert with_id and all("********" in r["id_number"] for r in with_id)
+    assert all("*" in r["phone"] for r in rows if r["phone"])
+    full = demo_session.db.execute("SELECT phone FROM residents WHERE id = ?",
+                                   [rows[0]["id"]]).fetchone()[0]
+    assert rows[0]["phone"] != full
+    # The edit form (get) shows staff the full number, a captain the masked one.
+    assert residents.get(staff, rows[0]["id"])["phone"] == full
+    assert residents.get(as_role(demo_session, "captain"), rows[0]["id"])["phone"] != full

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.forms import FormResult, parse_int, validate_person
-from ..domain.identity import FieldError
+from ..domain.identity import FieldError, mask_id_number, mask_phone
 from ..domain.people import age_on, pinyin_keys, risk_level
 from ..store.rows import new_uid, now_text, to_json
 from . import settings
@@ -141,6 +141,8 @@ def get(session: Session, resident_id: int) -> dict[str, Any] | None:
     if row and not session.can(Permission.VIEW_SENSITIVE):
         for key in SENSITIVE:
             row[key] = ""
+    if row and not session.can(Permission.VIEW_FULL_IDENTITY):
+        row["id_number"], row["phone"] = mask_id_number(row["id_number"]), mask_phone(row["phone"])
     return row
 
 
@@ -228,4 +230,6 @@ def page(session: Session, query: ResidentQuery, offset: int, limit: int) -> lis
     rows = [dict(row) for row in session.db.query(sql, params + more + [limit, offset])]
     for row in rows:
         row["age"] = age_on(row["birth_date"], today)
+        # Lists show personal numbers masked; privacy.reveal gives the full value, audited.
+        row["id_number"], row["phone"] = mask_id_number(row["id_number"]), mask_phone(row["phone"])
     return rows

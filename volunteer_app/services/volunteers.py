@@ -8,7 +8,7 @@ from typing import Any
 
 from ..domain.availability import Availability
 from ..domain.forms import FormResult, parse_date, validate_person
-from ..domain.identity import FieldError
+from ..domain.identity import FieldError, mask_phone
 from ..domain.people import age_on, pinyin_keys
 from ..store.rows import from_json, new_uid, now_text, to_json
 from . import settings
@@ -210,6 +210,7 @@ def page(session: Session, query: VolunteerQuery, offset: int, limit: int) -> li
     today = session.today()
     for row in rows:
         row["age"] = age_on(row["birth_date"], today)
+        row["phone"] = mask_phone(row["phone"])  # privacy.reveal gives the full number, audited
         row["skills_list"] = from_json(row["skills"], [])
         row["availability_text"] = Availability.parse(row["availability"]).describe()
     return rows
