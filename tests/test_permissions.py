@@ -122,3 +122,20 @@ def test_lists_show_numbers_masked(demo_session):
     # The edit form (get) shows staff the full number, a captain the masked one.
     assert residents.get(staff, rows[0]["id"])["phone"] == full
     assert residents.get(as_role(demo_session, "captain"), rows[0]["id"])["phone"] != full
+
+
+def test_captain_records_hours_only_for_own_team(demo_session):
+    from volunteer_app.services import records
+
+    captain = as_role(demo_session, "captain")
+    db = captain.db
+    fields = {"volunteer_id": db.execute("SELECT volunteer_id FROM team_members WHERE team_id = ?",
+                                         [team_id(db, GAOLI)]).fetchone()[0],
+              "date": "2026-11-20", "start_time": "09:00", "end_time": "11:00"}
+    before = snapshot(db)
+    for team in (team_id(db, YINDI), None):
+        with pytest.raises(PermissionDenied):
+            records.add_manual(captain, {**fields, "team_id": team})
+    assert snapshot(db) == before
+    assert records.add_manual(captain, {**fields, "team_id": team_id(db, GAOLI)})
+    assert records.add_manual(as_role(demo_session, "staff"), {**fields, "date": "2026-11-21"})

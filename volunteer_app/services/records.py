@@ -68,7 +68,9 @@ def _insert(session: Session, row: dict[str, Any]) -> int:
 
 def add_manual(session: Session, fields: dict[str, Any]) -> int:
     """A record entered by hand: volunteer, date, start and end, service type, what was done."""
-    session.require(Permission.RECORD_WRITE)
+    # A captain records hours for their own team only (RECORD_WRITE is team-scoped); -1 stands
+    # for "no team given", which only roles not limited to teams may leave empty.
+    session.require(Permission.RECORD_WRITE, fields.get("team_id") or -1)
     errors: dict[str, str] = {}
     try:
         day = parse_date(fields.get("date"), "服务日期")
