@@ -109,3 +109,16 @@ def test_audit_page_filters_and_exports(qtbot, demo_session, tmp_path):
     with text.open(encoding="utf-8-sig") as handle:
         assert next(csv.reader(handle))[0] == "编号"
     window.close()
+
+
+def test_lock_screen_hides_the_data(qtbot, demo_session):
+    window = window_for(qtbot, demo_session, "supervisor")
+    window.show()
+    lock = IdleLock(window, window.session)
+    lock.lock()
+    image = window.grab().toImage()
+    # The middle of the table area is the lock screen's flat background, not table text.
+    colours = {image.pixelColor(x, 650).name() for x in range(250, 900, 10)}
+    assert colours == {"#eef1f4"}
+    lock.stop()
+    window.close()

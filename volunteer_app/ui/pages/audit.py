@@ -32,7 +32,7 @@ NO_DATE = QDate(2000, 1, 1)
 class AuditModel(PagedTableModel):
     columns = (
         Column("id", "编号", width=60, align_right=True),
-        Column("at", "时间", width=150),
+        Column("at", "时间", lambda row: row["at"].replace("T", " "), width=150),
         Column("user_name", "用户", width=110),
         Column("action", "操作", width=100),
         Column("entity_name", "对象", width=80),
