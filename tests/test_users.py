@@ -95,3 +95,24 @@ def test_demo_has_one_user_per_role_and_the_captain_leads_the_team(demo_session)
     assert captain.role == Role.CAPTAIN and team in captain.team_ids
     for login in ("admin", "staff", "supervisor"):
         assert users.authenticate(db, login, f"{login}2026").role == Role(login)
+
+
+def test_command_line_resets_a_forgotten_password(db_path, monkeypatch, capsys):
+    import io
+
+    from volunteer_app.cli import main
+    from volunteer_app.store.connection import open_database
+
+    database = open_database(db_path)
+    users.first_admin(database, "wangli", "王丽", PASSWORD)
+    database.close()
+    monkeypatch.setattr("sys.stdin", io.StringIO("Brand-new-pass-1\n"))
+    assert main(["user", "reset-password", "wangli", "--password-stdin", "--db", str(db_path)]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert main(["user", "reset-password", "wangli", "--password-stdin", "--db", str(db_path)]) == 1
+    assert "至少要8位" in capsys.readouterr().err
+    database = open_database(db_path)
+    try:
+        assert users.authenticate(database, "wangli", "Brand-new-pass-1").role == Role.ADMIN
+    finally:
+        database.close()

@@ -21,6 +21,7 @@ from ..store.errors import StoreError
 COMMAND_MODULES = (
     "ledger",
     "ledger_io",
+    "users",
 )
 
 
