@@ -122,3 +122,33 @@ def test_lock_screen_hides_the_data(qtbot, demo_session):
     assert colours == {"#eef1f4"}
     lock.stop()
     window.close()
+
+
+def test_reveal_action_shows_full_number_and_audits(qtbot, demo_session):
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from volunteer_app.ui.paged_model import ROW_ID_ROLE
+    from volunteer_app.ui.reveal import add_reveal_action
+
+    db = demo_session.db
+    resident_id, phone = db.execute(
+        "SELECT id, phone FROM residents WHERE phone IS NOT NULL LIMIT 1").fetchone()
+    model = QStandardItemModel(1, 1)
+    item = QStandardItem("masked")
+    item.setData(resident_id, ROW_ID_ROLE)
+    model.setItem(0, 0, item)
+    for login, full_shown in (("supervisor", True), ("captain", False)):
+        session = Session(db, users.authenticate(db, login, f"{login}2026"))
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.setCurrentIndex(model.index(0, 0))
+        action = add_reveal_action(view, session, "residents")
+        assert action.isEnabled()
+        action.trigger()
+        box = action.data()
+        assert (phone in box.text()) is full_shown, box.text()
+        box.close()
+    audited = db.execute("SELECT count(*) FROM audit_log WHERE action = '查看完整信息'").fetchone()[0]
+    assert audited == 2  # supervisor: ID number and phone; the captain saw nothing
