@@ -74,6 +74,9 @@ def add_member(session: Session, team_id: int, volunteer_id: int, role: str = "�
     with session.write("team_members"):
         if existing and existing[0]["left_on"] is None:
             raise TeamError(f"{volunteer['name']}已经是{team['name']}的成员了。")
+        if role == "队长":      # one captain per team: the previous one becomes 队员
+            session.db.execute("UPDATE team_members SET role = '队员' WHERE team_id = ? AND role = '队长' "
+                               "AND left_on IS NULL", [team_id])
         if existing:
             member_id = existing[0]["id"]
             session.db.table("team_members").update(

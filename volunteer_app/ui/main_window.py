@@ -25,7 +25,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.signals = DataSignals(session, self)
         self.setObjectName("main_window")
-        self.setWindowTitle("邻里帮 — 社区志愿服务管理")
+        self.setWindowTitle(self.tr("邻里帮 — 社区志愿服务管理"))
         self.resize(1280, 800)
 
         self._specs: list[PageSpec] = [s for s in PAGES if session.can(s.permission)]
@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.stack = QStackedWidget(objectName="pages")
         for spec in self._specs:
-            item = QListWidgetItem(spec.title)
+            item = QListWidgetItem(spec.display_title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(150, 40))
             self.nav.addItem(item)
@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         role = ROLE_NAMES[session.actor.role]
-        self.user_label = QLabel(f"{session.actor.name}（{role}）", objectName="status.user")
+        self.user_label = QLabel(self.tr("%1（%2）").replace("%1", session.actor.name).replace("%2", role),
+                                objectName="status.user")
         self.statusBar().addPermanentWidget(self.user_label)
 
         self.nav.currentRowChanged.connect(self._on_nav_changed)

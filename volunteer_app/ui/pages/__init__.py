@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ...services.permissions import Permission
@@ -26,6 +27,11 @@ class PageSpec:
     cls: str            # the QWidget subclass: cls(session, signals, parent)
     permission: Permission = Permission.LEDGER_READ
 
+    @property
+    def display_title(self) -> str:
+        """The title in the UI language (titles are marked with QT_TRANSLATE_NOOP("Pages", …))."""
+        return QCoreApplication.translate("Pages", self.title)
+
     def build(self, session: Session, signals: DataSignals, parent: QWidget | None = None) -> QWidget:
         module = importlib.import_module(f"{__name__}.{self.module}")
         factory: Callable[..., QWidget] = getattr(module, self.cls)
@@ -33,7 +39,8 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("dashboard", "工作台", "dashboard", "DashboardPage"),
-    PageSpec("audit", "操作日志", "audit", "AuditPage", Permission.AUDIT_READ),
-    PageSpec("settings", "设置", "settings_page", "SettingsPage", Permission.SETTINGS),
+    PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "工作台"), "dashboard", "DashboardPage"),
+    PageSpec("volunteers", QT_TRANSLATE_NOOP("Pages", "志愿者与队伍"), "volunteers", "VolunteersPage"),
+    PageSpec("audit", QT_TRANSLATE_NOOP("Pages", "操作日志"), "audit", "AuditPage", Permission.AUDIT_READ),
+    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "设置"), "settings_page", "SettingsPage", Permission.SETTINGS),
 ]

@@ -37,15 +37,16 @@ class DashboardPage(QWidget):
     def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        heading = QLabel("工作台")
+        heading = QLabel(self.tr("工作台"))
         heading.setProperty("role", "page-title")
         self.cards = {
-            "seniors": StatCard("seniors", "90岁以上老人", "“90后”：年满90周岁"),
-            "stranded": StatCard("stranded", "悬空老人", "住高层无电梯或不能上下楼的老人"),
-            "alone": StatCard("alone", "独居居民"),
-            "residents": StatCard("residents", "在册居民"),
-            "volunteers": StatCard("volunteers", "在册志愿者"),
-            "helpers": StatCard("helpers", "可结对的80后帮手", "出生于80年代、还能再结对的志愿者和社区工作者"),
+            "seniors": StatCard("seniors", self.tr("90岁以上老人"), self.tr("“90后”：年满90周岁")),
+            "stranded": StatCard("stranded", self.tr("悬空老人"), self.tr("住高层无电梯或不能上下楼的老人")),
+            "alone": StatCard("alone", self.tr("独居居民")),
+            "residents": StatCard("residents", self.tr("在册居民")),
+            "volunteers": StatCard("volunteers", self.tr("在册志愿者")),
+            "helpers": StatCard("helpers", self.tr("可结对的80后帮手"),
+                                self.tr("出生于80年代、还能再结对的志愿者和社区工作者")),
         }
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -57,7 +58,7 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(heading)
         layout.addLayout(grid)
-        teams_title = QLabel("各队伍人数")
+        teams_title = QLabel(self.tr("各队伍人数"))
         teams_title.setProperty("role", "section-title")
         layout.addWidget(teams_title)
         layout.addWidget(self.teams_label)
@@ -73,9 +74,10 @@ class DashboardPage(QWidget):
         self.cards["residents"].set_value(numbers.residents)
         self.cards["volunteers"].set_value(numbers.volunteers)
         self.cards["helpers"].set_value(numbers.helpers_available)
-        rows = "".join(f"<tr><td>{name}</td><td align='right'>&nbsp;&nbsp;{count} 人</td></tr>"
-                       for name, count in numbers.teams)
-        self.teams_label.setText(f"<table cellspacing=4>{rows}</table>" if rows else "还没有队伍。")
+        people = self.tr("%1 人")
+        rows = "".join(f"<tr><td>{name}</td><td align='right'>&nbsp;&nbsp;{people.replace('%1', str(count))}"
+                       "</td></tr>" for name, count in numbers.teams)
+        self.teams_label.setText(f"<table cellspacing=4>{rows}</table>" if rows else self.tr("还没有队伍。"))
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:

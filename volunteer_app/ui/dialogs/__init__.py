@@ -1,0 +1,1 @@
+"""Dialogs of the window: each one a form that validates as the user types."""

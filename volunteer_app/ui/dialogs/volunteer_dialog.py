@@ -1,0 +1,287 @@
+"""新增/编辑志愿者: a form checked on every keystroke by ``services.volunteers.validate``.
+
+Each error is shown in Chinese beside its field once the field has been touched, and the
+save button stays disabled until the whole form is right. When a valid ID number is
+typed, birth date and gender are taken from it and their fields are locked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.identity import FieldError, clean_id_number
+from ...services import volunteers
+from ...services.permissions import PermissionDenied
+from ...services.session import Session
+from ..widgets.availability_grid import AvailabilityGrid
+
+NAME = "volunteer_dialog"
+
+
+class VolunteerDialog(QDialog):
+    """Opens empty for a new volunteer, or filled for ``volunteer_id``; saves on accept."""
+
+    def __init__(self, session: Session, volunteer_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.volunteer_id = volunteer_id
+        self.saved_id: int | None = None
+        self._touched: set[str] = set()
+        self._errors: dict[str, str] = {}
+        self.setObjectName(NAME)
+        self.setWindowTitle(self.tr("新增志愿者") if volunteer_id is None else self.tr("编辑志愿者"))
+        self._build()
+        if volunteer_id is not None:
+            self._load(volunteer_id)
+            self._touched = set(self._error_labels)
+        self._connect()
+        self._revalidate()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.name = QLineEdit(objectName=f"{NAME}.name")
+        self.id_number = QLineEdit(objectName=f"{NAME}.id_number")
+        self.id_number.setPlaceholderText(self.tr("可不填；填了自动带出出生日期和性别"))
+        self.id_number.setMaxLength(18)
+        self.birth_date = QLineEdit(objectName=f"{NAME}.birth_date")
+        self.birth_date.setPlaceholderText(self.tr("例如 1985-03-12"))
+        self.gender = QComboBox(objectName=f"{NAME}.gender")
+        self.gender.addItem(self.tr("请选择"), "")
+        self.gender.addItem(self.tr("男"), "男")
+        self.gender.addItem(self.tr("女"), "女")
+        self.phone = QLineEdit(objectName=f"{NAME}.phone")
+        self.phone.setPlaceholderText(self.tr("11位手机号，或固定电话"))
+        self.building = QLineEdit(objectName=f"{NAME}.building")
+        self.building.setPlaceholderText(self.tr("楼号或院落，用于就近安排"))
+
+        self.skills = QListWidget(objectName=f"{NAME}.skills")
+        self.skills.setFlow(QListWidget.Flow.LeftToRight)
+        self.skills.setWrapping(True)
+        self.skills.setFixedHeight(64)
+        for skill in volunteers.SKILL_CHOICES:
+            item = QListWidgetItem(skill)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.skills.addItem(item)
+        self.other_skills = QLineEdit(objectName=f"{NAME}.other_skills")
+        self.other_skills.setPlaceholderText(self.tr("其他技能，用顿号或逗号分开"))
+
+        self.availability = AvailabilityGrid(object_name=f"{NAME}.availability")
+        self.weekly_hours_cap = QDoubleSpinBox(objectName=f"{NAME}.weekly_hours_cap")
+        self.weekly_hours_cap.setRange(0, 60)
+        self.weekly_hours_cap.setSingleStep(0.5)
+        self.weekly_hours_cap.setDecimals(1)
+        self.weekly_hours_cap.setSuffix(self.tr(" 小时"))
+        self.weekly_hours_cap.setValue(8)
+        self.health_limit = QCheckBox(self.tr("不宜重体力劳动"), objectName=f"{NAME}.health_limit")
+        self.is_staff = QCheckBox(self.tr("是社区工作者（工作时间内的服务不计入星级）"),
+                                  objectName=f"{NAME}.is_staff")
+        self.helper_capacity = QSpinBox(objectName=f"{NAME}.helper_capacity")
+        self.helper_capacity.setRange(1, 3)
+        self.helper_capacity.setValue(2)
+        self.helper_capacity.setSuffix(self.tr(" 位老人"))
+        self.status = QComboBox(objectName=f"{NAME}.status")
+        for status in volunteers.STATUSES:
+            self.status.addItem(status, status)
+        self.notes = QLineEdit(objectName=f"{NAME}.notes")
+
+        self._error_labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        rows: list[tuple[str, str, QWidget]] = [
+            ("name", self.tr("姓名 *"), self.name),
+            ("id_number", self.tr("身份证号"), self.id_number),
+            ("birth_date", self.tr("出生日期 *"), self.birth_date),
+            ("gender", self.tr("性别 *"), self.gender),
+            ("phone", self.tr("联系电话"), self.phone),
+            ("building", self.tr("住址楼号"), self.building),
+            ("skills", self.tr("技能"), self._stack(self.skills, self.other_skills)),
+            ("availability", self.tr("可服务时间"), self.availability),
+            ("weekly_hours_cap", self.tr("每周时长上限"), self.weekly_hours_cap),
+            ("helper_capacity", self.tr("可结对人数"), self.helper_capacity),
+            ("health_limit", self.tr("身体情况"), self.health_limit),
+            ("is_staff", self.tr("身份"), self.is_staff),
+            ("status", self.tr("状态"), self.status),
+            ("notes", self.tr("备注"), self.notes),
+        ]
+        for key, label, widget in rows:
+            error = QLabel(objectName=f"{NAME}.{key}.error")
+            error.setProperty("role", "error")
+            error.setWordWrap(True)
+            error.hide()
+            self._error_labels[key] = error
+            form.addRow(label, self._stack(widget, error))
+
+        self.summary = QLabel(objectName=f"{NAME}.summary")
+        self.summary.setProperty("role", "hint")
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton(self.tr("保存"), objectName=f"{NAME}.save")
+        self.save_button.setProperty("primary", True)
+        self.save_button.setDefault(True)
+        cancel = QPushButton(self.tr("取消"), objectName=f"{NAME}.cancel")
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+    @staticmethod
+    def _stack(*widgets: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return box
+
+    def _connect(self) -> None:
+        for key, line in (("name", self.name), ("id_number", self.id_number),
+                          ("birth_date", self.birth_date), ("phone", self.phone),
+                          ("building", self.building), ("skills", self.other_skills),
+                          ("notes", self.notes)):
+            line.textEdited.connect(lambda _text, k=key: self._on_edited(k))
+        self.gender.currentIndexChanged.connect(lambda _i: self._on_edited("gender"))
+        self.status.currentIndexChanged.connect(lambda _i: self._on_edited("status"))
+        self.skills.itemChanged.connect(lambda _item: self._on_edited("skills"))
+        self.availability.changed.connect(lambda: self._on_edited("availability"))
+        self.weekly_hours_cap.valueChanged.connect(lambda _v: self._on_edited("weekly_hours_cap"))
+        self.helper_capacity.valueChanged.connect(lambda _v: self._on_edited("helper_capacity"))
+        self.health_limit.toggled.connect(lambda _v: self._on_edited("health_limit"))
+        self.is_staff.toggled.connect(lambda _v: self._on_edited("is_staff"))
+
+    def _load(self, volunteer_id: int) -> None:
+        row = volunteers.get(self.session, volunteer_id)
+        if row is None:
+            return
+        self.name.setText(row["name"] or "")
+        self.id_number.setText(row["id_number"] or "")
+        self.birth_date.setText(row["birth_date"] or "")
+        self.gender.setCurrentIndex(max(0, self.gender.findData(row["gender"] or "")))
+        self.phone.setText(row["phone"] or "")
+        self.building.setText(row["building"] or "")
+        known = set(volunteers.SKILL_CHOICES)
+        for i in range(self.skills.count()):
+            item = self.skills.item(i)
+            checked = item.text() in row["skills_list"]
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.other_skills.setText("、".join(s for s in row["skills_list"] if s not in known))
+        self.availability.set_text(row["availability"])
+        self.weekly_hours_cap.setValue(float(row["weekly_hours_cap"] or 0))
+        self.helper_capacity.setValue(max(1, int(row["helper_capacity"] or 1)))
+        self.health_limit.setChecked(bool(row["health_limit"]))
+        self.is_staff.setChecked(bool(row["is_staff"]))
+        self.status.setCurrentIndex(max(0, self.status.findData(row["status"])))
+        self.notes.setText(row["notes"] or "")
+
+    # -- reading and checking ---------------------------------------------------------------
+    def fields(self) -> dict[str, Any]:
+        """What the person typed, in the words ``services.volunteers`` understands."""
+        skills = [self.skills.item(i).text() for i in range(self.skills.count())
+                  if self.skills.item(i).checkState() == Qt.CheckState.Checked]
+        skills += [s for s in re.split(r"[,，、;；/\s]+", self.other_skills.text()) if s]
+        values: dict[str, Any] = {
+            "name": self.name.text(), "id_number": self.id_number.text(),
+            "birth_date": self.birth_date.text(), "gender": self.gender.currentData(),
+            "phone": self.phone.text(), "building": self.building.text(), "skills": skills,
+            "availability": self.availability.text(),
+            "weekly_hours_cap": self.weekly_hours_cap.value(),
+            "helper_capacity": self.helper_capacity.value(),
+            "health_limit": self.health_limit.isChecked(), "is_staff": self.is_staff.isChecked(),
+            "status": self.status.currentData(), "notes": self.notes.text(),
+        }
+        if self.volunteer_id is not None:
+            values["id"] = self.volunteer_id
+        return values
+
+    def errors(self) -> dict[str, str]:
+        """Every error of the form now, shown or not (untouched fields keep theirs hidden)."""
+        return dict(self._errors)
+
+    def _on_edited(self, key: str) -> None:
+        self._touched.add(key)
+        if key == "id_number":
+            self._fill_from_id_number()
+        self._revalidate()
+
+    def _fill_from_id_number(self) -> None:
+        """A valid ID number decides birth date and gender; lock them while it stands."""
+        try:
+            facts = clean_id_number(self.id_number.text())
+        except FieldError:
+            facts = None
+        if facts:
+            self.birth_date.setText(facts.birth_date.isoformat())
+            self.gender.setCurrentIndex(self.gender.findData(facts.gender))
+            self._touched |= {"birth_date", "gender"}
+        self.birth_date.setReadOnly(facts is not None)
+        self.gender.setEnabled(facts is None)
+
+    def _revalidate(self) -> None:
+        self._errors = volunteers.validate(self.session, self.fields()).errors
+        for key, label in self._error_labels.items():
+            message = self._errors.get(key, "") if key in self._touched else ""
+            label.setText(message)
+            label.setVisible(bool(message))
+            widget = getattr(self, key, None)
+            if isinstance(widget, QLineEdit):
+                widget.setProperty("invalid", bool(message))
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+        hidden = [key for key in self._errors if key not in self._touched]
+        self.summary.setText(self.tr("请填写带 * 的项目后保存。") if hidden else "")
+        self.save_button.setEnabled(not self._errors)
+
+    # -- saving ----------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self._errors:
+            return
+        fields = self.fields()
+        fields.pop("id", None)
+        try:
+            if self.volunteer_id is None:
+                self.saved_id = volunteers.add(self.session, fields)
+            else:
+                volunteers.update(self.session, self.volunteer_id, fields)
+                self.saved_id = self.volunteer_id
+        except volunteers.VolunteerError as error:
+            self._touched |= set(error.errors)
+            self._errors = error.errors
+            for key, message in error.errors.items():
+                if key in self._error_labels:
+                    self._error_labels[key].setText(message)
+                    self._error_labels[key].show()
+            self.summary.setText(str(error))
+            return
+        except PermissionDenied as error:
+            self.summary.setText(str(error))
+            return
+        super().accept()
+
+
+__all__ = ["VolunteerDialog"]
