@@ -1,0 +1,56 @@
+"""Render every page of the window on the demo community: ``python build_scripts/screenshots.py DIR``.
+
+Builds the demo in a temporary database, opens the main window offscreen at 1280×800,
+shows each page in ``PAGES`` the acting user may open, and saves ``DIR/<key>.png``; also
+the volunteer dialog. Chinese renders with the installed CJK font (apply_look).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main(out: Path) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from volunteer_app.services import demo
+    from volunteer_app.services.session import BUILTIN_ADMIN, Session
+    from volunteer_app.store.connection import open_database
+    from volunteer_app.ui.look import apply_look
+    from volunteer_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    apply_look(app)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "demo.sqlite3")
+        session = Session(db, BUILTIN_ADMIN, today=lambda: date(2026, 11, 28))
+        demo.build(session)
+        window = MainWindow(session)
+        window.setFixedSize(1280, 800)
+        window.show()
+        for key in window.page_keys:
+            page = window.show_page(key)
+            app.processEvents()
+            window.grab().save(str(out / f"{key}.png"))
+            print(out / f"{key}.png")
+            if key == "volunteers":
+                page.table.selectRow(0)
+                page.edit_volunteer.click()
+                app.processEvents()
+                page.dialog.grab().save(str(out / "volunteer_dialog.png"))
+                page.dialog.reject()
+        window.close()
+        db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))
