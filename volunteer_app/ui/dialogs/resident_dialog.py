@@ -1,0 +1,385 @@
+"""新增/编辑居民: a form checked on every keystroke by ``services.residents.validate``.
+
+Each error is shown in Chinese beside its field once the field has been touched, and the
+save button stays disabled until the whole form is right. A valid ID number decides birth
+date and gender (shown read-only). Age and 悬空老人 are shown live, computed by the domain
+rules the service uses.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.identity import FieldError, clean_id_number
+from ...domain.people import age_on
+from ...services import places, residents, settings
+from ...services.permissions import Permission, PermissionDenied
+from ...services.session import Session
+
+NAME = "resident_dialog"
+FLAG_LABELS = {
+    "has_lift": "有电梯", "cannot_use_stairs": "不能上下楼", "lives_alone": "独居",
+    "empty_nest": "空巢", "disabled": "残疾", "dementia": "失智", "serious_illness": "重病",
+    "hardship": "困难", "family_nearby": "附近有家属",
+}
+NEED_CHOICES = ("跑腿代办", "陪同就医", "上下楼", "助餐", "打扫卫生", "聊天陪伴", "代购药品")
+CONSENT_METHODS = ("书面", "口头（有见证人）", "家属代签", "电话")
+NO_FLOOR = -4   # the spin box's "未填" value, below the lowest real floor (-3)
+
+
+class ResidentDialog(QDialog):
+    """Opens empty for a new resident, or filled for ``resident_id``; saves on accept."""
+
+    saved = Signal(int)
+
+    def __init__(self, session: Session, resident_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        session.require(Permission.RESIDENT_WRITE)
+        self.session = session
+        self.resident_id = resident_id
+        self.saved_id: int | None = None
+        self._touched: set[str] = set()
+        self._errors: dict[str, str] = {}
+        self._masked: set[str] = set()      # fields loaded masked: sent only if retyped
+        self.setObjectName(NAME)
+        self.setWindowTitle(self.tr("新增居民") if resident_id is None else self.tr("编辑居民"))
+        self._build()
+        if resident_id is not None:
+            self._load(resident_id)
+            self._touched = set(self._error_labels)
+        self._connect()
+        self._revalidate()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.name = QLineEdit(objectName=f"{NAME}.name")
+        self.name.setMaxLength(60)
+        self.id_number = QLineEdit(objectName=f"{NAME}.id_number")
+        self.id_number.setPlaceholderText(self.tr("18位身份证号，自动带出出生日期和性别"))
+        self.id_number.setMaxLength(18)
+        self.birth_date = QLineEdit(objectName=f"{NAME}.birth_date")
+        self.birth_date.setPlaceholderText(self.tr("无身份证号时填写，例如 1932-05-08"))
+        self.gender = QComboBox(objectName=f"{NAME}.gender")
+        self.gender.addItem(self.tr("请选择"), "")
+        self.gender.addItem(self.tr("男"), "男")
+        self.gender.addItem(self.tr("女"), "女")
+        self.derived = QLabel(objectName=f"{NAME}.derived")
+        self.derived.setProperty("role", "hint")
+        self.phone = QLineEdit(objectName=f"{NAME}.phone")
+        self.phone.setPlaceholderText(self.tr("11位手机号，或固定电话如 010-63712345"))
+        self.place = QComboBox(objectName=f"{NAME}.place")
+        self.place.addItem(self.tr("（未填）"), None)
+        for place in places.places(self.session):
+            self.place.addItem(place["name"], place["id"])
+        self.building = QLineEdit(objectName=f"{NAME}.building")
+        self.unit = QLineEdit(objectName=f"{NAME}.unit")
+        self.room = QLineEdit(objectName=f"{NAME}.room")
+        for line, hint, width in ((self.building, "楼号", 70), (self.unit, "单元", 50),
+                                  (self.room, "门牌", 70)):
+            line.setPlaceholderText(self.tr(hint))
+            line.setMaximumWidth(width + 30)
+        self.floor = QSpinBox(objectName=f"{NAME}.floor")
+        self.floor.setRange(NO_FLOOR, 60)
+        self.floor.setSpecialValueText(self.tr("未填"))
+        self.floor.setValue(NO_FLOOR)
+        self.floor.setSuffix(self.tr(" 层"))
+        self.flags = {key: QCheckBox(self.tr(label), objectName=f"{NAME}.{key}")
+                      for key, label in FLAG_LABELS.items()}
+        self.stranded = QLabel(objectName=f"{NAME}.stranded")
+        self.needs = {need: QCheckBox(self.tr(need), objectName=f"{NAME}.need.{need}")
+                      for need in NEED_CHOICES}
+        self.emergency_contact = QLineEdit(objectName=f"{NAME}.emergency_contact")
+        self.emergency_contact.setPlaceholderText(self.tr("家属姓名和电话"))
+        self.consent_visit = QCheckBox(self.tr("同意上门探访和结对"), objectName=f"{NAME}.consent_visit")
+        self.consent_date = QDateEdit(objectName=f"{NAME}.consent_date")
+        self.consent_date.setCalendarPopup(True)
+        self.consent_date.setDisplayFormat("yyyy-MM-dd")
+        self.consent_date.setDate(QDate(self.session.today()))
+        self.consent_method = QComboBox(objectName=f"{NAME}.consent_method")
+        for method in CONSENT_METHODS:
+            self.consent_method.addItem(self.tr(method), method)
+        self.sensitive_consent = QCheckBox(self.tr("另行同意记录健康信息"),
+                                           objectName=f"{NAME}.sensitive_consent")
+        self.health_notes = QPlainTextEdit(objectName=f"{NAME}.health_notes")
+        self.health_notes.setFixedHeight(56)
+        self.health_notes.setPlaceholderText(self.tr("敏感信息：需居民另行同意"))
+        may_sensitive = self.session.can(Permission.VIEW_SENSITIVE)
+        self.health_notes.setEnabled(may_sensitive)
+        if not may_sensitive:
+            self.health_notes.setPlaceholderText(self.tr("您的角色不能查看或填写健康信息"))
+        self.notes = QLineEdit(objectName=f"{NAME}.notes")
+
+        self._error_labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        rows: list[tuple[str, str, QWidget]] = [
+            ("name", self.tr("姓名 *"), self.name),
+            ("id_number", self.tr("身份证号"), self.id_number),
+            ("birth_date", self.tr("出生日期 *"), self._row(self.birth_date, self.derived)),
+            ("gender", self.tr("性别 *"), self.gender),
+            ("phone", self.tr("联系电话"), self.phone),
+            ("place_id", self.tr("小区/院落"), self.place),
+            ("building", self.tr("楼号/单元/门牌"),
+             self._row(self.building, self.unit, self.room, stretch=True)),
+            ("floor", self.tr("楼层"), self._row(self.floor, self.stranded)),
+            ("flags", self.tr("情况"), self._grid(list(self.flags.values()), 5)),
+            ("needs", self.tr("需要的帮助"), self._grid(list(self.needs.values()), 4)),
+            ("emergency_contact", self.tr("紧急联系人"), self.emergency_contact),
+            ("consent_visit", self.tr("同意"),
+             self._row(self.consent_visit, self.consent_date, self.consent_method, stretch=True)),
+            ("health_notes", self.tr("健康情况"),
+             self._stack(self.sensitive_consent, self.health_notes)),
+            ("notes", self.tr("备注"), self.notes),
+        ]
+        for key, label, widget in rows:
+            error = QLabel(objectName=f"{NAME}.{key}.error")
+            error.setProperty("role", "error")
+            error.setWordWrap(True)
+            error.hide()
+            self._error_labels[key] = error
+            form.addRow(label, self._stack(widget, error))
+
+        self.summary = QLabel(objectName=f"{NAME}.summary")
+        self.summary.setProperty("role", "hint")
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton(self.tr("保存"), objectName=f"{NAME}.save")
+        self.save_button.setProperty("primary", True)
+        self.save_button.setDefault(True)
+        cancel = QPushButton(self.tr("取消"), objectName=f"{NAME}.cancel")
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(640)
+        self.resize(680, 720)
+
+    @staticmethod
+    def _stack(*widgets: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return box
+
+    @staticmethod
+    def _row(*widgets: QWidget, stretch: bool = False) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            layout.addWidget(widget)
+        if stretch:
+            layout.addStretch(1)
+        return box
+
+    @staticmethod
+    def _grid(widgets: list[QWidget], columns: int) -> QWidget:
+        box = QWidget()
+        layout = QGridLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for i, widget in enumerate(widgets):
+            layout.addWidget(widget, i // columns, i % columns)
+        return box
+
+    def _connect(self) -> None:
+        for key, line in (("name", self.name), ("id_number", self.id_number),
+                          ("birth_date", self.birth_date), ("phone", self.phone),
+                          ("building", self.building), ("building", self.unit),
+                          ("building", self.room), ("emergency_contact", self.emergency_contact),
+                          ("notes", self.notes)):
+            line.textEdited.connect(lambda _text, k=key: self._on_edited(k))
+        self.gender.currentIndexChanged.connect(lambda _i: self._on_edited("gender"))
+        self.place.currentIndexChanged.connect(lambda _i: self._on_edited("place_id"))
+        self.floor.valueChanged.connect(lambda _v: self._on_edited("floor"))
+        for box in (*self.flags.values(), *self.needs.values(), self.sensitive_consent):
+            box.toggled.connect(lambda _on: self._on_edited("flags"))
+        self.consent_visit.toggled.connect(lambda _on: self._on_edited("consent_visit"))
+        self.consent_date.dateChanged.connect(lambda _d: self._on_edited("consent_visit"))
+        self.consent_method.currentIndexChanged.connect(lambda _i: self._on_edited("consent_visit"))
+        self.health_notes.textChanged.connect(lambda: self._on_edited("health_notes"))
+
+    def _load(self, resident_id: int) -> None:
+        row = residents.get(self.session, resident_id)
+        if row is None:
+            return
+        self.name.setText(row["name"] or "")
+        self.id_number.setText(row["id_number"] or "")
+        self.phone.setText(row["phone"] or "")
+        self._masked = {key for key in ("id_number", "phone") if "*" in (row[key] or "")}
+        self.birth_date.setText(row["birth_date"] or "")
+        self.gender.setCurrentIndex(max(0, self.gender.findData(row["gender"] or "")))
+        self.place.setCurrentIndex(max(0, self.place.findData(row["place_id"])))
+        self.building.setText(row["building"] or "")
+        self.unit.setText(row["unit"] or "")
+        self.room.setText(row["room"] or "")
+        self.floor.setValue(NO_FLOOR if row["floor"] is None else int(row["floor"]))
+        for key, box in self.flags.items():
+            box.setChecked(bool(row[key]))
+        chosen = set(json.loads(row["needs"] or "[]"))
+        for need, box in self.needs.items():
+            box.setChecked(need in chosen)
+        self.emergency_contact.setText(row["emergency_contact"] or "")
+        self.consent_visit.setChecked(bool(row["consent_visit"]))
+        if row["consent_date"]:
+            self.consent_date.setDate(QDate.fromString(row["consent_date"], "yyyy-MM-dd"))
+        index = self.consent_method.findData(row["consent_method"])
+        if index < 0 and row["consent_method"]:
+            self.consent_method.addItem(row["consent_method"], row["consent_method"])
+            index = self.consent_method.count() - 1
+        self.consent_method.setCurrentIndex(max(0, index))
+        self.sensitive_consent.setChecked(bool(row["sensitive_consent"]))
+        self.health_notes.setPlainText(row["health_notes"] or "")
+        self.notes.setText(row["notes"] or "")
+        self._sync_id_number()
+
+    # -- reading and checking ---------------------------------------------------------------
+    def fields(self) -> dict[str, Any]:
+        """What the person typed, in the words ``services.residents`` understands."""
+        values: dict[str, Any] = {
+            "name": self.name.text(), "id_number": self.id_number.text(),
+            "birth_date": self.birth_date.text(), "gender": self.gender.currentData(),
+            "phone": self.phone.text(), "place_id": self.place.currentData(),
+            "building": self.building.text(), "unit": self.unit.text(), "room": self.room.text(),
+            "floor": None if self.floor.value() == NO_FLOOR else self.floor.value(),
+            **{key: box.isChecked() for key, box in self.flags.items()},
+            "needs": [need for need, box in self.needs.items() if box.isChecked()],
+            "emergency_contact": self.emergency_contact.text(),
+            "consent_visit": self.consent_visit.isChecked(),
+            "sensitive_consent": self.sensitive_consent.isChecked(),
+            "notes": self.notes.text(),
+        }
+        if self.consent_visit.isChecked():
+            values["consent_date"] = self.consent_date.date().toString("yyyy-MM-dd")
+            values["consent_method"] = self.consent_method.currentData()
+        if self.session.can(Permission.VIEW_SENSITIVE):
+            values["health_notes"] = self.health_notes.toPlainText()
+        for key in self._masked:
+            values.pop(key)          # not retyped: the stored number stays
+        if self.resident_id is not None:
+            values["id"] = self.resident_id
+        return values
+
+    def errors(self) -> dict[str, str]:
+        """Every error of the form now, shown or not (untouched fields keep theirs hidden)."""
+        return dict(self._errors)
+
+    def _on_edited(self, key: str) -> None:
+        self._touched.add(key)
+        self._masked.discard(key)
+        if key == "id_number":
+            self._sync_id_number()
+        self._revalidate()
+
+    def _sync_id_number(self) -> None:
+        """A valid ID number decides birth date and gender; show them read-only while it stands."""
+        facts = None
+        if "id_number" not in self._masked:
+            try:
+                facts = clean_id_number(self.id_number.text())
+            except FieldError:
+                facts = None
+        number_ok = facts is not None
+        if facts:
+            self.birth_date.setText(facts.birth_date.isoformat())
+            self.gender.setCurrentIndex(self.gender.findData(facts.gender))
+            self._touched |= {"birth_date", "gender"}
+        fixed = number_ok or "id_number" in self._masked and bool(self.id_number.text())
+        self.birth_date.setReadOnly(fixed)
+        self.gender.setEnabled(not fixed)
+
+    def _revalidate(self) -> None:
+        result = residents.validate(self.session, self.fields())
+        self._errors = result.errors
+        for key, label in self._error_labels.items():
+            message = self._errors.get(key, "") if key in self._touched else ""
+            label.setText(message)
+            label.setVisible(bool(message))
+            widget = getattr(self, key, None)
+            if isinstance(widget, QLineEdit):
+                widget.setProperty("invalid", bool(message))
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+        self._show_derived(result.values)
+        hidden = [key for key in self._errors if key not in self._touched]
+        self.summary.setText(self.tr("请填写带 * 的项目后保存。") if hidden else "")
+        self.save_button.setEnabled(not self._errors)
+
+    def _show_derived(self, values: dict[str, Any]) -> None:
+        """Age and 悬空老人, by the same rules and settings the ledger uses."""
+        age = age_on(values.get("birth_date"), self.session.today())
+        self.derived.setText(self.tr("年龄：%1 岁").replace("%1", str(age)) if age is not None else "")
+        rule = settings.housing_rule(self.session)
+        stranded = age is not None and rule.is_stranded(
+            values.get("floor"), self.flags["has_lift"].isChecked(),
+            self.flags["cannot_use_stairs"].isChecked(), age)
+        self.stranded.setText(self.tr("悬空老人：是") if stranded else self.tr("悬空老人：否"))
+        self.stranded.setProperty("role", "error" if stranded else "hint")
+        self.stranded.style().unpolish(self.stranded)
+        self.stranded.style().polish(self.stranded)
+
+    # -- saving ----------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self._errors:
+            return
+        fields = self.fields()
+        fields.pop("id", None)
+        try:
+            if self.resident_id is None:
+                self.saved_id = residents.add(self.session, fields)
+            else:
+                residents.update(self.session, self.resident_id, fields)
+                self.saved_id = self.resident_id
+        except residents.ResidentError as error:
+            self._touched |= set(error.errors)
+            self._errors = error.errors
+            for key, message in error.errors.items():
+                if key in self._error_labels:
+                    self._error_labels[key].setText(message)
+                    self._error_labels[key].show()
+            self.summary.setText(str(error))
+            self.save_button.setEnabled(False)
+            return
+        except PermissionDenied as error:
+            self.summary.setText(str(error))
+            return
+        super().accept()
+        self.saved.emit(self.saved_id)
+
+
+__all__ = ["ResidentDialog"]
