@@ -40,6 +40,7 @@ class PageSpec:
 
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "工作台"), "dashboard", "DashboardPage"),
+    PageSpec("residents", QT_TRANSLATE_NOOP("Pages", "居民"), "residents", "ResidentsPage"),
     PageSpec("volunteers", QT_TRANSLATE_NOOP("Pages", "志愿者与队伍"), "volunteers", "VolunteersPage"),
     PageSpec("audit", QT_TRANSLATE_NOOP("Pages", "操作日志"), "audit", "AuditPage", Permission.AUDIT_READ),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "设置"), "settings_page", "SettingsPage", Permission.SETTINGS),
