@@ -15,6 +15,8 @@ from importlib import resources
 
 import sqlite_utils
 
+from .record_locks import m_record_lock_triggers
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 
@@ -56,6 +58,7 @@ def m001_initial_schema(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: list[Migration] = [
     m001_initial_schema,
+    m_record_lock_triggers,    # 2: locked service records refuse UPDATE/DELETE
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,186 @@
+"""志愿服务记录证明: certificates from verified records, numbered, kept in an issuance register.
+
+The fields follow 民发〔2015〕149号 (domain.md): the volunteer's name, ID type and number
+(masked: first six and last four, as privacy requires), volunteer number, total hours and
+the content of the service, the issuer with its 负责人, 经办人 and contact, a certificate
+number, the date of issue and room for the seal. Only verified (locked) records count, and
+an amendment counts instead of the record it corrected.
+
+A second certificate for the same volunteer, the same period and the same hours is a
+reprint (补打): it is registered with ``reprint_of`` pointing at the first one and the
+first one's number with ``-R1``, ``-R2`` … appended. When the hours differ (a record of the
+period was amended since), it is a new certificate with a new number, since it certifies
+something different.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ..domain.identity import mask_id_number
+from ..domain.stars import StarStanding, standing
+from ..store.rows import new_uid
+from . import settings
+from .permissions import Permission
+from .record_queries import VERIFIED_SQL, verified_hours
+from .session import Session
+
+
+class CertificateError(ValueError):
+    """Why a certificate cannot be issued; the message names the volunteer and the period."""
+
+
+@dataclass(frozen=True)
+class ContentLine:
+    service_type: str
+    times: int
+    hours: float
+
+
+@dataclass(frozen=True)
+class Certificate:
+    id: int
+    number: str
+    volunteer_id: int
+    name: str
+    id_type: str
+    id_masked: str
+    volunteer_no: str
+    period_from: str
+    period_to: str
+    hours: float
+    content: tuple[ContentLine, ...]
+    stars: StarStanding
+    issuer: str
+    leader: str
+    handler: str
+    contact: str
+    issued_on: str
+    reprint_of_number: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_reprint(self) -> bool:
+        return bool(self.reprint_of_number)
+
+
+def format_hours(hours: float) -> str:
+    """123.5 → "123.5", 12.0 → "12": hours as a person writes them."""
+    return f"{hours:.2f}".rstrip("0").rstrip(".")
+
+
+def _content(session: Session, volunteer_id: int, start: str, end: str) -> tuple[ContentLine, ...]:
+    rows = session.db.execute(
+        f"SELECT coalesce(st.name, '其他'), count(*), sum(r.hours) FROM service_records r "
+        f"LEFT JOIN service_types st ON st.id = r.service_type_id WHERE r.volunteer_id = ? "
+        f"AND r.status IN {VERIFIED_SQL} AND r.date BETWEEN ? AND ? GROUP BY 1 ORDER BY 3 DESC, 1",
+        [volunteer_id, start, end]).fetchall()
+    return tuple(ContentLine(name, times, round(hours, 2)) for name, times, hours in rows)
+
+
+def _period(session: Session, volunteer_id: int, period_from: str | None,
+            period_to: str | None) -> tuple[str, str]:
+    if not period_from:
+        first = session.db.execute(
+            f"SELECT min(date) FROM service_records WHERE volunteer_id = ? AND status IN {VERIFIED_SQL}",
+            [volunteer_id]).fetchone()[0]
+        period_from = first or session.today().isoformat()
+    period_to = period_to or session.today().isoformat()
+    try:
+        start, end = date.fromisoformat(period_from), date.fromisoformat(period_to)
+    except ValueError:
+        raise CertificateError(f"证明期间“{period_from}至{period_to}”应写成 2026-01-01 这样的日期。") from None
+    if start > end:
+        raise CertificateError(f"证明期间的开始日期{period_from}晚于结束日期{period_to}，请调换后再试。")
+    return start.isoformat(), end.isoformat()
+
+
+def _next_number(session: Session, year: int) -> str:
+    prefix = f"{settings.get(session, 'certificate.number_prefix')}-{year}-"
+    last = session.db.execute(
+        "SELECT max(CAST(substr(number, ?, 6) AS INTEGER)) FROM certificates WHERE number LIKE ?",
+        [len(prefix) + 1, prefix + "%"]).fetchone()[0]
+    return f"{prefix}{(last or 0) + 1:06d}"
+
+
+def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
+               period_to: str | None) -> Certificate:
+    """Issue inside the caller's write transaction."""
+    volunteer = session.row("volunteers", volunteer_id)
+    if volunteer is None:
+        raise CertificateError(f"找不到编号为{volunteer_id}的志愿者，请检查志愿者编号。")
+    start, end = _period(session, volunteer_id, period_from, period_to)
+    hours = verified_hours(session, volunteer_id, start, end)
+    if hours <= 0:
+        raise CertificateError(f"志愿者{volunteer['name']}在{start}至{end}期间没有已核实的服务记录，"
+                               f"无法开具证明；请先核实并锁定其服务记录。")
+    original = session.db.execute(
+        "SELECT id, number FROM certificates WHERE volunteer_id = ? AND period_from = ? AND "
+        "period_to = ? AND reprint_of IS NULL AND abs(hours - ?) < 0.001 ORDER BY id LIMIT 1",
+        [volunteer_id, start, end, hours]).fetchone()
+    today = session.today()
+    if original:
+        copies = session.db.execute("SELECT count(*) FROM certificates WHERE reprint_of = ?",
+                                    [original[0]]).fetchone()[0]
+        number = f"{original[1]}-R{copies + 1}"
+    else:
+        number = _next_number(session, today.year)
+    row = {"uid": new_uid(), "number": number, "volunteer_id": volunteer_id, "period_from": start,
+           "period_to": end, "hours": hours, "issued_by": session.actor.user_id,
+           "issued_at": f"{today.isoformat()}T{datetime.now():%H:%M:%S}",
+           "reprint_of": original[0] if original else None}
+    certificate_id = session.db.table("certificates").insert(row).last_pk
+    session.audit("补打证明" if original else "开具证明", "certificates", certificate_id, None,
+                  {**row, "volunteer_name": volunteer["name"], "issued_by_name": session.actor.name})
+    return Certificate(
+        id=certificate_id, number=number, volunteer_id=volunteer_id, name=volunteer["name"],
+        id_type="居民身份证" if volunteer["id_number"] else "未登记证件",
+        id_masked=mask_id_number(volunteer["id_number"]) or "—",
+        volunteer_no=volunteer["volunteer_no"] or "—", period_from=start, period_to=end,
+        hours=hours, content=_content(session, volunteer_id, start, end),
+        stars=standing(verified_hours(session, volunteer_id, date_to=end, stars_only=True)),
+        issuer=str(settings.get(session, "community.name")),
+        leader=str(settings.get(session, "certificate.leader")),
+        handler=str(settings.get(session, "certificate.handler") or session.actor.name),
+        contact=str(settings.get(session, "certificate.contact")),
+        issued_on=today.isoformat(), reprint_of_number=original[1] if original else "")
+
+
+def issue(session: Session, volunteer_id: int, period_from: str | None = None,
+          period_to: str | None = None) -> Certificate:
+    """Issue (or reprint) one certificate; the period defaults to the first verified record
+    up to today."""
+    session.require(Permission.REPORT_PRINT)
+    with session.write("certificates"):
+        return _issue_one(session, volunteer_id, period_from, period_to)
+
+
+def issue_batch(session: Session, volunteer_ids: list[int], period_from: str | None = None,
+                period_to: str | None = None) -> tuple[list[Certificate], list[str]]:
+    """Many certificates at once (a ceremony); volunteers with no verified hours in the period
+    are skipped and their reasons returned, so one of them does not stop the other 39."""
+    session.require(Permission.REPORT_PRINT)
+    issued: list[Certificate] = []
+    skipped: list[str] = []
+    with session.write("certificates"):
+        for volunteer_id in volunteer_ids:
+            try:
+                issued.append(_issue_one(session, volunteer_id, period_from, period_to))
+            except CertificateError as error:
+                skipped.append(str(error))
+    return issued, skipped
+
+
+def register(session: Session, volunteer_id: int | None = None) -> list[dict[str, Any]]:
+    """The issuance register, newest first: number, volunteer, period, hours, who, when, reprint."""
+    session.require(Permission.REPORT_PRINT)
+    sql = ("SELECT c.*, v.name AS volunteer_name, coalesce(u.name, '系统管理员') AS issued_by_name, "
+           "o.number AS reprint_of_number FROM certificates c JOIN volunteers v ON v.id = c.volunteer_id "
+           "LEFT JOIN users u ON u.id = c.issued_by LEFT JOIN certificates o ON o.id = c.reprint_of")
+    params: list[Any] = []
+    if volunteer_id:
+        sql += " WHERE c.volunteer_id = ?"
+        params.append(volunteer_id)
+    return list(session.db.query(sql + " ORDER BY c.id DESC", params))

@@ -1,0 +1,144 @@
+"""Reading service records: the records page's filtered, paged query with its total hours,
+and a volunteer's verified hours and star level (for any page that shows a volunteer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.stars import StarStanding, standing
+from .permissions import Permission
+from .records import VERIFIED
+from .session import Session
+
+STATUSES = ("已记录", "已核实", "已锁定", "已更正")
+_SORTS = {
+    "date": "r.date {d}, r.start_time {d}, r.id {d}", "volunteer": "v.name_pinyin {d}, r.date",
+    "volunteer_no": "v.volunteer_no {d}", "team": "t.name {d}, r.date", "type": "st.name {d}, r.date",
+    "hours": "r.hours {d}, r.id", "status": "r.status {d}, r.date", "id": "r.id {d}",
+    "time": "r.start_time {d}, r.id", "beneficiary": "r.beneficiary {d}", "content": "r.content {d}",
+    "source": "r.source {d}, r.date",
+}
+_SELECT = ("SELECT r.*, v.name AS volunteer_name, v.volunteer_no, t.name AS team_name, "
+           "st.name AS service_type FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id "
+           "LEFT JOIN teams t ON t.id = r.team_id LEFT JOIN service_types st ON st.id = r.service_type_id")
+_FROM = ("FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id "
+         "LEFT JOIN teams t ON t.id = r.team_id")
+VERIFIED_SQL = "('" + "', '".join(VERIFIED) + "')"
+
+
+@dataclass(frozen=True)
+class RecordQuery:
+    text: str = ""                      # volunteer name, pinyin initials or volunteer number
+    volunteer_id: int | None = None
+    team_id: int | None = None
+    service_type_id: int | None = None
+    month: str = ""                     # YYYY-MM
+    date_from: str = ""
+    date_to: str = ""
+    status: str = ""                    # one of STATUSES, or "" for all
+    sort: str = "date"
+    descending: bool = True
+
+
+def _where(query: RecordQuery) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    text = query.text.strip()
+    if text:
+        if text.isascii() and text.isalpha():
+            clauses.append("(v.name_initials LIKE ? OR v.name_pinyin LIKE ?)")
+            params += [text.lower() + "%", text.lower() + "%"]
+        else:
+            clauses.append("(v.name LIKE ? OR v.volunteer_no LIKE ?)")
+            params += [f"%{text}%", f"%{text}%"]
+    for column, value in (("r.volunteer_id", query.volunteer_id), ("r.team_id", query.team_id),
+                          ("r.service_type_id", query.service_type_id)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if query.month:
+        clauses.append("r.date LIKE ?")
+        params.append(query.month + "-%")
+    if query.date_from:
+        clauses.append("r.date >= ?")
+        params.append(query.date_from)
+    if query.date_to:
+        clauses.append("r.date <= ?")
+        params.append(query.date_to)
+    if query.status:
+        clauses.append("r.status = ?")
+        params.append(query.status)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def count(session: Session, query: RecordQuery) -> int:
+    session.require(Permission.LEDGER_READ)
+    where, params = _where(query)
+    return session.db.execute(f"SELECT count(*) {_FROM}{where}", params).fetchone()[0]
+
+
+def page(session: Session, query: RecordQuery, offset: int, limit: int) -> list[dict[str, Any]]:
+    session.require(Permission.LEDGER_READ)
+    where, params = _where(query)
+    order = _SORTS.get(query.sort, _SORTS["date"]).format(d="DESC" if query.descending else "ASC")
+    return list(session.db.query(f"{_SELECT}{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                                 [*params, limit, offset]))
+
+
+@dataclass(frozen=True)
+class Totals:
+    records: int
+    hours: float            # every record matching, superseded (已更正) ones left out
+    verified_hours: float
+
+
+def totals(session: Session, query: RecordQuery) -> Totals:
+    """The hours of the filtered set. An amended original is shown but never counted twice."""
+    session.require(Permission.LEDGER_READ)
+    where, params = _where(query)
+    row = session.db.execute(
+        f"SELECT count(*), coalesce(sum(CASE WHEN r.status != '已更正' THEN r.hours END), 0), "
+        f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN r.hours END), 0) {_FROM}{where}",
+        params).fetchone()
+    return Totals(records=row[0], hours=round(row[1], 2), verified_hours=round(row[2], 2))
+
+
+def verified_hours(session: Session, volunteer_id: int, date_from: str | None = None,
+                   date_to: str | None = None, stars_only: bool = False) -> float:
+    sql = (f"SELECT coalesce(sum(hours), 0) FROM service_records WHERE volunteer_id = ? "
+           f"AND status IN {VERIFIED_SQL}")
+    params: list[Any] = [volunteer_id]
+    if date_from:
+        sql += " AND date >= ?"
+        params.append(date_from)
+    if date_to:
+        sql += " AND date <= ?"
+        params.append(date_to)
+    if stars_only:
+        sql += " AND counts_for_stars = 1"
+    return round(session.db.execute(sql, params).fetchone()[0], 2)
+
+
+def volunteer_stars(session: Session, volunteer_id: int, as_of: str | None = None) -> StarStanding:
+    """The star level from all verified hours that count for stars (staff duty hours do not)."""
+    session.require(Permission.LEDGER_READ)
+    return standing(verified_hours(session, volunteer_id, date_to=as_of, stars_only=True))
+
+
+def lookup_lists(session: Session) -> dict[str, list[dict[str, Any]]]:
+    """Teams, service types and volunteers for the page's filters and the record dialog."""
+    session.require(Permission.LEDGER_READ)
+    return {
+        "teams": list(session.db.query("SELECT id, name FROM teams WHERE archived_at IS NULL ORDER BY id")),
+        "service_types": list(session.db.query(
+            "SELECT id, name FROM service_types WHERE archived_at IS NULL ORDER BY id")),
+        "volunteers": list(session.db.query(
+            "SELECT id, name, volunteer_no, name_initials FROM volunteers WHERE archived_at IS NULL "
+            "ORDER BY name_pinyin")),
+    }
+
+
+def teams_of(session: Session, volunteer_id: int) -> list[dict[str, Any]]:
+    return list(session.db.query(
+        "SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id "
+        "WHERE m.volunteer_id = ? AND m.left_on IS NULL ORDER BY t.id", [volunteer_id]))
