@@ -175,7 +175,9 @@ class ResidentDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         body = QWidget()
-        body.setLayout(form)
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)     # spare height below the form, not inside the notes box
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
