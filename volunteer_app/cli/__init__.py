@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "ledger",
     "ledger_io",
     "users",
+    "report",
 )
 
 

@@ -33,10 +33,11 @@ DemoStep = Callable[[Session, DemoContext], None]
 
 
 def _steps() -> list[DemoStep]:
-    from . import people, users
+    from . import people, records, users
 
     return [people.build_places, people.build_teams_and_volunteers, people.build_residents,
-            users.build_users]
+            users.build_users,
+            records.build_records]   # records stays last: it tops up what earlier steps made
 
 
 def build(session: Session, scale: int = 1, steps: list[DemoStep] | None = None) -> DemoContext:

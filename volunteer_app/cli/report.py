@@ -1,0 +1,99 @@
+"""report certificate | monthly: the printed documents as PDF files, without a window."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from ..services import certificates, reports
+from ..services.certificates import CertificateError, format_hours
+from ..services.reports import ReportError
+from ..services.session import Session
+from . import CommandError
+from .common import gui_application, open_session
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("report", help="打印志愿服务记录证明或月度报表（PDF）")
+    kinds = p.add_subparsers(dest="report", metavar="报表", required=True)
+
+    c = kinds.add_parser("certificate", help="为一位志愿者开具志愿服务记录证明")
+    c.add_argument("--volunteer", required=True,
+                   help="志愿者的编号（数据库id）或志愿者编号（如 ZY2026-00012）")
+    c.add_argument("--out", type=Path, required=True, help="PDF文件")
+    c.add_argument("--from", dest="date_from", help="证明期间起（YYYY-MM-DD，默认第一条已核实记录）")
+    c.add_argument("--to", dest="date_to", help="证明期间止（YYYY-MM-DD，默认今天）")
+    c.set_defaults(handler=run_certificate)
+
+    m = kinds.add_parser("monthly", help="一支队伍的月度报表")
+    m.add_argument("--team", required=True, help="队伍的编号（数据库id）或队名")
+    m.add_argument("--month", required=True, help="月份，如 2026-11")
+    m.add_argument("--out", type=Path, required=True, help="PDF文件")
+    m.set_defaults(handler=run_monthly)
+
+
+def _volunteer_id(session: Session, text: str) -> int:
+    row = session.db.execute("SELECT id FROM volunteers WHERE volunteer_no = ? OR CAST(id AS TEXT) = ? "
+                             "ORDER BY volunteer_no = ? DESC LIMIT 1", [text, text, text]).fetchone()
+    if row is None:
+        raise CommandError(f"找不到志愿者“{text}”，请用志愿者的数据库编号或志愿者编号（如 ZY2026-00012）。")
+    return row[0]
+
+
+def _team_id(session: Session, text: str) -> int:
+    row = session.db.execute("SELECT id FROM teams WHERE name = ? OR CAST(id AS TEXT) = ? LIMIT 1",
+                             [text, text]).fetchone()
+    if row is None:
+        raise CommandError(f"找不到队伍“{text}”，请用队伍的编号或完整队名。")
+    return row[0]
+
+
+def _check_out(path: Path) -> None:
+    if path.suffix.lower() != ".pdf":
+        raise CommandError(f"输出文件 {path} 应以 .pdf 结尾。")
+    if path.exists() and path.is_dir():
+        raise CommandError(f"输出文件 {path} 是一个文件夹，请写文件名。")
+
+
+def _write(path: Path, write: Callable[[], Path]) -> Path:
+    try:
+        return write()
+    except OSError as error:
+        raise CommandError(f"无法写入 {path}：{error.strerror or error}。请检查文件夹是否存在、可写。") from error
+
+
+def run_certificate(args: argparse.Namespace) -> int:
+    _check_out(args.out)
+    app = gui_application()  # noqa: F841  (Qt needs it to lay out and print)
+    from ..reports.certificate import write_certificates_pdf
+
+    with open_session(args) as session:
+        try:
+            certificate = certificates.issue(session, _volunteer_id(session, args.volunteer),
+                                             args.date_from, args.date_to)
+        except CertificateError as error:
+            raise CommandError(str(error)) from error
+        _write(args.out, lambda: write_certificates_pdf([certificate], args.out))
+    note = f"（补打，原编号 {certificate.reprint_of_number}）" if certificate.is_reprint else ""
+    print(f"已开具证明 {certificate.number}{note}：{certificate.name}，{certificate.period_from}至"
+          f"{certificate.period_to}，{format_hours(certificate.hours)}小时。文件：{args.out}")
+    return 0
+
+
+def run_monthly(args: argparse.Namespace) -> int:
+    _check_out(args.out)
+    app = gui_application()  # noqa: F841
+    from ..reports.monthly import write_monthly_pdf
+    from ..services import settings
+
+    with open_session(args) as session:
+        try:
+            report = reports.monthly_team(session, _team_id(session, args.team), args.month)
+        except ReportError as error:
+            raise CommandError(str(error)) from error
+        issuer = str(settings.get(session, "community.name"))
+        _write(args.out, lambda: write_monthly_pdf(report, args.out, issuer))
+    print(f"已生成 {report.team_name} {report.month} 月报：{report.records}条记录，"
+          f"{format_hours(report.hours)}小时。文件：{args.out}")
+    return 0
