@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import unicodedata
 from pathlib import Path
 
 # Some CJK fonts (Noto Sans CJK) share one glyph between an ideograph and its radical form,
@@ -23,7 +24,12 @@ def pdf_text(path: Path | str, first: int | None = None, last: int | None = None
     if last:
         command += ["-l", str(last)]
     text = subprocess.run([*command, str(path), "-"], check=True, capture_output=True, text=True).stdout
-    return "".join(_RADICALS.get(ch, ch) for ch in text)
+    return "".join(_RADICALS.get(ch) or _kangxi(ch) for ch in text)
+
+
+def _kangxi(ch: str) -> str:
+    """Kangxi radicals (U+2F00–U+2FD5: ⼩ for 小, ⽉ for 月) normalise to their ideographs."""
+    return unicodedata.normalize("NFKC", ch) if "\u2f00" <= ch <= "\u2fd5" else ch
 
 
 def pdf_pages(path: Path | str) -> int:

@@ -29,4 +29,8 @@ def cjk_font(point_size: float = 10.5) -> QFont:
     if family:
         font.setFamilies([family, *PREFERRED_FAMILIES])
     font.setPointSizeF(point_size)
+    # Noto Sans CJK's 'locl' feature swaps Latin digits for variant glyphs that its cmap does
+    # not reach, and Qt's PDF writer then leaves them out of the ToUnicode map: "ZY2026-00011"
+    # printed fine but copied (and searched) as "ZY -". The SC face needs no 'locl' for Han.
+    font.setFeature(QFont.Tag("locl"), 0)
     return font
