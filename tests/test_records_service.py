@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from volunteer_app.domain.stars import STAR_THRESHOLDS, star_level, standing
+from volunteer_app.domain.stars import STAR_THRESHOLDS, standing, star_level
 from volunteer_app.services import record_queries, records
 from volunteer_app.services.permissions import PermissionDenied, Role
 from volunteer_app.services.records import RecordError
