@@ -1,0 +1,392 @@
+"""80后帮90后 matching: who may be paired, how well a pair fits, and the optimal set of pairs.
+
+No Qt, no SQL. The score of a pair is a sum of named parts (nearness, shared free times,
+skills against needs, the resident's priority) so that every proposal can say in words why
+it was made. The chosen set is optimal in a lexicographic sense: first the number of matched
+悬空老人 is as high as possible, then the total score, under each helper's capacity. It is
+solved exactly per community (or once for all, when the user widens the range) as an
+assignment problem on a capacity-expanded matrix with scipy's ``linear_sum_assignment``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from .availability import PART_NAMES, PARTS, WEEKDAYS
+from .people import Cohorts, age_on
+
+# needs a resident may have, as stored in residents.needs
+ERRANDS = frozenset({"跑腿代办", "代购药品"})
+HOSPITAL = "陪同就医"
+STAIRS = "上下楼"
+TALK = "聊天陪伴"
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Points of each part of a score; settings ``pairing.w_*`` with these defaults."""
+
+    same_building: float = 30
+    same_place: float = 20
+    same_community: float = 10
+    time_per_slot: float = 4        # per shared half-day, up to ``time_slots_counted``
+    time_slots_counted: int = 4
+    stairs: float = 15              # a physically able helper for someone who needs 上下楼
+    hospital: float = 12            # a driver or a health worker for 陪同就医
+    errands: float = 6              # errands and medicine for a helper living close
+    talk: float = 5                 # 聊天陪伴 with someone trained in 心理疏导
+    stranded: float = 40            # priority: 悬空老人
+    lives_alone: float = 15
+    no_family: float = 10
+    per_year_over_age: float = 1    # per year over the minimum age, up to 10 years
+
+
+@dataclass(frozen=True)
+class Helper:
+    id: int
+    name: str
+    gender: str | None
+    community_id: int | None
+    place_id: int | None
+    building: str
+    slots: frozenset[tuple[int, str]]
+    skills: frozenset[str]
+    health_limit: bool
+    capacity: int                   # places left: helper_capacity minus active pairs
+
+
+@dataclass(frozen=True)
+class Senior:
+    id: int
+    name: str
+    gender: str | None
+    community_id: int | None
+    place_id: int | None
+    building: str
+    slots: frozenset[tuple[int, str]]
+    needs: frozenset[str]
+    gender_preference: str | None
+    stranded: bool
+    lives_alone: bool
+    family_nearby: bool
+    age: int
+
+
+@dataclass(frozen=True)
+class ScorePart:
+    key: str                 # nearness, time, needs, priority
+    label: str
+    points: float
+    words: tuple[str, ...]   # reasons in words; empty when the part gives no points
+
+
+@dataclass(frozen=True)
+class Score:
+    parts: tuple[ScorePart, ...]
+
+    @property
+    def total(self) -> float:
+        return round(sum(p.points for p in self.parts), 1)
+
+    @property
+    def reasons(self) -> list[str]:
+        return [word for part in self.parts for word in part.words]
+
+
+@dataclass(frozen=True)
+class Pair:
+    helper_id: int
+    resident_id: int
+    score: Score
+    stranded: bool
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    resident_id: int
+    reason: str
+
+
+@dataclass
+class MatchResult:
+    pairs: list[Pair] = field(default_factory=list)
+    unmatched: list[Unmatched] = field(default_factory=list)
+
+    @property
+    def total_score(self) -> float:
+        return round(sum(p.score.total for p in self.pairs), 1)
+
+    @property
+    def stranded_matched(self) -> int:
+        return sum(1 for p in self.pairs if p.stranded)
+
+
+# -- eligibility ---------------------------------------------------------------------------
+def is_helper(birth: str | date | None, active: bool, capacity: int, cohorts: Cohorts) -> bool:
+    """An 80后 helper: born in the helper range, active (在册, not archived), capacity 1–3."""
+    return active and 1 <= capacity <= 3 and cohorts.is_helper_birth(birth)
+
+
+def is_senior(birth: str | date | None, consent: bool, consent_date: str | None, today: date,
+              cohorts: Cohorts) -> bool:
+    """A 90后 resident: old enough today and agreed to visits, with the date recorded."""
+    return bool(consent and consent_date) and cohorts.is_senior(birth, today)
+
+
+def senior_age(birth: str | date | None, today: date) -> int:
+    return age_on(birth, today) or 0
+
+
+# -- hard rules ----------------------------------------------------------------------------
+def allowed(helper: Helper, senior: Senior, *, widen: bool = False,
+            forbidden: frozenset[tuple[int, int]] = frozenset()) -> bool:
+    """Hard rules besides capacity: same community unless widened, the resident's gender
+    preference, never a pair marked not to be repeated."""
+    if not widen and helper.community_id != senior.community_id:
+        return False
+    if senior.gender_preference and helper.gender != senior.gender_preference:
+        return False
+    return (helper.id, senior.id) not in forbidden
+
+
+# -- the score -----------------------------------------------------------------------------
+def _slot_words(slots: Iterable[tuple[int, str]]) -> str:
+    ordered = sorted(slots, key=lambda s: (s[0], PARTS.index(s[1])))
+    shown = "、".join(f"{WEEKDAYS[d - 1]}{PART_NAMES[p]}" for d, p in ordered[:2])
+    return shown + ("等" if len(ordered) > 2 else "")
+
+
+def nearness(helper: Helper, senior: Senior, w: Weights) -> ScorePart:
+    if helper.place_id is not None and helper.place_id == senior.place_id:
+        if helper.building and helper.building == senior.building:
+            return ScorePart("nearness", "住得近", w.same_building, ("同一楼栋",))
+        return ScorePart("nearness", "住得近", w.same_place, ("同一小区（院落）",))
+    if helper.community_id is not None and helper.community_id == senior.community_id:
+        return ScorePart("nearness", "住得近", w.same_community, ("同一社区",))
+    return ScorePart("nearness", "住得近", 0, ())
+
+
+def shared_time(helper: Helper, senior: Senior, w: Weights) -> ScorePart:
+    common = helper.slots & senior.slots
+    points = w.time_per_slot * min(len(common), w.time_slots_counted)
+    words = (f"{_slot_words(common)}都有空",) if common and points else ()
+    return ScorePart("time", "时间合得来", points, words)
+
+
+def needs_met(helper: Helper, senior: Senior, w: Weights) -> ScorePart:
+    points, words = 0.0, []
+    if STAIRS in senior.needs and not helper.health_limit and w.stairs:
+        points += w.stairs
+        words.append("身体条件好，可帮老人上下楼")
+    if HOSPITAL in senior.needs and w.hospital and ({"驾驶", "医护"} & helper.skills):
+        points += w.hospital
+        words.append("会开车，可陪同就医" if "驾驶" in helper.skills else "懂医护，可陪同就医")
+    near = helper.place_id is not None and helper.place_id == senior.place_id
+    if ERRANDS & senior.needs and near and w.errands:
+        points += w.errands
+        words.append("住得近，跑腿代办方便")
+    if TALK in senior.needs and "心理疏导" in helper.skills and w.talk:
+        points += w.talk
+        words.append("擅长心理疏导，可聊天陪伴")
+    return ScorePart("needs", "能帮上忙", points, tuple(words))
+
+
+def priority(senior: Senior, w: Weights, min_age: int) -> ScorePart:
+    points, words = 0.0, []
+    if senior.stranded and w.stranded:
+        points += w.stranded
+        words.append("悬空老人，优先结对")
+    if senior.lives_alone and w.lives_alone:
+        points += w.lives_alone
+        words.append("独居")
+    if not senior.family_nearby and w.no_family:
+        points += w.no_family
+        words.append("子女不在身边")
+    years = min(max(senior.age - min_age, 0), 10)
+    if years and w.per_year_over_age:
+        points += w.per_year_over_age * years
+        words.append(f"{senior.age}岁高龄")
+    return ScorePart("priority", "老人优先程度", points, tuple(words))
+
+
+def pair_score(helper: Helper, senior: Senior, w: Weights, min_age: int = 90) -> Score:
+    return Score((nearness(helper, senior, w), shared_time(helper, senior, w),
+                  needs_met(helper, senior, w), priority(senior, w, min_age)))
+
+
+# -- the optimal set -----------------------------------------------------------------------
+def _scaled(score: float) -> int:
+    return int(round(score * 10))
+
+
+def _components(helpers: Sequence[Helper], seniors: Sequence[Senior], widen: bool):
+    if widen:
+        yield list(helpers), list(seniors)
+        return
+    by_h: dict[int | None, list[Helper]] = defaultdict(list)
+    by_s: dict[int | None, list[Senior]] = defaultdict(list)
+    for h in helpers:
+        by_h[h.community_id].append(h)
+    for s in seniors:
+        by_s[s.community_id].append(s)
+    for key, group in by_s.items():
+        yield by_h.get(key, []), group
+
+
+def _slot_bits(slots: frozenset[tuple[int, str]]) -> int:
+    return sum(1 << ((d - 1) * 3 + PARTS.index(p)) for d, p in slots)
+
+
+def score_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights,
+                 min_age: int) -> np.ndarray:
+    """Scores of every (senior, helper) as in :func:`pair_score`, computed with numpy."""
+    n, m = len(seniors), len(helpers)
+
+    def col(values, dtype=np.int64):
+        return np.array(values, dtype=dtype).reshape(1, m)
+
+    def row(values, dtype=np.int64):
+        return np.array(values, dtype=dtype).reshape(n, 1)
+
+    codes: dict[object, int] = {None: -1}
+    code = lambda v: codes.setdefault(v, len(codes))  # noqa: E731
+    h_place = col([code(("p", h.place_id)) if h.place_id is not None else -1 for h in helpers])
+    s_place = row([code(("p", s.place_id)) if s.place_id is not None else -2 for s in seniors])
+    h_bld = col([code(("b", h.place_id, h.building)) if h.building else -3 for h in helpers])
+    s_bld = row([code(("b", s.place_id, s.building)) if s.building else -4 for s in seniors])
+    h_com = col([code(("c", h.community_id)) if h.community_id is not None else -5 for h in helpers])
+    s_com = row([code(("c", s.community_id)) if s.community_id is not None else -6 for s in seniors])
+    same_place = h_place == s_place
+    result = np.where(same_place & (h_bld == s_bld), w.same_building,
+                      np.where(same_place, w.same_place,
+                               np.where(h_com == s_com, w.same_community, 0.0)))
+    shared = np.bitwise_count(col([_slot_bits(h.slots) for h in helpers])
+                              & row([_slot_bits(s.slots) for s in seniors]))
+    result += w.time_per_slot * np.minimum(shared, w.time_slots_counted)
+    able = col([not h.health_limit for h in helpers], bool)
+    result += w.stairs * (row([STAIRS in s.needs for s in seniors], bool) & able)
+    carer = col([bool({"驾驶", "医护"} & h.skills) for h in helpers], bool)
+    result += w.hospital * (row([HOSPITAL in s.needs for s in seniors], bool) & carer)
+    result += w.errands * (row([bool(ERRANDS & s.needs) for s in seniors], bool) & same_place)
+    talker = col(["心理疏导" in h.skills for h in helpers], bool)
+    result += w.talk * (row([TALK in s.needs for s in seniors], bool) & talker)
+    result += row([priority(s, w, min_age).points for s in seniors], float)
+    return result
+
+
+def _allowed_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], widen: bool,
+                    forbidden: frozenset[tuple[int, int]]) -> np.ndarray:
+    n, m = len(seniors), len(helpers)
+    ok = np.ones((n, m), dtype=bool)
+    if not widen:
+        ok &= (np.array([h.community_id for h in helpers], dtype=object).reshape(1, m)
+               == np.array([s.community_id for s in seniors], dtype=object).reshape(n, 1))
+    h_gender = np.array([h.gender or "" for h in helpers]).reshape(1, m)
+    for i, s in enumerate(seniors):
+        if s.gender_preference:
+            ok[i] &= (h_gender[0] == s.gender_preference)
+    if forbidden:
+        h_index = {h.id: j for j, h in enumerate(helpers)}
+        s_index = {s.id: i for i, s in enumerate(seniors)}
+        for h_id, s_id in forbidden:
+            if h_id in h_index and s_id in s_index:
+                ok[s_index[s_id], h_index[h_id]] = False
+    return ok
+
+
+def _edge_weights(scores: np.ndarray, ok: np.ndarray, seniors: Sequence[Senior]) -> np.ndarray:
+    """Integer weights whose maximum is lexicographic: 悬空老人 matched, then score, then
+    the number of pairs. 0 means "no pair"."""
+    n = len(seniors)
+    tenths = np.rint(scores * 10).astype(np.int64)
+    tenths = np.maximum(tenths, 0)
+    edge = tenths * (n + 1) + 1
+    edge[~ok] = 0
+    bonus = int(edge.max(axis=1, initial=0).sum()) + 1
+    stranded = np.array([s.stranded for s in seniors], dtype=bool)
+    edge[stranded] += bonus
+    edge[~ok] = 0
+    return edge
+
+
+def optimal_match(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights = Weights(),  # noqa: B008
+                  *, min_age: int = 90, widen: bool = False,
+                  forbidden: frozenset[tuple[int, int]] = frozenset()) -> MatchResult:
+    """The best set of new pairs (see the module text); ``helpers`` carry their places left."""
+    result = MatchResult()
+    for group_h, group_s in _components([h for h in helpers if h.capacity > 0], seniors, widen):
+        chosen: dict[int, int] = {}
+        if group_h:
+            scores = score_matrix(group_h, group_s, w, min_age)
+            ok = _allowed_matrix(group_h, group_s, widen, forbidden)
+            edge = _edge_weights(scores, ok, group_s)
+            slots = np.repeat(np.arange(len(group_h)), [h.capacity for h in group_h])
+            expanded = edge[:, slots].astype(np.float64)
+            rows, cols = linear_sum_assignment(expanded, maximize=True)
+            for r, c in zip(rows, cols, strict=True):
+                if expanded[r, c] > 0:
+                    chosen[r] = int(slots[c])
+        _collect(result, group_h, group_s, chosen, helpers, w, min_age, widen, forbidden)
+    result.pairs.sort(key=lambda p: (not p.stranded, -p.score.total, p.resident_id))
+    return result
+
+
+def greedy_match(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights = Weights(),  # noqa: B008
+                 *, min_age: int = 90, widen: bool = False,
+                 forbidden: frozenset[tuple[int, int]] = frozenset()) -> MatchResult:
+    """The baseline for the bench: take the best remaining allowed edge until none is left."""
+    result = MatchResult()
+    for group_h, group_s in _components([h for h in helpers if h.capacity > 0], seniors, widen):
+        chosen: dict[int, int] = {}
+        if group_h:
+            edge = _edge_weights(score_matrix(group_h, group_s, w, min_age),
+                                 _allowed_matrix(group_h, group_s, widen, forbidden), group_s)
+            left = [h.capacity for h in group_h]
+            order = np.argsort(-edge, axis=None, kind="stable")
+            flat = edge.ravel()
+            m = len(group_h)
+            for k in order:
+                if flat[k] <= 0:
+                    break
+                r, c = divmod(int(k), m)
+                if r in chosen or not left[c]:
+                    continue
+                chosen[r] = c
+                left[c] -= 1
+        _collect(result, group_h, group_s, chosen, helpers, w, min_age, widen, forbidden)
+    result.pairs.sort(key=lambda p: (not p.stranded, -p.score.total, p.resident_id))
+    return result
+
+
+def _collect(result: MatchResult, group_h: Sequence[Helper], group_s: Sequence[Senior],
+             chosen: dict[int, int], all_helpers: Sequence[Helper], w: Weights, min_age: int,
+             widen: bool, forbidden: frozenset[tuple[int, int]]) -> None:
+    for i, senior in enumerate(group_s):
+        if i in chosen:
+            helper = group_h[chosen[i]]
+            result.pairs.append(Pair(helper.id, senior.id, pair_score(helper, senior, w, min_age),
+                                     senior.stranded))
+        else:
+            result.unmatched.append(Unmatched(senior.id, why_unmatched(
+                senior, all_helpers, widen=widen, forbidden=forbidden)))
+
+
+def why_unmatched(senior: Senior, helpers: Sequence[Helper], *, widen: bool = False,
+                  forbidden: frozenset[tuple[int, int]] = frozenset()) -> str:
+    """Why a resident got no helper, in words the staff can act on."""
+    near = [h for h in helpers if widen or h.community_id == senior.community_id]
+    if not near:
+        return "附近没有可结对的80后帮手（本社区没有帮手），可勾选“允许跨社区”或招募帮手"
+    wanted = [h for h in near if not senior.gender_preference or h.gender == senior.gender_preference]
+    if not wanted:
+        return f"老人希望{senior.gender_preference}性帮手，附近的帮手中没有"
+    fresh = [h for h in wanted if (h.id, senior.id) not in forbidden]
+    if not fresh:
+        return "附近合适的帮手都曾被标为不再与这位老人结对"
+    return f"附近的{len(fresh)}位帮手名额都已用满（已优先安排悬空老人和更合适的结对）"
