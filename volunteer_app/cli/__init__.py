@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "ledger_io",
     "users",
     "report",
+    "match",
 )
 
 

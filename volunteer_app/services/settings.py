@@ -45,6 +45,15 @@ SPECS: tuple[SettingSpec, ...] = (
                 "超过此年龄的志愿者不安排铲冰除雪等重体力任务。"),
     SettingSpec("privacy.retention_years", "归档人员信息保存年限", 3,
                 "归档超过此年限的人员信息将被清除（个人信息保护法第19条）。"),
+    *(SettingSpec(f"pairing.w_{key}", f"结对评分：{label}", default) for key, label, default in (
+        ("same_building", "同一楼栋", 30), ("same_place", "同一小区（院落）", 20),
+        ("same_community", "同一社区", 10), ("time_per_slot", "每个共同空闲半天", 4),
+        ("stairs", "可帮上下楼", 15), ("hospital", "可陪同就医", 12), ("errands", "跑腿代办方便", 6),
+        ("talk", "可聊天陪伴", 5), ("stranded", "悬空老人", 40), ("lives_alone", "独居", 15),
+        ("no_family", "子女不在身边", 10), ("per_year_over_age", "超过年龄线每岁", 1))),
+    SettingSpec("pairing.visit_days_high", "悬空、独居老人探访间隔（天）", 7,
+                "悬空老人和独居老人至少每周探访一次（高风险档）。"),
+    SettingSpec("pairing.visit_days", "其他结对老人探访间隔（天）", 14),
 )
 _BY_KEY = {spec.key: spec for spec in SPECS}
 
