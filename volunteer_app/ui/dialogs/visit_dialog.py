@@ -1,0 +1,95 @@
+"""登记探访: date, time, duration, mode, what was done and how the resident was.
+
+Saving calls ``services.pairing.log_visit``, which also writes the helper's service record;
+a refusal is shown in the dialog so the person keeps what they typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import pairing
+from ...services.permissions import PermissionDenied
+from ...services.session import Session
+
+NAME = "visit_dialog"
+
+
+class VisitDialog(QDialog):
+    def __init__(self, session: Session, pair: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.pair = session, pair
+        self.saved: tuple[int, int] | None = None
+        self.setObjectName(NAME)
+        self.setWindowTitle(self.tr("登记探访"))
+        today = session.today()
+        self.visited_on = QDateEdit(QDate(today.year, today.month, today.day),
+                                    objectName=f"{NAME}.visited_on")
+        self.visited_on.setCalendarPopup(True)
+        self.visited_on.setDisplayFormat("yyyy-MM-dd")
+        self.start_time = QLineEdit(objectName=f"{NAME}.start_time")
+        self.start_time.setPlaceholderText("09:30")
+        self.minutes = QSpinBox(objectName=f"{NAME}.minutes")
+        self.minutes.setRange(5, 480)
+        self.minutes.setSingleStep(15)
+        self.minutes.setValue(60)
+        self.minutes.setSuffix(self.tr(" 分钟"))
+        self.mode = QComboBox(objectName=f"{NAME}.mode")
+        self.mode.addItems(list(pairing.MODES))
+        labels = {"done": self.tr("做了什么"), "health": self.tr("身体（说话、行动、疾病）"),
+                  "mood": self.tr("精神状态"), "safety": self.tr("安全（燃气、水暖、用电）"),
+                  "hygiene": self.tr("卫生"), "living": self.tr("居住与邻里"),
+                  "problem": self.tr("发现的问题")}
+        self.texts = {key: QLineEdit(objectName=f"{NAME}.{key}") for key in labels}
+        form = QFormLayout()
+        form.addRow(self.tr("老人"), QLabel(f"{pair['resident_name']}（帮手：{pair['helper_name']}）"))
+        form.addRow(self.tr("探访日期"), self.visited_on)
+        form.addRow(self.tr("开始时间"), self.start_time)
+        form.addRow(self.tr("时长"), self.minutes)
+        form.addRow(self.tr("方式"), self.mode)
+        for key, label in labels.items():
+            form.addRow(label, self.texts[key])
+        self.error = QLabel(objectName=f"{NAME}.error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        box = QDialogButtonBox()
+        save = QPushButton(self.tr("保存"), objectName=f"{NAME}.save")
+        save.setDefault(True)
+        box.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(QPushButton(self.tr("取消"), objectName=f"{NAME}.cancel"),
+                      QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(box)
+
+    def fields(self) -> dict:
+        return {"visited_on": self.visited_on.date().toString("yyyy-MM-dd"),
+                "start_time": self.start_time.text(), "minutes": self.minutes.value(),
+                "mode": self.mode.currentText(),
+                **{key: edit.text() for key, edit in self.texts.items()}}
+
+    def accept(self) -> None:
+        try:
+            self.saved = pairing.log_visit(self.session, self.pair["id"], self.fields())
+        except (pairing.PairingError, PermissionDenied) as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        super().accept()
