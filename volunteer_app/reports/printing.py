@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPdfWriter,
-    QTextCursor,
     QTextDocument,
     QTextTable,
 )
@@ -53,19 +52,18 @@ def build_document(body_html: str, title: str = "") -> QTextDocument:
 
 
 def _repeat_table_headers(document: QTextDocument) -> None:
-    cursor = QTextCursor(document)
-    seen = set()
-    block = document.begin()
-    while block.isValid():
-        cursor.setPosition(block.position())
-        table = cursor.currentTable()
-        if isinstance(table, QTextTable) and id(table) not in seen:
-            seen.add(id(table))
-            fmt = table.format()
-            if fmt.headerRowCount() == 0:
+    # Tables are frames: walk the frame tree rather than asking a cursor for currentTable()
+    # at every block (PySide6 drops a reference to None each time that returns None, which
+    # crashed the interpreter on documents of a few thousand blocks).
+    frames = list(document.rootFrame().childFrames())
+    while frames:
+        frame = frames.pop()
+        frames.extend(frame.childFrames())
+        if isinstance(frame, QTextTable):
+            fmt = frame.format()
+            if fmt.headerRowCount() == 0 and frame.rows() > 1:
                 fmt.setHeaderRowCount(1)
-                table.setFormat(fmt)
-        block = block.next()
+                frame.setFormat(fmt)
 
 
 def page_layout() -> QPageLayout:

@@ -27,6 +27,8 @@ from .permissions import Permission
 from .record_queries import VERIFIED_SQL, verified_hours
 from .session import Session
 
+PREVIEW_NUMBER = "预览（打印或保存时编号）"
+
 
 class CertificateError(ValueError):
     """Why a certificate cannot be issued; the message names the volunteer and the period."""
@@ -106,8 +108,8 @@ def _next_number(session: Session, year: int) -> str:
 
 
 def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
-               period_to: str | None) -> Certificate:
-    """Issue inside the caller's write transaction."""
+               period_to: str | None, register: bool = True) -> Certificate:
+    """Issue inside the caller's write transaction (``register=False``: a numberless preview)."""
     volunteer = session.row("volunteers", volunteer_id)
     if volunteer is None:
         raise CertificateError(f"找不到编号为{volunteer_id}的志愿者，请检查志愿者编号。")
@@ -127,13 +129,17 @@ def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
         number = f"{original[1]}-R{copies + 1}"
     else:
         number = _next_number(session, today.year)
+    if not register:
+        number = PREVIEW_NUMBER
     row = {"uid": new_uid(), "number": number, "volunteer_id": volunteer_id, "period_from": start,
            "period_to": end, "hours": hours, "issued_by": session.actor.user_id,
            "issued_at": f"{today.isoformat()}T{datetime.now():%H:%M:%S}",
            "reprint_of": original[0] if original else None}
-    certificate_id = session.db.table("certificates").insert(row).last_pk
-    session.audit("补打证明" if original else "开具证明", "certificates", certificate_id, None,
-                  {**row, "volunteer_name": volunteer["name"], "issued_by_name": session.actor.name})
+    certificate_id = session.db.table("certificates").insert(row).last_pk if register else 0
+    if register:
+        session.audit("补打证明" if original else "开具证明", "certificates", certificate_id, None,
+                      {**row, "volunteer_name": volunteer["name"],
+                       "issued_by_name": session.actor.name})
     return Certificate(
         id=certificate_id, number=number, volunteer_id=volunteer_id, name=volunteer["name"],
         id_type="居民身份证" if volunteer["id_number"] else "未登记证件",
@@ -155,6 +161,14 @@ def issue(session: Session, volunteer_id: int, period_from: str | None = None,
     session.require(Permission.REPORT_PRINT)
     with session.write("certificates"):
         return _issue_one(session, volunteer_id, period_from, period_to)
+
+
+def preview(session: Session, volunteer_id: int, period_from: str | None = None,
+            period_to: str | None = None) -> Certificate:
+    """What the certificate will say, for the print preview: nothing is registered and the
+    number reads 预览 (the real number is given when it is printed or saved)."""
+    session.require(Permission.REPORT_PRINT)
+    return _issue_one(session, volunteer_id, period_from, period_to, register=False)
 
 
 def issue_batch(session: Session, volunteer_ids: list[int], period_from: str | None = None,

@@ -43,6 +43,7 @@ PAGES: list[PageSpec] = [
     PageSpec("residents", QT_TRANSLATE_NOOP("Pages", "居民"), "residents", "ResidentsPage"),
     PageSpec("volunteers", QT_TRANSLATE_NOOP("Pages", "志愿者与队伍"), "volunteers", "VolunteersPage"),
     PageSpec("pairing", QT_TRANSLATE_NOOP("Pages", "80后帮90后"), "pairing", "PairingPage", Permission.LEDGER_READ),
+    PageSpec("records", QT_TRANSLATE_NOOP("Pages", "服务记录"), "records", "RecordsPage", Permission.LEDGER_READ),
     PageSpec("audit", QT_TRANSLATE_NOOP("Pages", "操作日志"), "audit", "AuditPage", Permission.AUDIT_READ),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "设置"), "settings_page", "SettingsPage", Permission.SETTINGS),
 ]

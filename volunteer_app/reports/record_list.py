@@ -1,0 +1,51 @@
+"""The records page's filtered list as a PDF (导出PDF).
+
+Runs in a worker thread on its own connection (the page awaits it through qasync): a long
+list takes seconds, because Qt lays out and paints a rich-text table in time that grows a
+little faster than its rows (see bench/reports.py). Nothing here touches a widget.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..services import record_queries
+from ..services.certificates import format_hours
+from ..services.session import Session
+from .monthly import table_html
+from .printing import build_document, escape, write_pdf
+
+ROW_LIMIT = 5_000
+HEADERS = ("日期", "时间", "志愿者", "队伍", "服务类别", "时长", "状态", "服务内容")
+
+
+def time_span(row: dict[str, Any]) -> str:
+    return f"{row['start_time'] or ''}–{row['end_time'] or ''}" if row.get("start_time") else ""
+
+
+def status_text(row: dict[str, Any]) -> str:
+    return row["status"] + ("" if row["counts_for_stars"] else "·不计星")
+
+
+def content_text(row: dict[str, Any]) -> str:
+    if row.get("amends_record_id"):
+        return f"【更正记录{row['amends_record_id']}：{row['amendment_reason']}】{row['content']}"
+    return row["content"] or row["activity"] or ""
+
+
+def write_record_list_pdf(session: Session, query: record_queries.RecordQuery, path: Path | str,
+                          filters: str = "") -> tuple[Path, int, int]:
+    """Write the records matching ``query``; returns the file, the rows written and the rows
+    matching (more than written when over :data:`ROW_LIMIT`)."""
+    rows = record_queries.page(session, query, 0, ROW_LIMIT)
+    totals = record_queries.totals(session, query)
+    html = (f"<h1>志愿服务记录</h1><p>{escape(filters)}</p>"
+            f"<p>共 {totals.records} 条记录，合计 {format_hours(totals.hours)} 小时，其中已核实 "
+            f"{format_hours(totals.verified_hours)} 小时（已更正的原记录不计）。</p>"
+            + table_html(HEADERS, ((r["date"], time_span(r), r["volunteer_name"], r["team_name"] or "",
+                                    r["service_type"] or "", format_hours(r["hours"]), status_text(r),
+                                    content_text(r)) for r in rows), right=(5,)))
+    if totals.records > len(rows):
+        html += f"<p>只导出了前 {len(rows)} 条，请缩小筛选范围后分批导出。</p>"
+    return write_pdf(build_document(html, "志愿服务记录"), path), len(rows), totals.records

@@ -1,0 +1,361 @@
+"""服务记录: the records, filtered by volunteer, team, service type, month and status, with
+their total hours; verify-and-lock in bulk, add, edit, delete, amend; certificates, the
+monthly report and the filtered list as a PDF.
+
+The table pages in SQL through ``services.record_queries``; every change goes through
+``services.records`` (which refuses locked records whatever the window shows).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...reports.record_list import content_text, status_text, time_span, write_record_list_pdf
+from ...services import ledger_import, record_queries, records
+from ...services.certificates import format_hours
+from ...services.permissions import Permission, PermissionDenied
+from ...services.records import RecordError
+from ...services.session import Session
+from ..dialogs.print_dialogs import CertificateDialog, MonthlyDialog, recent_months
+from ..dialogs.record_dialog import RecordDialog
+from ..paged_model import Column, PagedTableModel
+from ..signals import DataSignals
+
+WATCHED = frozenset({"service_records", "volunteers", "teams", "service_types"})
+
+
+class RecordsModel(PagedTableModel):
+    def __init__(self, session: Session, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.query = record_queries.RecordQuery()
+        self.sort_key, self.descending = "date", True
+        self.columns = (
+            Column("date", self.tr("日期"), width=92),
+            Column("time", self.tr("时间"), display=time_span, width=92),
+            Column("volunteer", self.tr("志愿者"), display=lambda r: r["volunteer_name"], width=80),
+            Column("team", self.tr("队伍"), display=lambda r: r["team_name"] or "", width=170),
+            Column("type", self.tr("服务类别"), display=lambda r: r["service_type"] or "", width=110),
+            Column("hours", self.tr("时长"), display=lambda r: format_hours(r["hours"]),
+                   align_right=True, width=50),
+            Column("status", self.tr("状态"), display=status_text, width=70),
+            Column("source", self.tr("来源"), width=50),
+            Column("beneficiary", self.tr("服务对象"), width=80),
+            Column("content", self.tr("服务内容"), display=content_text, width=260),
+        )
+
+    def set_query(self, **changes: Any) -> None:
+        self.query = record_queries.RecordQuery(**{**self.query.__dict__, **changes})
+        self.reload()
+
+    def _sorted(self) -> record_queries.RecordQuery:
+        return record_queries.RecordQuery(**{**self.query.__dict__, "sort": self.sort_key,
+                                             "descending": self.descending})
+
+    def _count(self) -> int:
+        return record_queries.count(self.session, self.query)
+
+    def _page(self, offset: int, limit: int) -> list[dict[str, Any]]:
+        return record_queries.page(self.session, self._sorted(), offset, limit)
+
+
+class RecordsPage(QWidget):
+    def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.dialog: QWidget | None = None          # the dialog opened last (tests drive it)
+        self.model = RecordsModel(session, self)
+        self._build()
+        self.model.reload()
+        self._show_totals()
+        self._update_buttons()
+        signals.changed.connect(self._on_data_changed)
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        heading = QLabel(self.tr("服务记录"))
+        heading.setProperty("role", "page-title")
+        lookups = record_queries.lookup_lists(self.session)
+        self.filter = QLineEdit(objectName="records.filter")
+        self.filter.setPlaceholderText(self.tr("志愿者：姓名、拼音首字母或编号"))
+        self.filter.setClearButtonEnabled(True)
+        self.team = self._combo("records.team", self.tr("全部队伍"),
+                                [(t["name"], t["id"]) for t in lookups["teams"]])
+        self.service_type = self._combo("records.type", self.tr("全部类别"),
+                                        [(t["name"], t["id"]) for t in lookups["service_types"]])
+        self.month = self._combo("records.month", self.tr("全部月份"),
+                                 [(m, m) for m in recent_months(self.session.today(), 36)])
+        self.status = self._combo("records.status", self.tr("全部状态"),
+                                  [(s, s) for s in record_queries.STATUSES])
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 2)
+        for combo in (self.team, self.service_type, self.month, self.status):
+            filters.addWidget(combo, 1)
+
+        self.table = QTableView(objectName="records.table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        for i, column in enumerate(self.model.columns):
+            self.table.horizontalHeader().resizeSection(i, column.width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        self.totals = QLabel(objectName="records.totals")
+        self.totals.setProperty("role", "hint")
+        self.message = QLabel(objectName="records.message")
+        self.message.setProperty("role", "hint")
+        self.message.setWordWrap(True)
+
+        self.add_button = self._button(self.tr("新增记录"), "records.add", primary=True)
+        self.edit_button = self._button(self.tr("修改"), "records.edit")
+        self.delete_button = self._button(self.tr("删除"), "records.delete")
+        self.verify_button = self._button(self.tr("核实并锁定"), "records.verify", primary=True)
+        self.amend_button = self._button(self.tr("更正"), "records.amend")
+        self.certificate_button = self._button(self.tr("打印证明"), "records.certificate")
+        self.monthly_button = self._button(self.tr("月度报表"), "records.monthly")
+        self.export_button = self._button(self.tr("导出PDF"), "records.export_pdf")
+        actions = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addSpacing(24)
+        for button in (self.verify_button, self.amend_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.certificate_button, self.monthly_button, self.export_button):
+            actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.addWidget(heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+
+        can = self.session.can
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setVisible(can(Permission.RECORD_WRITE))
+        for button in (self.verify_button, self.amend_button):
+            button.setVisible(can(Permission.RECORD_VERIFY))
+        for button in (self.certificate_button, self.monthly_button, self.export_button):
+            button.setVisible(can(Permission.REPORT_PRINT))
+
+        self.filter.textChanged.connect(lambda text: self._set(text=text))
+        self.team.currentIndexChanged.connect(lambda _i: self._set(team_id=self.team.currentData()))
+        self.service_type.currentIndexChanged.connect(
+            lambda _i: self._set(service_type_id=self.service_type.currentData()))
+        self.month.currentIndexChanged.connect(lambda _i: self._set(month=self.month.currentData() or ""))
+        self.status.currentIndexChanged.connect(lambda _i: self._set(status=self.status.currentData() or ""))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self._on_edit())
+        self.add_button.clicked.connect(self._on_add)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.verify_button.clicked.connect(self.verify_selected)
+        self.amend_button.clicked.connect(self._on_amend)
+        self.certificate_button.clicked.connect(self._on_certificate)
+        self.monthly_button.clicked.connect(self._on_monthly)
+        self.export_button.clicked.connect(self._on_export)
+
+    @staticmethod
+    def _combo(name: str, everything: str, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox(objectName=name)
+        combo.addItem(everything, None)
+        for text, value in items:
+            combo.addItem(text, value)
+        return combo
+
+    @staticmethod
+    def _button(text: str, name: str, primary: bool = False) -> QPushButton:
+        button = QPushButton(text, objectName=name)
+        if primary:
+            button.setProperty("primary", True)
+        return button
+
+    # -- state -------------------------------------------------------------------------------
+    def _set(self, **changes: Any) -> None:
+        self.model.set_query(**changes)
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        totals = record_queries.totals(self.session, self.model.query)
+        self.totals.setText(self.tr("共 {0} 条记录，合计 {1} 小时，其中已核实 {2} 小时"
+                                    "（已更正的原记录不计）").format(
+            totals.records, format_hours(totals.hours), format_hours(totals.verified_hours)))
+
+    def selected(self) -> list[dict[str, Any]]:
+        return [self.model.row_data(i.row()) for i in self.table.selectionModel().selectedRows()]
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        one = len(chosen) == 1
+        editable = one and chosen[0]["status"] == records.EDITABLE
+        self.edit_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
+        self.amend_button.setEnabled(one and chosen[0]["status"] in records.VERIFIED)
+        self.verify_button.setEnabled(any(r["status"] == records.EDITABLE for r in chosen))
+
+    def _on_data_changed(self, tables: frozenset[str]) -> None:
+        if tables & WATCHED:
+            self.model.reload()
+            self._show_totals()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    # -- actions -----------------------------------------------------------------------------
+    def verify_selected(self) -> int:
+        ids = [r["id"] for r in self.selected() if r["status"] == records.EDITABLE]
+        if not ids:
+            self._say(self.tr("请先选择“已记录”状态的记录（可按住Ctrl或Shift多选）。"))
+            return 0
+        try:
+            done = records.verify(self.session, ids)
+        except PermissionDenied as error:
+            self._say(str(error))
+            return 0
+        self._say(self.tr("已核实并锁定 {0} 条记录。锁定后不能修改或删除，如有错误请用“更正”。").format(done))
+        return done
+
+    def _open(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_add(self) -> None:
+        self._open(RecordDialog(self.session, parent=self))
+
+    def _on_edit(self) -> None:
+        chosen = self.selected()
+        if len(chosen) == 1 and chosen[0]["status"] == records.EDITABLE:
+            self._open(RecordDialog(self.session, chosen[0], parent=self))
+
+    def _on_amend(self) -> None:
+        chosen = self.selected()
+        if len(chosen) == 1 and chosen[0]["status"] in records.VERIFIED:
+            self._open(RecordDialog(self.session, chosen[0], amend=True, parent=self))
+
+    def _on_delete(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        record = chosen[0]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("删除服务记录"),
+                          self.tr("删除 {0} 在 {1} 的这条记录（{2} 小时）？").format(
+                              record["volunteer_name"], record["date"], format_hours(record["hours"])),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("records.confirm_delete")
+        box.accepted.connect(lambda: self.delete_record(record["id"]))
+        self._open(box)
+
+    def delete_record(self, record_id: int) -> None:
+        try:
+            records.delete(self.session, record_id)
+        except (RecordError, PermissionDenied) as error:
+            self._say(str(error))
+
+    def _on_certificate(self) -> None:
+        ids = sorted({r["volunteer_id"] for r in self.selected()})
+        self._open(CertificateDialog(self.session, ids, parent=self))
+
+    def _on_monthly(self) -> None:
+        self._open(MonthlyDialog(self.session, self.team.currentData(), parent=self))
+
+    def _filters_text(self) -> str:
+        text = "，".join(c.currentText() for c in (self.team, self.service_type, self.month, self.status))
+        if self.filter.text().strip():
+            text = self.tr("志愿者“{0}”，").format(self.filter.text().strip()) + text
+        return text
+
+    def _on_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出为PDF"), "服务记录.pdf",
+                                              self.tr("PDF文件 (*.pdf)"))
+        if path:
+            asyncio.ensure_future(self.export_pdf(path))
+
+    async def export_pdf(self, path: Path | str) -> Path | None:
+        """The filtered records as a PDF list, written in a worker thread on its own connection."""
+        self.export_button.setEnabled(False)
+        self._say(self.tr("正在导出，请稍候……"))
+        args = (ledger_import.database_path(self.session), self.session.actor, self.session.today(),
+                self.model._sorted(), Path(path), self._filters_text())
+        try:
+            saved, written, matching = await _in_qthread(self, _export_list, *args)
+        except OSError as error:
+            self._say(self.tr("无法写入 {0}：{1}。请换一个文件夹。").format(path, error.strerror or error))
+            return None
+        finally:
+            self.export_button.setEnabled(True)
+        note = "" if written == matching else self.tr("（共 {0} 条，只导出前 {1} 条）").format(matching, written)
+        self._say(self.tr("已导出 {0} 条记录：{1}").format(written, saved) + note)
+        return saved
+
+
+class _Job(QThread):
+    """A QThread, not a Python pool thread: Qt's text layout starts timers, which need the
+    event dispatcher a QThread has (in a plain thread Qt warns and the timers are lost)."""
+
+    done = Signal()
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], parent: QObject):
+        super().__init__(parent)
+        self.fn, self.args = fn, args
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn(*self.args)
+        except BaseException as error:   # handed to the awaiting coroutine on the GUI thread
+            self.error = error
+        self.done.emit()
+
+
+async def _in_qthread(owner: QObject, fn: Callable[..., Any], *args: Any) -> Any:
+    future = asyncio.get_event_loop().create_future()
+    job = _Job(fn, args, owner)
+    job.done.connect(lambda: future.done() or future.set_result(None),
+                     Qt.ConnectionType.QueuedConnection)
+    job.start()
+    try:
+        await future
+    finally:
+        job.wait()
+        job.deleteLater()
+    if job.error is not None:
+        raise job.error
+    return job.result
+
+
+def _export_list(db_path: str, actor: Any, today: Any, query: record_queries.RecordQuery,
+                 path: Path, filters: str) -> tuple[Path, int, int]:
+    with ledger_import.worker_session(db_path, actor, today) as session:
+        return write_record_list_pdf(session, query, path, filters)
