@@ -20,9 +20,11 @@ RIGHT = ' align="right"'
 
 
 def table_html(headers: Sequence[str], rows: Iterable[Sequence[Any]], right: Sequence[int] = (),
-               empty: str = "（无）") -> str:
-    """A bordered table with a <thead> row; ``right`` lists the columns aligned right."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+               empty: str = "（无）", widths: Sequence[int] = ()) -> str:
+    """A bordered table with a <thead> row; ``right`` lists the columns aligned right,
+    ``widths`` gives the columns' share of the width in percent."""
+    head = "".join(f'<th{f" width={chr(34)}{widths[i]}%{chr(34)}" if i < len(widths) else ""}>'
+                   f"{escape(h)}</th>" for i, h in enumerate(headers))
     body = []
     for row in rows:
         cells = "".join(f"<td{RIGHT if i in right else ''}>{escape(v)}</td>"

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 
 from .fonts import cjk_font
 
-MARGIN_MM = 18
+MARGIN_MM = 0
 BASE_CSS = """
 body { font-size: 10.5pt; }
 h1 { font-size: 20pt; text-align: center; margin-bottom: 6pt; }
@@ -66,27 +66,30 @@ def _repeat_table_headers(document: QTextDocument) -> None:
                 frame.setFormat(fmt)
 
 
-def page_layout() -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+def page_layout(landscape: bool = False) -> QPageLayout:
+    """A4 with no margin of its own: QTextDocument.print puts a 2 cm margin round the text
+    (and the page number inside it), so printer margins on top of that made 3.8 cm."""
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
                        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                        QPageLayout.Unit.Millimeter)
 
 
-def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
+def print_document(document: QTextDocument, device: QPagedPaintDevice, landscape: bool = False) -> None:
     """Print on a QPdfWriter or QPrinter. With no page size of its own set on the document,
     QTextDocument.print lays it out for the device and prints page numbers at the foot."""
-    device.setPageLayout(page_layout())
+    device.setPageLayout(page_layout(landscape))
     document.print_(device)
 
 
-def write_pdf(document: QTextDocument, path: Path | str, title: str = "") -> Path:
+def write_pdf(document: QTextDocument, path: Path | str, title: str = "",
+              landscape: bool = False) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
     writer.setTitle(title or document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("邻里帮")
-    print_document(document, writer)
+    print_document(document, writer, landscape)
     del writer  # the file is finished when the writer is destroyed
     return path
-

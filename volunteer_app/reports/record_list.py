@@ -40,12 +40,14 @@ def write_record_list_pdf(session: Session, query: record_queries.RecordQuery, p
     matching (more than written when over :data:`ROW_LIMIT`)."""
     rows = record_queries.page(session, query, 0, ROW_LIMIT)
     totals = record_queries.totals(session, query)
-    html = (f"<h1>志愿服务记录</h1><p>{escape(filters)}</p>"
+    html = (f"<html><body style=\"font-size:9pt\"><h1>志愿服务记录</h1><p>{escape(filters)}</p>"
             f"<p>共 {totals.records} 条记录，合计 {format_hours(totals.hours)} 小时，其中已核实 "
             f"{format_hours(totals.verified_hours)} 小时（已更正的原记录不计）。</p>"
             + table_html(HEADERS, ((r["date"], time_span(r), r["volunteer_name"], r["team_name"] or "",
                                     r["service_type"] or "", format_hours(r["hours"]), status_text(r),
-                                    content_text(r)) for r in rows), right=(5,)))
+                                    content_text(r)) for r in rows), right=(5,),
+                         widths=(10, 11, 8, 20, 12, 5, 8, 26)))
     if totals.records > len(rows):
         html += f"<p>只导出了前 {len(rows)} 条，请缩小筛选范围后分批导出。</p>"
-    return write_pdf(build_document(html, "志愿服务记录"), path), len(rows), totals.records
+    document = build_document(html, "志愿服务记录")
+    return write_pdf(document, path, landscape=True), len(rows), totals.records
