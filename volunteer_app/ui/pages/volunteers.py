@@ -31,6 +31,7 @@ from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.team_dialog import JoinTeamDialog, TeamNameDialog
 from ..dialogs.volunteer_dialog import VolunteerDialog
+from ..ledger_actions import add_import_export_buttons
 from ..paged_model import ROW_ID_ROLE, Column, PagedTableModel, yes_no
 from ..signals import DataSignals
 
@@ -200,6 +201,8 @@ class VolunteersPage(QWidget):
         actions.addSpacing(24)
         for button in (self.add_member, self.make_captain, self.remove_member):
             actions.addWidget(button)
+        actions.addSpacing(24)
+        add_import_export_buttons(self, self.session, "volunteers", actions)
         actions.addStretch(1)
         self.message = QLabel(objectName="volunteers.message")
         self.message.setProperty("role", "hint")
