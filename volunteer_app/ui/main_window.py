@@ -53,8 +53,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         role = ROLE_NAMES[session.actor.role]
-        self.user_label = QLabel(self.tr("%1（%2）").replace("%1", session.actor.name).replace("%2", role),
-                                objectName="status.user")
+        name = session.actor.name
+        shown = role if role.startswith(name) else f"{name}（{role}）"
+        self.user_label = QLabel(self.tr("当前用户：%1").replace("%1", shown), objectName="status.user")
         self.statusBar().addPermanentWidget(self.user_label)
 
         self.nav.currentRowChanged.connect(self._on_nav_changed)
