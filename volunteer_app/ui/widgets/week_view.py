@@ -1,0 +1,413 @@
+"""A week calendar painted by hand: seven days across, the hours down, each shift a block
+coloured by its fill (缺人 / 已够 / 已满), overlapping shifts side by side.
+
+It takes any objects shaped like ``services.schedule.ShiftView`` (id, date, start, end,
+task_title, place, team_name, filled, min_people, max_people, fill, assignees, cancelled,
+rota_group). The layout (day, lane, lanes) is computed once per :meth:`set_shifts`; a
+paint maps it to pixels, so 2,000 shifts draw in milliseconds (see bench/week_view.py).
+
+Mouse: a click selects, a double click opens (``activated``). Keyboard: ←/→ the nearest
+shift of the day before or after, ↑/↓ the previous or next shift of the day, Enter opens.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import ctypes
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+DAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+@dataclass(frozen=True)
+class FillColours:
+    background: QColor
+    edge: QColor
+    text: QColor
+
+
+# Calm tints that sit beside style.qss (#24364f navy, #3d5a80 blue, #b3261e error red).
+FILL = {
+    "缺人": FillColours(QColor("#f9dedb"), QColor("#c0594f"), QColor("#7a231c")),
+    "已够": FillColours(QColor("#dcefe0"), QColor("#4f9a63"), QColor("#1f4d2c")),
+    "已满": FillColours(QColor("#dde6f3"), QColor("#5b7aa6"), QColor("#24364f")),
+}
+CANCELLED = FillColours(QColor("#eef0f2"), QColor("#a9b2bd"), QColor("#7a8796"))
+GRID = QColor("#e3e8ee")
+HOUR_TEXT = QColor("#6b7785")
+HEADER_BG = QColor("#e9eef5")
+TODAY_BG = QColor("#f4f8fd")
+SELECTED = QColor("#24364f")
+
+HEADER_HEIGHT = 40
+GUTTER_WIDTH = 48
+
+
+@contextlib.contextmanager
+def none_refs_kept() -> Iterator[None]:
+    """Give back the references to ``None`` that PySide6 drops during a block of Qt calls.
+
+    PySide6 6.12's abi3 wheels return ``None`` from void methods (fillRect, setPen, update, …)
+    without a new reference. From Python 3.12 on ``None`` is immortal and nothing happens;
+    on 3.11 every such call takes one reference away, and a paint of 2,000 shifts (about
+    12,000 calls) brings the count to zero within a few repaints: "Fatal Python error:
+    none_dealloc". Giving back more than was lost is harmless; giving back less is fatal.
+    """
+    if sys.version_info >= (3, 12):
+        yield
+        return
+    before = sys.getrefcount(None)
+    try:
+        yield
+    finally:
+        lost = before - sys.getrefcount(None)
+        if lost > 0:
+            ctypes.c_ssize_t.from_address(id(None)).value += lost
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """Where a shift sits, independent of the widget's size."""
+
+    shift: Any
+    day: int            # 0 = Monday
+    top: int            # minutes since midnight
+    bottom: int
+    lane: int
+    lanes: int
+
+
+def _minutes(value: Any) -> int:
+    return value.hour * 60 + value.minute
+
+
+def lay_out(shifts: Sequence[Any], monday: date) -> list[_Placed]:
+    """Lanes per day: each cluster of shifts that overlap (directly or through others) is
+    split into as many lanes as it needs at its busiest moment, a shift taking the first
+    lane free when it starts."""
+    by_day: dict[int, list[tuple[int, int, Any]]] = {}
+    for shift in shifts:
+        day = (shift.date - monday).days
+        if not 0 <= day < 7:
+            continue
+        top = _minutes(shift.start)
+        bottom = _minutes(shift.end)
+        if bottom <= top:                       # ends at or after midnight: draw to the day's end
+            bottom = 24 * 60
+        by_day.setdefault(day, []).append((top, bottom, shift))
+    placed: list[_Placed] = []
+    for day, items in by_day.items():
+        items.sort(key=lambda item: (item[0], -item[1], item[2].id))
+        cluster: list[tuple[int, int, int, Any]] = []   # top, bottom, lane, shift
+        lane_ends: list[int] = []
+        cluster_end = -1
+        for top, bottom, shift in items:
+            if top >= cluster_end and cluster:
+                placed.extend(_Placed(s, day, t, b, lane, len(lane_ends)) for t, b, lane, s in cluster)
+                cluster, lane_ends = [], []
+            lane = next((i for i, end in enumerate(lane_ends) if end <= top), len(lane_ends))
+            if lane == len(lane_ends):
+                lane_ends.append(bottom)
+            else:
+                lane_ends[lane] = bottom
+            cluster.append((top, bottom, lane, shift))
+            cluster_end = max(cluster_end, bottom)
+        placed.extend(_Placed(s, day, t, b, lane, len(lane_ends)) for t, b, lane, s in cluster)
+    placed.sort(key=lambda p: (p.day, p.top, p.lane))
+    return placed
+
+
+def describe(shift: Any) -> str:
+    """The tooltip and accessible text of one shift, in words."""
+    lines = [f"{shift.task_title}（{shift.team_name}）",
+             f"{shift.date:%m月%d日} {DAY_NAMES[shift.date.weekday()]} "
+             f"{shift.start:%H:%M}–{shift.end:%H:%M}"]
+    if getattr(shift, "place", None):
+        lines.append(f"地点：{shift.place}")
+    if getattr(shift, "rota_group", ""):
+        lines.append(f"轮值：{shift.rota_group}组")
+    if shift.cancelled:
+        lines.append("已取消")
+    else:
+        need = (f"{shift.min_people}人" if shift.min_people == shift.max_people
+                else f"{shift.min_people}–{shift.max_people}人")
+        lines.append(f"{shift.fill}：已排{shift.filled}人，需要{need}")
+    names = list(getattr(shift, "assignees", []) or [])
+    lines.append("人员：" + ("、".join(names) if names else "尚未安排"))
+    return "\n".join(lines)
+
+
+class WeekView(QWidget):
+    """``selected(shift_id or 0)`` on a click or key, ``activated(shift_id)`` on a double click
+    or Enter."""
+
+    selected = Signal(int)
+    activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("week_view")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAccessibleName(self.tr("周视图"))
+        self._monday = date(2000, 1, 3)
+        self._today: date | None = None
+        self._placed: list[_Placed] = []
+        self._index_of: dict[int, int] = {}
+        self._rects: list[QRectF] = []
+        self._rects_for: QSize | None = None
+        self._first_hour, self._last_hour = 6, 22
+        self._selected_id = 0
+        self._small = QFont(self.font())
+        self._small.setPointSizeF(max(7.5, self.font().pointSizeF() - 1.5))
+
+    # -- data ---------------------------------------------------------------------------------
+    def set_shifts(self, shifts: Sequence[Any], monday: date, today: date | None = None) -> None:
+        self._monday, self._today = monday, today
+        self._placed = lay_out(shifts, monday)
+        self._index_of = {p.shift.id: i for i, p in enumerate(self._placed)}
+        if self._placed:
+            self._first_hour = min(6, min(p.top for p in self._placed) // 60)
+            self._last_hour = max(22, -(-max(p.bottom for p in self._placed) // 60))
+        else:
+            self._first_hour, self._last_hour = 6, 22
+        self._rects_for = None
+        if self._selected_id not in self._index_of:
+            self._selected_id = 0
+        self._update_accessible()
+        self.update()
+
+    def shifts(self) -> list[Any]:
+        return [p.shift for p in self._placed]
+
+    def selected_id(self) -> int:
+        return self._selected_id
+
+    def selected_shift(self) -> Any | None:
+        index = self._index_of.get(self._selected_id)
+        return None if index is None else self._placed[index].shift
+
+    def select(self, shift_id: int) -> None:
+        shift_id = shift_id if shift_id in self._index_of else 0
+        if shift_id != self._selected_id:
+            self._selected_id = shift_id
+            self._update_accessible()
+            self.update()
+        self.selected.emit(shift_id)
+
+    def shift_rect(self, shift_id: int) -> QRect:
+        """Where a shift is drawn (tests click there)."""
+        self._ensure_rects()
+        index = self._index_of.get(shift_id)
+        return QRect() if index is None else self._rects[index].toAlignedRect()
+
+    def shift_at(self, x: float, y: float) -> Any | None:
+        self._ensure_rects()
+        day = self._day_at(x)
+        if day is None:
+            return None
+        # placed is sorted by day: look only at that day's shifts
+        start = bisect.bisect_left(self._placed, day, key=lambda p: p.day)
+        for i in range(start, len(self._placed)):
+            if self._placed[i].day != day:
+                break
+            if self._rects[i].contains(QPointF(x, y)):
+                return self._placed[i].shift
+        return None
+
+    # -- geometry -----------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(900, 560)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(480, 320)
+
+    def _day_width(self) -> float:
+        return max(1.0, (self.width() - GUTTER_WIDTH - 1) / 7)
+
+    def _hour_height(self) -> float:
+        return max(1.0, (self.height() - HEADER_HEIGHT - 1) / (self._last_hour - self._first_hour))
+
+    def _y(self, minutes: int) -> float:
+        return HEADER_HEIGHT + (minutes - self._first_hour * 60) * self._hour_height() / 60
+
+    def _day_at(self, x: float) -> int | None:
+        if x < GUTTER_WIDTH:
+            return None
+        day = int((x - GUTTER_WIDTH) // self._day_width())
+        return day if 0 <= day < 7 else None
+
+    def _ensure_rects(self) -> None:
+        if self._rects_for == self.size():
+            return
+        day_width = self._day_width()
+        rects = []
+        for p in self._placed:
+            lane_width = (day_width - 6) / p.lanes
+            x = GUTTER_WIDTH + p.day * day_width + 3 + p.lane * lane_width
+            top, bottom = self._y(p.top), self._y(p.bottom)
+            gap = 1.0 if lane_width > 6 else 0.0        # very narrow lanes touch rather than vanish
+            rects.append(QRectF(x + gap, top + 1, max(1.0, lane_width - 2 * gap),
+                                max(3.0, bottom - top - 2)))
+        self._rects, self._rects_for = rects, self.size()
+
+    def resizeEvent(self, event: Any) -> None:
+        self._rects_for = None
+        super().resizeEvent(event)
+
+    # -- painting -----------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        with none_refs_kept():
+            self._ensure_rects()
+            painter = QPainter(self)
+            painter.fillRect(event.rect(), Qt.GlobalColor.white)
+            self._paint_grid(painter)
+            self._paint_shifts(painter, event.rect())
+            painter.end()
+
+    def _paint_grid(self, painter: QPainter) -> None:
+        day_width, width, height = self._day_width(), self.width(), self.height()
+        painter.fillRect(QRectF(0, 0, width, HEADER_HEIGHT), HEADER_BG)
+        metrics = QFontMetrics(self.font())
+        for day in range(7):
+            x = GUTTER_WIDTH + day * day_width
+            current = self._monday + timedelta(days=day)
+            if current == self._today:
+                painter.fillRect(QRectF(x, HEADER_HEIGHT, day_width, height - HEADER_HEIGHT), TODAY_BG)
+            painter.setPen(SELECTED if current == self._today else HOUR_TEXT)
+            label = f"{DAY_NAMES[day]}  {current.month}/{current.day}"
+            if current == self._today:
+                label += self.tr("（今天）")
+            painter.drawText(QRectF(x, 0, day_width, HEADER_HEIGHT), Qt.AlignmentFlag.AlignCenter,
+                             metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(day_width) - 4))
+        painter.setFont(self._small)
+        hour_height = self._hour_height()
+        step = 1 if hour_height >= 18 else 2 if hour_height >= 9 else 4
+        for hour in range(self._first_hour, self._last_hour + 1):
+            y = self._y(hour * 60)
+            painter.setPen(QPen(GRID, 1))
+            painter.drawLine(QPointF(GUTTER_WIDTH, y), QPointF(width, y))
+            if hour % step == 0 and hour < self._last_hour:
+                painter.setPen(HOUR_TEXT)
+                painter.drawText(QRectF(0, y - 1, GUTTER_WIDTH - 6, 16),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"{hour}:00")
+        painter.setPen(QPen(GRID, 1))
+        for day in range(8):
+            x = GUTTER_WIDTH + day * day_width
+            painter.drawLine(QPointF(x, 0), QPointF(x, height))
+        painter.setFont(self.font())
+
+    def _paint_shifts(self, painter: QPainter, exposed: QRect) -> None:
+        metrics = QFontMetrics(self._small)
+        line = metrics.height()
+        painter.setFont(self._small)
+        exposed_f = QRectF(exposed)
+        chosen: QRectF | None = None
+        for placed, rect in zip(self._placed, self._rects, strict=True):
+            if not rect.intersects(exposed_f):
+                continue
+            shift = placed.shift
+            colours = CANCELLED if shift.cancelled else FILL.get(shift.fill, FILL["已够"])
+            painter.fillRect(rect, colours.background)
+            painter.fillRect(QRectF(rect.left(), rect.top(), min(3.0, rect.width()), rect.height()),
+                             colours.edge)
+            if shift.id == self._selected_id:
+                chosen = rect
+            if rect.width() < 28 or rect.height() < line + 2:
+                continue
+            painter.setPen(colours.text)
+            text_width = int(rect.width()) - 8
+            x, y = rect.left() + 6, rect.top() + 2
+            lines = [f"{shift.start:%H:%M} {shift.task_title}",
+                     "已取消" if shift.cancelled else f"{shift.fill} {shift.filled}/{shift.max_people}"]
+            if getattr(shift, "assignees", None):
+                lines.append("、".join(shift.assignees))
+            for text in lines:
+                if y + line > rect.bottom():
+                    break
+                painter.drawText(QPointF(x, y + metrics.ascent()),
+                                 metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_width))
+                y += line
+        if chosen is not None:
+            painter.setPen(QPen(SELECTED, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(chosen.adjusted(1, 1, -1, -1))
+
+    # -- interaction ----------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            shift = self.shift_at(event.position().x(), event.position().y())
+            self.select(shift.id if shift is not None else 0)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        shift = self.shift_at(event.position().x(), event.position().y())
+        if shift is not None:
+            self.select(shift.id)
+            self.activated.emit(shift.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected_id:
+            self.activated.emit(self._selected_id)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
+            target = self._neighbour(key)
+            if target is not None:
+                self.select(target.shift.id)
+        else:
+            super().keyPressEvent(event)
+
+    def _neighbour(self, key: Qt.Key) -> _Placed | None:
+        if not self._placed:
+            return None
+        index = self._index_of.get(self._selected_id)
+        if index is None:
+            return self._placed[0]
+        current = self._placed[index]
+        if key == Qt.Key.Key_Down:
+            return self._placed[index + 1] if index + 1 < len(self._placed) else None
+        if key == Qt.Key.Key_Up:
+            return self._placed[index - 1] if index > 0 else None
+        step = 1 if key == Qt.Key.Key_Right else -1
+        day = current.day + step
+        while 0 <= day < 7:
+            same_day = [p for p in self._placed if p.day == day]
+            if same_day:
+                return min(same_day, key=lambda p: (abs(p.top - current.top), p.lane))
+            day += step
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            shift = self.shift_at(event.pos().x(), event.pos().y())
+            if shift is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), describe(shift), self)
+            return True
+        return super().event(event)
+
+    def _update_accessible(self) -> None:
+        shift = self.selected_shift()
+        self.setAccessibleDescription(describe(shift) if shift is not None else
+                                      self.tr("本周共 %n 个班次", "", len(self._placed)))
