@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,10 @@ COMMAND_MODULES = (
     "report",
     "match",
 )
+
+
+# What a shell reports for a program ended by SIGPIPE (128 + 13), as for `yes | head -1`.
+EXIT_BROKEN_PIPE = 141
 
 
 class CommandError(Exception):
@@ -51,7 +56,19 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        try:
+            code = _run(list(sys.argv[1:] if argv is None else argv))
+        finally:
+            if sys.stdout is not None:  # None in the windowed (no console) build
+                sys.stdout.flush()  # a reader gone away (… | head -1) shows up here, not at exit
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(_hoist_db(argv))
     if args.command is None:
@@ -66,6 +83,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("邻里帮：已中断，未完成的操作没有保存。", file=sys.stderr)
         return 130
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at devnull, so the interpreter's final flush does not fail again and
+    print a traceback about the closed pipe (the recipe in Python's signal docs)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (a test's capture): nothing to flush
+        pass
 
 
 def _hoist_db(argv: list[str]) -> list[str]:
