@@ -11,9 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from stdnum import exceptions as stdnum_errors
-from stdnum.cn import ric
-
 NAME_MAX_LENGTH = 50
 MIDDLE_DOT = "\u00b7"
 # Dots people type in place of the standard U+00B7 in minority names.
@@ -53,6 +50,10 @@ def clean_id_number(raw: str, field: str = "身份证号") -> IdNumberFacts:
         birth = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         raise FieldError(field, f"{field}“{raw}”中的出生日期不存在，请核对第7到14位。") from None
+    # stdnum.cn loads its area-code list on import (~30 ms): only when a number is checked,
+    # not on the way to the first window.
+    from stdnum.cn import ric
+
     # The same checks as ric.validate, without its repeated clean-ups: an importer runs this
     # on 50,000 rows, and the area-code lookup is the same for a whole community.
     if text[-1] != ric.calc_check_digit(text):
@@ -68,6 +69,9 @@ def clean_id_number(raw: str, field: str = "身份证号") -> IdNumberFacts:
 @functools.lru_cache(maxsize=8192)
 def _area_existed(area: str, year: int) -> bool:
     """Whether the area code (first six digits) was assigned in the birth year (stdnum's list)."""
+    from stdnum import exceptions as stdnum_errors
+    from stdnum.cn import ric
+
     try:
         ric.get_birth_place(f"{area}{year:04d}01010000")
     except (stdnum_errors.ValidationError, ValueError, KeyError):  # KeyError: a code with no county

@@ -28,8 +28,9 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
-        return db
+        # No sqlite-utils plugin may change our connection; skipping them also spares the
+        # entry-point scan of every installed package (~20 ms of each start).
+        return sqlite_utils.Database(conn, execute_plugins=False)
     except sqlite3.Error as error:
         raise explain(error, path) from error
 
