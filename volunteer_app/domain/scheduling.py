@@ -423,21 +423,24 @@ class Pick:
 
 def fill_gaps(gaps: Sequence[Gap], members: Sequence[Member],
               commitments: dict[int, list[Commitment]], loads: dict[int, Load],
-              rules: Rules = Rules()) -> list[Pick]:
+              rules: Rules = Rules(), allowed_soft: frozenset[str] = FILL_ALLOWED_SOFT) -> list[Pick]:
     """Propose people for every shift below its minimum, up to the minimum (never the maximum).
 
     Each pick passes :func:`check` against everything already held and picked, so no hard
     rule is broken and nobody goes over their weekly cap or outside their stated time.
     The most constrained shifts go first; within a shift the member with the fewest hours
     this month (then week) is taken, own rota group first, so hours spread across the team.
-    ``commitments`` and ``loads`` are not changed.
+    ``commitments`` and ``loads`` are not changed. ``allowed_soft`` names the warnings a
+    pick may carry (never a hard conflict, whatever it says).
     """
+    allowed = frozenset(allowed_soft) & SOFT_KINDS
     busy = {m.id: list(commitments.get(m.id, ())) for m in members}
     load = {m.id: Load(loads.get(m.id, Load()).week, loads.get(m.id, Load()).month) for m in members}
     static: dict[int, list[Member]] = {}
     for gap in gaps:
         free = [m for m in members if m.id not in gap.assignees]
-        static[gap.shift.id] = [m for m in free if _acceptable(check(m, gap.shift, (), None, rules))]
+        static[gap.shift.id] = [m for m in free
+                                if _acceptable(check(m, gap.shift, (), None, rules), allowed)]
     order = sorted((g for g in gaps if _need(g) > 0 and not g.shift.cancelled),
                    key=lambda g: (len(static[g.shift.id]) / _need(g), g.shift.day, g.shift.start,
                                   g.shift.id))
@@ -445,7 +448,7 @@ def fill_gaps(gaps: Sequence[Gap], members: Sequence[Member],
     for gap in order:
         shift, taken = gap.shift, len(gap.assignees)
         for _ in range(_need(gap)):
-            chosen = _best(shift, static[shift.id], busy, load, rules, filled=taken)
+            chosen = _best(shift, static[shift.id], busy, load, rules, taken, allowed)
             if chosen is None:
                 break
             member, found = chosen
@@ -463,17 +466,18 @@ def _need(gap: Gap) -> int:
     return min(gap.shift.min_people, gap.shift.max_people) - len(gap.assignees)
 
 
-def _acceptable(found: Conflicts) -> bool:
-    return not found.hard and found.kinds <= FILL_ALLOWED_SOFT
+def _acceptable(found: Conflicts, allowed: frozenset[str]) -> bool:
+    return not found.hard and found.kinds <= allowed
 
 
 def _best(shift: ShiftFacts, eligible: list[Member], busy: dict[int, list[Commitment]],
-          load: dict[int, Load], rules: Rules, filled: int) -> tuple[Member, Conflicts] | None:
+          load: dict[int, Load], rules: Rules, filled: int,
+          allowed: frozenset[str]) -> tuple[Member, Conflicts] | None:
     ranked = sorted(eligible, key=lambda m: (bool(shift.group) and m.group != shift.group,
                                              not m.availability, load[m.id].month,
                                              load[m.id].week, m.id))
     for member in ranked:
         found = check(member, shift, busy[member.id], load[member.id], rules, filled=filled)
-        if _acceptable(found):
+        if _acceptable(found, allowed):
             return member, found
     return None
