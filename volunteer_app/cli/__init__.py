@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "users",
     "report",
     "match",
+    "roster",
 )
 
 

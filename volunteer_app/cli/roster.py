@@ -1,0 +1,127 @@
+"""roster: a team's week roster (or one volunteer's shifts) as PDF, calendar file or WeChat text."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import sys
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from ..services import roster
+from ..services.roster import RosterError
+from ..services.session import Session
+from . import CommandError
+from .common import gui_application, open_session
+
+FORMATS = {".pdf": "pdf", ".ics": "ics", ".txt": "text"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("roster", help="导出一周值班表（PDF、日历文件或可粘贴到微信群的文字）")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--team", help="队伍的编号（数据库id）或完整队名")
+    who.add_argument("--volunteer", help="志愿者的编号（数据库id）或志愿者编号；只用于 ics")
+    p.add_argument("--week", required=True, help="ISO周，如 2026-W49（周一到周日）")
+    p.add_argument("--format", choices=("pdf", "ics", "text"),
+                   help="pdf（A4打印）、ics（手机日历）或 text（微信群文字）；默认看 --out 的扩展名")
+    p.add_argument("--out", type=Path,
+                   help="输出文件（.pdf、.ics、.txt）；text 格式不写 --out 时打印到屏幕")
+    p.set_defaults(handler=run_roster)
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    if args.out is None:
+        return "text"
+    found = FORMATS.get(args.out.suffix.lower())
+    if found is None:
+        raise CommandError(f"看不出 {args.out} 要什么格式，请加 --format pdf、ics 或 text。")
+    return found
+
+
+def _team_id(session: Session, text: str) -> int:
+    row = session.db.execute("SELECT id FROM teams WHERE name = ? OR CAST(id AS TEXT) = ? "
+                             "ORDER BY name = ? DESC LIMIT 1", [text, text, text]).fetchone()
+    if row is None:
+        raise CommandError(f"找不到队伍“{text}”，请用队伍的编号或完整队名。")
+    return row[0]
+
+
+def _volunteer(session: Session, text: str) -> tuple[int, str]:
+    row = session.db.execute("SELECT id, name FROM volunteers WHERE volunteer_no = ? OR CAST(id AS TEXT) = ? "
+                             "ORDER BY volunteer_no = ? DESC LIMIT 1", [text, text, text]).fetchone()
+    if row is None:
+        raise CommandError(f"找不到志愿者“{text}”，请用志愿者的数据库编号或志愿者编号（如 ZY2026-00012）。")
+    return row[0], row[1]
+
+
+_WHY = {errno.ENOENT: "文件夹不存在", errno.EACCES: "没有写入权限（文件可能正被其他程序打开，或文件夹只读）",
+        errno.EPERM: "没有写入权限", errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+        errno.EEXIST: "路径中有一段是文件而不是文件夹", errno.ENOSPC: "磁盘已满", errno.EROFS: "磁盘是只读的"}
+
+
+def _write(path: Path, write: Callable[[], object]) -> None:
+    if path.is_dir():
+        raise CommandError(f"输出文件 {path} 是一个文件夹，请写文件名。")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "ab"):   # Qt's PDF writer fails silently: find out before rendering
+            pass
+        write()
+    except OSError as error:
+        why = _WHY.get(error.errno or 0, error.strerror or str(error))
+        raise CommandError(f"无法写入 {path}：{why}。请换一个可写的文件夹或文件名。") from error
+
+
+def run_roster(args: argparse.Namespace) -> int:
+    kind = _format(args)
+    if kind != "text" and args.out is None:
+        raise CommandError(f"{kind} 格式需要用 --out 指定输出文件。")
+    if args.volunteer and kind != "ics":
+        raise CommandError("按志愿者只能导出日历文件，请用 --format ics（或按队伍 --team 导出）。")
+    try:
+        monday = roster.week_monday(args.week)
+    except RosterError as error:
+        raise CommandError(str(error)) from error
+    if args.volunteer:
+        return _volunteer_ics(args, monday)
+    if kind == "pdf":
+        app = gui_application()  # noqa: F841  (Qt needs it to lay out and print)
+    from ..reports.roster import roster_ics, roster_text, write_roster_pdf
+    from ..services import settings
+
+    with open_session(args) as session:
+        try:
+            week = roster.week_roster(session, _team_id(session, args.team), args.week)
+        except RosterError as error:
+            raise CommandError(str(error)) from error
+        if kind == "pdf":
+            issuer = str(settings.get(session, "community.name"))
+            _write(args.out, lambda: write_roster_pdf(week, args.out, issuer))
+        elif kind == "ics":
+            _write(args.out, lambda: args.out.write_bytes(roster_ics(week)))
+        elif args.out is None:
+            sys.stdout.write(roster_text(week))
+            return 0
+        else:
+            _write(args.out, lambda: args.out.write_text(roster_text(week), encoding="utf-8"))
+    live = [s for s in week.shifts if not s.cancelled]
+    short = sum(s.short for s in live)
+    print(f"已生成 {week.team_name} {week.iso_week} 值班表：{len(live)}个班次，{len(week.names)}人"
+          + (f"，缺{short}人" if short else "") + f"。文件：{args.out}")
+    return 0
+
+
+def _volunteer_ics(args: argparse.Namespace, monday: date) -> int:
+    from ..reports.roster import roster_ics
+
+    with open_session(args) as session:
+        volunteer_id, name = _volunteer(session, args.volunteer)
+        shifts = roster.volunteer_shifts(session, volunteer_id, monday, monday + timedelta(days=6))
+        week = roster.iso_week_of(monday)
+        _write(args.out, lambda: args.out.write_bytes(roster_ics(shifts, f"{name} {week} 值班")))
+    print(f"已生成 {name} {week} 的日历：{len(shifts)}个班次。文件：{args.out}")
+    return 0

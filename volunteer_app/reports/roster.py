@@ -1,0 +1,207 @@
+"""A team's week roster handed out three ways: an A4 page to print or save as PDF, plain text to
+paste into the team's WeChat group, and an .ics calendar file for phones.
+
+Calendar times carry TZID=Asia/Shanghai with the VTIMEZONE written into the file, so a phone
+set to another zone (a volunteer travelling, a PC left on UTC) still shows the shift at the
+local hour it happens. Each event's UID is the shift's uid: a file saved again after a change
+updates the events already imported instead of adding copies, and a cancelled shift is sent
+as STATUS:CANCELLED so that the phone drops it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+from PySide6.QtGui import QTextDocument
+
+from ..services.roster import Roster, RosterShift
+from .printing import build_document, escape, write_pdf
+
+TIMEZONE = "Asia/Shanghai"
+UID_DOMAIN = "linlibang"
+RED = "#b00000"
+_WIDTHS = (11, 13, 23, 13, 26, 7, 7)
+NOWRAP = ' style="white-space:nowrap;"'
+
+
+def week_title(roster: Roster) -> str:
+    """第49周（11月30日至12月6日）"""
+    return (f"第{roster.week_number}周（{_md(roster.monday)}至{_md(roster.sunday)}）")
+
+
+def roster_html(roster: Roster, issuer: str = "") -> str:
+    live = [s for s in roster.shifts if not s.cancelled]
+    short = [s for s in live if s.short]
+    summary = (f"本周共 {len(live)} 个班次，已安排 {sum(len(s.names) for s in live)} 人次"
+               + (f"，其中 {len(short)} 个班次缺人，共缺 {sum(s.short for s in short)} 人。"
+                  if short else "，各班次人数已够。"))
+    monday = roster.monday
+    parts = [
+        f"<h1>{escape(roster.team_name)}值班表</h1>",
+        f'<p align="center" style="font-size:13pt;">{monday.isocalendar().year}年'
+        f"{escape(week_title(roster))}</p>",
+        f'<p align="center" class="muted">{escape(issuer)}</p>' if issuer else "",
+        f'<p style="margin-top:8pt; margin-bottom:6pt;">{escape(summary)}</p>',
+        _table(roster),
+        '<p class="muted" style="font-size:9pt;">请按时到岗；不能到岗的请提前告知队长，以便调换。'
+        "“缺N人”为尚未排满的班次，欢迎报名。</p>",
+        _footer(roster),
+    ]
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _table(roster: Roster) -> str:
+    headers = ("日期", "时间", "任务", "地点", "值班人员", "需要", "已排")
+    head = "".join(f'<th width="{w}%">{h}</th>' for h, w in zip(headers, _WIDTHS, strict=True))
+    rows = []
+    for day in roster.days:
+        shifts = [s for s in day.shifts if not s.cancelled]
+        day_cell = (f'<td rowspan="{max(1, len(shifts))}" valign="middle"{NOWRAP}><b>{day.day.month}月{day.day.day}日'
+                    f"</b><br/>{day.label.split()[1]}</td>")
+        if not shifts:
+            rows.append(f'<tr>{day_cell}<td colspan="6" class="muted">本日无值班</td></tr>')
+        for i, shift in enumerate(shifts):
+            rows.append(f"<tr>{day_cell if i == 0 else ''}{_cells(shift)}</tr>")
+    return (f'<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+            f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>")
+
+
+def _cells(shift: RosterShift) -> str:
+    task = escape(shift.title)
+    if shift.rota_group:
+        task += f"<br/>{escape(shift.rota_group)}组"
+    if shift.notes:
+        task += f'<br/><span class="muted" style="font-size:9pt;">{escape(shift.notes)}</span>'
+    names = _name_lines(shift.names) if shift.names else '<span class="muted">（待安排）</span>'
+    need = f"{shift.min_people}" if shift.min_people == shift.max_people else \
+        f"{shift.min_people}–{shift.max_people}"
+    count = f"{len(shift.names)}"
+    if shift.short:
+        count += f'<br/><span style="color:{RED};"><b>缺{shift.short}人</b></span>'
+    return (f"<td{NOWRAP}>{shift.start:%H:%M}–{shift.end:%H:%M}</td><td>{task}</td>"
+            f"<td>{escape(shift.place)}</td><td>{names}</td><td align=\"center\"{NOWRAP}>{need}</td>"
+            f"<td align=\"center\"{NOWRAP}>{count}</td>")
+
+
+def _name_lines(names: Sequence[str], width: float = 8) -> str:
+    """Names packed into lines that fit the column, broken only between names: Qt breaks
+    Chinese text between any two characters, and a name split over two lines reads wrong."""
+    lines: list[str] = []
+    for name in names:
+        if lines and _width(lines[-1]) + _width(name) + 1 <= width:
+            lines[-1] += "、" + name
+        else:
+            if lines:
+                lines[-1] += "、"
+            lines.append(name)
+    return "<br/>".join(escape(line) for line in lines)
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
+
+
+def _footer(roster: Roster) -> str:
+    captain = f"队长：{escape(roster.captain)}　　" if roster.captain else "队长"
+    return ('<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:18pt;"><tr>'
+            f"<td>打印日期：{_ymd(roster.made_on)}</td>"
+            f'<td align="right">{captain}签字：________________</td></tr></table>')
+
+
+def roster_document(roster: Roster, issuer: str = "") -> QTextDocument:
+    return build_document(roster_html(roster, issuer), f"{roster.team_name} {roster.iso_week} 值班表")
+
+
+def write_roster_pdf(roster: Roster, path: Path | str, issuer: str = "") -> Path:
+    return write_pdf(roster_document(roster, issuer), path)
+
+
+# -- WeChat text --------------------------------------------------------------------------------
+
+def roster_text(roster: Roster) -> str:
+    """Short lines, no tables or tabs: the group shows them as written on any phone."""
+    lines = [f"【{roster.team_name} 第{roster.week_number}周值班表】",
+             f"{_md(roster.monday)}—{_md(roster.sunday)}"]
+    for day in roster.days:
+        shifts = [s for s in day.shifts if not s.cancelled]
+        if not shifts:
+            continue
+        lines += ["", day.label]
+        lines += [_text_line(s) for s in shifts]
+    if not roster.shifts or all(s.cancelled for s in roster.shifts):
+        lines += ["", "本周没有值班安排。"]
+    if roster.captain:
+        lines += ["", f"不能到岗的请提前告诉队长{roster.captain}。"]
+    return "\n".join(lines) + "\n"
+
+
+def _text_line(shift: RosterShift) -> str:
+    task = shift.title + (f"·{shift.rota_group}组" if shift.rota_group else "")
+    place = f"（{shift.place}）" if shift.place else ""
+    names = "、".join(shift.names) if shift.names else "待安排"
+    short = f"（缺{shift.short}人）" if shift.short else ""
+    return f"{shift.times} {task}{place}：{names}{short}"
+
+
+# -- calendar file --------------------------------------------------------------------------
+
+def roster_ics(source: Roster | Iterable[RosterShift], name: str = "",
+               stamp: datetime | None = None) -> bytes:
+    """An .ics file with one VEVENT per shift, for a team's week (a Roster) or for the shifts
+    of one volunteer (services.roster.volunteer_shifts)."""
+    if isinstance(source, Roster):
+        shifts: Sequence[RosterShift] = source.shifts
+        name = name or f"{source.team_name} 第{source.week_number}周值班"
+    else:
+        shifts = list(source)
+    stamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//邻里帮//值班表//ZH")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name or "邻里帮值班")
+    calendar.add("x-wr-timezone", TIMEZONE)
+    for shift in shifts:
+        calendar.add_component(_event(shift, stamp))
+    if shifts:
+        days = [s.day for s in shifts]
+        calendar.add_missing_timezones(first_date=min(days), last_date=max(days) + timedelta(days=2))
+    return calendar.to_ical()
+
+
+def _event(shift: RosterShift, stamp: datetime) -> icalendar.Event:
+    zone = ZoneInfo(TIMEZONE)
+    start = datetime.combine(shift.day, shift.start, zone)
+    end = datetime.combine(shift.day, shift.end, zone)
+    if end <= start:          # ends after midnight
+        end += timedelta(days=1)
+    event = icalendar.Event()
+    event.add("uid", f"{shift.uid}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", shift.title + (f"（{shift.rota_group}组）" if shift.rota_group else ""))
+    if shift.place:
+        event.add("location", shift.place + (f"，{shift.address}" if shift.address else ""))
+    names = "、".join(shift.names) if shift.names else "待安排"
+    lines = [shift.team_name, f"值班人员：{names}",
+             f"需要{shift.min_people}人" + (f"，缺{shift.short}人" if shift.short else "")]
+    if shift.notes:
+        lines.append(shift.notes)
+    event.add("description", "\n".join(lines))
+    event.add("categories", [shift.service_type])
+    event.add("status", "CANCELLED" if shift.cancelled else "CONFIRMED")
+    return event
+
+
+def _md(day: date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+def _ymd(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
