@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from volunteer_app.services import pairing
+from volunteer_app.ui.paged_model import ROW_ID_ROLE, SORT_ROLE
 from volunteer_app.ui.pages.pairing import PairingPage
 from volunteer_app.ui.signals import DataSignals
 
@@ -29,21 +30,24 @@ def _select(table, row):
                                   | QItemSelectionModel.SelectionFlag.Rows)
 
 
-def test_match_accept_all_log_a_visit(qtbot, page, demo_session):
-    assert page.active.rowCount() == 0
+def test_match_accept_all_log_a_visit(qtbot, qtmodeltester, page, demo_session):
+    assert page.active_model.rowCount() == 0
     with qtbot.waitSignal(page.match_done, timeout=20_000):
         page.match_button.click()
-    proposals = page.proposals.rowCount()
+    proposals = page.proposals_model.rowCount()
     assert proposals > 10
-    assert page.unmatched.rowCount() > 20
-    assert page.unmatched.item(0, 3).text()
-    reasons = page.proposals.item(0, 3).text()
+    assert page.unmatched_model.rowCount() > 20
+    assert page.unmatched_model.text(0, 3)
+    reasons = page.proposals_model.text(0, 3)
     assert reasons == "；".join(page.proposal.result.pairs[0].score.reasons)
+    assert page.proposals_model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == reasons
     assert "悬空" in page.summary.text()
+    for model in (page.proposals_model, page.unmatched_model):
+        qtmodeltester.check(model, force_py=True)
 
     page.accept_all.click()
-    assert page.proposals.rowCount() == 0
-    assert page.active.rowCount() == proposals
+    assert page.proposals_model.rowCount() == 0
+    assert page.active_model.rowCount() == proposals
 
     # turn the clock: three weeks later every pair is late, weekly ones the most
     from datetime import timedelta
@@ -51,10 +55,15 @@ def test_match_accept_all_log_a_visit(qtbot, page, demo_session):
     later = demo_session.today() + timedelta(days=21)
     demo_session._today = lambda: later
     page.refresh_active()
-    statuses = [page.active.item(r, 6).text() for r in range(page.active.rowCount())]
+    model = page.active_model
+    qtmodeltester.check(model, force_py=True)
+    statuses = [model.text(r, 6) for r in range(model.rowCount())]
     assert all(s.startswith("逾期") for s in statuses)
     days = [int(s[2:-1]) for s in statuses]
     assert days == sorted(days, reverse=True)
+    assert model.index(0, 6).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fde2e1"
+    assert model.index(0, 6).data(SORT_ROLE) == days[0]
     late_before = len(pairing.late_list(demo_session))
     first = page.pairs[0]
 
@@ -72,29 +81,29 @@ def test_match_accept_all_log_a_visit(qtbot, page, demo_session):
     assert record["visit_id"] == visit_id and record["hours"] == 1.5
     assert record["content"] == "代购药品，陪老人聊天"
     assert len(pairing.late_list(demo_session)) == late_before - 1
-    row = [r for r in range(page.active.rowCount())
-           if page.active.item(r, 0).data(0x0100) == first["id"]][0]
-    assert page.active.item(row, 6).text() == "按时"
-    assert page.active.item(row, 4).text() == later.isoformat()
+    row = [r for r in range(model.rowCount())
+           if model.index(r, 0).data(ROW_ID_ROLE) == first["id"]][0]
+    assert model.text(row, 6) == "按时" and model.index(row, 6).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.text(row, 4) == later.isoformat()
 
 
 def test_reject_and_release(qtbot, page, demo_session):
     with qtbot.waitSignal(page.match_done, timeout=20_000):
         page.match_button.click()
-    before = page.proposals.rowCount()
+    before = page.proposals_model.rowCount()
     _select(page.proposals, 0)
     page.never_again.setChecked(True)
     page.reject_button.click()
-    assert page.proposals.rowCount() == before - 1
+    assert page.proposals_model.rowCount() == before - 1
     _select(page.proposals, 0)
     page.accept_selected.click()
-    assert page.active.rowCount() == 1
+    assert page.active_model.rowCount() == 1
     _select(page.active, 0)
     page.release_button.click()
-    assert "原因" in page.message.text() and page.active.rowCount() == 1
+    assert "原因" in page.message.text() and page.active_model.rowCount() == 1
     page.release_reason.setText("帮手搬家")
     page.release_button.click()
-    assert page.active.rowCount() == 0
+    assert page.active_model.rowCount() == 0
 
 
 def test_bad_visit_stays_open_with_the_reason(qtbot, page, demo_session):

@@ -110,5 +110,26 @@ def test_permissions_are_checked(demo_session):
     pairing_id = pairing.active_pairs(demo_session)[0]["id"]
     with pytest.raises(PermissionDenied, match="探访记录"):
         pairing.log_visit(supervisor, pairing_id, {"visited_on": "2026-11-27", "minutes": 30})
-    # a captain may log visits
-    pairing.log_visit(captain, pairing_id, {"visited_on": "2026-11-27", "minutes": 30})
+
+
+def test_a_captain_logs_visits_only_for_helpers_of_own_team(demo_session):
+    db = demo_session.db
+    pairs = pairing.active_pairs(demo_session)
+    own = next(p for p in pairs if p["team_ids"] == [2])
+    teamless = next(p for p in pairs if not p["team_ids"])
+    visit = {"visited_on": "2026-11-27", "minutes": 30}
+
+    def captain_of(*teams: int) -> Session:
+        return Session(db, Actor(1, "队长甲", Role.CAPTAIN, frozenset(teams)), today=demo_session.today)
+
+    before = db.execute("SELECT count(*) FROM visits").fetchone()[0]
+    for captain, pair in ((captain_of(1), own), (captain_of(2), teamless)):
+        assert not pairing.may_log_visit(captain, pair)
+        with pytest.raises(PermissionDenied, match="只能为自己带领的队伍的队员登记探访"):
+            pairing.log_visit(captain, pair["id"], visit)
+    assert db.execute("SELECT count(*) FROM visits").fetchone()[0] == before
+    assert pairing.may_log_visit(captain_of(2), own)
+    visit_id, record_id = pairing.log_visit(captain_of(2), own["id"], visit)
+    assert demo_session.row("service_records", record_id)["visit_id"] == visit_id
+    assert pairing.may_log_visit(demo_session, teamless)   # staff and scripts: any pair
+    pairing.log_visit(demo_session, teamless["id"], visit)

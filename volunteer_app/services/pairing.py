@@ -19,7 +19,7 @@ from ..domain.identity import FieldError
 from ..domain.people import age_on
 from ..store.rows import from_json, new_uid, now_text, to_json
 from . import records, settings
-from .permissions import Permission
+from .permissions import Permission, PermissionDenied
 from .session import Session
 
 ACTIVE = "结对中"
@@ -190,7 +190,9 @@ def active_pairs(session: Session) -> list[dict[str, Any]]:
         "v.name AS helper_name, v.phone AS helper_phone, r.name AS resident_name, r.birth_date, "
         "r.floor, r.has_lift, r.cannot_use_stairs, r.lives_alone, r.building, "
         "p.name AS place_name, (SELECT max(visited_on) FROM visits w WHERE w.resident_id = "
-        "x.resident_id) AS last_visit FROM pairings x JOIN volunteers v ON v.id = x.volunteer_id "
+        "x.resident_id) AS last_visit, (SELECT group_concat(m.team_id) FROM team_members m "
+        "WHERE m.volunteer_id = x.volunteer_id AND m.left_on IS NULL) AS team_ids "
+        "FROM pairings x JOIN volunteers v ON v.id = x.volunteer_id "
         "JOIN residents r ON r.id = x.resident_id LEFT JOIN places p ON p.id = r.place_id "
         "WHERE x.state = ?", [ACTIVE]))
     for row in rows:
@@ -203,6 +205,7 @@ def active_pairs(session: Session) -> list[dict[str, Any]]:
         since = max(d for d in (last, started) if d is not None)
         row["due_on"] = date.fromordinal(since.toordinal() + every).isoformat()
         row["reasons"] = from_json(row["reasons"], [])
+        row["team_ids"] = [int(t) for t in (row["team_ids"] or "").split(",") if t]
     rows.sort(key=lambda r: (-r["days_late"], r["due_on"], r["id"]))
     return rows
 
@@ -242,12 +245,36 @@ def _visit_fields(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
             **{k: str(fields.get(k) or "").strip() for k in VISIT_TEXTS}}
 
 
+# No team has id 0: a helper in no team is no captain's, so only unscoped roles log visits.
+_NO_TEAM = 0
+
+
+def _may_log(session: Session, team_ids: list[int]) -> bool:
+    return any(session.can(Permission.VISIT_LOG, team) for team in team_ids or [_NO_TEAM])
+
+
+def may_log_visit(session: Session, pair: dict[str, Any]) -> bool:
+    """Whether the acting user may log a visit of ``pair`` (a row of :func:`active_pairs`):
+    a captain only when the helper is in a team they lead."""
+    return _may_log(session, pair["team_ids"])
+
+
+def _require_visit_log(session: Session, volunteer_id: int) -> None:
+    teams = [r[0] for r in session.db.execute(
+        "SELECT team_id FROM team_members WHERE volunteer_id = ? AND left_on IS NULL", [volunteer_id])]
+    if not _may_log(session, teams):
+        helper = session.row("volunteers", volunteer_id) or {"name": f"编号{volunteer_id}"}
+        raise PermissionDenied(f"队长“{session.actor.name}”只能为自己带领的队伍的队员登记探访，"
+                               f"帮手“{helper['name']}”不在您带领的队伍里。")
+
+
 def log_visit(session: Session, pairing_id: int, fields: dict[str, Any]) -> tuple[int, int]:
     """Save a visit of an active pair and the helper's service record; returns both ids."""
     session.require(Permission.VISIT_LOG)
     pair = session.row("pairings", pairing_id)
     if pair is None or pair["state"] != ACTIVE:
         raise PairingError(f"编号为{pairing_id}的结对不在“结对中”状态，不能登记探访。")
+    _require_visit_log(session, pair["volunteer_id"])
     values = _visit_fields(session, fields)
     row = {"uid": new_uid(), "pairing_id": pairing_id, "volunteer_id": pair["volunteer_id"],
            "resident_id": pair["resident_id"], **values, "created_at": now_text()}

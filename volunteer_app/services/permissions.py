@@ -50,8 +50,10 @@ class Permission(StrEnum):
     AUDIT_READ = "操作日志查看"
 
 
-# Permissions a captain holds only for the teams they lead.
-TEAM_SCOPED = frozenset({Permission.TEAM_MEMBERS, Permission.SCHEDULE, Permission.RECORD_WRITE})
+# Permissions a captain holds only for the teams they lead. A logged visit becomes the
+# helper's service record, so it is scoped like RECORD_WRITE: the helper's team.
+TEAM_SCOPED = frozenset({Permission.TEAM_MEMBERS, Permission.SCHEDULE, Permission.RECORD_WRITE,
+                         Permission.VISIT_LOG})
 
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.SYSTEM: frozenset(Permission),

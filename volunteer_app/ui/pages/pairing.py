@@ -3,13 +3,15 @@
 The match runs on a worker thread with its own sqlite connection (a connection belongs to
 its thread); the result comes back through a queued Qt signal, so the window stays
 responsive on a whole street (5,000 residents take about 3 s, see bench/pairing.py).
+The three tables are :class:`ListTableModel` models over the service's rows.
 """
 
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,28 +33,32 @@ from ...services import pairing
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.visit_dialog import VisitDialog
+from ..list_model import Field, ListTableModel
+from ..permissions import enable_for
 from ..signals import DataSignals
 
 LATE = QColor("#fde2e1")
-WATCHED = frozenset({"pairings", "visits", "residents", "volunteers", "settings"})
+LATE_TEXT = QColor("#b3261e")
+WATCHED = frozenset({"pairings", "visits", "residents", "volunteers", "settings", "team_members"})
+STATUS_COLUMN = 6   # of the active pairs: 按时 / 逾期N天
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
-    table.setHorizontalHeaderLabels(headers)
+def _table(name: str, model: ListTableModel, widths: tuple[int, ...]) -> QTableView:
+    table = QTableView(objectName=name)
+    table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(28)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    # fixed widths, not resizeColumnsToContents, which measures every row of a whole street
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
     return table
-
-
-def _item(text: object, data: object = None) -> QTableWidgetItem:
-    item = QTableWidgetItem("" if text is None else str(text))
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    return item
 
 
 class PairingPage(QWidget):
@@ -63,6 +68,7 @@ class PairingPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.proposal: pairing.Proposal | None = None
+        self.pairs: list[dict[str, Any]] = []
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="match")
         self._progress: QProgressDialog | None = None
         self.destroyed.connect(lambda *_, w=self._worker: w.shutdown(wait=True))
@@ -78,9 +84,11 @@ class PairingPage(QWidget):
             top.addWidget(widget)
         top.addStretch(1)
 
+        self.proposals_model = self._proposals_model()
+        self.active_model = self._active_model()
+        self.unmatched_model = self._unmatched_model()
         self.tabs = QTabWidget(objectName="pairing.tabs")
-        self.proposals = _table("pairing.proposals", [self.tr("帮手"), self.tr("老人"),
-                                                      self.tr("得分"), self.tr("理由")])
+        self.proposals = _table("pairing.proposals", self.proposals_model, (110, 130, 56))
         self.accept_selected = QPushButton(self.tr("接受所选"), objectName="pairing.accept")
         self.accept_all = QPushButton(self.tr("全部接受"), objectName="pairing.accept_all")
         self.reject_button = QPushButton(self.tr("拒绝所选"), objectName="pairing.reject")
@@ -89,9 +97,8 @@ class PairingPage(QWidget):
             self.accept_selected, self.accept_all, self.reject_button, self.never_again]),
             self.tr("建议结对"))
 
-        self.active = _table("pairing.active", [self.tr("老人"), self.tr("帮手"), self.tr("住址"),
-                                                self.tr("探访间隔"), self.tr("上次探访"),
-                                                self.tr("应探访日期"), self.tr("状态"), self.tr("结对理由")])
+        self.active = _table("pairing.active", self.active_model,
+                             (130, 90, 150, 80, 100, 100, 80))
         self.log_button = QPushButton(self.tr("登记探访…"), objectName="pairing.log_visit")
         self.release_reason = QLineEdit(objectName="pairing.release_reason")
         self.release_reason.setPlaceholderText(self.tr("解除原因（必填）"))
@@ -99,8 +106,7 @@ class PairingPage(QWidget):
         self.tabs.addTab(self._with_buttons(self.active, [
             self.log_button, self.release_reason, self.release_button]), self.tr("结对与探访"))
 
-        self.unmatched = _table("pairing.unmatched", [self.tr("老人"), self.tr("住址"),
-                                                      self.tr("悬空"), self.tr("原因")])
+        self.unmatched = _table("pairing.unmatched", self.unmatched_model, (110, 170, 50))
         self.tabs.addTab(self.unmatched, self.tr("未能结对"))
 
         self.message = QLabel(objectName="pairing.message")
@@ -118,16 +124,56 @@ class PairingPage(QWidget):
         self.reject_button.clicked.connect(self._on_reject)
         self.log_button.clicked.connect(self._on_log_visit)
         self.release_button.clicked.connect(self._on_release)
+        self.active.selectionModel().selectionChanged.connect(lambda *_: self._update_log_button())
         self.match_done.connect(self._on_match_done)
         signals.changed.connect(self._on_data_changed)
-        can_pair = session.can(Permission.PAIRING)
-        for widget in (self.match_button, self.accept_selected, self.accept_all,
-                       self.reject_button, self.release_button):
-            widget.setEnabled(can_pair)
-        self.log_button.setEnabled(session.can(Permission.VISIT_LOG))
+        for widget in (self.match_button, self.widen, self.accept_selected, self.accept_all,
+                       self.reject_button, self.never_again, self.release_reason,
+                       self.release_button):
+            enable_for(session, widget, Permission.PAIRING)
         self.refresh_active()
 
-    def _with_buttons(self, table: QTableWidget, widgets: list[QWidget]) -> QWidget:
+    # -- the models -----------------------------------------------------------------------
+    def _proposals_model(self) -> ListTableModel:
+        """Rows {"pair", "helper", "resident"} made by :meth:`_fill_proposals`."""
+        return ListTableModel([
+            Field(self.tr("帮手"), lambda r: r["helper"]),
+            Field(self.tr("老人"), lambda r: r["resident"]),
+            Field(self.tr("得分"), lambda r: f"{r['pair'].score.total:g}",
+                  lambda r: r["pair"].score.total, align_right=True),
+            Field(self.tr("理由"), lambda r: "；".join(r["pair"].score.reasons), tooltip=True),
+        ], self)
+
+    def _active_model(self) -> ListTableModel:
+        """Rows of :func:`services.pairing.active_pairs`; late ones tinted, their status red."""
+        stranded, every, never = self.tr("（悬空）"), self.tr("每%1天"), self.tr("尚未探访")
+        late, on_time = self.tr("逾期%1天"), self.tr("按时")
+        late_brush, late_text = QBrush(LATE), QBrush(LATE_TEXT)
+        return ListTableModel([
+            Field(self.tr("老人"), lambda r: r["resident_name"] + (stranded if r["stranded"] else "")),
+            Field(self.tr("帮手"), lambda r: r["helper_name"]),
+            Field(self.tr("住址"), lambda r: f"{r['place_name'] or ''}{r['building']}"),
+            Field(self.tr("探访间隔"), lambda r: every.replace("%1", str(r["every_days"])),
+                  lambda r: r["every_days"]),
+            Field(self.tr("上次探访"), lambda r: r["last_visit"] or never),
+            Field(self.tr("应探访日期"), lambda r: r["due_on"]),
+            Field(self.tr("状态"), lambda r: late.replace("%1", str(r["days_late"]))
+                  if r["days_late"] else on_time, lambda r: r["days_late"]),
+            Field(self.tr("结对理由"), lambda r: "；".join(r["reasons"]), tooltip=True),
+        ], self, background=lambda r: late_brush if r["days_late"] else None,
+            foreground=lambda r, c: late_text if r["days_late"] and c == STATUS_COLUMN else None)
+
+    def _unmatched_model(self) -> ListTableModel:
+        """Rows: a resident of the proposal with why no helper was found."""
+        yes = self.tr("是")
+        return ListTableModel([
+            Field(self.tr("老人"), lambda r: r["name"]),
+            Field(self.tr("住址"), lambda r: f"{r['place_name'] or ''}{r['building']}"),
+            Field(self.tr("悬空"), lambda r: yes if r["stranded"] else ""),
+            Field(self.tr("原因"), lambda r: r["reason"], tooltip=True),
+        ], self)
+
+    def _with_buttons(self, table: QTableView, widgets: list[QWidget]) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
         row = QHBoxLayout()
@@ -179,31 +225,22 @@ class PairingPage(QWidget):
 
     def _fill_proposals(self) -> None:
         proposal = self.proposal
-        pairs = proposal.result.pairs if proposal else []
-        self.proposals.setRowCount(len(pairs))
-        for row, pair in enumerate(pairs):
-            helper = proposal.helpers[pair.helper_id]
-            resident = proposal.residents[pair.resident_id]
-            self.proposals.setItem(row, 0, _item(helper["name"], row))
-            self.proposals.setItem(row, 1, _item(resident["name"] + ("（悬空）" if pair.stranded else "")))
-            self.proposals.setItem(row, 2, _item(f"{pair.score.total:g}"))
-            self.proposals.setItem(row, 3, _item("；".join(pair.score.reasons)))
-        unmatched = proposal.result.unmatched if proposal else []
-        self.unmatched.setRowCount(len(unmatched))
-        for row, item in enumerate(unmatched):
-            resident = proposal.residents[item.resident_id]
-            self.unmatched.setItem(row, 0, _item(resident["name"], item.resident_id))
-            self.unmatched.setItem(row, 1, _item(f"{resident['place_name'] or ''}{resident['building']}"))
-            self.unmatched.setItem(row, 2, _item("是" if resident["stranded"] else ""))
-            self.unmatched.setItem(row, 3, _item(item.reason))
-        for table in (self.proposals, self.unmatched):
-            table.resizeColumnsToContents()
+        if proposal is None:
+            self.proposals_model.set_rows([])
+            self.unmatched_model.set_rows([])
+            return
+        stranded = self.tr("（悬空）")
+        self.proposals_model.set_rows([
+            {"pair": pair, "helper": proposal.helpers[pair.helper_id]["name"],
+             "resident": proposal.residents[pair.resident_id]["name"] + (stranded if pair.stranded else "")}
+            for pair in proposal.result.pairs])
+        self.unmatched_model.set_rows([
+            {**proposal.residents[item.resident_id], "reason": item.reason}
+            for item in proposal.result.unmatched])
 
     def _selected_pairs(self) -> list:
-        if not self.proposal:
-            return []
         rows = sorted({i.row() for i in self.proposals.selectionModel().selectedRows()})
-        return [self.proposal.result.pairs[r] for r in rows]
+        return [self.proposals_model.row(r)["pair"] for r in rows]
 
     def _take(self, pairs: list) -> None:
         """Drop handled pairs from the proposal list."""
@@ -235,30 +272,39 @@ class PairingPage(QWidget):
         if not pairs:
             self.message.setText(self.tr("请先选中要拒绝的建议。"))
             return
-        for pair in pairs:
-            pairing.reject(self.session, pair, do_not_repeat=self.never_again.isChecked())
+        try:
+            for pair in pairs:
+                pairing.reject(self.session, pair, do_not_repeat=self.never_again.isChecked())
+        except PermissionDenied as error:
+            self.message.setText(str(error))
+            return
         self._take(pairs)
         self.message.setText(self.tr("已拒绝 %1 条建议。").replace("%1", str(len(pairs))))
 
     # -- active pairs and visits ---------------------------------------------------------
     def refresh_active(self) -> None:
+        chosen = self._chosen_pair_id()
         self.pairs = pairing.active_pairs(self.session)
-        self.active.setSortingEnabled(False)
-        self.active.setRowCount(len(self.pairs))
-        for row, pair in enumerate(self.pairs):
-            late = pair["days_late"]
-            values = [pair["resident_name"] + ("（悬空）" if pair["stranded"] else ""),
-                      pair["helper_name"], f"{pair['place_name'] or ''}{pair['building']}",
-                      f"每{pair['every_days']}天", pair["last_visit"] or "尚未探访", pair["due_on"],
-                      f"逾期{late}天" if late else "按时", "；".join(pair["reasons"])]
-            for column, value in enumerate(values):
-                item = _item(value, pair["id"] if column == 0 else None)
-                if late:
-                    item.setBackground(QBrush(LATE))
-                    if column == 6:
-                        item.setForeground(QBrush(QColor("#b3261e")))
-                self.active.setItem(row, column, item)
-        self.active.resizeColumnsToContents()
+        self.active_model.set_rows(self.pairs)
+        ids = [pair["id"] for pair in self.pairs]
+        if chosen in ids:
+            self.active.selectRow(ids.index(chosen))
+        self._update_log_button()
+
+    def _chosen_pair_id(self) -> int | None:
+        rows = self.active.selectionModel().selectedRows()
+        return self.pairs[rows[0].row()]["id"] if rows and rows[0].row() < len(self.pairs) else None
+
+    def _update_log_button(self) -> None:
+        """登记探访 acts on the chosen pair: a captain only for a helper of a team they lead."""
+        if not enable_for(self.session, self.log_button, Permission.VISIT_LOG):
+            return
+        rows = self.active.selectionModel().selectedRows()
+        pair = self.pairs[rows[0].row()] if rows else None
+        allowed = pair is None or pairing.may_log_visit(self.session, pair)
+        self.log_button.setEnabled(allowed)
+        self.log_button.setToolTip("" if allowed else self.tr(
+            "队长只能为自己带领的队伍的队员登记探访。"))
 
     def _current_pair(self) -> dict | None:
         rows = self.active.selectionModel().selectedRows()
