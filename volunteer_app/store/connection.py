@@ -11,7 +11,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .errors import DatabaseTooNew, NotADatabase, StoreError, explain
+from . import migrations
+from .errors import DatabaseTooNew, MigrationFailed, NotADatabase, StoreError, explain
 from .migrations import MIGRATIONS, SCHEMA_VERSION, apply_migrations
 
 BUSY_TIMEOUT_MS = 5000
@@ -44,18 +45,16 @@ def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Dat
     path = Path(path)
     existed = path.exists() and path.stat().st_size > 0
     if existed:
-        _refuse_foreign_or_newer(path)
+        refuse_foreign_or_newer(path)
     db = connect(path)
     try:
         if not db.memory:
             with contextlib.suppress(sqlite3.OperationalError):
                 db.execute("PRAGMA journal_mode = WAL")
         version = schema_version(db)
-        if migrate and version < SCHEMA_VERSION:
-            if existed and version > 0:
-                _copy_aside(db, path, version)
-            apply_migrations(db)
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if migrate and version < migrations.latest_version():
+            copy = _copy_aside(db, path, version) if existed and version > 0 else None
+            _migrate(db, path, version, copy)
     except sqlite3.Error as error:
         db.close()
         raise explain(error, path) from error
@@ -65,14 +64,46 @@ def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Dat
     return db
 
 
+def _migrate(db: sqlite_utils.Database, path: Path, version: int, copy: Path | None) -> None:
+    """Apply the missing migrations in one transaction; a failure leaves the file as it was."""
+    try:
+        apply_migrations(db)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except Exception as error:
+        if isinstance(error, sqlite3.Error):
+            explained = explain(error, path)
+            if type(explained) is not StoreError:  # busy, disk full, read-only: say that
+                raise explained from error
+        kept = f"升级前的副本在 {copy}。" if copy else ""
+        raise MigrationFailed(
+            f"数据库文件 {path} 从数据版本 {version} 升级到 {migrations.latest_version()} 时出错"
+            f"（{error}），文件未做任何改动。{kept}请把这条信息告诉技术支持人员。"
+        ) from error
+
+
 def schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def _refuse_foreign_or_newer(path: Path) -> None:
+def connect_read_only(path: Path | str) -> sqlite3.Connection:
+    """A plain sqlite3 connection that cannot write to ``path`` (nor create it).
+
+    The URI is built by pathlib, which percent-encodes ``#``, ``?`` and spaces: pasted into
+    ``file:{path}?mode=ro`` a ``#`` in a folder name cut the URI short, and SQLite opened (and
+    created) a different file, read-write. With no ``-wal`` file beside it the main file holds
+    everything, so it is read as immutable: a read-only connection to a WAL file otherwise
+    leaves new ``-wal`` and ``-shm`` files next to a file it was asked not to touch.
+    """
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    if not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True)
+
+
+def refuse_foreign_or_newer(path: Path) -> None:
     """Read the header with a read-only connection, so a refused file is never written."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -85,10 +116,11 @@ def _refuse_foreign_or_newer(path: Path) -> None:
         raise NotADatabase(f"文件 {path} 是别的程序的数据库，不是邻里帮的数据库，未做任何改动。")
     if has_tables and app_id == 0 and version == 0:
         raise NotADatabase(f"文件 {path} 不是邻里帮的数据库，未做任何改动。请选择正确的文件。")
-    if version > SCHEMA_VERSION:
+    latest = migrations.latest_version()
+    if version > latest:
         raise DatabaseTooNew(
             f"数据库文件 {path} 由更新版本的邻里帮创建（数据版本 {version}，本程序只认识到 "
-            f"{SCHEMA_VERSION}）。为保护数据，本程序不会打开或改动它，请安装新版本后再打开。"
+            f"{latest}）。为保护数据，本程序不会打开或改动它，请安装新版本后再打开。"
         )
 
 
@@ -141,7 +173,9 @@ __all__ = [
     "SCHEMA_VERSION",
     "StoreError",
     "connect",
+    "connect_read_only",
     "open_database",
+    "refuse_foreign_or_newer",
     "schema_version",
     "transaction",
 ]

@@ -22,6 +22,10 @@ class NotADatabase(StoreError):
     pass
 
 
+class MigrationFailed(StoreError):
+    """Bringing an older file to this version failed; the transaction left it as it was."""
+
+
 class DatabaseBusy(StoreError):
     pass
 

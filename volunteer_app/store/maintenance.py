@@ -9,7 +9,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .connection import connect, open_database, schema_version
+from .connection import (
+    connect,
+    connect_read_only,
+    open_database,
+    refuse_foreign_or_newer,
+    schema_version,
+)
 from .errors import NotADatabase, StoreError, explain
 from .migrations import SCHEMA_VERSION
 
@@ -58,27 +64,49 @@ def restore(source: Path | str, target: Path | str) -> Path | None:
     source, target = Path(source), Path(target)
     if not source.exists():
         raise StoreError(f"找不到备份文件 {source}。")
-    probe = open_database(source, migrate=False)
+    _check_backup(source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    kept = _keep_current(target) if target.exists() else None
+    staging = target.with_name(target.name + ".restoring")
+    shutil.copy2(source, staging)
+    for suffix in ("-wal", "-shm"):  # the old file's journal must not be replayed onto the backup
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    staging.replace(target)
+    open_database(target).close()  # migrate an older backup now, with its copy aside
+    return kept
+
+
+def _check_backup(source: Path) -> None:
+    """Ours, not newer, intact; read through a read-only connection, so the backup stays as it is."""
+    refuse_foreign_or_newer(source)
     try:
-        report = check(probe, str(source))
-    finally:
-        probe.close()
-    if report.integrity != "ok":
-        raise NotADatabase(f"备份文件 {source} 已损坏（{report.integrity}），未做任何改动。")
-    kept = None
-    if target.exists():
-        kept = target.with_name(target.name + ".before-restore")
+        probe = connect_read_only(source)
+        try:
+            integrity = probe.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            probe.close()
+    except sqlite3.Error as error:
+        raise explain(error, source) from error
+    if integrity != "ok":
+        raise NotADatabase(f"备份文件 {source} 已损坏（{integrity}），未做任何改动。")
+
+
+def _keep_current(target: Path) -> Path:
+    """Set the current file aside as ``*.before-restore``. A damaged file (the usual reason to
+    restore) cannot be read by VACUUM INTO, so it is copied as it is, journal and all."""
+    kept = target.with_name(target.name + ".before-restore")
+    kept.unlink(missing_ok=True)
+    try:
         current = connect(target)
         try:
-            if kept.exists():
-                kept.unlink()
             current.execute("VACUUM INTO ?", [str(kept)])
         finally:
             current.close()
+    except (StoreError, sqlite3.Error):
+        kept.unlink(missing_ok=True)
+        shutil.copy2(target, kept)
         for suffix in ("-wal", "-shm"):
-            Path(str(target) + suffix).unlink(missing_ok=True)
-    staging = target.with_name(target.name + ".restoring")
-    shutil.copy2(source, staging)
-    staging.replace(target)
-    open_database(target).close()  # migrate an older backup now, with its copy aside
+            journal = Path(str(target) + suffix)
+            if journal.exists():
+                shutil.copy2(journal, Path(str(kept) + suffix))
     return kept

@@ -63,8 +63,15 @@ MIGRATIONS: list[Migration] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def apply_migrations(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
-    """Bring ``db`` to ``target``; returns the version it started from."""
+def latest_version() -> int:
+    """The version this program writes: read from the list each time, so a test can add to it."""
+    return len(MIGRATIONS)
+
+
+def apply_migrations(db: sqlite_utils.Database, target: int | None = None) -> int:
+    """Bring ``db`` to ``target`` (the latest version by default); returns the version it
+    started from. Either every step is applied or, on any exception, none is."""
+    target = latest_version() if target is None else target
     start = db.execute("PRAGMA user_version").fetchone()[0]
     if start >= target:
         return start
@@ -73,8 +80,11 @@ def apply_migrations(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) ->
         for number in range(start + 1, target + 1):
             MIGRATIONS[number - 1](db)
         db.execute(f"PRAGMA user_version = {target}")
+        db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        # Some errors (a full disk, RAISE(ROLLBACK)) have already ended the transaction; a
+        # second ROLLBACK would fail and hide the error that matters.
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
         raise
-    db.execute("COMMIT")
     return start
