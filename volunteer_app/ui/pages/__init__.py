@@ -42,6 +42,7 @@ PAGES: list[PageSpec] = [
     PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "工作台"), "dashboard", "DashboardPage"),
     PageSpec("residents", QT_TRANSLATE_NOOP("Pages", "居民"), "residents", "ResidentsPage"),
     PageSpec("volunteers", QT_TRANSLATE_NOOP("Pages", "志愿者与队伍"), "volunteers", "VolunteersPage"),
+    PageSpec("schedule", QT_TRANSLATE_NOOP("Pages", "任务与排班"), "schedule", "SchedulePage", Permission.LEDGER_READ),
     PageSpec("pairing", QT_TRANSLATE_NOOP("Pages", "80后帮90后"), "pairing", "PairingPage", Permission.LEDGER_READ),
     PageSpec("records", QT_TRANSLATE_NOOP("Pages", "服务记录"), "records", "RecordsPage", Permission.LEDGER_READ),
     PageSpec("audit", QT_TRANSLATE_NOOP("Pages", "操作日志"), "audit", "AuditPage", Permission.AUDIT_READ),

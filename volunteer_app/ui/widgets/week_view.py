@@ -135,6 +135,21 @@ def lay_out(shifts: Sequence[Any], monday: date) -> list[_Placed]:
     return placed
 
 
+def headline(shift: Any) -> str:
+    """Two lines for a dialog's heading: the task, then when, where and how full."""
+    when = (f"{shift.date.month}月{shift.date.day}日 {DAY_NAMES[shift.date.weekday()]} "
+            f"{shift.start:%H:%M}–{shift.end:%H:%M}")
+    parts = [when]
+    if getattr(shift, "place", None):
+        parts.append(f"地点：{shift.place}")
+    if getattr(shift, "rota_group", ""):
+        parts.append(f"{shift.rota_group}组轮值")
+    need = (f"{shift.min_people}" if shift.min_people == shift.max_people
+            else f"{shift.min_people}–{shift.max_people}")
+    parts.append("已取消" if shift.cancelled else f"{shift.fill}：已排{shift.filled}人，需要{need}人")
+    return f"{shift.task_title}（{shift.team_name}）\n" + "　".join(parts)
+
+
 def describe(shift: Any) -> str:
     """The tooltip and accessible text of one shift, in words."""
     lines = [f"{shift.task_title}（{shift.team_name}）",
@@ -337,8 +352,10 @@ class WeekView(QWidget):
             painter.setPen(colours.text)
             text_width = int(rect.width()) - 8
             x, y = rect.left() + 6, rect.top() + 2
-            lines = [f"{shift.start:%H:%M} {shift.task_title}",
-                     "已取消" if shift.cancelled else f"{shift.fill} {shift.filled}/{shift.max_people}"]
+            state = "已取消" if shift.cancelled else f"{shift.fill} {shift.filled}/{shift.max_people}"
+            if getattr(shift, "rota_group", ""):
+                state += f" · {shift.rota_group}组"
+            lines = [f"{shift.start:%H:%M} {shift.task_title}", state]
             if getattr(shift, "assignees", None):
                 lines.append("、".join(shift.assignees))
             for text in lines:

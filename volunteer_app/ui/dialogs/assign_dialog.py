@@ -1,0 +1,242 @@
+"""安排人员: who is on the shift (and taking them off), and the team's members ranked by fit,
+each with its reasons in words. A hard conflict greys the person out with its reason; a soft
+one is shown as a reminder and asks to confirm before assigning.
+
+The confirmation is a window-modal QMessageBox opened with ``open()``, kept in
+:attr:`AssignDialog.confirm_box` so a test (or a keyboard user) answers it without a
+blocking ``exec()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import schedule
+from ...services.permissions import PermissionDenied
+from ...services.schedule import HardConflict, ScheduleError, SoftConflict
+from ...services.session import Session
+from ..widgets.week_view import headline
+
+NAME = "assign_dialog"
+BLOCKED_TEXT = QColor("#8a94a0")
+HARD_TEXT = QColor("#b3261e")
+SOFT_TEXT = QColor("#8a5a00")
+
+
+def hours(value: float) -> str:
+    return f"{value:g}"
+
+
+def table(name: str, headers: list[str]) -> QTableWidget:
+    widget = QTableWidget(0, len(headers), objectName=name)
+    widget.setHorizontalHeaderLabels(headers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setAlternatingRowColors(True)
+    widget.verticalHeader().hide()
+    widget.verticalHeader().setDefaultSectionSize(26)
+    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    widget.horizontalHeader().setStretchLastSection(True)
+    return widget
+
+
+def item(text: Any, data: Any = None) -> QTableWidgetItem:
+    cell = QTableWidgetItem("" if text is None else str(text))
+    if data is not None:
+        cell.setData(Qt.ItemDataRole.UserRole, data)
+    return cell
+
+
+class AssignDialog(QDialog):
+    def __init__(self, session: Session, shift_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.shift_id = session, shift_id
+        self.setObjectName(NAME)
+        self.setWindowTitle(self.tr("安排人员"))
+        self.confirm_box: QMessageBox | None = None
+        self.candidates: list[schedule.Candidate] = []
+        self.on_shift: list[dict[str, Any]] = []
+
+        self.heading = QLabel(objectName=f"{NAME}.heading")
+        self.heading.setStyleSheet("font-weight:bold; color:#24364f;")
+        self.heading.setWordWrap(True)
+        self.current = table(f"{NAME}.current", [self.tr("已安排"), self.tr("状态"), self.tr("备注")])
+        self.remove_button = QPushButton(self.tr("移出所选"), objectName=f"{NAME}.remove")
+        self.list = table(f"{NAME}.candidates", [self.tr("序"), self.tr("姓名"), self.tr("本月"),
+                                                 self.tr("本周"), self.tr("合适的理由"),
+                                                 self.tr("冲突与提醒")])
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for column, width in enumerate((36, 120, 50, 50, 300)):
+            self.list.horizontalHeader().resizeSection(column, width)
+        self.current.horizontalHeader().resizeSection(0, 120)
+        self.assign_button = QPushButton(self.tr("安排所选"), objectName=f"{NAME}.assign")
+        self.assign_button.setProperty("primary", True)
+        self.assign_button.setDefault(True)
+        close = QPushButton(self.tr("关闭"), objectName=f"{NAME}.close")
+        self.message = QLabel(objectName=f"{NAME}.message")
+        self.message.setWordWrap(True)
+        self.message.setProperty("role", "hint")
+
+        current_row = QHBoxLayout()
+        current_row.addWidget(self.current, 1)
+        current_row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        hint = QLabel(self.tr("候选人按合适程度排序：有空、有技能、本月时长少、未超每周上限的在前。"
+                              "灰色的不能安排（原因见右侧）；有提醒的安排前会请您确认。"))
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.assign_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(current_row)
+        layout.addWidget(hint)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.current.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemDoubleClicked.connect(lambda _item: self.assign_selected())
+        self.assign_button.clicked.connect(self.assign_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        close.clicked.connect(self.accept)
+        self.reload()
+        self.resize(860, 600)
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        shift = schedule.shift(self.session, self.shift_id)
+        self.heading.setText(headline(shift))
+        self.on_shift = schedule.assignments(self.session, self.shift_id)
+        self.current.setRowCount(len(self.on_shift))
+        self.current.setFixedHeight(30 + 26 * max(2, min(len(self.on_shift), 5)))
+        for row, a in enumerate(self.on_shift):
+            self.current.setItem(row, 0, item(a["name"], a["id"]))
+            self.current.setItem(row, 1, item(a["state"]))
+            self.current.setItem(row, 2, item(a["note"]))
+        self.candidates = schedule.candidates(self.session, self.shift_id)
+        self.list.setRowCount(len(self.candidates))
+        for row, c in enumerate(self.candidates):
+            self._fill_row(row, c)
+        self._update_buttons()
+
+    def _fill_row(self, row: int, candidate: schedule.Candidate) -> None:
+        found = candidate.conflicts
+        if found.hard:
+            problem, colour = self.tr("不能安排：") + "；".join(found.hard), HARD_TEXT
+        elif found.soft:
+            problem, colour = self.tr("提醒：") + "；".join(found.soft), SOFT_TEXT
+        else:
+            problem, colour = "", None
+        name = candidate.name + (f"（{candidate.group}组）" if candidate.group else "")
+        cells = [item(candidate.rank, candidate.volunteer_id), item(name),
+                 item(hours(candidate.hours_this_month)), item(hours(candidate.hours_this_week)),
+                 item("；".join(candidate.reasons)), item(problem)]
+        for column, cell in enumerate(cells):
+            if found.hard:
+                cell.setFlags(Qt.ItemFlag.NoItemFlags)
+                cell.setForeground(QBrush(BLOCKED_TEXT))
+            if column == 5 and colour is not None:
+                cell.setForeground(QBrush(colour))
+            if column in (4, 5):
+                cell.setToolTip(cell.text())
+            self.list.setItem(row, column, cell)
+
+    # -- choosing ------------------------------------------------------------------------------
+    def row_of(self, volunteer_id: int) -> int:
+        return next((i for i, c in enumerate(self.candidates) if c.volunteer_id == volunteer_id), -1)
+
+    def choose(self, volunteer_id: int) -> bool:
+        """Select a candidate as a click would; False when the row cannot be chosen."""
+        row = self.row_of(volunteer_id)
+        if row < 0:
+            return False
+        self.list.clearSelection()
+        self.list.selectRow(row)
+        return self.selected_candidate() is not None
+
+    def selected_candidate(self) -> schedule.Candidate | None:
+        rows = {index.row() for index in self.list.selectionModel().selectedRows()}
+        return self.candidates[min(rows)] if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_candidate()
+        self.assign_button.setEnabled(chosen is not None and not chosen.conflicts.hard)
+        self.remove_button.setEnabled(bool(self.current.selectionModel().selectedRows()))
+
+    # -- acting --------------------------------------------------------------------------------
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setProperty("role", "error" if error else "hint")
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+
+    def assign_selected(self) -> None:
+        chosen = self.selected_candidate()
+        if chosen is None:
+            self._say(self.tr("请先在候选人里选一位。"))
+            return
+        if chosen.conflicts.hard:
+            self._say(self.tr("不能安排{0}：{1}。").format(chosen.name, "；".join(chosen.conflicts.hard)),
+                      error=True)
+            return
+        self._assign(chosen, accept_warnings=False)
+
+    def _assign(self, chosen: schedule.Candidate, accept_warnings: bool) -> None:
+        try:
+            schedule.assign(self.session, self.shift_id, chosen.volunteer_id, accept_warnings)
+        except SoftConflict as warning:
+            self._ask(chosen, warning.reasons)
+            return
+        except (HardConflict, ScheduleError, PermissionDenied) as error:
+            self._say(str(error), error=True)
+            self.reload()
+            return
+        self.reload()
+        self._say(self.tr("已安排{0}。").format(chosen.name))
+
+    def _ask(self, chosen: schedule.Candidate, reasons: list[str]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("需要确认"),
+                          self.tr("安排{0}有以下提醒：\n\n{1}\n\n仍然安排吗？").format(
+                              chosen.name, "\n".join("· " + r for r in reasons)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName(f"{NAME}.confirm")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("仍然安排"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("不安排"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(lambda: self._assign(chosen, accept_warnings=True))
+        box.rejected.connect(lambda: self._say(self.tr("没有安排{0}。").format(chosen.name)))
+        self.confirm_box = box
+        box.open()
+
+    def remove_selected(self) -> None:
+        rows = sorted({index.row() for index in self.current.selectionModel().selectedRows()})
+        removed = []
+        for row in rows:
+            assignment = self.on_shift[row]
+            try:
+                schedule.unassign(self.session, assignment["id"])
+            except (ScheduleError, PermissionDenied) as error:
+                self._say(str(error), error=True)
+                self.reload()
+                return
+            removed.append(assignment["name"])
+        self.reload()
+        if removed:
+            self._say(self.tr("已移出{0}。").format("、".join(removed)))

@@ -1,0 +1,158 @@
+"""导出名单: a team's week roster as 预览 / 打印 / PDF (A4), as text for the WeChat group
+(copied to the clipboard), and as an .ics calendar file for the team or one volunteer.
+
+The documents come from ``reports/roster.py`` over ``services.roster``; this dialog only
+chooses the team, the week and where to put them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ...reports.roster import roster_document, roster_ics, roster_text
+from ...services import roster, settings, teams
+from ...services.roster import Roster, RosterError
+from ...services.session import Session
+from .print_dialogs import _PrintDialog
+
+PERSONAL_WEEKS = 4      # a volunteer's calendar file covers the chosen week and three more
+
+
+class RosterDialog(_PrintDialog):
+    NAME = "roster_dialog"
+
+    def __init__(self, session: Session, team_id: int | None, monday: date,
+                 parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.setWindowTitle(self.tr("导出名单"))
+        self.monday = monday
+        self.copied_text = ""
+        n = self.NAME
+        self.team = QComboBox(objectName=f"{n}.team")
+        for team in teams.list_teams(session):
+            self.team.addItem(team["name"], team["id"])
+        if team_id is not None and self.team.findData(team_id) >= 0:
+            self.team.setCurrentIndex(self.team.findData(team_id))
+        self.week = QComboBox(objectName=f"{n}.week")
+        for offset in range(-4, 9):
+            start = monday + timedelta(weeks=offset)
+            year, number, _ = start.isocalendar()
+            end = start + timedelta(days=6)
+            self.week.addItem(f"{year}年第{number}周（{start.month}月{start.day}日–{end.month}月{end.day}日）",
+                              roster.iso_week_of(start))
+        self.week.setCurrentIndex(4)
+        self.copy_button = QPushButton(self.tr("复制微信群文本"), objectName=f"{n}.copy")
+        self.ics_button = QPushButton(self.tr("保存队伍日历(.ics)…"), objectName=f"{n}.ics")
+        self.volunteer = QComboBox(objectName=f"{n}.volunteer")
+        self.volunteer_ics_button = QPushButton(self.tr("保存个人日历(.ics，四周)…"), objectName=f"{n}.volunteer_ics")
+        share = QHBoxLayout()
+        share.addWidget(self.copy_button)
+        share.addWidget(self.ics_button)
+        share.addStretch(1)
+        personal = QHBoxLayout()
+        personal.addWidget(self.volunteer, 1)
+        personal.addWidget(self.volunteer_ics_button)
+        hint = QLabel(self.tr("A4 名单可预览、打印或存为PDF；微信文本复制后直接粘贴到队伍群；"
+                              "日历文件(.ics)发给队员，手机日历打开即可导入，重新导出会更新而不重复。"))
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        self.form.addRow(self.tr("队伍"), self.team)
+        self.form.addRow(self.tr("周次"), self.week)
+        self.form.addRow(self.tr("分享"), share)
+        self.form.addRow(self.tr("个人日历"), personal)
+        self.form.addRow(hint)
+        self.team.currentIndexChanged.connect(lambda _i: self._fill_volunteers())
+        self.copy_button.clicked.connect(lambda: self.copy_text())
+        self.ics_button.clicked.connect(lambda: self.save_ics())
+        self.volunteer_ics_button.clicked.connect(lambda: self.save_volunteer_ics())
+        self._fill_volunteers()
+        self.resize(600, 300)
+
+    def _fill_volunteers(self) -> None:
+        self.volunteer.clear()
+        team_id = self.team.currentData()
+        if team_id is None:
+            return
+        for member in teams.members(self.session, team_id):
+            self.volunteer.addItem(member["name"], member["id"])
+
+    def iso_week(self) -> str:
+        return self.week.currentData()
+
+    def roster(self) -> Roster:
+        team_id = self.team.currentData()
+        if team_id is None:
+            raise RosterError(self.tr("还没有队伍，请先在“志愿者与队伍”里建立队伍。"))
+        return roster.week_roster(self.session, team_id, self.iso_week())
+
+    def _issuer(self) -> str:
+        return str(settings.get(self.session, "community.name") or "")
+
+    # -- _PrintDialog ----------------------------------------------------------------------------
+    def _document(self, final: bool) -> QTextDocument | None:
+        found = self._safe_roster()
+        return None if found is None else roster_document(found, self._issuer())
+
+    def _default_name(self) -> str:
+        return f"{self.team.currentText()}_{self.iso_week()}_值班表.pdf"
+
+    def _safe_roster(self) -> Roster | None:
+        try:
+            return self.roster()
+        except RosterError as error:
+            self._say(str(error), error=True)
+            return None
+
+    # -- sharing ---------------------------------------------------------------------------------
+    def copy_text(self) -> str:
+        found = self._safe_roster()
+        if found is None:
+            return ""
+        self.copied_text = roster_text(found)
+        QGuiApplication.clipboard().setText(self.copied_text)
+        self._say(self.tr("已复制，可以粘贴到微信群（共 {0} 行）。").format(self.copied_text.count("\n")))
+        return self.copied_text
+
+    def _ask_path(self, suggested: str) -> str:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存日历文件"), suggested,
+                                                self.tr("日历文件 (*.ics)"))
+        return chosen
+
+    def _write(self, data: bytes, path: Path | str) -> Path | None:
+        target = Path(path)
+        try:
+            target.write_bytes(data)
+        except OSError as error:
+            self._say(self.tr("无法写入 {0}：{1}。请换一个文件夹。").format(target, error.strerror or error),
+                      error=True)
+            return None
+        self.saved_path = target
+        self._say(self.tr("已保存：{0}").format(target))
+        return target
+
+    def save_ics(self, path: Path | str | None = None) -> Path | None:
+        found = self._safe_roster()
+        if found is None:
+            return None
+        path = path or self._ask_path(f"{found.team_name}_{found.iso_week}.ics")
+        return self._write(roster_ics(found), path) if path else None
+
+    def save_volunteer_ics(self, path: Path | str | None = None) -> Path | None:
+        volunteer_id = self.volunteer.currentData()
+        if volunteer_id is None:
+            self._say(self.tr("这支队伍还没有队员。"), error=True)
+            return None
+        monday = roster.week_monday(self.iso_week())
+        try:
+            shifts = roster.volunteer_shifts(self.session, volunteer_id, monday,
+                                             monday + timedelta(weeks=PERSONAL_WEEKS, days=-1))
+        except RosterError as error:
+            self._say(str(error), error=True)
+            return None
+        name = self.volunteer.currentText()
+        path = path or self._ask_path(f"{name}_{self.iso_week()}.ics")
+        return self._write(roster_ics(shifts, f"{name} 值班"), path) if path else None
