@@ -42,11 +42,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"邻里帮：命令参数有误：{message}（用 --help 查看用法）\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``commands=False`` leaves out the subcommands, whose modules
+    import what the window does not need at start (scipy, openpyxl, the report printer)."""
     parser = _Parser(prog="python main.py", description="邻里帮：社区居民、志愿者与服务记录管理。")
     parser.add_argument("--db", type=Path, help=f"数据库文件（默认：环境变量 {paths.DB_ENV} 或用户数据文件夹）")
     subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if commands else ():
         module = importlib.import_module(f"{__name__}.{name}")
         module.register(subparsers)
     return parser
@@ -70,8 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(_hoist_db(argv))
+    line = _hoist_db(argv)
+    args = build_parser(commands=_names_a_command(line)).parse_args(line)
     if args.command is None:
         from ..ui.app import run_window
 
@@ -94,6 +96,19 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):  # stdout is not a file (a test's capture): nothing to flush
         pass
+
+
+def _names_a_command(line: list[str]) -> bool:
+    """Anything on the line but ``--db FILE`` (a command, --help, a typo)."""
+    i = 0
+    while i < len(line):
+        if line[i] == "--db":
+            i += 2
+        elif line[i].startswith("--db="):
+            i += 1
+        else:
+            return True
+    return False
 
 
 def _hoist_db(argv: list[str]) -> list[str]:
