@@ -1,0 +1,171 @@
+"""Names from a WeChat 接龙 matched to volunteers, and the chosen ones put on a shift.
+
+People sign up under the name their group knows them by, typed on a phone: a homophone
+(张山 for 张珊), a character off, or a name two volunteers share. A name is looked for among
+the team's current members, then among every active volunteer:
+
+1. exactly (sure when one person in that pool has the name);
+2. by full pinyin without tones (sure when one person has it: a homophone is the commonest
+   slip of a phone's input method, so a member who sounds the same comes before another
+   volunteer written the same);
+3. by close spelling: one character off, one letter off in pinyin, or the volunteer's name
+   inside what was written ("明春苑张三"), members first — never sure, the window asks.
+
+``volunteer_id`` is set only when the match is sure; ``candidates`` always lists whom the
+window should offer, best first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain.people import pinyin_keys
+from . import schedule
+from .permissions import Permission
+from .schedule import HardConflict, ScheduleError, SoftConflict
+from .session import Session
+
+MAX_CANDIDATES = 5
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    name: str
+    volunteer_id: int | None            # set only when sure
+    how: str                            # "exact" | "pinyin" | "close" | "none"
+    candidates: list[tuple[int, str]]   # (volunteer id, name), best first
+    sure: bool
+
+    @property
+    def reason(self) -> str:
+        """In words, for the window: why this person, or why it asks."""
+        if self.how == "none":
+            return "没有找到这个名字的志愿者"
+        if self.sure:
+            return {"exact": "姓名相同", "pinyin": "读音相同（同音字）"}[self.how]
+        if self.how == "close":
+            return "只找到相近的名字，请确认"
+        return f"有{len(self.candidates)}位志愿者{'同名' if self.how == 'exact' else '读音相同'}，请选择"
+
+
+@dataclass(frozen=True)
+class _Person:
+    id: int
+    name: str
+    pinyin: str
+    member: bool
+
+
+def match_names(session: Session, team_id: int, names: Iterable[str]) -> list[NameMatch]:
+    session.require(Permission.SCHEDULE, team_id)
+    people = _people(session, team_id)
+    return [_match(name.strip(), people) for name in names if name.strip()]
+
+
+def _people(session: Session, team_id: int) -> list[_Person]:
+    """Active volunteers, the team's current members first."""
+    rows = session.db.execute(
+        "SELECT v.id, v.name, v.name_pinyin, m.id IS NOT NULL AS member FROM volunteers v "
+        "LEFT JOIN team_members m ON m.volunteer_id = v.id AND m.team_id = ? AND m.left_on IS NULL "
+        "WHERE v.status = '在册' AND v.archived_at IS NULL ORDER BY member DESC, v.name_pinyin, v.id",
+        [team_id]).fetchall()
+    return [_Person(r[0], r[1], r[2] or pinyin_keys(r[1])[1], bool(r[3])) for r in rows]
+
+
+def _match(name: str, people: list[_Person]) -> NameMatch:
+    spelled = pinyin_keys(name)[1]
+    members = [p for p in people if p.member]
+    # A member with the same sound comes before another volunteer with the same characters:
+    # the thread is the team's own group.
+    for pool in (members, people):
+        for how, same in (("exact", lambda p: p.name == name),
+                          ("pinyin", lambda p: bool(spelled) and p.pinyin == spelled)):
+            found = [p for p in pool if same(p)]
+            if len(found) == 1:
+                return NameMatch(name, found[0].id, how, [(found[0].id, found[0].name)], sure=True)
+            if found:
+                return NameMatch(name, None, how, [(p.id, p.name) for p in found][:MAX_CANDIDATES],
+                                 sure=False)
+    close = _close(name, spelled, people)
+    if close:
+        return NameMatch(name, None, "close", [(p.id, p.name) for p in close], sure=False)
+    return NameMatch(name, None, "none", [], sure=False)
+
+
+def _close(name: str, spelled: str, people: list[_Person]) -> list[_Person]:
+    scored = []
+    for person in people:
+        score = _closeness(name, spelled, person)
+        if score is not None:
+            scored.append((not person.member, score, person.pinyin, person.id, person))
+    scored.sort(key=lambda item: item[:4])
+    return [item[-1] for item in scored[:MAX_CANDIDATES]]
+
+
+def _closeness(name: str, spelled: str, person: _Person) -> int | None:
+    """Smaller is closer; None when not close at all."""
+    if len(person.name) >= 2 and person.name in name:
+        return 0                                     # 明春苑张三, 张三爸爸
+    if len(name) >= 2 and abs(len(name) - len(person.name)) <= 1 and _distance(name, person.name) <= 1:
+        return 1                                     # 张三丰 / 张山丰, 王小明 / 王晓明 (not homophones)
+    if len(spelled) >= 4 and abs(len(spelled) - len(person.pinyin)) <= 1 \
+            and _distance(spelled, person.pinyin) <= 1:
+        return 2                                     # zhangsan / zhangshan: a flat-tongue slip
+    return None
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (names are a few characters; a plain table is quick enough)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+# -- assigning the chosen people ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AssignResult:
+    name: str                      # as written in the thread
+    volunteer_id: int
+    status: str                    # "assigned" | "warning" | "blocked" | "error"
+    assignment_id: int | None = None
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        what = {"assigned": "已安排", "warning": "需要确认", "blocked": "不能安排", "error": "未安排"}
+        return what[self.status] + ("：" + "；".join(self.reasons) if self.reasons else "")
+
+
+def assign_names(session: Session, shift_id: int, chosen: Sequence[tuple[str, int]],
+                 accept_warnings: bool = False) -> list[AssignResult]:
+    """Put each chosen (written name, volunteer id) on the shift through schedule.assign.
+
+    Each person stands alone: one blocked by a conflict leaves the others assigned. Those with
+    warnings only come back as "warning" unless ``accept_warnings``; the window shows the
+    reasons and calls again for the ones the captain accepts.
+    """
+    results = []
+    for name, volunteer_id in chosen:
+        results.append(_assign_one(session, shift_id, name, volunteer_id, accept_warnings))
+    return results
+
+
+def _assign_one(session: Session, shift_id: int, name: str, volunteer_id: int,
+                accept_warnings: bool) -> AssignResult:
+    base: dict[str, Any] = {"name": name, "volunteer_id": volunteer_id}
+    try:
+        assignment_id = schedule.assign(session, shift_id, volunteer_id, accept_warnings=accept_warnings)
+    except HardConflict as error:
+        return AssignResult(**base, status="blocked", reasons=error.reasons)
+    except SoftConflict as error:
+        return AssignResult(**base, status="warning", reasons=error.reasons)
+    except ScheduleError as error:
+        return AssignResult(**base, status="error", reasons=[str(error)])
+    return AssignResult(**base, status="assigned", assignment_id=assignment_id)
