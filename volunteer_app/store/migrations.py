@@ -16,6 +16,7 @@ from importlib import resources
 import sqlite_utils
 
 from .record_locks import m_record_lock_triggers
+from .resident_indexes import m_resident_filter_indexes
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -59,6 +60,7 @@ def m001_initial_schema(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Migration] = [
     m001_initial_schema,
     m_record_lock_triggers,    # 2: locked service records refuse UPDATE/DELETE
+    m_resident_filter_indexes,  # 3: partial indexes for the 居民 filter-as-you-type
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
