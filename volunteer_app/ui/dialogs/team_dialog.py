@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import teams
-from ...services.permissions import PermissionDenied
+from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 
 
@@ -107,7 +107,8 @@ class JoinTeamDialog(QDialog):
         self.setWindowTitle(self.tr("加入队伍"))
         self.team = QComboBox(objectName=f"{self.NAME}.team")
         for row in teams.list_teams(session):
-            self.team.addItem(row["name"], row["id"])
+            if session.can(Permission.TEAM_MEMBERS, row["id"]):   # a captain: own teams only
+                self.team.addItem(row["name"], row["id"])
         if team_id is not None and self.team.findData(team_id) >= 0:
             self.team.setCurrentIndex(self.team.findData(team_id))
         self.role = QComboBox(objectName=f"{self.NAME}.role")

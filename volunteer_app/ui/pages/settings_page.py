@@ -6,7 +6,7 @@ import json
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -39,6 +39,7 @@ def database_path(session: Session) -> Path:
 
 class SettingsPage(QWidget):
     backup_done = Signal(str)   # from the worker thread, delivered on the GUI thread
+    restore_done = Signal(bool, str)   # restored?, the message; from the worker thread
 
     def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,6 +58,9 @@ class SettingsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
         self.backup_done.connect(self._on_backup_done)
+        self.restore_done.connect(self._on_restore_done)
+        # After a restore the window must go: the data behind every page was replaced.
+        self.quit_application = QApplication.quit
         self.destroyed.connect(lambda: self._worker.shutdown(wait=True))
 
     # -- settings ---------------------------------------------------------------------------
@@ -64,10 +68,12 @@ class SettingsPage(QWidget):
         tab = QWidget()
         form = QFormLayout(tab)
         self.fields: dict[str, QLineEdit] = {}
+        may_change = self.session.can(Permission.SETTINGS)
         for spec in settings.SPECS:
             field = QLineEdit(json.dumps(settings.get(self.session, spec.key), ensure_ascii=False)
                               .strip('"'), objectName=f"settings.{spec.key}")
             field.setToolTip(spec.help)
+            field.setReadOnly(not may_change)
             box = QVBoxLayout()
             box.addWidget(field)
             if spec.help:
@@ -110,6 +116,7 @@ class SettingsPage(QWidget):
                                  ("deactivate", "停用", self._on_deactivate)):
             button = QPushButton(self.tr(title), objectName=f"settings.users.{key}")
             button.clicked.connect(slot)
+            enable_for(self.session, button, Permission.USERS)
             buttons.addWidget(button)
             self.user_buttons[key] = button
         buttons.addStretch(1)
@@ -220,6 +227,8 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         self.backup_button.clicked.connect(self._on_backup)
         self.restore_button.clicked.connect(self._on_restore)
+        for button in (self.backup_button, self.restore_button):
+            enable_for(self.session, button, Permission.BACKUP)
         return tab
 
     def _on_backup(self) -> None:
@@ -259,16 +268,50 @@ class SettingsPage(QWidget):
         answer = QMessageBox.question(
             self, self.tr("从备份恢复"),
             self.tr("恢复会用备份替换当前的全部数据（当前数据另存一份）。恢复后邻里帮会关闭，请重新打开。继续吗？"))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_restore(path)
+
+    def start_restore(self, source: str) -> Future:
+        """Restore in the worker thread; ``restore_done`` reports.
+
+        The window's own connection is closed first (on this thread, which owns it) and the
+        window disabled meanwhile, so no page reads the file while it is replaced.
+        """
         self.session.require(Permission.BACKUP)
-        target = database_path(self.session)
+        target, actor = database_path(self.session), self.session.actor
+        self._restore_target = target
+        self.window().setEnabled(False)
+        self.backup_status.setText(self.tr("正在从备份恢复，请稍候…"))
         self.session.db.close()
-        try:
-            kept = backups.restore(self.session.actor, target, path)
-        except Exception as error:  # noqa: BLE001 - shown to the user, the old file is intact
-            QMessageBox.critical(self, self.tr("恢复失败"), str(error))
-        else:
-            QMessageBox.information(self, self.tr("恢复完成"),
-                                    self.tr("已恢复。原数据另存为 {0}。请重新打开邻里帮。").format(kept))
-        QApplication.quit()
+
+        def work() -> str:
+            return str(backups.restore(actor, target, source))
+
+        def finished(future: Future) -> None:
+            error = future.exception()
+            self.restore_done.emit(error is None, str(error) if error else future.result())
+
+        future = self._worker.submit(work)
+        future.add_done_callback(finished)
+        return future
+
+    def _on_restore_done(self, restored: bool, message: str) -> None:
+        if not restored:
+            # the old file is untouched (a backup is checked before anything is replaced):
+            # work goes on with it
+            self.session.db = open_database(self._restore_target)
+            self.window().setEnabled(True)
+            self.backup_status.setText(self.tr("恢复失败：{0}。当前数据没有改动。").format(message))
+            self._tell(QMessageBox.Icon.Critical, self.tr("恢复失败"), self.backup_status.text())
+            return
+        text = self.tr("已恢复。原数据另存为 {0}。请重新打开邻里帮。").format(message)
+        self.backup_status.setText(text)
+        self._tell(QMessageBox.Icon.Information, self.tr("恢复完成"), text).finished.connect(
+            lambda _result: self.quit_application())
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("settings.restore_message")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box

@@ -33,6 +33,7 @@ from ..dialogs.team_dialog import JoinTeamDialog, TeamNameDialog
 from ..dialogs.volunteer_dialog import VolunteerDialog
 from ..ledger_actions import add_import_export_buttons
 from ..paged_model import ROW_ID_ROLE, Column, PagedTableModel, yes_no
+from ..permissions import show_for
 from ..signals import DataSignals
 
 WATCHED = frozenset({"volunteers", "teams", "team_members", "settings"})
@@ -253,14 +254,14 @@ class VolunteersPage(QWidget):
         view.setWordWrap(False)
 
     def _enable_by_permission(self) -> None:
-        can_team = self.session.can(Permission.TEAM_WRITE)
-        can_volunteer = self.session.can(Permission.VOLUNTEER_WRITE)
+        """Hide what the role never may; a captain's team buttons follow the chosen team
+        (:meth:`_update_buttons`)."""
         for button in (self.add_team, self.rename_team):
-            button.setVisible(can_team)
+            show_for(self.session, button, Permission.TEAM_WRITE)
         for button in (self.add_volunteer, self.edit_volunteer, self.archive_volunteer):
-            button.setVisible(can_volunteer)
+            show_for(self.session, button, Permission.VOLUNTEER_WRITE)
         for button in (self.add_member, self.make_captain, self.remove_member):
-            button.setVisible(self.session.can(Permission.TEAM_MEMBERS))
+            show_for(self.session, button, Permission.TEAM_MEMBERS)
 
     # -- what is chosen ----------------------------------------------------------------------
     def current_team(self) -> dict[str, Any] | None:
@@ -316,14 +317,25 @@ class VolunteersPage(QWidget):
         volunteer = self.current_volunteer()
         team = self.current_team()
         self.rename_team.setEnabled(team is not None)
-        for button in (self.edit_volunteer, self.archive_volunteer, self.add_member):
+        for button in (self.edit_volunteer, self.archive_volunteer):
             button.setEnabled(volunteer is not None)
-        in_team = volunteer is not None and team is not None
-        self.make_captain.setEnabled(in_team)
-        self.remove_member.setEnabled(in_team)
-        hint = "" if team is not None else self.tr("先在左边选一支队伍，才能设队长或移出队伍。")
+        self.add_member.setEnabled(volunteer is not None and bool(self._managed_team_ids()))
+        own_team = team is not None and self.session.can(Permission.TEAM_MEMBERS, team["id"])
+        self.make_captain.setEnabled(volunteer is not None and own_team)
+        self.remove_member.setEnabled(volunteer is not None and own_team)
+        if team is None:
+            hint = self.tr("先在左边选一支队伍，才能设队长或移出队伍。")
+        elif not own_team:
+            hint = self.tr("队长只能管理自己带领的队伍。")
+        else:
+            hint = ""
         self.make_captain.setToolTip(hint)
         self.remove_member.setToolTip(hint)
+
+    def _managed_team_ids(self) -> list[int]:
+        """The teams whose members the acting user may change (a captain: the teams they lead)."""
+        return [row["id"] for row in (self.teams_model.team(r) for r in range(self.teams_model.rowCount()))
+                if row["id"] is not None and self.session.can(Permission.TEAM_MEMBERS, row["id"])]
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("共 %n 人", "", self.model.total))
@@ -359,7 +371,7 @@ class VolunteersPage(QWidget):
 
     def _on_edit(self) -> None:
         volunteer = self.current_volunteer()
-        if volunteer is None:
+        if volunteer is None or not self.session.can(Permission.VOLUNTEER_WRITE):
             return
         dialog = VolunteerDialog(self.session, volunteer["id"], parent=self)
         dialog.accepted.connect(lambda: self._after_volunteer_saved(dialog))
