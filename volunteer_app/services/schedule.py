@@ -34,8 +34,8 @@ __all__ = [
     "Candidate", "Conflicts", "HardConflict", "Proposal", "Recurrence", "ScheduleError", "ShiftView",
     "Slot", "SoftConflict", "apply_fill", "archive_task", "assign", "assignments", "cancel_shift",
     "candidates", "check", "check_in", "check_out", "complete", "confirm", "create_task", "decline",
-    "no_show", "propose_fill", "shift", "task", "tasks", "unassign", "update_shift", "update_task",
-    "week",
+    "no_show", "propose_fill", "rota_groups", "set_rota_group", "shift", "task", "tasks", "unassign",
+    "update_shift", "update_task", "week",
 ]
 
 FILL_SHORT, FILL_ENOUGH, FILL_FULL = "缺人", "已够", "已满"
@@ -295,6 +295,33 @@ def cancel_shift(session: Session, shift_id: int, scope: str = "one") -> int:
         session.db.execute(f"UPDATE shifts SET cancelled = 1 WHERE id IN ({','.join('?' * len(ids))})", ids)
         session.audit("取消班次", "shifts", shift_id, None, {"scope": scope, "count": len(ids)})
     return len(ids)
+
+
+# -- rota groups -----------------------------------------------------------------------------
+
+def set_rota_group(session: Session, team_id: int, volunteer_id: int, group: str) -> None:
+    """Put a member in a rota group of their team (team_members.rota_group; "" = none).
+    Rota shifts prefer their own group's members when ranking and filling."""
+    session.require(Permission.TEAM_MEMBERS, team_id)
+    member = session.db.execute("SELECT id, rota_group FROM team_members WHERE team_id = ? AND volunteer_id = ? "
+                                "AND left_on IS NULL", [team_id, volunteer_id]).fetchone()
+    if member is None:
+        raise ScheduleError("该志愿者不是这支队伍的成员，不能分组。")
+    group = str(group or "").strip()
+    if len(group) > 10:
+        raise ScheduleError("轮值组名称太长，请用 A、B、C 或“一组”这样的短名称。")
+    with session.write("team_members"):
+        session.db.execute("UPDATE team_members SET rota_group = ? WHERE id = ?", [group, member[0]])
+        session.audit("设置轮值组", "team_members", member[0], {"rota_group": member[1]}, {"rota_group": group})
+
+
+def rota_groups(session: Session, team_id: int) -> dict[str, list[str]]:
+    """Group → member names ("" holds those in no group), groups in order."""
+    session.require(Permission.LEDGER_READ)
+    groups: dict[str, list[str]] = {}
+    for member in facts.team_members(session, team_id):
+        groups.setdefault(member.group, []).append(member.name)
+    return dict(sorted(groups.items()))
 
 
 # -- views -----------------------------------------------------------------------------------
