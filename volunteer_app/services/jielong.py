@@ -17,6 +17,7 @@ window should offer, best first.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,8 +61,8 @@ class _Person:
 
 def match_names(session: Session, team_id: int, names: Iterable[str]) -> list[NameMatch]:
     session.require(Permission.SCHEDULE, team_id)
-    people = _people(session, team_id)
-    return [_match(name.strip(), people) for name in names if name.strip()]
+    ledger = _Ledger(_people(session, team_id))
+    return [_match(name.strip(), ledger) for name in names if name.strip()]
 
 
 def _people(session: Session, team_id: int) -> list[_Person]:
@@ -74,27 +75,60 @@ def _people(session: Session, team_id: int) -> list[_Person]:
     return [_Person(r[0], r[1], r[2] or pinyin_keys(r[1])[1], bool(r[3])) for r in rows]
 
 
-def _match(name: str, people: list[_Person]) -> NameMatch:
+class _Ledger:
+    """The volunteers indexed by name, by pinyin, by each character and by pinyin with one
+    letter left out, so that a thread of 30 names against 10,000 volunteers compares each
+    name with a handful of people instead of all of them."""
+
+    def __init__(self, people: list[_Person]):
+        self.by_name: dict[str, list[_Person]] = defaultdict(list)
+        self.by_pinyin: dict[str, list[_Person]] = defaultdict(list)
+        self.by_char: dict[str, list[_Person]] = defaultdict(list)
+        self.by_near_pinyin: dict[str, list[_Person]] = defaultdict(list)
+        for person in people:                     # members first, so every list is too
+            self.by_name[person.name].append(person)
+            self.by_pinyin[person.pinyin].append(person)
+            for ch in set(person.name):
+                self.by_char[ch].append(person)
+            for key in _one_out(person.pinyin):
+                self.by_near_pinyin[key].append(person)
+
+    def near(self, name: str, spelled: str) -> dict[int, _Person]:
+        """Everyone who could be close: sharing a character, or a pinyin one letter apart
+        (any two strings one edit apart have a common string with at most one letter out)."""
+        found: dict[int, _Person] = {}
+        for ch in set(name):
+            found.update((p.id, p) for p in self.by_char.get(ch, ()))
+        for key in _one_out(spelled):
+            found.update((p.id, p) for p in self.by_near_pinyin.get(key, ()))
+        return found
+
+
+def _one_out(text: str) -> set[str]:
+    return {text, *(text[:i] + text[i + 1:] for i in range(len(text)))} if text else set()
+
+
+def _match(name: str, ledger: _Ledger) -> NameMatch:
     spelled = pinyin_keys(name)[1]
-    members = [p for p in people if p.member]
     # A member with the same sound comes before another volunteer with the same characters:
     # the thread is the team's own group.
-    for pool in (members, people):
-        for how, same in (("exact", lambda p: p.name == name),
-                          ("pinyin", lambda p: bool(spelled) and p.pinyin == spelled)):
-            found = [p for p in pool if same(p)]
+    for members_only in (True, False):
+        for how, found in (("exact", ledger.by_name.get(name, [])),
+                           ("pinyin", ledger.by_pinyin.get(spelled, []) if spelled else [])):
+            if members_only:
+                found = [p for p in found if p.member]
             if len(found) == 1:
                 return NameMatch(name, found[0].id, how, [(found[0].id, found[0].name)], sure=True)
             if found:
                 return NameMatch(name, None, how, [(p.id, p.name) for p in found][:MAX_CANDIDATES],
                                  sure=False)
-    close = _close(name, spelled, people)
+    close = _close(name, spelled, ledger.near(name, spelled).values())
     if close:
         return NameMatch(name, None, "close", [(p.id, p.name) for p in close], sure=False)
     return NameMatch(name, None, "none", [], sure=False)
 
 
-def _close(name: str, spelled: str, people: list[_Person]) -> list[_Person]:
+def _close(name: str, spelled: str, people: Iterable[_Person]) -> list[_Person]:
     scored = []
     for person in people:
         score = _closeness(name, spelled, person)
@@ -108,23 +142,23 @@ def _closeness(name: str, spelled: str, person: _Person) -> int | None:
     """Smaller is closer; None when not close at all."""
     if len(person.name) >= 2 and person.name in name:
         return 0                                     # 明春苑张三, 张三爸爸
-    if len(name) >= 2 and abs(len(name) - len(person.name)) <= 1 and _distance(name, person.name) <= 1:
+    if len(name) >= 2 and _one_edit(name, person.name):
         return 1                                     # 张三丰 / 张山丰, 王小明 / 王晓明 (not homophones)
-    if len(spelled) >= 4 and abs(len(spelled) - len(person.pinyin)) <= 1 \
-            and _distance(spelled, person.pinyin) <= 1:
+    if len(spelled) >= 4 and _one_edit(spelled, person.pinyin):
         return 2                                     # zhangsan / zhangshan: a flat-tongue slip
     return None
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance (names are a few characters; a plain table is quick enough)."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+def _one_edit(a: str, b: str) -> bool:
+    """At most one character added, left out or changed (Levenshtein distance ≤ 1), in one pass."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
 # -- assigning the chosen people ------------------------------------------------------------
