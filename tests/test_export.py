@@ -29,7 +29,7 @@ PERSON_COLUMNS = ("name", "gender", "birth_date", "id_number", "phone", "buildin
                   "floor", "has_lift", "lives_alone", "cannot_use_stairs", "empty_nest", "disabled",
                   "dementia", "serious_illness", "hardship", "place_id", "community_id",
                   "emergency_contact", "notes", "name_initials", "name_pinyin", "phone_tail",
-                  "risk_level")
+                  "risk_level", "health_notes", "hardship_notes")
 VOLUNTEER_COLUMNS = ("volunteer_no", "name", "gender", "birth_date", "id_number", "phone", "skills",
                      "availability", "building", "is_staff", "health_limit", "weekly_hours_cap",
                      "status", "joined_on", "notes", "name_initials", "name_pinyin")
@@ -81,6 +81,23 @@ def test_full_export_needs_the_permission(db, tmp_path):
     assert ledger_export.export(supervisor, "volunteers", tmp_path / "v.xlsx", full=True) == 0
 
 
+def test_health_and_hardship_notes_go_out_only_to_a_role_that_may_see_them(session, tmp_path,
+                                                                           monkeypatch):
+    from volunteer_app.services import permissions
+    from volunteer_app.services.permissions import Permission
+
+    residents.add(session, {"name": "张建国", "id_number": ID, "health_notes": "高血压"})
+    supervisor = Session(session.db, Actor(8, "督导乙", Role.SUPERVISOR))
+    ledger_export.export(supervisor, "residents", tmp_path / "s.xlsx")
+    header = [c.value for c in load_workbook(tmp_path / "s.xlsx").active[1]]
+    assert "健康情况" in header and "困难情况" in header
+    narrowed = permissions.MATRIX[Role.SUPERVISOR] - {Permission.VIEW_SENSITIVE}
+    monkeypatch.setitem(permissions.MATRIX, Role.SUPERVISOR, narrowed)
+    ledger_export.export(supervisor, "residents", tmp_path / "n.csv")
+    text = (tmp_path / "n.csv").read_text(encoding="utf-8-sig")
+    assert "健康情况" not in text and "困难情况" not in text and "高血压" not in text
+
+
 def test_masked_export_does_not_import_back_as_real_numbers(session, tmp_path):
     residents.add(session, {"name": "张建国", "id_number": ID, "phone": "13812345678"})
     path = tmp_path / "masked.xlsx"
@@ -99,7 +116,8 @@ def test_export_then_import_gives_back_the_same_records(session, db_path, tmp_pa
     place = session.db.execute("SELECT id FROM places").fetchone()[0]
     residents.add(session, {"name": "张建国", "id_number": ID, "phone": "13812345678", "floor": "5",
                             "lives_alone": True, "place_id": place, "community_id": community,
-                            "building": "3号楼", "unit": "2", "room": "501", "notes": "耳背"})
+                            "building": "3号楼", "unit": "2", "room": "501", "notes": "耳背",
+                            "health_notes": "高血压", "hardship_notes": "低保户"})
     residents.add(session, {"name": "阿依古丽·买买提", "birth_date": "1931-02-03", "gender": "女",
                             "phone": "010-63451234", "has_lift": True, "floor": "9"})
     team = teams.create(session, "高立庄夕阳红志愿服务队")

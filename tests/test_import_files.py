@@ -12,8 +12,10 @@ from openpyxl import load_workbook
 
 from volunteer_app.domain.identity import FieldError
 from volunteer_app.domain.ledger_columns import parse_availability_words, parse_yes_no
-from volunteer_app.services import ledger_import, residents
+from volunteer_app.services import ledger_import, permissions, residents
 from volunteer_app.services.ledger_files import LedgerFileError
+from volunteer_app.services.permissions import Permission, PermissionDenied, Role
+from volunteer_app.services.session import Actor, Session
 
 ID_ZHANG = make_id(date(1929, 4, 12), male=True)
 ID_LI = make_id(date(1935, 8, 1), male=False)
@@ -272,3 +274,61 @@ def test_the_sample_ledgers_import_into_the_demo(demo_session):
     assert (summary.imported, summary.rejected) == (4, 1)
     assert summary.new_teams == ["花乡街道应急突击队"]
     assert "availability" in preview.rows[4].warnings
+
+
+# -- health and hardship notes: sensitive (PIPL art. 28) ------------------------------------
+
+SENSITIVE_LEDGER = [["姓名", "性别", "出生日期", "健康状况", "困难情况", "楼号"],
+                    ["张建国", "男", "1929-04-12", "高血压，耳背", "低保户", "3号楼"],
+                    ["李秀兰", "女", "1935-08-01", "", "独子在外地", "5号楼"]]
+
+
+def without_sensitive_access(monkeypatch) -> Actor:
+    """Staff as a committee might set them up without 查看健康与困难情况 (no shipped role both
+    imports and lacks it, so the matrix is narrowed here)."""
+    narrowed = permissions.MATRIX[Role.STAFF] - {Permission.VIEW_SENSITIVE}
+    monkeypatch.setitem(permissions.MATRIX, Role.STAFF, narrowed)
+    return Actor(5, "王丽", Role.STAFF)
+
+
+def test_health_and_hardship_columns_import_for_a_role_that_may_see_them(session, tmp_path):
+    path = write_csv(tmp_path / "敏感.csv", SENSITIVE_LEDGER, "utf-8-sig")
+    preview, summary = run(session, path)
+    assert preview.mapping.columns[3:5] == ["health_notes", "hardship_notes"]
+    assert summary.imported == 2 and preview.notices == []
+    people = saved(session)
+    assert people["张建国"]["health_notes"] == "高血压，耳背"
+    assert people["李秀兰"]["hardship_notes"] == "独子在外地"
+
+
+def test_health_and_hardship_columns_are_ignored_with_a_notice_without_the_permission(
+        session, tmp_path, monkeypatch):
+    actor = without_sensitive_access(monkeypatch)
+    staff = Session(session.db, actor, today=session.today)
+    path = write_csv(tmp_path / "敏感.csv", SENSITIVE_LEDGER, "utf-8-sig")
+    table, mapping = ledger_import.load(path, "residents")
+    checked_by_system = ledger_import.check(session, table, mapping, "residents")
+    before = session.db.execute("SELECT count(*) FROM residents").fetchone()[0]
+    with pytest.raises(PermissionDenied, match="健康情况和困难情况"):
+        ledger_import.apply(staff, checked_by_system)
+    assert session.db.execute("SELECT count(*) FROM residents").fetchone()[0] == before
+
+    preview, summary = run(staff, path)
+    [notice] = preview.notices
+    assert "“健康状况”“困难情况”列" in notice and "查看健康与困难情况" in notice
+    assert "其他列照常导入" in notice
+    assert summary.imported == 2 and summary.rejected == 0
+    people = saved(session)
+    assert people["张建国"]["building"] == "3号楼"
+    assert all(p["health_notes"] == "" and p["hardship_notes"] == "" for p in people.values())
+
+
+def test_update_without_the_permission_keeps_the_saved_notes(session, tmp_path, monkeypatch):
+    residents.add(session, {"name": "张建国", "gender": "男", "birth_date": "1929-04-12",
+                            "health_notes": "糖尿病"})
+    staff = Session(session.db, without_sensitive_access(monkeypatch), today=session.today)
+    path = write_csv(tmp_path / "敏感.csv", SENSITIVE_LEDGER, "utf-8-sig")
+    _, summary = run(staff, path, mode=ledger_import.UPDATE)
+    assert summary.updated == 1
+    assert saved(session)["张建国"]["health_notes"] == "糖尿病"
+    assert saved(session)["张建国"]["building"] == "3号楼"

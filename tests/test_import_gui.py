@@ -167,3 +167,25 @@ def test_page_buttons_open_the_import_and_the_table_shows_the_rows(qtbot, loop, 
     qtbot.waitUntil(lambda: table.model().rowCount() >= 7, timeout=5000)
     dialog.close()
     window.close()
+
+
+def test_without_sensitive_access_the_health_column_is_left_out_with_a_notice(
+        qtbot, loop, session, tmp_path, monkeypatch):
+    from volunteer_app.services import permissions
+    from volunteer_app.services.permissions import Permission, Role
+    from volunteer_app.services.session import Actor, Session
+
+    narrowed = permissions.MATRIX[Role.STAFF] - {Permission.VIEW_SENSITIVE}
+    monkeypatch.setitem(permissions.MATRIX, Role.STAFF, narrowed)
+    staff = Session(session.db, Actor(5, "王丽", Role.STAFF), today=session.today)
+    path = write_csv(tmp_path / "健康.csv", [["姓名", "性别", "出生日期", "健康状况"],
+                                             ["张建国", "男", "1929-04-12", "高血压"]], "utf-8-sig")
+    dialog = _dialog(qtbot, staff)
+    assert loop.run_until_complete(dialog.open_file(path))
+    combo = dialog.findChild(type(dialog.duplicates), "import_dialog.map.3")
+    assert combo.currentData() is None and combo.findData("health_notes") == -1
+    assert "“健康状况”列是健康与困难情况" in dialog.summary_label.text()
+    summary = loop.run_until_complete(dialog.run_import())
+    assert summary.imported == 1
+    assert session.db.execute("SELECT health_notes FROM residents").fetchone()[0] == ""
+    dialog.close()

@@ -37,6 +37,8 @@ def run_import(args: argparse.Namespace) -> int:
         mode = ledger_import.UPDATE if args.update else ledger_import.SKIP
         summary = ledger_import.apply(session, preview, mode, all_or_nothing=args.all_or_nothing,
                                       source=str(args.file))
+    for notice in preview.notices:
+        print(notice)
     if args.all_or_nothing and summary.rejected:
         print(f"有{summary.rejected}行有错误，按 --all-or-nothing 的要求什么都没有导入。")
     else:

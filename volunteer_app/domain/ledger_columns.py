@@ -52,8 +52,14 @@ RESIDENT_FIELDS: tuple[LedgerField, ...] = _PERSON + (
     _f("serious_illness", "重病", "重大疾病", kind="flag"),
     _f("hardship", "困难群众", "困难", "低保", kind="flag"),
     _f("emergency_contact", "紧急联系人", "家属联系方式", "紧急联系方式"),
+    _f("health_notes", "健康情况", "健康状况", "身体状况", "疾病情况", "病史"),
+    _f("hardship_notes", "困难情况", "困难原因", "家庭困难情况", "困难描述"),
     _f("notes", "备注", "说明"),
 )
+
+# Health and hardship notes (个人信息保护法 art. 28, sensitive personal information): only a
+# role allowed to see them may import or export these columns.
+SENSITIVE_KEYS = frozenset({"health_notes", "hardship_notes"})
 
 VOLUNTEER_FIELDS: tuple[LedgerField, ...] = (
     _f("volunteer_no", "志愿者编号", "编号", "志愿者号"),

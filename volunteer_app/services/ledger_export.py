@@ -13,7 +13,7 @@ from typing import Any
 
 from ..domain.availability import Availability
 from ..domain.identity import mask_id_number, mask_phone
-from ..domain.ledger_columns import RESIDENT_FIELDS, VOLUNTEER_FIELDS, yes_no_text
+from ..domain.ledger_columns import RESIDENT_FIELDS, SENSITIVE_KEYS, VOLUNTEER_FIELDS, yes_no_text
 from ..store.rows import from_json
 from .ledger_files import write_rows
 from .permissions import Permission, PermissionDenied
@@ -23,7 +23,7 @@ KINDS = ("residents", "volunteers", "records")
 _TEXT_KEYS = {"id_number", "phone", "volunteer_no", "building", "unit", "room", "emergency_contact"}
 _WIDTHS = {"name": 12, "id_number": 22, "phone": 15, "birth_date": 12, "gender": 6, "notes": 30,
            "teams": 30, "skills": 20, "availability": 30, "place": 14, "community": 14,
-           "emergency_contact": 18}
+           "emergency_contact": 18, "health_notes": 30, "hardship_notes": 30}
 
 
 def _labels(fields) -> tuple[list[str], list[str]]:
@@ -78,7 +78,9 @@ def export(session: Session, kind: str, path: Path | str, *, full: bool = False)
     if full and not session.can(Permission.VIEW_FULL_IDENTITY):
         raise PermissionDenied("您没有“查看完整证件号和电话”的权限，只能导出打码后的台账。")
     if kind == "residents":
-        keys, headers = _labels(RESIDENT_FIELDS)
+        # health and hardship notes go out only to a role that may see them
+        readable = session.can(Permission.VIEW_SENSITIVE)
+        keys, headers = _labels([f for f in RESIDENT_FIELDS if readable or f.key not in SENSITIVE_KEYS])
         rows = _resident_rows(session)
     elif kind == "volunteers":
         keys, headers = _labels(VOLUNTEER_FIELDS)

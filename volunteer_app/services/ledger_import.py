@@ -24,6 +24,7 @@ from ..domain.forms import FIELD_LABELS, parse_date, parse_int, validate_person
 from ..domain.identity import FieldError
 from ..domain.ledger_columns import (
     FIELDS,
+    SENSITIVE_KEYS,
     LedgerField,
     find_header_row,
     map_headers,
@@ -35,7 +36,7 @@ from ..store.connection import open_database
 from ..store.rows import new_uid, now_text, to_json
 from . import settings
 from .ledger_files import LedgerFileError, Table, is_blank, read_table, write_rows
-from .permissions import Permission
+from .permissions import Permission, PermissionDenied
 from .session import Session
 
 KINDS = {"residents": "居民", "volunteers": "志愿者"}
@@ -104,6 +105,7 @@ class Preview:
     rows: list[RowCheck]
     new_teams: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)    # about the file as a whole
 
     def __post_init__(self) -> None:
         """Counted once here (in the worker), so the window does not walk 50,000 rows."""
@@ -222,6 +224,7 @@ def _id_text(value: Any) -> str:
 def check(session: Session, table: Table, mapping: Mapping, kind: str,
           progress: Progress | None = None, cancel: threading.Event | None = None) -> Preview:
     """Check every row below the header; blank rows are left out, merged cells already filled."""
+    mapping, notices = _readable_columns(session, mapping)
     known = _known(session, kind)
     today = session.today()
     rule = settings.housing_rule(session)
@@ -247,7 +250,21 @@ def check(session: Session, table: Table, mapping: Mapping, kind: str,
         rows.append(row)
     if progress:
         progress(len(body), len(body))
-    return Preview(kind, table, mapping, rows, new_teams)
+    return Preview(kind, table, mapping, rows, new_teams, notices=notices)
+
+
+def _readable_columns(session: Session, mapping: Mapping) -> tuple[Mapping, list[str]]:
+    """Health and hardship columns are left out, with a notice, for a role that may not see
+    them: the rest of the file imports as usual (refusing the whole ledger over two columns
+    would only push staff to delete them in Excel)."""
+    sensitive = [i for i, key in enumerate(mapping.columns) if key in SENSITIVE_KEYS]
+    if not sensitive or session.can(Permission.VIEW_SENSITIVE):
+        return mapping, []
+    names = "".join(f"“{mapping.headers[i] or f'第{i + 1}列'}”" for i in sensitive)
+    notice = (f"{names}列是健康与困难情况，您的角色没有“{Permission.VIEW_SENSITIVE.value}”的权限，"
+              "这些列不导入（已忽略），其他列照常导入。")
+    columns = [None if key in SENSITIVE_KEYS else key for key in mapping.columns]
+    return Mapping(mapping.header_row, mapping.headers, columns), [notice]
 
 
 def _check_row(session: Session, number: int, cells: list[Any], mapping: Mapping, kind: str,
@@ -427,6 +444,10 @@ def apply(session: Session, preview: Preview, duplicates: str = SKIP, *,
     session.require(Permission.IMPORT)
     session.require(Permission.RESIDENT_WRITE if preview.kind == "residents"
                     else Permission.VOLUNTEER_WRITE)
+    if SENSITIVE_KEYS & set(preview.mapping.columns) and not session.can(Permission.VIEW_SENSITIVE):
+        # check() leaves these columns out; a preview checked by someone else is refused whole
+        raise PermissionDenied(f"您没有“{Permission.VIEW_SENSITIVE.value}”的权限，"
+                               "不能导入健康情况和困难情况两列。")
     summary = Summary(rejected=len(preview.rejected))
     summary.warnings = sum(1 for r in preview.rows if r.ok and r.warnings)
     if all_or_nothing and summary.rejected:

@@ -39,11 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.ledger_columns import FIELDS
+from ...domain.ledger_columns import FIELDS, SENSITIVE_KEYS
 from ...paths import resource
 from ...services import ledger_import
 from ...services.ledger_files import LedgerFileError, Table
-from ...services.permissions import PermissionDenied
+from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...store.errors import StoreError
 
@@ -163,7 +163,9 @@ class ImportDialog(QDialog):
         self._cancel = threading.Event()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-import")
         self._busy = False
-        self._fields = FIELDS[kind]
+        # a role that may not see health and hardship notes cannot map a column to them
+        readable = session.can(Permission.VIEW_SENSITIVE)
+        self._fields = [f for f in FIELDS[kind] if readable or f.key not in SENSITIVE_KEYS]
         ledger_import.warm_up()
         self._progress: QProgressDialog | None = None
         self.progressed.connect(self._on_progress)
@@ -359,6 +361,8 @@ class ImportDialog(QDialog):
             text += self.tr("将新建队伍：") + "、".join(self.preview.new_teams)
         if self._mapping.missing():
             text += self.tr("没有哪一列对应到“姓名”，请在左边的“导入为”中选择。")
+        for notice in self.preview.notices:
+            text += "\n" + notice
         self.summary_label.setText(text)
 
     async def run_import(self) -> ledger_import.Summary | None:
