@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import TODAY
 
-from volunteer_app.services import privacy, residents, settings, teams, users
+from volunteer_app.services import (
+    backups,
+    pairing,
+    privacy,
+    records,
+    residents,
+    settings,
+    teams,
+    users,
+)
 from volunteer_app.services.permissions import PermissionDenied, Role
 from volunteer_app.services.session import Session
 
@@ -36,6 +47,21 @@ def _add_member(s: Session, team_name: str):
     return teams.add_member(s, team, free_volunteer(s.db, team))
 
 
+def _verify_a_record(s: Session) -> int:
+    record = s.db.execute("SELECT id FROM service_records WHERE status = '已记录' LIMIT 1").fetchone()[0]
+    return records.verify(s, [record])
+
+
+def _release_a_pair(s: Session) -> None:
+    pair = s.db.execute("SELECT id FROM pairings WHERE state = '结对中' LIMIT 1").fetchone()[0]
+    pairing.release(s, pair, "老人入住养老院")
+
+
+def _back_up(s: Session):
+    folder = Path(s.db.execute("PRAGMA database_list").fetchone()[2]).parent
+    return backups.backup(s, folder / f"backup-{s.actor.login}.sqlite3")
+
+
 ACTIONS = {
     "add resident": lambda s: residents.add(s, dict(NEW_RESIDENT)),
     "add member to own team": lambda s: _add_member(s, GAOLI),
@@ -43,6 +69,9 @@ ACTIONS = {
     "create team": lambda s: teams.create(s, "明春苑助老服务队"),
     "change a setting": lambda s: settings.put(s, "security.idle_lock_minutes", 15),
     "add a user": lambda s: users.add_user(s, "newuser", "新用户", "staff", "New-pass-2026"),
+    "verify and lock a record": _verify_a_record,
+    "release a pair": _release_a_pair,
+    "back up": _back_up,
 }
 # The captain leads 高立庄夕阳红志愿服务队 only.
 TABLE = [
@@ -56,12 +85,21 @@ TABLE = [
     ("captain", "add a user", False),
     ("supervisor", "add resident", False), ("supervisor", "add member to own team", False),
     ("supervisor", "add a user", False), ("supervisor", "change a setting", False),
+    ("supervisor", "verify and lock a record", True), ("staff", "verify and lock a record", False),
+    ("captain", "verify and lock a record", False), ("admin", "verify and lock a record", False),
+    ("staff", "release a pair", True), ("captain", "release a pair", False),
+    ("supervisor", "release a pair", False), ("admin", "release a pair", False),
+    ("admin", "back up", True), ("staff", "back up", False), ("supervisor", "back up", False),
+    ("captain", "back up", False),
 ]
 
 
 def snapshot(db) -> tuple:
-    return tuple(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                 for t in ("residents", "team_members", "teams", "settings", "users", "audit_log"))
+    counts = tuple(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                   for t in ("residents", "team_members", "teams", "settings", "users", "audit_log"))
+    states = db.execute("SELECT group_concat(status) FROM service_records").fetchone()[0]
+    pairs = db.execute("SELECT group_concat(state) FROM pairings").fetchone()[0]
+    return (*counts, states, pairs)
 
 
 @pytest.mark.parametrize(("login", "action", "allowed"), TABLE)
