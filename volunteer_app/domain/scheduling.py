@@ -21,6 +21,7 @@ import json
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
 import chinese_calendar
 
@@ -287,7 +288,7 @@ class ShiftFacts:
     max_people: int = 1
     cancelled: bool = False
 
-    @property
+    @cached_property
     def hours(self) -> float:
         return _minutes(self.start, self.end) / 60
 
@@ -331,50 +332,89 @@ def _hours(value: float) -> str:
     return f"{value:g}"
 
 
-def check(member: Member, shift: ShiftFacts, commitments: Iterable[Commitment] = (),
-          load: Load | None = None, rules: Rules = Rules(), *, filled: int = 0,
-          already_on: bool = False) -> Conflicts:
-    """Hard conflicts block, soft ones warn. ``filled``: people already on the shift;
-    ``commitments``: the volunteer's other shifts (the shift itself is ignored)."""
-    load = load or Load()
-    found = Conflicts()
+def conflict_kinds(member: Member, shift: ShiftFacts, commitments: Iterable[Commitment] = (),
+                   load: Load | None = None, rules: Rules = Rules(), *, filled: int = 0,
+                   already_on: bool = False) -> set[str]:
+    """The codes of :func:`check`'s conflicts without their words: the one place the rules
+    are decided, fast enough to run for every member on every shift of a week."""
+    kinds = set()
     if shift.cancelled:
-        found.block("cancelled", "这个班次已取消")
+        kinds.add("cancelled")
     if already_on:
-        found.block("already", f"{member.name}已经在这个班次里了")
+        kinds.add("already")
     elif filled >= shift.max_people:
-        found.block("full", f"这个班次已满（最多{shift.max_people}人，已安排{filled}人）")
-    if member.archived or member.status == "退出":
-        found.block("inactive", f"{member.name}已退出志愿者队伍")
-    elif member.status != "在册":
-        found.block("inactive", f"{member.name}目前{member.status}服务")
+        kinds.add("full")
+    if member.archived or member.status != "在册":
+        kinds.add("inactive")
     if not member.in_team:
-        found.block("not_member", f"{member.name}不是本队队员")
+        kinds.add("not_member")
+    if _overlapping(shift, commitments) is not None:
+        kinds.add("overlap")
+    if shift.heavy:
+        if member.health_limit:
+            kinds.add("health")
+        age = age_on(member.birth_date, shift.day)
+        if age is not None and age > rules.heavy_max_age:
+            kinds.add("age")
+    if not member.availability:
+        kinds.add("no_availability")
+    elif not member.availability.covers(shift.day.isoweekday(), shift.start, shift.end):
+        kinds.add("availability")
+    if (load.week if load else 0.0) + shift.hours > member.weekly_cap + 1e-9:
+        kinds.add("cap")
+    if not shift.skills <= member.skills:
+        kinds.add("skills")
+    return kinds
+
+
+def _overlapping(shift: ShiftFacts, commitments: Iterable[Commitment]) -> Commitment | None:
     for other in commitments:
         if other.shift_id != shift.id and overlaps(shift.day, shift.start, shift.end,
                                                    other.day, other.start, other.end):
-            found.block("overlap", f"同一时间已安排在“{other.label}”"
-                                   f"（{other.start:%H:%M}–{other.end:%H:%M}）")
-            break
-    if shift.heavy:
-        if member.health_limit:
-            found.block("health", f"{member.name}有健康限制，不宜做重体力任务")
-        age = age_on(member.birth_date, shift.day)
-        if age is not None and age > rules.heavy_max_age:
-            found.block("age", f"{member.name}{age}岁，超过重体力任务的年龄上限{rules.heavy_max_age}岁")
-    if not member.availability:
-        found.warn("no_availability", f"{member.name}没有填写空闲时间")
-    elif not member.availability.covers(shift.day.isoweekday(), shift.start, shift.end):
-        found.warn("availability", f"不在{member.name}填写的空闲时间内"
-                                   f"（空闲：{member.availability.describe()}）")
-    planned = load.week + shift.hours
-    if planned > member.weekly_cap + 1e-9:
-        found.warn("cap", f"本周已排{_hours(load.week)}小时，再加这个班次共{_hours(planned)}小时，"
-                          f"超过每周上限{_hours(member.weekly_cap)}小时")
-    missing = sorted(shift.skills - member.skills)
-    if missing:
-        found.warn("skills", f"缺少所需技能：{'、'.join(missing)}")
+            return other
+    return None
+
+
+def check(member: Member, shift: ShiftFacts, commitments: Iterable[Commitment] = (),
+          load: Load | None = None, rules: Rules = Rules(), *, filled: int = 0,
+          already_on: bool = False) -> Conflicts:
+    """Hard conflicts block, soft ones warn, each in words. ``filled``: people already on the
+    shift; ``commitments``: the volunteer's other shifts (the shift itself is ignored)."""
+    commitments = list(commitments)
+    load = load or Load()
+    kinds = conflict_kinds(member, shift, commitments, load, rules, filled=filled, already_on=already_on)
+    found = Conflicts()
+    name = member.name
+    words = {
+        "cancelled": lambda: "这个班次已取消",
+        "already": lambda: f"{name}已经在这个班次里了",
+        "full": lambda: f"这个班次已满（最多{shift.max_people}人，已安排{filled}人）",
+        "inactive": lambda: (f"{name}已退出志愿者队伍" if member.archived or member.status == "退出"
+                             else f"{name}目前{member.status}服务"),
+        "not_member": lambda: f"{name}不是本队队员",
+        "overlap": lambda: _overlap_words(_overlapping(shift, commitments)),
+        "health": lambda: f"{name}有健康限制，不宜做重体力任务",
+        "age": lambda: (f"{name}{age_on(member.birth_date, shift.day)}岁，"
+                        f"超过重体力任务的年龄上限{rules.heavy_max_age}岁"),
+        "no_availability": lambda: f"{name}没有填写空闲时间",
+        "availability": lambda: f"不在{name}填写的空闲时间内（空闲：{member.availability.describe()}）",
+        "cap": lambda: (f"本周已排{_hours(load.week)}小时，再加这个班次共{_hours(load.week + shift.hours)}"
+                        f"小时，超过每周上限{_hours(member.weekly_cap)}小时"),
+        "skills": lambda: f"缺少所需技能：{'、'.join(sorted(shift.skills - member.skills))}",
+    }
+    for kind in _ORDER:
+        if kind in kinds:
+            (found.block if kind in HARD_KINDS else found.warn)(kind, words[kind]())
     return found
+
+
+def _overlap_words(other: Commitment | None) -> str:
+    assert other is not None
+    return f"同一时间已安排在“{other.label}”（{other.start:%H:%M}–{other.end:%H:%M}）"
+
+
+_ORDER = ("cancelled", "already", "full", "inactive", "not_member", "overlap", "health", "age",
+          "no_availability", "availability", "cap", "skills")
 
 
 # -- ranking ---------------------------------------------------------------------------------
@@ -440,7 +480,7 @@ def fill_gaps(gaps: Sequence[Gap], members: Sequence[Member],
     for gap in gaps:
         free = [m for m in members if m.id not in gap.assignees]
         static[gap.shift.id] = [m for m in free
-                                if _acceptable(check(m, gap.shift, (), None, rules), allowed)]
+                                if _acceptable(conflict_kinds(m, gap.shift, (), None, rules), allowed)]
     order = sorted((g for g in gaps if _need(g) > 0 and not g.shift.cancelled),
                    key=lambda g: (len(static[g.shift.id]) / _need(g), g.shift.day, g.shift.start,
                                   g.shift.id))
@@ -466,8 +506,8 @@ def _need(gap: Gap) -> int:
     return min(gap.shift.min_people, gap.shift.max_people) - len(gap.assignees)
 
 
-def _acceptable(found: Conflicts, allowed: frozenset[str]) -> bool:
-    return not found.hard and found.kinds <= allowed
+def _acceptable(kinds: set[str], allowed: frozenset[str]) -> bool:
+    return kinds <= allowed
 
 
 def _best(shift: ShiftFacts, eligible: list[Member], busy: dict[int, list[Commitment]],
@@ -477,7 +517,7 @@ def _best(shift: ShiftFacts, eligible: list[Member], busy: dict[int, list[Commit
                                              not m.availability, load[m.id].month,
                                              load[m.id].week, m.id))
     for member in ranked:
-        found = check(member, shift, busy[member.id], load[member.id], rules, filled=filled)
-        if _acceptable(found, allowed):
-            return member, found
+        if _acceptable(conflict_kinds(member, shift, busy[member.id], load[member.id], rules,
+                                      filled=filled), allowed):
+            return member, check(member, shift, busy[member.id], load[member.id], rules, filled=filled)
     return None
