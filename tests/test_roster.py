@@ -229,3 +229,32 @@ def test_roster_command(session, world, db_path, tmp_path, capsys, qapp):
         assert code == expected, args
         assert words in out.err and len(out.err.strip().splitlines()) == 1, out.err
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_a_long_day_over_two_pages_keeps_its_date_on_each(session, world, tmp_path, qapp):
+    from pdftext import pdf_pages
+
+    from volunteer_app.reports.roster import write_roster_pdf
+
+    types = dict(session.db.execute("SELECT name, id FROM service_types").fetchall())
+    slots = [Slot(time(6 + i // 4), time(7 + i // 4, 30)) for i in range(48)]
+    schedule.create_task(session, {"team_id": world["team"], "service_type_id": types["爱心传递"],
+                                   "title": "爱心物资分发"}, Recurrence("once"), slots,
+                         date(2026, 12, 6), date(2026, 12, 6), min_people=1, max_people=2)
+    path = write_roster_pdf(roster.week_roster(session, world["team"], WEEK), tmp_path / "long.pdf")
+    assert pdf_pages(path) >= 2
+    last = pdf_text(path, first=pdf_pages(path))
+    assert "12月6日" in last and "周日" in last and "日期" in last      # the date and the header
+    assert "签字" in last
+
+
+def test_demo_rosters_hold_every_name(demo_session, tmp_path, qapp):
+    from volunteer_app.reports.roster import roster_text, write_roster_pdf
+
+    for team_id, name in demo_session.db.execute("SELECT id, name FROM teams ORDER BY id").fetchall():
+        week = roster.week_roster(demo_session, team_id, WEEK)
+        assert week.shifts, name
+        text = pdf_text(write_roster_pdf(week, tmp_path / f"{team_id}.pdf"))
+        assert all(n in text for n in week.names), name
+        lines = roster_text(week).splitlines()
+        assert max(len(line) for line in lines) <= 60
