@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import icalendar
 from PySide6.QtGui import QTextDocument
 
 from ..services.roster import WEEKDAYS, Roster, RosterDay, RosterShift
 from .printing import build_document, escape, write_pdf
+
+if TYPE_CHECKING:
+    import icalendar
 
 TIMEZONE = "Asia/Shanghai"
 UID_DOMAIN = "linlibang"
@@ -167,6 +170,8 @@ def roster_ics(source: Roster | Iterable[RosterShift], name: str = "",
                stamp: datetime | None = None) -> bytes:
     """An .ics file with one VEVENT per shift, for a team's week (a Roster) or for the shifts
     of one volunteer (services.roster.volunteer_shifts)."""
+    import icalendar  # here, not at the top: 80 ms the window's start-up need not pay
+
     if isinstance(source, Roster):
         shifts: Sequence[RosterShift] = source.shifts
         name = name or f"{source.team_name} 第{source.week_number}周值班"
@@ -189,6 +194,8 @@ def roster_ics(source: Roster | Iterable[RosterShift], name: str = "",
 
 
 def _event(shift: RosterShift, stamp: datetime) -> icalendar.Event:
+    import icalendar
+
     zone = ZoneInfo(TIMEZONE)
     start = datetime.combine(shift.day, shift.start, zone)
     end = datetime.combine(shift.day, shift.end, zone)
