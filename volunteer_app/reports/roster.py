@@ -33,7 +33,7 @@ NOWRAP = ' style="white-space:nowrap;"'
 
 def week_title(roster: Roster) -> str:
     """第49周（11月30日至12月6日）"""
-    return (f"第{roster.week_number}周（{_md(roster.monday)}至{_md(roster.sunday)}）")
+    return f"第{roster.week_number}周（{_md(roster.monday)}至{_md(roster.sunday)}）"
 
 
 def roster_html(roster: Roster, issuer: str = "") -> str:
