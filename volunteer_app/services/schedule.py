@@ -1,70 +1,59 @@
-"""任务与排班: tasks and the shifts generated from their recurrence, the week's view, ranked
-candidates and conflicts, assigning, attendance after the shift, and filling the gaps.
+"""任务与排班: tasks and the shifts generated from their recurrence, changes to one shift or
+all that follow, rota groups, and the week's view.
 
-The rules (recurrence, conflicts, ranking, the fill algorithm) live in
-``domain/scheduling.py``; this module loads the facts, checks the acting user's permission
-(a captain schedules their own team only) and writes with an audit entry. A completed
-assignment becomes a service record through :func:`records.from_assignment`.
+The whole scheduling API is importable from here: ranked candidates, conflicts, assigning
+and filling the gaps come from ``assigning``, attendance after the shift from
+``attendance``, the errors from ``schedule_facts``. The rules themselves (recurrence,
+conflicts, ranking, the fill algorithm) live in ``domain/scheduling.py``; the services load
+the facts, check the acting user's permission (a captain schedules their own team only)
+and write with an audit entry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time
 from typing import Any
 
 from ..domain import scheduling
 from ..domain.scheduling import (
-    ACTIVE_STATES,
     Conflicts,
     Recurrence,
     RecurrenceError,
-    Rules,
     ShiftKey,
     Slot,
 )
 from ..store.rows import from_json, new_uid, now_text, to_json
-from . import records, settings
 from . import schedule_facts as facts
+from .assigning import (
+    Candidate,
+    Proposal,
+    apply_fill,
+    assign,
+    assignment_row,
+    assignments,
+    candidates,
+    check,
+    propose_fill,
+    unassign,
+)
+from .attendance import check_in, check_out, complete, confirm, decline, no_show
 from .permissions import Permission
+from .schedule_facts import HardConflict, ScheduleError, SoftConflict, rules
 from .session import Session
 
 __all__ = [
-    "Candidate", "Conflicts", "HardConflict", "Proposal", "Recurrence", "ScheduleError", "ShiftView",
-    "Slot", "SoftConflict", "apply_fill", "archive_task", "assign", "assignments", "cancel_shift",
-    "candidates", "check", "check_in", "check_out", "complete", "confirm", "create_task", "decline",
-    "no_show", "propose_fill", "rota_groups", "set_rota_group", "shift", "task", "tasks", "unassign",
+    "Candidate", "Conflicts", "HardConflict", "Proposal", "Recurrence", "ScheduleError",
+    "ShiftKey", "ShiftView", "Slot", "SoftConflict", "apply_fill", "archive_task", "assign",
+    "assignment_row", "assignments", "between", "cancel_shift", "candidates", "check", "check_in",
+    "check_out", "complete", "confirm", "create_task", "decline", "fill_word", "no_show",
+    "propose_fill", "rota_groups", "rules", "set_rota_group", "shift", "task", "tasks", "unassign",
     "update_shift", "update_task", "week",
 ]
 
 FILL_SHORT, FILL_ENOUGH, FILL_FULL = "缺人", "已够", "已满"
 MAX_PEOPLE = 200
-_ACTIVE_SQL = "(" + ", ".join(f"'{s}'" for s in ACTIVE_STATES) + ")"
-
-
-class ScheduleError(ValueError):
-    """A scheduling action could not be done; ``errors`` maps a field to its message."""
-
-    def __init__(self, message: str, errors: dict[str, str] | None = None):
-        super().__init__(message)
-        self.errors = errors or {}
-
-
-class HardConflict(ScheduleError):
-    def __init__(self, name: str, reasons: list[str]):
-        super().__init__(f"不能安排{name}：{'；'.join(reasons)}。")
-        self.reasons = list(reasons)
-
-
-class SoftConflict(ScheduleError):
-    def __init__(self, name: str, reasons: list[str]):
-        super().__init__(f"安排{name}需要确认：{'；'.join(reasons)}。")
-        self.reasons = list(reasons)
-
-
-def rules(session: Session) -> Rules:
-    return Rules(heavy_max_age=int(settings.get(session, "schedule.heavy_task_max_age")))
 
 
 # -- tasks -----------------------------------------------------------------------------------
@@ -280,7 +269,7 @@ def _check_shift(session: Session, shift_id: int, row: dict[str, Any]) -> None:
         raise ScheduleError(f"{where}：结束时间应晚于开始时间。", {"end_time": "结束时间应晚于开始时间。"})
     _headcount(row["min_people"], row["max_people"])
     filled = session.db.execute(f"SELECT count(*) FROM assignments WHERE shift_id = ? AND state IN "
-                                f"{_ACTIVE_SQL}", [shift_id]).fetchone()[0]
+                                f"{facts.ACTIVE_SQL}", [shift_id]).fetchone()[0]
     if filled > row["max_people"]:
         raise ScheduleError(f"{where}已安排{filled}人，最多人数不能改成{row['max_people']}；请先撤销多出的安排。",
                             {"max_people": f"已安排{filled}人。"})
@@ -366,7 +355,7 @@ _VIEW_SQL = (
     "st.intensity, coalesce(p.name, '') AS place, s.date, s.start_time, s.end_time, s.min_people, "
     "s.max_people, s.rota_group, s.cancelled, s.notes, s.skills, "
     "(SELECT group_concat(name, char(31)) FROM (SELECT v.name FROM assignments a "
-    f" JOIN volunteers v ON v.id = a.volunteer_id WHERE a.shift_id = s.id AND a.state IN {_ACTIVE_SQL} "
+    f" JOIN volunteers v ON v.id = a.volunteer_id WHERE a.shift_id = s.id AND a.state IN {facts.ACTIVE_SQL} "
     " ORDER BY a.id)) AS names "
     "FROM shifts s JOIN tasks t ON t.id = s.task_id JOIN teams tm ON tm.id = t.team_id "
     "JOIN service_types st ON st.id = t.service_type_id LEFT JOIN places p ON p.id = t.place_id ")
@@ -405,260 +394,3 @@ def shift(session: Session, shift_id: int) -> ShiftView:
     if not rows:
         raise ScheduleError(f"找不到编号为{shift_id}的班次，可能已被删除，请刷新。")
     return _view(rows[0])
-
-
-# -- candidates and conflicts ---------------------------------------------------------------
-
-@dataclass
-class Candidate:
-    volunteer_id: int
-    name: str
-    rank: int
-    hours_this_month: float
-    hours_this_week: float
-    reasons: list[str]
-    conflicts: Conflicts
-    group: str = ""
-
-
-def _one_shift(session: Session, shift_id: int) -> facts.ShiftRow:
-    rows = facts.shift_rows(session, "s.id = ?", [shift_id])
-    if not rows:
-        raise ScheduleError(f"找不到编号为{shift_id}的班次，可能已被删除，请刷新。")
-    return rows[0]
-
-
-def candidates(session: Session, shift_id: int) -> list[Candidate]:
-    """The team's members not yet on the shift, best fit first, each with reasons in words."""
-    session.require(Permission.LEDGER_READ)
-    target = _one_shift(session, shift_id)
-    shift_facts = target.facts
-    held = facts.commitments(session, *facts.span(shift_facts.day), team_id=target.team_id)
-    the_rules = rules(session)
-    ranked = []
-    for member in facts.team_members(session, target.team_id):
-        if member.id in target.assignees:
-            continue
-        load = facts.load_on(held.get(member.id, ()), shift_facts.day, exclude_shift=shift_id)
-        found = scheduling.check(member, shift_facts, held.get(member.id, ()), load, the_rules,
-                                 filled=len(target.assignees))
-        ranked.append((scheduling.fit_key(member, shift_facts, found, load), member, load, found))
-    ranked.sort(key=lambda item: item[0])
-    return [Candidate(m.id, m.name, n, load.month, load.week,
-                      scheduling.fit_reasons(m, shift_facts, load), found, m.group)
-            for n, (_, m, load, found) in enumerate(ranked, start=1)]
-
-
-def _conflicts(session: Session, target: facts.ShiftRow, volunteer_id: int) -> tuple[str, Conflicts]:
-    member = facts.volunteer(session, volunteer_id, target.team_id)
-    if member is None:
-        raise ScheduleError(f"找不到编号为{volunteer_id}的志愿者。")
-    day = target.facts.day
-    held = facts.commitments(session, *facts.span(day), volunteer_id=volunteer_id).get(volunteer_id, [])
-    load = facts.load_on(held, day, exclude_shift=target.facts.id)
-    already = volunteer_id in target.assignees
-    found = scheduling.check(member, target.facts, held, load, rules(session),
-                             filled=len(target.assignees), already_on=already)
-    return member.name, found
-
-
-def check(session: Session, shift_id: int, volunteer_id: int) -> Conflicts:
-    """What blocks (hard) or warns (soft) if the volunteer were put on the shift."""
-    session.require(Permission.LEDGER_READ)
-    return _conflicts(session, _one_shift(session, shift_id), volunteer_id)[1]
-
-
-# -- assigning -------------------------------------------------------------------------------
-
-def assign(session: Session, shift_id: int, volunteer_id: int, accept_warnings: bool = False) -> int:
-    """Put a volunteer on a shift; returns the assignment id.
-
-    Raises :class:`HardConflict` when a rule blocks it, :class:`SoftConflict` when there are
-    warnings the captain has not accepted (``accept_warnings=True`` after they have).
-    """
-    target = _one_shift(session, shift_id)
-    session.require(Permission.SCHEDULE, target.team_id)
-    with session.write("assignments"):
-        target = _one_shift(session, shift_id)     # again inside the transaction
-        name, found = _conflicts(session, target, volunteer_id)
-        if found.hard:
-            raise HardConflict(name, found.hard)
-        if found.soft and not accept_warnings:
-            raise SoftConflict(name, found.soft)
-        old = session.db.execute("SELECT id, state FROM assignments WHERE shift_id = ? AND volunteer_id = ?",
-                                 [shift_id, volunteer_id]).fetchone()
-        note = ("确认后安排：" + "；".join(found.soft)) if found.soft else ""
-        if old:
-            assignment_id = old[0]
-            session.db.table("assignments").update(assignment_id, {
-                "state": "已安排", "check_in": None, "check_out": None, "note": note})
-        else:
-            assignment_id = session.db.table("assignments").insert({
-                "uid": new_uid(), "shift_id": shift_id, "volunteer_id": volunteer_id, "state": "已安排",
-                "note": note, "created_at": now_text()}).last_pk
-        session.audit("安排", "assignments", assignment_id, {"state": old[1]} if old else None,
-                      {"shift": target.facts.label, "volunteer": name, "warnings": found.soft})
-    return assignment_id
-
-
-def _assignment(session: Session, assignment_id: int) -> dict[str, Any]:
-    rows = list(session.db.query(
-        "SELECT a.*, v.name, s.date, s.start_time, s.end_time, t.team_id FROM assignments a "
-        "JOIN volunteers v ON v.id = a.volunteer_id JOIN shifts s ON s.id = a.shift_id "
-        "JOIN tasks t ON t.id = s.task_id WHERE a.id = ?", [assignment_id]))
-    if not rows:
-        raise ScheduleError(f"找不到编号为{assignment_id}的排班安排，可能已被撤销，请刷新。")
-    return rows[0]
-
-
-def assignments(session: Session, shift_id: int) -> list[dict[str, Any]]:
-    """Everyone on a shift in any state: id, volunteer_id, name, phone, state, check_in,
-    check_out, note, record_id (the service record, once completed)."""
-    session.require(Permission.LEDGER_READ)
-    return list(session.db.query(
-        "SELECT a.id, a.volunteer_id, v.name, v.phone, a.state, a.check_in, a.check_out, a.note, "
-        "r.id AS record_id FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id "
-        "LEFT JOIN service_records r ON r.assignment_id = a.id WHERE a.shift_id = ? ORDER BY a.id",
-        [shift_id]))
-
-
-def unassign(session: Session, assignment_id: int) -> None:
-    """Take a volunteer off a shift before it happened (attended ones stay on the record)."""
-    current = _assignment(session, assignment_id)
-    session.require(Permission.SCHEDULE, current["team_id"])
-    if current["state"] in ("已签到", "已完成", "缺席"):
-        raise ScheduleError(f"{current['name']}在{current['date']}的安排状态为“{current['state']}”，"
-                            "不能撤销。")
-    with session.write("assignments"):
-        session.db.execute("DELETE FROM assignments WHERE id = ?", [assignment_id])
-        session.audit("撤销安排", "assignments", assignment_id, current, None)
-
-
-# -- attendance ------------------------------------------------------------------------------
-
-def _transition(session: Session, assignment_id: int, action: str, allowed: Sequence[str], state: str,
-                extra: dict[str, Any] | None = None, not_before: bool = False) -> dict[str, Any]:
-    """Move an assignment to ``state`` from one of ``allowed``; call inside a write."""
-    current = _assignment(session, assignment_id)
-    if current["state"] not in allowed:
-        raise ScheduleError(f"{current['name']}的安排现在是“{current['state']}”，不能{action}。")
-    if not_before and date.fromisoformat(current["date"]) > session.today():
-        raise ScheduleError(f"班次在{current['date']}，还没到，不能{action}。")
-    values = {"state": state, **(extra or {})}
-    session.db.table("assignments").update(assignment_id, values)
-    session.audit(action, "assignments", assignment_id, {"state": current["state"]}, values)
-    return current
-
-
-def _simple(session: Session, assignment_id: int, action: str, allowed: Sequence[str], state: str,
-            not_before: bool = False) -> None:
-    session.require(Permission.SCHEDULE, _assignment(session, assignment_id)["team_id"])
-    with session.write("assignments"):
-        _transition(session, assignment_id, action, allowed, state, not_before=not_before)
-
-
-def confirm(session: Session, assignment_id: int) -> None:
-    """The volunteer said they will come (已安排 → 已确认)."""
-    _simple(session, assignment_id, "确认", ("已安排",), "已确认")
-
-
-def decline(session: Session, assignment_id: int) -> None:
-    """The volunteer cannot come (→ 已谢绝); the place on the shift is free again."""
-    _simple(session, assignment_id, "谢绝", ("已安排", "已确认"), "已谢绝")
-
-
-def no_show(session: Session, assignment_id: int) -> None:
-    """The volunteer did not come (→ 缺席); no service record."""
-    _simple(session, assignment_id, "记缺席", ("已安排", "已确认"), "缺席", not_before=True)
-
-
-def _moment(current: dict[str, Any], at: datetime, what: str) -> str:
-    if at.date().isoformat() != current["date"]:
-        raise ScheduleError(f"{what}时间{at:%Y-%m-%d %H:%M}不在班次当天（{current['date']}）。")
-    return at.replace(microsecond=0).isoformat(timespec="seconds")
-
-
-def check_in(session: Session, assignment_id: int, at: datetime) -> None:
-    current = _assignment(session, assignment_id)
-    session.require(Permission.SCHEDULE, current["team_id"])
-    stamp = _moment(current, at, "签到")
-    with session.write("assignments"):
-        _transition(session, assignment_id, "签到", ("已安排", "已确认"), "已签到",
-                    {"check_in": stamp}, not_before=True)
-
-
-def check_out(session: Session, assignment_id: int, at: datetime) -> int:
-    """Sign out: the assignment is completed and its service record made with the real hours
-    (check-in to check-out). Returns the record id."""
-    current = _assignment(session, assignment_id)
-    session.require(Permission.SCHEDULE, current["team_id"])
-    stamp = _moment(current, at, "签退")
-    if current["check_in"] and stamp <= current["check_in"]:
-        raise ScheduleError(f"签退时间{at:%H:%M}应晚于签到时间{current['check_in'][11:16]}。")
-    with session.write("assignments", "service_records"):
-        _transition(session, assignment_id, "签退", ("已签到",), "已完成", {"check_out": stamp},
-                    not_before=True)
-        return records.from_assignment(session, assignment_id)
-
-
-def complete(session: Session, assignment_id: int) -> int:
-    """Mark done without times: the record takes the shift's hours (or from check-in to the
-    shift's end). Returns the record id."""
-    session.require(Permission.SCHEDULE, _assignment(session, assignment_id)["team_id"])
-    with session.write("assignments", "service_records"):
-        _transition(session, assignment_id, "记为完成", ("已安排", "已确认", "已签到"), "已完成",
-                    not_before=True)
-        return records.from_assignment(session, assignment_id)
-
-
-# -- filling the gaps ------------------------------------------------------------------------
-
-@dataclass
-class Proposal:
-    shift_id: int
-    volunteer_id: int
-    name: str
-    shift_label: str
-    reasons: list[str] = field(default_factory=list)
-
-
-def propose_fill(session: Session, team_id: int, monday: date) -> list[Proposal]:
-    """People for every shift of the team's week (from today on) that is short of its minimum.
-
-    Nothing is saved: the captain looks at the proposals, drops any, then :func:`apply_fill`.
-    """
-    session.require(Permission.SCHEDULE, team_id)
-    first, last = facts.week_of(monday)
-    first = max(first, session.today())
-    rows = facts.shift_rows(session, "t.team_id = ? AND t.archived_at IS NULL AND s.cancelled = 0 "
-                            "AND s.date BETWEEN ? AND ?", [team_id, first.isoformat(), last.isoformat()])
-    gaps = [scheduling.Gap(r.facts, r.assignees) for r in rows if len(r.assignees) < r.facts.min_people]
-    if not gaps:
-        return []
-    members = facts.team_members(session, team_id)
-    middle = facts.week_of(monday)[0] + timedelta(days=3)    # the week's month: where its Thursday is
-    held = facts.commitments(session, *facts.span(middle), team_id=team_id)
-    loads = {m.id: facts.load_on(held.get(m.id, ()), middle) for m in members}
-    # only this week's commitments can overlap the week's shifts
-    week_held = {vid: [c for c in cs if facts.week_of(monday)[0] <= c.day <= last] for vid, cs in held.items()}
-    picks = scheduling.fill_gaps(gaps, members, week_held, loads, rules(session))
-    names = {m.id: m.name for m in members}
-    labels = {r.facts.id: r.facts.label for r in rows}
-    order = {r.facts.id: n for n, r in enumerate(rows)}
-    picks.sort(key=lambda p: (order[p.shift_id], names[p.volunteer_id]))
-    return [Proposal(p.shift_id, p.volunteer_id, names[p.volunteer_id], labels[p.shift_id], list(p.reasons))
-            for p in picks]
-
-
-def apply_fill(session: Session, proposals: Iterable[Proposal]) -> int:
-    """Assign the accepted proposals; one that a change since has made impossible is skipped.
-    Returns how many were assigned."""
-    done = 0
-    with session.write("assignments"):
-        for proposal in proposals:
-            try:
-                assign(session, proposal.shift_id, proposal.volunteer_id, accept_warnings=True)
-            except HardConflict:
-                continue
-            done += 1
-    return done

@@ -1,6 +1,8 @@
-"""Rows → the facts ``domain.scheduling`` decides on: members, shifts, commitments, loads.
+"""What the scheduling services share: their errors, and rows → the facts
+``domain.scheduling`` decides on (members, shifts, commitments, loads, rules).
 
-Read-only helpers of :mod:`services.schedule`; no permission checks here (the callers do).
+Read-only helpers of :mod:`services.schedule`, ``assigning`` and ``attendance``; no
+permission checks here (the callers do).
 Hours planned count the shift's own times for every active assignment (assigned, confirmed,
 checked in, completed) on a shift that was not cancelled, in any team: the captain's
 "fewest hours this month" is about the work people have been given.
@@ -16,11 +18,37 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from ..domain.availability import WEEKDAYS, Availability
-from ..domain.scheduling import ACTIVE_STATES, Commitment, Load, Member, ShiftFacts
+from ..domain.scheduling import ACTIVE_STATES, Commitment, Load, Member, Rules, ShiftFacts
 from ..store.rows import from_json
+from . import settings
 from .session import Session
 
-_ACTIVE_SQL = "(" + ", ".join(f"'{s}'" for s in ACTIVE_STATES) + ")"
+ACTIVE_SQL = "(" + ", ".join(f"'{s}'" for s in ACTIVE_STATES) + ")"
+
+
+class ScheduleError(ValueError):
+    """A scheduling action could not be done; ``errors`` maps a field to its message."""
+
+    def __init__(self, message: str, errors: dict[str, str] | None = None):
+        super().__init__(message)
+        self.errors = errors or {}
+
+
+class HardConflict(ScheduleError):
+    def __init__(self, name: str, reasons: list[str]):
+        super().__init__(f"不能安排{name}：{'；'.join(reasons)}。")
+        self.reasons = list(reasons)
+
+
+class SoftConflict(ScheduleError):
+    def __init__(self, name: str, reasons: list[str]):
+        super().__init__(f"安排{name}需要确认：{'；'.join(reasons)}。")
+        self.reasons = list(reasons)
+
+
+def rules(session: Session) -> Rules:
+    """The settings the rules use (the heavy-task age limit; weekly caps are per volunteer)."""
+    return Rules(heavy_max_age=int(settings.get(session, "schedule.heavy_task_max_age")))
 
 
 def hhmm(value: time) -> str:
@@ -94,7 +122,7 @@ def shift_rows(session: Session, where: str, params: list[Any]) -> list[ShiftRow
     rows = list(session.db.query(
         "SELECT s.*, t.team_id, t.title, st.intensity, "
         f"(SELECT group_concat(a.volunteer_id) FROM assignments a WHERE a.shift_id = s.id "
-        f" AND a.state IN {_ACTIVE_SQL}) AS assignees "
+        f" AND a.state IN {ACTIVE_SQL}) AS assignees "
         "FROM shifts s JOIN tasks t ON t.id = s.task_id "
         f"JOIN service_types st ON st.id = t.service_type_id WHERE {where} "
         "ORDER BY s.date, s.start_time, s.id", params))
@@ -132,7 +160,7 @@ def commitments(session: Session, first: date, last: date, *, team_id: int | Non
     rows = session.db.execute(
         "SELECT a.volunteer_id, s.id, s.date, s.start_time, s.end_time, t.title, s.rota_group "
         "FROM assignments a JOIN shifts s ON s.id = a.shift_id JOIN tasks t ON t.id = s.task_id "
-        f"WHERE {who} AND a.state IN {_ACTIVE_SQL} AND s.cancelled = 0 AND t.archived_at IS NULL "
+        f"WHERE {who} AND a.state IN {ACTIVE_SQL} AND s.cancelled = 0 AND t.archived_at IS NULL "
         "AND s.date BETWEEN ? AND ?", [*params, first.isoformat(), last.isoformat()])
     found: dict[int, list[Commitment]] = defaultdict(list)
     for vid, sid, day, start, end, title, group in rows:
@@ -160,3 +188,10 @@ def load_on(held: Iterable[Commitment], day: date, exclude_shift: int | None = N
         if m0 <= c.day <= m1:
             load.month += hours
     return load
+
+
+def one_shift(session: Session, shift_id: int) -> ShiftRow:
+    rows = shift_rows(session, "s.id = ?", [shift_id])
+    if not rows:
+        raise ScheduleError(f"找不到编号为{shift_id}的班次，可能已被删除，请刷新。")
+    return rows[0]
