@@ -35,6 +35,7 @@ from ..widgets.week_view import headline
 
 NAME = "assign_dialog"
 BLOCKED_TEXT = QColor("#8a94a0")
+IN_COLUMNS = ("本月已排", "本周已排")       # reasons the 本月/本周 columns already show
 HARD_TEXT = QColor("#b3261e")
 SOFT_TEXT = QColor("#8a5a00")
 
@@ -78,11 +79,11 @@ class AssignDialog(QDialog):
         self.heading.setWordWrap(True)
         self.current = table(f"{NAME}.current", [self.tr("已安排"), self.tr("状态"), self.tr("备注")])
         self.remove_button = QPushButton(self.tr("移出所选"), objectName=f"{NAME}.remove")
-        self.list = table(f"{NAME}.candidates", [self.tr("序"), self.tr("姓名"), self.tr("本月"),
-                                                 self.tr("本周"), self.tr("合适的理由"),
+        self.list = table(f"{NAME}.candidates", [self.tr("序"), self.tr("姓名"), self.tr("本月(时)"),
+                                                 self.tr("本周(时)"), self.tr("合适的理由"),
                                                  self.tr("冲突与提醒")])
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in enumerate((36, 120, 50, 50, 300)):
+        for column, width in enumerate((36, 120, 64, 64, 200)):
             self.list.horizontalHeader().resizeSection(column, width)
         self.current.horizontalHeader().resizeSection(0, 120)
         self.assign_button = QPushButton(self.tr("安排所选"), objectName=f"{NAME}.assign")
@@ -126,7 +127,10 @@ class AssignDialog(QDialog):
         self.heading.setText(headline(shift))
         self.on_shift = schedule.assignments(self.session, self.shift_id)
         self.current.setRowCount(len(self.on_shift))
-        self.current.setFixedHeight(30 + 26 * max(2, min(len(self.on_shift), 5)))
+        rows = max(2, min(len(self.on_shift), 5))
+        self.current.setFixedHeight(self.current.horizontalHeader().sizeHint().height()
+                                    + self.current.verticalHeader().defaultSectionSize() * rows
+                                    + 2 * self.current.frameWidth() + 2)
         for row, a in enumerate(self.on_shift):
             self.current.setItem(row, 0, item(a["name"], a["id"]))
             self.current.setItem(row, 1, item(a["state"]))
@@ -148,7 +152,8 @@ class AssignDialog(QDialog):
         name = candidate.name + (f"（{candidate.group}组）" if candidate.group else "")
         cells = [item(candidate.rank, candidate.volunteer_id), item(name),
                  item(hours(candidate.hours_this_month)), item(hours(candidate.hours_this_week)),
-                 item("；".join(candidate.reasons)), item(problem)]
+                 item("；".join(r for r in candidate.reasons if not r.startswith(IN_COLUMNS))),
+                 item(problem)]
         for column, cell in enumerate(cells):
             if found.hard:
                 cell.setFlags(Qt.ItemFlag.NoItemFlags)

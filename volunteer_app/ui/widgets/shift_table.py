@@ -19,17 +19,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
-from .week_view import CANCELLED, DAY_NAMES, FILL
+from .week_view import CANCELLED, DAY_NAMES, FILL, people
 
 Index = QModelIndex | QPersistentModelIndex
 SHIFT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def people(shift: Any) -> str:
-    need = str(shift.min_people) if shift.min_people == shift.max_people else \
-        f"{shift.min_people}–{shift.max_people}"
-    return f"{shift.filled}/{need}"
 
 
 def state(shift: Any) -> str:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import bisect
 import contextlib
 import ctypes
+import heapq
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -83,9 +84,8 @@ def none_refs_kept() -> Iterator[None]:
             ctypes.c_ssize_t.from_address(id(None)).value += lost
 
 
-@dataclass(frozen=True)
-class _Placed:
-    """Where a shift sits, independent of the widget's size."""
+class _Placed(NamedTuple):
+    """Where a shift sits, independent of the widget's size (in day, then time order)."""
 
     shift: Any
     day: int            # 0 = Monday
@@ -95,44 +95,51 @@ class _Placed:
     lanes: int
 
 
-def _minutes(value: Any) -> int:
-    return value.hour * 60 + value.minute
-
-
 def lay_out(shifts: Sequence[Any], monday: date) -> list[_Placed]:
     """Lanes per day: each cluster of shifts that overlap (directly or through others) is
-    split into as many lanes as it needs at its busiest moment, a shift taking the first
-    lane free when it starts."""
-    by_day: dict[int, list[tuple[int, int, Any]]] = {}
+    split into as many lanes as it needs at its busiest moment, a shift taking the lowest
+    lane free when it starts (heaps keep this n·log n for a day of hundreds of shifts)."""
+    by_day: dict[int, list[tuple[int, int, int, Any]]] = {}
     for shift in shifts:
         day = (shift.date - monday).days
         if not 0 <= day < 7:
             continue
-        top = _minutes(shift.start)
-        bottom = _minutes(shift.end)
+        top = shift.start.hour * 60 + shift.start.minute
+        bottom = shift.end.hour * 60 + shift.end.minute
         if bottom <= top:                       # ends at or after midnight: draw to the day's end
             bottom = 24 * 60
-        by_day.setdefault(day, []).append((top, bottom, shift))
+        by_day.setdefault(day, []).append((top, -bottom, shift.id, shift))
     placed: list[_Placed] = []
-    for day, items in by_day.items():
-        items.sort(key=lambda item: (item[0], -item[1], item[2].id))
+    for day in sorted(by_day):
+        items = sorted(by_day[day], key=lambda item: item[:3])
         cluster: list[tuple[int, int, int, Any]] = []   # top, bottom, lane, shift
-        lane_ends: list[int] = []
+        busy: list[tuple[int, int]] = []                # (end, lane) of lanes in use
+        free: list[int] = []                            # lanes free again, lowest first
+        lanes = 0
         cluster_end = -1
-        for top, bottom, shift in items:
+        for top, negative_bottom, _id, shift in items:
+            bottom = -negative_bottom
             if top >= cluster_end and cluster:
-                placed.extend(_Placed(s, day, t, b, lane, len(lane_ends)) for t, b, lane, s in cluster)
-                cluster, lane_ends = [], []
-            lane = next((i for i, end in enumerate(lane_ends) if end <= top), len(lane_ends))
-            if lane == len(lane_ends):
-                lane_ends.append(bottom)
+                placed.extend(_Placed(sh, day, t, b, lane, lanes) for t, b, lane, sh in cluster)
+                cluster, busy, free, lanes = [], [], [], 0
+            while busy and busy[0][0] <= top:
+                heapq.heappush(free, heapq.heappop(busy)[1])
+            if free:
+                lane = heapq.heappop(free)
             else:
-                lane_ends[lane] = bottom
+                lane, lanes = lanes, lanes + 1
+            heapq.heappush(busy, (bottom, lane))
             cluster.append((top, bottom, lane, shift))
             cluster_end = max(cluster_end, bottom)
-        placed.extend(_Placed(s, day, t, b, lane, len(lane_ends)) for t, b, lane, s in cluster)
-    placed.sort(key=lambda p: (p.day, p.top, p.lane))
+        placed.extend(_Placed(sh, day, t, b, lane, lanes) for t, b, lane, sh in cluster)
     return placed
+
+
+def people(shift: Any) -> str:
+    """2/3 or 2/3–5: on the shift / needed."""
+    need = str(shift.min_people) if shift.min_people == shift.max_people else \
+        f"{shift.min_people}–{shift.max_people}"
+    return f"{shift.filled}/{need}"
 
 
 def headline(shift: Any) -> str:
@@ -275,14 +282,16 @@ class WeekView(QWidget):
         if self._rects_for == self.size():
             return
         day_width = self._day_width()
+        scale = self._hour_height() / 60
+        origin = HEADER_HEIGHT - self._first_hour * 60 * scale
         rects = []
         for p in self._placed:
             lane_width = (day_width - 6) / p.lanes
-            x = GUTTER_WIDTH + p.day * day_width + 3 + p.lane * lane_width
-            top, bottom = self._y(p.top), self._y(p.bottom)
             gap = 1.0 if lane_width > 6 else 0.0        # very narrow lanes touch rather than vanish
-            rects.append(QRectF(x + gap, top + 1, max(1.0, lane_width - 2 * gap),
-                                max(3.0, bottom - top - 2)))
+            top = origin + p.top * scale
+            rects.append(QRectF(GUTTER_WIDTH + p.day * day_width + 3 + p.lane * lane_width + gap,
+                                top + 1, max(1.0, lane_width - 2 * gap),
+                                max(3.0, (p.bottom - p.top) * scale - 2)))
         self._rects, self._rects_for = rects, self.size()
 
     def resizeEvent(self, event: Any) -> None:
@@ -352,7 +361,7 @@ class WeekView(QWidget):
             painter.setPen(colours.text)
             text_width = int(rect.width()) - 8
             x, y = rect.left() + 6, rect.top() + 2
-            state = "已取消" if shift.cancelled else f"{shift.fill} {shift.filled}/{shift.max_people}"
+            state = "已取消" if shift.cancelled else f"{shift.fill} {people(shift)}"
             if getattr(shift, "rota_group", ""):
                 state += f" · {shift.rota_group}组"
             lines = [f"{shift.start:%H:%M} {shift.task_title}", state]
