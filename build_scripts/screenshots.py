@@ -2,7 +2,8 @@
 
 Builds the demo in a temporary database, opens the main window offscreen at 1280×800,
 shows each page in ``PAGES`` the acting user may open, and saves ``DIR/<key>.png``; also
-the volunteer dialog. Chinese renders with the installed CJK font (apply_look).
+the volunteer dialog and the schedule's assign dialog. Chinese renders with the installed
+CJK font (apply_look).
 """
 
 from __future__ import annotations
@@ -47,6 +48,15 @@ def main(out: Path) -> int:
                 app.processEvents()
                 page.dialog.grab().save(str(out / "volunteer_dialog.png"))
                 page.dialog.reject()
+            if key == "schedule":
+                # the assign dialog on the first shift still short of people (ranked candidates)
+                short = next((s for s in page.shifts if s.fill == "缺人" and s.date >= session.today()), None)
+                if short is not None:
+                    page.select(short.id)
+                    page.open_assign()
+                    app.processEvents()
+                    page.dialog.grab().save(str(out / "assign_dialog.png"))
+                    page.dialog.reject()
         window.close()
         db.close()
     return 0
