@@ -70,14 +70,21 @@ def get(session: Session, key: str) -> Any:
 def put(session: Session, key: str, value: Any) -> None:
     session.require(Permission.SETTINGS)
     before = get(session, key) if key in _BY_KEY else None
-    with session.write("settings"):
+    from . import resident_risk  # it imports this module
+
+    housing = key in resident_risk.HOUSING_KEYS
+    with session.write("settings", *(("residents",) if housing else ())):
         session.db.execute(
             "INSERT INTO settings (uid, key, value, updated_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
             [new_uid(), key, to_json(value), now_text()],
         )
+        detail = ""
+        if housing:  # stored risk levels follow the new 悬空老人 rule
+            changed = resident_risk.recompute(session, housing_rule(session))
+            detail = f"按新的悬空老人标准重算风险等级：{changed}位居民的等级有变化"
         session.audit("修改设置", "settings", None, {"key": key, "value": before},
-                      {"key": key, "value": value})
+                      {"key": key, "value": value}, detail)
 
 
 def housing_rule(session: Session) -> HousingRule:
