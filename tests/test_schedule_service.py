@@ -290,3 +290,16 @@ def test_the_demo_has_shifts_for_every_team_and_records_of_the_done_ones(demo_se
     assert done and all(r[0][11:16] == r[2] and r[1][11:16] == r[3] for r in done)
     assert session.db.execute("SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id "
                               "WHERE s.date < '2026-11-28' AND a.state NOT IN ('已完成', '缺席')").fetchone()[0] == 0
+
+
+def test_apply_fill_skips_a_proposal_that_a_change_since_has_made_wrong(team, session):
+    first, second = team.volunteer("吕先"), team.volunteer("施后")
+    team.task(start=7, end=9, lo=1, hi=1)
+    team.task(start=18, end=20, lo=1, hi=1, day=date(2026, 12, 1))
+    proposals = schedule.propose_fill(session, team.id, MONDAY)
+    assert sorted(p.volunteer_id for p in proposals) == sorted([first, second])
+    db = session.db       # changed by someone else meanwhile
+    db.execute("UPDATE volunteers SET status = '暂停' WHERE id = ?", [proposals[0].volunteer_id])
+    db.execute("UPDATE volunteers SET availability = '6am' WHERE id = ?", [proposals[1].volunteer_id])
+    assert schedule.apply_fill(session, proposals) == 0
+    assert session.db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 0

@@ -81,14 +81,18 @@ def assign(session: Session, shift_id: int, volunteer_id: int, accept_warnings: 
     Raises :class:`HardConflict` when a rule blocks it, :class:`SoftConflict` when there are
     warnings the captain has not accepted (``accept_warnings=True`` after they have).
     """
-    target = one_shift(session, shift_id)
-    session.require(Permission.SCHEDULE, target.team_id)
+    return _assign(session, shift_id, volunteer_id, None if accept_warnings else frozenset())
+
+
+def _assign(session: Session, shift_id: int, volunteer_id: int, accepted: frozenset[str] | None) -> int:
+    """``accepted``: the kinds of warning accepted beforehand (None: whatever they are)."""
+    session.require(Permission.SCHEDULE, one_shift(session, shift_id).team_id)
     with session.write("assignments"):
-        target = one_shift(session, shift_id)     # again inside the transaction
+        target = one_shift(session, shift_id)     # read again inside the transaction
         name, found = _conflicts(session, target, volunteer_id)
         if found.hard:
             raise HardConflict(name, found.hard)
-        if found.soft and not accept_warnings:
+        if found.soft and accepted is not None and not found.kinds <= accepted:
             raise SoftConflict(name, found.soft)
         old = session.db.execute("SELECT id, state FROM assignments WHERE shift_id = ? AND volunteer_id = ?",
                                  [shift_id, volunteer_id]).fetchone()
@@ -164,11 +168,12 @@ def propose_fill(session: Session, team_id: int, monday: date) -> list[Proposal]
     if not gaps:
         return []
     members = facts.team_members(session, team_id)
-    middle = facts.week_of(monday)[0] + timedelta(days=3)    # the week's month: where its Thursday is
+    week_start = facts.week_of(monday)[0]
+    middle = week_start + timedelta(days=3)    # the week's month is where its Thursday is
     held = facts.commitments(session, *facts.span(middle), team_id=team_id)
     loads = {m.id: facts.load_on(held.get(m.id, ()), middle) for m in members}
     # only this week's commitments can overlap the week's shifts
-    week_held = {vid: [c for c in cs if facts.week_of(monday)[0] <= c.day <= last] for vid, cs in held.items()}
+    week_held = {vid: [c for c in cs if week_start <= c.day <= last] for vid, cs in held.items()}
     picks = scheduling.fill_gaps(gaps, members, week_held, loads, rules(session))
     names = {m.id: m.name for m in members}
     labels = {r.facts.id: r.facts.label for r in rows}
@@ -179,14 +184,15 @@ def propose_fill(session: Session, team_id: int, monday: date) -> list[Proposal]
 
 
 def apply_fill(session: Session, proposals: Iterable[Proposal]) -> int:
-    """Assign the accepted proposals; one that a change since has made impossible is skipped.
-    Returns how many were assigned."""
+    """Assign the proposals the captain kept. One that a change since has made impossible, or
+    that would now carry a warning the proposal did not (over the weekly cap, outside the
+    stated time), is skipped. Returns how many were assigned."""
     done = 0
     with session.write("assignments"):
         for proposal in proposals:
             try:
-                assign(session, proposal.shift_id, proposal.volunteer_id, accept_warnings=True)
-            except HardConflict:
+                _assign(session, proposal.shift_id, proposal.volunteer_id, scheduling.FILL_ALLOWED_SOFT)
+            except (HardConflict, SoftConflict):
                 continue
             done += 1
     return done
