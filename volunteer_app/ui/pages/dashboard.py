@@ -52,8 +52,12 @@ class DashboardPage(QWidget):
         grid.setSpacing(12)
         for i, card in enumerate(self.cards.values()):
             grid.addWidget(card, i // 3, i % 3)
-        self.teams_label = QLabel(objectName="dashboard.teams")
-        self.teams_label.setTextFormat(Qt.TextFormat.RichText)
+        # One row per team, each label with its team's id in its objectName.
+        self.teams_box = QWidget(objectName="dashboard.teams")
+        self.teams_grid = QGridLayout(self.teams_box)
+        self.teams_grid.setContentsMargins(0, 0, 0, 0)
+        self.teams_grid.setHorizontalSpacing(24)
+        self.teams_grid.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(heading)
@@ -61,7 +65,7 @@ class DashboardPage(QWidget):
         teams_title = QLabel(self.tr("各队伍人数"))
         teams_title.setProperty("role", "section-title")
         layout.addWidget(teams_title)
-        layout.addWidget(self.teams_label)
+        layout.addWidget(self.teams_box)
         layout.addStretch(1)
         signals.changed.connect(self._on_data_changed)
         self.refresh()
@@ -74,10 +78,23 @@ class DashboardPage(QWidget):
         self.cards["residents"].set_value(numbers.residents)
         self.cards["volunteers"].set_value(numbers.volunteers)
         self.cards["helpers"].set_value(numbers.helpers_available)
+        self._show_teams(numbers.teams)
+
+    def _show_teams(self, teams: list[dashboard.TeamCount]) -> None:
+        while self.teams_grid.count():
+            old = self.teams_grid.takeAt(0).widget()
+            old.setParent(None)  # gone from findChild now, not at the next event loop turn
+            old.deleteLater()
+        if not teams:
+            self.teams_grid.addWidget(QLabel(self.tr("还没有队伍。"), objectName="dashboard.teams.none"))
         people = self.tr("%1 人")
-        rows = "".join(f"<tr><td>{name}</td><td align='right'>&nbsp;&nbsp;{people.replace('%1', str(count))}"
-                       "</td></tr>" for name, count in numbers.teams)
-        self.teams_label.setText(f"<table cellspacing=4>{rows}</table>" if rows else self.tr("还没有队伍。"))
+        for row, team in enumerate(teams):
+            name = QLabel(team.name, objectName=f"dashboard.team.{team.id}.name")
+            count = QLabel(people.replace("%1", str(team.members)),
+                           objectName=f"dashboard.team.{team.id}.members")
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.teams_grid.addWidget(name, row, 0)
+            self.teams_grid.addWidget(count, row, 1)
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:
