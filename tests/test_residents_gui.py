@@ -1,5 +1,8 @@
 """The 居民 page driven as a person would: add through the dialog, find by pinyin initials,
-see a wrong ID number refused beside its field, archive and see the row leave the table."""
+see a wrong ID number refused beside its field, archive and see the row leave the table.
+
+The table's queries run on a worker thread, so after each change the tests wait for the
+model's answer (``loading`` false) before looking at the rows."""
 
 from __future__ import annotations
 
@@ -18,7 +21,12 @@ def _window(qtbot, session) -> tuple[MainWindow, ResidentsPage]:
     window.show()
     page = window.show_page("residents")
     assert isinstance(page, ResidentsPage)
+    _settled(qtbot, page)
     return window, page
+
+
+def _settled(qtbot, page: ResidentsPage) -> None:
+    qtbot.waitUntil(lambda: not page.model.loading)
 
 
 def _type_chinese(widget: QLineEdit, text: str) -> None:
@@ -60,6 +68,7 @@ def test_add_through_dialog_then_find_by_initials(qtbot, demo_session):
 
     qtbot.keyClicks(page.findChild(QLineEdit, "residents.filter"), "qkz")
     qtbot.waitUntil(lambda: page.model.query.text == "qkz")
+    _settled(qtbot, page)
     assert _names(page) == ["祁堃喆"]
     assert page.findChild(QLabel, "residents.count").text() == "共 1 人"
     assert page.model.row_data(0)["phone"] == "138****1234"
@@ -103,21 +112,26 @@ def test_archive_leaves_the_table_but_keeps_the_row(qtbot, demo_session):
 def test_filter_checkboxes_agree_with_sql(qtbot, demo_session):
     _window_, page = _window(qtbot, demo_session)
     page.only_alone.setChecked(True)
+    _settled(qtbot, page)
     alone = _count(demo_session, "SELECT count(*) FROM residents "
                    "WHERE lives_alone = 1 AND archived_at IS NULL")
     assert page.model.total == alone > 0
     page.only_seniors.setChecked(True)
+    _settled(qtbot, page)
     both = _count(demo_session, "SELECT count(*) FROM residents WHERE lives_alone = 1 "
                   "AND archived_at IS NULL AND birth_date <= '1936-11-28'")
     assert page.model.total == both
     assert page.findChild(QLabel, "residents.count").text() == f"共 {both} 人"
 
 
-def test_residents_model_passes_modeltester(qtmodeltester, demo_session):
+def test_residents_model_passes_modeltester(qtbot, qtmodeltester, demo_session):
     model = ResidentsModel(demo_session)
     model.reload()
+    qtbot.waitUntil(lambda: not model.loading)
     assert model.rowCount() > 0
     qtmodeltester.check(model)
     model.set_query(text="zzzz-no-one")
+    qtbot.waitUntil(lambda: not model.loading)
     qtmodeltester.check(model)
     assert residents.count(demo_session, model.query) == model.rowCount() == 0
+    model.close()

@@ -7,6 +7,7 @@ The table may hold 100,000 rows, so filtering, sorting and paging happen in SQL;
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -169,65 +170,110 @@ class ResidentQuery:
     descending: bool = False
 
 
-def _where(session: Session, query: ResidentQuery) -> tuple[str, list[Any]]:
+# Past every character, so that ``column >= text AND column < text + _LAST`` is "starts with".
+_LAST = "\U0010ffff"
+
+
+def _starts_with(expression: str, text: str) -> tuple[str, list[Any]]:
+    return f"{expression} >= ? AND {expression} < ?", [text, text + _LAST]
+
+
+def _phone_tails(digits: str) -> list[str]:
+    """Every stored 4-digit phone tail ending in ``digits`` (and the shorter tails of short numbers)."""
+    tails = [digits]
+    for width in range(1, 5 - len(digits)):
+        tails += [f"{n:0{width}d}{digits}" for n in range(10 ** width)]
+    return tails
+
+
+def _text_branches(text: str) -> list[tuple[str, list[Any]]]:
+    """What the typed text may be, each a condition that one index answers with a range."""
+    if re.fullmatch(r"[a-z]+", text):                    # pinyin initials or pinyin
+        return [_starts_with("name_initials", text), _starts_with("name_pinyin", text)]
+    if re.fullmatch(r"\d+", text):                       # a phone's last digits, or a building
+        phone = (("phone_tail = ? AND phone LIKE ?", [text[-4:], "%" + text]) if len(text) > 4 else
+                 ("phone_tail IN (SELECT value FROM json_each(?))", [to_json(_phone_tails(text))]))
+        return [phone, ("building = ?", [text]), _starts_with("building", text + "号")]
+    return [_starts_with("name", text), _starts_with("substr(name, 2)", text),
+            _starts_with("building", text),
+            ("place_id IN (SELECT id FROM places WHERE name LIKE ?)", [f"%{text}%"])]
+
+
+def _matching_ids(query: ResidentQuery) -> tuple[str, list[Any]] | None:
+    """The ids of residents matching the typed text, as a UNION of index lookups; None if no text.
+
+    One OR over several columns would make SQLite fetch every matching row to check it; each
+    branch alone is a range in one partial index that already leaves archived rows out.
+    """
+    text = unicodedata.normalize("NFKC", query.text).strip().lower()
+    if not text:
+        return None
+    active = "" if query.include_archived else "archived_at IS NULL AND "
+    branches = _text_branches(text)
+    sql = " UNION ".join(f"SELECT id FROM residents WHERE {active}{condition}" for condition, _ in branches)
+    return sql, [param for _, params in branches for param in params]
+
+
+def stranded_sql(session: Session, table: str = "") -> tuple[str, list[Any]]:
+    """The 悬空老人 rule as an SQL expression over ``residents`` columns, with its parameters.
+
+    ``table`` qualifies the columns (``"r"`` gives ``r.floor``) when the query joins others."""
+    rule = settings.housing_rule(session)
+    t = f"{table}." if table else ""
+    return (f"({t}birth_date <= ? AND ({t}cannot_use_stairs = 1 OR ({t}floor > ? AND {t}has_lift = 0)))",
+            [rule.elder_birth_cutoff(session.today()), rule.floor_threshold])
+
+
+def _where(session: Session, query: ResidentQuery) -> tuple[list[str], list[Any]]:
+    """Conditions on ``residents r`` besides the typed text."""
     clauses, params = [], []
     if not query.include_archived:
         clauses.append("r.archived_at IS NULL")
-    text = query.text.strip().lower()
-    if text:
-        if re.fullmatch(r"[a-z]+", text):
-            clauses.append("(r.name_initials LIKE ? OR r.name_pinyin LIKE ?)")
-            params += [text + "%", text + "%"]
-        elif re.fullmatch(r"\d+", text):
-            clauses.append("(r.phone_tail LIKE ? OR r.phone LIKE ? OR r.building = ? OR r.building LIKE ?)")
-            params += ["%" + text, "%" + text, text, text + "号%"]
-        else:
-            clauses.append("(r.name LIKE ? OR r.building LIKE ? OR p.name LIKE ?)")
-            params += [f"%{text}%", f"%{text}%", f"%{text}%"]
     if query.only_stranded:
-        clauses.append("stranded = 1")
+        expression, more = stranded_sql(session, "r")
+        clauses.append(expression)
+        params += more
     if query.only_seniors:
         clauses.append("r.birth_date <= ?")
         params.append(settings.cohorts(session).senior_birth_cutoff(session.today()))
     if query.only_alone:
         clauses.append("r.lives_alone = 1")
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def stranded_sql(session: Session) -> tuple[str, list[Any]]:
-    """The 悬空老人 rule as an SQL expression over ``residents`` columns, with its parameters."""
-    rule = settings.housing_rule(session)
-    return ("(birth_date <= ? AND (cannot_use_stairs = 1 OR (floor > ? AND has_lift = 0)))",
-            [rule.elder_birth_cutoff(session.today()), rule.floor_threshold])
-
-
-def _from(session: Session) -> tuple[str, list[Any]]:
-    expression, params = stranded_sql(session)
-    sql = (f"FROM (SELECT *, {expression} AS stranded "
-           "FROM residents) r LEFT JOIN places p ON p.id = r.place_id")
-    return sql, params
+    return clauses, params
 
 
 def count(session: Session, query: ResidentQuery) -> int:
     session.require(Permission.LEDGER_READ)
-    source, params = _from(session)
-    where, more = _where(session, query)
-    return session.db.execute(f"SELECT count(*) {source}{where}", params + more).fetchone()[0]
+    ids = _matching_ids(query)
+    clauses, params = _where(session, query)
+    if ids and clauses in ([], ["r.archived_at IS NULL"]):
+        # Only the text: count the ids the indexes give, never touching the table.
+        return session.db.execute(f"SELECT count(*) FROM ({ids[0]})", ids[1]).fetchone()[0]
+    if ids:
+        clauses.insert(0, f"r.id IN ({ids[0]})")
+        params = ids[1] + params
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return session.db.execute(f"SELECT count(*) FROM residents r{where}", params).fetchone()[0]
 
 
 def page(session: Session, query: ResidentQuery, offset: int, limit: int) -> list[dict[str, Any]]:
     """One page of the table: plain dicts with ``age`` and ``stranded`` computed."""
     session.require(Permission.LEDGER_READ)
-    source, params = _from(session)
-    where, more = _where(session, query)
+    ids = _matching_ids(query)
+    clauses, params = _where(session, query)
+    if ids:
+        clauses.insert(0, f"r.id IN ({ids[0]})")
+        params = ids[1] + params
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    stranded, stranded_params = stranded_sql(session, "r")
     column = SORTABLE.get(query.sort, "r.id")
     descending = query.descending != (query.sort in _REVERSED)
     order = f"{column} {'DESC' if descending else 'ASC'}, r.id"
     today = session.today()
     sql = (f"SELECT r.id, r.name, r.gender, r.birth_date, r.phone, r.id_number, r.building, r.unit, "
-           f"r.room, r.floor, r.has_lift, r.stranded, r.lives_alone, r.risk_level, "
-           f"r.archived_at, p.name AS place {source}{where} ORDER BY {order} LIMIT ? OFFSET ?")
-    rows = [dict(row) for row in session.db.query(sql, params + more + [limit, offset])]
+           f"r.room, r.floor, r.has_lift, {stranded} AS stranded, r.lives_alone, r.risk_level, "
+           f"r.archived_at, p.name AS place FROM residents r LEFT JOIN places p ON p.id = r.place_id"
+           f"{where} ORDER BY {order} LIMIT ? OFFSET ?")
+    rows = [dict(row) for row in session.db.query(sql, stranded_params + params + [limit, offset])]
     for row in rows:
         row["age"] = age_on(row["birth_date"], today)
         # Lists show personal numbers masked; privacy.reveal gives the full value, audited.

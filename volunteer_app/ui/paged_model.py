@@ -1,8 +1,14 @@
 """A table model over an SQL query that filters, sorts and pages in SQLite.
 
-Nothing loads every row: the model asks the service for the row count and then fetches
-pages of :data:`PAGE_SIZE` rows as the view scrolls (``canFetchMore``/``fetchMore``).
-Sorting and filtering change the query and reset the model.
+Nothing loads every row: the model asks for the row count and the first page of
+:data:`PAGE_SIZE` rows, then fetches further pages as the view scrolls
+(``canFetchMore``/``fetchMore``). Sorting and filtering change the query and reset the model.
+
+A model given a session in ``worker_session`` runs its queries off the GUI thread
+(:class:`~.query_worker.QueryWorker`): ``reload`` returns at once, the rows arrive later
+(``modelReset``; ``loading`` is true until then), and an answer to a query that has since
+been replaced is dropped. Without one, or on an in-memory database, the queries run in
+place, as the older pages do.
 """
 
 from __future__ import annotations
@@ -11,13 +17,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from ..services.session import Session
+from .query_worker import QueryWorker
 
 PAGE_SIZE = 200
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+# Plain ints: compared for every cell painted, where the enum's lookups add up.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 Index = QModelIndex | QPersistentModelIndex
+Rows = list[dict[str, Any]]
+# A query for the worker: given a session, the rows of one page and (if asked) the total.
+Job = Callable[[Session], tuple[Rows, int | None]]
 
 
 @dataclass(frozen=True)
@@ -30,31 +52,54 @@ class Column:
 
 
 class PagedTableModel(QAbstractTableModel):
-    """Subclasses give ``columns`` and implement ``_count`` and ``_page`` with the current query."""
+    """Subclasses give ``columns`` and either ``_job`` (off-thread capable: the query as a
+    function of a session) or ``_count`` and ``_page`` (on the GUI thread's session)."""
 
     columns: Sequence[Column] = ()
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, worker_session: Session | None = None):
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
+        self._rows: Rows = []
         self._total = 0
         self.sort_key = "id"
         self.descending = False
+        self._session = worker_session
+        self._waiting: int | None = None      # the worker request whose answer is wanted
+        self._waiting_for = ""                 # "reload" or "more"
+        self._worker: QueryWorker | None = None
+        if worker_session is not None:
+            worker = QueryWorker(worker_session)
+            if worker.available:
+                self._worker = worker
+                worker.answers.ready.connect(self._on_answer)
+                self.destroyed.connect(lambda *_: worker.close())
 
     # -- to implement -------------------------------------------------------------------
     def _count(self) -> int:
         raise NotImplementedError
 
-    def _page(self, offset: int, limit: int) -> list[dict[str, Any]]:
+    def _page(self, offset: int, limit: int) -> Rows:
         raise NotImplementedError
+
+    def _job(self, offset: int, limit: int, with_total: bool) -> Job:
+        """The query for rows ``offset``… as a function of the session that runs it.
+
+        Off-thread models override this and must capture their query by value here, since
+        the job runs later on the worker. The default runs ``_page``/``_count`` in place."""
+        def in_place(_session: Session) -> tuple[Rows, int | None]:
+            total = self._count() if with_total else None
+            return (self._page(offset, limit) if total is None or total else []), total
+        return in_place
 
     # -- loading --------------------------------------------------------------------------
     def reload(self) -> None:
         """Run the query again from the first page (after a filter, sort or data change)."""
-        self.beginResetModel()
-        self._total = self._count()
-        self._rows = self._page(0, PAGE_SIZE) if self._total else []
-        self.endResetModel()
+        self._ask(self._job(0, PAGE_SIZE, True), "reload")
+
+    @property
+    def loading(self) -> bool:
+        """True while a reload's answer is awaited (the rows shown are the previous query's)."""
+        return self._waiting is not None and self._waiting_for == "reload"
 
     @property
     def total(self) -> int:
@@ -64,19 +109,50 @@ class PagedTableModel(QAbstractTableModel):
     def row_data(self, row: int) -> dict[str, Any]:
         return self._rows[row]
 
+    def row_of(self, row_id: int) -> int | None:
+        """The row showing ``row_id`` among those fetched so far."""
+        return next((i for i, row in enumerate(self._rows) if row.get("id") == row_id), None)
+
+    def close(self) -> None:
+        """Stop the worker thread (the model's destruction does this too)."""
+        if self._worker is not None:
+            self._worker.close()
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._waiting is None and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._waiting is not None:
             return
-        more = self._page(len(self._rows), PAGE_SIZE)
-        if not more:
+        self._ask(self._job(len(self._rows), PAGE_SIZE, False), "more")
+
+    def _ask(self, job: Job, purpose: str) -> None:
+        if self._worker is None:
+            self._answer(purpose, job(self._session))    # type: ignore[arg-type]
+            return
+        self._waiting, self._waiting_for = self._worker.submit(job), purpose
+
+    def _on_answer(self, number: int, result: Any) -> None:
+        if number != self._waiting:
+            return                      # the answer to a query since replaced
+        self._waiting = None
+        if isinstance(result, Exception):
+            raise result                # as if the query had run here: the app's error handler
+        self._answer(self._waiting_for, result)
+
+    def _answer(self, purpose: str, result: tuple[Rows, int | None]) -> None:
+        rows, total = result
+        if purpose == "reload":
+            self.beginResetModel()
+            self._rows, self._total = rows, total or 0
+            self.endResetModel()
+            return
+        if not rows:
             self._total = len(self._rows)
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
         self.endInsertRows()
 
     # -- Qt model -------------------------------------------------------------------------
@@ -97,19 +173,20 @@ class PagedTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self._value(self._rows[index.row()], self.columns[index.column()], role)
+
+    def _value(self, row: dict[str, Any], column: Column, role: int) -> Any:
+        if role == _DISPLAY:
             if column.display:
                 return column.display(row)
             value = row.get(column.key)
             return "" if value is None else str(value)
+        if role == _ALIGNMENT:
+            return _RIGHT if column.align_right else None
         if role == SORT_ROLE:
             return row.get(column.key)
         if role == ROW_ID_ROLE:
             return row.get("id")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
