@@ -220,6 +220,8 @@ def test_a_weekly_task_made_in_the_dialog_shows_its_shifts(qtbot, session, team)
     page.team.setCurrentIndex(page.team.findData(team.id))
     page.next_week.click()
     assert not page.shifts
+    later = teams.create(session, "后来成立的队")             # the chooser follows the teams
+    assert page.team.findData(later) > 0 and page.team.currentData() == team.id
     dialog: TaskDialog = page.open_new_task()
     assert isinstance(dialog, TaskDialog) and dialog.team.currentData() == team.id
     dialog.service_type.setCurrentIndex(dialog.service_type.findData(team.types["垃圾分类值守"]))

@@ -88,7 +88,7 @@ class AttendanceDialog(QDialog):
         self.reload()
         if self.shift.date > session.today():
             self._say(self.tr("这个班次在{0}，还没到，到时再来签到签退。").format(self.shift.date.isoformat()))
-        self.resize(640, 420)
+        self.resize(720, 420)
 
     def reload(self) -> None:
         self.rows = [a for a in schedule.assignments(self.session, self.shift_id) if a["state"] != "已谢绝"]

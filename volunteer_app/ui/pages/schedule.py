@@ -84,9 +84,7 @@ class SchedulePage(QWidget):
         heading.setProperty("role", "page-title")
         self.team = QComboBox(objectName="schedule.team")
         self.team.setMinimumWidth(220)
-        self.team.addItem(self.tr("全部队伍"), None)
-        for team in teams.list_teams(self.session):
-            self.team.addItem(team["name"], team["id"])
+        self._fill_teams_combo()
         own = sorted(self.session.actor.team_ids)
         if self.session.actor.role == Role.CAPTAIN and own and self.team.findData(own[0]) >= 0:
             self.team.setCurrentIndex(self.team.findData(own[0]))
@@ -141,9 +139,9 @@ class SchedulePage(QWidget):
         self.summary.setProperty("role", "hint")
         legend.addWidget(self.summary)
         legend.addStretch(1)
-        for word in ("缺人", "已够", "已满"):
-            legend.addWidget(_chip(self.tr(word), FILL[word].background.name(), FILL[word].edge.name()))
-        legend.addWidget(_chip(self.tr("已取消"), CANCELLED.background.name(), CANCELLED.edge.name()))
+        for text, colours in ((self.tr("缺人"), FILL["缺人"]), (self.tr("已够"), FILL["已够"]),
+                              (self.tr("已满"), FILL["已满"]), (self.tr("已取消"), CANCELLED)):
+            legend.addWidget(_chip(text, colours.background.name(), colours.edge.name()))
         self.details = QLabel(objectName="schedule.details")
         self.details.setWordWrap(True)
         self.details.setMinimumHeight(22)
@@ -205,6 +203,16 @@ class SchedulePage(QWidget):
         self.roster.clicked.connect(self.open_roster)
         self.service_types.clicked.connect(self.open_service_types)
 
+    def _fill_teams_combo(self) -> None:
+        chosen = self.team.currentData()
+        self.team.blockSignals(True)
+        self.team.clear()
+        self.team.addItem(self.tr("全部队伍"), None)
+        for team in teams.list_teams(self.session):
+            self.team.addItem(team["name"], team["id"])
+        self.team.setCurrentIndex(max(0, self.team.findData(chosen)))
+        self.team.blockSignals(False)
+
     @staticmethod
     def _button(text: str, name: str, primary: bool = False) -> QPushButton:
         button = QPushButton(text, objectName=name)
@@ -232,6 +240,8 @@ class SchedulePage(QWidget):
             self.select(self._selected_id)
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
+        if "teams" in tables:
+            self._fill_teams_combo()
         if tables & WATCHED:
             self.reload()
 
