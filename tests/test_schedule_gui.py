@@ -255,6 +255,27 @@ def test_a_weekly_task_made_in_the_dialog_shows_its_shifts(qtbot, session, team)
     assert page.summary.text() == "本周 4 个班次，其中缺人 4 个"
 
 
+def test_a_rota_task_takes_groups_in_turn(qtbot, session, team):
+    page = open_page(qtbot, session)
+    page.next_week.click()
+    dialog: TaskDialog = page.open_new_task()
+    dialog.team.setCurrentIndex(dialog.team.findData(team.id))
+    dialog.title.setText("桶前值守")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rota"))
+    assert dialog.rota.isVisibleTo(dialog) and dialog.groups_label.text() == "A、B、C、D"
+    for box in dialog.weekday_boxes:
+        box.setChecked(False)
+    dialog.start_date.setDate(NEXT_MONDAY)
+    dialog.end_date.setDate(date(2026, 12, 6))
+    dialog.slot_rows[0].start.setTime(time(7))
+    dialog.slot_rows[0].end.setTime(time(9))
+    dialog.add_slot(time(18), time(20))
+    assert dialog.preview.text() == "将生成 14 个班次，共 7 天。第一个：11月30日 07:00–09:00（A组）"
+    dialog.save.click()
+    groups = [(s.date.day, s.rota_group) for s in sorted(page.shifts, key=lambda s: (s.date, s.start))]
+    assert groups[::2] == [(30, "A"), (1, "B"), (2, "C"), (3, "D"), (4, "A"), (5, "B"), (6, "C")]
+
+
 def test_the_task_dialog_keeps_what_was_typed_when_refused(qtbot, session, team):
     page = open_page(qtbot, session)
     dialog = page.open_new_task()
@@ -468,6 +489,9 @@ def test_the_roster_is_saved_as_pdf_copied_as_text_and_saved_as_ics(qtbot, sessi
     dialog: RosterDialog = page.open_roster()
     assert dialog.team.currentData() == team.id and dialog.iso_week() == "2026-W49"
 
+    preview = dialog.preview()
+    assert preview is not None and preview.isVisible()
+    preview.close()
     saved = dialog.save_pdf(tmp_path / "roster.pdf")
     text = pdf_text(saved)
     assert "明春苑志愿服务队" in text and "欧阳明" in text and "司马兰" in text and "诸葛亮" not in text
