@@ -47,7 +47,7 @@ def test_certificate_pdf_holds_name_masked_id_number_and_verified_hours(demo_ses
     assert re.fullmatch(r"LLB-2026-\d{6}", certificate.number) and certificate.number in text
     assert certificate.hours == pytest.approx(verified)
     assert f"{format_hours(verified)} 小时" in text
-    assert "志愿服务记录证明" in text and "盖章处" in text and "经办人" in text and "负责人" in text
+    assert "志愿服务记录证明" in text and "盖章" in text and "经办人" in text and "负责人" in text
     assert certificate.stars.text in text
     assert pdf_pages(path) == 1
     assert "补打" not in text

@@ -80,7 +80,7 @@ def test_a_500_row_table_spans_pages_with_its_header_on_each(tmp_path, qapp):
     for page in range(1, pages + 1):
         text = pdf_text(path, page, page)
         assert "志愿者编号" in text and "时长（小时）" in text, f"第{page}页没有表头"
-        assert re.search(rf"\b{page}\s*$", text.strip()), f"第{page}页没有页码"
+        assert re.search(rf"第 {page} 页\s+共 {pages} 页$", text.strip()), f"第{page}页没有页码"
         seen |= set(re.findall(r"志愿者(\d{3})", text))
     assert len(seen) == 500
 

@@ -132,11 +132,11 @@ def test_print_certificate_and_list_to_pdf(qtbot, supervisor, tmp_path, event_lo
     page.certificate_button.click()
     dialog = page.dialog
     assert dialog.chosen_ids() == [record["volunteer_id"]]
-    preview = dialog.preview()
+    preview = event_loop.run_until_complete(dialog.preview())
     assert preview is not None and supervisor.db.table("certificates").count == 3   # demo's, none new
     preview.close()
     dialog.date_from.setDate(dialog.date_from.date().addYears(-5))
-    path = dialog.save_pdf(tmp_path / "证明.pdf")
+    path = event_loop.run_until_complete(dialog.save_pdf(tmp_path / "证明.pdf"))
     text = pdf_text(path)
     certificate = dialog.issued[0]
     assert certificate.number in text and record["volunteer_name"] in text
@@ -154,4 +154,4 @@ def test_print_certificate_and_list_to_pdf(qtbot, supervisor, tmp_path, event_lo
     page.monthly_button.click()
     monthly = page.dialog
     _choose(monthly.month, "2026-10")
-    assert "志愿服务月报" in pdf_text(monthly.save_pdf(tmp_path / "m.pdf"))
+    assert "志愿服务月报" in pdf_text(event_loop.run_until_complete(monthly.save_pdf(tmp_path / "m.pdf")))

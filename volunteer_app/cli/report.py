@@ -1,4 +1,4 @@
-"""report certificate | monthly: the printed documents as PDF files, without a window."""
+"""report certificate | monthly | hours: the printed documents as files, without a window."""
 
 from __future__ import annotations
 
@@ -32,6 +32,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     m.add_argument("--out", type=Path, required=True, help="PDF文件")
     m.set_defaults(handler=run_monthly)
 
+    h = kinds.add_parser("hours", help="志愿者服务时长统计（某一年或任意期间，含星级）")
+    h.add_argument("--year", type=int, help="统计一整年，如 2026（PDF另附全年按月、按类别合计）")
+    h.add_argument("--from", dest="date_from", help="统计期间起（YYYY-MM-DD，不给 --year 时必填）")
+    h.add_argument("--to", dest="date_to", help="统计期间止（YYYY-MM-DD）")
+    h.add_argument("--team", help="只统计该队伍组织的服务：队伍编号或完整队名（默认全部）")
+    h.add_argument("--out", type=Path, required=True, help="输出文件：.pdf、.xlsx 或 .csv")
+    h.set_defaults(handler=run_hours)
+
 
 def _volunteer_id(session: Session, text: str) -> int:
     row = session.db.execute("SELECT id FROM volunteers WHERE volunteer_no = ? OR CAST(id AS TEXT) = ? "
@@ -49,9 +57,9 @@ def _team_id(session: Session, text: str) -> int:
     return row[0]
 
 
-def _check_out(path: Path) -> None:
-    if path.suffix.lower() != ".pdf":
-        raise CommandError(f"输出文件 {path} 应以 .pdf 结尾。")
+def _check_out(path: Path, endings: tuple[str, ...] = (".pdf",)) -> None:
+    if path.suffix.lower() not in endings:
+        raise CommandError(f"输出文件 {path} 应以 {' 或 '.join(endings)} 结尾。")
     if path.exists() and path.is_dir():
         raise CommandError(f"输出文件 {path} 是一个文件夹，请写文件名。")
 
@@ -93,7 +101,38 @@ def run_monthly(args: argparse.Namespace) -> int:
         except ReportError as error:
             raise CommandError(str(error)) from error
         issuer = str(settings.get(session, "community.name"))
-        _write(args.out, lambda: write_monthly_pdf(report, args.out, issuer))
+        _write(args.out, lambda: write_monthly_pdf(report, args.out, issuer, session.today().isoformat()))
     print(f"已生成 {report.team_name} {report.month} 月报：{report.records}条记录，"
+          f"{format_hours(report.hours)}小时。文件：{args.out}")
+    return 0
+
+
+def run_hours(args: argparse.Namespace) -> int:
+    from ..reports.hours import FORMATS
+
+    _check_out(args.out, FORMATS)
+    if args.year is not None and (args.date_from or args.date_to):
+        raise CommandError("请只给 --year，或只给 --from 和 --to，不要同时给。")
+    if args.year is None and not (args.date_from and args.date_to):
+        raise CommandError("请用 --year 2026 统计一整年，或用 --from 和 --to 给出统计期间。")
+    app = gui_application()  # noqa: F841
+    from ..reports.hours import hours_report, write_hours_report
+    from ..services import settings
+    from ..services.ledger_files import LedgerFileError
+
+    with open_session(args) as session:
+        try:
+            start, end = reports.period_bounds(args.year, args.date_from, args.date_to)
+            team_id = _team_id(session, args.team) if args.team else None
+            report = hours_report(session, start, end, team_id, whole_year=args.year)
+        except ReportError as error:
+            raise CommandError(str(error)) from error
+        issuer = str(settings.get(session, "community.name"))
+        try:
+            _write(args.out, lambda: write_hours_report(report, args.out, issuer,
+                                                        session.today().isoformat()))
+        except LedgerFileError as error:
+            raise CommandError(str(error)) from error
+    print(f"已生成{report.team_name}{report.title}：{start}至{end}，{len(report.rows)}位志愿者，"
           f"{format_hours(report.hours)}小时。文件：{args.out}")
     return 0

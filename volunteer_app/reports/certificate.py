@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextDocument
 
 from ..domain.stars import stars_symbols
 from ..services.certificates import Certificate, format_hours
-from .printing import build_document, escape, write_pdf
+from .printing import PageCallback, build_document, escape, write_pdf
 
 TITLE = "志愿服务记录证明"
 
@@ -24,55 +24,93 @@ def _chinese_date(iso: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+LABEL = ' style="background-color:#f2f4f7;"'
+CSS = "td, th { font-size: 11.5pt; }"
+NOTE = ("说明：本证明根据志愿服务记录如实出具，不收取任何费用；服务时长为实际服务时间，不含往返路程。"
+        "星级按累计志愿服务时长评定（100、300、600、1000、1500小时分别为一至五星级）。")
+
+
+def _gap(points: int) -> str:
+    """Vertical space: Qt's rich text drops the top margin of a paragraph after a table."""
+    return f'<p style="font-size:{points}pt; margin:0;">&nbsp;</p>'
+
+
+def _big(text: str, bold: bool = False) -> str:
+    # Qt does not pass a span's size on to the spans inside it: each one carries its own.
+    weight = " font-weight:bold;" if bold else ""
+    return f'<span style="font-size:12.5pt;{weight}">{text}</span>'
+
+
 def certificate_html(c: Certificate, first: bool = True) -> str:
+    """One certificate on one page: the statement, the volunteer's particulars, the content
+    of the service, and the issuer's block with room for the seal over its name and date."""
     brk = "" if first else ' style="page-break-before: always"'
-    reprint = (f'<p align="center" style="color:#b00020; font-size:13pt;"><b>（补打 / 重印）</b> '
-               f'原证明编号：{escape(c.reprint_of_number)}</p>') if c.is_reprint else ""
+    reprint = (f'<p align="center" style="color:#b00020; font-size:12pt;"><b>补打件</b>'
+               f'（原证明编号：{escape(c.reprint_of_number)}，与原件具同等证明效力）</p>'
+               ) if c.is_reprint else ""
+    period = f"{_chinese_date(c.period_from)}至{_chinese_date(c.period_to)}"
+    # No line breaks inside a paragraph: Qt turns them into spaces between Chinese characters.
+    statement = "".join((
+        _big("兹证明"), _big(escape(c.name), bold=True),
+        _big(f"（{escape(c.id_type)}号码：{escape(c.id_masked)}）于{period}期间在"
+             f"{escape(c.issuer)}参加志愿服务，经核实，累计志愿服务时长"),
+        _big(format_hours(c.hours), bold=True), _big("小时。具体情况如下：")))
     content_rows = "".join(
-        f"<tr><td>{escape(line.service_type)}</td><td align=\"right\">{line.times}</td>"
-        f"<td align=\"right\">{format_hours(line.hours)}</td></tr>" for line in c.content)
-    next_hint = (f"，距下一星级还需 {format_hours(c.stars.hours_to_next)} 小时"
-                 if c.stars.hours_to_next is not None else "")
+        f'<tr><td align="center">{i}</td><td>{escape(line.service_type)}</td>'
+        f'<td align="right">{line.times}</td><td align="right">{format_hours(line.hours)}</td></tr>'
+        for i, line in enumerate(c.content, start=1))
+    times = sum(line.times for line in c.content)
     return f"""
 <div{brk}>
-<h1 style="font-size:22pt;">{TITLE}</h1>
+<p align="center" style="font-size:24pt; font-weight:bold; margin-top:12pt; margin-bottom:4pt;">{TITLE}</p>
 {reprint}
-<p align="right">证明编号：<b>{escape(c.number)}</b></p>
-<table border="1" cellspacing="0" cellpadding="4" width="100%">
-<thead><tr><th width="22%">项目</th><th>内容</th></tr></thead>
-<tr><td>姓名</td><td>{escape(c.name)}</td></tr>
-<tr><td>证件类型</td><td>{escape(c.id_type)}</td></tr>
-<tr><td>证件号码</td><td>{escape(c.id_masked)}</td></tr>
-<tr><td>志愿者编号</td><td>{escape(c.volunteer_no)}</td></tr>
-<tr><td>服务期间</td><td>{_chinese_date(c.period_from)} 至 {_chinese_date(c.period_to)}</td></tr>
-<tr><td>服务时长合计</td><td><b>{format_hours(c.hours)} 小时</b></td></tr>
-<tr><td>星级</td><td>{escape(c.stars.text)} {stars_symbols(c.stars.level)}
-（累计计星时长 {format_hours(c.stars.hours)} 小时{next_hint}）</td></tr>
+<p align="right" style="margin-bottom:10pt;">证明编号：<b>{escape(c.number)}</b></p>
+{_gap(10)}
+<p style="line-height:150%; text-indent:32px;">{statement}</p>
+{_gap(6)}
+<table border="1" cellspacing="0" cellpadding="7" width="100%" style="border-color:#444444;">
+<tr><td width="17%"{LABEL}>姓　　名</td><td width="33%">{escape(c.name)}</td>
+<td width="17%"{LABEL}>志愿者编号</td><td width="33%">{escape(c.volunteer_no)}</td></tr>
+<tr><td{LABEL}>证件类型</td><td>{escape(c.id_type)}</td>
+<td{LABEL}>证件号码</td><td>{escape(c.id_masked)}</td></tr>
+<tr><td{LABEL}>服务期间</td><td colspan="3">{period}</td></tr>
+<tr><td{LABEL}>服务时长合计</td><td><b>{format_hours(c.hours)} 小时</b></td>
+<td{LABEL}>星　　级</td><td>{escape(c.stars.text)} {stars_symbols(c.stars.level)}</td></tr>
 </table>
-<p>兹证明 <b>{escape(c.name)}</b> 于上述期间在{escape(c.issuer)}参加志愿服务，经核实，累计志愿服务时长
-<b>{format_hours(c.hours)}</b> 小时。服务内容如下：</p>
-<table border="1" cellspacing="0" cellpadding="3" width="100%">
-<thead><tr><th>服务类别</th><th width="18%">次数</th><th width="24%">时长（小时）</th></tr></thead>
+{_gap(12)}
+<p style="margin-bottom:6pt;"><span style="font-size:12pt; font-weight:bold;">服务内容</span></p>
+<table border="1" cellspacing="0" cellpadding="6" width="100%" style="border-color:#444444;">
+<thead><tr><th width="10%">序号</th><th>服务类别</th><th width="20%">服务次数</th>
+<th width="24%">服务时长（小时）</th></tr></thead>
 {content_rows}
+<tr><td colspan="2" align="center"><b>合　　计</b></td><td align="right"><b>{times}</b></td>
+<td align="right"><b>{format_hours(c.hours)}</b></td></tr>
 </table>
-<p class="muted">本证明依据已核实并锁定的志愿服务记录出具，免费、如实出具；服务时长为实际服务时间，不含往返路程。</p>
-<table cellspacing="0" cellpadding="5" width="100%">
-<tr><td width="58%">出具单位：{escape(c.issuer)}</td>
-<td rowspan="5" align="center" valign="middle"
- style="border: 1px dashed #888888; color:#888888;">（盖章处）</td></tr>
-<tr><td>负责人：{escape(c.leader) or "＿＿＿＿＿＿"}</td></tr>
-<tr><td>经办人：{escape(c.handler)}</td></tr>
-<tr><td>联系电话：{escape(c.contact) or "＿＿＿＿＿＿"}</td></tr>
-<tr><td>出具日期：{_chinese_date(c.issued_on)}</td></tr>
+{_gap(12)}
+<p style="text-indent:32px;">{_big("特此证明。")}</p>
+{_gap(14)}
+<table cellspacing="0" cellpadding="8" width="100%">
+<tr><td width="46%" valign="bottom">负责人：{escape(c.leader) or "＿＿＿＿＿＿"}</td>
+<td width="54%" rowspan="4" align="center" valign="middle"
+ style="border: 1px dashed #999999; font-size:12pt;"><span style="color:#999999;">（盖章）</span>
+<br/><br/><br/>出具单位：{escape(c.issuer)}<br/>{_chinese_date(c.issued_on)}<br/></td></tr>
+<tr><td valign="bottom">经办人：{escape(c.handler)}</td></tr>
+<tr><td valign="bottom">联系电话：{escape(c.contact) or "＿＿＿＿＿＿"}</td></tr>
+<tr><td valign="bottom">出具日期：{_chinese_date(c.issued_on)}</td></tr>
 </table>
+{_gap(14)}
+<p class="muted" style="font-size:9pt;">{NOTE}</p>
 </div>
 """
 
 
 def certificates_document(certificates: Sequence[Certificate]) -> QTextDocument:
     body = "".join(certificate_html(c, first=(i == 0)) for i, c in enumerate(certificates))
-    return build_document(f"<html><body>{body}</body></html>", TITLE)
+    return build_document(f"<html><head><style>{CSS}</style></head><body>{body}</body></html>", TITLE)
 
 
-def write_certificates_pdf(certificates: Sequence[Certificate], path: Path | str) -> Path:
-    return write_pdf(certificates_document(certificates), path, TITLE)
+def write_certificates_pdf(certificates: Sequence[Certificate], path: Path | str,
+                           on_page: PageCallback | None = None) -> Path:
+    """One page each, no page numbers (a certificate stands alone)."""
+    return write_pdf(certificates_document(certificates), path, TITLE, page_numbers=False,
+                     on_page=on_page)

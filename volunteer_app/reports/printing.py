@@ -9,21 +9,30 @@ for every table in the document.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPainter,
+    QPalette,
     QPdfWriter,
     QTextDocument,
     QTextTable,
 )
+from PySide6.QtPrintSupport import QPrinter
 
 from .fonts import cjk_font
 
-MARGIN_MM = 0
+MARGIN_MM = 0          # of the printer's page; the text keeps MARGIN_CM itself
+MARGIN_CM = 2.0
+SOURCE_DPI = 96        # document lengths are in pixels at this resolution (Qt's default)
 BASE_CSS = """
 body { font-size: 10.5pt; }
 h1 { font-size: 20pt; text-align: center; margin-bottom: 6pt; }
@@ -67,29 +76,117 @@ def _repeat_table_headers(document: QTextDocument) -> None:
 
 
 def page_layout(landscape: bool = False) -> QPageLayout:
-    """A4 with no margin of its own: QTextDocument.print puts a 2 cm margin round the text
-    (and the page number inside it), so printer margins on top of that made 3.8 cm."""
+    """A4 with no margin of its own: :func:`paint_document` keeps 2 cm round the text (and
+    the page footer inside it), so printer margins on top of that would make 3.8 cm."""
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
                        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                        QPageLayout.Unit.Millimeter)
 
 
-def print_document(document: QTextDocument, device: QPagedPaintDevice, landscape: bool = False) -> None:
-    """Print on a QPdfWriter or QPrinter. With no page size of its own set on the document,
-    QTextDocument.print lays it out for the device and prints page numbers at the foot."""
+class PrintCancelled(Exception):
+    """Raised by an ``on_page`` callback to stop printing; nothing half-written is kept."""
+
+
+PageCallback = Callable[[int, int], None]
+
+
+def paint_document(document: QTextDocument, device: QPagedPaintDevice, landscape: bool = False,
+                   page_numbers: bool = True, on_page: PageCallback | None = None) -> int:
+    """Lay ``document`` out on A4 pages of ``device`` and paint them one by one; returns the
+    number of pages painted.
+
+    What ``QTextDocument.print_`` does (2 cm margins, table headers repeated by the layout),
+    but page by page, so that ``on_page(done, total)`` can report progress or raise
+    :class:`PrintCancelled` between pages, and with a centred "第 n 页 共 N 页" footer (or
+    none: a certificate is one page and carries no page number). It touches no widget, so a
+    worker thread may run it on a QPdfWriter; a QPrinter stays on the GUI thread.
+    """
     device.setPageLayout(page_layout(landscape))
-    document.print_(device)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("无法开始打印（打印机或文件不可用）")
+    try:
+        return _paint_pages(document, device, painter, page_numbers, on_page)
+    finally:
+        painter.end()
 
 
-def write_pdf(document: QTextDocument, path: Path | str, title: str = "",
-              landscape: bool = False) -> Path:
+def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, painter: QPainter,
+                 page_numbers: bool, on_page: PageCallback | None) -> int:
+    # Lay out a copy for this device, so the original can be printed again on another one
+    # (the preview at screen resolution, then the printer at 600 dpi).
+    doc = document.clone()
+    doc.documentLayout().setPaintDevice(device)
+    margin = MARGIN_CM / 2.54 * SOURCE_DPI          # the layout scales it to the device
+    frame = doc.rootFrame().frameFormat()
+    frame.setMargin(margin)
+    doc.rootFrame().setFrameFormat(frame)
+    body = QRectF(0, 0, device.width(), device.height())
+    doc.setPageSize(body.size())
+    total = doc.pageCount()
+    first, last = _page_range(device, total)
+    footer_font = QFont(doc.defaultFont())
+    footer_font.setPointSizeF(max(7.0, footer_font.pointSizeF() - 1.5))
+    scale = device.logicalDpiY() / SOURCE_DPI
+    footer_y = body.height() - margin * scale * 0.55
+    context = QAbstractTextDocumentLayout.PaintContext()
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+    context.palette = palette
+    for page in range(first, last + 1):
+        if page > first and not device.newPage():
+            raise OSError("打印机或文件拒绝了新的一页")
+        view = QRectF(0, (page - 1) * body.height(), body.width(), body.height())
+        painter.save()
+        painter.translate(0, -view.top())
+        painter.setClipRect(view)
+        context.clip = view
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+        if page_numbers:
+            painter.setFont(footer_font)
+            painter.setPen(QColor("#333333"))
+            painter.drawText(QRectF(0, footer_y, body.width(), margin * scale * 0.4),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             f"第 {page} 页  共 {total} 页")
+        if on_page is not None:
+            on_page(page - first + 1, last - first + 1)
+    return last - first + 1
+
+
+def _page_range(device: QPagedPaintDevice, total: int) -> tuple[int, int]:
+    """The pages a print dialog asked for (a QPrinter's from/to), else all of them."""
+    asked_from = device.fromPage() if isinstance(device, QPrinter) else 0
+    asked_to = device.toPage() if isinstance(device, QPrinter) else 0
+    if asked_from == 0 and asked_to == 0:
+        return 1, max(1, total)
+    return max(1, asked_from), max(1, min(total, asked_to or total))
+
+
+def print_document(document: QTextDocument, device: QPagedPaintDevice, landscape: bool = False,
+                   page_numbers: bool = True, on_page: PageCallback | None = None) -> int:
+    """Print on a QPdfWriter or QPrinter (kept for callers of the first version)."""
+    return paint_document(document, device, landscape, page_numbers, on_page)
+
+
+def write_pdf(document: QTextDocument, path: Path | str, title: str = "", landscape: bool = False,
+              page_numbers: bool = True, on_page: PageCallback | None = None) -> Path:
+    """The document as an A4 PDF with the CJK font embedded. Safe in a worker thread. When
+    ``on_page`` raises (:class:`PrintCancelled`) or the disk fails, no partial file is left."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
     writer.setTitle(title or document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("邻里帮")
-    print_document(document, writer, landscape)
+    try:
+        paint_document(document, writer, landscape, page_numbers, on_page)
+    except BaseException:
+        del writer
+        path.unlink(missing_ok=True)
+        raise
     del writer  # the file is finished when the writer is destroyed
+    if not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"PDF文件没有写成：{path}")
     return path

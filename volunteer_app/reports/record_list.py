@@ -14,7 +14,7 @@ from ..services import record_queries
 from ..services.certificates import format_hours
 from ..services.session import Session
 from .monthly import table_html
-from .printing import build_document, escape, write_pdf
+from .printing import PageCallback, build_document, escape, write_pdf
 
 ROW_LIMIT = 5_000
 HEADERS = ("日期", "时间", "志愿者", "队伍", "服务类别", "时长", "状态", "服务内容")
@@ -35,7 +35,8 @@ def content_text(row: dict[str, Any]) -> str:
 
 
 def write_record_list_pdf(session: Session, query: record_queries.RecordQuery, path: Path | str,
-                          filters: str = "") -> tuple[Path, int, int]:
+                          filters: str = "", on_page: PageCallback | None = None,
+                          ) -> tuple[Path, int, int]:
     """Write the records matching ``query``; returns the file, the rows written and the rows
     matching (more than written when over :data:`ROW_LIMIT`)."""
     rows = record_queries.page(session, query, 0, ROW_LIMIT)
@@ -50,4 +51,4 @@ def write_record_list_pdf(session: Session, query: record_queries.RecordQuery, p
     if totals.records > len(rows):
         html += f"<p>只导出了前 {len(rows)} 条，请缩小筛选范围后分批导出。</p>"
     document = build_document(html, "志愿服务记录")
-    return write_pdf(document, path, landscape=True), len(rows), totals.records
+    return write_pdf(document, path, landscape=True, on_page=on_page), len(rows), totals.records

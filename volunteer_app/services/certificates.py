@@ -15,6 +15,7 @@ something different.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -172,9 +173,15 @@ def preview(session: Session, volunteer_id: int, period_from: str | None = None,
 
 
 def issue_batch(session: Session, volunteer_ids: list[int], period_from: str | None = None,
-                period_to: str | None = None) -> tuple[list[Certificate], list[str]]:
+                period_to: str | None = None,
+                deliver: Callable[[list[Certificate]], Any] | None = None,
+                ) -> tuple[list[Certificate], list[str]]:
     """Many certificates at once (a ceremony); volunteers with no verified hours in the period
-    are skipped and their reasons returned, so one of them does not stop the other 39."""
+    are skipped and their reasons returned, so one of them does not stop the other 39.
+
+    ``deliver`` (writing the PDF, say) runs inside the same transaction: if it raises (the
+    user cancelled, the disk is full), no number is used and nothing enters the register, so
+    the next print is not taken for a reprint of a certificate nobody received."""
     session.require(Permission.REPORT_PRINT)
     issued: list[Certificate] = []
     skipped: list[str] = []
@@ -184,17 +191,58 @@ def issue_batch(session: Session, volunteer_ids: list[int], period_from: str | N
                 issued.append(_issue_one(session, volunteer_id, period_from, period_to))
             except CertificateError as error:
                 skipped.append(str(error))
+        if issued and deliver is not None:
+            deliver(issued)
     return issued, skipped
+
+
+_REGISTER_FROM = (
+    "FROM certificates c JOIN volunteers v ON v.id = c.volunteer_id "
+    "LEFT JOIN users u ON u.id = c.issued_by LEFT JOIN certificates o ON o.id = c.reprint_of")
+_REGISTER_SORTS = {
+    "number": "c.number {d}", "volunteer": "v.name_pinyin {d}, c.id DESC",
+    "period": "c.period_from {d}, c.period_to {d}", "hours": "c.hours {d}, c.id DESC",
+    "issued_by": "issued_by_name {d}, c.id DESC", "issued_at": "c.issued_at {d}, c.id {d}",
+    "reprint": "c.reprint_of IS NULL {d}, c.id DESC", "id": "c.id {d}",
+}
 
 
 def register(session: Session, volunteer_id: int | None = None) -> list[dict[str, Any]]:
     """The issuance register, newest first: number, volunteer, period, hours, who, when, reprint."""
     session.require(Permission.REPORT_PRINT)
-    sql = ("SELECT c.*, v.name AS volunteer_name, coalesce(u.name, '系统管理员') AS issued_by_name, "
-           "o.number AS reprint_of_number FROM certificates c JOIN volunteers v ON v.id = c.volunteer_id "
-           "LEFT JOIN users u ON u.id = c.issued_by LEFT JOIN certificates o ON o.id = c.reprint_of")
-    params: list[Any] = []
+    return register_page(session, volunteer_id=volunteer_id)
+
+
+def _register_where(text: str, volunteer_id: int | None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    text = text.strip()
+    if text:
+        if text.isascii() and text.isalpha():
+            clauses.append("(v.name_initials LIKE ? OR v.name_pinyin LIKE ?)")
+            params += [text.lower() + "%", text.lower() + "%"]
+        else:
+            clauses.append("(v.name LIKE ? OR v.volunteer_no LIKE ? OR c.number LIKE ?)")
+            params += [f"%{text}%"] * 3
     if volunteer_id:
-        sql += " WHERE c.volunteer_id = ?"
+        clauses.append("c.volunteer_id = ?")
         params.append(volunteer_id)
-    return list(session.db.query(sql + " ORDER BY c.id DESC", params))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def register_count(session: Session, text: str = "", volunteer_id: int | None = None) -> int:
+    session.require(Permission.REPORT_PRINT)
+    where, params = _register_where(text, volunteer_id)
+    return session.db.execute(f"SELECT count(*) {_REGISTER_FROM}{where}", params).fetchone()[0]
+
+
+def register_page(session: Session, text: str = "", volunteer_id: int | None = None,
+                  sort: str = "id", descending: bool = True, offset: int = 0,
+                  limit: int = -1) -> list[dict[str, Any]]:
+    """A page of the register for the records page (filter by volunteer or number, sort)."""
+    session.require(Permission.REPORT_PRINT)
+    where, params = _register_where(text, volunteer_id)
+    order = _REGISTER_SORTS.get(sort, _REGISTER_SORTS["id"]).format(d="DESC" if descending else "ASC")
+    return list(session.db.query(
+        f"SELECT c.*, v.name AS volunteer_name, v.volunteer_no, "
+        f"coalesce(u.name, '系统管理员') AS issued_by_name, o.number AS reprint_of_number "
+        f"{_REGISTER_FROM}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]))

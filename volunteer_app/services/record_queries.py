@@ -41,16 +41,23 @@ class RecordQuery:
     descending: bool = True
 
 
+def _text_clause(text: str, clauses: list[str], params: list[Any]) -> None:
+    """A volunteer by name, pinyin initials or volunteer number."""
+    text = text.strip()
+    if not text:
+        return
+    if text.isascii() and text.isalpha():
+        clauses.append("(v.name_initials LIKE ? OR v.name_pinyin LIKE ?)")
+        params += [text.lower() + "%", text.lower() + "%"]
+    else:
+        clauses.append("(v.name LIKE ? OR v.volunteer_no LIKE ?)")
+        params += [f"%{text}%", f"%{text}%"]
+
+
 def _where(query: RecordQuery) -> tuple[str, list[Any]]:
-    clauses, params = [], []
-    text = query.text.strip()
-    if text:
-        if text.isascii() and text.isalpha():
-            clauses.append("(v.name_initials LIKE ? OR v.name_pinyin LIKE ?)")
-            params += [text.lower() + "%", text.lower() + "%"]
-        else:
-            clauses.append("(v.name LIKE ? OR v.volunteer_no LIKE ?)")
-            params += [f"%{text}%", f"%{text}%"]
+    clauses: list[str] = []
+    params: list[Any] = []
+    _text_clause(query.text, clauses, params)
     for column, value in (("r.volunteer_id", query.volunteer_id), ("r.team_id", query.team_id),
                           ("r.service_type_id", query.service_type_id)):
         if value:
@@ -123,6 +130,75 @@ def volunteer_stars(session: Session, volunteer_id: int, as_of: str | None = Non
     """The star level from all verified hours that count for stars (staff duty hours do not)."""
     session.require(Permission.LEDGER_READ)
     return standing(verified_hours(session, volunteer_id, date_to=as_of, stars_only=True))
+
+
+@dataclass(frozen=True)
+class StandingQuery:
+    """The 时长与星级 list: each volunteer's hours this month, this year and in all, and star level."""
+
+    text: str = ""
+    team_id: int | None = None          # that team's members (past and present)
+    as_of: str = ""                     # ISO day whose month and year count; "" for today
+    sort: str = "total"
+    descending: bool = True
+
+
+_STANDING_SORTS = {
+    "name": "v.name_pinyin {d}", "volunteer_no": "v.volunteer_no {d}",
+    "month": "month_hours {d}, v.name_pinyin", "year": "year_hours {d}, v.name_pinyin",
+    "total": "total_hours {d}, v.name_pinyin", "verified": "verified_hours {d}, v.name_pinyin",
+    "stars": "star_hours {d}, v.name_pinyin",
+}
+
+
+def _standing_where(query: StandingQuery) -> tuple[str, list[Any]]:
+    # Archived volunteers stay listed while they have hours: their records still count.
+    clauses = ["(v.archived_at IS NULL OR EXISTS (SELECT 1 FROM service_records x "
+               "WHERE x.volunteer_id = v.id))"]
+    params: list[Any] = []
+    _text_clause(query.text, clauses, params)
+    if query.team_id:
+        clauses.append("EXISTS (SELECT 1 FROM team_members m WHERE m.volunteer_id = v.id "
+                       "AND m.team_id = ?)")
+        params.append(query.team_id)
+    return " WHERE " + " AND ".join(clauses), params
+
+
+def standings_count(session: Session, query: StandingQuery) -> int:
+    session.require(Permission.LEDGER_READ)
+    where, params = _standing_where(query)
+    return session.db.execute(f"SELECT count(*) FROM volunteers v{where}", params).fetchone()[0]
+
+
+def standings_page(session: Session, query: StandingQuery, offset: int = 0,
+                   limit: int = -1) -> list[dict[str, Any]]:
+    """Volunteers with ``month_hours``, ``year_hours``, ``total_hours`` (all counted hours,
+    amended originals left out), ``verified_hours``, ``star_hours`` and ``stars``
+    (a :class:`StarStanding` from all verified hours that count for stars)."""
+    session.require(Permission.LEDGER_READ)
+    day = query.as_of or session.today().isoformat()
+    where, params = _standing_where(query)
+    order = _STANDING_SORTS.get(query.sort, _STANDING_SORTS["total"]).format(
+        d="DESC" if query.descending else "ASC")
+    rows = session.db.query(
+        f"SELECT v.id, v.name, v.volunteer_no, "
+        f"coalesce(sum(CASE WHEN substr(r.date, 1, 7) = ? THEN r.hours END), 0) AS month_hours, "
+        f"coalesce(sum(CASE WHEN substr(r.date, 1, 4) = ? THEN r.hours END), 0) AS year_hours, "
+        f"coalesce(sum(r.hours), 0) AS total_hours, "
+        f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN r.hours END), 0) AS verified_hours, "
+        f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} AND r.counts_for_stars = 1 "
+        f"THEN r.hours END), 0) AS star_hours "
+        f"FROM volunteers v LEFT JOIN service_records r ON r.volunteer_id = v.id "
+        f"AND r.status != '已更正' AND r.date <= ?{where} GROUP BY v.id ORDER BY {order} "
+        f"LIMIT ? OFFSET ?", [day[:7], day[:4], day, *params, limit, offset])
+    out = []
+    for row in rows:
+        row = dict(row)
+        for key in ("month_hours", "year_hours", "total_hours", "verified_hours", "star_hours"):
+            row[key] = round(row[key], 2)
+        row["stars"] = standing(row["star_hours"])
+        out.append(row)
+    return out
 
 
 def lookup_lists(session: Session) -> dict[str, list[dict[str, Any]]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..domain.stars import standing
 from .permissions import Permission
 from .record_queries import VERIFIED_SQL
 from .session import Session
@@ -131,39 +132,73 @@ def _visits(session: Session, team_id: int, start: str, end: str) -> list[dict[s
 
 def hours_summary(session: Session, date_from: str, date_to: str,
                   team_id: int | None = None) -> list[dict[str, Any]]:
-    """Each volunteer's hours over any period: all counted, verified, and counting for stars."""
+    """Each volunteer's hours over any period: all counted, verified, and counting for stars;
+    with a team, only the records of that team's activities. ``stars`` is the volunteer's
+    level on the last day of the period, from all their verified hours up to it (stars
+    belong to the person, not to one team or one period)."""
     session.require(Permission.REPORT_PRINT)
     sql = (f"SELECT v.id, v.name, v.volunteer_no, count(*) AS records, sum(r.hours) AS hours, "
            f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN r.hours END), 0) AS verified_hours, "
            f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} AND r.counts_for_stars = 1 "
-           f"THEN r.hours END), 0) AS star_hours FROM service_records r "
+           f"THEN r.hours END), 0) AS star_hours, "
+           f"(SELECT coalesce(sum(x.hours), 0) FROM service_records x WHERE x.volunteer_id = v.id "
+           f" AND x.status IN {VERIFIED_SQL} AND x.counts_for_stars = 1 AND x.date <= ?) "
+           f"AS cumulative_star_hours FROM service_records r "
            f"JOIN volunteers v ON v.id = r.volunteer_id WHERE r.date BETWEEN ? AND ? "
            f"AND r.status != '已更正'")
-    params: list[Any] = [date_from, date_to]
+    params: list[Any] = [date_to, date_from, date_to]
     if team_id:
         sql += " AND r.team_id = ?"
         params.append(team_id)
-    return [dict(r) for r in session.db.query(sql + " GROUP BY v.id ORDER BY hours DESC, v.name_pinyin",
-                                              params)]
+    rows = [dict(r) for r in session.db.query(
+        sql + " GROUP BY v.id ORDER BY hours DESC, v.name_pinyin", params)]
+    for row in rows:
+        for key in ("hours", "verified_hours", "star_hours", "cumulative_star_hours"):
+            row[key] = round(row[key], 2)
+        row["stars"] = standing(row["cumulative_star_hours"])
+    return rows
 
 
-def year_totals(session: Session, year: int) -> dict[str, Any]:
-    """The year's hours by month and by service type, and its volunteers and records."""
+def period_bounds(year: int | None = None, date_from: str | None = None,
+                  date_to: str | None = None) -> tuple[str, str]:
+    """A whole year, or a checked from–to period (both ISO days)."""
+    if year is not None:
+        if not 2000 <= year <= 2100:
+            raise ReportError(f"年份“{year}”不对，请写成 2026 这样的四位年份。")
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    try:
+        start, end = date.fromisoformat(date_from or ""), date.fromisoformat(date_to or "")
+    except ValueError:
+        raise ReportError(f"统计期间“{date_from or ''}至{date_to or ''}”应写成 2026-01-01 这样的日期，"
+                          f"或只给年份。") from None
+    if start > end:
+        raise ReportError(f"统计期间的开始日期{start}晚于结束日期{end}，请调换后再试。")
+    return start.isoformat(), end.isoformat()
+
+
+def year_totals(session: Session, year: int, team_id: int | None = None) -> dict[str, Any]:
+    """The year's hours by month and by service type, and its volunteers and records (of one
+    team's activities when ``team_id`` is given)."""
     session.require(Permission.REPORT_PRINT)
     where = "WHERE r.date LIKE ? AND r.status != '已更正'"
-    like = f"{year:04d}-%"
+    params: list[Any] = [f"{year:04d}-%"]
+    if team_id:
+        where += " AND r.team_id = ?"
+        params.append(team_id)
     by_month = {row[0]: (row[1], row[2], row[3]) for row in session.db.execute(
         f"SELECT substr(r.date, 1, 7), count(*), sum(r.hours), count(DISTINCT r.volunteer_id) "
-        f"FROM service_records r {where} GROUP BY 1", [like])}
-    months = [{"month": f"{year:04d}-{m:02d}", "records": by_month.get(f"{year:04d}-{m:02d}", (0, 0, 0))[0],
-               "hours": by_month.get(f"{year:04d}-{m:02d}", (0, 0, 0))[1] or 0,
-               "volunteers": by_month.get(f"{year:04d}-{m:02d}", (0, 0, 0))[2]} for m in range(1, 13)]
+        f"FROM service_records r {where} GROUP BY 1", params)}
+    months = []
+    for number in range(1, 13):
+        records, hours, volunteers = by_month.get(f"{year:04d}-{number:02d}", (0, 0, 0))
+        months.append({"month": f"{year:04d}-{number:02d}", "records": records,
+                       "hours": round(hours or 0, 2), "volunteers": volunteers})
     types = [dict(r) for r in session.db.query(
         f"SELECT coalesce(st.name, '其他') AS service_type, count(*) AS records, sum(r.hours) AS hours "
         f"FROM service_records r LEFT JOIN service_types st ON st.id = r.service_type_id {where} "
-        f"GROUP BY 1 ORDER BY hours DESC", [like])]
+        f"GROUP BY 1 ORDER BY hours DESC", params)]
     row = session.db.execute(
         f"SELECT count(*), coalesce(sum(r.hours), 0), count(DISTINCT r.volunteer_id) "
-        f"FROM service_records r {where}", [like]).fetchone()
+        f"FROM service_records r {where}", params).fetchone()
     return {"year": year, "months": months, "service_types": types, "records": row[0],
             "hours": round(row[1], 2), "volunteers": row[2]}

@@ -3,14 +3,23 @@
 A certificate is numbered and entered in the issuance register when it is printed or saved,
 not when it is previewed (the preview shows 预览 where the number will be). Several
 volunteers chosen at once print as one document, one certificate a page (a ceremony).
+
+The figures are gathered and the document built on a worker thread with its own database
+connection (:func:`_work`); a PDF is written there too, page by page under a progress dialog
+whose 取消 stops it. Saving a PDF registers the certificates in the same transaction as the
+file is written, so a cancelled or failed save leaves no number used. A real printer and the
+preview are Qt print devices that belong to the GUI thread: only their painting runs there.
 """
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -25,29 +34,112 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ...reports.certificate import TITLE as CERTIFICATE_TITLE
 from ...reports.certificate import certificates_document
 from ...reports.monthly import monthly_document
-from ...reports.printing import page_layout, print_document, write_pdf
-from ...services import certificates, record_queries, reports, settings
+from ...reports.printing import PrintCancelled, page_layout, paint_document, write_pdf
+from ...services import certificates, ledger_import, record_queries, reports, settings
 from ...services.certificates import CertificateError
 from ...services.permissions import PermissionDenied
 from ...services.reports import ReportError
 from ...services.session import Session
+from ..background import Job, Progress, progress_dialog, run_in_thread
 
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+@dataclass
+class Outcome:
+    """What the worker hands back: the document (preview, printer) or the file written, and
+    for certificates those issued (or previewed) and the reasons others were skipped."""
+
+    result: Any
+    issued: list[certificates.Certificate] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+class Request(Protocol):
+    """What to print, read from the dialog's widgets on the GUI thread; ``make`` runs on the
+    worker with the worker's session and hands the document to ``deliver``."""
+
+    title: str
+    page_numbers: bool
+
+    def make(self, session: Session, final: bool, deliver: Any) -> Outcome: ...
+
+
+@dataclass(frozen=True)
+class CertificateRequest:
+    volunteer_ids: tuple[int, ...]
+    start: str
+    end: str
+    title: str = CERTIFICATE_TITLE
+    page_numbers: bool = False          # a certificate stands alone on its page
+
+    def make(self, session: Session, final: bool, deliver: Any) -> Outcome:
+        if final:
+            delivered: list[Any] = []
+            issued, skipped = certificates.issue_batch(
+                session, list(self.volunteer_ids), self.start, self.end,
+                deliver=lambda chosen: delivered.append(deliver(certificates_document(chosen))))
+            if not issued:
+                raise CertificateError("；".join(skipped))
+            return Outcome(delivered[0], issued, skipped)
+        shown, skipped = [], []
+        for volunteer_id in self.volunteer_ids:
+            try:
+                shown.append(certificates.preview(session, volunteer_id, self.start, self.end))
+            except CertificateError as error:
+                skipped.append(str(error))
+        if not shown:
+            raise CertificateError("；".join(skipped))
+        return Outcome(deliver(certificates_document(shown)), shown, skipped)
+
+
+@dataclass(frozen=True)
+class MonthlyRequest:
+    team_id: int
+    month: str
+    title: str = "月度报表"
+    page_numbers: bool = True
+
+    def make(self, session: Session, final: bool, deliver: Any) -> Outcome:
+        report = reports.monthly_team(session, self.team_id, self.month)
+        issuer = str(settings.get(session, "community.name"))
+        return Outcome(deliver(monthly_document(report, issuer, session.today().isoformat())))
+
+
+def _work(db_path: str, actor: Any, today: date, request: Request, final: bool,
+          path: Path | None, progress: Progress) -> Outcome:
+    """On the job's thread: gather, build, and write the PDF (``path``) or hand the document
+    over to the GUI thread for the preview or the printer."""
+    with ledger_import.worker_session(db_path, actor, today) as session:
+        def deliver(document: QTextDocument) -> Any:
+            if path is not None:
+                return write_pdf(document, path, request.title, page_numbers=request.page_numbers,
+                                 on_page=progress)
+            progress(0, 0)          # cancelled meanwhile: raise, and nothing is registered
+            app = QCoreApplication.instance()
+            if app is not None:
+                document.moveToThread(app.thread())
+            return document
+        return request.make(session, final, deliver)
+
+
 class _PrintDialog(QDialog):
-    """预览 / 打印 / 保存PDF around a document that subclasses build."""
+    """预览 / 打印 / 保存PDF around a request that subclasses read from their widgets."""
 
     NAME = "print_dialog"
+    registered = Signal()       # certificates entered the issuance register
+    job_started = Signal()      # a worker is running (self.job, self.progress are set)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,6 +149,8 @@ class _PrintDialog(QDialog):
         self._preview_printer: QPrinter | None = None
         self._preview_document: QTextDocument | None = None
         self.saved_path: Path | None = None
+        self.job: Job | None = None
+        self.progress: QProgressDialog | None = None
         self.form = QFormLayout()
         self.message = QLabel(objectName=f"{self.NAME}.message")
         self.message.setWordWrap(True)
@@ -66,45 +160,83 @@ class _PrintDialog(QDialog):
         self.print_button = QPushButton(self.tr("打印…"), objectName=f"{self.NAME}.print")
         self.pdf_button = QPushButton(self.tr("保存为PDF…"), objectName=f"{self.NAME}.pdf")
         self.pdf_button.setProperty("primary", True)
-        close = QPushButton(self.tr("关闭"), objectName=f"{self.NAME}.close")
+        self.close_button = QPushButton(self.tr("关闭"), objectName=f"{self.NAME}.close")
         for button in (self.preview_button, self.print_button, self.pdf_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.preview_button.clicked.connect(lambda: self.preview())
-        self.print_button.clicked.connect(lambda: self.print_())
-        self.pdf_button.clicked.connect(lambda: self.save_pdf())
-        close.clicked.connect(self.reject)
+        self.preview_button.clicked.connect(lambda: asyncio.ensure_future(self.preview()))
+        self.print_button.clicked.connect(lambda: asyncio.ensure_future(self.print_()))
+        self.pdf_button.clicked.connect(lambda: asyncio.ensure_future(self.save_pdf()))
+        self.close_button.clicked.connect(self.reject)
 
     # -- to implement ------------------------------------------------------------------------
-    def _document(self, final: bool) -> QTextDocument | None:
-        """The document to print; ``final`` registers what must be registered."""
+    def _request(self) -> Request:
+        """What the widgets ask for; raises CertificateError/ReportError when incomplete."""
         raise NotImplementedError
 
     def _default_name(self) -> str:
         return "报表.pdf"
 
-    # -- actions -----------------------------------------------------------------------------
-    def _safe_document(self, final: bool) -> QTextDocument | None:
-        try:
-            return self._document(final)
-        except (CertificateError, ReportError, PermissionDenied) as error:
-            self._say(str(error), error=True)
-            return None
+    def _finished(self, outcome: Outcome, final: bool) -> None:
+        """Say what was done (certificates say which numbers)."""
 
+    # -- running the work --------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setProperty("role", "error" if error else "hint")
         self.message.style().polish(self.message)
         self.message.setText(text)
 
-    def preview(self) -> QPrintPreviewDialog | None:
-        document = self._safe_document(final=False)
-        if document is None:
+    def _busy(self, busy: bool) -> None:
+        for button in (self.preview_button, self.print_button, self.pdf_button, self.close_button):
+            button.setEnabled(not busy)
+
+    def _started(self, job: Job) -> None:
+        self.job = job
+        self.job_started.emit()
+
+    async def _run(self, final: bool, path: Path | None, label: str) -> Outcome | None:
+        try:
+            request = self._request()
+        except (CertificateError, ReportError) as error:
+            self._say(str(error), error=True)
             return None
+        self._busy(True)
+        self.progress = progress_dialog(self, label)
+        args = (ledger_import.database_path(self.session), self.session.actor,
+                self.session.today(), request, final, path)
+        try:
+            outcome = await run_in_thread(self, _work, *args, progress=self.progress,
+                                          started=self._started)
+        except (CertificateError, ReportError, PermissionDenied) as error:
+            self._say(str(error), error=True)
+            return None
+        except PrintCancelled:
+            self._say(self.tr("已取消，没有生成文件，也没有开具或登记证明。"), error=True)
+            return None
+        except OSError as error:
+            self._say(self.tr("无法写入 {0}：{1}。请换一个文件夹。").format(
+                path, error.strerror or error), error=True)
+            return None
+        finally:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.job = None
+            self._busy(False)
+        self._finished(outcome, final)
+        return outcome
+
+    # -- actions -----------------------------------------------------------------------------
+    async def preview(self) -> QPrintPreviewDialog | None:
+        outcome = await self._run(False, None, self.tr("正在准备预览……"))
+        if outcome is None:
+            return None
+        request = self._request()
+        document: QTextDocument = outcome.result
         # The preview keeps pointers to both: hold them as long as the dialog (a printer
         # collected by Python under an open preview crashes it).
         self._preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -112,39 +244,77 @@ class _PrintDialog(QDialog):
         printer.setPageLayout(page_layout())
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setObjectName(f"{self.NAME}.preview_dialog")
-        dialog.paintRequested.connect(lambda device: print_document(document, device))
+        dialog.paintRequested.connect(
+            lambda device: paint_document(document, device, page_numbers=request.page_numbers))
         dialog.resize(900, 1000)
         self.preview_dialog = dialog
         dialog.open()
         return dialog
 
-    def print_(self) -> None:
+    async def print_(self) -> int:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout())
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        document = self._safe_document(final=True)
-        if document is not None:
-            print_document(document, printer)
+            return 0
+        return await self.print_to(printer)
 
-    def save_pdf(self, path: Path | str | None = None) -> Path | None:
+    async def print_to(self, printer: QPrinter) -> int:
+        """Print on ``printer`` (set up already); returns the pages printed. The document is
+        made on the worker; only the painting runs here, a page at a time under a progress
+        dialog whose 取消 aborts the print job."""
+        outcome = await self._run(True, None, self.tr("正在准备打印……"))
+        if outcome is None:
+            return 0
+        request = self._request()
+        progress = progress_dialog(self, self.tr("正在发送到打印机……"))
+
+        def page_done(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)      # a window-modal progress dialog processes events here
+            if progress.wasCanceled():
+                raise PrintCancelled()
+
+        self._busy(True)
+        try:
+            pages = paint_document(outcome.result, printer, page_numbers=request.page_numbers,
+                                   on_page=page_done)
+        except PrintCancelled:
+            printer.abort()
+            self._say(self.tr("打印已取消。") + self._printed_note(outcome), error=True)
+            return 0
+        except OSError as error:
+            self._say(self.tr("打印失败：{0}。请检查打印机。").format(error) + self._printed_note(outcome),
+                      error=True)
+            return 0
+        finally:
+            progress.close()
+            progress.deleteLater()
+            self._busy(False)
+        return pages
+
+    def _printed_note(self, outcome: Outcome) -> str:
+        return ""
+
+    async def save_pdf(self, path: Path | str | None = None) -> Path | None:
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存为PDF"), self._default_name(),
                                                     self.tr("PDF文件 (*.pdf)"))
             if not chosen:
                 return None
             path = chosen
-        document = self._safe_document(final=True)
-        if document is None:
+        outcome = await self._run(True, Path(path), self.tr("正在生成PDF……"))
+        if outcome is None:
             return None
-        try:
-            self.saved_path = write_pdf(document, path)
-        except OSError as error:
-            self._say(self.tr("无法写入 {0}：{1}。请换一个文件夹。").format(path, error.strerror or error),
-                      error=True)
-            return None
-        self._say(self.tr("已保存：{0}").format(self.saved_path))
+        self.saved_path = outcome.result
+        self._say(self.message.text() + self.tr("已保存：{0}").format(self.saved_path))
         return self.saved_path
+
+    def done(self, result: int) -> None:
+        # A job's thread is a child of this dialog: stop it before the dialog can go away.
+        if self.job is not None and self.job.isRunning():
+            self.job.cancel()
+            self.job.wait()
+        super().done(result)
 
 
 class CertificateDialog(_PrintDialog):
@@ -198,31 +368,25 @@ class CertificateDialog(_PrintDialog):
     def _default_name(self) -> str:
         return f"志愿服务记录证明_{self.session.today().isoformat()}.pdf"
 
-    def _document(self, final: bool) -> QTextDocument | None:
+    def _request(self) -> CertificateRequest:
         ids = self.chosen_ids()
         if not ids:
             raise CertificateError(self.tr("请先在列表里选择志愿者（按住Ctrl可多选）。"))
-        start = self.date_from.date().toString("yyyy-MM-dd")
-        end = self.date_to.date().toString("yyyy-MM-dd")
-        if final:
-            issued, skipped = certificates.issue_batch(self.session, ids, start, end)
-        else:
-            issued, skipped = [], []
-            for vid in ids:
-                try:
-                    issued.append(certificates.preview(self.session, vid, start, end))
-                except CertificateError as error:
-                    skipped.append(str(error))
-        if not issued:
-            raise CertificateError("；".join(skipped))
-        if final:
-            self.issued = issued
-            numbers = "、".join(c.number for c in issued[:3]) + ("等" if len(issued) > 3 else "")
-            self._say(self.tr("已开具{0}份证明（{1}）。").format(len(issued), numbers)
-                      + (self.tr("未开具：") + "；".join(skipped) if skipped else ""))
-        elif skipped:
-            self._say("；".join(skipped), error=True)
-        return certificates_document(issued)
+        return CertificateRequest(tuple(ids), self.date_from.date().toString("yyyy-MM-dd"),
+                                  self.date_to.date().toString("yyyy-MM-dd"))
+
+    def _finished(self, outcome: Outcome, final: bool) -> None:
+        skipped = (self.tr("未开具：") + "；".join(outcome.skipped)) if outcome.skipped else ""
+        if not final:
+            self._say(skipped, error=bool(skipped))
+            return
+        self.issued = outcome.issued
+        numbers = "、".join(c.number for c in self.issued[:3]) + ("等" if len(self.issued) > 3 else "")
+        self._say(self.tr("已开具{0}份证明（{1}）。").format(len(self.issued), numbers) + skipped)
+        self.registered.emit()
+
+    def _printed_note(self, outcome: Outcome) -> str:
+        return self.tr("证明已编号登记，再次打印同一期间将记为补打。") if outcome.issued else ""
 
 
 class MonthlyDialog(_PrintDialog):
@@ -248,11 +412,11 @@ class MonthlyDialog(_PrintDialog):
     def _default_name(self) -> str:
         return f"{self.team.currentText()}_{self.month.currentData()}_月报.pdf"
 
-    def _document(self, final: bool) -> QTextDocument | None:
+    def _request(self) -> MonthlyRequest:
         if self.team.currentData() is None:
             raise ReportError(self.tr("还没有队伍，请先在“志愿者与队伍”里建立队伍。"))
-        report = reports.monthly_team(self.session, self.team.currentData(), self.month.currentData())
-        return monthly_document(report, str(settings.get(self.session, "community.name")))
+        return MonthlyRequest(self.team.currentData(), self.month.currentData(),
+                              f"{self.team.currentText()} {self.month.currentData()} 月报")
 
 
 def recent_months(today: date, count: int) -> list[str]:

@@ -1,6 +1,7 @@
 """服务记录: the records, filtered by volunteer, team, service type, month and status, with
 their total hours; verify-and-lock in bulk, add, edit, delete, amend; certificates, the
-monthly report and the filtered list as a PDF.
+monthly report and the filtered list as a PDF. Two more tabs show each volunteer's hours
+and star level, and the certificate register (``record_panels``).
 
 The table pages in SQL through ``services.record_queries``; every change goes through
 ``services.records`` (which refuses locked records whatever the window shows).
@@ -9,11 +10,10 @@ The table pages in SQL through ``services.record_queries``; every change goes th
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,20 +25,24 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ...reports.printing import PrintCancelled
 from ...reports.record_list import content_text, status_text, time_span, write_record_list_pdf
 from ...services import ledger_import, record_queries, records
 from ...services.certificates import format_hours
 from ...services.permissions import Permission, PermissionDenied
 from ...services.records import RecordError
 from ...services.session import Session
+from ..background import Progress, progress_dialog, run_in_thread
 from ..dialogs.print_dialogs import CertificateDialog, MonthlyDialog, recent_months
 from ..dialogs.record_dialog import RecordDialog
 from ..paged_model import Column, PagedTableModel
 from ..signals import DataSignals
+from .record_panels import RegisterPanel, StandingsPanel
 
 WATCHED = frozenset({"service_records", "volunteers", "teams", "service_types"})
 
@@ -151,14 +155,26 @@ class RecordsPage(QWidget):
         for button in (self.certificate_button, self.monthly_button, self.export_button):
             actions.addWidget(button)
 
+        records_tab = QWidget(objectName="records.records_tab")
+        inner = QVBoxLayout(records_tab)
+        inner.setContentsMargins(0, 8, 0, 0)
+        inner.addLayout(filters)
+        inner.addWidget(self.table, 1)
+        inner.addWidget(self.totals)
+        inner.addLayout(actions)
+        inner.addWidget(self.message)
+        self.standings = StandingsPanel(self.session, lookups["teams"])
+        self.tabs = QTabWidget(objectName="records.tabs")
+        self.tabs.addTab(records_tab, self.tr("服务记录"))
+        self.tabs.addTab(self.standings, self.tr("时长与星级"))
+        self.register: RegisterPanel | None = None
+        if self.session.can(Permission.REPORT_PRINT):
+            self.register = RegisterPanel(self.session)
+            self.tabs.addTab(self.register, self.tr("证明登记簿"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.addWidget(heading)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.totals)
-        layout.addLayout(actions)
-        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
 
         can = self.session.can
         for button in (self.add_button, self.edit_button, self.delete_button):
@@ -223,11 +239,18 @@ class RecordsPage(QWidget):
         self.delete_button.setEnabled(editable)
         self.amend_button.setEnabled(one and chosen[0]["status"] in records.VERIFIED)
         self.verify_button.setEnabled(any(r["status"] == records.EDITABLE for r in chosen))
+        locked = one and not editable
+        tip = self.tr("已核实锁定的记录不能修改或删除，请用“更正”") if locked else ""
+        self.edit_button.setToolTip(tip)
+        self.delete_button.setToolTip(tip)
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:
             self.model.reload()
             self._show_totals()
+            self.standings.mark_stale()
+        if self.register is not None and tables & {"certificates", "volunteers"}:
+            self.register.mark_stale()
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -255,8 +278,13 @@ class RecordsPage(QWidget):
 
     def _on_edit(self) -> None:
         chosen = self.selected()
-        if len(chosen) == 1 and chosen[0]["status"] == records.EDITABLE:
-            self._open(RecordDialog(self.session, chosen[0], parent=self))
+        if len(chosen) != 1:
+            return
+        if chosen[0]["status"] != records.EDITABLE:
+            self._say(self.tr("这条记录状态为“{0}”，已核实锁定，不能修改或删除。如有错误，"
+                              "请督导选中它点“更正”并写明原因，原记录会保留。").format(chosen[0]["status"]))
+            return
+        self._open(RecordDialog(self.session, chosen[0], parent=self))
 
     def _on_amend(self) -> None:
         chosen = self.selected()
@@ -284,7 +312,10 @@ class RecordsPage(QWidget):
 
     def _on_certificate(self) -> None:
         ids = sorted({r["volunteer_id"] for r in self.selected()})
-        self._open(CertificateDialog(self.session, ids, parent=self))
+        dialog = CertificateDialog(self.session, ids, parent=self)
+        if self.register is not None:
+            dialog.registered.connect(self.register.mark_stale)
+        self._open(dialog)
 
     def _on_monthly(self) -> None:
         self._open(MonthlyDialog(self.session, self.team.currentData(), parent=self))
@@ -305,57 +336,27 @@ class RecordsPage(QWidget):
         """The filtered records as a PDF list, written in a worker thread on its own connection."""
         self.export_button.setEnabled(False)
         self._say(self.tr("正在导出，请稍候……"))
+        progress = progress_dialog(self, self.tr("正在导出服务记录……"))
         args = (ledger_import.database_path(self.session), self.session.actor, self.session.today(),
                 self.model._sorted(), Path(path), self._filters_text())
         try:
-            saved, written, matching = await _in_qthread(self, _export_list, *args)
+            saved, written, matching = await run_in_thread(self, _export_list, *args, progress=progress)
+        except PrintCancelled:
+            self._say(self.tr("已取消导出，没有生成文件。"))
+            return None
         except OSError as error:
             self._say(self.tr("无法写入 {0}：{1}。请换一个文件夹。").format(path, error.strerror or error))
             return None
         finally:
+            progress.close()
+            progress.deleteLater()
             self.export_button.setEnabled(True)
         note = "" if written == matching else self.tr("（共 {0} 条，只导出前 {1} 条）").format(matching, written)
         self._say(self.tr("已导出 {0} 条记录：{1}").format(written, saved) + note)
         return saved
 
 
-class _Job(QThread):
-    """A QThread, not a Python pool thread: Qt's text layout starts timers, which need the
-    event dispatcher a QThread has (in a plain thread Qt warns and the timers are lost)."""
-
-    done = Signal()
-
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], parent: QObject):
-        super().__init__(parent)
-        self.fn, self.args = fn, args
-        self.result: Any = None
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.result = self.fn(*self.args)
-        except BaseException as error:   # handed to the awaiting coroutine on the GUI thread
-            self.error = error
-        self.done.emit()
-
-
-async def _in_qthread(owner: QObject, fn: Callable[..., Any], *args: Any) -> Any:
-    future = asyncio.get_event_loop().create_future()
-    job = _Job(fn, args, owner)
-    job.done.connect(lambda: future.done() or future.set_result(None),
-                     Qt.ConnectionType.QueuedConnection)
-    job.start()
-    try:
-        await future
-    finally:
-        job.wait()
-        job.deleteLater()
-    if job.error is not None:
-        raise job.error
-    return job.result
-
-
 def _export_list(db_path: str, actor: Any, today: Any, query: record_queries.RecordQuery,
-                 path: Path, filters: str) -> tuple[Path, int, int]:
+                 path: Path, filters: str, progress: Progress) -> tuple[Path, int, int]:
     with ledger_import.worker_session(db_path, actor, today) as session:
-        return write_record_list_pdf(session, query, path, filters)
+        return write_record_list_pdf(session, query, path, filters, on_page=progress)
