@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshots translations lint clean system-run system-test
+.PHONY: run test bench screenshots translations lint package clean system-run system-test
 
 run: $(STAMP) system-run translations
 	$(PY) main.py
@@ -25,6 +25,12 @@ screenshots: $(STAMP) system-test translations
 
 translations: $(STAMP)
 	$(PY) build_scripts/translations.py compile
+
+# The one-folder build in dist/LinLiBang/ (run it on Windows for the office PCs).
+package: $(STAMP) translations
+	$(PY) -m pip install --quiet -e '.[build]'
+	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build build_scripts/linlibang.spec
+	$(PY) build_scripts/smoke_frozen.py dist/LinLiBang
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
