@@ -2,7 +2,8 @@
 (copied to the clipboard), and as an .ics calendar file for the team or one volunteer.
 
 The documents come from ``reports/roster.py`` over ``services.roster``; this dialog only
-chooses the team, the week and where to put them.
+chooses the team, the week and where to put them. A week's roster is a page or two, so it
+is built on the GUI thread (the certificate and monthly dialogs use a worker for hundreds).
 """
 
 from __future__ import annotations
@@ -11,27 +12,66 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QTextDocument
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...reports.roster import roster_document, roster_ics, roster_text
+from ...reports.printing import page_layout, print_document
+from ...reports.roster import roster_document, roster_ics, roster_text, write_roster_pdf
 from ...services import roster, settings, teams
 from ...services.roster import Roster, RosterError
 from ...services.session import Session
-from .print_dialogs import _PrintDialog
 
 PERSONAL_WEEKS = 4      # a volunteer's calendar file covers the chosen week and three more
 
 
-class RosterDialog(_PrintDialog):
+class RosterDialog(QDialog):
     NAME = "roster_dialog"
 
     def __init__(self, session: Session, team_id: int | None, monday: date,
                  parent: QWidget | None = None):
-        super().__init__(session, parent)
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName(self.NAME)
         self.setWindowTitle(self.tr("导出名单"))
         self.monday = monday
         self.copied_text = ""
+        self.saved_path: Path | None = None
+        self.preview_dialog: QPrintPreviewDialog | None = None
+        self._preview_printer: QPrinter | None = None
+        self._preview_document: QTextDocument | None = None
         n = self.NAME
+        self.form = QFormLayout()
+        self.message = QLabel(objectName=f"{n}.message")
+        self.message.setWordWrap(True)
+        self.message.setProperty("role", "hint")
+        self.preview_button = QPushButton(self.tr("预览"), objectName=f"{n}.preview")
+        self.print_button = QPushButton(self.tr("打印…"), objectName=f"{n}.print")
+        self.pdf_button = QPushButton(self.tr("保存为PDF…"), objectName=f"{n}.pdf")
+        self.pdf_button.setProperty("primary", True)
+        close = QPushButton(self.tr("关闭"), objectName=f"{n}.close")
+        buttons = QHBoxLayout()
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.preview_button.clicked.connect(lambda: self.preview())
+        self.print_button.clicked.connect(lambda: self.print_())
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        close.clicked.connect(self.reject)
         self.team = QComboBox(objectName=f"{n}.team")
         for team in teams.list_teams(session):
             self.team.addItem(team["name"], team["id"])
@@ -92,10 +132,59 @@ class RosterDialog(_PrintDialog):
     def _issuer(self) -> str:
         return str(settings.get(self.session, "community.name") or "")
 
-    # -- _PrintDialog ----------------------------------------------------------------------------
-    def _document(self, final: bool) -> QTextDocument | None:
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setProperty("role", "error" if error else "hint")
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+
+    # -- A4: preview, printer, PDF ------------------------------------------------------------
+    def _document(self) -> QTextDocument | None:
         found = self._safe_roster()
         return None if found is None else roster_document(found, self._issuer())
+
+    def preview(self) -> QPrintPreviewDialog | None:
+        document = self._document()
+        if document is None:
+            return None
+        # The preview keeps pointers to both: hold them as long as the dialog (a printer
+        # collected by Python under an open preview crashes it).
+        self._preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._preview_document = document
+        printer.setPageLayout(page_layout())
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName(f"{self.NAME}.preview_dialog")
+        dialog.paintRequested.connect(lambda device: print_document(document, device))
+        dialog.resize(900, 1000)
+        self.preview_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def print_(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout())
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        document = self._document()
+        if document is not None:
+            print_document(document, printer)
+
+    def save_pdf(self, path: Path | str | None = None) -> Path | None:
+        found = self._safe_roster()
+        if found is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("保存为PDF"), self._default_name(),
+                                                  self.tr("PDF文件 (*.pdf)"))
+            if not path:
+                return None
+        try:
+            self.saved_path = write_roster_pdf(found, path, self._issuer())
+        except OSError as error:
+            self._say(self.tr("无法写入 {0}：{1}。请换一个文件夹。").format(path, error.strerror or error),
+                      error=True)
+            return None
+        self._say(self.tr("已保存：{0}").format(self.saved_path))
+        return self.saved_path
 
     def _default_name(self) -> str:
         return f"{self.team.currentText()}_{self.iso_week()}_值班表.pdf"

@@ -288,6 +288,14 @@ class TaskDialog(QDialog):
 
     def _on_kind(self) -> None:
         kind = self.kind.currentData()
+        # weekly needs its days; a rota turns every day unless days are chosen to limit it
+        checked = [box for box in self.weekday_boxes if box.isChecked()]
+        if kind == "rota" and len(checked) == 1:
+            checked[0].setChecked(False)
+        elif kind == "weekly" and not checked:
+            self.weekday_boxes[pydate(self.start_date.date()).weekday()].setChecked(True)
+        self.form.labelForField(self.weekdays).setText(
+            self.tr("只在") if kind == "rota" else self.tr("星期"))
         self.form.setRowVisible(self.weekdays, kind in ("weekly", "rota"))
         self.form.setRowVisible(self.rota, kind == "rota")
         self.end_date.setVisible(kind != "once")
