@@ -12,14 +12,32 @@ from pathlib import Path
 from .. import paths
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name)
+    """Marks ``text`` for pyside6-lupdate without importing Qt (the CLI imports this module)."""
+    return text
+
+
+NO_DISPLAY = QT_TRANSLATE_NOOP(
+    "App", "邻里帮：这台电脑没有图形显示（没有 DISPLAY），无法打开窗口。"
+    "可以用虚拟显示运行：xvfb-run -a make run ；命令行功能见 python main.py --help")
+
+
 def display_problem() -> str | None:
     """On Linux without a display, one line that says so and how to run anyway."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return None
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return ("邻里帮：这台电脑没有图形显示（没有 DISPLAY），无法打开窗口。"
-            "可以用虚拟显示运行：xvfb-run -a make run ；命令行功能见 python main.py --help")
+    from .look import translate_without_app
+
+    return translate_without_app("App", NO_DISPLAY)
+
+
+def _tr(text: str) -> str:
+    """``text`` in the UI language; call with a literal marked by QT_TRANSLATE_NOOP("App", …)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("App", text)
 
 
 def run_window(db_path: Path) -> int:
@@ -38,7 +56,7 @@ def run_window(db_path: Path) -> int:
     from .look import apply_look
 
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("邻里帮")
+    app.setApplicationName("邻里帮")   # names the settings folder: never translated
     app.setOrganizationName("LinLiBang")
     apply_look(app)
 
@@ -46,14 +64,15 @@ def run_window(db_path: Path) -> int:
     lock = QLockFile(str(db_path) + ".lock")
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        QMessageBox.warning(None, "邻里帮", f"已经有一个邻里帮窗口在使用数据库 {db_path}。\n请切换到那个窗口。")
+        QMessageBox.warning(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮")), _tr(QT_TRANSLATE_NOOP(
+            "App", "已经有一个邻里帮窗口在使用数据库 %1。\n请切换到那个窗口。")).replace("%1", str(db_path)))
         return 1
 
     first_start = not db_path.exists() or db_path.stat().st_size == 0
     try:
         db = open_database(db_path)
     except StoreError as error:
-        QMessageBox.critical(None, "邻里帮：无法打开数据库", str(error))
+        QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")), str(error))
         return 1
     session = Session(db)
     install_crash_handler(db_path)
@@ -93,10 +112,12 @@ def offer_demo(session) -> None:
     from ..services import demo
 
     box = QMessageBox()
-    box.setWindowTitle("欢迎使用邻里帮")
-    box.setText("这是第一次打开邻里帮。\n\n要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？")
-    demo_button = box.addButton("装入演示社区", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("从空白开始", QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(_tr(QT_TRANSLATE_NOOP("App", "欢迎使用邻里帮")))
+    box.setText(_tr(QT_TRANSLATE_NOOP(
+        "App", "这是第一次打开邻里帮。\n\n要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？")))
+    demo_button = box.addButton(_tr(QT_TRANSLATE_NOOP("App", "装入演示社区")),
+                                QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr(QT_TRANSLATE_NOOP("App", "从空白开始")), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is demo_button:
         demo.build(session)
@@ -128,21 +149,21 @@ def install_crash_handler(db_path: Path) -> None:
         if issubclass(kind, PermissionDenied):  # a refusal, not a bug: say it plainly
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(None, "没有权限", str(value))
+            QMessageBox.warning(None, _tr(QT_TRANSLATE_NOOP("App", "没有权限")), str(value))
             return
         report = crash_report_path(db_path)
         try:
             report.write_text("".join(traceback.format_exception(kind, value, tb)), encoding="utf-8")
-            where = f"错误报告已保存到：\n{report}"
+            where = _tr(QT_TRANSLATE_NOOP("App", "错误报告已保存到：\n%1")).replace("%1", str(report))
         except OSError:
-            where = "错误报告无法保存。"
+            where = _tr(QT_TRANSLATE_NOOP("App", "错误报告无法保存。"))
         sys.__excepthook__(kind, value, tb)
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance():
-            QMessageBox.critical(None, "邻里帮出错了",
-                                 "很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。\n\n"
-                                 f"{where}\n请把这个文件发给技术支持人员。")
+            QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮出错了")), _tr(QT_TRANSLATE_NOOP(
+                "App", "很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。\n\n%1\n"
+                "请把这个文件发给技术支持人员。")).replace("%1", where))
 
     sys.excepthook = handle
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -204,4 +205,6 @@ class PagedTableModel(QAbstractTableModel):
 
 
 def yes_no(key: str) -> Callable[[dict[str, Any]], str]:
-    return lambda row: "是" if row.get(key) else ""
+    """A column that shows 是 for a true flag and nothing otherwise."""
+    yes = QCoreApplication.translate("PagedTableModel", "是")
+    return lambda row: yes if row.get(key) else ""

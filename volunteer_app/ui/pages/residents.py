@@ -48,6 +48,7 @@ class ResidentsModel(PagedTableModel):
         super().__init__(parent, worker_session=session)
         self.session = session
         self.query = residents.ResidentQuery()
+        lift = (self.tr("无"), self.tr("有"))
         self.columns = (
             Column("name", self.tr("姓名"), width=90),
             Column("gender", self.tr("性别"), width=50),
@@ -58,8 +59,7 @@ class ResidentsModel(PagedTableModel):
             Column("unit", self.tr("单元"), width=50),
             Column("room", self.tr("门牌"), width=60),
             Column("floor", self.tr("楼层"), align_right=True, width=50),
-            Column("has_lift", self.tr("电梯"), display=lambda r: "有" if r.get("has_lift") else "无",
-                   width=50),
+            Column("has_lift", self.tr("电梯"), display=lambda r: lift[bool(r.get("has_lift"))], width=50),
             Column("stranded", self.tr("悬空老人"), display=yes_no("stranded"), width=70),
             Column("lives_alone", self.tr("独居"), display=yes_no("lives_alone"), width=50),
             Column("risk_level", self.tr("风险等级"), width=70),
