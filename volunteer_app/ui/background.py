@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..reports.printing import PrintCancelled
@@ -96,9 +96,9 @@ def _show(progress: QProgressDialog, done: int, total: int) -> None:
 
 def progress_dialog(parent: QWidget, label: str) -> QProgressDialog:
     """Window-modal, shown only when the work takes longer than half a second, with 取消."""
-    dialog = QProgressDialog(label, parent.tr("取消"), 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Background", "取消"), 0, 0, parent)
     dialog.setObjectName("progress_dialog")
-    dialog.setWindowTitle(parent.tr("请稍候"))
+    dialog.setWindowTitle(QCoreApplication.translate("Background", "请稍候"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(500)
     dialog.setAutoClose(False)

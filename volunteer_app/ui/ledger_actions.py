@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -28,16 +29,26 @@ from ..services.permissions import Permission, PermissionDenied
 from ..services.session import Session
 from .dialogs.import_dialog import ImportDialog
 
-TITLES = {"residents": "居民台账", "volunteers": "志愿者台账", "records": "志愿服务记录"}
+TITLES = {"residents": QT_TRANSLATE_NOOP("LedgerActions", "居民台账"),
+          "volunteers": QT_TRANSLATE_NOOP("LedgerActions", "志愿者台账"),
+          "records": QT_TRANSLATE_NOOP("LedgerActions", "志愿服务记录")}
+
+
+def _title(kind: str) -> str:
+    return QCoreApplication.translate("LedgerActions", TITLES[kind])
 
 
 def add_import_export_buttons(page: QWidget, session: Session, kind: str,
                               layout: QBoxLayout | None = None) -> tuple[QPushButton, QPushButton]:
     """Two buttons, ``<kind>.import`` and ``<kind>.export``, added to ``layout`` if given."""
-    import_button = QPushButton(page.tr("导入…"), page, objectName=f"{kind}.import")
-    import_button.setToolTip(page.tr("从Excel（.xlsx）或CSV导入台账"))
-    export_button = QPushButton(page.tr("导出…"), page, objectName=f"{kind}.export")
-    export_button.setToolTip(page.tr("导出为Excel或CSV（身份证号和电话默认打码）"))
+    # a function, not a class: a fixed context for the translation files
+    import_button = QPushButton(QCoreApplication.translate("LedgerActions", "导入…"), page,
+                                objectName=f"{kind}.import")
+    import_button.setToolTip(QCoreApplication.translate("LedgerActions", "从Excel（.xlsx）或CSV导入台账"))
+    export_button = QPushButton(QCoreApplication.translate("LedgerActions", "导出…"), page,
+                                objectName=f"{kind}.export")
+    export_button.setToolTip(QCoreApplication.translate(
+        "LedgerActions", "导出为Excel或CSV（身份证号和电话默认打码）"))
     import_button.setVisible(session.can(Permission.IMPORT) and kind != "records")
     export_button.setVisible(session.can(Permission.EXPORT))
     import_button.clicked.connect(lambda: open_import(page, session, kind))
@@ -68,7 +79,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.session, self.kind = session, kind
         self.setObjectName("export_dialog")
-        self.setWindowTitle(self.tr("导出%s") % TITLES[kind])
+        self.setWindowTitle(self.tr("导出%1").replace("%1", _title(kind)))
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-export")
         self.path_edit = QLineEdit(objectName="export_dialog.file")
         self.path_edit.setPlaceholderText(self.tr("文件名以 .xlsx 或 .csv 结尾"))
@@ -103,7 +114,7 @@ class ExportDialog(QDialog):
 
     def _on_choose(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出到"), f"{TITLES[self.kind]}.xlsx",
+            self, self.tr("导出到"), f"{_title(self.kind)}.xlsx",
             self.tr("Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)"))
         if path:
             self.path_edit.setText(path)

@@ -7,6 +7,7 @@ keeps what they typed.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +31,7 @@ def _buttons(dialog: QDialog, name: str, save_text: str) -> tuple[QDialogButtonB
     save.setProperty("primary", True)
     save.setDefault(True)
     box.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
-    box.addButton(QPushButton(dialog.tr("取消"), objectName=f"{name}.cancel"),
+    box.addButton(QPushButton(QCoreApplication.translate("TeamDialogs", "取消"), objectName=f"{name}.cancel"),
                   QDialogButtonBox.ButtonRole.RejectRole)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)

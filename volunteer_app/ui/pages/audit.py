@@ -30,19 +30,18 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 class AuditModel(PagedTableModel):
-    columns = (
-        Column("id", "编号", width=60, align_right=True),
-        Column("at", "时间", lambda row: row["at"].replace("T", " "), width=150),
-        Column("user_name", "用户", width=110),
-        Column("action", "操作", width=100),
-        Column("entity_name", "对象", width=80),
-        Column("entity_id", "对象编号", width=70, align_right=True),
-        Column("detail", "说明", width=320),
-    )
-
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
+        self.columns = (
+            Column("id", self.tr("编号"), width=60, align_right=True),
+            Column("at", self.tr("时间"), lambda row: row["at"].replace("T", " "), width=150),
+            Column("user_name", self.tr("用户"), width=110),
+            Column("action", self.tr("操作"), width=100),
+            Column("entity_name", self.tr("对象"), width=80),
+            Column("entity_id", self.tr("对象编号"), width=70, align_right=True),
+            Column("detail", self.tr("说明"), width=320),
+        )
         self.query = AuditQuery()
 
     def _count(self) -> int:
@@ -159,7 +158,7 @@ class AuditPage(QWidget):
         self.refresh()
 
     def _on_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出操作日志"), "操作日志.xlsx",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出操作日志"), self.tr("操作日志") + ".xlsx",
                                               self.tr("Excel 文件 (*.xlsx);;CSV 文件 (*.csv)"))
         if path:
             self.export_to(path)
