@@ -6,7 +6,7 @@ import json
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -105,16 +105,17 @@ class SettingsPage(QWidget):
     def _users_tab(self) -> QWidget:
         tab = QWidget()
         self.users_table = QTableWidget(0, 5, objectName="settings.users")
-        self.users_table.setHorizontalHeaderLabels(["用户名", "姓名", "角色", "状态", "最近登录"])
+        self.users_table.setHorizontalHeaderLabels([self.tr("用户名"), self.tr("姓名"), self.tr("角色"),
+                                                    self.tr("状态"), self.tr("最近登录")])
         self.users_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.users_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QHBoxLayout()
         self.user_buttons = {}
-        for key, title, slot in (("add", "新增用户…", self._on_add_user),
-                                 ("role", "修改角色…", self._on_change_role),
-                                 ("password", "重置密码…", self._on_reset_password),
-                                 ("deactivate", "停用", self._on_deactivate)):
-            button = QPushButton(self.tr(title), objectName=f"settings.users.{key}")
+        for key, title, slot in (("add", self.tr("新增用户…"), self._on_add_user),
+                                 ("role", self.tr("修改角色…"), self._on_change_role),
+                                 ("password", self.tr("重置密码…"), self._on_reset_password),
+                                 ("deactivate", self.tr("停用"), self._on_deactivate)):
+            button = QPushButton(title, objectName=f"settings.users.{key}")
             button.clicked.connect(slot)
             enable_for(self.session, button, Permission.USERS)
             buttons.addWidget(button)
@@ -133,8 +134,11 @@ class SettingsPage(QWidget):
         self._users = users.list_users(self.session)
         self.users_table.setRowCount(len(self._users))
         for r, user in enumerate(self._users):
-            status = "已停用" if not user["active"] else ("已锁定" if user["locked_until"] else "正常")
-            role = user["role_name"] + (f"（{user['volunteer_name']}）" if user["volunteer_name"] else "")
+            status = (self.tr("已停用") if not user["active"] else
+                      self.tr("已锁定") if user["locked_until"] else self.tr("正常"))
+            role = QCoreApplication.translate("Roles", user["role_name"])
+            if user["volunteer_name"]:
+                role = self.tr("%1（%2）").replace("%1", role).replace("%2", user["volunteer_name"])
             for c, text in enumerate((user["login"], user["name"], role, status,
                                       user["last_login_at"] or "")):
                 self.users_table.setItem(r, c, QTableWidgetItem(text))
@@ -156,7 +160,7 @@ class SettingsPage(QWidget):
         return True
 
     def _ask_role(self) -> tuple[str, int | None] | None:
-        names = [ROLE_NAMES[r] for r in USER_ROLES]
+        names = [QCoreApplication.translate("Roles", ROLE_NAMES[r]) for r in USER_ROLES]
         name, ok = QInputDialog.getItem(self, self.tr("角色"), self.tr("角色"), names, 1, False)
         if not ok:
             return None
@@ -232,7 +236,7 @@ class SettingsPage(QWidget):
         return tab
 
     def _on_backup(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), "邻里帮备份.sqlite3")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), self.tr("邻里帮备份") + ".sqlite3")
         if path:
             self.start_backup(path)
 
@@ -251,7 +255,8 @@ class SettingsPage(QWidget):
 
         def finished(future: Future) -> None:
             error = future.exception()
-            self.backup_done.emit(f"备份失败：{error}" if error else f"已备份到 {future.result()}")
+            self.backup_done.emit(self.tr("备份失败：%1").replace("%1", str(error)) if error else
+                                  self.tr("已备份到 %1").replace("%1", future.result()))
 
         future = self._worker.submit(work)
         future.add_done_callback(finished)
