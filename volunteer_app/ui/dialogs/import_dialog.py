@@ -18,7 +18,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,6 +66,9 @@ def _text(value: Any) -> str:
 
 
 FIRST = 3  # 行号, 状态, 原因, then the file's own columns
+# ledger_import.RowCheck.status, shown through PreviewModel.tr
+ROW_STATES = (QT_TRANSLATE_NOOP("PreviewModel", "有错误"), QT_TRANSLATE_NOOP("PreviewModel", "重复"),
+              QT_TRANSLATE_NOOP("PreviewModel", "有提醒"), QT_TRANSLATE_NOOP("PreviewModel", "可导入"))
 
 
 class PreviewModel(QAbstractTableModel):
@@ -87,12 +97,12 @@ class PreviewModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
-            return "行号"
+            return self.tr("行号")
         if section == 1:
-            return "状态"
+            return self.tr("状态")
         if section == 2:
-            return "原因"
-        return self._headers[section - FIRST] or f"第{section - FIRST + 1}列"
+            return self.tr("原因")
+        return self._headers[section - FIRST] or self.tr("第%1列").replace("%1", str(section - FIRST + 1))
 
     def _field(self, column: int) -> str | None:
         columns = self.preview.mapping.columns
@@ -109,7 +119,7 @@ class PreviewModel(QAbstractTableModel):
             if column == 0:
                 return row.number
             if column == 1:
-                return row.status
+                return self.tr(row.status)      # one of ROW_STATES
             if column == last:
                 return self._reasons(row)
             cells, at = row.cells, column - FIRST
@@ -287,7 +297,7 @@ class ImportDialog(QDialog):
         self._mapping = mapping
         self.mapping.setRowCount(len(mapping.headers))
         for index, header in enumerate(mapping.headers):
-            item = QTableWidgetItem(header or f"第{index + 1}列")
+            item = QTableWidgetItem(header or self.tr("第%1列").replace("%1", str(index + 1)))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.mapping.setItem(index, 0, item)
             combo = QComboBox(objectName=f"{NAME}.map.{index}")
@@ -417,7 +427,7 @@ class ImportDialog(QDialog):
             self._spawn(self.open_file(path))
 
     def _on_save_rejected(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存未导入的行"), "未导入的行.xlsx",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存未导入的行"), self.tr("未导入的行") + ".xlsx",
                                               self.tr("Excel 文件 (*.xlsx)"))
         if path:
             self.save_rejected(path)

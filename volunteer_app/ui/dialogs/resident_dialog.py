@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,13 +38,26 @@ from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 
 NAME = "resident_dialog"
+# Stored values (needs, consent methods) and labels, shown through self.tr: marked for the
+# translation files under the dialog's context.
 FLAG_LABELS = {
-    "has_lift": "有电梯", "cannot_use_stairs": "不能上下楼", "lives_alone": "独居",
-    "empty_nest": "空巢", "disabled": "残疾", "dementia": "失智", "serious_illness": "重病",
-    "hardship": "困难", "family_nearby": "附近有家属",
+    "has_lift": QT_TRANSLATE_NOOP("ResidentDialog", "有电梯"),
+    "cannot_use_stairs": QT_TRANSLATE_NOOP("ResidentDialog", "不能上下楼"),
+    "lives_alone": QT_TRANSLATE_NOOP("ResidentDialog", "独居"),
+    "empty_nest": QT_TRANSLATE_NOOP("ResidentDialog", "空巢"),
+    "disabled": QT_TRANSLATE_NOOP("ResidentDialog", "残疾"),
+    "dementia": QT_TRANSLATE_NOOP("ResidentDialog", "失智"),
+    "serious_illness": QT_TRANSLATE_NOOP("ResidentDialog", "重病"),
+    "hardship": QT_TRANSLATE_NOOP("ResidentDialog", "困难"),
+    "family_nearby": QT_TRANSLATE_NOOP("ResidentDialog", "附近有家属"),
 }
-NEED_CHOICES = ("跑腿代办", "陪同就医", "上下楼", "助餐", "打扫卫生", "聊天陪伴", "代购药品")
-CONSENT_METHODS = ("书面", "口头（有见证人）", "家属代签", "电话")
+NEED_CHOICES = (QT_TRANSLATE_NOOP("ResidentDialog", "跑腿代办"), QT_TRANSLATE_NOOP("ResidentDialog", "陪同就医"),
+                QT_TRANSLATE_NOOP("ResidentDialog", "上下楼"), QT_TRANSLATE_NOOP("ResidentDialog", "助餐"),
+                QT_TRANSLATE_NOOP("ResidentDialog", "打扫卫生"), QT_TRANSLATE_NOOP("ResidentDialog", "聊天陪伴"),
+                QT_TRANSLATE_NOOP("ResidentDialog", "代购药品"))
+CONSENT_METHODS = (QT_TRANSLATE_NOOP("ResidentDialog", "书面"),
+                   QT_TRANSLATE_NOOP("ResidentDialog", "口头（有见证人）"),
+                   QT_TRANSLATE_NOOP("ResidentDialog", "家属代签"), QT_TRANSLATE_NOOP("ResidentDialog", "电话"))
 NO_FLOOR = -4   # the spin box's "未填" value, below the lowest real floor (-3)
 
 
@@ -96,9 +109,9 @@ class ResidentDialog(QDialog):
         self.building = QLineEdit(objectName=f"{NAME}.building")
         self.unit = QLineEdit(objectName=f"{NAME}.unit")
         self.room = QLineEdit(objectName=f"{NAME}.room")
-        for line, hint, width in ((self.building, "楼号", 70), (self.unit, "单元", 50),
-                                  (self.room, "门牌", 70)):
-            line.setPlaceholderText(self.tr(hint))
+        for line, hint, width in ((self.building, self.tr("楼号"), 70), (self.unit, self.tr("单元"), 50),
+                                  (self.room, self.tr("门牌"), 70)):
+            line.setPlaceholderText(hint)
             line.setMaximumWidth(width + 30)
         self.floor = QSpinBox(objectName=f"{NAME}.floor")
         self.floor.setRange(NO_FLOOR, 60)

@@ -55,7 +55,8 @@ class VisitDialog(QDialog):
                   "problem": self.tr("发现的问题")}
         self.texts = {key: QLineEdit(objectName=f"{NAME}.{key}") for key in labels}
         form = QFormLayout()
-        form.addRow(self.tr("老人"), QLabel(f"{pair['resident_name']}（帮手：{pair['helper_name']}）"))
+        form.addRow(self.tr("老人"), QLabel(self.tr("%1（帮手：%2）").replace("%1", pair["resident_name"])
+                                         .replace("%2", pair["helper_name"])))
         form.addRow(self.tr("探访日期"), self.visited_on)
         form.addRow(self.tr("开始时间"), self.start_time)
         form.addRow(self.tr("时长"), self.minutes)
