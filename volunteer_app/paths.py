@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "LinLiBang"
 DB_FILENAME = "linlibang.sqlite3"
 DB_ENV = "VOLUNTEER_APP_DB"
@@ -23,4 +21,6 @@ def default_database() -> Path:
     """``--db`` wins, then ``VOLUNTEER_APP_DB``, then the user's data folder."""
     if os.environ.get(DB_ENV):
         return Path(os.environ[DB_ENV]).expanduser()
+    from platformdirs import user_data_dir  # only here: 5 ms that the first paint need not pay
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,10 @@ from ..services.permissions import ROLE_NAMES
 from ..services.session import Session
 from .pages import PAGES, PageSpec
 from .signals import DataSignals
+
+# Qt.ItemDataRole.UserRole, the page key on each navigation item. Touching PySide's Qt
+# namespace builds all of its ~150 enums (15 ms), so nothing on the way to the first paint does.
+PAGE_KEY_ROLE = 0x0100
 
 
 class MainWindow(QMainWindow):
@@ -38,7 +42,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(objectName="pages")
         for spec in self._specs:
             item = QListWidgetItem(spec.display_title)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(PAGE_KEY_ROLE, spec.key)
             item.setSizeHint(QSize(150, 40))
             self.nav.addItem(item)
             placeholder = QWidget(objectName=f"page.{spec.key}.placeholder")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services import dashboard
@@ -92,7 +91,6 @@ class DashboardPage(QWidget):
             name = QLabel(team.name, objectName=f"dashboard.team.{team.id}.name")
             count = QLabel(people.replace("%1", str(team.members)),
                            objectName=f"dashboard.team.{team.id}.members")
-            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.teams_grid.addWidget(name, row, 0)
             self.teams_grid.addWidget(count, row, 1)
 
