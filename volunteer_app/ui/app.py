@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import importlib
 import os
 import sys
 import traceback
@@ -46,8 +46,7 @@ def run_window(db_path: Path) -> int:
         print(problem, file=sys.stderr)
         return 2
 
-    import qasync
-    from PySide6.QtCore import QLockFile
+    from PySide6.QtCore import QLockFile, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ..services.session import Session
@@ -78,12 +77,19 @@ def run_window(db_path: Path) -> int:
     install_crash_handler(db_path)
     if first_start:
         offer_demo(session)
+    # asyncio and qasync take ~0.1 s to import: load them while the person types the password,
+    # once the login dialog has been painted, rather than before it.
+    QTimer.singleShot(300, lambda: importlib.import_module("qasync"))
     actor = log_in(db)
     if actor is None:
         db.close()
         lock.unlock()
         return 0
     session = Session(db, actor)
+
+    import asyncio
+
+    import qasync
 
     from .main_window import MainWindow
 
