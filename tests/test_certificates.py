@@ -130,3 +130,23 @@ def test_cli_certificate_and_its_exit_codes(demo_template, tmp_path, capsys):
     assert cli_main(["report", "certificate", "--volunteer", "1", "--out", str(out),
                      "--from", "2026-12-01", "--to", "2026-01-01", "--db", str(db)]) == 1
     assert "晚于" in capsys.readouterr().err
+
+
+def test_a_batch_whose_delivery_fails_registers_nothing(demo_session):
+    ids = [r[0] for r in demo_session.db.execute("SELECT id FROM volunteers ORDER BY id LIMIT 5")]
+    before = demo_session.db.table("certificates").count
+    audit_before = demo_session.db.table("audit_log").count
+
+    def disk_full(issued):
+        assert len(issued) >= 3 and all(c.id for c in issued)
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        certificates.issue_batch(demo_session, ids, "2026-01-01", "2026-11-28", deliver=disk_full)
+    assert demo_session.db.table("certificates").count == before
+    assert demo_session.db.table("audit_log").count == audit_before
+    delivered = []
+    issued, _skipped = certificates.issue_batch(demo_session, ids, "2026-01-01", "2026-11-28",
+                                                deliver=delivered.append)
+    assert delivered == [issued] and not any(c.is_reprint for c in issued)
+    assert demo_session.db.table("certificates").count == before + len(issued)

@@ -118,3 +118,53 @@ def test_cli_monthly_exit_codes(demo_template, tmp_path, capsys):
                      "--out", str(tmp_path / "nofolder" / "x" / "m.pdf"), "--db", str(db)]) == 0
     err = capsys.readouterr().err
     assert "找不到队伍" in err and "十月" in err
+
+
+def test_cli_hours_summary_as_pdf_csv_and_xlsx(demo_template, tmp_path, capsys):
+    import csv
+
+    from openpyxl import load_workbook
+
+    from volunteer_app.services.session import BUILTIN_ADMIN, Session
+    from volunteer_app.store.connection import open_database
+
+    db = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, db)
+    pdf, table, book = tmp_path / "年度.pdf", tmp_path / "年度.csv", tmp_path / "队.xlsx"
+    assert cli_main(["report", "hours", "--year", "2026", "--out", str(pdf), "--db", str(db)]) == 0
+    assert cli_main(["report", "hours", "--year", "2026", "--out", str(table), "--db", str(db)]) == 0
+    assert cli_main(["report", "hours", "--from", "2026-09-01", "--to", "2026-10-31", "--team", TEAM,
+                     "--out", str(book), "--db", str(db)]) == 0
+    database = open_database(db)
+    try:
+        session = Session(database, BUILTIN_ADMIN)
+        year_total = database.execute("SELECT sum(hours) FROM service_records WHERE date LIKE '2026-%' "
+                                      "AND status != '已更正'").fetchone()[0]
+        team_id = _team(session)
+        team_rows = reports.hours_summary(session, "2026-09-01", "2026-10-31", team_id)
+    finally:
+        database.close()
+    text = pdf_text(pdf)
+    assert "2026年度志愿服务时长统计" in text and "全年按月" in text and "按服务类别" in text
+    assert format_hours(year_total) in text.replace(" ", "")
+    with table.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:3] == ["序号", "姓名", "志愿者编号"] and rows[0][-1] == "星级"
+    assert sum(float(r[4]) for r in rows[1:]) == pytest.approx(year_total)
+    assert all(r[-1].endswith("星级") for r in rows[1:])
+    workbook = load_workbook(book, read_only=True)
+    sheet = list(workbook.active.iter_rows(values_only=True))
+    workbook.close()
+    assert [(r[1], r[4]) for r in sheet[1:]] == [(r["name"], r["hours"]) for r in team_rows]
+
+    assert cli_main(["report", "hours", "--out", str(pdf), "--db", str(db)]) == 1
+    assert cli_main(["report", "hours", "--year", "2026", "--from", "2026-01-01", "--out", str(pdf),
+                     "--db", str(db)]) == 1
+    assert cli_main(["report", "hours", "--year", "2026", "--out", str(tmp_path / "x.doc"),
+                     "--db", str(db)]) == 1
+    assert cli_main(["report", "hours", "--from", "2026-12-01", "--to", "2026-01-01",
+                     "--out", str(pdf), "--db", str(db)]) == 1
+    assert cli_main(["report", "hours", "--year", "2026", "--team", "没有这个队", "--out", str(pdf),
+                     "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "--year" in err and ".xlsx" in err and "晚于" in err and "找不到队伍" in err

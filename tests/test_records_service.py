@@ -166,3 +166,46 @@ def test_demo_has_months_of_records_most_locked_and_an_amendment(demo_session):
     months = demo_session.db.execute("SELECT count(DISTINCT substr(date, 1, 7)) FROM service_records").fetchone()[0]
     assert months >= 6
     assert demo_session.db.execute("SELECT count(*) FROM certificates WHERE reprint_of IS NOT NULL").fetchone()[0] == 1
+
+
+def test_hours_are_rounded_and_capped_per_day_as_the_settings_say(session):
+    from volunteer_app.services import settings as app_settings
+
+    vid = _volunteer(session)
+    first = _add(session, vid, day="2026-11-09", start="08:00", end="09:20")      # 1 h 20 min
+    assert session.row("service_records", first)["hours"] == 1.5                  # half hours
+    app_settings.put(session, "records.round_to_hours", 1)
+    second = _add(session, vid, day="2026-11-09", start="10:00", end="11:20")
+    assert session.row("service_records", second)["hours"] == 1.0
+    app_settings.put(session, "records.daily_cap_hours", 4)
+    third = _add(session, vid, day="2026-11-09", start="13:00", end="16:00")      # 3 h, 1.5 left
+    row = session.row("service_records", third)
+    assert row["hours"] == 1.5 and "上限4小时" in row["content"]
+    fourth = _add(session, vid, day="2026-11-09", start="17:00", end="18:00")     # nothing left
+    assert session.row("service_records", fourth)["hours"] == 0
+    other_day = _add(session, vid, day="2026-11-10", start="08:00", end="11:00")
+    assert session.row("service_records", other_day)["hours"] == 3.0
+
+
+def test_a_completed_assignment_makes_one_record_with_its_real_hours(session):
+    db = session.db
+    vid = _volunteer(session)
+    team = db.table("teams").insert({"uid": new_uid(), "name": "测试队", "created_at": now_text()}).last_pk
+    task = db.table("tasks").insert({"uid": new_uid(), "team_id": team, "service_type_id": 2,
+                                     "title": "桶前值守", "created_at": now_text()}).last_pk
+    shift = db.table("shifts").insert({"uid": new_uid(), "task_id": task, "date": "2026-11-20",
+                                       "start_time": "07:00", "end_time": "09:00", "min_people": 1,
+                                       "max_people": 2}).last_pk
+    assignment = db.table("assignments").insert({
+        "uid": new_uid(), "shift_id": shift, "volunteer_id": vid, "state": "已完成",
+        "check_in": "2026-11-20T07:10:00", "check_out": "2026-11-20T09:40:00",
+        "created_at": now_text()}).last_pk
+    rid = records.from_assignment(session, assignment)
+    assert records.from_assignment(session, assignment) == rid          # idempotent
+    row = session.row("service_records", rid)
+    assert (row["source"], row["team_id"], row["hours"], row["start_time"], row["end_time"]) == (
+        "排班", team, 2.5, "07:10", "09:40")
+    assert db.execute("SELECT count(*) FROM service_records WHERE assignment_id = ?",
+                      [assignment]).fetchone()[0] == 1
+    with pytest.raises(RecordError, match="找不到编号为999"):
+        records.from_assignment(session, 999)

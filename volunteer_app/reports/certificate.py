@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextDocument
 
 from ..domain.stars import stars_symbols
 from ..services.certificates import Certificate, format_hours
-from .printing import PageCallback, build_document, escape, write_pdf
+from .printing import PageCallback, Pages, build_document, escape, write_pages_pdf
 
 TITLE = "志愿服务记录证明"
 
@@ -105,12 +105,22 @@ def certificate_html(c: Certificate, first: bool = True) -> str:
 
 
 def certificates_document(certificates: Sequence[Certificate]) -> QTextDocument:
+    """All of them as one document, a certificate a page (the preview, a printer)."""
     body = "".join(certificate_html(c, first=(i == 0)) for i, c in enumerate(certificates))
+    return _document(body)
+
+
+def _document(body: str) -> QTextDocument:
     return build_document(f"<html><head><style>{CSS}</style></head><body>{body}</body></html>", TITLE)
+
+
+def certificate_pages(certificates: Sequence[Certificate]) -> Pages:
+    """One small document per certificate, built as its page is painted; no page numbers
+    (a certificate stands alone)."""
+    return Pages(tuple(lambda c=c: _document(certificate_html(c)) for c in certificates),
+                 TITLE, page_numbers=False)
 
 
 def write_certificates_pdf(certificates: Sequence[Certificate], path: Path | str,
                            on_page: PageCallback | None = None) -> Path:
-    """One page each, no page numbers (a certificate stands alone)."""
-    return write_pdf(certificates_document(certificates), path, TITLE, page_numbers=False,
-                     on_page=on_page)
+    return write_pages_pdf(certificate_pages(certificates), path, on_page)

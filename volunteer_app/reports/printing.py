@@ -9,7 +9,8 @@ for every table in the document.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
@@ -28,7 +29,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from ..refcounts import keep_singletons_alive
 from .fonts import cjk_font
+
+# Painting a page is a dozen void Qt calls, reporting it a signal emit: each drops a
+# reference to None or True under PySide6 6.12 on Python 3.11 (see refcounts.py).
+keep_singletons_alive()
 
 MARGIN_MM = 0          # of the printer's page; the text keeps MARGIN_CM itself
 MARGIN_CM = 2.0
@@ -91,25 +97,66 @@ class PrintCancelled(Exception):
 PageCallback = Callable[[int, int], None]
 
 
-def paint_document(document: QTextDocument, device: QPagedPaintDevice, landscape: bool = False,
-                   page_numbers: bool = True, on_page: PageCallback | None = None) -> int:
-    """Lay ``document`` out on A4 pages of ``device`` and paint them one by one; returns the
+@dataclass(frozen=True)
+class Pages:
+    """What to print, as parts that each start on a new page.
+
+    A batch of certificates is one small document per certificate, built only when its page
+    is painted: PySide6 keeps Python's GIL during a Qt call, so laying out a 300-page
+    document in one go froze the window for a second even from a worker thread, while one
+    certificate at a time lets the GUI thread in between. Page numbers ("第 n 页 共 N 页")
+    are printed for a single part only (a certificate carries none).
+    """
+
+    parts: Sequence[Callable[[], QTextDocument]]
+    title: str = ""
+    page_numbers: bool = True
+    landscape: bool = False
+
+    @classmethod
+    def of(cls, document: QTextDocument, title: str = "", page_numbers: bool = True,
+           landscape: bool = False) -> Pages:
+        title = title or document.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+        return cls((lambda: document,), title, page_numbers, landscape)
+
+
+def paint_pages(pages: Pages, device: QPagedPaintDevice, on_page: PageCallback | None = None) -> int:
+    """Lay each part out on A4 pages of ``device`` and paint them one by one; returns the
     number of pages painted.
 
     What ``QTextDocument.print_`` does (2 cm margins, table headers repeated by the layout),
-    but page by page, so that ``on_page(done, total)`` can report progress or raise
-    :class:`PrintCancelled` between pages, and with a centred "第 n 页 共 N 页" footer (or
-    none: a certificate is one page and carries no page number). It touches no widget, so a
-    worker thread may run it on a QPdfWriter; a QPrinter stays on the GUI thread.
+    but a page at a time, so that ``on_page(done, total)`` can report progress or raise
+    :class:`PrintCancelled` in between (per page for one part, per part for several). It
+    touches no widget, so a worker thread may run it on a QPdfWriter; a QPrinter stays on
+    the GUI thread.
     """
-    device.setPageLayout(page_layout(landscape))
+    device.setPageLayout(page_layout(pages.landscape))
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("无法开始打印（打印机或文件不可用）")
+    single = len(pages.parts) == 1
+    painted = 0
     try:
-        return _paint_pages(document, device, painter, page_numbers, on_page)
+        for index, build in enumerate(pages.parts):
+            if index and not device.newPage():
+                raise OSError("打印机或文件拒绝了新的一页")
+            painted += _paint_pages(build(), device, painter, pages.page_numbers and single,
+                                    on_page if single else None)
+            if on_page is not None and not single:
+                on_page(index + 1, len(pages.parts))
     finally:
         painter.end()
+    return painted
+
+
+def paint_document(document: QTextDocument, device: QPagedPaintDevice, landscape: bool = False,
+                   page_numbers: bool = True, on_page: PageCallback | None = None) -> int:
+    """One document on a QPdfWriter or QPrinter (the print preview paints through this)."""
+    return paint_pages(Pages.of(document, page_numbers=page_numbers, landscape=landscape),
+                       device, on_page)
+
+
+print_document = paint_document        # the first version's name
 
 
 def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, painter: QPainter,
@@ -164,24 +211,21 @@ def _page_range(device: QPagedPaintDevice, total: int) -> tuple[int, int]:
     return max(1, asked_from), max(1, min(total, asked_to or total))
 
 
-def print_document(document: QTextDocument, device: QPagedPaintDevice, landscape: bool = False,
-                   page_numbers: bool = True, on_page: PageCallback | None = None) -> int:
-    """Print on a QPdfWriter or QPrinter (kept for callers of the first version)."""
-    return paint_document(document, device, landscape, page_numbers, on_page)
-
-
-def write_pdf(document: QTextDocument, path: Path | str, title: str = "", landscape: bool = False,
-              page_numbers: bool = True, on_page: PageCallback | None = None) -> Path:
-    """The document as an A4 PDF with the CJK font embedded. Safe in a worker thread. When
-    ``on_page`` raises (:class:`PrintCancelled`) or the disk fails, no partial file is left."""
+def write_pages_pdf(pages: Pages, path: Path | str, on_page: PageCallback | None = None) -> Path:
+    """An A4 PDF with the CJK font embedded. Safe in a worker thread. When ``on_page``
+    raises (:class:`PrintCancelled`) or the disk fails, no partial file is left."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Fail here with the system's reason (a folder, read-only, open in another program)
+    # rather than as Qt's bare "QPainter::begin(): Returned false" halfway through.
+    with path.open("wb"):
+        pass
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
-    writer.setTitle(title or document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    writer.setTitle(pages.title)
     writer.setCreator("邻里帮")
     try:
-        paint_document(document, writer, landscape, page_numbers, on_page)
+        paint_pages(pages, writer, on_page)
     except BaseException:
         del writer
         path.unlink(missing_ok=True)
@@ -190,3 +234,9 @@ def write_pdf(document: QTextDocument, path: Path | str, title: str = "", landsc
     if not path.exists() or path.stat().st_size == 0:
         raise OSError(f"PDF文件没有写成：{path}")
     return path
+
+
+def write_pdf(document: QTextDocument, path: Path | str, title: str = "", landscape: bool = False,
+              page_numbers: bool = True, on_page: PageCallback | None = None) -> Path:
+    """One document as an A4 PDF (see :func:`write_pages_pdf`)."""
+    return write_pages_pdf(Pages.of(document, title, page_numbers, landscape), path, on_page)

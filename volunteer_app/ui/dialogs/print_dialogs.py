@@ -19,8 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,15 +40,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...reports.certificate import TITLE as CERTIFICATE_TITLE
-from ...reports.certificate import certificates_document
+from ...reports.certificate import certificate_pages, certificates_document
 from ...reports.monthly import monthly_document
-from ...reports.printing import PrintCancelled, page_layout, paint_document, write_pdf
+from ...reports.printing import Pages, PrintCancelled, page_layout, paint_pages, write_pages_pdf
 from ...services import certificates, ledger_import, record_queries, reports, settings
 from ...services.certificates import CertificateError
 from ...services.permissions import PermissionDenied
 from ...services.reports import ReportError
 from ...services.session import Session
 from ..background import Job, Progress, progress_dialog, run_in_thread
+
+PREVIEW_LIMIT = 20       # certificates shown in the print preview
 
 
 def _qdate(day: date) -> QDate:
@@ -58,8 +59,8 @@ def _qdate(day: date) -> QDate:
 
 @dataclass
 class Outcome:
-    """What the worker hands back: the document (preview, printer) or the file written, and
-    for certificates those issued (or previewed) and the reasons others were skipped."""
+    """What the worker hands back: the pages to paint (preview, printer) or the file
+    written, and for certificates those issued (or previewed) and why others were skipped."""
 
     result: Any
     issued: list[certificates.Certificate] = field(default_factory=list)
@@ -68,10 +69,7 @@ class Outcome:
 
 class Request(Protocol):
     """What to print, read from the dialog's widgets on the GUI thread; ``make`` runs on the
-    worker with the worker's session and hands the document to ``deliver``."""
-
-    title: str
-    page_numbers: bool
+    worker with the worker's session and hands the :class:`Pages` to ``deliver``."""
 
     def make(self, session: Session, final: bool, deliver: Any) -> Outcome: ...
 
@@ -81,15 +79,13 @@ class CertificateRequest:
     volunteer_ids: tuple[int, ...]
     start: str
     end: str
-    title: str = CERTIFICATE_TITLE
-    page_numbers: bool = False          # a certificate stands alone on its page
 
     def make(self, session: Session, final: bool, deliver: Any) -> Outcome:
         if final:
             delivered: list[Any] = []
             issued, skipped = certificates.issue_batch(
                 session, list(self.volunteer_ids), self.start, self.end,
-                deliver=lambda chosen: delivered.append(deliver(certificates_document(chosen))))
+                deliver=lambda chosen: delivered.append(deliver(certificate_pages(chosen))))
             if not issued:
                 raise CertificateError("；".join(skipped))
             return Outcome(delivered[0], issued, skipped)
@@ -101,7 +97,11 @@ class CertificateRequest:
                 skipped.append(str(error))
         if not shown:
             raise CertificateError("；".join(skipped))
-        return Outcome(deliver(certificates_document(shown)), shown, skipped)
+        # One document of the first few: the preview is painted on the GUI thread, all its
+        # pages at once, and is there to check the layout, not to read 300 certificates.
+        first = shown[:PREVIEW_LIMIT]
+        return Outcome(deliver(Pages((lambda: certificates_document(first),), CERTIFICATE_TITLE,
+                                     page_numbers=False)), shown, skipped)
 
 
 @dataclass(frozen=True)
@@ -109,28 +109,24 @@ class MonthlyRequest:
     team_id: int
     month: str
     title: str = "月度报表"
-    page_numbers: bool = True
 
     def make(self, session: Session, final: bool, deliver: Any) -> Outcome:
         report = reports.monthly_team(session, self.team_id, self.month)
-        issuer = str(settings.get(session, "community.name"))
-        return Outcome(deliver(monthly_document(report, issuer, session.today().isoformat())))
+        issuer, today = str(settings.get(session, "community.name")), session.today().isoformat()
+        # The document is built where it is painted (a QTextDocument belongs to its thread).
+        return Outcome(deliver(Pages((lambda: monthly_document(report, issuer, today),), self.title)))
 
 
 def _work(db_path: str, actor: Any, today: date, request: Request, final: bool,
           path: Path | None, progress: Progress) -> Outcome:
-    """On the job's thread: gather, build, and write the PDF (``path``) or hand the document
-    over to the GUI thread for the preview or the printer."""
+    """On the job's thread: gather, and write the PDF (``path``), or hand the pages over to
+    the GUI thread for the preview or the printer."""
     with ledger_import.worker_session(db_path, actor, today) as session:
-        def deliver(document: QTextDocument) -> Any:
+        def deliver(pages: Pages) -> Any:
             if path is not None:
-                return write_pdf(document, path, request.title, page_numbers=request.page_numbers,
-                                 on_page=progress)
+                return write_pages_pdf(pages, path, on_page=progress)
             progress(0, 0)          # cancelled meanwhile: raise, and nothing is registered
-            app = QCoreApplication.instance()
-            if app is not None:
-                document.moveToThread(app.thread())
-            return document
+            return pages
         return request.make(session, final, deliver)
 
 
@@ -147,7 +143,7 @@ class _PrintDialog(QDialog):
         self.setObjectName(self.NAME)
         self.preview_dialog: QPrintPreviewDialog | None = None
         self._preview_printer: QPrinter | None = None
-        self._preview_document: QTextDocument | None = None
+        self._preview_pages: Pages | None = None
         self.saved_path: Path | None = None
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
@@ -235,17 +231,18 @@ class _PrintDialog(QDialog):
         outcome = await self._run(False, None, self.tr("正在准备预览……"))
         if outcome is None:
             return None
-        request = self._request()
-        document: QTextDocument = outcome.result
-        # The preview keeps pointers to both: hold them as long as the dialog (a printer
+        pages: Pages = outcome.result
+        if len(pages.parts) == 1:           # build it once, not at every repaint of the preview
+            document = pages.parts[0]()
+            pages = Pages((lambda: document,), pages.title, pages.page_numbers, pages.landscape)
+        # The preview keeps a pointer to the printer: hold it as long as the dialog (a printer
         # collected by Python under an open preview crashes it).
         self._preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._preview_document = document
+        self._preview_pages = pages
         printer.setPageLayout(page_layout())
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setObjectName(f"{self.NAME}.preview_dialog")
-        dialog.paintRequested.connect(
-            lambda device: paint_document(document, device, page_numbers=request.page_numbers))
+        dialog.paintRequested.connect(lambda device: paint_pages(pages, device))
         dialog.resize(900, 1000)
         self.preview_dialog = dialog
         dialog.open()
@@ -265,7 +262,6 @@ class _PrintDialog(QDialog):
         outcome = await self._run(True, None, self.tr("正在准备打印……"))
         if outcome is None:
             return 0
-        request = self._request()
         progress = progress_dialog(self, self.tr("正在发送到打印机……"))
 
         def page_done(done: int, total: int) -> None:
@@ -276,8 +272,7 @@ class _PrintDialog(QDialog):
 
         self._busy(True)
         try:
-            pages = paint_document(outcome.result, printer, page_numbers=request.page_numbers,
-                                   on_page=page_done)
+            pages = paint_pages(outcome.result, printer, on_page=page_done)
         except PrintCancelled:
             printer.abort()
             self._say(self.tr("打印已取消。") + self._printed_note(outcome), error=True)
@@ -378,7 +373,10 @@ class CertificateDialog(_PrintDialog):
     def _finished(self, outcome: Outcome, final: bool) -> None:
         skipped = (self.tr("未开具：") + "；".join(outcome.skipped)) if outcome.skipped else ""
         if not final:
-            self._say(skipped, error=bool(skipped))
+            more = len(outcome.issued) - PREVIEW_LIMIT
+            note = self.tr("预览只显示前{0}份（共{1}份），打印或保存时全部输出。").format(
+                PREVIEW_LIMIT, len(outcome.issued)) if more > 0 else ""
+            self._say(note + skipped, error=bool(skipped))
             return
         self.issued = outcome.issued
         numbers = "、".join(c.number for c in self.issued[:3]) + ("等" if len(self.issued) > 3 else "")

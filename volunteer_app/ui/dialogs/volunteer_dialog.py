@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.identity import FieldError, clean_id_number
-from ...services import volunteers
+from ...domain.stars import stars_symbols
+from ...services import record_queries, volunteers
+from ...services.certificates import format_hours
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ..widgets.availability_grid import AvailabilityGrid
@@ -131,6 +133,8 @@ class VolunteerDialog(QDialog):
             self._error_labels[key] = error
             form.addRow(label, self._stack(widget, error))
 
+        self.stars = QLabel(objectName=f"{NAME}.stars")     # an existing volunteer's standing
+        self.stars.hide()
         self.summary = QLabel(objectName=f"{NAME}.summary")
         self.summary.setProperty("role", "hint")
         self.summary.setWordWrap(True)
@@ -146,6 +150,7 @@ class VolunteerDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.stars)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
@@ -198,6 +203,20 @@ class VolunteerDialog(QDialog):
         self.is_staff.setChecked(bool(row["is_staff"]))
         self.status.setCurrentIndex(max(0, self.status.findData(row["status"])))
         self.notes.setText(row["notes"] or "")
+        self._show_stars(volunteer_id)
+
+    def _show_stars(self, volunteer_id: int) -> None:
+        """星级 from the verified hours that count for stars (read-only; 服务记录 keeps the hours)."""
+        try:
+            standing = record_queries.volunteer_stars(self.session, volunteer_id)
+        except PermissionDenied:
+            return
+        text = self.tr("星级：{0} {1}（累计已核实服务 {2} 小时").format(
+            standing.text, stars_symbols(standing.level), format_hours(standing.hours))
+        if standing.hours_to_next is not None:
+            text += self.tr("，距下一星级还需 {0} 小时").format(format_hours(standing.hours_to_next))
+        self.stars.setText(text + self.tr("）"))
+        self.stars.show()
 
     # -- reading and checking ---------------------------------------------------------------
     def fields(self) -> dict[str, Any]:

@@ -61,8 +61,8 @@ class StandingsModel(PagedTableModel):
             Column("total", self.tr("累计时长"), display=_hours("total_hours"), align_right=True, width=80),
             Column("verified", self.tr("其中已核实"), display=_hours("verified_hours"),
                    align_right=True, width=90),
+            Column("next", self.tr("距下一星级"), display=self._to_next, align_right=True, width=100),
             Column("stars", self.tr("星级"), display=_stars, width=150),
-            Column("next", self.tr("距下一星级"), display=self._to_next, align_right=True, width=90),
         )
 
     def _to_next(self, row: dict[str, Any]) -> str:
@@ -96,8 +96,8 @@ class RegisterModel(PagedTableModel):
             Column("volunteer", self.tr("志愿者"), display=lambda r: r["volunteer_name"], width=80),
             Column("period", self.tr("证明期间"),
                    display=lambda r: f"{r['period_from']} 至 {r['period_to']}", width=190),
-            Column("hours", self.tr("时长（小时）"), display=_hours("hours"), align_right=True, width=90),
-            Column("issued_by", self.tr("开具人"), display=lambda r: r["issued_by_name"], width=90),
+            Column("hours", self.tr("时长（小时）"), display=_hours("hours"), align_right=True, width=100),
+            Column("issued_by", self.tr("开具人"), display=lambda r: r["issued_by_name"], width=130),
             Column("issued_at", self.tr("开具时间"),
                    display=lambda r: (r["issued_at"] or "").replace("T", " ")[:16], width=130),
             Column("reprint", self.tr("补打"), display=self._reprint, width=200),

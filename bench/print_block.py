@@ -1,0 +1,161 @@
+"""How long printing freezes the window: the worst gap between ticks of a 5 ms timer on the
+GUI thread while certificates (a ceremony of 40, and 300) and a monthly report are saved as
+PDF or opened in the print preview.
+
+"before" does the whole job on the GUI thread, as the first version of the print dialogs
+did (issue and register, build the document, paint every page); "after" is the dialogs as
+they are, with the work on a QThread. Both run here, on the same data, so the ratio means
+the same on any PC. The preview still paints its pages on the GUI thread (a QPrinter lives
+there); only the gathering and the document building left it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+COUNTS = tuple(int(x) for x in os.environ.get("BENCH_BLOCK_CERTIFICATES", "40,300").split(","))
+
+
+class Heartbeat:
+    """Ticks every 5 ms on the GUI thread; the largest gap is how long the window froze."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def __enter__(self) -> Heartbeat:
+        self.last = time.perf_counter()
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._tick()
+        self.timer.stop()
+
+
+def _blocking(loop: Any, fn: Callable[[], Any]) -> tuple[float, float]:
+    """Run ``fn`` on the GUI thread from inside the running event loop."""
+    async def call() -> Any:
+        await asyncio.sleep(0.02)
+        return fn()
+
+    with Heartbeat() as beat:
+        started = time.perf_counter()
+        loop.run_until_complete(call())
+        total = time.perf_counter() - started - 0.02
+    return beat.worst, total
+
+
+def _async(loop: Any, make: Callable[[], Any]) -> tuple[float, float]:
+    with Heartbeat() as beat:
+        started = time.perf_counter()
+        loop.run_until_complete(make())
+        total = time.perf_counter() - started
+    return beat.worst, total
+
+
+def main() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from bench.reports import _database
+
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app, already_running=False)
+    asyncio.set_event_loop(loop)
+    from volunteer_app.reports.certificate import certificates_document, write_certificates_pdf
+    from volunteer_app.reports.monthly import write_monthly_pdf
+    from volunteer_app.reports.printing import paint_document
+    from volunteer_app.services import certificates, reports
+    from volunteer_app.ui.dialogs.print_dialogs import CertificateDialog, MonthlyDialog
+
+    print(f"{'打印什么':<26} {'之前 最长卡顿':>12} {'之后 最长卡顿':>12} {'之后 总用时':>10} {'卡顿减少':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        session, team, ids = _database(folder, 5000, "block")
+        for count in COUNTS:
+            chosen = ids[:count]
+
+            def before_save(chosen: list[int] = chosen, count: int = count) -> None:
+                issued, _ = certificates.issue_batch(session, chosen, "2026-01-01", "2026-11-28")
+                write_certificates_pdf(issued, folder / f"before_{count}.pdf")
+
+            before, _ = _blocking(loop, before_save)
+            dialog = CertificateDialog(session, chosen)
+            dialog.date_from.setDate(dialog.date_from.date().addYears(-1))
+            after, total = _async(loop, lambda d=dialog, c=count: d.save_pdf(folder / f"after_{c}.pdf"))
+            _row(f"{count}份证明 保存PDF", before, after, total)
+
+            def before_preview(chosen: list[int] = chosen) -> None:
+                shown = [certificates.preview(session, v, "2026-01-01", "2026-11-28") for v in chosen]
+                document = certificates_document(shown)
+                _open_preview(lambda device: paint_document(document, device, page_numbers=False))
+
+            before, _ = _blocking(loop, before_preview)
+
+            async def after_preview(d: CertificateDialog = dialog) -> None:
+                preview = await d.preview()
+                assert preview is not None and preview.isVisible()
+                app.processEvents()
+                preview.close()
+
+            after, total = _async(loop, after_preview)
+            _row(f"{count}份证明 预览（之后只画前20份）", before, after, total)
+            dialog.deleteLater()
+
+        def before_monthly() -> None:
+            write_monthly_pdf(reports.monthly_team(session, team, "2026-10"), folder / "m0.pdf", "基准")
+
+        before, _ = _blocking(loop, before_monthly)
+        monthly = MonthlyDialog(session, team)
+        monthly.month.setCurrentIndex(monthly.month.findData("2026-10"))
+        after, total = _async(loop, lambda: monthly.save_pdf(folder / "m1.pdf"))
+        _row("月度报表 5,000条记录 保存PDF", before, after, total)
+        monthly.deleteLater()
+        session.db.close()
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+def _open_preview(paint: Callable[[Any], Any]) -> None:
+    """A print preview opened on the GUI thread, as the first version of the dialogs did."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QApplication
+
+    from volunteer_app.reports.printing import page_layout
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout())
+    dialog = QPrintPreviewDialog(printer)
+    dialog.paintRequested.connect(paint)
+    dialog.resize(900, 1000)
+    dialog.open()
+    QApplication.processEvents()
+    dialog.close()
+    dialog.deleteLater()
+
+
+def _row(what: str, before: float, after: float, total: float) -> None:
+    print(f"{what:<26} {before * 1000:>9.0f} ms {after * 1000:>9.0f} ms {total:>8.2f} s "
+          f"{before / max(after, 1e-3):>7.1f}×", flush=True)
+
+
+if __name__ == "__main__":
+    main()
