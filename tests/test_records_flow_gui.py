@@ -354,3 +354,19 @@ def test_volunteer_dialog_shows_the_star_level(qtbot, demo_session):
     new = VolunteerDialog(demo_session)
     qtbot.addWidget(new)
     assert not new.stars.isVisibleTo(new)
+
+
+def test_filter_by_service_type_and_month_with_totals(qtbot, supervisor):
+    page, _signals = _page(qtbot, supervisor)
+    type_id, type_name = supervisor.db.execute(
+        "SELECT st.id, st.name FROM service_types st JOIN service_records r ON r.service_type_id = st.id "
+        "GROUP BY st.id ORDER BY count(*) DESC LIMIT 1").fetchone()
+    _choose(page.service_type, type_id)
+    _choose(page.month, "2026-10")
+    rows = [page.model.row_data(i) for i in range(page.model.rowCount())]
+    expected = supervisor.db.execute(
+        "SELECT count(*), sum(CASE WHEN status != '已更正' THEN hours END) FROM service_records "
+        "WHERE service_type_id = ? AND date LIKE '2026-10-%'", [type_id]).fetchone()
+    assert page.model.total == expected[0] and rows
+    assert all(r["service_type"] == type_name and r["date"].startswith("2026-10") for r in rows)
+    assert f"共 {expected[0]} 条记录，合计 {format_hours(round(expected[1], 2))} 小时" in page.totals.text()
