@@ -27,8 +27,9 @@ def update() -> None:
     sources = sorted(str(p) for p in (ROOT / "volunteer_app" / "ui").rglob("*.py"))
     for language in LANGUAGES:
         target = TRANSLATIONS / f"linlibang_{language}.ts"
+        # -no-obsolete: a string gone from the code leaves the .ts too (git keeps its history)
         subprocess.run([_tool("pyside6-lupdate"), *sources, "-source-language", "zh_CN",
-                        "-target-language", language, "-ts", str(target)], check=True)
+                        "-target-language", language, "-no-obsolete", "-ts", str(target)], check=True)
 
 
 def compile_all() -> None:

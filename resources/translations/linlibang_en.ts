@@ -1,0 +1,4269 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="20"/>
+        <source>邻里帮：这台电脑没有图形显示（没有 DISPLAY），无法打开窗口。可以用虚拟显示运行：xvfb-run -a make run ；命令行功能见 python main.py --help</source>
+        <translation>LinLiBang: this computer has no graphical display (no DISPLAY), so the window cannot open. Run it on a virtual display: xvfb-run -a make run ; for the command line see python main.py --help</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="66"/>
+        <source>邻里帮</source>
+        <translation>LinLiBang</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="66"/>
+        <source>已经有一个邻里帮窗口在使用数据库 %1。
+请切换到那个窗口。</source>
+        <translation>Another LinLiBang window is using the database %1.
+Please switch to that window.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="74"/>
+        <source>邻里帮：无法打开数据库</source>
+        <translation>LinLiBang: cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="121"/>
+        <source>欢迎使用邻里帮</source>
+        <translation>Welcome to LinLiBang</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="122"/>
+        <source>这是第一次打开邻里帮。
+
+要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
+        <translation>This is the first time LinLiBang opens.
+
+Load a demo community to see how it works, or start empty and enter your own community?</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="124"/>
+        <source>装入演示社区</source>
+        <translation>Load the demo community</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="126"/>
+        <source>从空白开始</source>
+        <translation>Start empty</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="158"/>
+        <source>没有权限</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="163"/>
+        <source>错误报告已保存到：
+%1</source>
+        <translation>The error report was saved to:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="165"/>
+        <source>错误报告无法保存。</source>
+        <translation>The error report could not be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="170"/>
+        <source>邻里帮出错了</source>
+        <translation>LinLiBang ran into an error</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="170"/>
+        <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
+
+%1
+请把这个文件发给技术支持人员。</source>
+        <translation>Sorry, the program ran into an error. The last action was not saved; all earlier data is still there.
+
+%1
+Please send this file to technical support.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="72"/>
+        <source>安排人员</source>
+        <translation>Assign people</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="80"/>
+        <source>已安排</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="80"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="80"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="81"/>
+        <source>移出所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="82"/>
+        <source>序</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="82"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="82"/>
+        <source>本月(时)</source>
+        <translation>Month (h)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="83"/>
+        <source>本周(时)</source>
+        <translation>Week (h)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="83"/>
+        <source>合适的理由</source>
+        <translation>Why they fit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="84"/>
+        <source>冲突与提醒</source>
+        <translation>Conflicts and warnings</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="89"/>
+        <source>安排所选</source>
+        <translation>Assign selected</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="92"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="100"/>
+        <source>候选人按合适程度排序：有空、有技能、本月时长少、未超每周上限的在前。灰色的不能安排（原因见右侧）；有提醒的安排前会请您确认。</source>
+        <translation>Candidates are sorted by fit: free, skilled, fewest hours this month and under the weekly cap first. Grey ones cannot be assigned (reason on the right); for those with a warning you will be asked to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="147"/>
+        <source>不能安排：</source>
+        <translation>Cannot assign:</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="149"/>
+        <source>提醒：</source>
+        <translation>Warning:</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="198"/>
+        <source>请先在候选人里选一位。</source>
+        <translation>First choose a candidate.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="201"/>
+        <source>不能安排{0}：{1}。</source>
+        <translation>Cannot assign {0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="217"/>
+        <source>已安排{0}。</source>
+        <translation>Assigned {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="220"/>
+        <source>需要确认</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="221"/>
+        <source>安排{0}有以下提醒：
+
+{1}
+
+仍然安排吗？</source>
+        <translation>Assigning {0} comes with these warnings:
+
+{1}
+
+Assign anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="225"/>
+        <source>仍然安排</source>
+        <translation>Assign anyway</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="226"/>
+        <source>不安排</source>
+        <translation>Don&apos;t assign</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="229"/>
+        <source>没有安排{0}。</source>
+        <translation>{0} not assigned.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="247"/>
+        <source>已移出{0}。</source>
+        <translation>Removed {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="48"/>
+        <source>签到/签退</source>
+        <translation>Check in/out</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="52"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="52"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="57"/>
+        <source>签到</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="53"/>
+        <source>签退</source>
+        <translation>Check out</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="53"/>
+        <source>服务记录</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="58"/>
+        <source>签退并记时长</source>
+        <translation>Check out and record hours</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="60"/>
+        <source>完成（按班次时长）</source>
+        <translation>Completed (shift length)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="61"/>
+        <source>缺席</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="62"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="63"/>
+        <source>选中一人或多人（按住Ctrl多选），在“签到”“签退”里改成实际时间后点按钮。签退或完成后自动生成服务记录。</source>
+        <translation>Select one or more people (hold Ctrl), set the actual times under &quot;Check in&quot; and &quot;Check out&quot;, then click the button. Checking out or completing creates the service records.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="90"/>
+        <source>这个班次在{0}，还没到，到时再来签到签退。</source>
+        <translation>This shift is on {0}, not yet; check in and out then.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="106"/>
+        <source>已记录 {0} 小时</source>
+        <translation>{0} hours recorded</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="143"/>
+        <source>请先选中要操作的人。</source>
+        <translation>First select the people to act on.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="162"/>
+        <source>{0} 已签到。</source>
+        <translation>{0} checked in.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="166"/>
+        <source>{0} 已签退，服务记录已按实际时长生成。</source>
+        <translation>{0} checked out; service records created for the actual time served.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="170"/>
+        <source>{0} 已完成，服务记录已生成。</source>
+        <translation>{0} completed; service records created.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="174"/>
+        <source>{0} 记为缺席（不生成服务记录）。</source>
+        <translation>{0} marked as no-show (no service record).</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="37"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="38"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="39"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="40"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="41"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="42"/>
+        <source>对象编号</source>
+        <translation>Object ID</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="43"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="161"/>
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="66"/>
+        <source>搜索说明和修改内容</source>
+        <translation>Search details and changes</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="67"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="70"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="70"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="71"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="71"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="72"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="89"/>
+        <source>选中一条日志，这里显示修改前后的内容（证件号和电话已打码）</source>
+        <translation>Select an entry to see the content before and after the change here (ID numbers and phones masked)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="117"/>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="127"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="146"/>
+        <source>共 {0} 条</source>
+        <translation>{0} entries</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="161"/>
+        <source>导出操作日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="162"/>
+        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="170"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="172"/>
+        <source>已导出 {0} 条到 {1}</source>
+        <translation>Exported {0} entries to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AvailabilityGrid</name>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="16"/>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="16"/>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="17"/>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="17"/>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="18"/>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="18"/>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="19"/>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="21"/>
+        <source>上午</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="22"/>
+        <source>下午</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="23"/>
+        <source>晚上</source>
+        <translation>Evening</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/availability_grid.py" line="47"/>
+        <source>点一下选中或取消这一整天</source>
+        <translation>Click to select or clear the whole day</translation>
+    </message>
+</context>
+<context>
+    <name>Background</name>
+    <message>
+        <location filename="../../volunteer_app/ui/background.py" line="99"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/background.py" line="101"/>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>CancelShiftDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="508"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="519"/>
+        <source>取消班次</source>
+        <translation>Cancel shift</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="510"/>
+        <source>已安排的人员：{0}。取消后请通知他们。</source>
+        <translation>Assigned people: {0}. Please tell them after cancelling.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="511"/>
+        <source>这个班次还没有安排人员。</source>
+        <translation>Nobody is assigned to this shift yet.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="522"/>
+        <source>不取消</source>
+        <translation>Don&apos;t cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="323"/>
+        <source>打印志愿服务记录证明</source>
+        <translation>Print volunteer service certificates</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="326"/>
+        <source>查找：姓名、拼音首字母或编号</source>
+        <translation>Find: name, pinyin initials or number</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="343"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="344"/>
+        <source>志愿者（可多选）</source>
+        <translation>Volunteers (several allowed)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="345"/>
+        <source>证明期间起</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="346"/>
+        <source>证明期间止</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="347"/>
+        <source>只计入已核实并锁定的记录；证件号码按前6后4显示。预览不编号，打印或保存时编号并登记；同一期间再次打印记为补打。</source>
+        <translation>Only verified and locked records count; ID numbers show their first 6 and last 4 digits. A preview is not numbered; printing or saving numbers and registers the certificate; printing the same period again is recorded as a reprint.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="369"/>
+        <source>请先在列表里选择志愿者（按住Ctrl可多选）。</source>
+        <translation>First select volunteers in the list (hold Ctrl to select several).</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="374"/>
+        <source>未开具：</source>
+        <translation>Not issued:</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="377"/>
+        <source>预览只显示前{0}份（共{1}份），打印或保存时全部输出。</source>
+        <translation>The preview shows the first {0} of {1}; printing or saving outputs all of them.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="383"/>
+        <source>已开具{0}份证明（{1}）。</source>
+        <translation>Issued {0} certificates ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="387"/>
+        <source>证明已编号登记，再次打印同一期间将记为补打。</source>
+        <translation>The certificates are numbered and registered; printing the same period again counts as a reprint.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="39"/>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="42"/>
+        <source>90岁以上老人</source>
+        <translation>Residents aged 90+</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="42"/>
+        <source>“90后”：年满90周岁</source>
+        <translation>&quot;90+&quot;: aged 90 or more</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="43"/>
+        <source>悬空老人</source>
+        <translation>Stranded elders</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="43"/>
+        <source>住高层无电梯或不能上下楼的老人</source>
+        <translation>Elderly residents living high up without a lift, or unable to use stairs</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="44"/>
+        <source>独居居民</source>
+        <translation>Residents living alone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="45"/>
+        <source>在册居民</source>
+        <translation>Registered residents</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="46"/>
+        <source>在册志愿者</source>
+        <translation>Active volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="47"/>
+        <source>可结对的80后帮手</source>
+        <translation>1980s-born helpers available</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="48"/>
+        <source>出生于80年代、还能再结对的志愿者和社区工作者</source>
+        <translation>Volunteers and staff born in the 1980s who can take another pair</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="64"/>
+        <source>各队伍人数</source>
+        <translation>Members per team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="88"/>
+        <source>还没有队伍。</source>
+        <translation>No teams yet.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="89"/>
+        <source>%1 人</source>
+        <translation>%1 people</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="82"/>
+        <source>导出%1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="85"/>
+        <source>文件名以 .xlsx 或 .csv 结尾</source>
+        <translation>File name ending in .xlsx or .csv</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="86"/>
+        <source>选择位置…</source>
+        <translation>Choose location…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="88"/>
+        <source>包含完整的身份证号和电话（会记入操作日志）</source>
+        <translation>Include full ID numbers and phones (written to the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="93"/>
+        <source>您没有查看完整证件号和电话的权限，只能导出打码后的台账。</source>
+        <translation>You may not view full ID numbers and phones, so only a masked ledger can be exported.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="96"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="98"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="108"/>
+        <source>导出到文件：</source>
+        <translation>Export to file:</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="117"/>
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="118"/>
+        <source>Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="125"/>
+        <source>文件名请以 .xlsx 或 .csv 结尾。</source>
+        <translation>Please end the file name with .xlsx or .csv.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="135"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="139"/>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+</context>
+<context>
+    <name>FillGapsDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="40"/>
+        <source>一键补缺</source>
+        <translation>Fill gaps</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="43"/>
+        <source>采用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="43"/>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="43"/>
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="44"/>
+        <source>理由</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="47"/>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="48"/>
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="49"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="136"/>
+        <source>安排勾选的人员</source>
+        <translation>Assign the ticked people</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="52"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="56"/>
+        <source>建议只补到每个班次的最少人数，优先本月时长少的队员，不会安排有冲突、超出每周上限或不在空闲时间的人。取消勾选即可不采用。</source>
+        <translation>Suggestions fill each shift only up to its minimum, preferring members with fewer hours this month; nobody with a conflict, over the weekly cap or outside their free times is suggested. Untick a suggestion to leave it out.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="111"/>
+        <source>本周（今天以后）没有缺人的班次。</source>
+        <translation>No shift this week (from today) is short of people.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="113"/>
+        <source>本周（今天以后）有 {0} 个班次缺人，共缺 {1} 人；建议安排 {2} 人次，涉及 {3} 个班次。</source>
+        <translation>This week (from today) {0} shifts are short of {1} people in all; {2} assignments to {3} shifts are suggested.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="116"/>
+        <source>还有 {0} 个名额找不到合适的人，可在“安排人员”里手动安排。</source>
+        <translation>{0} places still have nobody suitable; assign them by hand under &quot;Assign people&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="135"/>
+        <source>安排勾选的 {0} 人次</source>
+        <translation>Assign the {0} ticked</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="146"/>
+        <source>没有勾选任何建议。</source>
+        <translation>No suggestion is ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="156"/>
+        <source>已安排 {0} 人次。</source>
+        <translation>{0} assignments made.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="157"/>
+        <source>{0} 条因情况有变未能安排。</source>
+        <translation>{0} could not be assigned because things have changed.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="79"/>
+        <source>创建系统管理员</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="83"/>
+        <source>这是第一次使用邻里帮，请为系统管理员设置用户名和密码（至少8位）。
+管理员负责用户、设置和备份；登记居民和志愿者请另建“社区工作者”账户。</source>
+        <translation>This is the first use of LinLiBang: set a user name and password (at least 8 characters) for the administrator.
+The administrator looks after users, settings and backups; create &quot;Community staff&quot; accounts to register residents and volunteers.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="93"/>
+        <source>创建并登录</source>
+        <translation>Create and log in</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="96"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="97"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="98"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="99"/>
+        <source>再输一次密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="109"/>
+        <source>两次输入的密码不一样，请重新输入。</source>
+        <translation>The two passwords differ; please enter them again.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="167"/>
+        <source>导入%s台账</source>
+        <translation>Import %s ledger</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="187"/>
+        <source>请选择 .xlsx 或 .csv 台账文件</source>
+        <translation>Choose an .xlsx or .csv ledger file</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="188"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="191"/>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="196"/>
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="196"/>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="214"/>
+        <source>重复的人员：跳过</source>
+        <translation>Duplicate people: skip</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="215"/>
+        <source>重复的人员：用文件中的信息更新</source>
+        <translation>Duplicate people: update from the file</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="216"/>
+        <source>保存未导入的行…</source>
+        <translation>Save the rows not imported…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="218"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="221"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="253"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="288"/>
+        <source>无法读取文件</source>
+        <translation>Cannot read the file</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="300"/>
+        <source>第%1列</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="304"/>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="340"/>
+        <source>正在检查每一行…</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="348"/>
+        <source>无法检查</source>
+        <translation>Cannot check</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="363"/>
+        <source>检查已取消。</source>
+        <translation>Check cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="366"/>
+        <source>共%1行：可导入%2行，重复%3行，有错误%4行（红色单元格，鼠标停留可看原因），有提醒%5行。</source>
+        <translation>%1 rows: %2 can be imported, %3 duplicates, %4 with errors (red cells; hover to see why), %5 with warnings.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="371"/>
+        <source>将新建队伍：</source>
+        <translation>A new team will be created:</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="373"/>
+        <source>没有哪一列对应到“姓名”，请在左边的“导入为”中选择。</source>
+        <translation>No column is mapped to &quot;Name&quot;; choose one under &quot;Import as&quot; on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="388"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="403"/>
+        <source>导入完成：新增%1行，更新%2行，跳过重复%3行，未导入%4行。</source>
+        <translation>Import done: %1 rows added, %2 updated, %3 duplicates skipped, %4 not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="407"/>
+        <source>新建了队伍：</source>
+        <translation>Teams created:</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="415"/>
+        <source>导入已取消，数据库没有任何改动。</source>
+        <translation>Import cancelled; nothing in the database changed.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="424"/>
+        <source>选择台账文件</source>
+        <translation>Choose a ledger file</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="425"/>
+        <source>台账文件 (*.xlsx *.xlsm *.xls *.csv)</source>
+        <translation>Ledger files (*.xlsx *.xlsm *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="430"/>
+        <source>保存未导入的行</source>
+        <translation>Save the rows not imported</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="430"/>
+        <source>未导入的行</source>
+        <translation>Rows not imported</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="431"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="441"/>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="443"/>
+        <source>未导入的行已保存到 %1，改好后可以再导入。</source>
+        <translation>The rows not imported were saved to %1; fix them and import again.</translation>
+    </message>
+</context>
+<context>
+    <name>JielongDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="47"/>
+        <source>接龙导入</source>
+        <translation>Import sign-up chain</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="48"/>
+        <source>安排到：</source>
+        <translation>Assign to:</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="52"/>
+        <source>把微信群里的接龙整段复制粘贴到这里，例如：
+</source>
+        <translation>Copy the whole sign-up chain from the WeChat group and paste it here, for example:
+</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="54"/>
+        <source>识别名单</source>
+        <translation>Read names</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="60"/>
+        <source>接龙里的名字</source>
+        <translation>Name in the chain</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="60"/>
+        <source>对应的志愿者</source>
+        <translation>Matching volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="61"/>
+        <source>怎样对上的</source>
+        <translation>How it matched</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="61"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="65"/>
+        <source>有提醒的也安排</source>
+        <translation>Assign those with warnings too</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="66"/>
+        <source>安排到此班次</source>
+        <translation>Assign to this shift</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="68"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="94"/>
+        <source>没有读出名字。请粘贴带编号的接龙（1. 张三  2. 李四 …），或一行一个名字。</source>
+        <translation>No names found. Paste a numbered chain (1. Zhang San  2. Li Si …), or one name per line.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="105"/>
+        <source>接龙：{0}（{1}人）</source>
+        <translation>Sign-up chain: {0} ({1} people)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="118"/>
+        <source>读出 {0} 个名字，{1} 个已对上</source>
+        <translation>{0} names read, {1} matched</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="119"/>
+        <source>，{0} 个请在“对应的志愿者”里选择。</source>
+        <translation>; choose {0} under &quot;Matching volunteer&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="128"/>
+        <source>请选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="132"/>
+        <source>（没有找到）</source>
+        <translation>(not found)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="135"/>
+        <source>（不安排）</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="159"/>
+        <source>没有要安排的人：请在“对应的志愿者”里选择。</source>
+        <translation>Nobody to assign: choose under &quot;Matching volunteer&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="171"/>
+        <source>已安排 {0} 人</source>
+        <translation>{0} assigned</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="173"/>
+        <source>；{0} 人有提醒未安排，确认后勾选“有提醒的也安排”再点一次</source>
+        <translation>; {0} with warnings not assigned: tick &quot;Assign those with warnings too&quot; and click again</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="175"/>
+        <source>；{0} 人不能安排（原因见“结果”）</source>
+        <translation>; {0} cannot be assigned (see &quot;Result&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>JoinTeamDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="108"/>
+        <source>加入队伍</source>
+        <translation>Add to team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="120"/>
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="121"/>
+        <source>队伍</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="122"/>
+        <source>队内角色</source>
+        <translation>Role in team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="124"/>
+        <source>加入</source>
+        <translation>Join</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerActions</name>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="32"/>
+        <source>居民台账</source>
+        <translation>Residents ledger</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="33"/>
+        <source>志愿者台账</source>
+        <translation>Volunteers ledger</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="34"/>
+        <source>志愿服务记录</source>
+        <translation>Volunteer service records</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="45"/>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="47"/>
+        <source>从Excel（.xlsx）或CSV导入台账</source>
+        <translation>Import a ledger from Excel (.xlsx) or CSV</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="48"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="50"/>
+        <source>导出为Excel或CSV（身份证号和电话默认打码）</source>
+        <translation>Export as Excel or CSV (ID numbers and phones masked by default)</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../volunteer_app/ui/idle_lock.py" line="33"/>
+        <source>窗口已锁定</source>
+        <translation>Window locked</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/idle_lock.py" line="35"/>
+        <source>长时间没有操作，为保护居民信息，窗口已锁定。请{0}输入密码继续。</source>
+        <translation>The window locked after a long idle time to protect residents&apos; information. {0}, enter your password to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/idle_lock.py" line="41"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="34"/>
+        <source>登录邻里帮</source>
+        <translation>Log in to LinLiBang</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="42"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="45"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="46"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="47"/>
+        <source>邻里帮 — 社区志愿服务管理</source>
+        <translation>LinLiBang — community volunteer management</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../volunteer_app/ui/main_window.py" line="32"/>
+        <source>邻里帮 — 社区志愿服务管理</source>
+        <translation>LinLiBang — community volunteer management</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/main_window.py" line="62"/>
+        <source>当前用户：%1</source>
+        <translation>User: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="397"/>
+        <source>队伍月度报表</source>
+        <translation>Team monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="406"/>
+        <source>队伍</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="407"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="415"/>
+        <source>还没有队伍，请先在“志愿者与队伍”里建立队伍。</source>
+        <translation>No teams yet; first create one under &quot;Volunteers &amp; teams&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>PagedTableModel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/paged_model.py" line="209"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="42"/>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="43"/>
+        <source>居民</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="44"/>
+        <source>志愿者与队伍</source>
+        <translation>Volunteers &amp; teams</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="45"/>
+        <source>任务与排班</source>
+        <translation>Tasks &amp; shifts</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="46"/>
+        <source>80后帮90后</source>
+        <translation>80s helpers for 90+</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="47"/>
+        <source>服务记录</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="48"/>
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="49"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PairingPage</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="75"/>
+        <source>80后帮90后</source>
+        <translation>80s helpers for 90+</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="78"/>
+        <source>匹配</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="80"/>
+        <source>允许跨社区结对</source>
+        <translation>Allow pairs across communities</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="92"/>
+        <source>接受所选</source>
+        <translation>Accept selected</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="93"/>
+        <source>全部接受</source>
+        <translation>Accept all</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="94"/>
+        <source>拒绝所选</source>
+        <translation>Reject selected</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="95"/>
+        <source>以后不再推荐这一对</source>
+        <translation>Never suggest this pair again</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="98"/>
+        <source>建议结对</source>
+        <translation>Suggested pairs</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="102"/>
+        <source>登记探访…</source>
+        <translation>Log visit…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="104"/>
+        <source>解除原因（必填）</source>
+        <translation>Reason for release (required)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="105"/>
+        <source>解除结对</source>
+        <translation>Release pair</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="107"/>
+        <source>结对与探访</source>
+        <translation>Pairs &amp; visits</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="110"/>
+        <source>未能结对</source>
+        <translation>Could not pair</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="154"/>
+        <source>帮手</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="153"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="170"/>
+        <source>老人</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="142"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="144"/>
+        <source>理由</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="232"/>
+        <source>（悬空）</source>
+        <translation> (stranded)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
+        <source>每%1天</source>
+        <translation>Every %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
+        <source>尚未探访</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="150"/>
+        <source>逾期%1天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="150"/>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="155"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="171"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
+        <source>探访间隔</source>
+        <translation>Visit interval</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="158"/>
+        <source>上次探访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="159"/>
+        <source>应探访日期</source>
+        <translation>Visit due</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="160"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="162"/>
+        <source>结对理由</source>
+        <translation>Why paired</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="168"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="172"/>
+        <source>悬空</source>
+        <translation>Stranded</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="173"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="190"/>
+        <source>正在匹配…</source>
+        <translation>Matching…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="193"/>
+        <source>正在为老人匹配帮手…</source>
+        <translation>Matching helpers with elderly residents…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="193"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="212"/>
+        <source>已取消匹配。</source>
+        <translation>Matching cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="220"/>
+        <source>建议 %1 对（悬空老人 %2 位），未能结对 %3 位</source>
+        <translation>%1 pairs suggested (%2 stranded elders); %3 could not be paired</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="254"/>
+        <source>请先在“建议结对”里选中要接受的结对。</source>
+        <translation>First select the pairs to accept under &quot;Suggested pairs&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="259"/>
+        <source>无法结对</source>
+        <translation>Cannot pair</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="262"/>
+        <source>已结对 %1 对。</source>
+        <translation>%1 pairs made.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="273"/>
+        <source>请先选中要拒绝的建议。</source>
+        <translation>First select the suggestions to reject.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="282"/>
+        <source>已拒绝 %1 条建议。</source>
+        <translation>Rejected %1 suggestions.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="307"/>
+        <source>队长只能为自己带领的队伍的队员登记探访。</source>
+        <translation>A captain can log visits only for members of the teams they lead.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="312"/>
+        <source>请先在“结对与探访”里选中一个结对。</source>
+        <translation>First select a pair under &quot;Pairs &amp; visits&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="334"/>
+        <source>已解除%1与%2的结对。</source>
+        <translation>Released the pair of %1 and %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="18"/>
+        <source>没有“%1”的权限</source>
+        <translation>No permission: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="30"/>
+        <source>台账查看</source>
+        <translation>View ledgers</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="30"/>
+        <source>居民登记</source>
+        <translation>Register residents</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="31"/>
+        <source>志愿者登记</source>
+        <translation>Register volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="31"/>
+        <source>队伍管理</source>
+        <translation>Manage teams</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="32"/>
+        <source>队员管理</source>
+        <translation>Manage members</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="32"/>
+        <source>任务排班</source>
+        <translation>Task scheduling</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="33"/>
+        <source>结对管理</source>
+        <translation>Manage pairs</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="33"/>
+        <source>探访记录</source>
+        <translation>Visit log</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="34"/>
+        <source>服务记录登记</source>
+        <translation>Record service</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="34"/>
+        <source>服务记录核实锁定</source>
+        <translation>Verify and lock service records</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="35"/>
+        <source>证明与报表打印</source>
+        <translation>Print certificates and reports</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="35"/>
+        <source>诉求办理</source>
+        <translation>Handle requests</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="36"/>
+        <source>台账导入</source>
+        <translation>Ledger import</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="36"/>
+        <source>台账导出</source>
+        <translation>Ledger export</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="37"/>
+        <source>查看完整证件号和电话</source>
+        <translation>View full ID numbers and phones</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="38"/>
+        <source>查看健康与困难情况</source>
+        <translation>View health and hardship details</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="38"/>
+        <source>系统设置</source>
+        <translation>System settings</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="39"/>
+        <source>用户管理</source>
+        <translation>Manage users</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="39"/>
+        <source>备份与恢复</source>
+        <translation>Backup &amp; restore</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="40"/>
+        <source>操作日志查看</source>
+        <translation>View audit log</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="70"/>
+        <source>有错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="70"/>
+        <source>重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="71"/>
+        <source>有提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="71"/>
+        <source>可导入</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="100"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="102"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="104"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="105"/>
+        <source>第%1列</source>
+        <translation>Column %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="44"/>
+        <source>更正服务记录</source>
+        <translation>Correct service record</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="45"/>
+        <source>修改服务记录</source>
+        <translation>Edit service record</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="45"/>
+        <source>新增服务记录</source>
+        <translation>Add service record</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="54"/>
+        <source>（不属于队伍活动）</source>
+        <translation>(not a team activity)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="66"/>
+        <source>服务对象，没有可不填</source>
+        <translation>Beneficiary (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="68"/>
+        <source>做了什么，例如：桶前值守、指导分类</source>
+        <translation>What was done, e.g. bin duty, sorting guidance</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="71"/>
+        <source>必填：为什么更正，例如“签到表核对，结束时间应为11:30”</source>
+        <translation>Required: why the correction, e.g. &quot;checked against the sign-in sheet, end time should be 11:30&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="78"/>
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="79"/>
+        <source>所属队伍</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="80"/>
+        <source>服务类别</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="81"/>
+        <source>服务日期</source>
+        <translation>Service date</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="82"/>
+        <source>开始时间</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="83"/>
+        <source>结束时间</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="84"/>
+        <source>服务对象</source>
+        <translation>Beneficiary</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="85"/>
+        <source>服务内容</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="86"/>
+        <source>活动负责人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="88"/>
+        <source>更正原因</source>
+        <translation>Reason for correction</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="89"/>
+        <source>原记录会保留并标为“已更正”，更正后的记录代替它计入时长。</source>
+        <translation>The original record is kept and marked &quot;corrected&quot;; the corrected record counts towards the hours instead.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="94"/>
+        <source>保存更正</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="94"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="98"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="57"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="58"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="59"/>
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="60"/>
+        <source>队伍</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="61"/>
+        <source>服务类别</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="62"/>
+        <source>时长</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="66"/>
+        <source>服务对象</source>
+        <translation>Beneficiary</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="67"/>
+        <source>服务内容</source>
+        <translation>Service</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="168"/>
+        <source>服务记录</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="103"/>
+        <source>志愿者：姓名、拼音首字母或编号</source>
+        <translation>Volunteer: name, pinyin initials or number</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="105"/>
+        <source>全部队伍</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="107"/>
+        <source>全部类别</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="109"/>
+        <source>全部月份</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="111"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="140"/>
+        <source>新增记录</source>
+        <translation>Add record</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="141"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="142"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="143"/>
+        <source>核实并锁定</source>
+        <translation>Verify and lock</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="144"/>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="145"/>
+        <source>打印证明</source>
+        <translation>Print certificates</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="146"/>
+        <source>月度报表</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="147"/>
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="169"/>
+        <source>时长与星级</source>
+        <translation>Hours &amp; stars</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="173"/>
+        <source>证明登记簿</source>
+        <translation>Certificate register</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="227"/>
+        <source>共 {0} 条记录，合计 {1} 小时，其中已核实 {2} 小时（已更正的原记录不计）</source>
+        <translation>{0} records, {1} hours in all, {2} hours verified (corrected originals not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="243"/>
+        <source>已核实锁定的记录不能修改或删除，请用“更正”</source>
+        <translation>Verified, locked records cannot be edited or deleted; use &quot;Correct&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="262"/>
+        <source>请先选择“已记录”状态的记录（可按住Ctrl或Shift多选）。</source>
+        <translation>First select records in the &quot;recorded&quot; state (hold Ctrl or Shift to select several).</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="269"/>
+        <source>已核实并锁定 {0} 条记录。锁定后不能修改或删除，如有错误请用“更正”。</source>
+        <translation>Verified and locked {0} records. Locked records cannot be edited or deleted; use &quot;Correct&quot; for mistakes.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="284"/>
+        <source>这条记录状态为“{0}”，已核实锁定，不能修改或删除。如有错误，请督导选中它点“更正”并写明原因，原记录会保留。</source>
+        <translation>This record is &quot;{0}&quot;: verified and locked, it cannot be edited or deleted. For a mistake, a supervisor selects it, clicks &quot;Correct&quot; and gives the reason; the original record is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="299"/>
+        <source>删除服务记录</source>
+        <translation>Delete service record</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="300"/>
+        <source>删除 {0} 在 {1} 的这条记录（{2} 小时）？</source>
+        <translation>Delete this record of {0} on {1} ({2} hours)?</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="326"/>
+        <source>志愿者“{0}”，</source>
+        <translation>Volunteer &quot;{0}&quot;, </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="330"/>
+        <source>导出为PDF</source>
+        <translation>Export as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="331"/>
+        <source>PDF文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="338"/>
+        <source>正在导出，请稍候……</source>
+        <translation>Exporting, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="339"/>
+        <source>正在导出服务记录……</source>
+        <translation>Exporting service records…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="345"/>
+        <source>已取消导出，没有生成文件。</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="348"/>
+        <source>无法写入 {0}：{1}。请换一个文件夹。</source>
+        <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="354"/>
+        <source>（共 {0} 条，只导出前 {1} 条）</source>
+        <translation>({0} in all; only the first {1} are exported)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="355"/>
+        <source>已导出 {0} 条记录：{1}</source>
+        <translation>Exported {0} records: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="95"/>
+        <source>证明编号</source>
+        <translation>Certificate No.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="96"/>
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="97"/>
+        <source>证明期间</source>
+        <translation>Certificate period</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="99"/>
+        <source>时长（小时）</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="100"/>
+        <source>开具人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="101"/>
+        <source>开具时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="103"/>
+        <source>补打</source>
+        <translation>Reprints</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="108"/>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="109"/>
+        <source>补打（原证明 {0}）</source>
+        <translation>Reprint (original certificate {0})</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="269"/>
+        <source>志愿者姓名、拼音首字母或证明编号</source>
+        <translation>Volunteer name, pinyin initials or certificate number</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="285"/>
+        <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
+        <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="44"/>
+        <source>有电梯</source>
+        <translation>Has a lift</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="45"/>
+        <source>不能上下楼</source>
+        <translation>Cannot use stairs</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="46"/>
+        <source>独居</source>
+        <translation>Lives alone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="47"/>
+        <source>空巢</source>
+        <translation>Empty nest</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="48"/>
+        <source>残疾</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="49"/>
+        <source>失智</source>
+        <translation>Dementia</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="50"/>
+        <source>重病</source>
+        <translation>Serious illness</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="51"/>
+        <source>困难</source>
+        <translation>Hardship</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="52"/>
+        <source>附近有家属</source>
+        <translation>Family nearby</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="54"/>
+        <source>跑腿代办</source>
+        <translation>Errands</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="54"/>
+        <source>陪同就医</source>
+        <translation>Hospital visits</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
+        <source>上下楼</source>
+        <translation>Stairs</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
+        <source>助餐</source>
+        <translation>Meals</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="56"/>
+        <source>打扫卫生</source>
+        <translation>Cleaning</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="56"/>
+        <source>聊天陪伴</source>
+        <translation>Company and talk</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="57"/>
+        <source>代购药品</source>
+        <translation>Buying medicine</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="58"/>
+        <source>书面</source>
+        <translation>In writing</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="59"/>
+        <source>口头（有见证人）</source>
+        <translation>Verbal (with a witness)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="60"/>
+        <source>家属代签</source>
+        <translation>Signed by family</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="60"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="80"/>
+        <source>新增居民</source>
+        <translation>Add resident</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="80"/>
+        <source>编辑居民</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="93"/>
+        <source>18位身份证号，自动带出出生日期和性别</source>
+        <translation>18-digit ID number; birth date and gender are filled in from it</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="96"/>
+        <source>无身份证号时填写，例如 1932-05-08</source>
+        <translation>Fill in when there is no ID number, e.g. 1932-05-08</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="98"/>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="99"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="104"/>
+        <source>11位手机号，或固定电话如 010-63712345</source>
+        <translation>11-digit mobile number, or a landline such as 010-63712345</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="106"/>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="112"/>
+        <source>楼号</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="112"/>
+        <source>单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="113"/>
+        <source>门牌</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="118"/>
+        <source>未填</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="120"/>
+        <source> 层</source>
+        <translation> (floor)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="127"/>
+        <source>家属姓名和电话</source>
+        <translation>Family member&apos;s name and phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="128"/>
+        <source>同意上门探访和结对</source>
+        <translation>Agrees to home visits and pairing</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="136"/>
+        <source>另行同意记录健康信息</source>
+        <translation>Separately agreed to health information being recorded</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="140"/>
+        <source>敏感信息：需居民另行同意</source>
+        <translation>Sensitive: needs the resident&apos;s separate consent</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="144"/>
+        <source>您的角色不能查看或填写健康信息</source>
+        <translation>Your role cannot view or enter health information</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="151"/>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="152"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="153"/>
+        <source>出生日期 *</source>
+        <translation>Birth date *</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="154"/>
+        <source>性别 *</source>
+        <translation>Gender *</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="155"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="156"/>
+        <source>小区/院落</source>
+        <translation>Estate/courtyard</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
+        <source>楼号/单元/门牌</source>
+        <translation>Building/unit/room</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="160"/>
+        <source>情况</source>
+        <translation>Circumstances</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="161"/>
+        <source>需要的帮助</source>
+        <translation>Help needed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="162"/>
+        <source>紧急联系人</source>
+        <translation>Emergency contact</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
+        <source>同意</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
+        <source>健康情况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="181"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="184"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="355"/>
+        <source>请填写带 * 的项目后保存。</source>
+        <translation>Fill in the fields marked * before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="361"/>
+        <source>年龄：%1 岁</source>
+        <translation>Age: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="366"/>
+        <source>悬空老人：是</source>
+        <translation>Stranded elder: yes</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="366"/>
+        <source>悬空老人：否</source>
+        <translation>Stranded elder: no</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsModel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="51"/>
+        <source>无</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="51"/>
+        <source>有</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="53"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="54"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
+        <source>小区/院落</source>
+        <translation>Estate/courtyard</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
+        <source>楼号</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
+        <source>单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
+        <source>门牌</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
+        <source>电梯</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
+        <source>悬空老人</source>
+        <translation>Stranded elders</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
+        <source>独居</source>
+        <translation>Lives alone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="65"/>
+        <source>风险等级</source>
+        <translation>Risk level</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsPage</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="98"/>
+        <source>居民</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="101"/>
+        <source>查找：姓名、拼音首字母（如 zjg）、电话尾号或楼号</source>
+        <translation>Find: name, pinyin initials (e.g. zjg), a phone&apos;s last digits or building</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="103"/>
+        <source>只看悬空老人</source>
+        <translation>Stranded elders only</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="104"/>
+        <source>只看90岁以上</source>
+        <translation>Aged 90+ only</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="105"/>
+        <source>只看独居</source>
+        <translation>Living alone only</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="133"/>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="135"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="245"/>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="201"/>
+        <source>共 %n 人</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="227"/>
+        <source>没有权限</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="234"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="241"/>
+        <source>归档居民</source>
+        <translation>Archive resident</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="243"/>
+        <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
+归档原因：</source>
+        <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
+Reason for archiving:</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="246"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="255"/>
+        <source>未能归档</source>
+        <translation>Could not archive</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="257"/>
+        <source>已归档，历史记录保留。</source>
+        <translation>Archived; the history is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>Reveal</name>
+    <message>
+        <location filename="../../volunteer_app/ui/reveal.py" line="37"/>
+        <source>（未登记）</source>
+        <translation>(not registered)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/reveal.py" line="42"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/reveal.py" line="42"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/reveal.py" line="46"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/reveal.py" line="52"/>
+        <location filename="../../volunteer_app/ui/reveal.py" line="62"/>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/reveal.py" line="63"/>
+        <source>请先在表格中选中一行。</source>
+        <translation>First select a row in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/reveal.py" line="66"/>
+        <source>完整号码（已记入操作日志）</source>
+        <translation>Full numbers (written to the audit log)</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="44"/>
+        <source>系统管理员（命令行）</source>
+        <translation>Administrator (command line)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="44"/>
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="45"/>
+        <source>社区工作者</source>
+        <translation>Community staff</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="45"/>
+        <source>队长</source>
+        <translation>Captain</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/permissions.py" line="46"/>
+        <source>督导</source>
+        <translation>Supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="45"/>
+        <source>导出名单</source>
+        <translation>Export list</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="57"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="58"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="59"/>
+        <source>保存为PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="61"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="88"/>
+        <source>复制微信群文本</source>
+        <translation>Copy WeChat group text</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="89"/>
+        <source>保存队伍日历(.ics)…</source>
+        <translation>Save team calendar (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="91"/>
+        <source>保存个人日历(.ics，四周)…</source>
+        <translation>Save personal calendars (.ics, four weeks)…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="99"/>
+        <source>A4 名单可预览、打印或存为PDF；微信文本复制后直接粘贴到队伍群；日历文件(.ics)发给队员，手机日历打开即可导入，重新导出会更新而不重复。</source>
+        <translation>The A4 list can be previewed, printed or saved as PDF; the WeChat text can be pasted straight into the team group; send the calendar file (.ics) to members: a phone calendar imports it, and exporting again updates it without duplicates.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="103"/>
+        <source>队伍</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="104"/>
+        <source>周次</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="105"/>
+        <source>分享</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="106"/>
+        <source>个人日历</source>
+        <translation>Personal calendar</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="129"/>
+        <source>还没有队伍，请先在“志愿者与队伍”里建立队伍。</source>
+        <translation>No teams yet; first create one under &quot;Volunteers &amp; teams&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="176"/>
+        <source>保存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="177"/>
+        <source>PDF文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="183"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="219"/>
+        <source>无法写入 {0}：{1}。请换一个文件夹。</source>
+        <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="186"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="223"/>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="206"/>
+        <source>已复制，可以粘贴到微信群（共 {0} 行）。</source>
+        <translation>Copied; paste it into the WeChat group ({0} lines).</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="210"/>
+        <source>保存日历文件</source>
+        <translation>Save calendar file</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="211"/>
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="236"/>
+        <source>这支队伍还没有队员。</source>
+        <translation>This team has no members yet.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="83"/>
+        <source>任务与排班</source>
+        <translation>Tasks &amp; shifts</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="91"/>
+        <source>上一周</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="92"/>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="93"/>
+        <source>下一周</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="97"/>
+        <source>周视图</source>
+        <translation>Week view</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="98"/>
+        <source>列表</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="142"/>
+        <source>缺人</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="142"/>
+        <source>已够</source>
+        <translation>Enough</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
+        <source>已满</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="149"/>
+        <source>新建任务</source>
+        <translation>New task</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="150"/>
+        <source>编辑班次</source>
+        <translation>Edit shift</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="151"/>
+        <source>取消班次</source>
+        <translation>Cancel shift</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="152"/>
+        <source>安排人员</source>
+        <translation>Assign people</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="153"/>
+        <source>一键补缺</source>
+        <translation>Fill gaps</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="154"/>
+        <source>接龙导入</source>
+        <translation>Import sign-up chain</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="155"/>
+        <source>签到/签退</source>
+        <translation>Check in/out</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="156"/>
+        <source>导出名单</source>
+        <translation>Export list</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="157"/>
+        <source>服务类型</source>
+        <translation>Service types</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="210"/>
+        <source>全部队伍</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="239"/>
+        <source>本周 {0} 个班次，其中缺人 {1} 个</source>
+        <translation>{0} shifts this week, {1} short of people</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="282"/>
+        <source>点选一个班次查看详情；双击可安排人员。</source>
+        <translation>Click a shift to see its details; double-click to assign people.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="288"/>
+        <source>这个班次已取消</source>
+        <translation>This shift is cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="289"/>
+        <source>只能为自己带领的队伍排班</source>
+        <translation>You can schedule only the teams you lead</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="340"/>
+        <source>请先选择一支您可以排班的队伍。</source>
+        <translation>First choose a team you can schedule.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTypeDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="41"/>
+        <source>服务类型</source>
+        <translation>Service types</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="47"/>
+        <source>新增类型</source>
+        <translation>Add type</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="53"/>
+        <source>例如：铲冰除雪</source>
+        <translation>e.g. ice and snow clearing</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="54"/>
+        <source>重体力（如铲冰、搬运）</source>
+        <translation>Heavy labour (e.g. ice clearing, carrying)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="55"/>
+        <source>轻</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="66"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="69"/>
+        <source>用顿号或逗号分开，例如：急救、驾驶</source>
+        <translation>Separate with commas, e.g. first aid, driving</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="70"/>
+        <source>需要为志愿者购买保险</source>
+        <translation>Volunteers need insurance</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="71"/>
+        <source>重体力任务不安排有健康限制或超过年龄上限的志愿者。</source>
+        <translation>Heavy tasks are not given to volunteers with a health limit or above the age limit.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="75"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="76"/>
+        <source>强度</source>
+        <translation>Intensity</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="77"/>
+        <source>通常时长</source>
+        <translation>Usual duration</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="78"/>
+        <source>所需技能</source>
+        <translation>Skills needed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="82"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="84"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="85"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="141"/>
+        <source>系统自带的类型可以修改，不能停用</source>
+        <translation>Built-in types can be edited but not deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="154"/>
+        <source>填写新类型后点“保存”。</source>
+        <translation>Fill in the new type, then click &quot;Save&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="165"/>
+        <source>已新增服务类型“{0}”。</source>
+        <translation>Added service type &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="169"/>
+        <source>已保存“{0}”。</source>
+        <translation>Saved &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="187"/>
+        <source>已停用“{0}”，以前的任务和记录仍保留这个类型。</source>
+        <translation>Deactivated &quot;{0}&quot;; earlier tasks and records keep this type.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="48"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="51"/>
+        <source>常规设置</source>
+        <translation>General settings</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="157"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="55"/>
+        <source>备份与恢复</source>
+        <translation>Backup &amp; restore</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="86"/>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="98"/>
+        <source>设置有误</source>
+        <translation>Invalid setting</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="99"/>
+        <source>“{0}”应为数字，现在是“{1}”。</source>
+        <translation>&quot;{0}&quot; must be a number; it is &quot;{1}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="108"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="186"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="173"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="109"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="109"/>
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="114"/>
+        <source>新增用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="115"/>
+        <source>修改角色…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="125"/>
+        <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
+        <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="137"/>
+        <source>已停用</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="138"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="138"/>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="141"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
+        <source>请先在表格中选中一位用户。</source>
+        <translation>First select a user in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="173"/>
+        <source>还没有任何队伍设了队长或副队长。</source>
+        <translation>No team has a captain or vice-captain yet.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="175"/>
+        <source>队长</source>
+        <translation>Captain</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="175"/>
+        <source>这个账户属于哪位队长</source>
+        <translation>Which captain this account belongs to</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="186"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="192"/>
+        <source>新增用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
+        <source>用户名（登录用）</source>
+        <translation>User name (for logging in)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="192"/>
+        <source>初始密码（至少8位）</source>
+        <translation>Initial password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="207"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="208"/>
+        <source>“{0}”的新密码（至少8位）</source>
+        <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="221"/>
+        <source>备份到文件…</source>
+        <translation>Back up to a file…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="222"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="226"/>
+        <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
+        <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="239"/>
+        <source>备份到</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="239"/>
+        <source>邻里帮备份</source>
+        <translation>LinLiBang backup</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="258"/>
+        <source>备份失败：%1</source>
+        <translation>Backup failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="259"/>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="270"/>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="274"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="275"/>
+        <source>恢复会用备份替换当前的全部数据（当前数据另存一份）。恢复后邻里帮会关闭，请重新打开。继续吗？</source>
+        <translation>Restoring replaces all current data with the backup (a copy of the current data is kept). LinLiBang closes afterwards; please open it again. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="289"/>
+        <source>正在从备份恢复，请稍候…</source>
+        <translation>Restoring from the backup, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="309"/>
+        <source>恢复失败：{0}。当前数据没有改动。</source>
+        <translation>Restore failed: {0}. The current data is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="310"/>
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="312"/>
+        <source>已恢复。原数据另存为 {0}。请重新打开邻里帮。</source>
+        <translation>Restored. The previous data was saved as {0}. Please open LinLiBang again.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="314"/>
+        <source>恢复完成</source>
+        <translation>Restore complete</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="406"/>
+        <source>编辑班次</source>
+        <translation>Edit shift</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="421"/>
+        <source>最少</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="423"/>
+        <source>最多</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="427"/>
+        <source>例如：带扫帚，在东门集合</source>
+        <translation>e.g. bring a broom, meet at the east gate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="430"/>
+        <source>“以后”指同一任务、同一开始时间、这一天及之后的班次；日期只能逐个修改。</source>
+        <translation>&quot;Later&quot; means shifts of the same task with the same start time, on this day and after; dates can only be changed one by one.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="438"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="439"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="440"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="441"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="442"/>
+        <source>修改范围</source>
+        <translation>Apply to</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="449"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="453"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTable</name>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="42"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="44"/>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="46"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="48"/>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="50"/>
+        <source>队伍</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="52"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="54"/>
+        <source>轮值</source>
+        <translation>Rota</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="56"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="58"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="60"/>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+</context>
+<context>
+    <name>SlotRow</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="73"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>StandingsModel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="57"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="58"/>
+        <source>志愿者编号</source>
+        <translation>Volunteer No.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="59"/>
+        <source>本月时长</source>
+        <translation>Hours this month</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="60"/>
+        <source>本年时长</source>
+        <translation>Hours this year</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="61"/>
+        <source>累计时长</source>
+        <translation>Total hours</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="62"/>
+        <source>其中已核实</source>
+        <translation>of which verified</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
+        <source>距下一星级</source>
+        <translation>To next star</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
+        <source>星级</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
+        <source>已满五星</source>
+        <translation>Five stars reached</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
+        <source>{0} 小时</source>
+        <translation>{0} h</translation>
+    </message>
+</context>
+<context>
+    <name>StandingsPanel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="172"/>
+        <source>志愿者：姓名、拼音首字母或编号</source>
+        <translation>Volunteer: name, pinyin initials or number</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="175"/>
+        <source>全部志愿者</source>
+        <translation>All volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="181"/>
+        <source>{0}年度</source>
+        <translation>Year {0}</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="182"/>
+        <source>导出年度统计…</source>
+        <translation>Export yearly summary…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="183"/>
+        <source>所选年度每位志愿者的服务时长与星级：PDF（含全年按月、按类别合计）、Excel 或 CSV；选了队伍则只统计该队组织的服务</source>
+        <translation>Each volunteer&apos;s hours and stars for the chosen year: PDF (with totals by month and by type), Excel or CSV; with a team chosen, only services that team organised count</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="194"/>
+        <source>时长不含已被更正的原记录；星级按累计已核实、计入星级的时长评定（100、300、600、1000、1500小时为一至五星级；社区工作者工作时间内的服务登记但不计星级）。</source>
+        <translation>Hours exclude corrected originals; stars follow the verified hours that count for stars (100, 300, 600, 1,000 and 1,500 hours for one to five stars; staff service in working hours is recorded but earns no stars).</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="217"/>
+        <source>导出年度统计</source>
+        <translation>Export yearly summary</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="218"/>
+        <source>PDF文件 (*.pdf);;Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
+        <translation>PDF files (*.pdf);;Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="225"/>
+        <source>文件名请以 .pdf、.xlsx 或 .csv 结尾。</source>
+        <translation>Please end the file name with .pdf, .xlsx or .csv.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="228"/>
+        <source>正在导出年度统计……</source>
+        <translation>Exporting the yearly summary…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="234"/>
+        <source>已取消导出。</source>
+        <translation>Export cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="240"/>
+        <source>无法写入 {0}：{1}。请换一个文件夹。</source>
+        <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="247"/>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="94"/>
+        <source>新建任务</source>
+        <translation>New task</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="105"/>
+        <source>（不指定）</source>
+        <translation>(any)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="110"/>
+        <source>（重体力）</source>
+        <translation> (heavy)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="113"/>
+        <source>例如：桶前值守、周六铲冰</source>
+        <translation>e.g. bin duty, Saturday ice clearing</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="115"/>
+        <source>要做什么、在哪里集合、带什么（可不填）</source>
+        <translation>What to do, where to meet, what to bring (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="131"/>
+        <source> 个组</source>
+        <translation> groups</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="133"/>
+        <source>每天换组</source>
+        <translation>Rotate daily</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="134"/>
+        <source>每周换组</source>
+        <translation>Rotate weekly</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="146"/>
+        <source>添加时段</source>
+        <translation>Add time slot</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="162"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="169"/>
+        <source>最少</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="171"/>
+        <source>最多</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="173"/>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="176"/>
+        <source>用顿号分开，没有可不填</source>
+        <translation>Separate with commas; optional</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="177"/>
+        <source>法定节假日不排班</source>
+        <translation>No shifts on public holidays</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="180"/>
+        <source>队伍</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="181"/>
+        <source>服务类型</source>
+        <translation>Service types</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="182"/>
+        <source>任务名称</source>
+        <translation>Task name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="183"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="184"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="185"/>
+        <source>重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="186"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="298"/>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="187"/>
+        <source>轮值</source>
+        <translation>Rota</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="188"/>
+        <source>时段</source>
+        <translation>Time slots</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="189"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="190"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="191"/>
+        <source>所需技能</source>
+        <translation>Skills needed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="203"/>
+        <source>生成班次</source>
+        <translation>Create shifts</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="207"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="235"/>
+        <source>您没有可以排班的队伍。</source>
+        <translation>You have no team you can schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="298"/>
+        <source>只在</source>
+        <translation>Only on</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="347"/>
+        <source>将生成 {0} 个班次，共 {1} 天。</source>
+        <translation>{0} shifts will be created over {1} days.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="349"/>
+        <source>第一个：{0}</source>
+        <translation>First: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="351"/>
+        <source>（{0}组）</source>
+        <translation> (group {0})</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialogs</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="34"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TeamNameDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="60"/>
+        <source>新建队伍</source>
+        <translation>New team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="60"/>
+        <source>队伍改名</source>
+        <translation>Rename team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="62"/>
+        <source>例如 高立庄夕阳红志愿服务队</source>
+        <translation>e.g. Gaolizhuang Sunset Volunteer Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="67"/>
+        <source>队伍名称 *</source>
+        <translation>Team name *</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="68"/>
+        <source>简介</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="70"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsModel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="84"/>
+        <source>队伍</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="84"/>
+        <source>队长</source>
+        <translation>Captain</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="84"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="88"/>
+        <source>全部志愿者</source>
+        <translation>All volunteers</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="37"/>
+        <source>登记探访</source>
+        <translation>Log visit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="49"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="52"/>
+        <source>做了什么</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="52"/>
+        <source>身体（说话、行动、疾病）</source>
+        <translation>Health (speech, mobility, illness)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="53"/>
+        <source>精神状态</source>
+        <translation>Mood</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="53"/>
+        <source>安全（燃气、水暖、用电）</source>
+        <translation>Safety (gas, water, heating, electricity)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="54"/>
+        <source>卫生</source>
+        <translation>Hygiene</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="54"/>
+        <source>居住与邻里</source>
+        <translation>Home and neighbours</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="55"/>
+        <source>发现的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="58"/>
+        <source>老人</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="58"/>
+        <source>%1（帮手：%2）</source>
+        <translation>%1 (helper: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="60"/>
+        <source>探访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="61"/>
+        <source>开始时间</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="62"/>
+        <source>时长</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="63"/>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="71"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="74"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="53"/>
+        <source>新增志愿者</source>
+        <translation>Add volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="53"/>
+        <source>编辑志愿者</source>
+        <translation>Edit volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="65"/>
+        <source>可不填；填了自动带出出生日期和性别</source>
+        <translation>Optional; if given, birth date and gender are filled in from it</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="68"/>
+        <source>例如 1985-03-12</source>
+        <translation>e.g. 1985-03-12</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="70"/>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="71"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="72"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="74"/>
+        <source>11位手机号，或固定电话</source>
+        <translation>11-digit mobile number, or a landline</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="76"/>
+        <source>楼号或院落，用于就近安排</source>
+        <translation>Building or courtyard, to pair people living nearby</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="88"/>
+        <source>其他技能，用顿号或逗号分开</source>
+        <translation>Other skills, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="95"/>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="97"/>
+        <source>不宜重体力劳动</source>
+        <translation>No heavy labour</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="98"/>
+        <source>是社区工作者（工作时间内的服务不计入星级）</source>
+        <translation>Community staff (service in working hours earns no stars)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="103"/>
+        <source> 位老人</source>
+        <translation> residents</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="113"/>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="114"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="115"/>
+        <source>出生日期 *</source>
+        <translation>Birth date *</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="116"/>
+        <source>性别 *</source>
+        <translation>Gender *</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="117"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="118"/>
+        <source>住址楼号</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="119"/>
+        <source>技能</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="120"/>
+        <source>可服务时间</source>
+        <translation>Available times</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="121"/>
+        <source>每周时长上限</source>
+        <translation>Weekly hours cap</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="122"/>
+        <source>可结对人数</source>
+        <translation>Pair capacity</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
+        <source>身体情况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
+        <source>身份</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="142"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="145"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="214"/>
+        <source>星级：{0} {1}（累计已核实服务 {2} 小时</source>
+        <translation>Stars: {0} {1} ({2} verified hours in all</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="217"/>
+        <source>，距下一星级还需 {0} 小时</source>
+        <translation>, {0} hours to the next star</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="218"/>
+        <source>）</source>
+        <translation>)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="276"/>
+        <source>请填写带 * 的项目后保存。</source>
+        <translation>Fill in the fields marked * before saving.</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersModel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="51"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="52"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="53"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="54"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="55"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="56"/>
+        <source>所属队伍（角色）</source>
+        <translation>Teams (role)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="57"/>
+        <source>技能</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="58"/>
+        <source>可服务时间</source>
+        <translation>Available times</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="60"/>
+        <source>社区工作者</source>
+        <translation>Community staff</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="61"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="147"/>
+        <source>志愿者与队伍</source>
+        <translation>Volunteers &amp; teams</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="157"/>
+        <source>新建队伍</source>
+        <translation>New team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="158"/>
+        <source>改名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="166"/>
+        <source>队伍</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="173"/>
+        <source>查找：姓名、拼音首字母（如 zjg）或电话尾号</source>
+        <translation>Find: name, pinyin initials (e.g. zjg) or a phone&apos;s last digits</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="175"/>
+        <source>只看80后</source>
+        <translation>1980s-born only</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="192"/>
+        <source>新增志愿者</source>
+        <translation>Add volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="194"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="195"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="396"/>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="196"/>
+        <source>加入队伍</source>
+        <translation>Add to team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="197"/>
+        <source>设为队长</source>
+        <translation>Make captain</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="198"/>
+        <source>移出队伍</source>
+        <translation>Remove from team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="327"/>
+        <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
+        <translation>Choose a team on the left first to make a captain or remove a member.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="329"/>
+        <source>队长只能管理自己带领的队伍。</source>
+        <translation>A captain can manage only the teams they lead.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="341"/>
+        <source>共 %n 人</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="365"/>
+        <source>已保存队伍“%1”。</source>
+        <translation>Saved team &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="385"/>
+        <source>已保存志愿者“%1”。</source>
+        <translation>Saved volunteer &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="391"/>
+        <source>归档志愿者</source>
+        <translation>Archive volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="392"/>
+        <source>确定归档志愿者“%1”吗？
+归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
+        <translation>Archive volunteer &quot;%1&quot;?
+Archived volunteers leave the lists and rosters; their service records and certificates are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="397"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="406"/>
+        <source>已归档志愿者“%1”。</source>
+        <translation>Archived volunteer &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="415"/>
+        <source>%1 已加入 %2。</source>
+        <translation>%1 has joined %2.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="424"/>
+        <source>%1 现在是 %2 的队长。</source>
+        <translation>%1 is now the captain of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="432"/>
+        <source>%1 已移出 %2（服务记录保留）。</source>
+        <translation>%1 has been removed from %2 (service records are kept).</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="193"/>
+        <source>周视图</source>
+        <translation>Week view</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="323"/>
+        <source>（今天）</source>
+        <translation> (today)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="439"/>
+        <source>本周共 %n 个班次</source>
+        <translation>
+            <numerusform>%n shift this week</numerusform>
+            <numerusform>%n shifts this week</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_PrintDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="155"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="156"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="157"/>
+        <source>保存为PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="159"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="215"/>
+        <source>已取消，没有生成文件，也没有开具或登记证明。</source>
+        <translation>Cancelled: no file was written and no certificate was issued or registered.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="218"/>
+        <source>无法写入 {0}：{1}。请换一个文件夹。</source>
+        <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="231"/>
+        <source>正在准备预览……</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="262"/>
+        <source>正在准备打印……</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="265"/>
+        <source>正在发送到打印机……</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="278"/>
+        <source>打印已取消。</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="281"/>
+        <source>打印失败：{0}。请检查打印机。</source>
+        <translation>Printing failed: {0}. Please check the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="295"/>
+        <source>保存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="296"/>
+        <source>PDF文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="300"/>
+        <source>正在生成PDF……</source>
+        <translation>Creating the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="304"/>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>_ScopeChoice</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="376"/>
+        <source>仅此班次</source>
+        <translation>This shift only</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="377"/>
+        <source>此班次及以后同一时段的班次</source>
+        <translation>This and later shifts in the same slot</translation>
+    </message>
+</context>
+</TS>
