@@ -150,3 +150,24 @@ def test_a_batch_whose_delivery_fails_registers_nothing(demo_session):
                                                 deliver=delivered.append)
     assert delivered == [issued] and not any(c.is_reprint for c in issued)
     assert demo_session.db.table("certificates").count == before + len(issued)
+
+
+@pytest.mark.parametrize(("types", "name"), [(7, "白金"), (12, "王"), (30, "阿卜杜热依木·艾合麦提江·买买提明·克里木·吐尔逊·阿不都热合曼·肉孜·托合提")])
+def test_a_certificate_stays_on_one_page_whatever_its_content(tmp_path, app, types, name):
+    from volunteer_app.domain.stars import standing
+    from volunteer_app.reports.certificate import write_certificates_pdf
+    from volunteer_app.services.certificates import Certificate, ContentLine
+
+    content = tuple(ContentLine(f"服务类别{i:02d}", 3, 4.5) for i in range(types))
+    hours = round(sum(line.hours for line in content), 2)
+    certificate = Certificate(
+        id=1, number="LLB-2026-000009-R1", volunteer_id=1, name=name, id_type="居民身份证",
+        id_masked="110106********0035", volunteer_no="ZY2026-00009", period_from="2021-01-01",
+        period_to="2026-11-28", hours=hours, content=content, stars=standing(hours),
+        issuer="北京市丰台区花乡街道银地第二社区居民委员会志愿服务站", leader="", handler="经办人",
+        contact="", issued_on="2026-11-28", reprint_of_number="LLB-2026-000009")
+    path = write_certificates_pdf([certificate, certificate], tmp_path / "c.pdf")
+    assert pdf_pages(path) == 2
+    text = pdf_text(path, 1, 1)
+    assert re.search(rf"合\s*计\s+{types * 3}\s+{format_hours(hours)}", text)
+    assert ("其他服务" in text) == (types > 8)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -165,10 +165,7 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, painter: QP
     # (the preview at screen resolution, then the printer at 600 dpi).
     doc = document.clone()
     doc.documentLayout().setPaintDevice(device)
-    margin = MARGIN_CM / 2.54 * SOURCE_DPI          # the layout scales it to the device
-    frame = doc.rootFrame().frameFormat()
-    frame.setMargin(margin)
-    doc.rootFrame().setFrameFormat(frame)
+    margin = _keep_margin(doc)
     body = QRectF(0, 0, device.width(), device.height())
     doc.setPageSize(body.size())
     total = doc.pageCount()
@@ -200,6 +197,26 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, painter: QP
         if on_page is not None:
             on_page(page - first + 1, last - first + 1)
     return last - first + 1
+
+
+def _keep_margin(doc: QTextDocument) -> float:
+    margin = MARGIN_CM / 2.54 * SOURCE_DPI          # the layout scales it to the device
+    frame = doc.rootFrame().frameFormat()
+    frame.setMargin(margin)
+    doc.rootFrame().setFrameFormat(frame)
+    return margin
+
+
+def pages_needed(document: QTextDocument, landscape: bool = False, slack: float = 0.97) -> int:
+    """How many A4 pages ``document`` takes with the margins :func:`paint_pages` keeps.
+
+    Laid out at the document's own 96 dpi, whose font hinting differs from a 300 dpi PDF's by
+    a few pixels: ``slack`` counts a page as a little shorter, so "fits" holds on paper too."""
+    doc = document.clone()
+    _keep_margin(doc)
+    size = page_layout(landscape).fullRectPixels(SOURCE_DPI).size()
+    doc.setPageSize(QSizeF(size.width(), size.height() * slack))
+    return doc.pageCount()
 
 
 def _page_range(device: QPagedPaintDevice, total: int) -> tuple[int, int]:
