@@ -346,5 +346,5 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--typing"]:
         print(json.dumps(_type_session(Path(sys.argv[2]), ROUNDS)._asdict()), flush=True)
         sys.stdout.flush()
-        os._exit(0)     # skip interpreter teardown: PySide6 6.12 can abort in it (see main's notes)
+        os._exit(0)     # results are out; skip a teardown PySide can still trip over (refcounts.py)
     main()

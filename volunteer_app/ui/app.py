@@ -46,6 +46,9 @@ def run_window(db_path: Path) -> int:
         print(problem, file=sys.stderr)
         return 2
 
+    from ..refcounts import keep_singletons_alive
+
+    keep_singletons_alive()     # PySide6 6.12 on Python 3.11 (refcounts.py): the whole session
     from PySide6.QtCore import QLockFile, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
