@@ -9,29 +9,29 @@
         <translation>LinLiBang: this computer has no graphical display (no DISPLAY), so the window cannot open. Run it on a virtual display: xvfb-run -a make run ; for the command line see python main.py --help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="66"/>
+        <location filename="../../volunteer_app/ui/app.py" line="69"/>
         <source>邻里帮</source>
         <translation>LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="66"/>
+        <location filename="../../volunteer_app/ui/app.py" line="69"/>
         <source>已经有一个邻里帮窗口在使用数据库 %1。
 请切换到那个窗口。</source>
         <translation>Another LinLiBang window is using the database %1.
 Please switch to that window.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="74"/>
+        <location filename="../../volunteer_app/ui/app.py" line="77"/>
         <source>邻里帮：无法打开数据库</source>
         <translation>LinLiBang: cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="121"/>
+        <location filename="../../volunteer_app/ui/app.py" line="124"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="122"/>
+        <location filename="../../volunteer_app/ui/app.py" line="125"/>
         <source>这是第一次打开邻里帮。
 
 要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
@@ -40,39 +40,39 @@ Please switch to that window.</translation>
 Load a demo community to see how it works, or start empty and enter your own community?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="124"/>
+        <location filename="../../volunteer_app/ui/app.py" line="127"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="126"/>
+        <location filename="../../volunteer_app/ui/app.py" line="129"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="158"/>
+        <location filename="../../volunteer_app/ui/app.py" line="161"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="163"/>
+        <location filename="../../volunteer_app/ui/app.py" line="166"/>
         <source>错误报告已保存到：
 %1</source>
         <translation>The error report was saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="165"/>
+        <location filename="../../volunteer_app/ui/app.py" line="168"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="170"/>
+        <location filename="../../volunteer_app/ui/app.py" line="173"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="170"/>
+        <location filename="../../volunteer_app/ui/app.py" line="173"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
 %1
@@ -1256,12 +1256,17 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="32"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="33"/>
         <source>邻里帮 — 社区志愿服务管理</source>
         <translation>LinLiBang — community volunteer management</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="62"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="63"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/main_window.py" line="64"/>
         <source>当前用户：%1</source>
         <translation>User: %1</translation>
     </message>
@@ -2047,47 +2052,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="95"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="94"/>
+        <source>%1 至 %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="96"/>
         <source>证明编号</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="96"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="97"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="98"/>
         <source>证明期间</source>
         <translation>Certificate period</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="101"/>
         <source>时长（小时）</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="102"/>
         <source>开具人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="103"/>
         <source>开具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="105"/>
         <source>补打</source>
         <translation>Reprints</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="110"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="111"/>
         <source>补打（原证明 {0}）</source>
         <translation>Reprint (original certificate {0})</translation>
     </message>
@@ -2095,12 +2105,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="269"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="271"/>
         <source>志愿者姓名、拼音首字母或证明编号</source>
         <translation>Volunteer name, pinyin initials or certificate number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="285"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="287"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
     </message>
@@ -3408,67 +3418,67 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="174"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="177"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="181"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="183"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="182"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="184"/>
         <source>导出年度统计…</source>
         <translation>Export yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="185"/>
         <source>所选年度每位志愿者的服务时长与星级：PDF（含全年按月、按类别合计）、Excel 或 CSV；选了队伍则只统计该队组织的服务</source>
         <translation>Each volunteer&apos;s hours and stars for the chosen year: PDF (with totals by month and by type), Excel or CSV; with a team chosen, only services that team organised count</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="196"/>
         <source>时长不含已被更正的原记录；星级按累计已核实、计入星级的时长评定（100、300、600、1000、1500小时为一至五星级；社区工作者工作时间内的服务登记但不计星级）。</source>
         <translation>Hours exclude corrected originals; stars follow the verified hours that count for stars (100, 300, 600, 1,000 and 1,500 hours for one to five stars; staff service in working hours is recorded but earns no stars).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="217"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="219"/>
         <source>导出年度统计</source>
         <translation>Export yearly summary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="218"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="220"/>
         <source>PDF文件 (*.pdf);;Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>PDF files (*.pdf);;Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="225"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="227"/>
         <source>文件名请以 .pdf、.xlsx 或 .csv 结尾。</source>
         <translation>Please end the file name with .pdf, .xlsx or .csv.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="228"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="230"/>
         <source>正在导出年度统计……</source>
         <translation>Exporting the yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="234"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="236"/>
         <source>已取消导出。</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="240"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="242"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="249"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>

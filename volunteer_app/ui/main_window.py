@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ..services.permissions import ROLE_NAMES
 from ..services.session import Session
 from .pages import PAGES, PageSpec
+from .permissions import role_title
 from .signals import DataSignals
 
 # Qt.ItemDataRole.UserRole, the page key on each navigation item. Touching PySide's Qt
@@ -56,9 +57,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        role = ROLE_NAMES[session.actor.role]
-        name = session.actor.name
-        shown = role if role.startswith(name) else f"{name}（{role}）"
+        role, name = ROLE_NAMES[session.actor.role], session.actor.name
+        shown = role_title(session.actor.role)
+        if not role.startswith(name):           # the built-in administrator is named by role
+            shown = self.tr("%1（%2）").replace("%1", name).replace("%2", shown)
         self.user_label = QLabel(self.tr("当前用户：%1").replace("%1", shown), objectName="status.user")
         self.statusBar().addPermanentWidget(self.user_label)
 

@@ -91,11 +91,13 @@ class RegisterModel(PagedTableModel):
         self.session = session
         self.text = ""
         self.sort_key, self.descending = "id", True
+        period = self.tr("%1 至 %2")
         self.columns = (
             Column("number", self.tr("证明编号"), width=160),
             Column("volunteer", self.tr("志愿者"), display=lambda r: r["volunteer_name"], width=80),
             Column("period", self.tr("证明期间"),
-                   display=lambda r: f"{r['period_from']} 至 {r['period_to']}", width=190),
+                   display=lambda r: period.replace("%1", r["period_from"]).replace("%2", r["period_to"]),
+                   width=190),
             Column("hours", self.tr("时长（小时）"), display=_hours("hours"), align_right=True, width=100),
             Column("issued_by", self.tr("开具人"), display=lambda r: r["issued_by_name"], width=130),
             Column("issued_at", self.tr("开具时间"),
