@@ -39,7 +39,7 @@ def main(out: Path) -> int:
         window.show()
         for key in window.page_keys:
             page = window.show_page(key)
-            app.processEvents()
+            _wait_for_tables(app, page)
             window.grab().save(str(out / f"{key}.png"))
             print(out / f"{key}.png")
             if key == "volunteers":
@@ -60,6 +60,19 @@ def main(out: Path) -> int:
         window.close()
         db.close()
     return 0
+
+
+def _wait_for_tables(app, page) -> None:
+    """Tables that query off the GUI thread (居民) fill in a moment later: wait for their rows."""
+    import time
+
+    from volunteer_app.ui.paged_model import PagedTableModel
+
+    deadline = time.monotonic() + 10
+    while any(m.loading for m in page.findChildren(PagedTableModel)) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
 
 
 if __name__ == "__main__":

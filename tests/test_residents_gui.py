@@ -135,3 +135,13 @@ def test_residents_model_passes_modeltester(qtbot, qtmodeltester, demo_session):
     qtmodeltester.check(model)
     assert residents.count(demo_session, model.query) == model.rowCount() == 0
     model.close()
+
+
+def test_ledger_opens_in_register_order_and_sorts_by_a_header(qtbot, demo_session):
+    _window_, page = _window(qtbot, demo_session)
+    ids = [page.model.row_data(r)["id"] for r in range(page.model.rowCount())]
+    assert ids == sorted(ids) and page.table.horizontalHeader().sortIndicatorSection() == -1
+    page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)        # 年龄: oldest first
+    _settled(qtbot, page)
+    ages = [page.model.row_data(r)["age"] for r in range(page.model.rowCount())]
+    assert ages == sorted(ages, reverse=True) and ages[0] > ages[-1]

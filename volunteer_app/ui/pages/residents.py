@@ -122,9 +122,11 @@ class ResidentsPage(QWidget):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(28)
-        self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
+        # No indicator, so enabling sorting asks for nothing (Qt's default indicator is column 0
+        # descending, which opened the ledger sorted by name Z→A): the register's own order.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         for i, column in enumerate(self.model.columns):
             header.resizeSection(i, column.width)
         header.setStretchLastSection(True)
