@@ -118,6 +118,16 @@ def main() -> None:
 
             after, total = _async(loop, after_preview)
             _row(f"{count}份证明 预览（之后只画前20份）", before, after, total)
+
+            def before_print(chosen: list[int] = chosen, count: int = count) -> None:
+                issued, _ = certificates.issue_batch(session, chosen, "2026-01-01", "2026-11-28")
+                paint_document(certificates_document(issued), _pdf_printer(folder / f"p0_{count}.pdf"),
+                               page_numbers=False)
+
+            before, _ = _blocking(loop, before_print)
+            printer = _pdf_printer(folder / f"p1_{count}.pdf")
+            after, total = _async(loop, lambda d=dialog, p=printer: d.print_to(p))
+            _row(f"{count}份证明 打印机（之后逐份绘制）", before, after, total)
             dialog.deleteLater()
 
         def before_monthly() -> None:
@@ -150,6 +160,16 @@ def _open_preview(paint: Callable[[Any], Any]) -> None:
     QApplication.processEvents()
     dialog.close()
     dialog.deleteLater()
+
+
+def _pdf_printer(path: Path) -> Any:
+    """A QPrinter writing a PDF: the printer path without a printer."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
 
 
 def _row(what: str, before: float, after: float, total: float) -> None:
