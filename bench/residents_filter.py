@@ -215,7 +215,11 @@ def _type_session(path: Path, rounds: int) -> Typing:
     watch = PaintWatch()
     page.table.viewport().installEventFilter(watch)
     page.filter.setFocus()
-    if page.model.rowCount() == 0:
+    # the order the bare SQL is recorded in (the register's; before 2026-11 the page opened
+    # sorted by name instead, which the comparison with older code must not count)
+    page.model.sort_key, page.model.descending = "id", False
+    page.model.reload()
+    if getattr(page.model, "loading", False) or page.model.rowCount() == 0:
         settle("")
     heartbeat = QTimer(interval=HEARTBEAT_MS, timerType=Qt.TimerType.PreciseTimer)
     heartbeat.timeout.connect(tick)

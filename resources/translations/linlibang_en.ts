@@ -2519,23 +2519,23 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Living alone only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="135"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="137"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="136"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="245"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="247"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="201"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="203"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -2543,39 +2543,39 @@ The administrator looks after users, settings and backups; create &quot;Communit
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="227"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="229"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="234"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="236"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="241"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="243"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="243"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="245"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="246"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="248"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="255"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="257"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="257"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="259"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>
