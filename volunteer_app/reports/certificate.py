@@ -102,8 +102,8 @@ def certificate_html(c: Certificate, first: bool = True, max_lines: int = MAX_LI
 <p style="text-indent:32px;">{_big("特此证明。")}</p>
 {_gap(6)}
 <table cellspacing="0" cellpadding="5" width="100%">
-<tr><td width="46%" valign="bottom">负责人：{escape(c.leader) or "＿＿＿＿＿＿"}　　经办人：{escape(c.handler)}</td>
-<td width="54%" rowspan="3" align="center" valign="middle"
+<tr><td width="56%" valign="bottom">负责人：{escape(c.leader) or "＿＿＿＿＿"}　经办人：{escape(c.handler)}</td>
+<td width="44%" rowspan="3" align="center" valign="middle"
  style="border: 1px dashed #999999; font-size:12pt;"><span style="color:#999999;">（盖章）</span>
 <br/>出具单位：{escape(c.issuer)}<br/>{_chinese_date(c.issued_on)}</td></tr>
 <tr><td valign="bottom">联系电话：{escape(c.contact) or "＿＿＿＿＿＿"}</td></tr>

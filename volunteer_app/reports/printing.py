@@ -24,7 +24,9 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter
@@ -162,12 +164,18 @@ print_document = paint_document        # the first version's name
 def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, painter: QPainter,
                  page_numbers: bool, on_page: PageCallback | None) -> int:
     # Lay out a copy for this device, so the original can be printed again on another one
-    # (the preview at screen resolution, then the printer at 600 dpi).
-    doc = document.clone()
+    # (the preview at screen resolution, then the printer at 600 dpi). The copy gets its
+    # device, margins and page size while still empty and the content after: each of those
+    # set on a filled document is a full new layout (four of them took 6 s for a list of
+    # 2,500 records, holding the GIL, so the window froze even with this on a worker).
+    doc = QTextDocument()
+    doc.setDefaultFont(document.defaultFont())
+    doc.setDefaultStyleSheet(document.defaultStyleSheet())
     doc.documentLayout().setPaintDevice(device)
     margin = _keep_margin(doc)
     body = QRectF(0, 0, device.width(), device.height())
     doc.setPageSize(body.size())
+    QTextCursor(doc).insertFragment(QTextDocumentFragment(document))
     total = doc.pageCount()
     first, last = _page_range(device, total)
     footer_font = QFont(doc.defaultFont())
