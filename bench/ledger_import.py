@@ -59,11 +59,20 @@ def _import(path: Path, db_path: Path):
     db = open_database(db_path)
     try:
         session = Session(db, BUILTIN_ADMIN)
+        started = time.perf_counter()
         table, mapping = ledger_import.load(path, "residents")
+        loaded = time.perf_counter()
         preview = ledger_import.check(session, table, mapping, "residents")
-        return ledger_import.apply(session, preview)
+        checked = time.perf_counter()
+        summary = ledger_import.apply(session, preview)
+        PHASES.update(load=loaded - started, check=checked - loaded,
+                      apply=time.perf_counter() - checked)
+        return summary
     finally:
         db.close()
+
+
+PHASES: dict[str, float] = {}
 
 
 def _window_stall(path: Path, db_path: Path) -> tuple[float, float, int]:
@@ -134,6 +143,8 @@ def main() -> None:
         print(f"read + check + import in one transaction: {import_s:.2f} s "
               f"= {import_s / read_s:.2f}x the reader alone (aim <= 2x); "
               f"{import_s / openpyxl_s:.2f}x openpyxl's read alone")
+        print("  of which: " + ", ".join(f"{k} {v:.2f} s" for k, v in PHASES.items())
+              + " (check includes loading pypinyin's phrase list, ~0.3 s)")
         stall_ms, window_s, imported = _window_stall(path, Path(folder) / "b.sqlite3")
         print(f"import window: {imported} rows in {window_s:.2f} s; longest event-loop gap "
               f"(10 ms timer) {stall_ms:.0f} ms (aim <= 100 ms)")

@@ -120,3 +120,41 @@ def test_person_form_takes_birth_and_gender_from_id_number():
     assert "不一致" in clash.errors["gender"]
     empty = validate_person({"name": ""}, TODAY)
     assert {"name", "birth_date"} <= set(empty.errors)
+
+
+# Characters of names, with polyphones (长乐, 单, 曾, 解, 朴, 仇) and pieces of phrases, so that
+# both ways of reading a name (character by character, or as a whole) are exercised.
+_NAME_CHARS = "张王李赵刘陈杨黄周吴建国秀兰淑英桂芳长乐单于尉迟曾解查朴仇区覃翟缪重行传会种·Ab"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_NAME_CHARS, min_size=1, max_size=10))
+def test_pinyin_keys_read_as_pypinyin_reads_the_whole_name(name):
+    """The importer reads most names character by character (each character once); the result
+    must be what pypinyin gives for the whole name."""
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors=lambda s: list(s))
+                 if s.strip() and s != "\u00b7"]
+    assert pinyin_keys(name) == ("".join(s[0] for s in syllables), "".join(syllables))
+
+
+def test_a_name_holding_a_phrase_is_read_as_a_phrase():
+    # character by character these would be zhang-le, wei-chi-gong, zhong-yang
+    assert pinyin_keys("王长乐") == ("wcl", "wangchangle")
+    assert pinyin_keys("尉迟恭")[1] == "yuchigong"
+    assert pinyin_keys("李重阳")[0] == "lcy"
+
+
+def test_a_clean_id_number_checks_the_digit_as_stdnum_does():
+    import random
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        body = f"110106{rng.randint(1920, 2010)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" \
+               f"{rng.randint(0, 999):03d}"
+        right = ric.calc_check_digit(body + "0")
+        assert clean_id_number(body + right).number == body + right
+        wrong = "0123456789X"[("0123456789X".index(right) + 1) % 11]
+        with pytest.raises(FieldError, match="校验位"):
+            clean_id_number(body + wrong)

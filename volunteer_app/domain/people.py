@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -37,14 +38,34 @@ def pinyin_keys(name: str) -> tuple[str, str]:
 
     Characters without a reading (letters, the middle dot) pass through, minus the dot.
     """
-    # pypinyin loads its phrase dictionary on import (~0.6 s): only when a name is saved,
-    # never on the way to the first window.
-    from pypinyin import Style, lazy_pinyin
-
-    syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda s: list(s))
-    syllables = [s.lower() for s in syllables if s.strip() and s != "\u00b7"]
+    syllables = [s.lower() for s in _syllables(name) if s.strip() and s != "\u00b7"]
     initials = "".join(s[0] for s in syllables if s)
     return initials, "".join(syllables)
+
+
+def _syllables(name: str) -> list[str]:
+    # pypinyin loads its phrase dictionary on import (~0.6 s): only when a name is saved,
+    # never on the way to the first window.
+    from pypinyin.constants import PHRASES_DICT
+
+    # A name with no word of pypinyin's phrase list in it reads character by character, so
+    # each character's reading is looked up once (an import of 50,000 residents spends its
+    # time here otherwise); a name holding a phrase (长乐, 单于) is read as a whole.
+    if len(name) > 8 or any(name[i:j] in PHRASES_DICT
+                            for i in range(len(name)) for j in range(i + 2, len(name) + 1)):
+        return _whole(name)
+    return [syllable for char in name for syllable in _char_syllables(char)]
+
+
+def _whole(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s))
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_syllables(char: str) -> tuple[str, ...]:
+    return tuple(_whole(char))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from datetime import datetime
 from typing import Any
@@ -10,6 +11,18 @@ from typing import Any
 
 def new_uid() -> str:
     return str(uuid.uuid4())
+
+
+def new_uids(count: int) -> list[str]:
+    """``count`` new uids as :func:`new_uid` makes them (random, version 4), a few times
+    faster: one call for the random bytes of all of them, for imports of 50,000 rows."""
+    raw = os.urandom(16 * count).hex()
+    return [f"{raw[i:i + 8]}-{raw[i + 8:i + 12]}-4{raw[i + 13:i + 16]}-"
+            f"{_VARIANT[raw[i + 16]]}{raw[i + 17:i + 20]}-{raw[i + 20:i + 32]}"
+            for i in range(0, 32 * count, 32)]
+
+
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 def now_text() -> str:
