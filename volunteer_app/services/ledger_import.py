@@ -59,7 +59,7 @@ class Mapping:
         return [k for k in ("name",) if k not in self.columns]
 
 
-@dataclass
+@dataclass(slots=True)   # 50,000 of them in a check: less memory, quicker to make
 class RowCheck:
     number: int                          # the row number Excel shows
     cells: list[Any]
