@@ -222,3 +222,17 @@ def test_cli_export_masks_unless_full(db_path, tmp_path, capsys):
     assert main(["export", "residents", str(out), "--db", str(db_path), "--full"]) == 0
     assert ID in out.read_text(encoding="utf-8-sig")
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(("kind", "text_header"), [("volunteers", "联系电话"), ("records", "身份证号")])
+def test_volunteers_and_records_xlsx_are_styled_with_numbers_as_text(demo_session, tmp_path, kind,
+                                                                    text_header):
+    path = tmp_path / f"{kind}.xlsx"
+    count = ledger_export.export(demo_session, kind, path, full=True)
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    assert sheet.max_row == count + 1 and sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    column = header.index(text_header) + 1
+    filled = [sheet.cell(r, column) for r in range(2, sheet.max_row + 1) if sheet.cell(r, column).value]
+    assert filled and all(c.data_type == "s" and c.number_format == "@" for c in filled)
+    assert sheet.column_dimensions["A"].width >= 8

@@ -189,3 +189,62 @@ def test_without_sensitive_access_the_health_column_is_left_out_with_a_notice(
     assert summary.imported == 1
     assert session.db.execute("SELECT health_notes FROM residents").fetchone()[0] == ""
     dialog.close()
+
+
+def test_from_the_residents_page_fix_a_column_import_and_find_them_in_the_table(
+        qtbot, loop, session, tmp_path):
+    """The whole way a person goes: 居民 → 导入…, a header the importer does not know, a bad
+    row marked, import, and the new residents in the page's own table."""
+    from PySide6.QtWidgets import QTableView
+
+    from volunteer_app.ui.main_window import MainWindow
+    from volunteer_app.ui.paged_model import ROW_ID_ROLE
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    page = window.show_page("residents")
+    page.findChild(QPushButton, "residents.import").click()
+    dialog = page.findChild(ImportDialog)
+    path = write_xlsx(tmp_path / "户主台账.xlsx", [
+        ["郭公庄北街居民台账"],
+        ["户主", "身份证号", "手机号", "楼号"],
+        ["柏松年", make_id(date(1931, 3, 14), True), "13812345678", "2号楼"],
+        ["戚秀英", make_id(date(1933, 6, 2), False), "138", "2号楼"],
+        ["闵德福", make_id(date(1930, 1, 9), True, 3), "", "5号楼"],
+    ])
+    assert loop.run_until_complete(dialog.open_file(path))
+    with qtbot.waitSignal(dialog.finished_work, timeout=10_000):
+        dialog.set_mapping(0, "name")
+    statuses = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    assert statuses == ["可导入", "有错误", "可导入"]
+    assert dialog.model.index(1, 3 + 2).data(Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    assert loop.run_until_complete(dialog.run_import()).imported == 2
+    table = page.findChild(QTableView, "residents.table")
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+    ids = {model.index(r, 0).data(ROW_ID_ROLE) for r in range(model.rowCount())}
+    names = {r["name"] for r in session.db.query(
+        f"SELECT name FROM residents WHERE id IN ({','.join(map(str, ids))})")}
+    assert names == {"柏松年", "闵德福"}
+    dialog.close()
+    window.close()
+
+
+def test_duplicates_skip_or_update_as_chosen_in_the_window(qtbot, loop, session, tmp_path):
+    from volunteer_app.services import residents
+
+    number = make_id(date(1929, 4, 12), True)
+    residents.add(session, {"name": "张建国", "id_number": number, "phone": "13800000000"})
+    path = write_csv(tmp_path / "dup.csv", [["姓名", "身份证号", "手机号"],
+                                            ["张建国", number, "13911112222"]], "utf-8-sig")
+    dialog = _dialog(qtbot, session)
+    assert loop.run_until_complete(dialog.open_file(path))
+    assert dialog.model.index(0, 1).data() == "重复"
+    assert "已登记" in dialog.model.index(0, 2).data()
+    assert loop.run_until_complete(dialog.run_import()).skipped == 1
+    assert session.db.execute("SELECT phone FROM residents").fetchone()[0] == "13800000000"
+    assert loop.run_until_complete(dialog.open_file(path))
+    dialog.duplicates.setCurrentIndex(dialog.duplicates.findData(ledger_import.UPDATE))
+    assert loop.run_until_complete(dialog.run_import()).updated == 1
+    assert session.db.execute("SELECT phone FROM residents").fetchone()[0] == "13911112222"
+    dialog.close()
