@@ -1,4 +1,5 @@
-"""A guard against a reference-count bug of PySide6 6.12 on Python 3.11.
+"""A guard against a reference-count bug of PySide6 6.12.0 on Python 3.11 (pyproject excludes
+that release; the guard stays for machines that installed it by other means).
 
 Its abi3 wheels return ``None`` from void methods (``QPainter.save``, ``QWidget.update`` …)
 and ``True`` from ``Signal.emit`` without a new reference, so each call takes one reference
