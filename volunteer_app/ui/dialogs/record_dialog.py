@@ -7,19 +7,16 @@ the service is shown in the dialog and what was typed stays.
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from ...services import record_queries, records
 from ...services.permissions import PermissionDenied
 from ...services.records import RecordError
 from ...services.session import Session
+from ..forms import date_edit, error_label, save_cancel_buttons, time_edit
 
 
 class RecordDialog(QDialog):
@@ -57,11 +55,9 @@ class RecordDialog(QDialog):
         self.service_type = QComboBox(objectName=f"{n}.service_type")
         for t in lookups["service_types"]:
             self.service_type.addItem(t["name"], t["id"])
-        self.date = QDateEdit(objectName=f"{n}.date", calendarPopup=True, displayFormat="yyyy-MM-dd")
-        today = session.today()
-        self.date.setDate(QDate(today.year, today.month, today.day))
-        self.start = QTimeEdit(QTime(9, 0), objectName=f"{n}.start", displayFormat="HH:mm")
-        self.end = QTimeEdit(QTime(11, 0), objectName=f"{n}.end", displayFormat="HH:mm")
+        self.date = date_edit(f"{n}.date", session.today())
+        self.start = time_edit(f"{n}.start", time(9, 0))
+        self.end = time_edit(f"{n}.end", time(11, 0))
         self.beneficiary = QLineEdit(objectName=f"{n}.beneficiary")
         self.beneficiary.setPlaceholderText(self.tr("服务对象，没有可不填"))
         self.content = QLineEdit(objectName=f"{n}.content")
@@ -69,10 +65,7 @@ class RecordDialog(QDialog):
         self.lead = QLineEdit(objectName=f"{n}.lead")
         self.reason = QLineEdit(objectName=f"{n}.reason")
         self.reason.setPlaceholderText(self.tr("必填：为什么更正，例如“签到表核对，结束时间应为11:30”"))
-        self.error = QLabel(objectName=f"{n}.error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(n)
 
         form = QFormLayout()
         form.addRow(self.tr("志愿者"), self.volunteer)
@@ -90,15 +83,8 @@ class RecordDialog(QDialog):
             hint.setProperty("role", "hint")
             hint.setWordWrap(True)
             form.addRow(hint)
-        box = QDialogButtonBox()
-        self.save = QPushButton(self.tr("保存更正") if amend else self.tr("保存"), objectName=f"{n}.save")
-        self.save.setProperty("primary", True)
-        self.save.setDefault(True)
-        box.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(QPushButton(self.tr("取消"), objectName=f"{n}.cancel"),
-                      QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box, self.save = save_cancel_buttons(self, n, self.tr("保存更正") if amend else self.tr("保存"),
+                                             self.tr("取消"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -23,27 +23,11 @@ from PySide6.QtWidgets import (
 from ...services import teams
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
+from ..forms import error_label, save_cancel_buttons
 
 
 def _buttons(dialog: QDialog, name: str, save_text: str) -> tuple[QDialogButtonBox, QPushButton]:
-    box = QDialogButtonBox()
-    save = QPushButton(save_text, objectName=f"{name}.save")
-    save.setProperty("primary", True)
-    save.setDefault(True)
-    box.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
-    box.addButton(QPushButton(QCoreApplication.translate("TeamDialogs", "取消"), objectName=f"{name}.cancel"),
-                  QDialogButtonBox.ButtonRole.RejectRole)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box, save
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel(objectName=f"{name}.error")
-    label.setProperty("role", "error")
-    label.setWordWrap(True)
-    label.hide()
-    return label
+    return save_cancel_buttons(dialog, name, save_text, QCoreApplication.translate("TeamDialogs", "取消"))
 
 
 class TeamNameDialog(QDialog):
@@ -62,7 +46,7 @@ class TeamNameDialog(QDialog):
         self.name.setPlaceholderText(self.tr("例如 高立庄夕阳红志愿服务队"))
         self.description = QLineEdit(team.get("description", "") if team else "",
                                      objectName=f"{self.NAME}.description")
-        self.error = _error_label(self.NAME)
+        self.error = error_label(self.NAME)
         form = QFormLayout()
         form.addRow(self.tr("队伍名称 *"), self.name)
         form.addRow(self.tr("简介"), self.description)
@@ -115,7 +99,7 @@ class JoinTeamDialog(QDialog):
         self.role = QComboBox(objectName=f"{self.NAME}.role")
         for role in reversed(teams.ROLES):      # 队员 first: the usual case
             self.role.addItem(role, role)
-        self.error = _error_label(self.NAME)
+        self.error = error_label(self.NAME)
         form = QFormLayout()
         form.addRow(self.tr("志愿者"), QLabel(volunteer["name"]))
         form.addRow(self.tr("队伍"), self.team)

@@ -6,16 +6,12 @@ a refusal is shown in the dialog so the person keeps what they typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...services import pairing
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
+from ..forms import date_edit, error_label, save_cancel_buttons
 
 NAME = "visit_dialog"
 
@@ -35,11 +32,7 @@ class VisitDialog(QDialog):
         self.saved: tuple[int, int] | None = None
         self.setObjectName(NAME)
         self.setWindowTitle(self.tr("登记探访"))
-        today = session.today()
-        self.visited_on = QDateEdit(QDate(today.year, today.month, today.day),
-                                    objectName=f"{NAME}.visited_on")
-        self.visited_on.setCalendarPopup(True)
-        self.visited_on.setDisplayFormat("yyyy-MM-dd")
+        self.visited_on = date_edit(f"{NAME}.visited_on", session.today())
         self.start_time = QLineEdit(objectName=f"{NAME}.start_time")
         self.start_time.setPlaceholderText("09:30")
         self.minutes = QSpinBox(objectName=f"{NAME}.minutes")
@@ -63,18 +56,8 @@ class VisitDialog(QDialog):
         form.addRow(self.tr("方式"), self.mode)
         for key, label in labels.items():
             form.addRow(label, self.texts[key])
-        self.error = QLabel(objectName=f"{NAME}.error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        box = QDialogButtonBox()
-        save = QPushButton(self.tr("保存"), objectName=f"{NAME}.save")
-        save.setDefault(True)
-        box.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(QPushButton(self.tr("取消"), objectName=f"{NAME}.cancel"),
-                      QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        self.error = error_label(NAME)
+        box, _save = save_cancel_buttons(self, NAME, self.tr("保存"), self.tr("取消"), primary=False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
