@@ -10,11 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -34,24 +31,13 @@ from ...domain.scheduling import Recurrence, RecurrenceError, Slot
 from ...services import places, schedule, service_types, teams
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
+from ..forms import date_edit, error_label, pydate, pytime, save_cancel_buttons, time_edit
 from ..widgets.week_view import headline
 
 NAME = "task_dialog"
 WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 GROUP_LETTERS = "ABCDEFGH"
 MAX_SLOTS = 4
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def pytime(value: QTime) -> time:
-    return time(value.hour(), value.minute())
 
 
 def _spin(name: str, value: int) -> QSpinBox:
@@ -66,10 +52,8 @@ class SlotRow(QWidget):
 
     def __init__(self, index: int, start: time, end: time, parent: QWidget | None = None):
         super().__init__(parent)
-        self.start = QTimeEdit(QTime(start.hour, start.minute), objectName=f"{NAME}.slot{index}.start",
-                               displayFormat="HH:mm")
-        self.end = QTimeEdit(QTime(end.hour, end.minute), objectName=f"{NAME}.slot{index}.end",
-                             displayFormat="HH:mm")
+        self.start = time_edit(f"{NAME}.slot{index}.start", start)
+        self.end = time_edit(f"{NAME}.slot{index}.end", end)
         self.remove = QPushButton(self.tr("删除"), objectName=f"{NAME}.slot{index}.remove")
         self.remove.setFlat(True)
         row = QHBoxLayout(self)
@@ -153,10 +137,8 @@ class TaskDialog(QDialog):
 
         today = session.today()
         start = day or today
-        self.start_date = QDateEdit(qdate(start), objectName=f"{n}.start_date", calendarPopup=True,
-                                    displayFormat="yyyy-MM-dd")
-        self.end_date = QDateEdit(qdate(start + timedelta(days=27)), objectName=f"{n}.end_date",
-                                  calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.start_date = date_edit(f"{n}.start_date", start)
+        self.end_date = date_edit(f"{n}.end_date", start + timedelta(days=27))
         dates = QHBoxLayout()
         dates.addWidget(self.start_date)
         self.until = QLabel(self.tr("至"))
@@ -195,19 +177,8 @@ class TaskDialog(QDialog):
         self.preview = QLabel(objectName=f"{n}.preview")
         self.preview.setProperty("role", "hint")
         self.preview.setWordWrap(True)
-        self.error = QLabel(objectName=f"{n}.error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        box = QDialogButtonBox()
-        self.save = QPushButton(self.tr("生成班次"), objectName=f"{n}.save")
-        self.save.setProperty("primary", True)
-        self.save.setDefault(True)
-        box.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(QPushButton(self.tr("取消"), objectName=f"{n}.cancel"),
-                      QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        self.error = error_label(n)
+        box, self.save = save_cancel_buttons(self, n, self.tr("生成班次"), self.tr("取消"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview)
@@ -404,12 +375,9 @@ class ShiftDialog(QDialog):
         n = self.NAME
         self.setObjectName(n)
         self.setWindowTitle(self.tr("编辑班次"))
-        self.date = QDateEdit(qdate(shift.date), objectName=f"{n}.date", calendarPopup=True,
-                              displayFormat="yyyy-MM-dd")
-        self.start = QTimeEdit(QTime(shift.start.hour, shift.start.minute), objectName=f"{n}.start",
-                               displayFormat="HH:mm")
-        self.end = QTimeEdit(QTime(shift.end.hour, shift.end.minute), objectName=f"{n}.end",
-                             displayFormat="HH:mm")
+        self.date = date_edit(f"{n}.date", shift.date)
+        self.start = time_edit(f"{n}.start", shift.start)
+        self.end = time_edit(f"{n}.end", shift.end)
         times = QHBoxLayout()
         times.addWidget(self.start)
         times.addWidget(QLabel("–"))
@@ -441,19 +409,8 @@ class ShiftDialog(QDialog):
         form.addRow(self.tr("备注"), self.notes)
         form.addRow(self.tr("修改范围"), self.scope)
         form.addRow(hint)
-        self.error = QLabel(objectName=f"{n}.error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        box = QDialogButtonBox()
-        self.save = QPushButton(self.tr("保存"), objectName=f"{n}.save")
-        self.save.setProperty("primary", True)
-        self.save.setDefault(True)
-        box.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(QPushButton(self.tr("取消"), objectName=f"{n}.cancel"),
-                      QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        self.error = error_label(n)
+        box, self.save = save_cancel_buttons(self, n, self.tr("保存"), self.tr("取消"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -511,10 +468,7 @@ class CancelShiftDialog(QDialog):
                   if shift.assignees else self.tr("这个班次还没有安排人员。"))
         note = QLabel(people)
         note.setWordWrap(True)
-        self.error = QLabel(objectName=f"{n}.error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(n)
         box = QDialogButtonBox()
         self.confirm = QPushButton(self.tr("取消班次"), objectName=f"{n}.confirm")
         self.confirm.setProperty("primary", True)
