@@ -87,6 +87,26 @@ def test_english_window_navigation_and_buttons(qtbot, english, demo_session):
     assert re.fullmatch(r"\d+ (person|people)", page.count_label.text()), page.count_label.text()
 
 
+def test_english_schedule_page(qtbot, english, demo_session):
+    """The newest page: its buttons, the week heading and the shift states built from parts."""
+    window = _window(qtbot, demo_session)
+    page = window.show_page("schedule")
+    buttons = {name: page.findChild(QPushButton, f"schedule.{name}").text()
+               for name in ("previous", "this_week", "next", "new_task", "assign", "fill", "roster")}
+    assert buttons == {"previous": "Previous week", "this_week": "This week", "next": "Next week",
+                       "new_task": "New task", "assign": "Assign people", "fill": "Fill gaps",
+                       "roster": "Export list"}
+    assert page.week_title.text() == "2026 week 48, 11/23–11/29"
+    days = {page.model.index(row, 1).data() for row in range(page.model.rowCount())}
+    states = {page.model.index(row, 8).data() for row in range(page.model.rowCount())}
+    assert days and days <= {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}, days
+    assert states and states <= {"Short", "Enough", "Full", "Cancelled"}, states
+    page.select(page.shifts[0].id)
+    assert not re.search(r"[\u4e00-\u9fff]", page.details.text().replace(page.shifts[0].task_title, "")
+                         .replace(page.shifts[0].team_name, "").replace(page.shifts[0].place or "", "")
+                         .replace("、".join(page.shifts[0].assignees), "")), page.details.text()
+
+
 def test_chinese_by_default(qtbot, default_language, demo_session):
     assert default_language is None        # Chinese is the source language: no app translator
     window = _window(qtbot, demo_session)

@@ -86,107 +86,138 @@ Please send this file to technical support.</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="72"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="83"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="44"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="91"/>
         <source>已安排</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="44"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="45"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="45"/>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="46"/>
+        <source>已谢绝</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="46"/>
+        <source>缺席</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="91"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="91"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="81"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="92"/>
         <source>移出所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="93"/>
         <source>序</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="93"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="93"/>
         <source>本月(时)</source>
         <translation>Month (h)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="83"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="94"/>
         <source>本周(时)</source>
         <translation>Week (h)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="83"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="94"/>
         <source>合适的理由</source>
         <translation>Why they fit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="84"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="95"/>
         <source>冲突与提醒</source>
         <translation>Conflicts and warnings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="89"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="100"/>
         <source>安排所选</source>
         <translation>Assign selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="92"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="103"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="111"/>
         <source>候选人按合适程度排序：有空、有技能、本月时长少、未超每周上限的在前。灰色的不能安排（原因见右侧）；有提醒的安排前会请您确认。</source>
         <translation>Candidates are sorted by fit: free, skilled, fewest hours this month and under the weekly cap first. Grey ones cannot be assigned (reason on the right); for those with a warning you will be asked to confirm.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="147"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="158"/>
         <source>不能安排：</source>
         <translation>Cannot assign:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="149"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="160"/>
         <source>提醒：</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="198"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="163"/>
+        <source>（%1组）</source>
+        <translation> (group %1)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="209"/>
         <source>请先在候选人里选一位。</source>
         <translation>First choose a candidate.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="201"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="212"/>
         <source>不能安排{0}：{1}。</source>
         <translation>Cannot assign {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="217"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="228"/>
         <source>已安排{0}。</source>
         <translation>Assigned {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="220"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="231"/>
         <source>需要确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="221"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="232"/>
         <source>安排{0}有以下提醒：
 
 {1}
@@ -199,22 +230,22 @@ Please send this file to technical support.</translation>
 Assign anyway?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="225"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="236"/>
         <source>仍然安排</source>
         <translation>Assign anyway</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="226"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="237"/>
         <source>不安排</source>
         <translation>Don&apos;t assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="229"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="240"/>
         <source>没有安排{0}。</source>
         <translation>{0} not assigned.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="247"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="258"/>
         <source>已移出{0}。</source>
         <translation>Removed {0}.</translation>
     </message>
@@ -509,23 +540,23 @@ Assign anyway?</translation>
 <context>
     <name>CancelShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="508"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="519"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="510"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="521"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="510"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="512"/>
         <source>已安排的人员：{0}。取消后请通知他们。</source>
         <translation>Assigned people: {0}. Please tell them after cancelling.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="511"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="513"/>
         <source>这个班次还没有安排人员。</source>
         <translation>Nobody is assigned to this shift yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="522"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="524"/>
         <source>不取消</source>
         <translation>Don&apos;t cancel</translation>
     </message>
@@ -2052,52 +2083,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="94"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="100"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="96"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="102"/>
         <source>证明编号</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="103"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="104"/>
         <source>证明期间</source>
         <translation>Certificate period</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="107"/>
         <source>时长（小时）</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="108"/>
         <source>开具人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="109"/>
         <source>开具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="111"/>
         <source>补打</source>
         <translation>Reprints</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="116"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="117"/>
         <source>补打（原证明 {0}）</source>
         <translation>Reprint (original certificate {0})</translation>
     </message>
@@ -2105,12 +2136,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="271"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="277"/>
         <source>志愿者姓名、拼音首字母或证明编号</source>
         <translation>Volunteer name, pinyin initials or certificate number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="287"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="293"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
     </message>
@@ -2650,114 +2681,124 @@ Reason for archiving:</translation>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="45"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="46"/>
         <source>导出名单</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="57"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="58"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="59"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="60"/>
         <source>保存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="62"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="88"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="86"/>
+        <source>%1年第%2周（%3月%4日–%5月%6日）</source>
+        <translation>%1 week %2 (%3/%4–%5/%6)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="90"/>
         <source>复制微信群文本</source>
         <translation>Copy WeChat group text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="89"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="91"/>
         <source>保存队伍日历(.ics)…</source>
         <translation>Save team calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="93"/>
         <source>保存个人日历(.ics，四周)…</source>
         <translation>Save personal calendars (.ics, four weeks)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="99"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="101"/>
         <source>A4 名单可预览、打印或存为PDF；微信文本复制后直接粘贴到队伍群；日历文件(.ics)发给队员，手机日历打开即可导入，重新导出会更新而不重复。</source>
         <translation>The A4 list can be previewed, printed or saved as PDF; the WeChat text can be pasted straight into the team group; send the calendar file (.ics) to members: a phone calendar imports it, and exporting again updates it without duplicates.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="105"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="104"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="106"/>
         <source>周次</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="107"/>
         <source>分享</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="106"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="108"/>
         <source>个人日历</source>
         <translation>Personal calendar</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="129"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="131"/>
         <source>还没有队伍，请先在“志愿者与队伍”里建立队伍。</source>
         <translation>No teams yet; first create one under &quot;Volunteers &amp; teams&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="176"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="178"/>
         <source>保存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="177"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="179"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="183"/>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="219"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="185"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="221"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="186"/>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="223"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="188"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="225"/>
         <source>已保存：{0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="206"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="192"/>
+        <source>%1_%2_值班表.pdf</source>
+        <translation>%1_%2_roster.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="208"/>
         <source>已复制，可以粘贴到微信群（共 {0} 行）。</source>
         <translation>Copied; paste it into the WeChat group ({0} lines).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="210"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="212"/>
         <source>保存日历文件</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="211"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="213"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="236"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="238"/>
         <source>这支队伍还没有队员。</source>
         <translation>This team has no members yet.</translation>
     </message>
@@ -2765,127 +2806,132 @@ Reason for archiving:</translation>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="60"/>
+        <source>%1年第%2周 %3月%4日–%5月%6日</source>
+        <translation>%1 week %2, %3/%4–%5/%6</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="84"/>
         <source>任务与排班</source>
         <translation>Tasks &amp; shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="91"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="92"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="93"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="94"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="98"/>
         <source>周视图</source>
         <translation>Week view</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="99"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
         <source>缺人</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
         <source>已够</source>
         <translation>Enough</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="144"/>
         <source>已满</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="144"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="150"/>
         <source>新建任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="150"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="151"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="151"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="152"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="153"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="153"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="154"/>
         <source>一键补缺</source>
         <translation>Fill gaps</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="155"/>
         <source>接龙导入</source>
         <translation>Import sign-up chain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="155"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="156"/>
         <source>签到/签退</source>
         <translation>Check in/out</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="157"/>
         <source>导出名单</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="158"/>
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="210"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="211"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="239"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="240"/>
         <source>本周 {0} 个班次，其中缺人 {1} 个</source>
         <translation>{0} shifts this week, {1} short of people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="282"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="283"/>
         <source>点选一个班次查看详情；双击可安排人员。</source>
         <translation>Click a shift to see its details; double-click to assign people.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="288"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="289"/>
         <source>这个班次已取消</source>
         <translation>This shift is cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="289"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="290"/>
         <source>只能为自己带领的队伍排班</source>
         <translation>You can schedule only the teams you lead</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="340"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="341"/>
         <source>请先选择一支您可以排班的队伍。</source>
         <translation>First choose a team you can schedule.</translation>
     </message>
@@ -3241,62 +3287,62 @@ Reason for archiving:</translation>
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="406"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="408"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="421"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="423"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="423"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="425"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="427"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="429"/>
         <source>例如：带扫帚，在东门集合</source>
         <translation>e.g. bring a broom, meet at the east gate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="430"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="432"/>
         <source>“以后”指同一任务、同一开始时间、这一天及之后的班次；日期只能逐个修改。</source>
         <translation>&quot;Later&quot; means shifts of the same task with the same start time, on this day and after; dates can only be changed one by one.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="438"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="440"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="439"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="441"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="440"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="442"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="441"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="443"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="442"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="444"/>
         <source>修改范围</source>
         <translation>Apply to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="449"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="451"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="453"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="455"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3357,7 +3403,7 @@ Reason for archiving:</translation>
 <context>
     <name>SlotRow</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="73"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="75"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -3365,52 +3411,82 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
+        <source>未达星级</source>
+        <translation>No star yet</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
+        <source>一星级</source>
+        <translation>1 star</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
+        <source>二星级</source>
+        <translation>2 stars</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
+        <source>三星级</source>
+        <translation>3 stars</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
+        <source>四星级</source>
+        <translation>4 stars</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
+        <source>五星级</source>
+        <translation>5 stars</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="63"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
         <source>志愿者编号</source>
         <translation>Volunteer No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
         <source>本月时长</source>
         <translation>Hours this month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
         <source>本年时长</source>
         <translation>Hours this year</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="67"/>
         <source>累计时长</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="68"/>
         <source>其中已核实</source>
         <translation>of which verified</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
         <source>距下一星级</source>
         <translation>To next star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="71"/>
         <source>星级</source>
         <translation>Stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="76"/>
         <source>已满五星</source>
         <translation>Five stars reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="76"/>
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
@@ -3418,67 +3494,72 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="174"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="180"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="177"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="183"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="189"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="184"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="190"/>
         <source>导出年度统计…</source>
         <translation>Export yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="185"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="191"/>
         <source>所选年度每位志愿者的服务时长与星级：PDF（含全年按月、按类别合计）、Excel 或 CSV；选了队伍则只统计该队组织的服务</source>
         <translation>Each volunteer&apos;s hours and stars for the chosen year: PDF (with totals by month and by type), Excel or CSV; with a team chosen, only services that team organised count</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="196"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="202"/>
         <source>时长不含已被更正的原记录；星级按累计已核实、计入星级的时长评定（100、300、600、1000、1500小时为一至五星级；社区工作者工作时间内的服务登记但不计星级）。</source>
         <translation>Hours exclude corrected originals; stars follow the verified hours that count for stars (100, 300, 600, 1,000 and 1,500 hours for one to five stars; staff service in working hours is recorded but earns no stars).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="219"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="223"/>
+        <source>%1年度志愿服务时长统计.pdf</source>
+        <translation>volunteer_hours_%1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="225"/>
         <source>导出年度统计</source>
         <translation>Export yearly summary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="226"/>
         <source>PDF文件 (*.pdf);;Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>PDF files (*.pdf);;Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="227"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="233"/>
         <source>文件名请以 .pdf、.xlsx 或 .csv 结尾。</source>
         <translation>Please end the file name with .pdf, .xlsx or .csv.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="236"/>
         <source>正在导出年度统计……</source>
         <translation>Exporting the yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="236"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="242"/>
         <source>已取消导出。</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="242"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="248"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="249"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="255"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -3486,173 +3567,193 @@ Reason for archiving:</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="94"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
+        <source>仅一次</source>
+        <translation>Once</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
+        <source>每天</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="42"/>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="42"/>
+        <source>分组轮值</source>
+        <translation>Rota in groups</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="96"/>
         <source>新建任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="107"/>
         <source>（不指定）</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="110"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="112"/>
         <source>（重体力）</source>
         <translation> (heavy)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="113"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="115"/>
         <source>例如：桶前值守、周六铲冰</source>
         <translation>e.g. bin duty, Saturday ice clearing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="115"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="117"/>
         <source>要做什么、在哪里集合、带什么（可不填）</source>
         <translation>What to do, where to meet, what to bring (optional)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="131"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="133"/>
         <source> 个组</source>
         <translation> groups</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="133"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="135"/>
         <source>每天换组</source>
         <translation>Rotate daily</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="134"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="136"/>
         <source>每周换组</source>
         <translation>Rotate weekly</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="148"/>
         <source>添加时段</source>
         <translation>Add time slot</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="164"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="169"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="171"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="171"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="173"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="173"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="175"/>
         <source>人</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="176"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="178"/>
         <source>用顿号分开，没有可不填</source>
         <translation>Separate with commas; optional</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="177"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="179"/>
         <source>法定节假日不排班</source>
         <translation>No shifts on public holidays</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="180"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="182"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="181"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="183"/>
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="182"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="184"/>
         <source>任务名称</source>
         <translation>Task name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="183"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="185"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="184"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="186"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="185"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="187"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="186"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="298"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="188"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="300"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="187"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="189"/>
         <source>轮值</source>
         <translation>Rota</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="188"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="190"/>
         <source>时段</source>
         <translation>Time slots</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="189"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="191"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="190"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="192"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="191"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="193"/>
         <source>所需技能</source>
         <translation>Skills needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="203"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="205"/>
         <source>生成班次</source>
         <translation>Create shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="207"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="209"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="235"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="237"/>
         <source>您没有可以排班的队伍。</source>
         <translation>You have no team you can schedule.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="298"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="300"/>
         <source>只在</source>
         <translation>Only on</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="347"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="349"/>
         <source>将生成 {0} 个班次，共 {1} 天。</source>
         <translation>{0} shifts will be created over {1} days.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="349"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="351"/>
         <source>第一个：{0}</source>
         <translation>First: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="351"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="353"/>
         <source>（{0}组）</source>
         <translation> (group {0})</translation>
     </message>
@@ -4167,17 +4268,117 @@ Archived volunteers leave the lists and rosters; their service records and certi
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="193"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="49"/>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="49"/>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="50"/>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="50"/>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="51"/>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="51"/>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="52"/>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="54"/>
+        <source>缺人</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="54"/>
+        <source>已够</source>
+        <translation>Enough</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="55"/>
+        <source>已满</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="55"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="77"/>
+        <source>%1：已排%2人，需要%3人</source>
+        <translation>%1: %2 on it, %3 needed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="82"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="86"/>
+        <source>%1月%2日 %3 %4–%5</source>
+        <translation>%3 %1/%2 %4–%5</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="91"/>
+        <source>地点：%1</source>
+        <translation>Place: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="204"/>
+        <source>%1组轮值</source>
+        <translation>rota group %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="215"/>
+        <source>轮值：%1组</source>
+        <translation>Rota: group %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="218"/>
+        <source>人员：%1</source>
+        <translation>People: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="219"/>
+        <source>尚未安排</source>
+        <translation>nobody yet</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="236"/>
         <source>周视图</source>
         <translation>Week view</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="323"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="366"/>
         <source>（今天）</source>
         <translation> (today)</translation>
     </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="409"/>
+        <source> · %1组</source>
+        <translation> · group %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="439"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="482"/>
         <source>本周共 %n 个班次</source>
         <translation>
             <numerusform>%n shift this week</numerusform>
@@ -4266,12 +4467,12 @@ Archived volunteers leave the lists and rosters; their service records and certi
 <context>
     <name>_ScopeChoice</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="376"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="378"/>
         <source>仅此班次</source>
         <translation>This shift only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="377"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="379"/>
         <source>此班次及以后同一时段的班次</source>
         <translation>This and later shifts in the same slot</translation>
     </message>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,17 @@ BLOCKED_TEXT = QColor("#8a94a0")
 IN_COLUMNS = ("本月已排", "本周已排")       # reasons the 本月/本周 columns already show
 HARD_TEXT = QColor("#b3261e")
 SOFT_TEXT = QColor("#8a5a00")
+
+
+# scheduling.ALL_STATES, for the UI language
+STATE_LABELS = (QT_TRANSLATE_NOOP("AssignDialog", "已安排"), QT_TRANSLATE_NOOP("AssignDialog", "已确认"),
+                QT_TRANSLATE_NOOP("AssignDialog", "已签到"), QT_TRANSLATE_NOOP("AssignDialog", "已完成"),
+                QT_TRANSLATE_NOOP("AssignDialog", "已谢绝"), QT_TRANSLATE_NOOP("AssignDialog", "缺席"))
+
+
+def state_label(state: str) -> str:
+    """An assignment's state (已安排, 已确认, …) in the UI language."""
+    return QCoreApplication.translate("AssignDialog", state)
 
 
 def hours(value: float) -> str:
@@ -133,7 +144,7 @@ class AssignDialog(QDialog):
                                     + 2 * self.current.frameWidth() + 2)
         for row, a in enumerate(self.on_shift):
             self.current.setItem(row, 0, item(a["name"], a["id"]))
-            self.current.setItem(row, 1, item(a["state"]))
+            self.current.setItem(row, 1, item(state_label(a["state"])))
             self.current.setItem(row, 2, item(a["note"]))
         self.candidates = schedule.candidates(self.session, self.shift_id)
         self.list.setRowCount(len(self.candidates))
@@ -149,7 +160,7 @@ class AssignDialog(QDialog):
             problem, colour = self.tr("提醒：") + "；".join(found.soft), SOFT_TEXT
         else:
             problem, colour = "", None
-        name = candidate.name + (f"（{candidate.group}组）" if candidate.group else "")
+        name = candidate.name + (self.tr("（%1组）").replace("%1", candidate.group) if candidate.group else "")
         cells = [item(candidate.rank, candidate.volunteer_id), item(name),
                  item(hours(candidate.hours_this_month)), item(hours(candidate.hours_this_week)),
                  item("；".join(r for r in candidate.reasons if not r.startswith(IN_COLUMNS))),

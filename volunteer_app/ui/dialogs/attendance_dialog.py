@@ -26,7 +26,7 @@ from ...services.permissions import PermissionDenied
 from ...services.schedule import ScheduleError
 from ...services.session import Session
 from ..widgets.week_view import headline
-from .assign_dialog import item, table
+from .assign_dialog import item, state_label, table
 
 NAME = "attendance_dialog"
 CAN_CHECK_IN = ("已安排", "已确认")
@@ -95,7 +95,7 @@ class AttendanceDialog(QDialog):
         self.list.setRowCount(len(self.rows))
         for row, a in enumerate(self.rows):
             self.list.setItem(row, 0, item(a["name"], a["id"]))
-            self.list.setItem(row, 1, item(a["state"]))
+            self.list.setItem(row, 1, item(state_label(a["state"])))
             self.list.setCellWidget(row, 2, self._time_edit(row, "in", a["check_in"], self.shift.start,
                                                             a["state"] in CAN_CHECK_IN))
             self.list.setCellWidget(row, 3, self._time_edit(row, "out", a["check_out"], self.shift.end,

@@ -30,6 +30,7 @@ from ...reports.roster import roster_document, roster_ics, roster_text, write_ro
 from ...services import roster, settings, teams
 from ...services.roster import Roster, RosterError
 from ...services.session import Session
+from ..widgets.week_view import filled_in
 
 PERSONAL_WEEKS = 4      # a volunteer's calendar file covers the chosen week and three more
 
@@ -82,7 +83,8 @@ class RosterDialog(QDialog):
             start = monday + timedelta(weeks=offset)
             year, number, _ = start.isocalendar()
             end = start + timedelta(days=6)
-            self.week.addItem(f"{year}年第{number}周（{start.month}月{start.day}日–{end.month}月{end.day}日）",
+            self.week.addItem(filled_in(self.tr("%1年第%2周（%3月%4日–%5月%6日）"), year, number, start.month,
+                                        start.day, end.month, end.day),
                               roster.iso_week_of(start))
         self.week.setCurrentIndex(4)
         self.copy_button = QPushButton(self.tr("复制微信群文本"), objectName=f"{n}.copy")
@@ -187,7 +189,7 @@ class RosterDialog(QDialog):
         return self.saved_path
 
     def _default_name(self) -> str:
-        return f"{self.team.currentText()}_{self.iso_week()}_值班表.pdf"
+        return filled_in(self.tr("%1_%2_值班表.pdf"), self.team.currentText(), self.iso_week())
 
     def _safe_roster(self) -> Roster | None:
         try:

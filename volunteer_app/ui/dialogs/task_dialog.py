@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,10 +33,12 @@ from ...services import places, schedule, service_types, teams
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..forms import date_edit, error_label, pydate, pytime, save_cancel_buttons, time_edit
-from ..widgets.week_view import headline
+from ..widgets.week_view import day_name, headline
 
 NAME = "task_dialog"
-WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+# scheduling.KIND_NAMES, for the UI language
+KIND_LABELS = {"once": QT_TRANSLATE_NOOP("TaskDialog", "仅一次"), "daily": QT_TRANSLATE_NOOP("TaskDialog", "每天"),
+               "weekly": QT_TRANSLATE_NOOP("TaskDialog", "每周"), "rota": QT_TRANSLATE_NOOP("TaskDialog", "分组轮值")}
 GROUP_LETTERS = "ABCDEFGH"
 MAX_SLOTS = 4
 
@@ -100,9 +103,9 @@ class TaskDialog(QDialog):
 
         self.kind = QComboBox(objectName=f"{n}.kind")
         for kind in scheduling.KINDS:
-            self.kind.addItem(scheduling.KIND_NAMES[kind], kind)
-        self.weekday_boxes = [QCheckBox(name, objectName=f"{n}.weekday{i}")
-                              for i, name in enumerate(WEEKDAY_NAMES)]
+            self.kind.addItem(QCoreApplication.translate("TaskDialog", KIND_LABELS.get(kind, scheduling.KIND_NAMES[kind])),
+                              kind)
+        self.weekday_boxes = [QCheckBox(day_name(i), objectName=f"{n}.weekday{i}") for i in range(7)]
         self.weekdays = QWidget(objectName=f"{n}.weekdays")
         days_row = QHBoxLayout(self.weekdays)
         days_row.setContentsMargins(0, 0, 0, 0)

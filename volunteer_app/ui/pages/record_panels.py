@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,9 +42,15 @@ def _hours(key: str) -> Any:
     return lambda row: format_hours(row[key])
 
 
+# domain.stars.stars_text for levels 0 to 5, for the UI language
+STAR_WORDS = (QT_TRANSLATE_NOOP("StandingsModel", "未达星级"), QT_TRANSLATE_NOOP("StandingsModel", "一星级"),
+              QT_TRANSLATE_NOOP("StandingsModel", "二星级"), QT_TRANSLATE_NOOP("StandingsModel", "三星级"),
+              QT_TRANSLATE_NOOP("StandingsModel", "四星级"), QT_TRANSLATE_NOOP("StandingsModel", "五星级"))
+
+
 def _stars(row: dict[str, Any]) -> str:
     standing = row["stars"]
-    return f"{stars_symbols(standing.level)} {standing.text}"
+    return f"{stars_symbols(standing.level)} {QCoreApplication.translate('StandingsModel', standing.text)}"
 
 
 class StandingsModel(PagedTableModel):
@@ -214,7 +220,7 @@ class StandingsPanel(_Panel):
         self.model.reload()
 
     def _on_export(self) -> None:
-        name = f"{self.year.currentData()}年度志愿服务时长统计.pdf"
+        name = self.tr("%1年度志愿服务时长统计.pdf").replace("%1", str(self.year.currentData()))
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出年度统计"), name,
             self.tr("PDF文件 (*.pdf);;Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)"))

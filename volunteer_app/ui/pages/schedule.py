@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -39,7 +39,7 @@ from ..dialogs.service_type_dialog import ServiceTypeDialog
 from ..dialogs.task_dialog import CancelShiftDialog, ShiftDialog, TaskDialog
 from ..signals import DataSignals
 from ..widgets.shift_table import COLUMNS, SHIFT_ID_ROLE, ShiftTableModel
-from ..widgets.week_view import CANCELLED, FILL, WeekView, describe, none_refs_kept
+from ..widgets.week_view import CANCELLED, FILL, WeekView, describe, filled_in, none_refs_kept
 
 WATCHED = frozenset({"tasks", "shifts", "assignments", "service_types", "teams", "volunteers",
                      "team_members", "places"})
@@ -57,7 +57,8 @@ def week_label(monday: date) -> str:
     """2026年第49周 11月30日–12月6日"""
     year, number, _ = monday.isocalendar()
     sunday = monday + timedelta(days=6)
-    return f"{year}年第{number}周 {monday.month}月{monday.day}日–{sunday.month}月{sunday.day}日"
+    return filled_in(QCoreApplication.translate("SchedulePage", "%1年第%2周 %3月%4日–%5月%6日"), year, number,
+                     monday.month, monday.day, sunday.month, sunday.day)
 
 
 def _chip(text: str, background: str, edge: str) -> QLabel:

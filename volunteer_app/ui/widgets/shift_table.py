@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
-from .week_view import CANCELLED, DAY_NAMES, FILL, people
+from .week_view import CANCELLED, FILL, day_name, people, state_name
 
 Index = QModelIndex | QPersistentModelIndex
 SHIFT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,7 +27,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def state(shift: Any) -> str:
-    return "已取消" if shift.cancelled else shift.fill
+    return state_name(shift)
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class ShiftColumn:
 COLUMNS = (
     ShiftColumn(QT_TRANSLATE_NOOP("ShiftTable", "日期"), lambda s: f"{s.date:%m-%d}",
                 lambda s: (s.date, s.start, s.id), 60),
-    ShiftColumn(QT_TRANSLATE_NOOP("ShiftTable", "星期"), lambda s: DAY_NAMES[s.date.weekday()],
+    ShiftColumn(QT_TRANSLATE_NOOP("ShiftTable", "星期"), lambda s: day_name(s.date.weekday()),
                 lambda s: (s.date.weekday(), s.start, s.id), 48),
     ShiftColumn(QT_TRANSLATE_NOOP("ShiftTable", "时间"), lambda s: f"{s.start:%H:%M}–{s.end:%H:%M}",
                 lambda s: (s.start, s.end, s.date, s.id), 96),

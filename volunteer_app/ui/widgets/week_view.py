@@ -16,13 +16,24 @@ import bisect
 import contextlib
 import ctypes
 import heapq
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,7 +46,49 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-DAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+DAY_NAMES = (QT_TRANSLATE_NOOP("WeekView", "周一"), QT_TRANSLATE_NOOP("WeekView", "周二"),
+             QT_TRANSLATE_NOOP("WeekView", "周三"), QT_TRANSLATE_NOOP("WeekView", "周四"),
+             QT_TRANSLATE_NOOP("WeekView", "周五"), QT_TRANSLATE_NOOP("WeekView", "周六"),
+             QT_TRANSLATE_NOOP("WeekView", "周日"))
+# How full a shift is (``ShiftView.fill``, from the services) and 已取消, for the UI language.
+STATE_NAMES = (QT_TRANSLATE_NOOP("WeekView", "缺人"), QT_TRANSLATE_NOOP("WeekView", "已够"),
+               QT_TRANSLATE_NOOP("WeekView", "已满"), QT_TRANSLATE_NOOP("WeekView", "已取消"))
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def filled_in(text: str, *values: object) -> str:
+    """A translated text with ``%1``, ``%2``… replaced in one pass (a value holding "%2" stays)."""
+    return _PLACEHOLDER.sub(lambda m: str(values[int(m.group(1)) - 1]), text)
+
+
+def day_name(weekday: int) -> str:
+    """周一 … 周日 (0 = Monday) in the UI language."""
+    return QCoreApplication.translate("WeekView", DAY_NAMES[weekday])
+
+
+def state_name(shift: Any) -> str:
+    """缺人 / 已够 / 已满, or 已取消, in the UI language."""
+    return QCoreApplication.translate("WeekView", "已取消" if shift.cancelled else shift.fill)
+
+
+def _fill_line(shift: Any) -> str:
+    need = (f"{shift.min_people}" if shift.min_people == shift.max_people
+            else f"{shift.min_people}–{shift.max_people}")
+    return filled_in(QCoreApplication.translate("WeekView", "%1：已排%2人，需要%3人"),
+                     state_name(shift), shift.filled, need)
+
+
+def _task_line(shift: Any) -> str:
+    return filled_in(QCoreApplication.translate("WeekView", "%1（%2）"), shift.task_title, shift.team_name)
+
+
+def _when(shift: Any, month: str, day: str) -> str:
+    return filled_in(QCoreApplication.translate("WeekView", "%1月%2日 %3 %4–%5"), month, day,
+                     day_name(shift.date.weekday()), f"{shift.start:%H:%M}", f"{shift.end:%H:%M}")
+
+
+def _place(shift: Any) -> str:
+    return filled_in(QCoreApplication.translate("WeekView", "地点：%1"), shift.place)
 
 
 @dataclass(frozen=True)
@@ -144,36 +197,26 @@ def people(shift: Any) -> str:
 
 def headline(shift: Any) -> str:
     """Two lines for a dialog's heading: the task, then when, where and how full."""
-    when = (f"{shift.date.month}月{shift.date.day}日 {DAY_NAMES[shift.date.weekday()]} "
-            f"{shift.start:%H:%M}–{shift.end:%H:%M}")
-    parts = [when]
+    parts = [_when(shift, str(shift.date.month), str(shift.date.day))]
     if getattr(shift, "place", None):
-        parts.append(f"地点：{shift.place}")
+        parts.append(_place(shift))
     if getattr(shift, "rota_group", ""):
-        parts.append(f"{shift.rota_group}组轮值")
-    need = (f"{shift.min_people}" if shift.min_people == shift.max_people
-            else f"{shift.min_people}–{shift.max_people}")
-    parts.append("已取消" if shift.cancelled else f"{shift.fill}：已排{shift.filled}人，需要{need}人")
-    return f"{shift.task_title}（{shift.team_name}）\n" + "　".join(parts)
+        parts.append(filled_in(QCoreApplication.translate("WeekView", "%1组轮值"), shift.rota_group))
+    parts.append(state_name(shift) if shift.cancelled else _fill_line(shift))
+    return _task_line(shift) + "\n" + "　".join(parts)
 
 
 def describe(shift: Any) -> str:
     """The tooltip and accessible text of one shift, in words."""
-    lines = [f"{shift.task_title}（{shift.team_name}）",
-             f"{shift.date:%m月%d日} {DAY_NAMES[shift.date.weekday()]} "
-             f"{shift.start:%H:%M}–{shift.end:%H:%M}"]
+    lines = [_task_line(shift), _when(shift, f"{shift.date:%m}", f"{shift.date:%d}")]
     if getattr(shift, "place", None):
-        lines.append(f"地点：{shift.place}")
+        lines.append(_place(shift))
     if getattr(shift, "rota_group", ""):
-        lines.append(f"轮值：{shift.rota_group}组")
-    if shift.cancelled:
-        lines.append("已取消")
-    else:
-        need = (f"{shift.min_people}人" if shift.min_people == shift.max_people
-                else f"{shift.min_people}–{shift.max_people}人")
-        lines.append(f"{shift.fill}：已排{shift.filled}人，需要{need}")
+        lines.append(filled_in(QCoreApplication.translate("WeekView", "轮值：%1组"), shift.rota_group))
+    lines.append(state_name(shift) if shift.cancelled else _fill_line(shift))
     names = list(getattr(shift, "assignees", []) or [])
-    lines.append("人员：" + ("、".join(names) if names else "尚未安排"))
+    lines.append(filled_in(QCoreApplication.translate("WeekView", "人员：%1"), "、".join(names) if names
+                           else QCoreApplication.translate("WeekView", "尚未安排")))
     return "\n".join(lines)
 
 
@@ -318,7 +361,7 @@ class WeekView(QWidget):
             if current == self._today:
                 painter.fillRect(QRectF(x, HEADER_HEIGHT, day_width, height - HEADER_HEIGHT), TODAY_BG)
             painter.setPen(SELECTED if current == self._today else HOUR_TEXT)
-            label = f"{DAY_NAMES[day]}  {current.month}/{current.day}"
+            label = f"{day_name(day)}  {current.month}/{current.day}"
             if current == self._today:
                 label += self.tr("（今天）")
             painter.drawText(QRectF(x, 0, day_width, HEADER_HEIGHT), Qt.AlignmentFlag.AlignCenter,
@@ -361,9 +404,9 @@ class WeekView(QWidget):
             painter.setPen(colours.text)
             text_width = int(rect.width()) - 8
             x, y = rect.left() + 6, rect.top() + 2
-            state = "已取消" if shift.cancelled else f"{shift.fill} {people(shift)}"
+            state = state_name(shift) if shift.cancelled else f"{state_name(shift)} {people(shift)}"
             if getattr(shift, "rota_group", ""):
-                state += f" · {shift.rota_group}组"
+                state += filled_in(self.tr(" · %1组"), shift.rota_group)
             lines = [f"{shift.start:%H:%M} {shift.task_title}", state]
             if getattr(shift, "assignees", None):
                 lines.append("、".join(shift.assignees))
