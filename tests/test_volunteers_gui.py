@@ -30,6 +30,13 @@ def test_models_pass_modeltester(qtmodeltester, demo_session):
     qtmodeltester.check(teams_model)
 
 
+def test_volunteers_open_in_register_order(qtbot, page):
+    qtbot.waitUntil(lambda: not page.model.loading)
+    ids = [page.model.row_data(r)["id"] for r in range(page.model.rowCount())]
+    assert len(ids) > 1 and ids == sorted(ids)
+    assert page.table.horizontalHeader().sortIndicatorSection() == -1
+
+
 def test_create_team_add_members_make_captain(qtbot, page, demo_session):
     page.add_team.click()
     page.dialog.name.setText("郭公庄北街助老队")

@@ -183,8 +183,10 @@ class VolunteersPage(QWidget):
         self.table = QTableView(objectName="volunteers.table")
         self.table.setModel(self.model)
         self._plain_table(self.table)
-        self.table.setSortingEnabled(True)
+        # No indicator before sorting is enabled, or Qt sorts by its default indicator (column 0
+        # descending: names Z→A); so the table opens in register order, as on the 居民 page.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         for i, column in enumerate(self.model.columns):
             self.table.horizontalHeader().resizeSection(i, column.width)
         self.table.horizontalHeader().setStretchLastSection(True)
