@@ -14,10 +14,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -36,6 +34,7 @@ from ..dialogs.visit_dialog import VisitDialog
 from ..list_model import Field, ListTableModel
 from ..permissions import enable_for
 from ..signals import DataSignals
+from ..tables import column_widths, read_only_rows
 
 LATE = QColor("#fde2e1")
 LATE_TEXT = QColor("#b3261e")
@@ -46,18 +45,8 @@ STATUS_COLUMN = 6   # of the active pairs: 按时 / 逾期N天
 def _table(name: str, model: ListTableModel, widths: tuple[int, ...]) -> QTableView:
     table = QTableView(objectName=name)
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(28)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    # fixed widths, not resizeColumnsToContents, which measures every row of a whole street
-    for column, width in enumerate(widths):
-        header.resizeSection(column, width)
+    read_only_rows(table)
+    column_widths(table, widths)
     return table
 
 

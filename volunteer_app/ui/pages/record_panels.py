@@ -14,15 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +33,7 @@ from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..background import Progress, progress_dialog, run_in_thread
 from ..paged_model import Column, PagedTableModel
+from ..tables import sorted_table
 
 
 def _hours(key: str) -> Any:
@@ -128,23 +126,6 @@ class RegisterModel(PagedTableModel):
                                           descending=self.descending, offset=offset, limit=limit)
 
 
-def _table(name: str, model: PagedTableModel) -> QTableView:
-    table = QTableView(objectName=name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(28)
-    table.setSortingEnabled(True)
-    for i, column in enumerate(model.columns):
-        table.horizontalHeader().resizeSection(i, column.width)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 class _Panel(QWidget):
     """A tab that reloads when its data changed, but only once it is looked at."""
 
@@ -197,7 +178,7 @@ class StandingsPanel(_Panel):
         top.addStretch(1)
         top.addWidget(self.year)
         top.addWidget(self.export_button)
-        self.table = _table("standings.table", self.model)
+        self.table = sorted_table("standings.table", self.model, [c.width for c in self.model.columns])
         self.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         hint = QLabel(self.tr("时长不含已被更正的原记录；星级按累计已核实、计入星级的时长评定"
                               "（100、300、600、1000、1500小时为一至五星级；社区工作者工作时间内的"
@@ -276,7 +257,7 @@ class RegisterPanel(_Panel):
         self.filter = QLineEdit(objectName="register.filter")
         self.filter.setPlaceholderText(self.tr("志愿者姓名、拼音首字母或证明编号"))
         self.filter.setClearButtonEnabled(True)
-        self.table = _table("register.table", self.model)
+        self.table = sorted_table("register.table", self.model, [c.width for c in self.model.columns])
         self.table.horizontalHeader().setSortIndicator(5, Qt.SortOrder.DescendingOrder)
         self.count = QLabel(objectName="register.count")
         self.count.setProperty("role", "hint")

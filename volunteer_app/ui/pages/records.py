@@ -15,16 +15,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +39,7 @@ from ..dialogs.print_dialogs import CertificateDialog, MonthlyDialog, recent_mon
 from ..dialogs.record_dialog import RecordDialog
 from ..paged_model import Column, PagedTableModel
 from ..signals import DataSignals
+from ..tables import sorted_table
 from .record_panels import RegisterPanel, StandingsPanel
 
 WATCHED = frozenset({"service_records", "volunteers", "teams", "service_types"})
@@ -115,21 +113,8 @@ class RecordsPage(QWidget):
         for combo in (self.team, self.service_type, self.month, self.status):
             filters.addWidget(combo, 1)
 
-        self.table = QTableView(objectName="records.table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setSortingEnabled(True)
+        self.table = sorted_table("records.table", self.model, [c.width for c in self.model.columns])
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        for i, column in enumerate(self.model.columns):
-            self.table.horizontalHeader().resizeSection(i, column.width)
-        self.table.horizontalHeader().setStretchLastSection(True)
 
         self.totals = QLabel(objectName="records.totals")
         self.totals.setProperty("role", "hint")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -35,6 +34,7 @@ from ..ledger_actions import add_import_export_buttons
 from ..paged_model import Column, Job, PagedTableModel, yes_no
 from ..reveal import add_reveal_action
 from ..signals import DataSignals
+from ..tables import column_widths, read_only_rows
 
 WATCHED = frozenset({"residents", "places", "settings"})
 # select_resident looks this far down the table for a row the filter shows but not yet fetched
@@ -113,23 +113,13 @@ class ResidentsPage(QWidget):
 
         self.table = QTableView(objectName="residents.table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(28)
+        read_only_rows(self.table, QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         # No indicator, so enabling sorting asks for nothing (Qt's default indicator is column 0
         # descending, which opened the ledger sorted by name Z→A): the register's own order.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        for i, column in enumerate(self.model.columns):
-            header.resizeSection(i, column.width)
-        header.setStretchLastSection(True)
+        column_widths(self.table, [c.width for c in self.model.columns])
         add_reveal_action(self.table, self.session, "residents", self)
 
         self.add_button = QPushButton(self.tr("新增"), objectName="residents.add")

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from ..dialogs.roster_dialog import RosterDialog
 from ..dialogs.service_type_dialog import ServiceTypeDialog
 from ..dialogs.task_dialog import CancelShiftDialog, ShiftDialog, TaskDialog
 from ..signals import DataSignals
+from ..tables import sorted_table
 from ..widgets.shift_table import COLUMNS, SHIFT_ID_ROLE, ShiftTableModel
 from ..widgets.week_view import CANCELLED, FILL, WeekView, describe, filled_in, none_refs_kept
 
@@ -116,21 +115,9 @@ class SchedulePage(QWidget):
 
         self.week_view = WeekView()
         self.model = ShiftTableModel(self)
-        self.table = QTableView(objectName="schedule.table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setSortingEnabled(True)
+        self.table = sorted_table("schedule.table", self.model, [c.width for c in COLUMNS],
+                                  QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for i, column in enumerate(COLUMNS):
-            self.table.horizontalHeader().resizeSection(i, column.width)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.views = QStackedWidget(objectName="schedule.views")
         self.views.addWidget(self.week_view)
         self.views.addWidget(self.table)
