@@ -19,12 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -42,19 +41,17 @@ from PySide6.QtWidgets import (
 from ...reports.certificate import TITLE as CERTIFICATE_TITLE
 from ...reports.certificate import certificate_pages, certificates_document
 from ...reports.monthly import monthly_document
-from ...reports.printing import Pages, PrintCancelled, page_layout, paint_pages, write_pages_pdf
+from ...reports.printing import Pages, PrintCancelled, paint_pages, write_pages_pdf
 from ...services import certificates, ledger_import, record_queries, reports, settings
 from ...services.certificates import CertificateError
 from ...services.permissions import PermissionDenied
 from ...services.reports import ReportError
 from ...services.session import Session
 from ..background import Job, Progress, progress_dialog, run_in_thread
+from ..forms import date_edit
+from ..printing import a4_printer, chosen_printer, open_preview
 
 PREVIEW_LIMIT = 20       # certificates shown in the print preview
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 @dataclass
@@ -235,23 +232,15 @@ class _PrintDialog(QDialog):
         if len(pages.parts) == 1:           # build it once, not at every repaint of the preview
             document = pages.parts[0]()
             pages = Pages((lambda: document,), pages.title, pages.page_numbers, pages.landscape)
-        # The preview keeps a pointer to the printer: hold it as long as the dialog (a printer
-        # collected by Python under an open preview crashes it).
-        self._preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._preview_printer = printer = a4_printer()      # held as long as the preview
         self._preview_pages = pages
-        printer.setPageLayout(page_layout())
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setObjectName(f"{self.NAME}.preview_dialog")
-        dialog.paintRequested.connect(lambda device: paint_pages(pages, device))
-        dialog.resize(900, 1000)
-        self.preview_dialog = dialog
-        dialog.open()
-        return dialog
+        self.preview_dialog = open_preview(self, self.NAME, printer,
+                                           lambda device: paint_pages(pages, device))
+        return self.preview_dialog
 
     async def print_(self) -> int:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout())
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+        printer = chosen_printer(self)
+        if printer is None:
             return 0
         return await self.print_to(printer)
 
@@ -336,10 +325,8 @@ class CertificateDialog(_PrintDialog):
             self.volunteers.addItem(item)
             item.setSelected(v["id"] in chosen)
         today = session.today()
-        self.date_from = QDateEdit(_qdate(date(today.year, 1, 1)), objectName=f"{self.NAME}.from",
-                                   calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.date_to = QDateEdit(_qdate(today), objectName=f"{self.NAME}.to", calendarPopup=True,
-                                 displayFormat="yyyy-MM-dd")
+        self.date_from = date_edit(f"{self.NAME}.from", date(today.year, 1, 1))
+        self.date_to = date_edit(f"{self.NAME}.to", today)
         self.form.addRow(self.tr("查找"), self.find)
         self.form.addRow(self.tr("志愿者（可多选）"), self.volunteers)
         self.form.addRow(self.tr("证明期间起"), self.date_from)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...reports.printing import page_layout, print_document
+from ...reports.printing import print_document
 from ...reports.roster import roster_document, roster_ics, roster_text, write_roster_pdf
 from ...services import roster, settings, teams
 from ...services.roster import Roster, RosterError
 from ...services.session import Session
+from ..printing import a4_printer, chosen_printer, open_preview
 from ..widgets.week_view import filled_in
 
 PERSONAL_WEEKS = 4      # a volunteer's calendar file covers the chosen week and three more
@@ -148,23 +149,16 @@ class RosterDialog(QDialog):
         document = self._document()
         if document is None:
             return None
-        # The preview keeps pointers to both: hold them as long as the dialog (a printer
-        # collected by Python under an open preview crashes it).
-        self._preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        # The preview keeps pointers to both: hold them as long as the dialog.
+        self._preview_printer = printer = a4_printer()
         self._preview_document = document
-        printer.setPageLayout(page_layout())
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setObjectName(f"{self.NAME}.preview_dialog")
-        dialog.paintRequested.connect(lambda device: print_document(document, device))
-        dialog.resize(900, 1000)
-        self.preview_dialog = dialog
-        dialog.open()
-        return dialog
+        self.preview_dialog = open_preview(self, self.NAME, printer,
+                                           lambda device: print_document(document, device))
+        return self.preview_dialog
 
     def print_(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout())
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+        printer = chosen_printer(self)
+        if printer is None:
             return
         document = self._document()
         if document is not None:
