@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ..services.session import BUILTIN_ADMIN, Actor, Session
 from ..store.connection import open_database
+from . import CommandError
 
 
 @contextlib.contextmanager
@@ -31,3 +32,21 @@ def gui_application():
     from PySide6.QtGui import QGuiApplication
 
     return QGuiApplication.instance() or QGuiApplication([])
+
+
+def find_team_id(session: Session, text: str) -> int:
+    """A team by its id or its full name; a team named like another's id wins by name."""
+    row = session.db.execute("SELECT id FROM teams WHERE name = ? OR CAST(id AS TEXT) = ? "
+                             "ORDER BY name = ? DESC LIMIT 1", [text, text, text]).fetchone()
+    if row is None:
+        raise CommandError(f"找不到队伍“{text}”，请用队伍的编号或完整队名。")
+    return row[0]
+
+
+def find_volunteer(session: Session, text: str) -> tuple[int, str]:
+    """A volunteer's id and name, by id or volunteer number (the number wins)."""
+    row = session.db.execute("SELECT id, name FROM volunteers WHERE volunteer_no = ? OR CAST(id AS TEXT) = ? "
+                             "ORDER BY volunteer_no = ? DESC LIMIT 1", [text, text, text]).fetchone()
+    if row is None:
+        raise CommandError(f"找不到志愿者“{text}”，请用志愿者的数据库编号或志愿者编号（如 ZY2026-00012）。")
+    return row[0], row[1]

@@ -9,9 +9,8 @@ from pathlib import Path
 from ..services import certificates, reports
 from ..services.certificates import CertificateError, format_hours
 from ..services.reports import ReportError
-from ..services.session import Session
 from . import CommandError
-from .common import gui_application, open_session
+from .common import find_team_id, find_volunteer, gui_application, open_session
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,22 +40,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     h.set_defaults(handler=run_hours)
 
 
-def _volunteer_id(session: Session, text: str) -> int:
-    row = session.db.execute("SELECT id FROM volunteers WHERE volunteer_no = ? OR CAST(id AS TEXT) = ? "
-                             "ORDER BY volunteer_no = ? DESC LIMIT 1", [text, text, text]).fetchone()
-    if row is None:
-        raise CommandError(f"找不到志愿者“{text}”，请用志愿者的数据库编号或志愿者编号（如 ZY2026-00012）。")
-    return row[0]
-
-
-def _team_id(session: Session, text: str) -> int:
-    row = session.db.execute("SELECT id FROM teams WHERE name = ? OR CAST(id AS TEXT) = ? LIMIT 1",
-                             [text, text]).fetchone()
-    if row is None:
-        raise CommandError(f"找不到队伍“{text}”，请用队伍的编号或完整队名。")
-    return row[0]
-
-
 def _check_out(path: Path, endings: tuple[str, ...] = (".pdf",)) -> None:
     if path.suffix.lower() not in endings:
         raise CommandError(f"输出文件 {path} 应以 {' 或 '.join(endings)} 结尾。")
@@ -78,7 +61,7 @@ def run_certificate(args: argparse.Namespace) -> int:
 
     with open_session(args) as session:
         try:
-            certificate = certificates.issue(session, _volunteer_id(session, args.volunteer),
+            certificate = certificates.issue(session, find_volunteer(session, args.volunteer)[0],
                                              args.date_from, args.date_to)
         except CertificateError as error:
             raise CommandError(str(error)) from error
@@ -97,7 +80,7 @@ def run_monthly(args: argparse.Namespace) -> int:
 
     with open_session(args) as session:
         try:
-            report = reports.monthly_team(session, _team_id(session, args.team), args.month)
+            report = reports.monthly_team(session, find_team_id(session, args.team), args.month)
         except ReportError as error:
             raise CommandError(str(error)) from error
         issuer = str(settings.get(session, "community.name"))
@@ -123,7 +106,7 @@ def run_hours(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         try:
             start, end = reports.period_bounds(args.year, args.date_from, args.date_to)
-            team_id = _team_id(session, args.team) if args.team else None
+            team_id = find_team_id(session, args.team) if args.team else None
             report = hours_report(session, start, end, team_id, whole_year=args.year)
         except ReportError as error:
             raise CommandError(str(error)) from error

@@ -11,9 +11,8 @@ from pathlib import Path
 
 from ..services import roster
 from ..services.roster import RosterError
-from ..services.session import Session
 from . import CommandError
-from .common import gui_application, open_session
+from .common import find_team_id, find_volunteer, gui_application, open_session
 
 FORMATS = {".pdf": "pdf", ".ics": "ics", ".txt": "text"}
 
@@ -40,22 +39,6 @@ def _format(args: argparse.Namespace) -> str:
     if found is None:
         raise CommandError(f"看不出 {args.out} 要什么格式，请加 --format pdf、ics 或 text。")
     return found
-
-
-def _team_id(session: Session, text: str) -> int:
-    row = session.db.execute("SELECT id FROM teams WHERE name = ? OR CAST(id AS TEXT) = ? "
-                             "ORDER BY name = ? DESC LIMIT 1", [text, text, text]).fetchone()
-    if row is None:
-        raise CommandError(f"找不到队伍“{text}”，请用队伍的编号或完整队名。")
-    return row[0]
-
-
-def _volunteer(session: Session, text: str) -> tuple[int, str]:
-    row = session.db.execute("SELECT id, name FROM volunteers WHERE volunteer_no = ? OR CAST(id AS TEXT) = ? "
-                             "ORDER BY volunteer_no = ? DESC LIMIT 1", [text, text, text]).fetchone()
-    if row is None:
-        raise CommandError(f"找不到志愿者“{text}”，请用志愿者的数据库编号或志愿者编号（如 ZY2026-00012）。")
-    return row[0], row[1]
 
 
 _WHY = {errno.ENOENT: "文件夹不存在", errno.EACCES: "没有写入权限（文件可能正被其他程序打开，或文件夹只读）",
@@ -95,7 +78,7 @@ def run_roster(args: argparse.Namespace) -> int:
 
     with open_session(args) as session:
         try:
-            week = roster.week_roster(session, _team_id(session, args.team), args.week)
+            week = roster.week_roster(session, find_team_id(session, args.team), args.week)
         except RosterError as error:
             raise CommandError(str(error)) from error
         if kind == "pdf":
@@ -119,7 +102,7 @@ def _volunteer_ics(args: argparse.Namespace, monday: date) -> int:
     from ..reports.roster import roster_ics
 
     with open_session(args) as session:
-        volunteer_id, name = _volunteer(session, args.volunteer)
+        volunteer_id, name = find_volunteer(session, args.volunteer)
         shifts = roster.volunteer_shifts(session, volunteer_id, monday, monday + timedelta(days=6))
         week = roster.iso_week_of(monday)
         _write(args.out, lambda: args.out.write_bytes(roster_ics(shifts, f"{name} {week} 值班")))
