@@ -11,7 +11,7 @@ assignment problem on a capacity-expanded matrix with scipy's ``linear_sum_assig
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -319,49 +319,64 @@ def optimal_match(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weigh
                   *, min_age: int = 90, widen: bool = False,
                   forbidden: frozenset[tuple[int, int]] = frozenset()) -> MatchResult:
     """The best set of new pairs (see the module text); ``helpers`` carry their places left."""
-    result = MatchResult()
-    for group_h, group_s in _components([h for h in helpers if h.capacity > 0], seniors, widen):
-        chosen: dict[int, int] = {}
-        if group_h:
-            scores = score_matrix(group_h, group_s, w, min_age)
-            ok = _allowed_matrix(group_h, group_s, widen, forbidden)
-            edge = _edge_weights(scores, ok, group_s)
-            slots = np.repeat(np.arange(len(group_h)), [h.capacity for h in group_h])
-            expanded = edge[:, slots].astype(np.float64)
-            rows, cols = linear_sum_assignment(expanded, maximize=True)
-            for r, c in zip(rows, cols, strict=True):
-                if expanded[r, c] > 0:
-                    chosen[r] = int(slots[c])
-        _collect(result, group_h, group_s, chosen, helpers, w, min_age, widen, forbidden)
-    result.pairs.sort(key=lambda p: (not p.stranded, -p.score.total, p.resident_id))
-    return result
+    return _match(_best_edges, helpers, seniors, w, min_age, widen, forbidden)
 
 
 def greedy_match(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights = Weights(),  # noqa: B008
                  *, min_age: int = 90, widen: bool = False,
                  forbidden: frozenset[tuple[int, int]] = frozenset()) -> MatchResult:
     """The baseline for the bench: take the best remaining allowed edge until none is left."""
+    return _match(_greedy_edges, helpers, seniors, w, min_age, widen, forbidden)
+
+
+# Given a component's edge weights (seniors × helpers) and each helper's places, which helper
+# each senior gets: {senior row: helper column}.
+Choose = Callable[[np.ndarray, list[int]], dict[int, int]]
+
+
+def _match(choose: Choose, helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights,
+           min_age: int, widen: bool, forbidden: frozenset[tuple[int, int]]) -> MatchResult:
+    """Pairs chosen by ``choose`` in each community (or in one group when widened)."""
     result = MatchResult()
     for group_h, group_s in _components([h for h in helpers if h.capacity > 0], seniors, widen):
         chosen: dict[int, int] = {}
         if group_h:
             edge = _edge_weights(score_matrix(group_h, group_s, w, min_age),
                                  _allowed_matrix(group_h, group_s, widen, forbidden), group_s)
-            left = [h.capacity for h in group_h]
-            order = np.argsort(-edge, axis=None, kind="stable")
-            flat = edge.ravel()
-            m = len(group_h)
-            for k in order:
-                if flat[k] <= 0:
-                    break
-                r, c = divmod(int(k), m)
-                if r in chosen or not left[c]:
-                    continue
-                chosen[r] = c
-                left[c] -= 1
+            chosen = choose(edge, [h.capacity for h in group_h])
         _collect(result, group_h, group_s, chosen, helpers, w, min_age, widen, forbidden)
     result.pairs.sort(key=lambda p: (not p.stranded, -p.score.total, p.resident_id))
     return result
+
+
+def _best_edges(edge: np.ndarray, capacities: list[int]) -> dict[int, int]:
+    """The assignment of largest total weight, a helper repeated once per place."""
+    chosen: dict[int, int] = {}
+    slots = np.repeat(np.arange(len(capacities)), capacities)
+    expanded = edge[:, slots].astype(np.float64)
+    rows, cols = linear_sum_assignment(expanded, maximize=True)
+    for r, c in zip(rows, cols, strict=True):
+        if expanded[r, c] > 0:
+            chosen[r] = int(slots[c])
+    return chosen
+
+
+def _greedy_edges(edge: np.ndarray, capacities: list[int]) -> dict[int, int]:
+    """The heaviest allowed edge left, again and again, while the helper has places."""
+    chosen: dict[int, int] = {}
+    left = list(capacities)
+    order = np.argsort(-edge, axis=None, kind="stable")
+    flat = edge.ravel()
+    m = len(capacities)
+    for k in order:
+        if flat[k] <= 0:
+            break
+        r, c = divmod(int(k), m)
+        if r in chosen or not left[c]:
+            continue
+        chosen[r] = c
+        left[c] -= 1
+    return chosen
 
 
 def _collect(result: MatchResult, group_h: Sequence[Helper], group_s: Sequence[Senior],
