@@ -30,8 +30,19 @@ def _select(table, row):
                                   | QItemSelectionModel.SelectionFlag.Rows)
 
 
+def test_opens_on_the_pairs_when_there_are_some(qtbot, demo_session):
+    signals = DataSignals(demo_session)
+    with_pairs = PairingPage(demo_session, signals)
+    qtbot.addWidget(with_pairs)
+    assert with_pairs.active_model.rowCount() > 0
+    assert with_pairs.tabs.currentIndex() == 1            # 结对与探访, not the empty 建议结对
+    assert "匹配" in with_pairs.summary.text()
+    signals.detach()
+
+
 def test_match_accept_all_log_a_visit(qtbot, qtmodeltester, page, demo_session):
     assert page.active_model.rowCount() == 0
+    assert page.tabs.currentIndex() == 0                  # no pairs yet: the proposals tab
     with qtbot.waitSignal(page.match_done, timeout=20_000):
         page.match_button.click()
     proposals = page.proposals_model.rowCount()

@@ -540,23 +540,23 @@ Assign anyway?</translation>
 <context>
     <name>CancelShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="510"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="521"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="468"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="476"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="512"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="470"/>
         <source>已安排的人员：{0}。取消后请通知他们。</source>
         <translation>Assigned people: {0}. Please tell them after cancelling.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="513"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="471"/>
         <source>这个班次还没有安排人员。</source>
         <translation>Nobody is assigned to this shift yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="524"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="479"/>
         <source>不取消</source>
         <translation>Don&apos;t cancel</translation>
     </message>
@@ -564,62 +564,62 @@ Assign anyway?</translation>
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="323"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="312"/>
         <source>打印志愿服务记录证明</source>
         <translation>Print volunteer service certificates</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="326"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="315"/>
         <source>查找：姓名、拼音首字母或编号</source>
         <translation>Find: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="343"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="330"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="344"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="331"/>
         <source>志愿者（可多选）</source>
         <translation>Volunteers (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="345"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="332"/>
         <source>证明期间起</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="346"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="333"/>
         <source>证明期间止</source>
         <translation>Period to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="347"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="334"/>
         <source>只计入已核实并锁定的记录；证件号码按前6后4显示。预览不编号，打印或保存时编号并登记；同一期间再次打印记为补打。</source>
         <translation>Only verified and locked records count; ID numbers show their first 6 and last 4 digits. A preview is not numbered; printing or saving numbers and registers the certificate; printing the same period again is recorded as a reprint.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="369"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="356"/>
         <source>请先在列表里选择志愿者（按住Ctrl可多选）。</source>
         <translation>First select volunteers in the list (hold Ctrl to select several).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="374"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="361"/>
         <source>未开具：</source>
         <translation>Not issued:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="377"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="364"/>
         <source>预览只显示前{0}份（共{1}份），打印或保存时全部输出。</source>
         <translation>The preview shows the first {0} of {1}; printing or saving outputs all of them.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="383"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="370"/>
         <source>已开具{0}份证明（{1}）。</source>
         <translation>Issued {0} certificates ({1}).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="387"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="374"/>
         <source>证明已编号登记，再次打印同一期间将记为补打。</source>
         <translation>The certificates are numbered and registered; printing the same period again counts as a reprint.</translation>
     </message>
@@ -1175,27 +1175,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>JoinTeamDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="92"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="120"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="104"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="121"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="105"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="106"/>
         <source>队内角色</source>
         <translation>Role in team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="108"/>
         <source>加入</source>
         <translation>Join</translation>
     </message>
@@ -1305,22 +1305,22 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>MonthlyDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="397"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="384"/>
         <source>队伍月度报表</source>
         <translation>Team monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="406"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="393"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="407"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="394"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="415"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="402"/>
         <source>还没有队伍，请先在“志愿者与队伍”里建立队伍。</source>
         <translation>No teams yet; first create one under &quot;Volunteers &amp; teams&quot;.</translation>
     </message>
@@ -1379,227 +1379,232 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PairingPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="64"/>
         <source>80后帮90后</source>
         <translation>80s helpers for 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="78"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="67"/>
         <source>匹配</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="80"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="69"/>
         <source>允许跨社区结对</source>
         <translation>Allow pairs across communities</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="81"/>
         <source>接受所选</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="82"/>
         <source>全部接受</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="94"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="83"/>
         <source>拒绝所选</source>
         <translation>Reject selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="95"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="84"/>
         <source>以后不再推荐这一对</source>
         <translation>Never suggest this pair again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="87"/>
         <source>建议结对</source>
         <translation>Suggested pairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="91"/>
         <source>登记探访…</source>
         <translation>Log visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="93"/>
         <source>解除原因（必填）</source>
         <translation>Reason for release (required)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="94"/>
         <source>解除结对</source>
         <translation>Release pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="96"/>
         <source>结对与探访</source>
         <translation>Pairs &amp; visits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="99"/>
         <source>未能结对</source>
         <translation>Could not pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="140"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="128"/>
+        <source>点“匹配”为还没有帮手的老人生成建议结对。</source>
+        <translation>Click &quot;Match&quot; to propose helpers for residents who have none.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="134"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
         <source>帮手</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="141"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="153"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="164"/>
         <source>老人</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="136"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="138"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="232"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="226"/>
         <source>（悬空）</source>
         <translation> (stranded)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="143"/>
         <source>每%1天</source>
         <translation>Every %1 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="143"/>
         <source>尚未探访</source>
         <translation>Not visited yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="150"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="144"/>
         <source>逾期%1天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="150"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="144"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="155"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="165"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="150"/>
         <source>探访间隔</source>
         <translation>Visit interval</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="158"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="152"/>
         <source>上次探访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="159"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="153"/>
         <source>应探访日期</source>
         <translation>Visit due</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="160"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="154"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="162"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
         <source>结对理由</source>
         <translation>Why paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="162"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="166"/>
         <source>悬空</source>
         <translation>Stranded</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="167"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="190"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="184"/>
         <source>正在匹配…</source>
         <translation>Matching…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="187"/>
         <source>正在为老人匹配帮手…</source>
         <translation>Matching helpers with elderly residents…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="187"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="212"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="206"/>
         <source>已取消匹配。</source>
         <translation>Matching cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="214"/>
         <source>建议 %1 对（悬空老人 %2 位），未能结对 %3 位</source>
         <translation>%1 pairs suggested (%2 stranded elders); %3 could not be paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="248"/>
         <source>请先在“建议结对”里选中要接受的结对。</source>
         <translation>First select the pairs to accept under &quot;Suggested pairs&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="259"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="253"/>
         <source>无法结对</source>
         <translation>Cannot pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="262"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="256"/>
         <source>已结对 %1 对。</source>
         <translation>%1 pairs made.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="273"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="267"/>
         <source>请先选中要拒绝的建议。</source>
         <translation>First select the suggestions to reject.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="282"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="276"/>
         <source>已拒绝 %1 条建议。</source>
         <translation>Rejected %1 suggestions.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="307"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="301"/>
         <source>队长只能为自己带领的队伍的队员登记探访。</source>
         <translation>A captain can log visits only for members of the teams they lead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="312"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="306"/>
         <source>请先在“结对与探访”里选中一个结对。</source>
         <translation>First select a pair under &quot;Pairs &amp; visits&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="334"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="328"/>
         <source>已解除%1与%2的结对。</source>
         <translation>Released the pair of %1 and %2.</translation>
     </message>
@@ -1758,107 +1763,107 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="44"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="42"/>
         <source>更正服务记录</source>
         <translation>Correct service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="45"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="43"/>
         <source>修改服务记录</source>
         <translation>Edit service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="45"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="43"/>
         <source>新增服务记录</source>
         <translation>Add service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="52"/>
         <source>（不属于队伍活动）</source>
         <translation>(not a team activity)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="66"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="62"/>
         <source>服务对象，没有可不填</source>
         <translation>Beneficiary (optional)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="68"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="64"/>
         <source>做了什么，例如：桶前值守、指导分类</source>
         <translation>What was done, e.g. bin duty, sorting guidance</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="71"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="67"/>
         <source>必填：为什么更正，例如“签到表核对，结束时间应为11:30”</source>
         <translation>Required: why the correction, e.g. &quot;checked against the sign-in sheet, end time should be 11:30&quot;</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="78"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="71"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="79"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="72"/>
         <source>所属队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="73"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="81"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="74"/>
         <source>服务日期</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="75"/>
         <source>开始时间</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="83"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="76"/>
         <source>结束时间</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="84"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="77"/>
         <source>服务对象</source>
         <translation>Beneficiary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="85"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="78"/>
         <source>服务内容</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="86"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="79"/>
         <source>活动负责人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="88"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="81"/>
         <source>更正原因</source>
         <translation>Reason for correction</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="89"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="82"/>
         <source>原记录会保留并标为“已更正”，更正后的记录代替它计入时长。</source>
         <translation>The original record is kept and marked &quot;corrected&quot;; the corrected record counts towards the hours instead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="94"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="86"/>
         <source>保存更正</source>
         <translation>Save correction</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="94"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="86"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="98"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="87"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1866,52 +1871,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="55"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="56"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="57"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="58"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="59"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="60"/>
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="62"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="63"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
         <source>服务对象</source>
         <translation>Beneficiary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
         <source>服务内容</source>
         <translation>Service</translation>
     </message>
@@ -1919,163 +1924,163 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="99"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="153"/>
         <source>服务记录</source>
         <translation>Service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="101"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="103"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="105"/>
         <source>全部类别</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="107"/>
         <source>全部月份</source>
         <translation>All months</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="109"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="125"/>
         <source>新增记录</source>
         <translation>Add record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="126"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="127"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="128"/>
         <source>核实并锁定</source>
         <translation>Verify and lock</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="129"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="130"/>
         <source>打印证明</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="131"/>
         <source>月度报表</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="132"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="154"/>
         <source>时长与星级</source>
         <translation>Hours &amp; stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="158"/>
         <source>证明登记簿</source>
         <translation>Certificate register</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="227"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="212"/>
         <source>共 {0} 条记录，合计 {1} 小时，其中已核实 {2} 小时（已更正的原记录不计）</source>
         <translation>{0} records, {1} hours in all, {2} hours verified (corrected originals not counted)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="243"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="228"/>
         <source>已核实锁定的记录不能修改或删除，请用“更正”</source>
         <translation>Verified, locked records cannot be edited or deleted; use &quot;Correct&quot;</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="262"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="247"/>
         <source>请先选择“已记录”状态的记录（可按住Ctrl或Shift多选）。</source>
         <translation>First select records in the &quot;recorded&quot; state (hold Ctrl or Shift to select several).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="269"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="254"/>
         <source>已核实并锁定 {0} 条记录。锁定后不能修改或删除，如有错误请用“更正”。</source>
         <translation>Verified and locked {0} records. Locked records cannot be edited or deleted; use &quot;Correct&quot; for mistakes.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="284"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="269"/>
         <source>这条记录状态为“{0}”，已核实锁定，不能修改或删除。如有错误，请督导选中它点“更正”并写明原因，原记录会保留。</source>
         <translation>This record is &quot;{0}&quot;: verified and locked, it cannot be edited or deleted. For a mistake, a supervisor selects it, clicks &quot;Correct&quot; and gives the reason; the original record is kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="299"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="284"/>
         <source>删除服务记录</source>
         <translation>Delete service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="300"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="285"/>
         <source>删除 {0} 在 {1} 的这条记录（{2} 小时）？</source>
         <translation>Delete this record of {0} on {1} ({2} hours)?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="326"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="311"/>
         <source>志愿者“{0}”，</source>
         <translation>Volunteer &quot;{0}&quot;, </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="330"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="315"/>
         <source>导出为PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="331"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="316"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="338"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="323"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="339"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="324"/>
         <source>正在导出服务记录……</source>
         <translation>Exporting service records…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="345"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="330"/>
         <source>已取消导出，没有生成文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="348"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="333"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="354"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="339"/>
         <source>（共 {0} 条，只导出前 {1} 条）</source>
         <translation>({0} in all; only the first {1} are exported)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="355"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="340"/>
         <source>已导出 {0} 条记录：{1}</source>
         <translation>Exported {0} records: {1}</translation>
     </message>
@@ -2083,52 +2088,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="98"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="100"/>
         <source>证明编号</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="101"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="102"/>
         <source>证明期间</source>
         <translation>Certificate period</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="105"/>
         <source>时长（小时）</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="106"/>
         <source>开具人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="107"/>
         <source>开具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="109"/>
         <source>补打</source>
         <translation>Reprints</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="116"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="114"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="115"/>
         <source>补打（原证明 {0}）</source>
         <translation>Reprint (original certificate {0})</translation>
     </message>
@@ -2136,12 +2141,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="277"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="258"/>
         <source>志愿者姓名、拼音首字母或证明编号</source>
         <translation>Volunteer name, pinyin initials or certificate number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="293"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="274"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
     </message>
@@ -2550,23 +2555,23 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Living alone only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="125"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="127"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="138"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="237"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="203"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="193"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -2574,39 +2579,39 @@ The administrator looks after users, settings and backups; create &quot;Communit
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="229"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="219"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="236"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="226"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="243"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="233"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="245"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="235"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="238"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="257"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="247"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="259"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="249"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>
@@ -2681,124 +2686,124 @@ Reason for archiving:</translation>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="47"/>
         <source>导出名单</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="59"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="60"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="61"/>
         <source>保存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="62"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="63"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="86"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="87"/>
         <source>%1年第%2周（%3月%4日–%5月%6日）</source>
         <translation>%1 week %2 (%3/%4–%5/%6)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="90"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="91"/>
         <source>复制微信群文本</source>
         <translation>Copy WeChat group text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="92"/>
         <source>保存队伍日历(.ics)…</source>
         <translation>Save team calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="94"/>
         <source>保存个人日历(.ics，四周)…</source>
         <translation>Save personal calendars (.ics, four weeks)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="101"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="102"/>
         <source>A4 名单可预览、打印或存为PDF；微信文本复制后直接粘贴到队伍群；日历文件(.ics)发给队员，手机日历打开即可导入，重新导出会更新而不重复。</source>
         <translation>The A4 list can be previewed, printed or saved as PDF; the WeChat text can be pasted straight into the team group; send the calendar file (.ics) to members: a phone calendar imports it, and exporting again updates it without duplicates.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="106"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="106"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="107"/>
         <source>周次</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="107"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="108"/>
         <source>分享</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="109"/>
         <source>个人日历</source>
         <translation>Personal calendar</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="131"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="132"/>
         <source>还没有队伍，请先在“志愿者与队伍”里建立队伍。</source>
         <translation>No teams yet; first create one under &quot;Volunteers &amp; teams&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="178"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="172"/>
         <source>保存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="179"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="173"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="185"/>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="221"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="179"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="215"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="188"/>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="225"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="182"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="219"/>
         <source>已保存：{0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="192"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="186"/>
         <source>%1_%2_值班表.pdf</source>
         <translation>%1_%2_roster.pdf</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="208"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="202"/>
         <source>已复制，可以粘贴到微信群（共 {0} 行）。</source>
         <translation>Copied; paste it into the WeChat group ({0} lines).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="212"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="206"/>
         <source>保存日历文件</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="213"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="207"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="238"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="232"/>
         <source>这支队伍还没有队员。</source>
         <translation>This team has no members yet.</translation>
     </message>
@@ -2806,132 +2811,132 @@ Reason for archiving:</translation>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="59"/>
         <source>%1年第%2周 %3月%4日–%5月%6日</source>
         <translation>%1 week %2, %3/%4–%5/%6</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="83"/>
         <source>任务与排班</source>
         <translation>Tasks &amp; shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="91"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="92"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="94"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="93"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="97"/>
         <source>周视图</source>
         <translation>Week view</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="98"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="130"/>
         <source>缺人</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="130"/>
         <source>已够</source>
         <translation>Enough</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="131"/>
         <source>已满</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="131"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="150"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="137"/>
         <source>新建任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="151"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="138"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="139"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="153"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="140"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="141"/>
         <source>一键补缺</source>
         <translation>Fill gaps</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="155"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="142"/>
         <source>接龙导入</source>
         <translation>Import sign-up chain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
         <source>签到/签退</source>
         <translation>Check in/out</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="144"/>
         <source>导出名单</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="158"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="145"/>
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="211"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="198"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="240"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="227"/>
         <source>本周 {0} 个班次，其中缺人 {1} 个</source>
         <translation>{0} shifts this week, {1} short of people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="283"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="270"/>
         <source>点选一个班次查看详情；双击可安排人员。</source>
         <translation>Click a shift to see its details; double-click to assign people.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="289"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="276"/>
         <source>这个班次已取消</source>
         <translation>This shift is cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="290"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="277"/>
         <source>只能为自己带领的队伍排班</source>
         <translation>You can schedule only the teams you lead</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="341"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="328"/>
         <source>请先选择一支您可以排班的队伍。</source>
         <translation>First choose a team you can schedule.</translation>
     </message>
@@ -3287,62 +3292,62 @@ Reason for archiving:</translation>
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="408"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="380"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="423"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="392"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="425"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="394"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="429"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="398"/>
         <source>例如：带扫帚，在东门集合</source>
         <translation>e.g. bring a broom, meet at the east gate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="432"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="401"/>
         <source>“以后”指同一任务、同一开始时间、这一天及之后的班次；日期只能逐个修改。</source>
         <translation>&quot;Later&quot; means shifts of the same task with the same start time, on this day and after; dates can only be changed one by one.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="440"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="409"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="441"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="410"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="442"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="411"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="443"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="412"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="444"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
         <source>修改范围</source>
         <translation>Apply to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="451"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="416"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="455"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="416"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3403,7 +3408,7 @@ Reason for archiving:</translation>
 <context>
     <name>SlotRow</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="75"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="60"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -3411,82 +3416,82 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="44"/>
         <source>未达星级</source>
         <translation>No star yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="44"/>
         <source>一星级</source>
         <translation>1 star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="45"/>
         <source>二星级</source>
         <translation>2 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="45"/>
         <source>三星级</source>
         <translation>3 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
         <source>四星级</source>
         <translation>4 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
         <source>五星级</source>
         <translation>5 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="61"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="62"/>
         <source>志愿者编号</source>
         <translation>Volunteer No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="63"/>
         <source>本月时长</source>
         <translation>Hours this month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
         <source>本年时长</source>
         <translation>Hours this year</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
         <source>累计时长</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
         <source>其中已核实</source>
         <translation>of which verified</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="68"/>
         <source>距下一星级</source>
         <translation>To next star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="69"/>
         <source>星级</source>
         <translation>Stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="74"/>
         <source>已满五星</source>
         <translation>Five stars reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="74"/>
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
@@ -3494,72 +3499,72 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="180"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="161"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="164"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="189"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="170"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="190"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="171"/>
         <source>导出年度统计…</source>
         <translation>Export yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="172"/>
         <source>所选年度每位志愿者的服务时长与星级：PDF（含全年按月、按类别合计）、Excel 或 CSV；选了队伍则只统计该队组织的服务</source>
         <translation>Each volunteer&apos;s hours and stars for the chosen year: PDF (with totals by month and by type), Excel or CSV; with a team chosen, only services that team organised count</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="202"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="183"/>
         <source>时长不含已被更正的原记录；星级按累计已核实、计入星级的时长评定（100、300、600、1000、1500小时为一至五星级；社区工作者工作时间内的服务登记但不计星级）。</source>
         <translation>Hours exclude corrected originals; stars follow the verified hours that count for stars (100, 300, 600, 1,000 and 1,500 hours for one to five stars; staff service in working hours is recorded but earns no stars).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="204"/>
         <source>%1年度志愿服务时长统计.pdf</source>
         <translation>volunteer_hours_%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="225"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="206"/>
         <source>导出年度统计</source>
         <translation>Export yearly summary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="226"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="207"/>
         <source>PDF文件 (*.pdf);;Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>PDF files (*.pdf);;Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="214"/>
         <source>文件名请以 .pdf、.xlsx 或 .csv 结尾。</source>
         <translation>Please end the file name with .pdf, .xlsx or .csv.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="236"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="217"/>
         <source>正在导出年度统计……</source>
         <translation>Exporting the yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="242"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="223"/>
         <source>已取消导出。</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="229"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="255"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="236"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -3567,193 +3572,193 @@ Reason for archiving:</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="40"/>
         <source>仅一次</source>
         <translation>Once</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="40"/>
         <source>每天</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="42"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="42"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
         <source>分组轮值</source>
         <translation>Rota in groups</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="96"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="81"/>
         <source>新建任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="107"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="92"/>
         <source>（不指定）</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="112"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="97"/>
         <source>（重体力）</source>
         <translation> (heavy)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="115"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="100"/>
         <source>例如：桶前值守、周六铲冰</source>
         <translation>e.g. bin duty, Saturday ice clearing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="117"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="102"/>
         <source>要做什么、在哪里集合、带什么（可不填）</source>
         <translation>What to do, where to meet, what to bring (optional)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="133"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="118"/>
         <source> 个组</source>
         <translation> groups</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="135"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="120"/>
         <source>每天换组</source>
         <translation>Rotate daily</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="136"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="121"/>
         <source>每周换组</source>
         <translation>Rotate weekly</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="148"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="133"/>
         <source>添加时段</source>
         <translation>Add time slot</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="164"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="147"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="171"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="154"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="173"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="156"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="175"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="158"/>
         <source>人</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="178"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="161"/>
         <source>用顿号分开，没有可不填</source>
         <translation>Separate with commas; optional</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="179"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="162"/>
         <source>法定节假日不排班</source>
         <translation>No shifts on public holidays</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="182"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="165"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="183"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="166"/>
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="184"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="167"/>
         <source>任务名称</source>
         <translation>Task name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="185"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="168"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="186"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="169"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="187"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="170"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="188"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="300"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="171"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="272"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="189"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="172"/>
         <source>轮值</source>
         <translation>Rota</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="190"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="173"/>
         <source>时段</source>
         <translation>Time slots</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="191"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="174"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="192"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="175"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="193"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="176"/>
         <source>所需技能</source>
         <translation>Skills needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="205"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="184"/>
         <source>生成班次</source>
         <translation>Create shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="209"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="184"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="237"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="209"/>
         <source>您没有可以排班的队伍。</source>
         <translation>You have no team you can schedule.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="300"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="272"/>
         <source>只在</source>
         <translation>Only on</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="349"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="321"/>
         <source>将生成 {0} 个班次，共 {1} 天。</source>
         <translation>{0} shifts will be created over {1} days.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="351"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="323"/>
         <source>第一个：{0}</source>
         <translation>First: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="353"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="325"/>
         <source>（{0}组）</source>
         <translation> (group {0})</translation>
     </message>
@@ -3761,7 +3766,7 @@ Reason for archiving:</translation>
 <context>
     <name>TeamDialogs</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="34"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="30"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3769,32 +3774,32 @@ Reason for archiving:</translation>
 <context>
     <name>TeamNameDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="44"/>
         <source>新建队伍</source>
         <translation>New team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="44"/>
         <source>队伍改名</source>
         <translation>Rename team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="62"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="46"/>
         <source>例如 高立庄夕阳红志愿服务队</source>
         <translation>e.g. Gaolizhuang Sunset Volunteer Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="67"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="51"/>
         <source>队伍名称 *</source>
         <translation>Team name *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="68"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="52"/>
         <source>简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="70"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="54"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3825,87 +3830,87 @@ Reason for archiving:</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="37"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="34"/>
         <source>登记探访</source>
         <translation>Log visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="49"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="42"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="45"/>
         <source>做了什么</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="45"/>
         <source>身体（说话、行动、疾病）</source>
         <translation>Health (speech, mobility, illness)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="46"/>
         <source>精神状态</source>
         <translation>Mood</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="46"/>
         <source>安全（燃气、水暖、用电）</source>
         <translation>Safety (gas, water, heating, electricity)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="47"/>
         <source>卫生</source>
         <translation>Hygiene</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="47"/>
         <source>居住与邻里</source>
         <translation>Home and neighbours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="48"/>
         <source>发现的问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="51"/>
         <source>老人</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="51"/>
         <source>%1（帮手：%2）</source>
         <translation>%1 (helper: %2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="53"/>
         <source>探访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="54"/>
         <source>开始时间</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="62"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="55"/>
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="63"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="56"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="71"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="60"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="74"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="60"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4169,48 +4174,48 @@ Reason for archiving:</translation>
         <translation>1980s-born only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="192"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="194"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="196"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="195"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="396"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="398"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="196"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="198"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="199"/>
         <source>设为队长</source>
         <translation>Make captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="198"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="200"/>
         <source>移出队伍</source>
         <translation>Remove from team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="327"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="329"/>
         <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
         <translation>Choose a team on the left first to make a captain or remove a member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="329"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="331"/>
         <source>队长只能管理自己带领的队伍。</source>
         <translation>A captain can manage only the teams they lead.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="341"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="343"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -4218,49 +4223,49 @@ Reason for archiving:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="365"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="367"/>
         <source>已保存队伍“%1”。</source>
         <translation>Saved team &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="385"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="387"/>
         <source>已保存志愿者“%1”。</source>
         <translation>Saved volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="391"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="393"/>
         <source>归档志愿者</source>
         <translation>Archive volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="392"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="394"/>
         <source>确定归档志愿者“%1”吗？
 归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
         <translation>Archive volunteer &quot;%1&quot;?
 Archived volunteers leave the lists and rosters; their service records and certificates are kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="397"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="399"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="406"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="408"/>
         <source>已归档志愿者“%1”。</source>
         <translation>Archived volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="415"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="417"/>
         <source>%1 已加入 %2。</source>
         <translation>%1 has joined %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="424"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="426"/>
         <source>%1 现在是 %2 的队长。</source>
         <translation>%1 is now the captain of %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="432"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="434"/>
         <source>%1 已移出 %2（服务记录保留）。</source>
         <translation>%1 has been removed from %2 (service records are kept).</translation>
     </message>
@@ -4389,77 +4394,77 @@ Archived volunteers leave the lists and rosters; their service records and certi
 <context>
     <name>_PrintDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="155"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="152"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="153"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="157"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="154"/>
         <source>保存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="159"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="156"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="215"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="212"/>
         <source>已取消，没有生成文件，也没有开具或登记证明。</source>
         <translation>Cancelled: no file was written and no certificate was issued or registered.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="218"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="215"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="231"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="228"/>
         <source>正在准备预览……</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="262"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="251"/>
         <source>正在准备打印……</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="265"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="254"/>
         <source>正在发送到打印机……</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="278"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="267"/>
         <source>打印已取消。</source>
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="281"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="270"/>
         <source>打印失败：{0}。请检查打印机。</source>
         <translation>Printing failed: {0}. Please check the printer.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="295"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="284"/>
         <source>保存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="296"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="285"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="300"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="289"/>
         <source>正在生成PDF……</source>
         <translation>Creating the PDF…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="304"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="293"/>
         <source>已保存：{0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -4467,12 +4472,12 @@ Archived volunteers leave the lists and rosters; their service records and certi
 <context>
     <name>_ScopeChoice</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="378"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="350"/>
         <source>仅此班次</source>
         <translation>This shift only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="379"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="351"/>
         <source>此班次及以后同一时段的班次</source>
         <translation>This and later shifts in the same slot</translation>
     </message>

@@ -121,6 +121,11 @@ class PairingPage(QWidget):
                        self.release_button):
             enable_for(session, widget, Permission.PAIRING)
         self.refresh_active()
+        # Nothing is proposed until 匹配 is pressed: open on the pairs and their visits, if any.
+        if self.pairs:
+            self.tabs.setCurrentIndex(1)
+        if session.can(Permission.PAIRING):
+            self.summary.setText(self.tr("点“匹配”为还没有帮手的老人生成建议结对。"))
 
     # -- the models -----------------------------------------------------------------------
     def _proposals_model(self) -> ListTableModel:
