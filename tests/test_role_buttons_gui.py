@@ -105,8 +105,15 @@ def test_captain_changes_members_of_own_team_only(qtbot, open_window):
 
     pairs = window.show_page("pairing")
     assert not any(usable(pairs, name) for name in PAIRING_WRITES)
-    assert all(not pairing.may_log_visit(pairs.session, pair) for pair in pairs.pairs)
-    pairs.active.selectRow(0)
+    gaoli = pairs.session.db.execute("SELECT id FROM teams WHERE name = ?", [GAOLI]).fetchone()[0]
+    own = [i for i, pair in enumerate(pairs.pairs) if gaoli in pair["team_ids"]]
+    other = [i for i, pair in enumerate(pairs.pairs) if gaoli not in pair["team_ids"]]
+    assert own and other            # the demo pairs some of the team's younger members
+    assert all(pairing.may_log_visit(pairs.session, pairs.pairs[i]) for i in own)
+    assert not any(pairing.may_log_visit(pairs.session, pairs.pairs[i]) for i in other)
+    pairs.active.selectRow(own[0])
+    assert usable(pairs, "pairing.log_visit")
+    pairs.active.selectRow(other[0])
     assert not usable(pairs, "pairing.log_visit")
 
 

@@ -1,7 +1,9 @@
 """Demo step: 80后帮90后 pairs from a real match, a few released, months of visits (some late).
 
 The demo has more consenting residents aged 90+ than its helpers can take, so the 结对 page
-shows a real list of residents left without a helper, with the reasons.
+shows a real list of residents left without a helper, with the reasons. A few younger 高立庄
+residents joined the 夕阳红 team this year to help its elders: they are the community's 80后
+helpers, so the demo captain (who leads that team) has pairs to log visits for.
 """
 
 from __future__ import annotations
@@ -9,9 +11,13 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+from ...store.rows import new_uid
 from .. import pairing
 from ..session import Session
 from . import DemoContext
+from .names import NameMaker
+from .people import volunteer_row
+from .users import CAPTAIN_TEAM
 
 DONE = ("陪老人聊天，帮忙收拾屋子", "代购药品和蔬菜", "陪同去社区卫生服务站量血压", "帮忙交水电费",
         "检查燃气和电器，换了灯泡", "教老人用手机视频通话")
@@ -20,7 +26,25 @@ MOOD = ("心情好，爱聊天", "有点想念子女", "情绪平稳")
 SAFETY = ("燃气、水电正常", "燃气阀门未关，已提醒并关好", "暖气正常，插线板老化已提醒更换")
 
 
+YOUNG_HELPERS_PER_SCALE = 3      # 80后 members of the captain's team, living in 高立庄
+
+
+def _young_helpers_join_the_captains_team(session: Session, ctx: DemoContext) -> None:
+    db, maker = session.db, NameMaker(ctx.seed + 7)
+    number = db.execute("SELECT count(*) FROM volunteers").fetchone()[0]
+    rows = [volunteer_row(maker, ctx, number + i + 1, (1982, 1989), ("会用智能手机", "驾驶"),
+                           "高立庄社区", "高立庄") for i in range(YOUNG_HELPERS_PER_SCALE * ctx.scale)]
+    db.table("volunteers").insert_all(rows)
+    ids = [r[0] for r in db.execute("SELECT id FROM volunteers ORDER BY id DESC LIMIT ?", [len(rows)])][::-1]
+    team_id = ctx.team_ids[CAPTAIN_TEAM]
+    db.table("team_members").insert_all([
+        {"uid": new_uid(), "team_id": team_id, "volunteer_id": vid, "role": "队员",
+         "joined_on": f"{ctx.today.year}-04-12"} for vid in ids])
+    ctx.volunteer_ids[CAPTAIN_TEAM] = [*ctx.volunteer_ids[CAPTAIN_TEAM], *ids]
+
+
 def build_pairs_and_visits(session: Session, ctx: DemoContext) -> None:
+    _young_helpers_join_the_captains_team(session, ctx)
     r = random.Random(ctx.seed + 6)
     proposal = pairing.propose(session)
     ids = pairing.accept(session, proposal.result.pairs)

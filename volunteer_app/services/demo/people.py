@@ -71,7 +71,7 @@ def _availability(maker: NameMaker, retired: bool) -> str:
     return Availability(frozenset(slots)).to_text()
 
 
-def _volunteer_row(maker: NameMaker, ctx: DemoContext, number: int, years: tuple[int, int],
+def volunteer_row(maker: NameMaker, ctx: DemoContext, number: int, years: tuple[int, int],
                    skills: tuple[str, ...], community: str, place: str, staff: bool = False) -> dict:
     birth = maker.birth_date(*years)
     gender = maker.gender()
@@ -113,7 +113,7 @@ def build_teams_and_volunteers(session: Session, ctx: DemoContext) -> None:
         rows = []
         for _ in range(size * ctx.scale):
             number += 1
-            rows.append(_volunteer_row(maker, ctx, number, years, skills, community, home[community]))
+            rows.append(volunteer_row(maker, ctx, number, years, skills, community, home[community]))
         db.table("volunteers").insert_all(rows, batch_size=500)
         ids = [r[0] for r in db.execute("SELECT id FROM volunteers ORDER BY id DESC LIMIT ?", [len(rows)])][::-1]
         ctx.volunteer_ids[team] = ids
@@ -128,7 +128,7 @@ def build_teams_and_volunteers(session: Session, ctx: DemoContext) -> None:
     for _ in range(STAFF_PER_SCALE * ctx.scale):
         number += 1
         community = maker.random.choice(list(home))
-        rows.append(_volunteer_row(maker, ctx, number, (1981, 1993), ("驾驶", "会用智能手机"),
+        rows.append(volunteer_row(maker, ctx, number, (1981, 1993), ("驾驶", "会用智能手机"),
                                    community, home[community], staff=True))
     db.table("volunteers").insert_all(rows, batch_size=500)
     ctx.staff_ids = [r[0] for r in db.execute("SELECT id FROM volunteers ORDER BY id DESC LIMIT ?",
