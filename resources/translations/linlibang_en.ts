@@ -1436,7 +1436,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <message>
         <location filename="../../volunteer_app/ui/pages/pairing.py" line="96"/>
         <source>结对与探访</source>
-        <translation>Pairs &amp; visits</translation>
+        <translation>Pairs &amp;&amp; visits</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/pairing.py" line="99"/>
