@@ -17,6 +17,20 @@ TODAY = date(2026, 11, 28)
 
 
 @pytest.fixture
+def event_loop(qapp):
+    """A qasync loop over the one QApplication, for tests that await a page's coroutines."""
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "linlibang.sqlite3"
 

@@ -35,18 +35,26 @@ def _dialog(qtbot, session, kind="residents"):
     return dialog
 
 
+def _household_ledger(title, *people):
+    """A title line, then a header whose name column reads 户主 (a header the importer does
+    not know), then one row per person: name, ID number, phone, building."""
+    return [[title], ["户主", "身份证号", "手机号", "楼号"], *people]
+
+
+def _statuses(dialog):
+    return [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+
+
 def _count(session, table="residents"):
     return session.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def test_open_fix_mapping_see_bad_rows_and_import(qtbot, loop, session, tmp_path):
-    path = write_xlsx(tmp_path / "居民.xlsx", [
-        ["花乡街道居民台账（2026年11月）"],
-        ["户主", "身份证号", "手机号", "楼号"],
+    path = write_xlsx(tmp_path / "居民.xlsx", _household_ledger(
+        "花乡街道居民台账（2026年11月）",
         ["张建国", make_id(date(1929, 4, 12), True), "13812345678", "3号楼"],
         ["李秀兰", make_id(date(1935, 8, 1), False), "12345", "3号楼"],
-        ["王大爷", make_id(date(1931, 2, 3), True, 5), "", "4号楼"],
-    ], merges=["A1:D1"])
+        ["王大爷", make_id(date(1931, 2, 3), True, 5), "", "4号楼"]), merges=["A1:D1"])
     dialog = _dialog(qtbot, session)
     assert loop.run_until_complete(dialog.open_file(path))
     combo = dialog.findChild(type(dialog.duplicates), "import_dialog.map.0")
@@ -56,7 +64,7 @@ def test_open_fix_mapping_see_bad_rows_and_import(qtbot, loop, session, tmp_path
     with qtbot.waitSignal(dialog.finished_work, timeout=10_000):
         combo.setCurrentIndex(combo.findData("name"))
     model = dialog.model
-    assert [model.index(r, 1).data() for r in range(3)] == ["可导入", "有错误", "可导入"]
+    assert _statuses(dialog) == ["可导入", "有错误", "可导入"]
     phone = model.index(1, 3 + 2)
     assert phone.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
     assert "11位手机号" in phone.data(Qt.ItemDataRole.ToolTipRole)
@@ -205,18 +213,15 @@ def test_from_the_residents_page_fix_a_column_import_and_find_them_in_the_table(
     page = window.show_page("residents")
     page.findChild(QPushButton, "residents.import").click()
     dialog = page.findChild(ImportDialog)
-    path = write_xlsx(tmp_path / "户主台账.xlsx", [
-        ["郭公庄北街居民台账"],
-        ["户主", "身份证号", "手机号", "楼号"],
+    path = write_xlsx(tmp_path / "户主台账.xlsx", _household_ledger(
+        "郭公庄北街居民台账",
         ["柏松年", make_id(date(1931, 3, 14), True), "13812345678", "2号楼"],
         ["戚秀英", make_id(date(1933, 6, 2), False), "138", "2号楼"],
-        ["闵德福", make_id(date(1930, 1, 9), True, 3), "", "5号楼"],
-    ])
+        ["闵德福", make_id(date(1930, 1, 9), True, 3), "", "5号楼"]))
     assert loop.run_until_complete(dialog.open_file(path))
     with qtbot.waitSignal(dialog.finished_work, timeout=10_000):
         dialog.set_mapping(0, "name")
-    statuses = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
-    assert statuses == ["可导入", "有错误", "可导入"]
+    assert _statuses(dialog) == ["可导入", "有错误", "可导入"]
     assert dialog.model.index(1, 3 + 2).data(Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
     assert loop.run_until_complete(dialog.run_import()).imported == 2
     table = page.findChild(QTableView, "residents.table")

@@ -5,11 +5,9 @@ printer path, and the 时长与星级 and 证明登记簿 tabs."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import pytest
-import qasync
 from openpyxl import load_workbook
 from pdftext import pdf_pages, pdf_text
 from PySide6.QtCore import QItemSelectionModel
@@ -24,15 +22,6 @@ from volunteer_app.services.session import Actor, Session
 from volunteer_app.ui.pages.record_panels import RegisterModel, StandingsModel
 from volunteer_app.ui.pages.records import RecordsPage
 from volunteer_app.ui.signals import DataSignals
-
-
-@pytest.fixture
-def event_loop(qapp):
-    loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
 
 
 def _as(session, role, name):

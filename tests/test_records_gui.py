@@ -3,10 +3,7 @@ print a certificate and the list to PDF (file paths given, no file dialog)."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-import qasync
 from pdftext import pdf_text
 from PySide6.QtCore import QItemSelectionModel
 
@@ -16,15 +13,6 @@ from volunteer_app.services.permissions import Role
 from volunteer_app.services.session import Actor, Session
 from volunteer_app.ui.pages.records import RecordsModel, RecordsPage
 from volunteer_app.ui.signals import DataSignals
-
-
-@pytest.fixture
-def event_loop(qapp):
-    loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
 
 
 def _page(qtbot, session):

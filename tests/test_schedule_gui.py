@@ -383,6 +383,8 @@ def test_fill_the_gaps_applies_the_checked_proposals(qtbot, session, team):
     page.next_week.click()
     assert {s.fill for s in page.shifts} == {"缺人"}
     dialog: FillGapsDialog = page.open_fill()
+    assert dialog.busy and not dialog.apply_button.isEnabled()      # proposing runs off the GUI thread
+    qtbot.waitUntil(lambda: not dialog.busy)
     assert len(dialog.proposals) == 5
     assert "有 3 个班次缺人，共缺 5 人；建议安排 5 人次" in dialog.summary.text()
     dialog.check_none.click()
@@ -394,6 +396,7 @@ def test_fill_the_gaps_applies_the_checked_proposals(qtbot, session, team):
     with qtbot.waitSignal(page._signals.changed):
         assert dialog.apply() == 4
     assert "已安排 4 人次" in dialog.message.text()
+    qtbot.waitUntil(lambda: not dialog.busy)                        # proposed again for what is left
     fills = {s.id: s.fill for s in page.shifts}
     assert fills == {first.id: "已够", second.id: "已满", third.id: "缺人"}
     assert len(dialog.proposals) == 1 and dialog.proposals[0].shift_id == third.id   # proposed again

@@ -91,6 +91,8 @@ def test_each_hard_conflict_blocks_with_its_reason(team, session):
         schedule.assign(session, first.id, team.volunteer("吴满"), accept_warnings=True)
     with pytest.raises(HardConflict, match="已经在这个班次"):
         schedule.assign(session, first.id, busy)
+    with pytest.raises(ScheduleError, match="周外不是“银地居民志愿服务队”的现任队员"):
+        schedule.set_rota_group(session, team.id, outsider, "A")
     volunteers.archive(session, busy, "搬走了")
     assert any("已退出" in r for r in schedule.check(session, first.id, busy).hard)
     assert session.db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 1
@@ -193,6 +195,8 @@ def test_no_show_decline_and_future_shifts(team, session):
     future = team.task(day=date(2026, 12, 2), hi=1)[0]
     missing = schedule.assign(session, past.id, a)
     schedule.no_show(session, missing)
+    with pytest.raises(ScheduleError, match="秦缺在2026-11-26 07:00班次的安排现在是“缺席”，不能确认"):
+        schedule.confirm(session, missing)
     assert session.db.execute("SELECT count(*) FROM service_records").fetchone()[0] == 0
     assert schedule.shift(session, past.id).filled == 0
     later = schedule.assign(session, future.id, b)
@@ -224,6 +228,12 @@ def test_a_change_to_one_shift_or_all_that_follow(team, session):
     assert week[0].notes == "带上夹子" and week[2].notes == ""
     assert schedule.cancel_shift(session, week[-1].id, "following") == 1
     assert schedule.shift(session, week[-1].id).cancelled
+    with pytest.raises(ScheduleError, match="开始时间“7点半”应写成"):
+        schedule.update_shift(session, week[0].id, {"start_time": "7点半"})
+    with pytest.raises(ScheduleError, match="最多人数“三”应写成"):
+        schedule.update_shift(session, week[0].id, {"max_people": "三"})
+    with pytest.raises(ScheduleError, match="2026-11-30 07:00班次：人数应满足"):
+        schedule.update_shift(session, week[0].id, {"min_people": 3})
     with pytest.raises(ScheduleError, match="逐个班次"):
         schedule.update_shift(session, week[0].id, {"date": "2026-12-08"}, "following")
     full = week[0]

@@ -10,7 +10,9 @@ none_dealloc / bool_dealloc" (seen here printing 300 certificates).
 
 :func:`keep_singletons_alive` adds a large number of references to ``None``, ``True`` and
 ``False`` once per process, which makes them as good as immortal, as 3.12 does. Adding
-references to these singletons is harmless: they are never freed anyway.
+references to these singletons is harmless: they are never freed anyway. It is called where a
+process starts Qt: ``ui/app.py`` (the window) and ``cli.common.gui_application`` (the commands
+that print); a reports module has no such side effect on import.
 """
 
 from __future__ import annotations

@@ -28,6 +28,11 @@ def open_session(args: argparse.Namespace, actor: Actor = BUILTIN_ADMIN) -> Iter
 
 def gui_application():
     """A QGuiApplication for rendering PDFs without a screen."""
+    from ..refcounts import keep_singletons_alive
+
+    # Painting a page is a dozen void Qt calls: each drops a reference to None under
+    # PySide6 6.12 on Python 3.11 (refcounts.py); ui/app.py does the same for the window.
+    keep_singletons_alive()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 

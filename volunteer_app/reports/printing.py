@@ -31,12 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from ..refcounts import keep_singletons_alive
 from .fonts import cjk_font
-
-# Painting a page is a dozen void Qt calls, reporting it a signal emit: each drops a
-# reference to None or True under PySide6 6.12 on Python 3.11 (see refcounts.py).
-keep_singletons_alive()
 
 MARGIN_MM = 0          # of the printer's page; the text keeps MARGIN_CM itself
 MARGIN_CM = 2.0

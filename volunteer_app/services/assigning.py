@@ -164,23 +164,31 @@ def propose_fill(session: Session, team_id: int, monday: date) -> list[Proposal]
     first = max(first, session.today())
     rows = facts.shift_rows(session, "t.team_id = ? AND t.archived_at IS NULL AND s.cancelled = 0 "
                             "AND s.date BETWEEN ? AND ?", [team_id, first.isoformat(), last.isoformat()])
-    gaps = [scheduling.Gap(r.facts, r.assignees) for r in rows if len(r.assignees) < r.facts.min_people]
-    if not gaps:
+    if all(len(r.assignees) >= r.facts.min_people for r in rows):
         return []
-    members = facts.team_members(session, team_id)
-    week_start = facts.week_of(monday)[0]
-    middle = week_start + timedelta(days=3)    # the week's month is where its Thursday is
-    held = facts.commitments(session, *facts.span(middle), team_id=team_id)
-    loads = {m.id: facts.load_on(held.get(m.id, ()), middle) for m in members}
-    # only this week's commitments can overlap the week's shifts
-    week_held = {vid: [c for c in cs if week_start <= c.day <= last] for vid, cs in held.items()}
-    picks = scheduling.fill_gaps(gaps, members, week_held, loads, rules(session))
+    picks, members = fill_picks(session, team_id, monday, rows)
     names = {m.id: m.name for m in members}
     labels = {r.facts.id: r.facts.label for r in rows}
     order = {r.facts.id: n for n, r in enumerate(rows)}
     picks.sort(key=lambda p: (order[p.shift_id], names[p.volunteer_id]))
     return [Proposal(p.shift_id, p.volunteer_id, names[p.volunteer_id], labels[p.shift_id], list(p.reasons))
             for p in picks]
+
+
+def fill_picks(session: Session, team_id: int, monday: date, rows: list[facts.ShiftRow],
+               allowed_soft: frozenset[str] = scheduling.FILL_ALLOWED_SOFT,
+               ) -> tuple[list[scheduling.Pick], list[scheduling.Member]]:
+    """:func:`scheduling.fill_gaps` on ``rows`` (shifts of the team's week containing
+    ``monday``) with the members' hours already held that week and month; also the members."""
+    members = facts.team_members(session, team_id)
+    week_start, week_end = facts.week_of(monday)
+    middle = week_start + timedelta(days=3)    # the week's month is where its Thursday is
+    held = facts.commitments(session, *facts.span(middle), team_id=team_id)
+    loads = {m.id: facts.load_on(held.get(m.id, ()), middle) for m in members}
+    # only this week's commitments can overlap the week's shifts
+    week_held = {vid: [c for c in cs if week_start <= c.day <= week_end] for vid, cs in held.items()}
+    gaps = [scheduling.Gap(r.facts, r.assignees) for r in rows if len(r.assignees) < r.facts.min_people]
+    return scheduling.fill_gaps(gaps, members, week_held, loads, rules(session), allowed_soft), members
 
 
 def apply_fill(session: Session, proposals: Iterable[Proposal]) -> int:

@@ -17,13 +17,19 @@ from .permissions import Permission
 from .schedule_facts import ScheduleError
 from .session import Session
 
+# Which states each step starts from; the attendance dialog enables its buttons by these.
+CAN_CHECK_IN = ("已安排", "已确认")        # also 记缺席 and 谢绝
+CAN_CHECK_OUT = ("已签到",)
+CAN_COMPLETE = ("已安排", "已确认", "已签到")
+
 
 def _transition(session: Session, assignment_id: int, action: str, allowed: Sequence[str], state: str,
                 extra: dict[str, Any] | None = None, not_before: bool = False) -> dict[str, Any]:
     """Move an assignment to ``state`` from one of ``allowed``; call inside a write."""
     current = assignment_row(session, assignment_id)
     if current["state"] not in allowed:
-        raise ScheduleError(f"{current['name']}的安排现在是“{current['state']}”，不能{action}。")
+        raise ScheduleError(f"{current['name']}在{current['date']} {current['start_time']}班次的安排"
+                            f"现在是“{current['state']}”，不能{action}。")
     if not_before and date.fromisoformat(current["date"]) > session.today():
         raise ScheduleError(f"班次在{current['date']}，还没到，不能{action}。")
     values = {"state": state, **(extra or {})}
@@ -46,12 +52,12 @@ def confirm(session: Session, assignment_id: int) -> None:
 
 def decline(session: Session, assignment_id: int) -> None:
     """The volunteer cannot come (→ 已谢绝); the place on the shift is free again."""
-    _simple(session, assignment_id, "谢绝", ("已安排", "已确认"), "已谢绝")
+    _simple(session, assignment_id, "谢绝", CAN_CHECK_IN, "已谢绝")
 
 
 def no_show(session: Session, assignment_id: int) -> None:
     """The volunteer did not come (→ 缺席); no service record."""
-    _simple(session, assignment_id, "记缺席", ("已安排", "已确认"), "缺席", not_before=True)
+    _simple(session, assignment_id, "记缺席", CAN_CHECK_IN, "缺席", not_before=True)
 
 
 def _moment(current: dict[str, Any], at: datetime, what: str) -> str:
@@ -65,7 +71,7 @@ def check_in(session: Session, assignment_id: int, at: datetime) -> None:
     session.require(Permission.SCHEDULE, current["team_id"])
     stamp = _moment(current, at, "签到")
     with session.write("assignments"):
-        _transition(session, assignment_id, "签到", ("已安排", "已确认"), "已签到",
+        _transition(session, assignment_id, "签到", CAN_CHECK_IN, "已签到",
                     {"check_in": stamp}, not_before=True)
 
 
@@ -78,7 +84,7 @@ def check_out(session: Session, assignment_id: int, at: datetime) -> int:
     if current["check_in"] and stamp <= current["check_in"]:
         raise ScheduleError(f"签退时间{at:%H:%M}应晚于签到时间{current['check_in'][11:16]}。")
     with session.write("assignments", "service_records"):
-        _transition(session, assignment_id, "签退", ("已签到",), "已完成", {"check_out": stamp},
+        _transition(session, assignment_id, "签退", CAN_CHECK_OUT, "已完成", {"check_out": stamp},
                     not_before=True)
         return records.from_assignment(session, assignment_id)
 
@@ -88,6 +94,6 @@ def complete(session: Session, assignment_id: int) -> int:
     shift's end). Returns the record id."""
     session.require(Permission.SCHEDULE, assignment_row(session, assignment_id)["team_id"])
     with session.write("assignments", "service_records"):
-        _transition(session, assignment_id, "记为完成", ("已安排", "已确认", "已签到"), "已完成",
+        _transition(session, assignment_id, "记为完成", CAN_COMPLETE, "已完成",
                     not_before=True)
         return records.from_assignment(session, assignment_id)

@@ -37,7 +37,10 @@ class NameMatch:
     volunteer_id: int | None            # set only when sure
     how: str                            # "exact" | "pinyin" | "close" | "none"
     candidates: list[tuple[int, str]]   # (volunteer id, name), best first
-    sure: bool
+
+    @property
+    def sure(self) -> bool:
+        return self.volunteer_id is not None
 
     @property
     def reason(self) -> str:
@@ -118,14 +121,13 @@ def _match(name: str, ledger: _Ledger) -> NameMatch:
             if members_only:
                 found = [p for p in found if p.member]
             if len(found) == 1:
-                return NameMatch(name, found[0].id, how, [(found[0].id, found[0].name)], sure=True)
+                return NameMatch(name, found[0].id, how, [(found[0].id, found[0].name)])
             if found:
-                return NameMatch(name, None, how, [(p.id, p.name) for p in found][:MAX_CANDIDATES],
-                                 sure=False)
+                return NameMatch(name, None, how, [(p.id, p.name) for p in found][:MAX_CANDIDATES])
     close = _close(name, spelled, ledger.near(name, spelled).values())
     if close:
-        return NameMatch(name, None, "close", [(p.id, p.name) for p in close], sure=False)
-    return NameMatch(name, None, "none", [], sure=False)
+        return NameMatch(name, None, "close", [(p.id, p.name) for p in close])
+    return NameMatch(name, None, "none", [])
 
 
 def _close(name: str, spelled: str, people: Iterable[_Person]) -> list[_Person]:

@@ -32,10 +32,10 @@ from ..domain.ledger_columns import (
     parse_availability_words,
     parse_yes_no,
 )
-from ..domain.people import age_on, pinyin_keys, risk_level
+from ..domain.people import pinyin_keys
 from ..store.connection import open_database
 from ..store.rows import new_uid, new_uids, now_text, to_json
-from . import settings
+from . import resident_risk, settings
 from .ledger_files import LedgerFileError, Table, is_blank, read_table, write_rows
 from .permissions import Permission, PermissionDenied
 from .session import Session
@@ -273,6 +273,13 @@ def _check(session: Session, table: Table, mapping: Mapping, kind: str,
     return Preview(kind, table, mapping, rows, new_teams, notices=notices)
 
 
+def mappable_fields(session: Session, kind: str) -> list[LedgerField]:
+    """What a file's columns may be imported as: health and hardship notes only for a role
+    that may see them (see :func:`_readable_columns`)."""
+    readable = session.can(Permission.VIEW_SENSITIVE)
+    return [f for f in FIELDS[kind] if readable or f.key not in SENSITIVE_KEYS]
+
+
 def _readable_columns(session: Session, mapping: Mapping) -> tuple[Mapping, list[str]]:
     """Health and hardship columns are left out, with a notice, for a role that may not see
     them: the rest of the file imports as usual (refusing the whole ledger over two columns
@@ -387,19 +394,8 @@ class _RowReader:
         inputs = tuple(map(values.get, _RISK_INPUTS))
         risk = self._risks.get(inputs)
         if risk is None:
-            risk = self._risks[inputs] = self._risk(values)
+            risk = self._risks[inputs] = resident_risk.level_of(values, self.rule, self.today)
         values["risk_level"] = risk
-
-    def _risk(self, values: dict[str, Any]) -> str:
-        age = age_on(values.get("birth_date"), self.today)
-        stranded = self.rule.is_stranded(values.get("floor"), bool(values.get("has_lift")),
-                                         bool(values.get("cannot_use_stairs")), age)
-        return risk_level(
-            age, stranded=stranded, lives_alone=bool(values.get("lives_alone")),
-            empty_nest=bool(values.get("empty_nest")),
-            serious_illness=bool(values.get("serious_illness")),
-            dementia=bool(values.get("dementia")), disabled=bool(values.get("disabled")),
-            hardship=bool(values.get("hardship"))).value
 
 
 _RISK_INPUTS = ("birth_date", "floor", "has_lift", "cannot_use_stairs", "lives_alone", "empty_nest",
@@ -453,7 +449,7 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
             except ValueError:
                 raise FieldError(label, f"{label}“{text}”应为数字（小时）。") from None
             if not 0 <= number <= 60:
-                raise FieldError(label, f"{label}应在0到60之间。")
+                raise FieldError(label, f"{label}“{text}”应在0到60小时之间。")
             row.values[key] = number
     elif key == "status":
         if text:
@@ -705,22 +701,12 @@ def _update(session: Session, table: str, target: int, row: RowCheck, stamp: str
     values = {k: v for k, v in values.items() if k not in ("id",)}
     if table == "residents":
         merged = {**current, **values}
-        values["risk_level"] = _risk_of(session, merged)
+        values["risk_level"] = resident_risk.level_of(merged, settings.housing_rule(session),
+                                                     session.today())
     values["updated_at"] = stamp
     assignments = ", ".join(f"{k} = ?" for k in values)
     session.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), target])
     session.audit("导入更新", table, target, current, {**current, **values})
-
-
-def _risk_of(session: Session, merged: dict[str, Any]) -> str:
-    age = age_on(merged.get("birth_date"), session.today())
-    stranded = settings.housing_rule(session).is_stranded(
-        merged.get("floor"), bool(merged.get("has_lift")), bool(merged.get("cannot_use_stairs")), age)
-    return risk_level(age, stranded=stranded, lives_alone=bool(merged.get("lives_alone")),
-                      empty_nest=bool(merged.get("empty_nest")),
-                      serious_illness=bool(merged.get("serious_illness")),
-                      dementia=bool(merged.get("dementia")), disabled=bool(merged.get("disabled")),
-                      hardship=bool(merged.get("hardship"))).value
 
 
 def _join_teams(session: Session, volunteer_id: int, names: Sequence[str],

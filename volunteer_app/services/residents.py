@@ -14,9 +14,9 @@ from typing import Any
 
 from ..domain.forms import FormResult, parse_int, validate_person
 from ..domain.identity import FieldError, mask_id_number, mask_phone
-from ..domain.people import age_on, pinyin_keys, risk_level
+from ..domain.people import age_on, pinyin_keys
 from ..store.rows import new_uid, now_text, to_json
-from . import settings
+from . import resident_risk, settings
 from .permissions import Permission
 from .session import Session
 
@@ -76,16 +76,9 @@ def _derived(session: Session, values: dict[str, Any], current: dict[str, Any] |
     merged = {**(current or {}), **values}
     initials, full = pinyin_keys(merged["name"])
     phone = merged.get("phone") or ""
-    age = age_on(merged.get("birth_date"), session.today())
-    stranded = settings.housing_rule(session).is_stranded(
-        merged.get("floor"), bool(merged.get("has_lift")), bool(merged.get("cannot_use_stairs")), age)
-    level = risk_level(
-        age, stranded=stranded, lives_alone=bool(merged.get("lives_alone")),
-        empty_nest=bool(merged.get("empty_nest")), serious_illness=bool(merged.get("serious_illness")),
-        dementia=bool(merged.get("dementia")), disabled=bool(merged.get("disabled")),
-        hardship=bool(merged.get("hardship")))
+    level = resident_risk.level_of(merged, settings.housing_rule(session), session.today())
     return {"name_initials": initials, "name_pinyin": full,
-            "phone_tail": re.sub(r"\D", "", phone)[-4:], "risk_level": level.value}
+            "phone_tail": re.sub(r"\D", "", phone)[-4:], "risk_level": level}
 
 
 def add(session: Session, fields: dict[str, Any]) -> int:

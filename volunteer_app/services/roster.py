@@ -13,13 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import Any
 
-from ..domain.scheduling import ACTIVE_STATES
+from ..domain.availability import WEEKDAYS
 from .permissions import Permission
+from .schedule_facts import ACTIVE_SQL, parse_time
 from .session import Session
-
-WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
-# Who is on a shift for the roster: not those who declined or did not come.
-ON_SHIFT_SQL = "(" + ", ".join(f"'{state}'" for state in ACTIVE_STATES) + ")"
 
 _WEEK = re.compile(r"^\s*(\d{4})\s*-?\s*[Ww](\d{1,2})\s*$")
 
@@ -136,7 +133,7 @@ def volunteer_shifts(session: Session, volunteer_id: int, start: date, end: date
     if session.row("volunteers", volunteer_id) is None:
         raise RosterError(f"找不到编号为{volunteer_id}的志愿者，请检查志愿者编号。")
     return _shifts(session, f"s.id IN (SELECT shift_id FROM assignments WHERE volunteer_id = ? "
-                            f"AND state IN {ON_SHIFT_SQL})", [volunteer_id], start, end)
+                            f"AND state IN {ACTIVE_SQL})", [volunteer_id], start, end)
 
 
 def _shifts(session: Session, where: str, params: list[Any], start: date, end: date) -> list[RosterShift]:
@@ -145,19 +142,14 @@ def _shifts(session: Session, where: str, params: list[Any], start: date, end: d
         "s.rota_group, s.notes, s.cancelled, t.title, t.team_id, tm.name AS team_name, "
         "st.name AS service_type, coalesce(p.name, '') AS place, coalesce(p.address, '') AS address, "
         "(SELECT group_concat(name, char(31)) FROM (SELECT v.name FROM assignments a "
-        f"  JOIN volunteers v ON v.id = a.volunteer_id WHERE a.shift_id = s.id AND a.state IN {ON_SHIFT_SQL} "
+        f"  JOIN volunteers v ON v.id = a.volunteer_id WHERE a.shift_id = s.id AND a.state IN {ACTIVE_SQL} "
         "  ORDER BY a.created_at, a.id)) AS names "
         "FROM shifts s JOIN tasks t ON t.id = s.task_id JOIN teams tm ON tm.id = t.team_id "
         "JOIN service_types st ON st.id = t.service_type_id LEFT JOIN places p ON p.id = t.place_id "
         f"WHERE {where} AND s.date BETWEEN ? AND ? ORDER BY s.date, s.start_time, s.end_time, t.title, s.id",
         [*params, start.isoformat(), end.isoformat()]).fetchall()
-    return [RosterShift(shift_id=r[0], uid=r[1], day=date.fromisoformat(r[2]), start=_time(r[3]),
-                        end=_time(r[4]), min_people=r[5], max_people=r[6], rota_group=r[7], notes=r[8],
+    return [RosterShift(shift_id=r[0], uid=r[1], day=date.fromisoformat(r[2]), start=parse_time(r[3]),
+                        end=parse_time(r[4]), min_people=r[5], max_people=r[6], rota_group=r[7], notes=r[8],
                         cancelled=bool(r[9]), title=r[10], team_name=r[12], service_type=r[13],
                         place=r[14], address=r[15], names=tuple(r[16].split("\x1f")) if r[16] else ())
             for r in rows]
-
-
-def _time(text: str) -> time:
-    hours, minutes = (int(x) for x in text.split(":")[:2])
-    return time(0, 0) if hours == 24 else time(hours, minutes)

@@ -82,10 +82,11 @@ def _task_values(session: Session, fields: dict[str, Any], creating: bool) -> di
     return values
 
 
-def _headcount(min_people: int, max_people: int) -> None:
+def _headcount(min_people: int, max_people: int, where: str = "") -> None:
+    """``where`` names the shift when one of several is being changed."""
     if not 1 <= int(min_people) <= int(max_people) <= MAX_PEOPLE:
-        raise ScheduleError(f"人数应满足 1 ≤ 最少人数（{min_people}）≤ 最多人数（{max_people}）≤ {MAX_PEOPLE}。",
-                            {"min_people": "最少人数不能多于最多人数，也不能少于1。"})
+        raise ScheduleError(f"{where}人数应满足 1 ≤ 最少人数（{min_people}）≤ 最多人数（{max_people}）"
+                            f"≤ {MAX_PEOPLE}。", {"min_people": "最少人数不能多于最多人数，也不能少于1。"})
 
 
 def create_task(session: Session, fields: dict[str, Any], recurrence: Recurrence, slots: list[Slot],
@@ -199,7 +200,7 @@ def _shift_row(session: Session, shift_id: int) -> dict[str, Any]:
     rows = list(session.db.query("SELECT s.*, t.team_id, t.title FROM shifts s JOIN tasks t "
                                  "ON t.id = s.task_id WHERE s.id = ?", [shift_id]))
     if not rows:
-        raise ScheduleError(f"找不到编号为{shift_id}的班次，可能已被删除，请刷新。")
+        raise facts.no_such_shift(shift_id)
     return rows[0]
 
 
@@ -221,18 +222,23 @@ def _clean_changes(changes: dict[str, Any], scope: str) -> dict[str, Any]:
     if scope == "following" and ({"date", "rota_group"} & set(changes)):
         raise ScheduleError("日期和轮值组只能逐个班次修改，请选“仅此班次”。")
     values: dict[str, Any] = {}
-    try:
-        if "date" in changes:
+    if "date" in changes:
+        try:
             values["date"] = (changes["date"] if isinstance(changes["date"], date)
                               else date.fromisoformat(str(changes["date"]))).isoformat()
-        for key in ("start_time", "end_time"):
-            if key in changes:
-                values[key] = facts.hhmm(facts.parse_time(changes[key]))
-    except ValueError:
-        raise ScheduleError("日期应写成 2026-12-05，时间应写成 07:30。") from None
-    for key in ("min_people", "max_people"):
+        except ValueError:
+            raise ScheduleError(f"日期“{changes['date']}”应写成 2026-12-05 这样。",
+                                {"date": "日期格式不对。"}) from None
+    for key, word, example, read in (
+            ("start_time", "开始时间", "07:30", lambda v: facts.hhmm(facts.parse_time(v))),
+            ("end_time", "结束时间", "09:30", lambda v: facts.hhmm(facts.parse_time(v))),
+            ("min_people", "最少人数", "2", int), ("max_people", "最多人数", "3", int)):
         if key in changes:
-            values[key] = int(changes[key])
+            try:
+                values[key] = read(changes[key])
+            except (TypeError, ValueError):
+                raise ScheduleError(f"{word}“{changes[key]}”应写成 {example} 这样。",
+                                    {key: f"{word}格式不对。"}) from None
     if "skills" in changes:
         values["skills"] = to_json(sorted({str(s).strip() for s in changes["skills"] if str(s).strip()}))
     for key in ("notes", "rota_group"):
@@ -267,7 +273,7 @@ def _check_shift(session: Session, shift_id: int, row: dict[str, Any]) -> None:
     where = f"{row['date']} {row['start_time']}班次"
     if facts.parse_time(row["end_time"]) <= facts.parse_time(row["start_time"]):
         raise ScheduleError(f"{where}：结束时间应晚于开始时间。", {"end_time": "结束时间应晚于开始时间。"})
-    _headcount(row["min_people"], row["max_people"])
+    _headcount(row["min_people"], row["max_people"], f"{where}：")
     filled = session.db.execute(f"SELECT count(*) FROM assignments WHERE shift_id = ? AND state IN "
                                 f"{facts.ACTIVE_SQL}", [shift_id]).fetchone()[0]
     if filled > row["max_people"]:
@@ -295,10 +301,14 @@ def set_rota_group(session: Session, team_id: int, volunteer_id: int, group: str
     member = session.db.execute("SELECT id, rota_group FROM team_members WHERE team_id = ? AND volunteer_id = ? "
                                 "AND left_on IS NULL", [team_id, volunteer_id]).fetchone()
     if member is None:
-        raise ScheduleError("该志愿者不是这支队伍的成员，不能分组。")
+        volunteer = session.row("volunteers", volunteer_id)
+        team = session.row("teams", team_id)
+        who = volunteer["name"] if volunteer else f"编号为{volunteer_id}的志愿者"
+        raise ScheduleError(f"{who}不是“{team['name'] if team else team_id}”的现任队员，不能分组。")
     group = str(group or "").strip()
     if len(group) > 10:
-        raise ScheduleError("轮值组名称太长，请用 A、B、C 或“一组”这样的短名称。")
+        raise ScheduleError(f"轮值组名称“{group}”太长（最多10个字），请用 A、B、C 或“一组”这样的短名称。",
+                            {"rota_group": "最多10个字。"})
     with session.write("team_members"):
         session.db.execute("UPDATE team_members SET rota_group = ? WHERE id = ?", [group, member[0]])
         session.audit("设置轮值组", "team_members", member[0], {"rota_group": member[1]}, {"rota_group": group})
@@ -330,13 +340,20 @@ class ShiftView:
     end: time
     min_people: int
     max_people: int
-    filled: int
-    fill: str                    # 缺人 | 已够 | 已满
     rota_group: str
-    assignees: list[str]
+    assignees: list[str]         # names of those holding a place (active states)
     cancelled: bool
     notes: str = ""
     skills: tuple[str, ...] = ()
+
+    @property
+    def filled(self) -> int:
+        return len(self.assignees)
+
+    @property
+    def fill(self) -> str:
+        """缺人 | 已够 | 已满"""
+        return fill_word(self.filled, self.min_people, self.max_people)
 
     @property
     def label(self) -> str:
@@ -367,8 +384,7 @@ def _view(row: tuple) -> ShiftView:
     people = names.split(_SEP) if names else []
     return ShiftView(sid, task_id, title, team_id, team_name, stype, intensity, place,
                      date.fromisoformat(day), facts.parse_time(start), facts.parse_time(end), lo, hi,
-                     len(people), fill_word(len(people), lo, hi), group, people, bool(cancelled),
-                     notes, tuple(from_json(skills, [])))
+                     group, people, bool(cancelled), notes, tuple(from_json(skills, [])))
 
 
 def between(session: Session, first: date, last: date, team_id: int | None = None) -> list[ShiftView]:
@@ -392,5 +408,5 @@ def shift(session: Session, shift_id: int) -> ShiftView:
     session.require(Permission.LEDGER_READ)
     rows = session.db.execute(_VIEW_SQL + "WHERE s.id = ?", [shift_id]).fetchall()
     if not rows:
-        raise ScheduleError(f"找不到编号为{shift_id}的班次，可能已被删除，请刷新。")
+        raise facts.no_such_shift(shift_id)
     return _view(rows[0])

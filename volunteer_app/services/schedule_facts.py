@@ -34,6 +34,10 @@ class ScheduleError(ValueError):
         self.errors = errors or {}
 
 
+def no_such_shift(shift_id: int) -> ScheduleError:
+    return ScheduleError(f"找不到编号为{shift_id}的班次，可能已被删除，请刷新。")
+
+
 class HardConflict(ScheduleError):
     def __init__(self, name: str, reasons: list[str]):
         super().__init__(f"不能安排{name}：{'；'.join(reasons)}。")
@@ -193,5 +197,5 @@ def load_on(held: Iterable[Commitment], day: date, exclude_shift: int | None = N
 def one_shift(session: Session, shift_id: int) -> ShiftRow:
     rows = shift_rows(session, "s.id = ?", [shift_id])
     if not rows:
-        raise ScheduleError(f"找不到编号为{shift_id}的班次，可能已被删除，请刷新。")
+        raise no_such_shift(shift_id)
     return rows[0]

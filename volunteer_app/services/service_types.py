@@ -36,11 +36,15 @@ def list_all(session: Session, include_archived: bool = False) -> list[dict[str,
         f"SELECT * FROM service_types {where} ORDER BY builtin DESC, id")]
 
 
-def get(session: Session, type_id: int) -> dict[str, Any]:
+def _row(session: Session, type_id: int) -> dict[str, Any]:
     row = session.row("service_types", type_id)
     if row is None:
-        raise ServiceTypeError({"id": f"找不到编号为{type_id}的服务类型。"})
-    return _public(row)
+        raise ServiceTypeError({"id": f"找不到编号为{type_id}的服务类型，可能已被删除，请刷新。"})
+    return row
+
+
+def get(session: Session, type_id: int) -> dict[str, Any]:
+    return _public(_row(session, type_id))
 
 
 def _clean(session: Session, fields: dict[str, Any], type_id: int | None) -> dict[str, Any]:
@@ -92,9 +96,7 @@ def create(session: Session, fields: dict[str, Any]) -> int:
 
 def update(session: Session, type_id: int, fields: dict[str, Any]) -> None:
     session.require(Permission.TEAM_WRITE)
-    current = session.row("service_types", type_id)
-    if current is None:
-        raise ServiceTypeError({"id": f"找不到编号为{type_id}的服务类型。"})
+    current = _row(session, type_id)
     values = _clean(session, {k: v for k, v in fields.items() if k in _FIELDS}, type_id)
     if not values:
         return
@@ -105,9 +107,7 @@ def update(session: Session, type_id: int, fields: dict[str, Any]) -> None:
 
 def archive(session: Session, type_id: int) -> None:
     session.require(Permission.TEAM_WRITE)
-    current = session.row("service_types", type_id)
-    if current is None:
-        raise ServiceTypeError({"id": f"找不到编号为{type_id}的服务类型。"})
+    current = _row(session, type_id)
     if current["builtin"]:
         raise ServiceTypeError({"id": f"“{current['name']}”是系统自带的服务类型，可以修改，但不能删除。"})
     with session.write("service_types"):

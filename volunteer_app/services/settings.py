@@ -11,6 +11,7 @@ from typing import Any
 
 from ..domain.people import Cohorts, HousingRule
 from ..store.rows import from_json, new_uid, now_text, to_json
+from . import resident_risk
 from .permissions import Permission
 from .session import Session
 
@@ -70,8 +71,6 @@ def get(session: Session, key: str) -> Any:
 def put(session: Session, key: str, value: Any) -> None:
     session.require(Permission.SETTINGS)
     before = get(session, key) if key in _BY_KEY else None
-    from . import resident_risk  # it imports this module
-
     housing = key in resident_risk.HOUSING_KEYS
     with session.write("settings", *(("residents",) if housing else ())):
         session.db.execute(

@@ -1,4 +1,5 @@
-"""What the dialogs' forms share: date and time fields, the error line, save and cancel.
+"""What the dialogs' forms share: date and time fields, the error and message lines, save and
+cancel.
 
 Texts stay with the caller (``self.tr`` in the dialog), so each string keeps its dialog's
 translation context.
@@ -40,6 +41,21 @@ def error_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def message_label(name: str) -> QLabel:
+    """``<name>.message``: what the last action did, as a hint until :func:`say` marks an error."""
+    label = QLabel(objectName=f"{name}.message")
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    return label
+
+
+def say(label: QLabel, text: str, error: bool = False) -> None:
+    """Show ``text`` on a message line, in the error colour when ``error``."""
+    label.setProperty("role", "error" if error else "hint")
+    label.style().polish(label)
+    label.setText(text)
 
 
 def save_cancel_buttons(dialog: QDialog, name: str, save_text: str, cancel_text: str,

@@ -14,7 +14,7 @@ place, as the older pages do.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -58,6 +58,7 @@ class PagedTableModel(QAbstractTableModel):
     function of a session) or ``_count`` and ``_page`` (on the GUI thread's session)."""
 
     columns: Sequence[Column] = ()
+    query: Any = None           # the filters as a frozen dataclass, for models that use set_query
 
     def __init__(self, parent: QObject | None = None, worker_session: Session | None = None):
         super().__init__(parent)
@@ -114,6 +115,11 @@ class PagedTableModel(QAbstractTableModel):
     def row_of(self, row_id: int) -> int | None:
         """The row showing ``row_id`` among those fetched so far."""
         return next((i for i, row in enumerate(self._rows) if row.get("id") == row_id), None)
+
+    def set_query(self, **changes: Any) -> None:
+        """Change some fields of ``query`` (a subclass's frozen dataclass of filters) and reload."""
+        self.query = replace(self.query, **changes)
+        self.reload()
 
     def close(self) -> None:
         """Stop the worker thread (the model's destruction does this too)."""

@@ -16,13 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..refcounts import keep_singletons_alive
 from ..services import readers
 from ..services.session import Session
-
-# Every answer is a signal emitted from Python, which costs PySide6 6.12 on Python 3.11 a
-# reference to True (see refcounts.py); typing for a while would otherwise end the process.
-keep_singletons_alive()
 
 Job = Callable[[Session], Any]
 

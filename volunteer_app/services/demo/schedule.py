@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from ...domain import scheduling
 from ...domain.scheduling import Recurrence, Slot
 from ...store.rows import new_uid
-from .. import records, schedule
+from .. import assigning, records, schedule
 from .. import schedule_facts as facts
 from ..session import Session
 from . import DemoContext
@@ -117,13 +117,9 @@ def _fill_week(session: Session, ctx: DemoContext, rng: random.Random, team_id: 
     sunday = monday + timedelta(days=6)
     rows = facts.shift_rows(session, "t.team_id = ? AND s.date BETWEEN ? AND ?",
                             [team_id, monday.isoformat(), sunday.isoformat()])
-    members = facts.team_members(session, team_id)
-    held = facts.commitments(session, *facts.span(monday + timedelta(days=3)), team_id=team_id)
-    loads = {m.id: facts.load_on(held.get(m.id, ()), monday + timedelta(days=3)) for m in members}
     # Done shifts had people who stepped in outside their stated times; later ones keep to them.
     allowed = scheduling.FILL_ALLOWED_SOFT | ({"availability"} if monday < ctx.today else set())
-    gaps = [scheduling.Gap(r.facts, r.assignees) for r in rows]
-    picks = scheduling.fill_gaps(gaps, members, held, loads, schedule.rules(session), frozenset(allowed))
+    picks, _ = assigning.fill_picks(session, team_id, monday, rows, frozenset(allowed))
     keep = KEEP[offset]
     session.db.table("assignments").insert_all(({
         "uid": new_uid(), "shift_id": p.shift_id, "volunteer_id": p.volunteer_id, "state": "已安排",

@@ -9,6 +9,7 @@ blocking ``exec()``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import schedule
+from ...services.certificates import format_hours
 from ...services.permissions import PermissionDenied
 from ...services.schedule import HardConflict, ScheduleError, SoftConflict
 from ...services.session import Session
+from ..forms import message_label, say
+from ..tables import column_widths, read_only_rows
 from ..widgets.week_view import headline
 
 NAME = "assign_dialog"
@@ -51,20 +54,13 @@ def state_label(state: str) -> str:
     return QCoreApplication.translate("AssignDialog", state)
 
 
-def hours(value: float) -> str:
-    return f"{value:g}"
-
-
-def table(name: str, headers: list[str]) -> QTableWidget:
+def table(name: str, headers: list[str], widths: Iterable[int] = ()) -> QTableWidget:
+    """A read-only table of whole rows like the pages' (ui/tables.py); the first columns get
+    ``widths``, the last one the room that is left."""
     widget = QTableWidget(0, len(headers), objectName=name)
     widget.setHorizontalHeaderLabels(headers)
-    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    widget.setAlternatingRowColors(True)
-    widget.verticalHeader().hide()
-    widget.verticalHeader().setDefaultSectionSize(26)
-    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    widget.horizontalHeader().setStretchLastSection(True)
+    read_only_rows(widget)
+    column_widths(widget, widths)
     return widget
 
 
@@ -88,22 +84,17 @@ class AssignDialog(QDialog):
         self.heading = QLabel(objectName=f"{NAME}.heading")
         self.heading.setStyleSheet("font-weight:bold; color:#24364f;")
         self.heading.setWordWrap(True)
-        self.current = table(f"{NAME}.current", [self.tr("已安排"), self.tr("状态"), self.tr("备注")])
+        self.current = table(f"{NAME}.current", [self.tr("已安排"), self.tr("状态"), self.tr("备注")], (120,))
         self.remove_button = QPushButton(self.tr("移出所选"), objectName=f"{NAME}.remove")
         self.list = table(f"{NAME}.candidates", [self.tr("序"), self.tr("姓名"), self.tr("本月(时)"),
                                                  self.tr("本周(时)"), self.tr("合适的理由"),
-                                                 self.tr("冲突与提醒")])
+                                                 self.tr("冲突与提醒")], (36, 120, 64, 64, 200))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in enumerate((36, 120, 64, 64, 200)):
-            self.list.horizontalHeader().resizeSection(column, width)
-        self.current.horizontalHeader().resizeSection(0, 120)
         self.assign_button = QPushButton(self.tr("安排所选"), objectName=f"{NAME}.assign")
         self.assign_button.setProperty("primary", True)
         self.assign_button.setDefault(True)
         close = QPushButton(self.tr("关闭"), objectName=f"{NAME}.close")
-        self.message = QLabel(objectName=f"{NAME}.message")
-        self.message.setWordWrap(True)
-        self.message.setProperty("role", "hint")
+        self.message = message_label(NAME)
 
         current_row = QHBoxLayout()
         current_row.addWidget(self.current, 1)
@@ -162,7 +153,7 @@ class AssignDialog(QDialog):
             problem, colour = "", None
         name = candidate.name + (self.tr("（%1组）").replace("%1", candidate.group) if candidate.group else "")
         cells = [item(candidate.rank, candidate.volunteer_id), item(name),
-                 item(hours(candidate.hours_this_month)), item(hours(candidate.hours_this_week)),
+                 item(format_hours(candidate.hours_this_month)), item(format_hours(candidate.hours_this_week)),
                  item("；".join(r for r in candidate.reasons if not r.startswith(IN_COLUMNS))),
                  item(problem)]
         for column, cell in enumerate(cells):
@@ -199,9 +190,7 @@ class AssignDialog(QDialog):
 
     # -- acting --------------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "hint")
-        self.message.style().polish(self.message)
-        self.message.setText(text)
+        say(self.message, text, error)
 
     def assign_selected(self) -> None:
         chosen = self.selected_candidate()

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import schedule
+from ...services.attendance import CAN_CHECK_IN, CAN_CHECK_OUT, CAN_COMPLETE
 from ...services.certificates import format_hours
 from ...services.permissions import PermissionDenied
 from ...services.schedule import ScheduleError
 from ...services.session import Session
+from ..forms import message_label, say
 from ..widgets.week_view import headline
 from .assign_dialog import item, state_label, table
 
 NAME = "attendance_dialog"
-CAN_CHECK_IN = ("已安排", "已确认")
-CAN_COMPLETE = ("已安排", "已确认", "已签到")
 
 
 def _qtime(value: time) -> QTime:
@@ -50,9 +50,7 @@ class AttendanceDialog(QDialog):
         heading.setStyleSheet("font-weight:bold; color:#24364f;")
         heading.setWordWrap(True)
         self.list = table(f"{NAME}.people", [self.tr("姓名"), self.tr("状态"), self.tr("签到"),
-                                             self.tr("签退"), self.tr("服务记录")])
-        for column, width in enumerate((100, 70, 90, 90)):
-            self.list.horizontalHeader().resizeSection(column, width)
+                                             self.tr("签退"), self.tr("服务记录")], (100, 70, 90, 90))
         self.list.verticalHeader().setDefaultSectionSize(32)
         self.check_in_button = QPushButton(self.tr("签到"), objectName=f"{NAME}.check_in")
         self.check_out_button = QPushButton(self.tr("签退并记时长"), objectName=f"{NAME}.check_out")
@@ -64,9 +62,7 @@ class AttendanceDialog(QDialog):
                               "签退或完成后自动生成服务记录。"))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
-        self.message = QLabel(objectName=f"{NAME}.message")
-        self.message.setWordWrap(True)
-        self.message.setProperty("role", "hint")
+        self.message = message_label(NAME)
         buttons = QHBoxLayout()
         for button in (self.check_in_button, self.check_out_button, self.complete_button,
                        self.no_show_button):
@@ -127,7 +123,7 @@ class AttendanceDialog(QDialog):
     def _update_buttons(self) -> None:
         states = [self.rows[r]["state"] for r in self.selected()]
         self.check_in_button.setEnabled(any(s in CAN_CHECK_IN for s in states))
-        self.check_out_button.setEnabled(any(s == "已签到" for s in states))
+        self.check_out_button.setEnabled(any(s in CAN_CHECK_OUT for s in states))
         self.complete_button.setEnabled(any(s in CAN_COMPLETE for s in states))
         self.no_show_button.setEnabled(any(s in CAN_CHECK_IN for s in states))
 
@@ -162,7 +158,7 @@ class AttendanceDialog(QDialog):
             self.session, a["id"], self._moment(row, "in")), self.tr("{0} 已签到。"))
 
     def check_out(self) -> int:
-        return self._each(("已签到",), lambda row, a: schedule.check_out(
+        return self._each(CAN_CHECK_OUT, lambda row, a: schedule.check_out(
             self.session, a["id"], self._moment(row, "out")), self.tr("{0} 已签退，服务记录已按实际时长生成。"))
 
     def complete(self) -> int:
@@ -174,6 +170,4 @@ class AttendanceDialog(QDialog):
                           self.tr("{0} 记为缺席（不生成服务记录）。"))
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "hint")
-        self.message.style().polish(self.message)
-        self.message.setText(text)
+        say(self.message, text, error)

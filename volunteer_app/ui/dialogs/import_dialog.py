@@ -46,11 +46,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.ledger_columns import FIELDS, SENSITIVE_KEYS
 from ...paths import resource
 from ...services import ledger_import
 from ...services.ledger_files import LedgerFileError, Table
-from ...services.permissions import Permission, PermissionDenied
+from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ...store.errors import StoreError
 
@@ -173,9 +172,7 @@ class ImportDialog(QDialog):
         self._cancel = threading.Event()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-import")
         self._busy = False
-        # a role that may not see health and hardship notes cannot map a column to them
-        readable = session.can(Permission.VIEW_SENSITIVE)
-        self._fields = [f for f in FIELDS[kind] if readable or f.key not in SENSITIVE_KEYS]
+        self._fields = ledger_import.mappable_fields(session, kind)
         ledger_import.warm_up()
         self._progress: QProgressDialog | None = None
         self.progressed.connect(self._on_progress)

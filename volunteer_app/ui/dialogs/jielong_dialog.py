@@ -28,6 +28,7 @@ from ...services import jielong, schedule
 from ...services.jielong import AssignResult, NameMatch
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
+from ..forms import message_label, say
 from ..widgets.week_view import headline
 from .assign_dialog import HARD_TEXT, SOFT_TEXT, item, table
 
@@ -58,17 +59,13 @@ class JielongDialog(QDialog):
         read_row.addWidget(self.read_button)
         read_row.addWidget(self.thread_title, 1)
         self.list = table(f"{NAME}.names", [self.tr("接龙里的名字"), self.tr("对应的志愿者"),
-                                            self.tr("怎样对上的"), self.tr("结果")])
-        for column, width in enumerate((110, 170, 190)):
-            self.list.horizontalHeader().resizeSection(column, width)
+                                            self.tr("怎样对上的"), self.tr("结果")], (110, 170, 190))
         self.list.verticalHeader().setDefaultSectionSize(30)
         self.with_warnings = QCheckBox(self.tr("有提醒的也安排"), objectName=f"{NAME}.with_warnings")
         self.assign_button = QPushButton(self.tr("安排到此班次"), objectName=f"{NAME}.assign")
         self.assign_button.setProperty("primary", True)
         close = QPushButton(self.tr("关闭"), objectName=f"{NAME}.close")
-        self.message = QLabel(objectName=f"{NAME}.message")
-        self.message.setWordWrap(True)
-        self.message.setProperty("role", "hint")
+        self.message = message_label(NAME)
         buttons = QHBoxLayout()
         buttons.addWidget(self.with_warnings)
         buttons.addStretch(1)
@@ -190,6 +187,4 @@ class JielongDialog(QDialog):
         return cell.text() if cell else ""
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "hint")
-        self.message.style().polish(self.message)
-        self.message.setText(text)
+        say(self.message, text, error)

@@ -30,6 +30,7 @@ from ...reports.roster import roster_document, roster_ics, roster_text, write_ro
 from ...services import roster, settings, teams
 from ...services.roster import Roster, RosterError
 from ...services.session import Session
+from ..forms import message_label, say
 from ..printing import a4_printer, chosen_printer, open_preview
 from ..widgets.week_view import filled_in
 
@@ -53,9 +54,7 @@ class RosterDialog(QDialog):
         self._preview_document: QTextDocument | None = None
         n = self.NAME
         self.form = QFormLayout()
-        self.message = QLabel(objectName=f"{n}.message")
-        self.message.setWordWrap(True)
-        self.message.setProperty("role", "hint")
+        self.message = message_label(n)
         self.preview_button = QPushButton(self.tr("预览"), objectName=f"{n}.preview")
         self.print_button = QPushButton(self.tr("打印…"), objectName=f"{n}.print")
         self.pdf_button = QPushButton(self.tr("保存为PDF…"), objectName=f"{n}.pdf")
@@ -136,9 +135,7 @@ class RosterDialog(QDialog):
         return str(settings.get(self.session, "community.name") or "")
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "hint")
-        self.message.style().polish(self.message)
-        self.message.setText(text)
+        say(self.message, text, error)
 
     # -- A4: preview, printer, PDF ------------------------------------------------------------
     def _document(self) -> QTextDocument | None:

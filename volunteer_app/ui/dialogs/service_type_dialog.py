@@ -29,6 +29,7 @@ from ...services import service_types
 from ...services.permissions import Permission, PermissionDenied
 from ...services.service_types import ServiceTypeError
 from ...services.session import Session
+from ..forms import message_label, say
 
 NAME = "service_type_dialog"
 
@@ -88,9 +89,7 @@ class ServiceTypeDialog(QDialog):
         buttons.addWidget(self.archive_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
-        self.message = QLabel(objectName=f"{NAME}.message")
-        self.message.setWordWrap(True)
-        self.message.setProperty("role", "hint")
+        self.message = message_label(NAME)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addStretch(1)
@@ -187,6 +186,4 @@ class ServiceTypeDialog(QDialog):
         self._say(self.tr("已停用“{0}”，以前的任务和记录仍保留这个类型。").format(name))
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "hint")
-        self.message.style().polish(self.message)
-        self.message.setText(text)
+        say(self.message, text, error)

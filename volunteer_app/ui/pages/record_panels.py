@@ -8,6 +8,7 @@ PDF, Excel or CSV on a worker thread (:mod:`volunteer_app.reports.hours`).
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -73,14 +74,9 @@ class StandingsModel(PagedTableModel):
         missing = row["stars"].hours_to_next
         return self.tr("已满五星") if missing is None else self.tr("{0} 小时").format(format_hours(missing))
 
-    def set_query(self, **changes: Any) -> None:
-        self.query = record_queries.StandingQuery(**{**self.query.__dict__, **changes})
-        self.reload()
-
     def _sorted(self) -> record_queries.StandingQuery:
         key = "stars" if self.sort_key == "next" else self.sort_key
-        return record_queries.StandingQuery(**{**self.query.__dict__, "sort": key,
-                                               "descending": self.descending})
+        return replace(self.query, sort=key, descending=self.descending)
 
     def _count(self) -> int:
         return record_queries.standings_count(self.session, self.query)

@@ -10,6 +10,7 @@ The table pages in SQL through ``services.record_queries``; every change goes th
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +66,8 @@ class RecordsModel(PagedTableModel):
             Column("content", self.tr("服务内容"), display=content_text, width=260),
         )
 
-    def set_query(self, **changes: Any) -> None:
-        self.query = record_queries.RecordQuery(**{**self.query.__dict__, **changes})
-        self.reload()
-
     def _sorted(self) -> record_queries.RecordQuery:
-        return record_queries.RecordQuery(**{**self.query.__dict__, "sort": self.sort_key,
-                                             "descending": self.descending})
+        return replace(self.query, sort=self.sort_key, descending=self.descending)
 
     def _count(self) -> int:
         return record_queries.count(self.session, self.query)

@@ -46,7 +46,6 @@ class ResidentsModel(PagedTableModel):
 
     def __init__(self, session: Session, parent: QObject | None = None):
         super().__init__(parent, worker_session=session)
-        self.session = session
         self.query = residents.ResidentQuery()
         lift = (self.tr("无"), self.tr("有"))
         self.columns = (
@@ -64,10 +63,6 @@ class ResidentsModel(PagedTableModel):
             Column("lives_alone", self.tr("独居"), display=yes_no("lives_alone"), width=50),
             Column("risk_level", self.tr("风险等级"), width=70),
         )
-
-    def set_query(self, **changes: Any) -> None:
-        self.query = residents.ResidentQuery(**{**self.query.__dict__, **changes})
-        self.reload()
 
     def _job(self, offset: int, limit: int, with_total: bool) -> Job:
         query = replace(self.query, sort=self.sort_key, descending=self.descending)

@@ -38,7 +38,7 @@ from ..dialogs.task_dialog import CancelShiftDialog, ShiftDialog, TaskDialog
 from ..signals import DataSignals
 from ..tables import sorted_table
 from ..widgets.shift_table import COLUMNS, SHIFT_ID_ROLE, ShiftTableModel
-from ..widgets.week_view import CANCELLED, FILL, WeekView, describe, filled_in, none_refs_kept
+from ..widgets.week_view import CANCELLED, FILL, WeekView, describe, filled_in
 
 WATCHED = frozenset({"tasks", "shifts", "assignments", "service_types", "teams", "volunteers",
                      "team_members", "places"})
@@ -177,7 +177,7 @@ class SchedulePage(QWidget):
         self.this_week.clicked.connect(lambda: self.go_to(monday_of(self.session.today())))
         self.next_week.clicked.connect(lambda: self.go_to(self.monday + timedelta(days=7)))
         self.show_week.toggled.connect(lambda on: self.views.setCurrentIndex(0 if on else 1))
-        self.week_view.selected.connect(self._on_view_selected)
+        self.week_view.selected.connect(self.select)
         self.week_view.activated.connect(lambda _id: self._on_activated())
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row)
         self.table.doubleClicked.connect(lambda _index: self._on_activated())
@@ -217,15 +217,14 @@ class SchedulePage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with none_refs_kept():
-            self.shifts = schedule.week(self.session, self.monday, self.team_id())
-            self.week_title.setText(week_label(self.monday))
-            self.week_view.set_shifts(self.shifts, self.monday, self.session.today())
-            self.model.set_shifts(self.shifts)
-            live = [s for s in self.shifts if not s.cancelled]
-            short = sum(1 for s in live if s.fill == schedule.FILL_SHORT)
-            self.summary.setText(self.tr("本周 {0} 个班次，其中缺人 {1} 个").format(len(live), short))
-            self.select(self._selected_id)
+        self.shifts = schedule.week(self.session, self.monday, self.team_id())
+        self.week_title.setText(week_label(self.monday))
+        self.week_view.set_shifts(self.shifts, self.monday, self.session.today())
+        self.model.set_shifts(self.shifts)
+        live = [s for s in self.shifts if not s.cancelled]
+        short = sum(1 for s in live if s.fill == schedule.FILL_SHORT)
+        self.summary.setText(self.tr("本周 {0} 个班次，其中缺人 {1} 个").format(len(live), short))
+        self.select(self._selected_id)
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if "teams" in tables:
@@ -257,9 +256,6 @@ class SchedulePage(QWidget):
             selection.clearSelection()
         selection.blockSignals(False)
         self._show_selected()
-
-    def _on_view_selected(self, shift_id: int) -> None:
-        self.select(shift_id)
 
     def _on_table_row(self, current: Any, _previous: Any) -> None:
         self.select(int(current.data(SHIFT_ID_ROLE) or 0) if current.isValid() else 0)

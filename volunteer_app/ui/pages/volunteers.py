@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from ..ledger_actions import add_import_export_buttons
 from ..paged_model import ROW_ID_ROLE, Column, PagedTableModel, yes_no
 from ..permissions import show_for
 from ..signals import DataSignals
+from ..tables import Selection, column_widths, read_only_rows
 
 WATCHED = frozenset({"volunteers", "teams", "team_members", "settings"})
 Index = QModelIndex | QPersistentModelIndex
@@ -149,7 +149,7 @@ class VolunteersPage(QWidget):
 
         self.teams_view = QTableView(objectName="teams.table")
         self.teams_view.setModel(self.teams_model)
-        self._plain_table(self.teams_view)
+        read_only_rows(self.teams_view, Selection.SingleSelection)
         header = self.teams_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 70)
@@ -182,14 +182,12 @@ class VolunteersPage(QWidget):
 
         self.table = QTableView(objectName="volunteers.table")
         self.table.setModel(self.model)
-        self._plain_table(self.table)
+        read_only_rows(self.table, Selection.SingleSelection)
         # No indicator before sorting is enabled, or Qt sorts by its default indicator (column 0
         # descending: names Z→A); so the table opens in register order, as on the 居民 page.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        for i, column in enumerate(self.model.columns):
-            self.table.horizontalHeader().resizeSection(i, column.width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        column_widths(self.table, (column.width for column in self.model.columns))
 
         self.add_volunteer = _button(self.tr("新增志愿者"), "volunteers.add")
         self.add_volunteer.setProperty("primary", True)
@@ -243,17 +241,6 @@ class VolunteersPage(QWidget):
         self.add_member.clicked.connect(self._on_add_member)
         self.make_captain.clicked.connect(self._on_make_captain)
         self.remove_member.clicked.connect(self._on_remove_member)
-
-    @staticmethod
-    def _plain_table(view: QTableView) -> None:
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(28)
-        view.setWordWrap(False)
 
     def _enable_by_permission(self) -> None:
         """Hide what the role never may; a captain's team buttons follow the chosen team

@@ -23,11 +23,6 @@ from .week_view import CANCELLED, FILL, day_name, people, state_name
 
 Index = QModelIndex | QPersistentModelIndex
 SHIFT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def state(shift: Any) -> str:
-    return state_name(shift)
 
 
 @dataclass(frozen=True)
@@ -55,8 +50,8 @@ COLUMNS = (
                 lambda s: (s.rota_group or "", s.date, s.start), 40),
     ShiftColumn(QT_TRANSLATE_NOOP("ShiftTable", "人数"), people,
                 lambda s: (s.filled - s.min_people, s.date, s.start), 56),
-    ShiftColumn(QT_TRANSLATE_NOOP("ShiftTable", "状态"), state,
-                lambda s: (state(s), s.date, s.start), 56),
+    ShiftColumn(QT_TRANSLATE_NOOP("ShiftTable", "状态"), state_name,
+                lambda s: (state_name(s), s.date, s.start), 56),
     ShiftColumn(QT_TRANSLATE_NOOP("ShiftTable", "人员"), lambda s: "、".join(s.assignees),
                 lambda s: ("、".join(s.assignees), s.date, s.start), 240),
 )
@@ -80,9 +75,6 @@ class ShiftTableModel(QAbstractTableModel):
 
     def row_of(self, shift_id: int) -> int:
         return next((i for i, s in enumerate(self._rows) if s.id == shift_id), -1)
-
-    def shifts(self) -> list[Any]:
-        return list(self._rows)
 
     # -- Qt -----------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -108,10 +100,8 @@ class ShiftTableModel(QAbstractTableModel):
             return column.display(shift) or None
         if role == SHIFT_ID_ROLE:
             return shift.id
-        if role == SORT_ROLE:
-            return str(column.sort(shift))
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) \
-                and column.display is state:
+                and column.display is state_name:
             colours = CANCELLED if shift.cancelled else FILL.get(shift.fill, FILL["已够"])
             return QBrush(colours.background if role == Qt.ItemDataRole.BackgroundRole else colours.text)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.display is people:

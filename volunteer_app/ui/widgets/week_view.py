@@ -7,18 +7,16 @@ rota_group). The layout (day, lane, lanes) is computed once per :meth:`set_shift
 paint maps it to pixels, so 2,000 shifts draw in milliseconds (see bench/week_view.py).
 
 Mouse: a click selects, a double click opens (``activated``). Keyboard: ←/→ the nearest
-shift of the day before or after, ↑/↓ the previous or next shift of the day, Enter opens.
+shift of the day before or after, ↑/↓ the previous or next shift in time order (across
+days), Enter opens.
 """
 
 from __future__ import annotations
 
 import bisect
-import contextlib
-import ctypes
 import heapq
 import re
-import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
@@ -71,11 +69,15 @@ def state_name(shift: Any) -> str:
     return QCoreApplication.translate("WeekView", "已取消" if shift.cancelled else shift.fill)
 
 
-def _fill_line(shift: Any) -> str:
-    need = (f"{shift.min_people}" if shift.min_people == shift.max_people
+def _need(shift: Any) -> str:
+    """3, or 3–5: how many people the shift needs."""
+    return (str(shift.min_people) if shift.min_people == shift.max_people
             else f"{shift.min_people}–{shift.max_people}")
+
+
+def _fill_line(shift: Any) -> str:
     return filled_in(QCoreApplication.translate("WeekView", "%1：已排%2人，需要%3人"),
-                     state_name(shift), shift.filled, need)
+                     state_name(shift), shift.filled, _need(shift))
 
 
 def _task_line(shift: Any) -> str:
@@ -113,28 +115,6 @@ SELECTED = QColor("#24364f")
 
 HEADER_HEIGHT = 40
 GUTTER_WIDTH = 48
-
-
-@contextlib.contextmanager
-def none_refs_kept() -> Iterator[None]:
-    """Give back the references to ``None`` that PySide6 drops during a block of Qt calls.
-
-    PySide6 6.12's abi3 wheels return ``None`` from void methods (fillRect, setPen, update, …)
-    without a new reference. From Python 3.12 on ``None`` is immortal and nothing happens;
-    on 3.11 every such call takes one reference away, and a paint of 2,000 shifts (about
-    12,000 calls) brings the count to zero within a few repaints: "Fatal Python error:
-    none_dealloc". Giving back more than was lost is harmless; giving back less is fatal.
-    """
-    if sys.version_info >= (3, 12):
-        yield
-        return
-    before = sys.getrefcount(None)
-    try:
-        yield
-    finally:
-        lost = before - sys.getrefcount(None)
-        if lost > 0:
-            ctypes.c_ssize_t.from_address(id(None)).value += lost
 
 
 class _Placed(NamedTuple):
@@ -190,9 +170,7 @@ def lay_out(shifts: Sequence[Any], monday: date) -> list[_Placed]:
 
 def people(shift: Any) -> str:
     """2/3 or 2/3–5: on the shift / needed."""
-    need = str(shift.min_people) if shift.min_people == shift.max_people else \
-        f"{shift.min_people}–{shift.max_people}"
-    return f"{shift.filled}/{need}"
+    return f"{shift.filled}/{_need(shift)}"
 
 
 def headline(shift: Any) -> str:
@@ -343,13 +321,12 @@ class WeekView(QWidget):
 
     # -- painting -----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        with none_refs_kept():
-            self._ensure_rects()
-            painter = QPainter(self)
-            painter.fillRect(event.rect(), Qt.GlobalColor.white)
-            self._paint_grid(painter)
-            self._paint_shifts(painter, event.rect())
-            painter.end()
+        self._ensure_rects()
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), Qt.GlobalColor.white)
+        self._paint_grid(painter)
+        self._paint_shifts(painter, event.rect())
+        painter.end()
 
     def _paint_grid(self, painter: QPainter) -> None:
         day_width, width, height = self._day_width(), self.width(), self.height()
