@@ -18,6 +18,7 @@ import sqlite_utils
 from .dashboard_indexes import m_dashboard_indexes
 from .record_locks import m_record_lock_triggers
 from .resident_indexes import m_resident_filter_indexes
+from .row_versions import m_row_versions
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -63,6 +64,7 @@ MIGRATIONS: list[Migration] = [
     m_record_lock_triggers,    # 2: locked service records refuse UPDATE/DELETE
     m_resident_filter_indexes,  # 3: partial indexes for the 居民 filter-as-you-type
     m_dashboard_indexes,        # 4: partial indexes that answer the 工作台 counts
+    m_row_versions,             # row_version on edited tables, raised by a trigger on UPDATE
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -36,6 +36,7 @@ from ...domain.people import age_on
 from ...services import places, residents, settings
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
+from ...store.row_versions import StaleRecord
 
 NAME = "resident_dialog"
 # Stored values (needs, consent methods) and labels, shown through self.tr: marked for the
@@ -72,6 +73,7 @@ class ResidentDialog(QDialog):
         session.require(Permission.RESIDENT_WRITE)
         self.session = session
         self.resident_id = resident_id
+        self._version: int | None = None
         self.saved_id: int | None = None
         self._touched: set[str] = set()
         self._errors: dict[str, str] = {}
@@ -253,6 +255,7 @@ class ResidentDialog(QDialog):
         row = residents.get(self.session, resident_id)
         if row is None:
             return
+        self._version = row["row_version"]  # the copy this edit is based on
         self.name.setText(row["name"] or "")
         self.id_number.setText(row["id_number"] or "")
         self.phone.setText(row["phone"] or "")
@@ -378,7 +381,7 @@ class ResidentDialog(QDialog):
             if self.resident_id is None:
                 self.saved_id = residents.add(self.session, fields)
             else:
-                residents.update(self.session, self.resident_id, fields)
+                residents.update(self.session, self.resident_id, fields, version=self._version)
                 self.saved_id = self.resident_id
         except residents.ResidentError as error:
             self._touched |= set(error.errors)
@@ -390,7 +393,7 @@ class ResidentDialog(QDialog):
             self.summary.setText(str(error))
             self.save_button.setEnabled(False)
             return
-        except PermissionDenied as error:
+        except (PermissionDenied, StaleRecord) as error:
             self.summary.setText(str(error))
             return
         super().accept()

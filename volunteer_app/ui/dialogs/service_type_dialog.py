@@ -29,6 +29,7 @@ from ...services import service_types
 from ...services.permissions import Permission, PermissionDenied
 from ...services.service_types import ServiceTypeError
 from ...services.session import Session
+from ...store.row_versions import StaleRecord
 from ..forms import message_label, say
 
 NAME = "service_type_dialog"
@@ -164,9 +165,10 @@ class ServiceTypeDialog(QDialog):
                 note = self.tr("已新增服务类型“{0}”。")
             else:
                 type_id = self.current["id"]
-                service_types.update(self.session, type_id, self.fields())
+                service_types.update(self.session, type_id, self.fields(),
+                                     version=self.current.get("row_version"))
                 note = self.tr("已保存“{0}”。")
-        except (ServiceTypeError, PermissionDenied) as error:
+        except (ServiceTypeError, PermissionDenied, StaleRecord) as error:
             self._say(str(error), error=True)
             return None
         self.reload(type_id)
@@ -179,7 +181,7 @@ class ServiceTypeDialog(QDialog):
         name = self.current["name"]
         try:
             service_types.archive(self.session, self.current["id"])
-        except (ServiceTypeError, PermissionDenied) as error:
+        except (ServiceTypeError, PermissionDenied, StaleRecord) as error:
             self._say(str(error), error=True)
             return
         self.reload()

@@ -34,6 +34,7 @@ from ...services import record_queries, volunteers
 from ...services.certificates import format_hours
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
+from ...store.row_versions import StaleRecord
 from ..widgets.availability_grid import AvailabilityGrid
 
 NAME = "volunteer_dialog"
@@ -46,6 +47,7 @@ class VolunteerDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.volunteer_id = volunteer_id
+        self._version: int | None = None
         self.saved_id: int | None = None
         self._touched: set[str] = set()
         self._errors: dict[str, str] = {}
@@ -184,6 +186,7 @@ class VolunteerDialog(QDialog):
         row = volunteers.get(self.session, volunteer_id)
         if row is None:
             return
+        self._version = row["row_version"]  # the copy this edit is based on
         self.name.setText(row["name"] or "")
         self.id_number.setText(row["id_number"] or "")
         self.birth_date.setText(row["birth_date"] or "")
@@ -286,7 +289,7 @@ class VolunteerDialog(QDialog):
             if self.volunteer_id is None:
                 self.saved_id = volunteers.add(self.session, fields)
             else:
-                volunteers.update(self.session, self.volunteer_id, fields)
+                volunteers.update(self.session, self.volunteer_id, fields, version=self._version)
                 self.saved_id = self.volunteer_id
         except volunteers.VolunteerError as error:
             self._touched |= set(error.errors)
@@ -297,7 +300,7 @@ class VolunteerDialog(QDialog):
                     self._error_labels[key].show()
             self.summary.setText(str(error))
             return
-        except PermissionDenied as error:
+        except (PermissionDenied, StaleRecord) as error:
             self.summary.setText(str(error))
             return
         super().accept()
