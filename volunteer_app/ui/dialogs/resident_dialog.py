@@ -37,6 +37,7 @@ from ...services import places, residents, settings
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
+from ..screen_fit import fit_to_screen
 
 NAME = "resident_dialog"
 # Stored values (needs, consent methods) and labels, shown through self.tr: marked for the
@@ -202,7 +203,7 @@ class ResidentDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(640)
-        self.resize(680, 720)
+        fit_to_screen(self, 680, 720)
 
     @staticmethod
     def _stack(*widgets: QWidget) -> QWidget:

@@ -31,6 +31,7 @@ from ...services.service_types import ServiceTypeError
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
 from ..forms import message_label, say
+from ..screen_fit import fit_to_screen
 
 NAME = "service_type_dialog"
 
@@ -111,7 +112,7 @@ class ServiceTypeDialog(QDialog):
         for widget in (self.add_button, self.save_button, self.archive_button):
             widget.setEnabled(allowed)
         self.reload()
-        self.resize(620, 380)
+        fit_to_screen(self, 620, 380)
 
     def reload(self, select_id: int | None = None) -> None:
         self.types = service_types.list_all(self.session)

@@ -35,6 +35,7 @@ from ...services.certificates import format_hours
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
+from ..screen_fit import fit_to_screen, scrolling
 from ..widgets.availability_grid import AvailabilityGrid
 
 NAME = "volunteer_dialog"
@@ -150,12 +151,15 @@ class VolunteerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        body = QWidget(objectName=f"{NAME}.body")
+        body.setLayout(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(body))   # the form scrolls; 保存 stays in view
         layout.addWidget(self.stars)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        fit_to_screen(self, 600, body.sizeHint().height() + 130)
 
     @staticmethod
     def _stack(*widgets: QWidget) -> QWidget:
