@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..domain.hours import star_hours_sql
 from ..domain.stars import standing
 from .permissions import Permission
 from .record_queries import VERIFIED_SQL
@@ -139,10 +140,10 @@ def hours_summary(session: Session, date_from: str, date_to: str,
     session.require(Permission.REPORT_PRINT)
     sql = (f"SELECT v.id, v.name, v.volunteer_no, count(*) AS records, sum(r.hours) AS hours, "
            f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN r.hours END), 0) AS verified_hours, "
-           f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} AND r.counts_for_stars = 1 "
-           f"THEN r.hours END), 0) AS star_hours, "
-           f"(SELECT coalesce(sum(x.hours), 0) FROM service_records x WHERE x.volunteer_id = v.id "
-           f" AND x.status IN {VERIFIED_SQL} AND x.counts_for_stars = 1 AND x.date <= ?) "
+           f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN {star_hours_sql('r')} END), 0) "
+           f"AS star_hours, "
+           f"(SELECT coalesce(sum({star_hours_sql('x')}), 0) FROM service_records x "
+           f"WHERE x.volunteer_id = v.id AND x.status IN {VERIFIED_SQL} AND x.date <= ?) "
            f"AS cumulative_star_hours FROM service_records r "
            f"JOIN volunteers v ON v.id = r.volunteer_id WHERE r.date BETWEEN ? AND ? "
            f"AND r.status != '已更正'")
