@@ -45,8 +45,8 @@ def m_visit_record_teams(db: sqlite_utils.Database) -> None:
     this file holds, are set aside for this one UPDATE and put back as they were.
     """
     rows: list[dict[str, Any]] = [dict(r) for r in db.query(
-        "SELECT id, volunteer_id, resident_id, date FROM service_records "
-        "WHERE visit_id IS NOT NULL AND team_id IS NULL ORDER BY id")]
+        "SELECT r.id, r.volunteer_id, w.resident_id, r.date FROM service_records r "
+        "JOIN visits w ON w.id = r.visit_id WHERE r.team_id IS NULL ORDER BY r.id")]
     changes = [(row["id"], team) for row in rows
                if (team := visit_team(db, row["volunteer_id"], row["resident_id"], row["date"]))]
     if not changes:
