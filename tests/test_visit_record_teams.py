@@ -155,7 +155,7 @@ def test_a_team_report_states_its_hours_by_source(demo_session, tmp_path, qapp):
     assert "不属任何队伍" not in flat
 
 
-def test_cli_monthly_for_the_whole_community(demo_template, tmp_path, capsys):
+def test_cli_monthly_for_the_whole_community(demo_template, tmp_path, capsys, qapp):
     db = tmp_path / "demo.sqlite3"
     shutil.copy(demo_template, db)
     out = tmp_path / "全社区.pdf"

@@ -99,8 +99,8 @@ def check_issuer(session: Session) -> None:
     none is issued while either is blank."""
     missing = [label for key, label in ISSUER_FIELDS if not str(settings.get(session, key) or "").strip()]
     if missing:
-        raise CertificateError(f"开具证明前请先在“设置 → 常规设置”中填写{'和'.join(f'“{m}”' for m in missing)}"
-                               f"（证明开具单位的负责人和联系电话），保存后再开具。")
+        raise CertificateError(f"证明须写明开具单位的负责人和联系电话：请管理员在“设置 → 常规设置”中填写"
+                               f"{'和'.join(f'“{m}”' for m in missing)}，保存后再开具证明。")
 
 
 def _period(session: Session, volunteer_id: int, period_from: str | None,
