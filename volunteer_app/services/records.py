@@ -20,7 +20,7 @@ locked because a supervisor made it. Totals and certificates skip 已更正 rows
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from typing import Any
 
 from ..domain.forms import parse_date
