@@ -148,3 +148,14 @@ def test_a_capped_staff_record_loses_its_last_hours_not_its_duty_part(session):
     _add(session, staff, start="08:00", end="14:00")                 # 6 h (5 h on duty)
     late = _add(session, staff, start="16:00", end="19:00")          # 2 h left: 16:00–18:00
     assert _split(session, late) == (2.0, 1.0, 1)
+
+
+def test_the_records_list_says_how_many_hours_do_not_count(session):
+    from volunteer_app.reports.record_list import status_text
+
+    staff = _volunteer(session, "社工己", staff=1)
+    evening = session.row("service_records", _add(session, staff, start="16:00", end="19:00"))
+    office = session.row("service_records", _add(session, staff, day="2026-11-03", start="10:00", end="12:00"))
+    holiday = session.row("service_records", _add(session, staff, day=NATIONAL_DAY, start="10:00", end="12:00"))
+    assert [status_text(r) for r in (evening, office, holiday)] == [
+        "已记录·1小时不计星", "已记录·不计星", "已记录"]
