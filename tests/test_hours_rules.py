@@ -159,3 +159,26 @@ def test_the_records_list_says_how_many_hours_do_not_count(session):
     holiday = session.row("service_records", _add(session, staff, day=NATIONAL_DAY, start="10:00", end="12:00"))
     assert [status_text(r) for r in (evening, office, holiday)] == [
         "已记录·1小时不计星", "已记录·不计星", "已记录"]
+
+
+def test_migration_splits_open_staff_records_and_leaves_locked_ones(tmp_path):
+    from volunteer_app.store import migrations
+    from volunteer_app.store.connection import connect
+    from volunteer_app.store.record_hours import m_record_hour_columns
+
+    db = connect(tmp_path / "old.sqlite3")
+    migrations.apply_migrations(db, target=migrations.MIGRATIONS.index(m_record_hour_columns))
+    staff = db.table("volunteers").insert({"uid": new_uid(), "name": "社工庚", "is_staff": 1,
+                                           "created_at": now_text(), "updated_at": now_text()}).last_pk
+    made = {}
+    for status, day in (("已记录", WORKING_MONDAY), ("已锁定", WORKING_MONDAY), ("已记录", NATIONAL_DAY)):
+        made[(status, day)] = db.table("service_records").insert({
+            "uid": new_uid(), "volunteer_id": staff, "date": day, "start_time": "16:00",
+            "end_time": "19:00", "hours": 3.0, "counts_for_stars": 0, "status": status,
+            "created_at": now_text()}).last_pk
+    migrations.apply_migrations(db)
+    split = {key: tuple(db.execute("SELECT duty_hours, counts_for_stars FROM service_records "
+                                   "WHERE id = ?", [rid]).fetchone()) for key, rid in made.items()}
+    assert split == {("已记录", WORKING_MONDAY): (1.0, 1), ("已锁定", WORKING_MONDAY): (0.0, 0),
+                     ("已记录", NATIONAL_DAY): (0.0, 1)}
+    db.close()

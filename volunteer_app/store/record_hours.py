@@ -11,13 +11,37 @@ member's record that does not count.
 
 A locked record may not change either column (the lock triggers of ``record_locks`` list
 the columns of version 2 only, so a third trigger covers these two).
+
+The unlocked records of community workers are split at once by the new rule (default office
+hours, the official calendar), so an evening record flagged whole under the old rule gets
+its hours after 17:00 back; locked records keep the flag they were verified with.
 """
 
 from __future__ import annotations
 
+from datetime import date, time
+
 import sqlite_utils
 
+from ..domain.hours import duty_hours
 from .record_locks import LOCKED
+
+
+def _start(text: str | None) -> time | None:
+    try:
+        return time.fromisoformat(text.strip()[:5].rjust(5, "0")) if text else None
+    except ValueError:
+        return None
+
+
+def _split_open_staff_records(db: sqlite_utils.Database) -> None:
+    rows = list(db.query(
+        "SELECT r.id, r.date, r.start_time, r.hours FROM service_records r "
+        "JOIN volunteers v ON v.id = r.volunteer_id WHERE v.is_staff = 1 AND r.status = '已记录'"))
+    for row in rows:
+        duty = duty_hours(True, date.fromisoformat(row["date"]), _start(row["start_time"]), row["hours"])
+        db.execute("UPDATE service_records SET duty_hours = ?, counts_for_stars = ? WHERE id = ?",
+                   [duty, 0 if row["hours"] > 0 and duty >= row["hours"] else 1, row["id"]])
 
 
 def m_record_hour_columns(db: sqlite_utils.Database) -> None:
@@ -30,3 +54,4 @@ def m_record_hour_columns(db: sqlite_utils.Database) -> None:
                                         OR NEW.duty_hours IS NOT OLD.duty_hours)
         BEGIN SELECT RAISE(ABORT, '服务记录已锁定，不能修改；如有错误请用“更正”，原记录会保留。'); END
     """)
+    _split_open_staff_records(db)
