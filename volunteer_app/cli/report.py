@@ -25,8 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("--to", dest="date_to", help="证明期间止（YYYY-MM-DD，默认今天）")
     c.set_defaults(handler=run_certificate)
 
-    m = kinds.add_parser("monthly", help="一支队伍的月度报表")
-    m.add_argument("--team", required=True, help="队伍的编号（数据库id）或队名")
+    m = kinds.add_parser("monthly", help="一支队伍或全社区的月度报表")
+    m.add_argument("--team", help="队伍的编号（数据库id）或队名；不给则为全社区（含不属任何队伍的结对探访）")
     m.add_argument("--month", required=True, help="月份，如 2026-11")
     m.add_argument("--out", type=Path, required=True, help="PDF文件")
     m.set_defaults(handler=run_monthly)
@@ -80,7 +80,8 @@ def run_monthly(args: argparse.Namespace) -> int:
 
     with open_session(args) as session:
         try:
-            report = reports.monthly_team(session, find_team_id(session, args.team), args.month)
+            team_id = find_team_id(session, args.team) if args.team else None
+            report = reports.monthly_team(session, team_id, args.month)
         except ReportError as error:
             raise CommandError(str(error)) from error
         issuer = str(settings.get(session, "community.name"))

@@ -53,6 +53,15 @@ def _big(text: str, bold: bool = False) -> str:
     return f'<span style="font-size:12.5pt;{weight}">{text}</span>'
 
 
+def _duty_line(c: Certificate) -> str:
+    """A community worker's duty hours, shown apart: recorded, but not volunteer service."""
+    if c.duty_hours <= 0:
+        return ""
+    office = f"（{escape(c.office_hours)}）" if c.office_hours else ""
+    return (f'<p style="margin-top:4pt;">另有社区工作者工作日上班时间{office}内的本职服务'
+            f"<b>{format_hours(c.duty_hours)}</b>小时，已登记，不属于志愿服务，未计入上述服务时长。</p>")
+
+
 def certificate_html(c: Certificate, first: bool = True, max_lines: int = MAX_LINES) -> str:
     """One certificate on one page: the statement, the volunteer's particulars, the content
     of the service, and the issuer's block with room for the seal over its name and date."""
@@ -98,7 +107,7 @@ def certificate_html(c: Certificate, first: bool = True, max_lines: int = MAX_LI
 <tr><td colspan="2" align="center"><b>合　　计</b></td><td align="right"><b>{times}</b></td>
 <td align="right"><b>{format_hours(c.hours)}</b></td></tr>
 </table>
-{_gap(4)}
+{_duty_line(c)}{_gap(4)}
 <p style="text-indent:32px;">{_big("特此证明。")}</p>
 {_gap(6)}
 <table cellspacing="0" cellpadding="5" width="100%">

@@ -25,7 +25,11 @@ def time_span(row: dict[str, Any]) -> str:
 
 
 def status_text(row: dict[str, Any]) -> str:
-    return row["status"] + ("" if row["counts_for_stars"] else "·不计星")
+    """The status, with a community worker's duty part: all of it, or some hours, not counting."""
+    if not row["counts_for_stars"]:
+        return row["status"] + "·不计星"
+    duty = row.get("duty_hours") or 0
+    return row["status"] + (f"·{format_hours(duty)}小时不计星" if 0 < duty < row["hours"] else "")
 
 
 def content_text(row: dict[str, Any]) -> str:

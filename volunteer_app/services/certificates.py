@@ -4,7 +4,9 @@ The fields follow 民发〔2015〕149号 (domain.md): the volunteer's name, ID t
 (masked: first six and last four, as privacy requires), volunteer number, total hours and
 the content of the service, the issuer with its 负责人, 经办人 and contact, a certificate
 number, the date of issue and room for the seal. Only verified (locked) records count, and
-an amendment counts instead of the record it corrected.
+an amendment counts instead of the record it corrected. No certificate is issued while the
+issuer's 负责人 or 联系电话 is blank. A community worker's duty hours (inside office hours)
+are not volunteer service: the certificate names them apart and leaves them out of its total.
 
 A second certificate for the same volunteer, the same period and the same hours is a
 reprint (补打): it is registered with ``reprint_of`` pointing at the first one and the
@@ -20,11 +22,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from ..domain.hours import star_hours_sql
 from ..domain.identity import mask_id_number
 from ..domain.stars import StarStanding, standing
 from ..store.rows import new_uid
 from . import settings
 from .permissions import Permission
+from .record_hours import office_hours
 from .record_queries import VERIFIED_SQL, verified_hours
 from .session import Session
 
@@ -63,6 +67,9 @@ class Certificate:
     issued_on: str
     reprint_of_number: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # A community worker's verified hours inside office hours: shown apart, never in ``hours``.
+    duty_hours: float = 0.0
+    office_hours: str = ""
 
     @property
     def is_reprint(self) -> bool:
@@ -75,12 +82,25 @@ def format_hours(hours: float) -> str:
 
 
 def _content(session: Session, volunteer_id: int, start: str, end: str) -> tuple[ContentLine, ...]:
+    """The certified hours by service type; a staff member's duty hours are not among them."""
     rows = session.db.execute(
-        f"SELECT coalesce(st.name, '其他'), count(*), sum(r.hours) FROM service_records r "
+        f"SELECT coalesce(st.name, '其他'), count(*), sum({star_hours_sql('r')}) FROM service_records r "
         f"LEFT JOIN service_types st ON st.id = r.service_type_id WHERE r.volunteer_id = ? "
-        f"AND r.status IN {VERIFIED_SQL} AND r.date BETWEEN ? AND ? GROUP BY 1 ORDER BY 3 DESC, 1",
-        [volunteer_id, start, end]).fetchall()
+        f"AND r.status IN {VERIFIED_SQL} AND r.date BETWEEN ? AND ? AND {star_hours_sql('r')} > 0 "
+        f"GROUP BY 1 ORDER BY 3 DESC, 1", [volunteer_id, start, end]).fetchall()
     return tuple(ContentLine(name, times, round(hours, 2)) for name, times, hours in rows)
+
+
+ISSUER_FIELDS = (("certificate.leader", "证明负责人"), ("certificate.contact", "证明联系电话"))
+
+
+def check_issuer(session: Session) -> None:
+    """A certificate names the issuer's person in charge and a contact (民发〔2015〕149号):
+    none is issued while either is blank."""
+    missing = [label for key, label in ISSUER_FIELDS if not str(settings.get(session, key) or "").strip()]
+    if missing:
+        raise CertificateError(f"证明须写明开具单位的负责人和联系电话：请管理员在“设置 → 常规设置”中填写"
+                               f"{'和'.join(f'“{m}”' for m in missing)}，保存后再开具证明。")
 
 
 def _period(session: Session, volunteer_id: int, period_from: str | None,
@@ -115,10 +135,16 @@ def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
     if volunteer is None:
         raise CertificateError(f"找不到编号为{volunteer_id}的志愿者，请检查志愿者编号。")
     start, end = _period(session, volunteer_id, period_from, period_to)
-    hours = verified_hours(session, volunteer_id, start, end)
-    if hours <= 0:
+    everything = verified_hours(session, volunteer_id, start, end)
+    if everything <= 0:
         raise CertificateError(f"志愿者{volunteer['name']}在{start}至{end}期间没有已核实的服务记录，"
                                f"无法开具证明；请先核实并锁定其服务记录。")
+    hours = verified_hours(session, volunteer_id, start, end, stars_only=True)
+    duty = round(everything - hours, 2)
+    if hours <= 0:
+        raise CertificateError(f"志愿者{volunteer['name']}在{start}至{end}期间已核实的{format_hours(duty)}小时"
+                               f"都是社区工作者工作时间内的本职服务，不计入志愿服务时长，无法开具证明。")
+    check_issuer(session)
     original = session.db.execute(
         "SELECT id, number FROM certificates WHERE volunteer_id = ? AND period_from = ? AND "
         "period_to = ? AND reprint_of IS NULL AND abs(hours - ?) < 0.001 ORDER BY id LIMIT 1",
@@ -152,7 +178,8 @@ def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
         leader=str(settings.get(session, "certificate.leader")),
         handler=str(settings.get(session, "certificate.handler") or session.actor.name),
         contact=str(settings.get(session, "certificate.contact")),
-        issued_on=today.isoformat(), reprint_of_number=original[1] if original else "")
+        issued_on=today.isoformat(), reprint_of_number=original[1] if original else "",
+        duty_hours=duty, office_hours=office_hours(session).text())
 
 
 def issue(session: Session, volunteer_id: int, period_from: str | None = None,
@@ -183,6 +210,7 @@ def issue_batch(session: Session, volunteer_ids: list[int], period_from: str | N
     user cancelled, the disk is full), no number is used and nothing enters the register, so
     the next print is not taken for a reprint of a certificate nobody received."""
     session.require(Permission.REPORT_PRINT)
+    check_issuer(session)       # once for all, not once for each of the 40
     issued: list[Certificate] = []
     skipped: list[str] = []
     with session.write("certificates"):

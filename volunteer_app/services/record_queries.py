@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.hours import star_hours_sql
 from ..domain.stars import StarStanding, standing
 from .permissions import Permission
 from .records import VERIFIED
@@ -112,17 +113,17 @@ def totals(session: Session, query: RecordQuery) -> Totals:
 
 def verified_hours(session: Session, volunteer_id: int, date_from: str | None = None,
                    date_to: str | None = None, stars_only: bool = False) -> float:
-    sql = (f"SELECT coalesce(sum(hours), 0) FROM service_records WHERE volunteer_id = ? "
-           f"AND status IN {VERIFIED_SQL}")
+    """Verified hours; ``stars_only`` leaves out a community worker's duty hours."""
+    summed = star_hours_sql("r") if stars_only else "r.hours"
+    sql = (f"SELECT coalesce(sum({summed}), 0) FROM service_records r WHERE r.volunteer_id = ? "
+           f"AND r.status IN {VERIFIED_SQL}")
     params: list[Any] = [volunteer_id]
     if date_from:
-        sql += " AND date >= ?"
+        sql += " AND r.date >= ?"
         params.append(date_from)
     if date_to:
-        sql += " AND date <= ?"
+        sql += " AND r.date <= ?"
         params.append(date_to)
-    if stars_only:
-        sql += " AND counts_for_stars = 1"
     return round(session.db.execute(sql, params).fetchone()[0], 2)
 
 
@@ -186,8 +187,8 @@ def standings_page(session: Session, query: StandingQuery, offset: int = 0,
         f"coalesce(sum(CASE WHEN substr(r.date, 1, 4) = ? THEN r.hours END), 0) AS year_hours, "
         f"coalesce(sum(r.hours), 0) AS total_hours, "
         f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN r.hours END), 0) AS verified_hours, "
-        f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} AND r.counts_for_stars = 1 "
-        f"THEN r.hours END), 0) AS star_hours "
+        f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN {star_hours_sql('r')} END), 0) "
+        f"AS star_hours "
         f"FROM volunteers v LEFT JOIN service_records r ON r.volunteer_id = v.id "
         f"AND r.status != '已更正' AND r.date <= ?{where} GROUP BY v.id ORDER BY {order} "
         f"LIMIT ? OFFSET ?", [day[:7], day[:4], day, *params, limit, offset])

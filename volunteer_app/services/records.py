@@ -3,7 +3,9 @@ logged visit, or entered by hand; edited while unlocked; verified and locked by 
 corrected after that only by an amendment.
 
 Hours follow the settings: rounded to ``records.round_to_hours`` and capped by
-``records.daily_cap_hours`` per volunteer and day.
+``records.daily_cap_hours`` per volunteer and day, the whole day worked out again whenever
+one of its records changes; a community worker's hours inside office hours are kept apart
+as duty hours (``record_hours``). A visit's record belongs to its helper's team.
 
 Verification locks at once (已记录 → 已锁定): a verified record that could still be edited
 would make the verification mean nothing, so there is no separate "verified, unlocked" step.
@@ -18,15 +20,16 @@ locked because a supervisor made it. Totals and certificates skip 已更正 rows
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from typing import Any
 
 from ..domain.forms import parse_date
-from ..domain.hours import cap_hours, counts_for_stars, round_hours, served_hours
+from ..domain.hours import round_hours, served_hours
 from ..domain.identity import FieldError
 from ..store.row_versions import check_version
 from ..store.rows import new_uid, now_text
-from . import settings
+from ..store.visit_teams import visit_team
+from . import record_hours
 from .permissions import Permission
 from .session import Session
 
@@ -48,33 +51,28 @@ def _time(text: str | time | None, label: str) -> time | None:
         raise FieldError(label, f"{label}“{text}”应写成 08:30 这样的时间。") from None
 
 
-def hours_already(session: Session, volunteer_id: int, day: str, exclude_id: int | None = None) -> float:
-    return session.db.execute(
-        "SELECT coalesce(sum(hours), 0) FROM service_records WHERE volunteer_id = ? AND date = ? "
-        "AND status != '已更正' AND id IS NOT ?", [volunteer_id, day, exclude_id]).fetchone()[0]
-
-
 def _insert(session: Session, row: dict[str, Any]) -> int:
-    """Round and cap the hours, flag staff duty hours, insert, audit. Call inside a write."""
+    """Round the hours, insert, cap and split the whole day again (record_hours), audit.
+    Call inside a write."""
     volunteer = session.row("volunteers", row["volunteer_id"])
     if volunteer is None:
         raise RecordError({"volunteer_id": f"找不到编号为{row['volunteer_id']}的志愿者。"})
-    day = date.fromisoformat(row["date"])
-    start, end = _time(row.get("start_time"), "开始时间"), _time(row.get("end_time"), "结束时间")
-    step = float(settings.get(session, "records.round_to_hours"))
-    cap = float(settings.get(session, "records.daily_cap_hours"))
-    hours = round_hours(float(row["hours"]), step)
-    allowed = cap_hours(hours, hours_already(session, row["volunteer_id"], row["date"]), cap)
-    if allowed < hours:
-        row["content"] = (row.get("content", "") + f"（当日时长已达上限{cap:g}小时，本条按{allowed:g}小时记录）").strip()
+    for column, label in (("start_time", "开始时间"), ("end_time", "结束时间")):
+        _time(row.get(column), label)       # a bad time is refused before anything is written
+    cap, step, is_staff, office = record_hours.rules(session, row["volunteer_id"])
     full = {
-        "uid": new_uid(), "status": "已记录", "created_at": now_text(),
-        "recorder_name": session.actor.name, "counts_for_stars": 1 if counts_for_stars(
-            bool(volunteer["is_staff"]), day, start, end) else 0,
-        **row, "hours": allowed,
+        "uid": new_uid(), "status": EDITABLE, "created_at": now_text(),
+        "recorder_name": session.actor.name, **row,
+        "uncapped_hours": round_hours(float(row["hours"]), step),
     }
+    if full["status"] != EDITABLE:     # an amendment, born locked: its hours are settled now
+        room = cap - record_hours.locked_hours(session, row["volunteer_id"], row["date"])
+        full.update(record_hours.settle(full, room, cap, step, is_staff, office))
+    else:
+        full["hours"] = full["uncapped_hours"]
     record_id = session.db.table("service_records").insert(full).last_pk
-    session.audit("新增", "service_records", record_id, None, full)
+    record_hours.recap_day(session, row["volunteer_id"], row["date"], acting_on=record_id)
+    session.audit("新增", "service_records", record_id, None, session.row("service_records", record_id))
     return record_id
 
 
@@ -171,6 +169,8 @@ def from_visit(session: Session, visit_id: int) -> int:
         minutes = int(start[:2]) * 60 + int(start[3:5]) + visit["minutes"]
         end = f"{min(minutes // 60, 23):02d}:{minutes % 60 if minutes < 24 * 60 else 59:02d}"
     row = {"volunteer_id": visit["volunteer_id"], "service_type_id": type_row[0] if type_row else None,
+           "team_id": visit_team(session.db, visit["volunteer_id"], visit["resident_id"],
+                                 visit["visited_on"]),
            "date": visit["visited_on"], "start_time": start, "end_time": end,
            "hours": visit["minutes"] / 60, "source": "探访", "visit_id": visit_id,
            "resident_id": visit["resident_id"], "beneficiary": resident.get("name", ""),
@@ -217,16 +217,12 @@ def update(session: Session, record_id: int, fields: dict[str, Any], *,
         again = _existing(session, record_id)
         _refuse_locked(again, "修改")   # verified by someone else since it was read
         check_version(session.db, "service_records", record_id, version)
-        cap = float(settings.get(session, "records.daily_cap_hours"))
-        step = float(settings.get(session, "records.round_to_hours"))
-        hours = round_hours(row["hours"], step)
-        row["hours"] = cap_hours(hours, hours_already(session, row["volunteer_id"], row["date"],
-                                                      exclude_id=record_id), cap)
-        volunteer = session.row("volunteers", row["volunteer_id"]) or {"is_staff": 0}
-        row["counts_for_stars"] = 1 if counts_for_stars(
-            bool(volunteer["is_staff"]), date.fromisoformat(row["date"]),
-            _time(row["start_time"], "开始时间"), _time(row["end_time"], "结束时间")) else 0
+        row["uncapped_hours"] = row["hours"] = round_hours(
+            row["hours"], record_hours.rules(session, row["volunteer_id"])[1])
         session.db.table("service_records").update(record_id, row)
+        record_hours.recap_day(session, row["volunteer_id"], row["date"], acting_on=record_id)
+        if (again["volunteer_id"], again["date"]) != (row["volunteer_id"], row["date"]):
+            record_hours.recap_day(session, again["volunteer_id"], again["date"])
         session.audit("修改", "service_records", record_id, record, session.row("service_records", record_id))
 
 
@@ -239,6 +235,7 @@ def delete(session: Session, record_id: int) -> None:
         _refuse_locked(_existing(session, record_id), "删除")
         session.db.execute("DELETE FROM service_records WHERE id = ?", [record_id])
         session.audit("删除", "service_records", record_id, record, None)
+        record_hours.recap_day(session, record["volunteer_id"], record["date"])
 
 
 def verify(session: Session, record_ids: list[int] | tuple[int, ...]) -> int:

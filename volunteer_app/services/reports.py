@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import calendar
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..domain.hours import star_hours_sql
 from ..domain.stars import standing
 from .permissions import Permission
 from .record_queries import VERIFIED_SQL
@@ -23,9 +24,15 @@ class ReportError(ValueError):
     """A report cannot be made as asked; the message says which input to change."""
 
 
+# Where a record's hours came from (service_records.source), in the order a report lists them.
+SOURCES = ("排班", "探访", "手工", "导入", "更正")
+NO_TEAM = "不属任何队伍"
+COMMUNITY = "全社区"
+
+
 @dataclass(frozen=True)
 class MonthlyReport:
-    team_id: int
+    team_id: int | None                   # None: the whole community, teamless records too
     team_name: str
     month: str                            # YYYY-MM
     members: list[dict[str, Any]]         # name, volunteer_no, records, hours, verified_hours
@@ -37,6 +44,13 @@ class MonthlyReport:
     hours: float
     verified_hours: float
     records: int
+    sources: list[dict[str, Any]] = field(default_factory=list)    # source, records, hours, verified_hours
+    teams: list[dict[str, Any]] = field(default_factory=list)      # community: team, records, hours
+    teamless_visits: list[dict[str, Any]] = field(default_factory=list)  # community: name, records, hours
+
+    @property
+    def community(self) -> bool:
+        return self.team_id is None
 
     @property
     def shifts_needed(self) -> int:
@@ -65,59 +79,100 @@ def month_bounds(month: str) -> tuple[str, str]:
     return f"{year:04d}-{number:02d}-01", f"{year:04d}-{number:02d}-{last:02d}"
 
 
-def monthly_team(session: Session, team_id: int, month: str) -> MonthlyReport:
+def _scope(team_id: int | None, column: str) -> tuple[str, list[Any]]:
+    """The report's shifts or members: one team's, or (None) every team's."""
+    return (f" AND {column} = ?", [team_id]) if team_id is not None else ("", [])
+
+
+@dataclass(frozen=True)
+class _MonthRecords:
+    """The records a monthly report counts: the month's, superseded ones left out, of one
+    team or (``team_id`` None) all of them, those of no team included."""
+
+    team_id: int | None
+    start: str
+    end: str
+
+    def sql(self, select: str, joins: str = "", more: str = "", tail: str = "") -> tuple[str, list[Any]]:
+        where, scope = _scope(self.team_id, "r.team_id")
+        return (f"SELECT {select} FROM service_records r {joins} WHERE r.date BETWEEN ? AND ? "
+                f"AND r.status != '已更正'{where}{more} {tail}", [self.start, self.end, *scope])
+
+
+_VOLUNTEER = "JOIN volunteers v ON v.id = r.volunteer_id"
+_SUMS = (f"count(*) AS records, sum(r.hours) AS hours, "
+         f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN r.hours END), 0) AS verified_hours")
+
+
+def monthly_team(session: Session, team_id: int | None, month: str) -> MonthlyReport:
+    """One team's month, or with ``team_id`` None the community's: every record of the month,
+    those of no team (a community worker's 结对探访, say) included."""
     session.require(Permission.REPORT_PRINT)
-    team = session.row("teams", team_id)
+    team = session.row("teams", team_id) if team_id is not None else {"name": COMMUNITY}
     if team is None:
         raise ReportError(f"找不到编号为{team_id}的队伍，请检查队伍编号。")
     start, end = month_bounds(month)
-    db = session.db
-    members = [dict(r) for r in db.query(
-        f"SELECT v.id, v.name, v.volunteer_no, count(*) AS records, sum(r.hours) AS hours, "
-        f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN r.hours END), 0) AS verified_hours "
-        f"FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id WHERE r.team_id = ? "
-        f"AND r.date BETWEEN ? AND ? AND r.status != '已更正' GROUP BY v.id "
-        f"ORDER BY hours DESC, v.name_pinyin", [team_id, start, end])]
-    types = [dict(r) for r in db.query(
-        "SELECT coalesce(st.name, '其他') AS service_type, count(*) AS records, sum(r.hours) AS hours "
-        "FROM service_records r LEFT JOIN service_types st ON st.id = r.service_type_id "
-        "WHERE r.team_id = ? AND r.date BETWEEN ? AND ? AND r.status != '已更正' GROUP BY 1 "
-        "ORDER BY hours DESC", [team_id, start, end])]
+    db, records = session.db, _MonthRecords(team_id, start, end)
+    members = [dict(r) for r in db.query(*records.sql(
+        f"v.id, v.name, v.volunteer_no, {_SUMS}", _VOLUNTEER,
+        tail="GROUP BY v.id ORDER BY hours DESC, v.name_pinyin"))]
+    types = [dict(r) for r in db.query(*records.sql(
+        "coalesce(st.name, '其他') AS service_type, count(*) AS records, sum(r.hours) AS hours",
+        "LEFT JOIN service_types st ON st.id = r.service_type_id", tail="GROUP BY 1 ORDER BY hours DESC"))]
+    where, scope = _scope(team_id, "t.team_id")
     shifts = [dict(r) for r in db.query(
         "SELECT s.date, s.start_time || '–' || s.end_time AS time, t.title, s.min_people AS needed, "
         "(SELECT count(*) FROM assignments a WHERE a.shift_id = s.id "
         " AND a.state NOT IN ('已谢绝', '缺席')) AS assigned, "
         "(SELECT count(*) FROM assignments a WHERE a.shift_id = s.id AND a.state = '已完成') AS completed "
-        "FROM shifts s JOIN tasks t ON t.id = s.task_id WHERE t.team_id = ? AND s.cancelled = 0 "
-        "AND s.date BETWEEN ? AND ? ORDER BY s.date, s.start_time", [team_id, start, end])]
+        f"FROM shifts s JOIN tasks t ON t.id = s.task_id WHERE s.cancelled = 0{where} "
+        "AND s.date BETWEEN ? AND ? ORDER BY s.date, s.start_time", [*scope, start, end])]
+    where, scope = _scope(team_id, "m.team_id")
     return MonthlyReport(
         team_id=team_id, team_name=team["name"], month=month[:7], members=members,
         service_types=types, shifts=shifts, visits=_visits(session, team_id, start, end),
         joined=[dict(r) for r in db.query(
             "SELECT v.name, m.joined_on FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id "
-            "WHERE m.team_id = ? AND m.joined_on BETWEEN ? AND ? ORDER BY m.joined_on",
-            [team_id, start, end])],
+            f"WHERE m.joined_on BETWEEN ? AND ?{where} ORDER BY m.joined_on", [start, end, *scope])],
         left=[dict(r) for r in db.query(
             "SELECT v.name, m.left_on FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id "
-            "WHERE m.team_id = ? AND m.left_on BETWEEN ? AND ? ORDER BY m.left_on",
-            [team_id, start, end])],
+            f"WHERE m.left_on BETWEEN ? AND ?{where} ORDER BY m.left_on", [start, end, *scope])],
         hours=round(sum(m["hours"] for m in members), 2),
         verified_hours=round(sum(m["verified_hours"] for m in members), 2),
-        records=sum(m["records"] for m in members))
+        records=sum(m["records"] for m in members), **_parts(session, records))
 
 
-def _visits(session: Session, team_id: int, start: str, end: str) -> list[dict[str, Any]]:
-    """Visits due and done for pairings whose helper is in the team: a pairing active for
-    d days of the month at one visit every n days is due ceil(d / n) visits."""
+def _parts(session: Session, records: _MonthRecords) -> dict[str, list[dict[str, Any]]]:
+    """The month's hours by source, and for the community by team and the visits of helpers
+    in no team (a community worker's 结对探访), so that every hour has its line."""
+    found = {r["source"]: dict(r) for r in session.db.query(
+        *records.sql(f"r.source, {_SUMS}", tail="GROUP BY 1"))}
+    sources = [found.get(name) or {"source": name, "records": 0, "hours": 0.0, "verified_hours": 0.0}
+               for name in SOURCES if name in found or name in SOURCES[:3]]
+    if records.team_id is not None:
+        return {"sources": sources}
+    teams = [dict(r) for r in session.db.query(*records.sql(
+        f"coalesce(t.name, '{NO_TEAM}') AS team, count(*) AS records, sum(r.hours) AS hours",
+        "LEFT JOIN teams t ON t.id = r.team_id", tail="GROUP BY r.team_id ORDER BY r.team_id IS NULL, r.team_id"))]
+    visits = [dict(r) for r in session.db.query(*records.sql(
+        "v.name, v.volunteer_no, count(*) AS records, sum(r.hours) AS hours", _VOLUNTEER,
+        " AND r.team_id IS NULL AND r.source = '探访'", "GROUP BY v.id ORDER BY hours DESC, v.name_pinyin"))]
+    return {"sources": sources, "teams": teams, "teamless_visits": visits}
+
+
+def _visits(session: Session, team_id: int | None, start: str, end: str) -> list[dict[str, Any]]:
+    """Visits due and done for pairings whose helper is in the team (every pairing for the
+    community): a pairing active for d days of the month at one visit every n days is due
+    ceil(d / n) visits."""
     rows = session.db.query(
         "SELECT p.id, v.name AS volunteer, r.name AS resident, p.visit_every_days, p.started_on, "
         "p.ended_on, (SELECT count(*) FROM visits x WHERE x.pairing_id = p.id "
         " AND x.visited_on BETWEEN ? AND ?) AS done FROM pairings p "
         "JOIN volunteers v ON v.id = p.volunteer_id JOIN residents r ON r.id = p.resident_id "
         "WHERE p.state IN ('结对中', '已解除') AND (p.started_on IS NULL OR p.started_on <= ?) "
-        "AND (p.ended_on IS NULL OR p.ended_on >= ?) AND EXISTS (SELECT 1 FROM team_members m "
-        " WHERE m.team_id = ? AND m.volunteer_id = p.volunteer_id) ORDER BY v.name_pinyin",
-        [start, end, end, start, team_id])
+        "AND (p.ended_on IS NULL OR p.ended_on >= ?) AND (? IS NULL OR EXISTS (SELECT 1 "
+        " FROM team_members m WHERE m.team_id = ? AND m.volunteer_id = p.volunteer_id)) "
+        "ORDER BY v.name_pinyin", [start, end, end, start, team_id, team_id])
     first, last = date.fromisoformat(start), date.fromisoformat(end)
     out = []
     for row in rows:
@@ -139,10 +194,10 @@ def hours_summary(session: Session, date_from: str, date_to: str,
     session.require(Permission.REPORT_PRINT)
     sql = (f"SELECT v.id, v.name, v.volunteer_no, count(*) AS records, sum(r.hours) AS hours, "
            f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN r.hours END), 0) AS verified_hours, "
-           f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} AND r.counts_for_stars = 1 "
-           f"THEN r.hours END), 0) AS star_hours, "
-           f"(SELECT coalesce(sum(x.hours), 0) FROM service_records x WHERE x.volunteer_id = v.id "
-           f" AND x.status IN {VERIFIED_SQL} AND x.counts_for_stars = 1 AND x.date <= ?) "
+           f"coalesce(sum(CASE WHEN r.status IN {VERIFIED_SQL} THEN {star_hours_sql('r')} END), 0) "
+           f"AS star_hours, "
+           f"(SELECT coalesce(sum({star_hours_sql('x')}), 0) FROM service_records x "
+           f"WHERE x.volunteer_id = v.id AND x.status IN {VERIFIED_SQL} AND x.date <= ?) "
            f"AS cumulative_star_hours FROM service_records r "
            f"JOIN volunteers v ON v.id = r.volunteer_id WHERE r.date BETWEEN ? AND ? "
            f"AND r.status != '已更正'")

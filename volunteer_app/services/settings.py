@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.hours import parse_office_hours
 from ..domain.people import Cohorts, HousingRule
 from ..store.rows import from_json, new_uid, now_text, to_json
 from . import resident_risk
@@ -36,6 +37,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("security.idle_lock_minutes", "空闲多少分钟后锁屏", 10),
     SettingSpec("records.round_to_hours", "服务时长取整（小时）", 0.5),
     SettingSpec("records.daily_cap_hours", "每日服务时长上限（小时）", 8),
+    SettingSpec("records.office_hours", "社区工作者上班时间", "09:00-17:00",
+                "社区工作者在工作日（按国家法定节假日安排，调休上班日算工作日）这段时间内的服务"
+                "属本职工作：登记，但不计入星级和志愿服务记录证明的时长。"),
     SettingSpec("certificate.leader", "证明负责人", "", "志愿服务记录证明上的负责人姓名。"),
     SettingSpec("certificate.handler", "证明经办人", "",
                 "志愿服务记录证明上的经办人；留空时填开具证明的用户。"),
@@ -57,6 +61,21 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("pairing.visit_days", "其他结对老人探访间隔（天）", 14),
 )
 _BY_KEY = {spec.key: spec for spec in SPECS}
+# Settings whose text must parse; the parser's ValueError says what is wrong.
+_CHECKS = {"records.office_hours": parse_office_hours}
+
+
+class SettingError(ValueError):
+    """A setting's value that cannot be used; the message names the setting and the fix."""
+
+
+def check(key: str, value: Any) -> None:
+    """Refuse a value that cannot be used, before anything is saved."""
+    if key in _CHECKS:
+        try:
+            _CHECKS[key](value)
+        except ValueError as error:
+            raise SettingError(f"“{_BY_KEY[key].label}”：{error}") from None
 
 
 def get(session: Session, key: str) -> Any:
@@ -70,6 +89,7 @@ def get(session: Session, key: str) -> Any:
 
 def put(session: Session, key: str, value: Any) -> None:
     session.require(Permission.SETTINGS)
+    check(key, value)
     before = get(session, key) if key in _BY_KEY else None
     housing = key in resident_risk.HOUSING_KEYS
     with session.write("settings", *(("residents",) if housing else ())):

@@ -16,9 +16,11 @@ from importlib import resources
 import sqlite_utils
 
 from .dashboard_indexes import m_dashboard_indexes
+from .record_hours import m_record_hour_columns
 from .record_locks import m_record_lock_triggers
 from .resident_indexes import m_resident_filter_indexes
 from .row_versions import m_row_versions
+from .visit_teams import m_visit_record_teams
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -64,7 +66,9 @@ MIGRATIONS: list[Migration] = [
     m_record_lock_triggers,    # 2: locked service records refuse UPDATE/DELETE
     m_resident_filter_indexes,  # 3: partial indexes for the 居民 filter-as-you-type
     m_dashboard_indexes,        # 4: partial indexes that answer the 工作台 counts
-    m_row_versions,             # row_version on edited tables, raised by a trigger on UPDATE
+    m_row_versions,             # 5: row_version on edited tables, raised by a trigger on UPDATE
+    m_record_hour_columns,      # 6: uncapped and duty hours of a service record (day cap, office hours)
+    m_visit_record_teams,       # 7: visit records get their helper's team (monthly reports)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

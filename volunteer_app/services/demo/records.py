@@ -14,9 +14,9 @@ import random
 from datetime import date, time, timedelta
 from typing import Any
 
-from ...domain.hours import counts_for_stars, round_hours
+from ...domain.hours import duty_hours, is_working_day, round_hours
 from ...store.rows import new_uid, now_text
-from .. import certificates, records
+from .. import certificates, records, settings
 from ..permissions import Role
 from ..session import Actor, Session
 from . import DemoContext
@@ -44,14 +44,14 @@ def _record(ctx: DemoContext, rng: random.Random, volunteer: dict[str, Any], tea
     start, end = rng.choice(SLOTS)
     hours = round_hours((_time(end).hour * 60 + _time(end).minute - _time(start).hour * 60
                          - _time(start).minute) / 60, step)
+    duty = duty_hours(bool(volunteer["is_staff"]), day, _time(start), hours)
     old = (ctx.today - day).days > LOCK_AFTER_DAYS
     stamp = f"{(day + timedelta(days=rng.randint(3, 10))).isoformat()}T17:30:00"
     return {
         "uid": new_uid(), "volunteer_id": volunteer["id"], "team_id": team_id,
         "service_type_id": type_ids[kind[0]], "date": day.isoformat(), "start_time": start,
         "end_time": end, "hours": hours, "source": "手工", "activity": kind[1], "content": kind[1],
-        "counts_for_stars": 1 if counts_for_stars(bool(volunteer["is_staff"]), day, _time(start),
-                                                  _time(end)) else 0,
+        "uncapped_hours": hours, "counts_for_stars": 1 if duty < hours else 0, "duty_hours": duty,
         "lead_name": volunteer["captain"], "recorder_name": volunteer["captain"],
         "status": "已锁定" if old else "已记录", "verified_by": supervisor if old else None,
         "verified_at": stamp if old else None, "locked_at": stamp if old else None,
@@ -118,12 +118,13 @@ def _staff_duty(ctx: DemoContext, rng: random.Random, db: Any, type_ids: dict[st
         volunteer = {"id": vid, "is_staff": 1, "captain": ""}
         for back in range(1, 4):
             day = ctx.today - timedelta(days=back * 21)
-            while day.weekday() >= 5:
+            while not is_working_day(day):   # office hours of a working day
                 day -= timedelta(days=1)
             row = _record(ctx, rng, volunteer, None, type_ids, day,
                           ("极端天气风险防控", "工作时间入户检查燃气和取暖"), supervisor_id, step)
             row.update({"start_time": "09:30", "end_time": "11:30", "hours": 2.0,
-                        "counts_for_stars": 0, "recorder_name": "社区工作站"})
+                        "uncapped_hours": 2.0, "duty_hours": 2.0, "counts_for_stars": 0,
+                        "recorder_name": "社区工作站"})
             rows.append(row)
     return rows
 
@@ -137,7 +138,13 @@ def _amend_one(session: Session, ctx: DemoContext) -> None:
                       "队长核对签到表：当天服务到12:00结束，原登记的结束时间有误。")
 
 
+# The issuer's person in charge and phone (invented): no certificate is issued without them.
+ISSUER = {"certificate.leader": "周立华", "certificate.contact": "010-63700000"}
+
+
 def _issue_certificates(session: Session, ctx: DemoContext) -> None:
+    for key, value in ISSUER.items():
+        settings.put(session, key, value)
     user = session.db.execute("SELECT id, name FROM users WHERE role = 'supervisor' ORDER BY id").fetchone()
     if user:   # issued by the demo supervisor, as the register should show
         session = Session(session.db, Actor(user[0], user[1], Role.SUPERVISOR), today=session.today)

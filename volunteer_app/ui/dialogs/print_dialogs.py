@@ -53,6 +53,7 @@ from ..printing import a4_printer, chosen_printer, open_preview
 from ..screen_fit import fit_to_screen
 
 PREVIEW_LIMIT = 20       # certificates shown in the print preview
+COMMUNITY = 0            # the monthly dialog's choice of the whole community (no team has id 0)
 
 
 @dataclass
@@ -79,6 +80,7 @@ class CertificateRequest:
     end: str
 
     def make(self, session: Session, final: bool, deliver: Any) -> Outcome:
+        certificates.check_issuer(session)     # once, not a skipped line per volunteer
         if final:
             delivered: list[Any] = []
             issued, skipped = certificates.issue_batch(
@@ -104,7 +106,7 @@ class CertificateRequest:
 
 @dataclass(frozen=True)
 class MonthlyRequest:
-    team_id: int
+    team_id: int | None             # None: the whole community
     month: str
     title: str = "月度报表"
 
@@ -338,6 +340,10 @@ class CertificateDialog(_PrintDialog):
         hint.setProperty("role", "hint")
         self.form.addRow(hint)
         fit_to_screen(self, 520, 560)
+        try:
+            certificates.check_issuer(session)
+        except CertificateError as error:     # said at once: nothing can be issued until set
+            self._say(str(error), error=True)
 
     def _on_find(self, text: str) -> None:
         needle = text.strip().lower()
@@ -352,6 +358,7 @@ class CertificateDialog(_PrintDialog):
         return f"志愿服务记录证明_{self.session.today().isoformat()}.pdf"
 
     def _request(self) -> CertificateRequest:
+        certificates.check_issuer(self.session)
         ids = self.chosen_ids()
         if not ids:
             raise CertificateError(self.tr("请先在列表里选择志愿者（按住Ctrl可多选）。"))
@@ -384,6 +391,8 @@ class MonthlyDialog(_PrintDialog):
         super().__init__(session, parent)
         self.setWindowTitle(self.tr("队伍月度报表"))
         self.team = QComboBox(objectName=f"{self.NAME}.team")
+        # 0 stands for the whole community: every record of the month, teamless ones too
+        self.team.addItem(self.tr("全社区（各队及不属任何队伍的结对探访）"), COMMUNITY)
         for t in record_queries.lookup_lists(session)["teams"]:
             self.team.addItem(t["name"], t["id"])
         if team_id is not None and self.team.findData(team_id) >= 0:
@@ -399,9 +408,8 @@ class MonthlyDialog(_PrintDialog):
         return f"{self.team.currentText()}_{self.month.currentData()}_月报.pdf"
 
     def _request(self) -> MonthlyRequest:
-        if self.team.currentData() is None:
-            raise ReportError(self.tr("还没有队伍，请先在“志愿者与队伍”里建立队伍。"))
-        return MonthlyRequest(self.team.currentData(), self.month.currentData(),
+        team = self.team.currentData()
+        return MonthlyRequest(None if team == COMMUNITY else team, self.month.currentData(),
                               f"{self.team.currentText()} {self.month.currentData()} 月报")
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -82,6 +82,11 @@ class RecordsPage(QWidget):
         self.session = session
         self.dialog: QWidget | None = None          # the dialog opened last (tests drive it)
         self.model = RecordsModel(session, self)
+        # The volunteers of the rows the user chose: kept across a reload after a change (a
+        # verification), even when the verified rows leave a 已记录 filter, so that 打印证明
+        # opens with the people just verified.
+        self.chosen_volunteers: list[int] = []
+        self._reloading = False
         self._build()
         self.model.reload()
         self._show_totals()
@@ -171,7 +176,7 @@ class RecordsPage(QWidget):
             lambda _i: self._set(service_type_id=self.service_type.currentData()))
         self.month.currentIndexChanged.connect(lambda _i: self._set(month=self.month.currentData() or ""))
         self.status.currentIndexChanged.connect(lambda _i: self._set(status=self.status.currentData() or ""))
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.model.modelReset.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self._on_edit())
         self.add_button.clicked.connect(self._on_add)
@@ -200,6 +205,7 @@ class RecordsPage(QWidget):
 
     # -- state -------------------------------------------------------------------------------
     def _set(self, **changes: Any) -> None:
+        self.chosen_volunteers = []           # another list: the earlier choice is gone with it
         self.model.set_query(**changes)
         self._show_totals()
 
@@ -225,9 +231,30 @@ class RecordsPage(QWidget):
         self.edit_button.setToolTip(tip)
         self.delete_button.setToolTip(tip)
 
+    def _on_selection(self) -> None:
+        if not self._reloading:
+            self.chosen_volunteers = sorted({r["volunteer_id"] for r in self.selected()})
+        self._update_buttons()
+
+    def _reload_keeping_selection(self) -> None:
+        """Reload after a change and select again the rows that are still listed."""
+        ids = {r["id"] for r in self.selected()}
+        self._reloading = True
+        try:
+            self.model.reload()
+            selection = self.table.selectionModel()
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            for record_id in ids:
+                row = self.model.row_of(record_id)
+                if row is not None:
+                    selection.select(self.model.index(row, 0), flags)
+        finally:
+            self._reloading = False
+        self._update_buttons()
+
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:
-            self.model.reload()
+            self._reload_keeping_selection()
             self._show_totals()
             self.standings.mark_stale()
         if self.register is not None and tables & {"certificates", "volunteers"}:
@@ -292,7 +319,7 @@ class RecordsPage(QWidget):
             self._say(str(error))
 
     def _on_certificate(self) -> None:
-        ids = sorted({r["volunteer_id"] for r in self.selected()})
+        ids = sorted({r["volunteer_id"] for r in self.selected()}) or self.chosen_volunteers
         dialog = CertificateDialog(self.session, ids, parent=self)
         if self.register is not None:
             dialog.registered.connect(self.register.mark_stale)

@@ -95,6 +95,7 @@ class SettingsPage(QWidget):
         return tab
 
     def _on_save(self) -> None:
+        values = {}
         for spec in settings.SPECS:
             text = self.fields[spec.key].text().strip()
             try:
@@ -103,8 +104,15 @@ class SettingsPage(QWidget):
                 QMessageBox.warning(self, self.tr("设置有误"),
                                     self.tr("“{0}”应为数字，现在是“{1}”。").format(spec.label, text))
                 return
-            if value != settings.get(self.session, spec.key):
-                settings.put(self.session, spec.key, value)
+            try:
+                settings.check(spec.key, value)
+            except settings.SettingError as error:
+                QMessageBox.warning(self, self.tr("设置有误"), str(error))
+                return
+            values[spec.key] = value
+        for key, value in values.items():     # all checked first: a bad one saves nothing
+            if value != settings.get(self.session, key):
+                settings.put(self.session, key, value)
 
     # -- users ------------------------------------------------------------------------------
     def _users_tab(self) -> QWidget:
