@@ -151,4 +151,4 @@ def test_reveal_action_shows_full_number_and_audits(qtbot, demo_session):
         assert (phone in box.text()) is full_shown, box.text()
         box.close()
     audited = db.execute("SELECT count(*) FROM audit_log WHERE action = '查看完整信息'").fetchone()[0]
-    assert audited == 2  # supervisor: ID number and phone; the captain saw nothing
+    assert audited == 3  # supervisor: ID number, phone, emergency contact; the captain saw nothing

@@ -18,7 +18,7 @@ from ..domain.forms import parse_date
 from ..domain.identity import FieldError
 from ..domain.people import age_on
 from ..store.rows import from_json, new_uid, now_text, to_json
-from . import records, scope, settings
+from . import privacy, records, scope, settings
 from .permissions import Permission, PermissionDenied
 from .session import Session
 
@@ -185,7 +185,7 @@ def active_pairs(session: Session) -> list[dict[str, Any]]:
     """Every active pair with its cadence and lateness, the latest first to be visited first."""
     session.require(Permission.LEDGER_READ)
     today = session.today()
-    rows = list(session.db.query(
+    rows = privacy.shape_all(session, session.db.query(
         "SELECT x.id, x.volunteer_id, x.resident_id, x.score, x.reasons, x.started_on, "
         "v.name AS helper_name, v.phone AS helper_phone, r.name AS resident_name, r.birth_date, "
         "r.floor, r.has_lift, r.cannot_use_stairs, r.lives_alone, r.building, "
@@ -194,7 +194,7 @@ def active_pairs(session: Session) -> list[dict[str, Any]]:
         "WHERE m.volunteer_id = x.volunteer_id AND m.left_on IS NULL) AS team_ids "
         "FROM pairings x JOIN volunteers v ON v.id = x.volunteer_id "
         "JOIN residents r ON r.id = x.resident_id LEFT JOIN places p ON p.id = r.place_id "
-        "WHERE x.state = ?", [ACTIVE]))
+        "WHERE x.state = ?", [ACTIVE]), {"helper_phone": "phone"})
     for row in rows:
         every = cadence(session, row)
         last = date.fromisoformat(row["last_visit"]) if row["last_visit"] else None
@@ -282,7 +282,8 @@ def log_visit(session: Session, pairing_id: int, fields: dict[str, Any]) -> tupl
 
 def visits_of(session: Session, resident_id: int) -> list[dict[str, Any]]:
     session.require(Permission.LEDGER_READ)
-    return list(session.db.query(
+    # a visit's note on the resident's health only for a role that may see health notes
+    return privacy.shape_all(session, session.db.query(
         "SELECT w.*, v.name AS helper_name FROM visits w JOIN volunteers v ON v.id = w.volunteer_id "
         "WHERE w.resident_id = ? ORDER BY w.visited_on DESC, w.id DESC", [resident_id]))
 
