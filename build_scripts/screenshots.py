@@ -1,9 +1,9 @@
 """Render every page of the window on the demo community: ``python build_scripts/screenshots.py DIR``.
 
-Builds the demo in a temporary database, opens the main window offscreen at 1280×800,
-shows each page in ``PAGES`` the acting user may open, and saves ``DIR/<key>.png``; also
-the volunteer dialog and the schedule's assign dialog. Chinese renders with the installed
-CJK font (apply_look).
+Builds the demo in a temporary database, opens the main window offscreen at 1280×800 as the
+demo user who works on each page (staff, supervisor, admin), so the status bar shows a real
+role, and saves ``DIR/<key>.png``; also the volunteer dialog and the schedule's assign
+dialog. Chinese renders with the installed CJK font (apply_look).
 """
 
 from __future__ import annotations
@@ -18,10 +18,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
+def _today() -> date:
+    return date(2026, 11, 28)
+
+
+# (demo login, password, pages shot as that user)
+SHOTS = [
+    ("staff", "staff2026", ["dashboard", "residents", "volunteers", "schedule", "pairing"]),
+    ("supervisor", "supervisor2026", ["records"]),
+    ("admin", "admin2026", ["audit", "settings"]),
+]
+
+
 def main(out: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from volunteer_app.services import demo
+    from volunteer_app.services import demo, users
     from volunteer_app.services.session import BUILTIN_ADMIN, Session
     from volunteer_app.store.connection import open_database
     from volunteer_app.ui.look import apply_look
@@ -32,34 +44,40 @@ def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "demo.sqlite3")
-        session = Session(db, BUILTIN_ADMIN, today=lambda: date(2026, 11, 28))
-        demo.build(session)
-        window = MainWindow(session)
-        window.setFixedSize(1280, 800)
-        window.show()
-        for key in window.page_keys:
-            page = window.show_page(key)
-            _wait_for_tables(app, page)
-            window.grab().save(str(out / f"{key}.png"))
-            print(out / f"{key}.png")
-            if key == "volunteers":
-                page.table.selectRow(0)
-                page.edit_volunteer.click()
-                app.processEvents()
-                page.dialog.grab().save(str(out / "volunteer_dialog.png"))
-                page.dialog.reject()
-            if key == "schedule":
-                # the assign dialog on the first shift still short of people (ranked candidates)
-                short = next((s for s in page.shifts if s.fill == "缺人" and s.date >= session.today()), None)
-                if short is not None:
-                    page.select(short.id)
-                    page.open_assign()
-                    app.processEvents()
-                    page.dialog.grab().save(str(out / "assign_dialog.png"))
-                    page.dialog.reject()
-        window.close()
+        demo.build(Session(db, BUILTIN_ADMIN, today=_today))
+        # Each page as the demo user who works on it, so the status bar shows a real role.
+        for login, password, keys in SHOTS:
+            session = Session(db, users.authenticate(db, login, password), today=_today)
+            window = MainWindow(session)
+            window.setFixedSize(1280, 800)
+            window.show()
+            for key in keys:
+                _shoot(app, window, session, key, out)
+            window.close()
         db.close()
     return 0
+
+
+def _shoot(app, window, session, key: str, out: Path) -> None:
+    page = window.show_page(key)
+    _wait_for_tables(app, page)
+    window.grab().save(str(out / f"{key}.png"))
+    print(out / f"{key}.png")
+    if key == "volunteers":
+        page.table.selectRow(0)
+        page.edit_volunteer.click()
+        app.processEvents()
+        page.dialog.grab().save(str(out / "volunteer_dialog.png"))
+        page.dialog.reject()
+    if key == "schedule":
+        # the assign dialog on the first shift still short of people (ranked candidates)
+        short = next((s for s in page.shifts if s.fill == "缺人" and s.date >= session.today()), None)
+        if short is not None:
+            page.select(short.id)
+            page.open_assign()
+            app.processEvents()
+            page.dialog.grab().save(str(out / "assign_dialog.png"))
+            page.dialog.reject()
 
 
 def _wait_for_tables(app, page) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 from ..domain.forms import parse_date
 from ..domain.hours import cap_hours, counts_for_stars, round_hours, served_hours
 from ..domain.identity import FieldError
+from ..store.row_versions import check_version
 from ..store.rows import new_uid, now_text
 from . import scope, settings
 from .permissions import Permission
@@ -212,8 +213,10 @@ def _require_scope(session: Session, record: dict[str, Any]) -> None:
     scope.require_volunteer(session, Permission.RECORD_WRITE, record.get("volunteer_id"))
 
 
-def update(session: Session, record_id: int, fields: dict[str, Any]) -> None:
-    """Change an unlocked record; hours are worked out again from the times."""
+def update(session: Session, record_id: int, fields: dict[str, Any], *,
+           version: int | None = None) -> None:
+    """Change an unlocked record; hours are worked out again from the times. ``version`` is the
+    row_version the edit was based on (StaleRecord if the record moved on since)."""
     record = _existing(session, record_id)
     _require_scope(session, record)
     _refuse_locked(record, "修改")
@@ -225,6 +228,7 @@ def update(session: Session, record_id: int, fields: dict[str, Any]) -> None:
     with session.write("service_records"):
         again = _existing(session, record_id)
         _refuse_locked(again, "修改")   # verified by someone else since it was read
+        check_version(session.db, "service_records", record_id, version)
         cap = float(settings.get(session, "records.daily_cap_hours"))
         step = float(settings.get(session, "records.round_to_hours"))
         hours = round_hours(row["hours"], step)

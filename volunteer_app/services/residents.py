@@ -15,6 +15,7 @@ from typing import Any
 from ..domain.forms import FormResult, parse_int, validate_person
 from ..domain.identity import FieldError
 from ..domain.people import age_on, pinyin_keys
+from ..store.row_versions import check_version
 from ..store.rows import new_uid, now_text, to_json
 from . import privacy, resident_risk, settings
 from .permissions import Permission
@@ -108,7 +109,9 @@ def add(session: Session, fields: dict[str, Any]) -> int:
     return resident_id
 
 
-def update(session: Session, resident_id: int, fields: dict[str, Any]) -> None:
+def update(session: Session, resident_id: int, fields: dict[str, Any], *,
+           version: int | None = None) -> None:
+    """Save an edit; ``version`` is the row_version the edit was based on (StaleRecord if moved on)."""
     session.require(Permission.RESIDENT_WRITE)
     current = session.row("residents", resident_id)
     if current is None:
@@ -120,11 +123,13 @@ def update(session: Session, resident_id: int, fields: dict[str, Any]) -> None:
         raise ResidentError(result.errors)
     values = {**result.values, **_derived(session, result.values, current), "updated_at": now_text()}
     with session.write("residents"):
+        check_version(session.db, "residents", resident_id, version)
         session.db.table("residents").update(resident_id, values)
         session.audit("修改", "residents", resident_id, current, {**current, **values})
 
 
-def archive(session: Session, resident_id: int, reason: str = "") -> None:
+def archive(session: Session, resident_id: int, reason: str = "", *,
+            version: int | None = None) -> None:
     """Removing a resident archives them: their history (visits, pairs, requests) stays."""
     session.require(Permission.RESIDENT_WRITE)
     current = session.row("residents", resident_id)
@@ -132,6 +137,7 @@ def archive(session: Session, resident_id: int, reason: str = "") -> None:
         raise ResidentError({"id": f"找不到编号为{resident_id}的居民。"})
     values = {"archived_at": now_text(), "archive_reason": reason.strip()}
     with session.write("residents", "pairings"):
+        check_version(session.db, "residents", resident_id, version)
         session.db.table("residents").update(resident_id, values)
         session.db.execute(
             "UPDATE pairings SET state = '已解除', ended_on = ?, end_reason = ? "

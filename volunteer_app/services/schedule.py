@@ -24,6 +24,7 @@ from ..domain.scheduling import (
     ShiftKey,
     Slot,
 )
+from ..store.row_versions import check_version
 from ..store.rows import from_json, new_uid, now_text, to_json
 from . import schedule_facts as facts
 from .assigning import (
@@ -162,7 +163,8 @@ def tasks(session: Session, team_id: int | None = None, include_archived: bool =
         f"LEFT JOIN places p ON p.id = t.place_id {where} ORDER BY t.starts_on DESC, t.id DESC", params))
 
 
-def update_task(session: Session, task_id: int, fields: dict[str, Any]) -> None:
+def update_task(session: Session, task_id: int, fields: dict[str, Any], *,
+                version: int | None = None) -> None:
     """Change title, description, place, service type or insurance (not the team)."""
     current = _task(session, task_id)
     session.require(Permission.SCHEDULE, current["team_id"])
@@ -172,6 +174,7 @@ def update_task(session: Session, task_id: int, fields: dict[str, Any]) -> None:
     if not values:
         return
     with session.write("tasks"):
+        check_version(session.db, "tasks", task_id, version)
         session.db.table("tasks").update(task_id, values)
         session.audit("修改", "tasks", task_id, current, {**current, **values})
 
@@ -247,7 +250,8 @@ def _clean_changes(changes: dict[str, Any], scope: str) -> dict[str, Any]:
     return values
 
 
-def update_shift(session: Session, shift_id: int, changes: dict[str, Any], scope: str = "one") -> int:
+def update_shift(session: Session, shift_id: int, changes: dict[str, Any], scope: str = "one", *,
+                 version: int | None = None) -> int:
     """Change one shift, or it and the same slot of every later day ("following").
 
     Keys of ``changes``: date, start_time, end_time, min_people, max_people, skills, notes,
@@ -260,6 +264,7 @@ def update_shift(session: Session, shift_id: int, changes: dict[str, Any], scope
         return 0
     ids = _scope_ids(session, pivot, scope) if scope == "following" else [shift_id]
     with session.write("shifts"):
+        check_version(session.db, "shifts", shift_id, version)  # the shift the dialog showed
         for sid in ids:
             row = {**session.row("shifts", sid), **values}
             _check_shift(session, sid, row)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..store.row_versions import check_version
 from ..store.rows import from_json, new_uid, now_text, to_json
 from .permissions import Permission
 from .session import Session
@@ -94,13 +95,15 @@ def create(session: Session, fields: dict[str, Any]) -> int:
     return type_id
 
 
-def update(session: Session, type_id: int, fields: dict[str, Any]) -> None:
+def update(session: Session, type_id: int, fields: dict[str, Any], *,
+           version: int | None = None) -> None:
     session.require(Permission.TEAM_WRITE)
     current = _row(session, type_id)
     values = _clean(session, {k: v for k, v in fields.items() if k in _FIELDS}, type_id)
     if not values:
         return
     with session.write("service_types"):
+        check_version(session.db, "service_types", type_id, version)
         session.db.table("service_types").update(type_id, values)
         session.audit("修改", "service_types", type_id, current, {**current, **values})
 

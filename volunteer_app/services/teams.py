@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..store.row_versions import check_version
 from ..store.rows import new_uid, now_text
 from . import privacy
 from .permissions import Permission
@@ -31,7 +32,8 @@ def create(session: Session, name: str, community_id: int | None = None, descrip
     return team_id
 
 
-def rename(session: Session, team_id: int, name: str, description: str | None = None) -> None:
+def rename(session: Session, team_id: int, name: str, description: str | None = None, *,
+           version: int | None = None) -> None:
     session.require(Permission.TEAM_WRITE)
     current = _team(session, team_id)
     name = name.strip()
@@ -43,6 +45,7 @@ def rename(session: Session, team_id: int, name: str, description: str | None = 
     if description is not None:
         values["description"] = description.strip()
     with session.write("teams"):
+        check_version(session.db, "teams", team_id, version)
         session.db.table("teams").update(team_id, values)
         session.audit("修改", "teams", team_id, current, {**current, **values})
 
@@ -126,7 +129,7 @@ def list_teams(session: Session, include_archived: bool = False) -> list[dict[st
     session.require(Permission.LEDGER_READ)
     where = "" if include_archived else "WHERE t.archived_at IS NULL"
     return list(session.db.query(
-        "SELECT t.id, t.name, t.description, t.community_id, t.archived_at, "
+        "SELECT t.id, t.name, t.description, t.community_id, t.archived_at, t.row_version, "
         "(SELECT count(*) FROM team_members m WHERE m.team_id = t.id AND m.left_on IS NULL) AS members, "
         "(SELECT v.name FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id "
         " WHERE m.team_id = t.id AND m.role = '队长' AND m.left_on IS NULL) AS captain "

@@ -10,6 +10,7 @@ from ..domain.availability import Availability
 from ..domain.forms import FormResult, parse_date, validate_person
 from ..domain.identity import FieldError
 from ..domain.people import age_on, pinyin_keys
+from ..store.row_versions import check_version
 from ..store.rows import from_json, new_uid, now_text, to_json
 from . import privacy, settings
 from .permissions import Permission
@@ -114,7 +115,9 @@ def add(session: Session, fields: dict[str, Any]) -> int:
     return volunteer_id
 
 
-def update(session: Session, volunteer_id: int, fields: dict[str, Any]) -> None:
+def update(session: Session, volunteer_id: int, fields: dict[str, Any], *,
+           version: int | None = None) -> None:
+    """Save an edit; ``version`` is the row_version the edit was based on (StaleRecord if moved on)."""
     session.require(Permission.VOLUNTEER_WRITE)
     current = session.row("volunteers", volunteer_id)
     if current is None:
@@ -126,11 +129,13 @@ def update(session: Session, volunteer_id: int, fields: dict[str, Any]) -> None:
     if "name" in values:
         values["name_initials"], values["name_pinyin"] = pinyin_keys(values["name"])
     with session.write("volunteers"):
+        check_version(session.db, "volunteers", volunteer_id, version)
         session.db.table("volunteers").update(volunteer_id, values)
         session.audit("修改", "volunteers", volunteer_id, current, {**current, **values})
 
 
-def archive(session: Session, volunteer_id: int, reason: str = "") -> None:
+def archive(session: Session, volunteer_id: int, reason: str = "", *,
+            version: int | None = None) -> None:
     """A volunteer who leaves is archived: records and certificates stay."""
     session.require(Permission.VOLUNTEER_WRITE)
     current = session.row("volunteers", volunteer_id)
@@ -138,6 +143,7 @@ def archive(session: Session, volunteer_id: int, reason: str = "") -> None:
         raise VolunteerError({"id": f"找不到编号为{volunteer_id}的志愿者。"})
     values = {"archived_at": now_text(), "status": "退出", "left_on": session.today().isoformat()}
     with session.write("volunteers", "team_members", "pairings"):
+        check_version(session.db, "volunteers", volunteer_id, version)
         session.db.table("volunteers").update(volunteer_id, values)
         session.db.execute("UPDATE team_members SET left_on = ? WHERE volunteer_id = ? AND left_on IS NULL",
                            [values["left_on"], volunteer_id])

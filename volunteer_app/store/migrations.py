@@ -19,6 +19,7 @@ from .audit_masking import m_mask_audit_personal_data
 from .dashboard_indexes import m_dashboard_indexes
 from .record_locks import m_record_lock_triggers
 from .resident_indexes import m_resident_filter_indexes
+from .row_versions import m_row_versions
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -64,7 +65,8 @@ MIGRATIONS: list[Migration] = [
     m_record_lock_triggers,    # 2: locked service records refuse UPDATE/DELETE
     m_resident_filter_indexes,  # 3: partial indexes for the 居民 filter-as-you-type
     m_dashboard_indexes,        # 4: partial indexes that answer the 工作台 counts
-    # 5: older audit entries masked in place (emergency phones, health and hardship notes);
+    m_row_versions,             # row_version on edited tables, raised by a trigger on UPDATE
+    # older audit entries masked in place (emergency phones, health and hardship notes);
     # must run before a migration that hashes the audit rows
     m_mask_audit_personal_data,
 ]

@@ -28,6 +28,7 @@ from ..services.ledger_files import LedgerFileError
 from ..services.permissions import Permission, PermissionDenied
 from ..services.session import Session
 from .dialogs.import_dialog import ImportDialog
+from .screen_fit import fit_to_screen
 
 TITLES = {"residents": QT_TRANSLATE_NOOP("LedgerActions", "居民台账"),
           "volunteers": QT_TRANSLATE_NOOP("LedgerActions", "志愿者台账"),
@@ -110,7 +111,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.full)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(520, 180)
+        fit_to_screen(self, 520, 180)
 
     def _on_choose(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -17,6 +17,7 @@ from ..services.permissions import ROLE_NAMES
 from ..services.session import Session
 from .pages import PAGES, PageSpec
 from .permissions import role_title
+from .screen_fit import fit_to_screen, scrolling
 from .signals import DataSignals
 
 # Qt.ItemDataRole.UserRole, the page key on each navigation item. Touching PySide's Qt
@@ -31,7 +32,7 @@ class MainWindow(QMainWindow):
         self.signals = DataSignals(session, self)
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("邻里帮 — 社区志愿服务管理"))
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
         self._specs: list[PageSpec] = [s for s in PAGES if session.can(s.permission)]
         self._built: dict[str, QWidget] = {}
@@ -89,7 +90,9 @@ class MainWindow(QMainWindow):
             page = spec.build(self.session, self.signals, self)
             page.setObjectName(f"page.{spec.key}")
             old = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
+            # A page taller or wider than a small screen scrolls rather than pushing its
+            # buttons off the window.
+            self.stack.insertWidget(row, scrolling(page, f"page.{spec.key}.scroll"))
             self.stack.removeWidget(old)
             old.deleteLater()
             self._built[spec.key] = page

@@ -8,6 +8,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..reports.printing import page_layout
+from .screen_fit import fit_to_screen
 
 
 def a4_printer() -> QPrinter:
@@ -32,6 +33,6 @@ def open_preview(parent: QWidget, name: str, printer: QPrinter,
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setObjectName(f"{name}.preview_dialog")
     dialog.paintRequested.connect(paint)
-    dialog.resize(900, 1000)
+    fit_to_screen(dialog, 900, 1000)
     dialog.open()
     return dialog

@@ -8,12 +8,12 @@ from ..users import hash_password
 from . import DemoContext
 
 CAPTAIN_TEAM = "高立庄夕阳红志愿服务队"
-# login, display name (None: the linked volunteer's), role, password
+# login, display name (invented; None: the linked volunteer's), role, password
 DEMO_USERS = (
     ("admin", "系统管理员", "admin", "admin2026"),
-    ("staff", "社区工作者（演示）", "staff", "staff2026"),
+    ("staff", "刘晓梅", "staff", "staff2026"),
     ("captain", None, "captain", "captain2026"),
-    ("supervisor", "街道督导（演示）", "supervisor", "supervisor2026"),
+    ("supervisor", "周建华", "supervisor", "supervisor2026"),
 )
 
 

@@ -33,6 +33,7 @@ from ...services.permissions import PermissionDenied
 from ...services.schedule import HardConflict, ScheduleError, SoftConflict
 from ...services.session import Session
 from ..forms import message_label, say
+from ..screen_fit import fit_to_screen
 from ..tables import column_widths, read_only_rows
 from ..widgets.week_view import headline
 
@@ -121,7 +122,7 @@ class AssignDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         close.clicked.connect(self.accept)
         self.reload()
-        self.resize(860, 600)
+        fit_to_screen(self, 860, 600)
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -27,6 +27,7 @@ from ...services.permissions import PermissionDenied
 from ...services.schedule import ScheduleError
 from ...services.session import Session
 from ..forms import message_label, say
+from ..screen_fit import fit_to_screen
 from ..widgets.week_view import headline
 from .assign_dialog import item, state_label, table
 
@@ -84,7 +85,7 @@ class AttendanceDialog(QDialog):
         self.reload()
         if self.shift.date > session.today():
             self._say(self.tr("这个班次在{0}，还没到，到时再来签到签退。").format(self.shift.date.isoformat()))
-        self.resize(720, 420)
+        fit_to_screen(self, 720, 420)
 
     def reload(self) -> None:
         self.rows = [a for a in schedule.assignments(self.session, self.shift_id) if a["state"] != "已谢绝"]

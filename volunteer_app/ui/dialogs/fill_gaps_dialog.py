@@ -33,6 +33,7 @@ from ...services.schedule import ScheduleError
 from ...services.session import Session
 from ..forms import message_label, say
 from ..query_worker import QueryWorker
+from ..screen_fit import fit_to_screen
 from .assign_dialog import item, table
 
 NAME = "fill_gaps_dialog"
@@ -108,7 +109,7 @@ class FillGapsDialog(QDialog):
         self.apply_button.clicked.connect(self.apply)
         close.clicked.connect(self.accept)
         self.propose()
-        self.resize(860, 560)
+        fit_to_screen(self, 860, 560)
 
     def propose(self) -> None:
         """Ask for proposals; they are shown when the worker answers (at once without one)."""

@@ -52,6 +52,7 @@ from ...services.ledger_files import LedgerFileError, Table
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ...store.errors import StoreError
+from ..screen_fit import fit_to_screen
 
 NAME = "import_dialog"
 ERROR_BRUSH = QBrush(QColor("#f8d0d0"))
@@ -164,7 +165,7 @@ class ImportDialog(QDialog):
         self.session, self.kind = session, kind
         self.setObjectName(NAME)
         self.setWindowTitle(self.tr("导入%s台账") % ledger_import.KINDS[kind])
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
         self.table: Table | None = None
         self.preview: ledger_import.Preview | None = None
         self.summary: ledger_import.Summary | None = None

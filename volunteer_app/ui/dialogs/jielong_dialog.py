@@ -29,6 +29,7 @@ from ...services.jielong import AssignResult, NameMatch
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ..forms import message_label, say
+from ..screen_fit import fit_to_screen
 from ..widgets.week_view import headline
 from .assign_dialog import HARD_TEXT, SOFT_TEXT, item, table
 
@@ -82,7 +83,7 @@ class JielongDialog(QDialog):
         self.assign_button.clicked.connect(self.assign)
         close.clicked.connect(self.accept)
         self.assign_button.setEnabled(False)
-        self.resize(820, 600)
+        fit_to_screen(self, 820, 600)
 
     # -- reading -------------------------------------------------------------------------------
     def read(self) -> None:

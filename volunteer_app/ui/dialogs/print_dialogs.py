@@ -50,6 +50,7 @@ from ...services.session import Session
 from ..background import Job, Progress, progress_dialog, run_in_thread
 from ..forms import date_edit
 from ..printing import a4_printer, chosen_printer, open_preview
+from ..screen_fit import fit_to_screen
 
 PREVIEW_LIMIT = 20       # certificates shown in the print preview
 
@@ -336,7 +337,7 @@ class CertificateDialog(_PrintDialog):
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         self.form.addRow(hint)
-        self.resize(520, 560)
+        fit_to_screen(self, 520, 560)
 
     def _on_find(self, text: str) -> None:
         needle = text.strip().lower()
@@ -392,7 +393,7 @@ class MonthlyDialog(_PrintDialog):
             self.month.addItem(month, month)
         self.form.addRow(self.tr("队伍"), self.team)
         self.form.addRow(self.tr("月份"), self.month)
-        self.resize(460, 200)
+        fit_to_screen(self, 460, 200)
 
     def _default_name(self) -> str:
         return f"{self.team.currentText()}_{self.month.currentData()}_月报.pdf"

@@ -25,6 +25,7 @@ from ...services import record_queries, records
 from ...services.permissions import PermissionDenied
 from ...services.records import RecordError
 from ...services.session import Session
+from ...store.row_versions import StaleRecord
 from ..forms import date_edit, error_label, save_cancel_buttons, time_edit
 
 
@@ -128,11 +129,12 @@ class RecordDialog(QDialog):
                 self.saved_id = records.amend(self.session, self.record["id"], self.fields(),
                                               self.reason.text())
             elif self.record:
-                records.update(self.session, self.record["id"], self.fields())
+                records.update(self.session, self.record["id"], self.fields(),
+                               version=self.record.get("row_version"))
                 self.saved_id = self.record["id"]
             else:
                 self.saved_id = records.add_manual(self.session, self.fields())
-        except (RecordError, PermissionDenied) as error:
+        except (RecordError, PermissionDenied, StaleRecord) as error:
             self.error.setText(str(error))
             self.error.show()
             return

@@ -36,7 +36,9 @@ from ...domain.people import age_on
 from ...services import places, residents, settings
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
+from ...store.row_versions import StaleRecord
 from ..reveal import reveal_button, reveal_into
+from ..screen_fit import fit_to_screen
 
 NAME = "resident_dialog"
 # Stored values (needs, consent methods) and labels, shown through self.tr: marked for the
@@ -73,6 +75,7 @@ class ResidentDialog(QDialog):
         session.require(Permission.RESIDENT_WRITE)
         self.session = session
         self.resident_id = resident_id
+        self._version: int | None = None
         self.saved_id: int | None = None
         self._touched: set[str] = set()
         self._errors: dict[str, str] = {}
@@ -204,7 +207,7 @@ class ResidentDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(640)
-        self.resize(680, 720)
+        fit_to_screen(self, 680, 720)
 
     @staticmethod
     def _stack(*widgets: QWidget) -> QWidget:
@@ -257,6 +260,7 @@ class ResidentDialog(QDialog):
         row = residents.get(self.session, resident_id)
         if row is None:
             return
+        self._version = row["row_version"]  # the copy this edit is based on
         self.name.setText(row["name"] or "")
         self.id_number.setText(row["id_number"] or "")
         self.phone.setText(row["phone"] or "")
@@ -395,7 +399,7 @@ class ResidentDialog(QDialog):
             if self.resident_id is None:
                 self.saved_id = residents.add(self.session, fields)
             else:
-                residents.update(self.session, self.resident_id, fields)
+                residents.update(self.session, self.resident_id, fields, version=self._version)
                 self.saved_id = self.resident_id
         except residents.ResidentError as error:
             self._touched |= set(error.errors)
@@ -407,7 +411,7 @@ class ResidentDialog(QDialog):
             self.summary.setText(str(error))
             self.save_button.setEnabled(False)
             return
-        except PermissionDenied as error:
+        except (PermissionDenied, StaleRecord) as error:
             self.summary.setText(str(error))
             return
         super().accept()

@@ -32,6 +32,7 @@ from ...services.roster import Roster, RosterError
 from ...services.session import Session
 from ..forms import message_label, say
 from ..printing import a4_printer, chosen_printer, open_preview
+from ..screen_fit import fit_to_screen
 from ..widgets.week_view import filled_in
 
 PERSONAL_WEEKS = 4      # a volunteer's calendar file covers the chosen week and three more
@@ -112,7 +113,7 @@ class RosterDialog(QDialog):
         self.ics_button.clicked.connect(lambda: self.save_ics())
         self.volunteer_ics_button.clicked.connect(lambda: self.save_volunteer_ics())
         self._fill_volunteers()
-        self.resize(600, 300)
+        fit_to_screen(self, 600, 300)
 
     def _fill_volunteers(self) -> None:
         self.volunteer.clear()

@@ -29,7 +29,9 @@ from ...services import service_types
 from ...services.permissions import Permission, PermissionDenied
 from ...services.service_types import ServiceTypeError
 from ...services.session import Session
+from ...store.row_versions import StaleRecord
 from ..forms import message_label, say
+from ..screen_fit import fit_to_screen
 
 NAME = "service_type_dialog"
 
@@ -110,7 +112,7 @@ class ServiceTypeDialog(QDialog):
         for widget in (self.add_button, self.save_button, self.archive_button):
             widget.setEnabled(allowed)
         self.reload()
-        self.resize(620, 380)
+        fit_to_screen(self, 620, 380)
 
     def reload(self, select_id: int | None = None) -> None:
         self.types = service_types.list_all(self.session)
@@ -164,9 +166,10 @@ class ServiceTypeDialog(QDialog):
                 note = self.tr("已新增服务类型“{0}”。")
             else:
                 type_id = self.current["id"]
-                service_types.update(self.session, type_id, self.fields())
+                service_types.update(self.session, type_id, self.fields(),
+                                     version=self.current.get("row_version"))
                 note = self.tr("已保存“{0}”。")
-        except (ServiceTypeError, PermissionDenied) as error:
+        except (ServiceTypeError, PermissionDenied, StaleRecord) as error:
             self._say(str(error), error=True)
             return None
         self.reload(type_id)
@@ -179,7 +182,7 @@ class ServiceTypeDialog(QDialog):
         name = self.current["name"]
         try:
             service_types.archive(self.session, self.current["id"])
-        except (ServiceTypeError, PermissionDenied) as error:
+        except (ServiceTypeError, PermissionDenied, StaleRecord) as error:
             self._say(str(error), error=True)
             return
         self.reload()

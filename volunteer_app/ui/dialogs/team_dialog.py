@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...services import teams
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
+from ...store.row_versions import StaleRecord
 from ..forms import error_label, save_cancel_buttons
 
 
@@ -69,9 +70,10 @@ class TeamNameDialog(QDialog):
                 self.saved_id = teams.create(self.session, self.name.text(),
                                              description=self.description.text())
             else:
-                teams.rename(self.session, self.team["id"], self.name.text(), self.description.text())
+                teams.rename(self.session, self.team["id"], self.name.text(), self.description.text(),
+                             version=self.team.get("row_version"))
                 self.saved_id = self.team["id"]
-        except (teams.TeamError, PermissionDenied) as error:
+        except (teams.TeamError, PermissionDenied, StaleRecord) as error:
             self.error.setText(str(error))
             self.error.show()
             return
@@ -116,7 +118,7 @@ class JoinTeamDialog(QDialog):
         try:
             teams.add_member(self.session, self.team.currentData(), self.volunteer["id"],
                              self.role.currentData())
-        except (teams.TeamError, PermissionDenied) as error:
+        except (teams.TeamError, PermissionDenied, StaleRecord) as error:
             self.error.setText(str(error))
             self.error.show()
             return

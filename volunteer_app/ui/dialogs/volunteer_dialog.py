@@ -39,7 +39,9 @@ from ...services import record_queries, volunteers
 from ...services.certificates import format_hours
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
+from ...store.row_versions import StaleRecord
 from ..reveal import reveal_button, reveal_into
+from ..screen_fit import fit_to_screen, scrolling
 from ..widgets.availability_grid import AvailabilityGrid
 
 NAME = "volunteer_dialog"
@@ -52,6 +54,7 @@ class VolunteerDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.volunteer_id = volunteer_id
+        self._version: int | None = None
         self.saved_id: int | None = None
         self._touched: set[str] = set()
         self._errors: dict[str, str] = {}
@@ -158,12 +161,15 @@ class VolunteerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        body = QWidget(objectName=f"{NAME}.body")
+        body.setLayout(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(body))   # the form scrolls; 保存 stays in view
         layout.addWidget(self.stars)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        fit_to_screen(self, 600, body.sizeHint().height() + 130)
 
     @staticmethod
     def _beside(*widgets: QWidget) -> QWidget:
@@ -203,6 +209,7 @@ class VolunteerDialog(QDialog):
         row = volunteers.get(self.session, volunteer_id)
         if row is None:
             return
+        self._version = row["row_version"]  # the copy this edit is based on
         self.name.setText(row["name"] or "")
         self.id_number.setText(row["id_number"] or "")
         self.birth_date.setText(row["birth_date"] or "")
@@ -328,7 +335,7 @@ class VolunteerDialog(QDialog):
             if self.volunteer_id is None:
                 self.saved_id = volunteers.add(self.session, fields)
             else:
-                volunteers.update(self.session, self.volunteer_id, fields)
+                volunteers.update(self.session, self.volunteer_id, fields, version=self._version)
                 self.saved_id = self.volunteer_id
         except volunteers.VolunteerError as error:
             self._touched |= set(error.errors)
@@ -339,7 +346,7 @@ class VolunteerDialog(QDialog):
                     self._error_labels[key].show()
             self.summary.setText(str(error))
             return
-        except PermissionDenied as error:
+        except (PermissionDenied, StaleRecord) as error:
             self.summary.setText(str(error))
             return
         super().accept()

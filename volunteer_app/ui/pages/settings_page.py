@@ -30,6 +30,7 @@ from ...services.session import Session
 from ...services.session import Session as WorkerSession
 from ...store.connection import open_database
 from ..permissions import enable_for
+from ..screen_fit import scrolling
 from ..signals import DataSignals
 
 
@@ -65,8 +66,8 @@ class SettingsPage(QWidget):
 
     # -- settings ---------------------------------------------------------------------------
     def _settings_tab(self) -> QWidget:
-        tab = QWidget()
-        form = QFormLayout(tab)
+        body = QWidget(objectName="settings.form")
+        form = QFormLayout(body)
         self.fields: dict[str, QLineEdit] = {}
         may_change = self.session.can(Permission.SETTINGS)
         for spec in settings.SPECS:
@@ -86,7 +87,11 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton(self.tr("保存设置"), objectName="settings.save")
         self.save_button.clicked.connect(self._on_save)
         enable_for(self.session, self.save_button, Permission.SETTINGS)
-        form.addRow(self.save_button)
+        # The list of settings is longer than a laptop screen: it scrolls, 保存设置 stays put.
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(scrolling(body), 1)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         return tab
 
     def _on_save(self) -> None:

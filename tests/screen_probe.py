@@ -1,0 +1,171 @@
+"""Open every page and every dialog on the demo community and report what does not fit.
+
+Run by tests/test_screen_fit.py in a child process whose offscreen screen is an office
+screen (the platform's screen is fixed when the QApplication starts, so each screen size
+needs a process of its own). Prints one JSON object: the usable size, the dialogs opened and
+the problems found, each in words.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import pkgutil
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QDialog, QWidget
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+TODAY = date(2026, 11, 28)
+
+
+def dialog_classes() -> set[str]:
+    """Every QDialog subclass the app defines, so a new dialog cannot be forgotten here."""
+    import volunteer_app.ui as ui
+
+    found = set()
+    for info in pkgutil.walk_packages(ui.__path__, "volunteer_app.ui."):
+        module = importlib.import_module(info.name)
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if (issubclass(cls, QDialog) and cls.__module__ == module.__name__
+                    and not name.startswith("_")):
+                found.add(name)
+    return found
+
+
+def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
+    from volunteer_app.services import pairing, schedule, teams
+    from volunteer_app.ui.dialogs import (
+        assign_dialog,
+        attendance_dialog,
+        fill_gaps_dialog,
+        import_dialog,
+        jielong_dialog,
+        login_dialog,
+        print_dialogs,
+        record_dialog,
+        resident_dialog,
+        roster_dialog,
+        service_type_dialog,
+        task_dialog,
+        team_dialog,
+        visit_dialog,
+        volunteer_dialog,
+    )
+    from volunteer_app.ui.ledger_actions import ExportDialog
+
+    def first(sql: str) -> int:
+        return db.execute(sql).fetchone()[0]
+
+    resident = first("SELECT id FROM residents ORDER BY id LIMIT 1")
+    volunteer = first("SELECT id FROM volunteers ORDER BY id LIMIT 1")
+    team = teams.list_teams(session)[0]
+    shift = schedule.week(session, TODAY)[0]
+    pair = pairing.active_pairs(session)[0]
+    record = dict(db.query("SELECT * FROM service_records ORDER BY id LIMIT 1").__next__())
+    return {
+        "ResidentDialog": lambda: resident_dialog.ResidentDialog(session, resident),
+        "VolunteerDialog": lambda: volunteer_dialog.VolunteerDialog(session, volunteer),
+        "RecordDialog": lambda: record_dialog.RecordDialog(session, record),
+        "ServiceTypeDialog": lambda: service_type_dialog.ServiceTypeDialog(session),
+        "TeamNameDialog": lambda: team_dialog.TeamNameDialog(session, team),
+        "JoinTeamDialog": lambda: team_dialog.JoinTeamDialog(
+            session, {"id": volunteer, "name": "—"}, team["id"]),
+        "TaskDialog": lambda: task_dialog.TaskDialog(session, team["id"]),
+        "ShiftDialog": lambda: task_dialog.ShiftDialog(session, shift),
+        "CancelShiftDialog": lambda: task_dialog.CancelShiftDialog(session, shift),
+        "AssignDialog": lambda: assign_dialog.AssignDialog(session, shift.id),
+        "AttendanceDialog": lambda: attendance_dialog.AttendanceDialog(session, shift.id),
+        "JielongDialog": lambda: jielong_dialog.JielongDialog(session, shift.id),
+        "FillGapsDialog": lambda: fill_gaps_dialog.FillGapsDialog(session, [team["id"]], TODAY),
+        "RosterDialog": lambda: roster_dialog.RosterDialog(session, team["id"], TODAY),
+        "ImportDialog": lambda: import_dialog.ImportDialog(session, "residents"),
+        "CertificateDialog": lambda: print_dialogs.CertificateDialog(session, [volunteer]),
+        "MonthlyDialog": lambda: print_dialogs.MonthlyDialog(session, team["id"]),
+        "ExportDialog": lambda: ExportDialog(session, "residents"),
+        "VisitDialog": lambda: visit_dialog.VisitDialog(session, pair),
+        "LoginDialog": lambda: login_dialog.LoginDialog(db),
+        "FirstAdminDialog": lambda: login_dialog.FirstAdminDialog(db),
+    }
+
+
+def _reachable(button: QWidget, top: QWidget) -> bool:
+    """A button inside a scroll area (a scrolled form, a table's cell) is reached by scrolling."""
+    parent = button.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _problems(top: QWidget, what: str, room) -> list[str]:
+    out = []
+    size, least = top.size(), top.minimumSizeHint()
+    if size.width() > room.width() or size.height() > room.height():
+        out.append(f"{what}: opens at {size.width()}×{size.height()}, more than the screen's "
+                   f"{room.width()}×{room.height()}")
+    if least.width() > room.width() or least.height() > room.height():
+        out.append(f"{what}: needs at least {least.width()}×{least.height()}, more than the "
+                   f"screen's {room.width()}×{room.height()}")
+    for button in top.findChildren(QAbstractButton):
+        if not button.isVisibleTo(top) or _reachable(button, top):
+            continue
+        rect = QRect(button.mapTo(top, QPoint(0, 0)), button.size())
+        if not top.rect().contains(rect):
+            out.append(f"{what}: button “{button.text() or button.objectName()}” lies outside "
+                       f"the window ({rect.x()},{rect.y()} {rect.width()}×{rect.height()})")
+    return out
+
+
+def main() -> int:
+    from volunteer_app.services import demo
+    from volunteer_app.services.session import BUILTIN_ADMIN, Session
+    from volunteer_app.store.connection import open_database
+    from volunteer_app.ui.look import apply_look
+    from volunteer_app.ui.main_window import MainWindow
+    from volunteer_app.ui.screen_fit import usable_size
+
+    app = QApplication(sys.argv)
+    apply_look(app)
+    folder = tempfile.mkdtemp()
+    db = open_database(Path(folder) / "demo.sqlite3")
+    session = Session(db, BUILTIN_ADMIN, today=lambda: TODAY)
+    demo.build(session)
+    room = usable_size()
+    problems: list[str] = []
+
+    window = MainWindow(session)
+    window.show()
+    for key in window.page_keys:
+        window.show_page(key)
+        app.processEvents()
+        problems += _problems(window, f"page {key}", room)
+
+    opened = []
+    for name, make in _factories(session, db).items():
+        dialog = make()
+        dialog.show()
+        app.processEvents()
+        problems += _problems(dialog, name, room)
+        opened.append(name)
+        dialog.reject()
+        dialog.deleteLater()
+        app.processEvents()
+    window.close()
+    print(json.dumps({"room": [room.width(), room.height()], "pages": window.page_keys,
+                      "opened": opened, "defined": sorted(dialog_classes()),
+                      "problems": problems}, ensure_ascii=False))
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

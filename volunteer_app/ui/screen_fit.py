@@ -1,0 +1,41 @@
+"""Windows that fit the office's screens: 1366×768, and 1920×1080 at 150% (1280×720 logical).
+
+A page or a long form scrolls instead of growing past the screen, and a window opens at its
+preferred size or the screen's, whichever is smaller, so 保存 is never off the bottom edge.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+# The window frame's title bar, which the screen's available area (taskbar already left
+# out) still has to hold above a window's contents.
+TITLE_BAR = 32
+
+
+def usable_size(widget: QWidget | None = None) -> QSize:
+    """The room a window's contents have on the screen it is on (or the primary one)."""
+    screen = (widget.screen() if widget is not None else None) or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    return QSize(area.width(), max(0, area.height() - TITLE_BAR))
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Give ``window`` its preferred size, shrunk to the screen where the screen is smaller."""
+    room = usable_size(window)
+    window.resize(min(width, room.width()), min(height, room.height()))
+
+
+def scrolling(content: QWidget, name: str = "") -> QScrollArea:
+    """``content`` in a frameless scroll area that stretches it to the available width and
+    scrolls only when the screen is smaller than what it needs."""
+    area = QScrollArea(objectName=name or f"{content.objectName()}.scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area
+
+
+__all__ = ["TITLE_BAR", "fit_to_screen", "scrolling", "usable_size"]
