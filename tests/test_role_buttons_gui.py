@@ -100,8 +100,10 @@ def test_captain_changes_members_of_own_team_only(qtbot, open_window):
     assert isinstance(dialog, JoinTeamDialog)
     assert [dialog.team.itemText(i) for i in range(dialog.team.count())] == [GAOLI]
     dialog.reject()
-    page.table.doubleClicked.emit(page.model.index(0, 0))   # no edit dialog for a captain
-    assert page.dialog is dialog
+    page.table.doubleClicked.emit(page.model.index(0, 0))   # a captain only looks: read-only
+    assert page.dialog is not dialog and page.dialog.save_button.isHidden()
+    assert page.dialog.name.isReadOnly() and "*" in page.dialog.phone.text()
+    page.dialog.reject()
 
     pairs = window.show_page("pairing")
     assert not any(usable(pairs, name) for name in PAIRING_WRITES)

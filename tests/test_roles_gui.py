@@ -55,7 +55,7 @@ def test_login_dialog_refuses_a_wrong_password(qtbot, demo_session):
     dialog.user.setText("staff")
     dialog.password.setText("not-the-password")
     qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
-    assert dialog.error.text() == "密码错误，还可以再试4次。"
+    assert dialog.error.text() == "用户名或密码不对。"
     assert dialog.actor is None and dialog.password.text() == ""
     dialog.password.setText("staff2026")
     qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
@@ -84,7 +84,7 @@ def test_idle_lock_covers_the_window_and_asks_again(qtbot, demo_session):
     assert not window.centralWidget().isEnabled()
     lock.screen.password.setText("wrong-password")
     lock.screen.submit.click()
-    assert lock.locked and "密码错误" in lock.screen.error.text()
+    assert lock.locked and "用户名或密码不对" in lock.screen.error.text()
     lock.screen.password.setText("supervisor2026")
     lock.screen.submit.click()
     assert not lock.locked and window.centralWidget().isEnabled()
@@ -151,4 +151,4 @@ def test_reveal_action_shows_full_number_and_audits(qtbot, demo_session):
         assert (phone in box.text()) is full_shown, box.text()
         box.close()
     audited = db.execute("SELECT count(*) FROM audit_log WHERE action = '查看完整信息'").fetchone()[0]
-    assert audited == 2  # supervisor: ID number and phone; the captain saw nothing
+    assert audited == 3  # supervisor: ID number, phone, emergency contact; the captain saw nothing

@@ -817,6 +817,7 @@ Assign anyway?</translation>
         <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="122"/>
         <source>正在为缺人的班次找人……</source>
         <translation>Finding people for the short-staffed shifts…</translation>
+        <translation>Finding volunteers for the short-staffed shifts…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="161"/>
@@ -1617,107 +1618,107 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="18"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="19"/>
         <source>没有“%1”的权限</source>
         <translation>No permission: &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="30"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="31"/>
         <source>台账查看</source>
         <translation>View ledgers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="30"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="31"/>
         <source>居民登记</source>
         <translation>Register residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="31"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="32"/>
         <source>志愿者登记</source>
         <translation>Register volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="31"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="32"/>
         <source>队伍管理</source>
         <translation>Manage teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="32"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="33"/>
         <source>队员管理</source>
         <translation>Manage members</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="32"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="33"/>
         <source>任务排班</source>
         <translation>Task scheduling</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="33"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="34"/>
         <source>结对管理</source>
         <translation>Manage pairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="33"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="34"/>
         <source>探访记录</source>
         <translation>Visit log</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="34"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="35"/>
         <source>服务记录登记</source>
         <translation>Record service</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="34"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="35"/>
         <source>服务记录核实锁定</source>
         <translation>Verify and lock service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="35"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="36"/>
         <source>证明与报表打印</source>
         <translation>Print certificates and reports</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="35"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="36"/>
         <source>诉求办理</source>
         <translation>Handle requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="36"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="37"/>
         <source>台账导入</source>
         <translation>Ledger import</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="36"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="37"/>
         <source>台账导出</source>
         <translation>Ledger export</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="37"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="38"/>
         <source>查看完整证件号和电话</source>
         <translation>View full ID numbers and phones</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="38"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="39"/>
         <source>查看健康与困难情况</source>
         <translation>View health and hardship details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="38"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="39"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="39"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="40"/>
         <source>用户管理</source>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="39"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="40"/>
         <source>备份与恢复</source>
         <translation>Backup &amp; restore</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="40"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="41"/>
         <source>操作日志查看</source>
         <translation>View audit log</translation>
     </message>
@@ -1931,161 +1932,194 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="98"/>
         <location filename="../../volunteer_app/ui/pages/records.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="149"/>
         <source>服务记录</source>
         <translation>Service records</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="97"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="99"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="106"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="101"/>
         <source>全部类别</source>
         <translation>All types</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="103"/>
         <source>全部月份</source>
         <translation>All months</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="105"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="121"/>
         <source>新增记录</source>
         <translation>Add record</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="122"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="123"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="129"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="124"/>
         <source>核实并锁定</source>
         <translation>Verify and lock</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="125"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="126"/>
         <source>打印证明</source>
         <translation>Print certificates</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="132"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="127"/>
         <source>月度报表</source>
         <translation>Monthly report</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="128"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="155"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="150"/>
         <source>时长与星级</source>
         <translation>Hours &amp; stars</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="159"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="154"/>
         <source>证明登记簿</source>
         <translation>Certificate register</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="214"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="208"/>
         <source>共 {0} 条记录，合计 {1} 小时，其中已核实 {2} 小时（已更正的原记录不计）</source>
         <translation>{0} records, {1} hours in all, {2} hours verified (corrected originals not counted)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="224"/>
         <source>已核实锁定的记录不能修改或删除，请用“更正”</source>
         <translation>Verified, locked records cannot be edited or deleted; use &quot;Correct&quot;</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="270"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="243"/>
         <source>请先选择“已记录”状态的记录（可按住Ctrl或Shift多选）。</source>
         <translation>First select records in the &quot;recorded&quot; state (hold Ctrl or Shift to select several).</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="277"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="250"/>
         <source>已核实并锁定 {0} 条记录。锁定后不能修改或删除，如有错误请用“更正”。</source>
         <translation>Verified and locked {0} records. Locked records cannot be edited or deleted; use &quot;Correct&quot; for mistakes.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="292"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="265"/>
         <source>这条记录状态为“{0}”，已核实锁定，不能修改或删除。如有错误，请督导选中它点“更正”并写明原因，原记录会保留。</source>
         <translation>This record is &quot;{0}&quot;: verified and locked, it cannot be edited or deleted. For a mistake, a supervisor selects it, clicks &quot;Correct&quot; and gives the reason; the original record is kept.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="307"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="280"/>
         <source>删除服务记录</source>
         <translation>Delete service record</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="308"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="281"/>
         <source>删除 {0} 在 {1} 的这条记录（{2} 小时）？</source>
         <translation>Delete this record of {0} on {1} ({2} hours)?</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="334"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="307"/>
         <source>志愿者“{0}”，</source>
         <translation>Volunteer &quot;{0}&quot;, </translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="338"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="311"/>
         <source>导出为PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="339"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="312"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="346"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="319"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="347"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="320"/>
         <source>正在导出服务记录……</source>
         <translation>Exporting service records…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="353"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="326"/>
         <source>已取消导出，没有生成文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="356"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="329"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="362"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="335"/>
         <source>（共 {0} 条，只导出前 {1} 条）</source>
         <translation>({0} in all; only the first {1} are exported)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="363"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="336"/>
         <source>已导出 {0} 条记录：{1}</source>
         <translation>Exported {0} records: {1}</translation>
     </message>
@@ -2159,297 +2193,297 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="44"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="45"/>
         <source>有电梯</source>
         <translation>Has a lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="45"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="46"/>
         <source>不能上下楼</source>
         <translation>Cannot use stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="47"/>
         <source>独居</source>
         <translation>Lives alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="48"/>
         <source>空巢</source>
         <translation>Empty nest</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="49"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="49"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="50"/>
         <source>失智</source>
         <translation>Dementia</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="50"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="51"/>
         <source>重病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="51"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="52"/>
         <source>困难</source>
         <translation>Hardship</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="53"/>
         <source>附近有家属</source>
         <translation>Family nearby</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
         <source>跑腿代办</source>
         <translation>Errands</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
         <source>陪同就医</source>
         <translation>Hospital visits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="56"/>
         <source>上下楼</source>
         <translation>Stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="56"/>
         <source>助餐</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="56"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="57"/>
         <source>打扫卫生</source>
         <translation>Cleaning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="56"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="57"/>
         <source>聊天陪伴</source>
         <translation>Company and talk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="57"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="58"/>
         <source>代购药品</source>
         <translation>Buying medicine</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="59"/>
         <source>书面</source>
         <translation>In writing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="60"/>
         <source>口头（有见证人）</source>
         <translation>Verbal (with a witness)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="61"/>
         <source>家属代签</source>
         <translation>Signed by family</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="61"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="82"/>
         <source>新增居民</source>
         <translation>Add resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="82"/>
         <source>编辑居民</source>
         <translation>Edit resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="95"/>
         <source>18位身份证号，自动带出出生日期和性别</source>
         <translation>18-digit ID number; birth date and gender are filled in from it</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="96"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="98"/>
         <source>无身份证号时填写，例如 1932-05-08</source>
         <translation>Fill in when there is no ID number, e.g. 1932-05-08</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="98"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="99"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="101"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="104"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="108"/>
         <source>11位手机号，或固定电话如 010-63712345</source>
         <translation>11-digit mobile number, or a landline such as 010-63712345</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="106"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="110"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="112"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="116"/>
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="112"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="116"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="113"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="117"/>
         <source>门牌</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="118"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="122"/>
         <source>未填</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="120"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="124"/>
         <source> 层</source>
         <translation> (floor)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="127"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="131"/>
         <source>家属姓名和电话</source>
         <translation>Family member&apos;s name and phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="128"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="132"/>
         <source>同意上门探访和结对</source>
         <translation>Agrees to home visits and pairing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="136"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="140"/>
         <source>另行同意记录健康信息</source>
         <translation>Separately agreed to health information being recorded</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="140"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="144"/>
         <source>敏感信息：需居民另行同意</source>
         <translation>Sensitive: needs the resident&apos;s separate consent</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="144"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="148"/>
         <source>您的角色不能查看或填写健康信息</source>
         <translation>Your role cannot view or enter health information</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="151"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="155"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="152"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="156"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="153"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="154"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="158"/>
         <source>性别 *</source>
         <translation>Gender *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="155"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="160"/>
         <source>小区/院落</source>
         <translation>Estate/courtyard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="161"/>
         <source>楼号/单元/门牌</source>
         <translation>Building/unit/room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="160"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="164"/>
         <source>情况</source>
         <translation>Circumstances</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="161"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
         <source>需要的帮助</source>
         <translation>Help needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
         <source>紧急联系人</source>
         <translation>Emergency contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
         <source>健康情况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="181"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="185"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="184"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="188"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="355"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="372"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="361"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="378"/>
         <source>年龄：%1 岁</source>
         <translation>Age: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="366"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="383"/>
         <source>悬空老人：是</source>
         <translation>Stranded elder: yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="366"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="383"/>
         <source>悬空老人：否</source>
         <translation>Stranded elder: no</translation>
     </message>
@@ -2624,38 +2658,49 @@ Reason for archiving:</translation>
 <context>
     <name>Reveal</name>
     <message>
-        <location filename="../../volunteer_app/ui/reveal.py" line="37"/>
+        <location filename="../../volunteer_app/ui/reveal.py" line="32"/>
         <source>（未登记）</source>
         <translation>(not registered)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/reveal.py" line="42"/>
+        <location filename="../../volunteer_app/ui/reveal.py" line="39"/>
+        <source>查看并修改完整号码；查看会记入操作日志</source>
+        <translation>View and edit the full numbers; viewing is recorded in the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/reveal.py" line="56"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/reveal.py" line="42"/>
+        <location filename="../../volunteer_app/ui/reveal.py" line="56"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/reveal.py" line="46"/>
+        <location filename="../../volunteer_app/ui/reveal.py" line="57"/>
+        <source>紧急联系人</source>
+        <translation>Emergency contact</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/reveal.py" line="61"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/reveal.py" line="52"/>
-        <location filename="../../volunteer_app/ui/reveal.py" line="62"/>
+        <location filename="../../volunteer_app/ui/reveal.py" line="38"/>
+        <location filename="../../volunteer_app/ui/reveal.py" line="67"/>
+        <location filename="../../volunteer_app/ui/reveal.py" line="77"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/reveal.py" line="63"/>
+        <location filename="../../volunteer_app/ui/reveal.py" line="78"/>
         <source>请先在表格中选中一行。</source>
         <translation>First select a row in the table.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/reveal.py" line="66"/>
+        <location filename="../../volunteer_app/ui/reveal.py" line="81"/>
         <source>完整号码（已记入操作日志）</source>
         <translation>Full numbers (written to the audit log)</translation>
     </message>
@@ -2663,27 +2708,27 @@ Reason for archiving:</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="44"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="45"/>
         <source>系统管理员（命令行）</source>
         <translation>Administrator (command line)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="44"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="45"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="45"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="46"/>
         <source>社区工作者</source>
         <translation>Community staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="45"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="46"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/permissions.py" line="46"/>
+        <location filename="../../volunteer_app/ui/permissions.py" line="47"/>
         <source>督导</source>
         <translation>Supervisor</translation>
     </message>
@@ -3813,22 +3858,22 @@ Reason for archiving:</translation>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="85"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="85"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="85"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="89"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
@@ -3924,172 +3969,182 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="59"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="59"/>
         <source>编辑志愿者</source>
         <translation>Edit volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="65"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="73"/>
         <source>可不填；填了自动带出出生日期和性别</source>
         <translation>Optional; if given, birth date and gender are filled in from it</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="68"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="76"/>
         <source>例如 1985-03-12</source>
         <translation>e.g. 1985-03-12</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="70"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="78"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="71"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="79"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="72"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="80"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="74"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="82"/>
         <source>11位手机号，或固定电话</source>
         <translation>11-digit mobile number, or a landline</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="76"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="86"/>
         <source>楼号或院落，用于就近安排</source>
         <translation>Building or courtyard, to pair people living nearby</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="88"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="98"/>
         <source>其他技能，用顿号或逗号分开</source>
         <translation>Other skills, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="95"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="105"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="97"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="107"/>
         <source>不宜重体力劳动</source>
         <translation>No heavy labour</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="98"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="108"/>
         <source>是社区工作者（工作时间内的服务不计入星级）</source>
         <translation>Community staff (service in working hours earns no stars)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="113"/>
         <source> 位老人</source>
         <translation> residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="113"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="114"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="115"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="116"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
         <source>性别 *</source>
         <translation>Gender *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="117"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="127"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="118"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="128"/>
         <source>住址楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="119"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="129"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="120"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="130"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="121"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="131"/>
         <source>每周时长上限</source>
         <translation>Weekly hours cap</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="132"/>
         <source>可结对人数</source>
         <translation>Pair capacity</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="133"/>
         <source>身体情况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="134"/>
         <source>身份</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="135"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="136"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="142"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="152"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="145"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="155"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="214"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="229"/>
+        <source>志愿者信息</source>
+        <translation>Volunteer details</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="237"/>
+        <source>您的角色只能查看志愿者信息，不能修改。</source>
+        <translation>Your role may view volunteer details but not change them.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="256"/>
         <source>星级：{0} {1}（累计已核实服务 {2} 小时</source>
         <translation>Stars: {0} {1} ({2} verified hours in all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="217"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="259"/>
         <source>，距下一星级还需 {0} 小时</source>
         <translation>, {0} hours to the next star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="218"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="260"/>
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="276"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="318"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
     </message>
@@ -4097,52 +4152,52 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="52"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="53"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="54"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="55"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="56"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="57"/>
         <source>所属队伍（角色）</source>
         <translation>Teams (role)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="58"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="59"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="61"/>
         <source>社区工作者</source>
         <translation>Community staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -4150,78 +4205,88 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="148"/>
         <source>志愿者与队伍</source>
         <translation>Volunteers &amp; teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="158"/>
         <source>新建队伍</source>
         <translation>New team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="158"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="159"/>
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="166"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="167"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="174"/>
         <source>查找：姓名、拼音首字母（如 zjg）或电话尾号</source>
         <translation>Find: name, pinyin initials (e.g. zjg) or a phone&apos;s last digits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="176"/>
         <source>只看80后</source>
         <translation>1980s-born only</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="192"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="193"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="195"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="195"/>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="385"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="196"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="388"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="196"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="197"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="198"/>
         <source>设为队长</source>
         <translation>Make captain</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="198"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="199"/>
         <source>移出队伍</source>
         <translation>Remove from team</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="316"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="318"/>
         <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
         <translation>Choose a team on the left first to make a captain or remove a member.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="318"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="320"/>
         <source>队长只能管理自己带领的队伍。</source>
         <translation>A captain can manage only the teams they lead.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="330"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="332"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -4230,21 +4295,25 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="354"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="356"/>
         <source>已保存队伍“%1”。</source>
         <translation>Saved team &quot;%1&quot;.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="374"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="377"/>
         <source>已保存志愿者“%1”。</source>
         <translation>Saved volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="380"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="383"/>
         <source>归档志愿者</source>
         <translation>Archive volunteer</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="381"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="384"/>
         <source>确定归档志愿者“%1”吗？
 归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
         <translation>Archive volunteer &quot;%1&quot;?
@@ -4252,26 +4321,31 @@ Archived volunteers leave the lists and rosters; their service records and certi
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="386"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="389"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="395"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="398"/>
         <source>已归档志愿者“%1”。</source>
         <translation>Archived volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="404"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="407"/>
         <source>%1 已加入 %2。</source>
         <translation>%1 has joined %2.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="413"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="416"/>
         <source>%1 现在是 %2 的队长。</source>
         <translation>%1 is now the captain of %2.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="421"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="424"/>
         <source>%1 已移出 %2（服务记录保留）。</source>
         <translation>%1 has been removed from %2 (service records are kept).</translation>
     </message>

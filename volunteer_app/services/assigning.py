@@ -14,6 +14,7 @@ from typing import Any
 from ..domain import scheduling
 from ..domain.scheduling import Conflicts
 from ..store.rows import new_uid, now_text
+from . import privacy
 from . import schedule_facts as facts
 from .permissions import Permission
 from .schedule_facts import HardConflict, ScheduleError, SoftConflict, one_shift, rules
@@ -124,7 +125,7 @@ def assignments(session: Session, shift_id: int) -> list[dict[str, Any]]:
     """Everyone on a shift in any state: id, volunteer_id, name, phone, state, check_in,
     check_out, note, record_id (the service record, once completed)."""
     session.require(Permission.LEDGER_READ)
-    return list(session.db.query(
+    return privacy.shape_all(session, session.db.query(
         "SELECT a.id, a.volunteer_id, v.name, v.phone, a.state, a.check_in, a.check_out, a.note, "
         "r.id AS record_id FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id "
         "LEFT JOIN service_records r ON r.assignment_id = a.id WHERE a.shift_id = ? ORDER BY a.id",

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.availability import Availability
-from ..domain.identity import mask_id_number, mask_phone
 from ..domain.ledger_columns import RESIDENT_FIELDS, SENSITIVE_KEYS, VOLUNTEER_FIELDS, yes_no_text
+from ..domain.masking import MASKERS
 from ..store.rows import from_json
 from .ledger_files import write_rows
 from .permissions import Permission, PermissionDenied
@@ -91,8 +91,7 @@ def export(session: Session, kind: str, path: Path | str, *, full: bool = False)
     else:
         raise ValueError(kind)
     flags = {f.key for f in (*RESIDENT_FIELDS, *VOLUNTEER_FIELDS) if f.kind == "flag"}
-    maskers: dict[str, Callable[[Any], str]] = {} if full else {
-        "id_number": mask_id_number, "phone": mask_phone}
+    maskers: dict[str, Callable[[Any], str]] = {} if full else dict(MASKERS)
     table = []
     for row in rows:
         out = []

@@ -18,7 +18,7 @@ from ..domain.forms import parse_date
 from ..domain.identity import FieldError
 from ..domain.people import age_on
 from ..store.rows import from_json, new_uid, now_text, to_json
-from . import records, settings
+from . import privacy, records, scope, settings
 from .permissions import Permission, PermissionDenied
 from .session import Session
 
@@ -185,7 +185,7 @@ def active_pairs(session: Session) -> list[dict[str, Any]]:
     """Every active pair with its cadence and lateness, the latest first to be visited first."""
     session.require(Permission.LEDGER_READ)
     today = session.today()
-    rows = list(session.db.query(
+    rows = privacy.shape_all(session, session.db.query(
         "SELECT x.id, x.volunteer_id, x.resident_id, x.score, x.reasons, x.started_on, "
         "v.name AS helper_name, v.phone AS helper_phone, r.name AS resident_name, r.birth_date, "
         "r.floor, r.has_lift, r.cannot_use_stairs, r.lives_alone, r.building, "
@@ -194,7 +194,7 @@ def active_pairs(session: Session) -> list[dict[str, Any]]:
         "WHERE m.volunteer_id = x.volunteer_id AND m.left_on IS NULL) AS team_ids "
         "FROM pairings x JOIN volunteers v ON v.id = x.volunteer_id "
         "JOIN residents r ON r.id = x.resident_id LEFT JOIN places p ON p.id = r.place_id "
-        "WHERE x.state = ?", [ACTIVE]))
+        "WHERE x.state = ?", [ACTIVE]), {"helper_phone": "phone"})
     for row in rows:
         every = cadence(session, row)
         last = date.fromisoformat(row["last_visit"]) if row["last_visit"] else None
@@ -245,12 +245,9 @@ def _visit_fields(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
             **{k: str(fields.get(k) or "").strip() for k in VISIT_TEXTS}}
 
 
-# No team has id 0: a helper in no team is no captain's, so only unscoped roles log visits.
-_NO_TEAM = 0
-
-
 def _may_log(session: Session, team_ids: list[int]) -> bool:
-    return any(session.can(Permission.VISIT_LOG, team) for team in team_ids or [_NO_TEAM])
+    # a helper in no team is no captain's: can_any fails closed on an empty list
+    return session.can_any(Permission.VISIT_LOG, team_ids)
 
 
 def may_log_visit(session: Session, pair: dict[str, Any]) -> bool:
@@ -260,9 +257,7 @@ def may_log_visit(session: Session, pair: dict[str, Any]) -> bool:
 
 
 def _require_visit_log(session: Session, volunteer_id: int) -> None:
-    teams = [r[0] for r in session.db.execute(
-        "SELECT team_id FROM team_members WHERE volunteer_id = ? AND left_on IS NULL", [volunteer_id])]
-    if not _may_log(session, teams):
+    if not _may_log(session, scope.volunteer_team_ids(session, volunteer_id)):
         helper = session.row("volunteers", volunteer_id) or {"name": f"编号{volunteer_id}"}
         raise PermissionDenied(f"队长“{session.actor.name}”只能为自己带领的队伍的队员登记探访，"
                                f"帮手“{helper['name']}”不在您带领的队伍里。")
@@ -270,7 +265,7 @@ def _require_visit_log(session: Session, volunteer_id: int) -> None:
 
 def log_visit(session: Session, pairing_id: int, fields: dict[str, Any]) -> tuple[int, int]:
     """Save a visit of an active pair and the helper's service record; returns both ids."""
-    session.require(Permission.VISIT_LOG)
+    session.require_held(Permission.VISIT_LOG)
     pair = session.row("pairings", pairing_id)
     if pair is None or pair["state"] != ACTIVE:
         raise PairingError(f"编号为{pairing_id}的结对不在“结对中”状态，不能登记探访。")
@@ -287,7 +282,8 @@ def log_visit(session: Session, pairing_id: int, fields: dict[str, Any]) -> tupl
 
 def visits_of(session: Session, resident_id: int) -> list[dict[str, Any]]:
     session.require(Permission.LEDGER_READ)
-    return list(session.db.query(
+    # a visit's note on the resident's health only for a role that may see health notes
+    return privacy.shape_all(session, session.db.query(
         "SELECT w.*, v.name AS helper_name FROM visits w JOIN volunteers v ON v.id = w.volunteer_id "
         "WHERE w.resident_id = ? ORDER BY w.visited_on DESC, w.id DESC", [resident_id]))
 

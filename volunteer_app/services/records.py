@@ -29,7 +29,7 @@ from ..domain.identity import FieldError
 from ..store.row_versions import check_version
 from ..store.rows import new_uid, now_text
 from ..store.visit_teams import visit_team
-from . import record_hours
+from . import record_hours, scope
 from .permissions import Permission
 from .session import Session
 
@@ -78,10 +78,11 @@ def _insert(session: Session, row: dict[str, Any]) -> int:
 
 def add_manual(session: Session, fields: dict[str, Any]) -> int:
     """A record entered by hand: volunteer, date, start and end, service type, what was done."""
-    # A captain records hours for their own team only (RECORD_WRITE is team-scoped); -1 stands
-    # for "no team given", which only roles not limited to teams may leave empty.
-    session.require(Permission.RECORD_WRITE, fields.get("team_id") or -1)
+    # A captain records hours for their own team and its members only (RECORD_WRITE is
+    # team-scoped and fails closed: no team given, no permission).
+    session.require(Permission.RECORD_WRITE, fields.get("team_id"))
     row = manual_row(session, fields)
+    scope.require_volunteer(session, Permission.RECORD_WRITE, row["volunteer_id"])
     with session.write("service_records"):
         return _insert(session, row)
 
@@ -157,10 +158,13 @@ def from_visit(session: Session, visit_id: int) -> int:
     existing = session.db.execute("SELECT id FROM service_records WHERE visit_id = ?", [visit_id]).fetchone()
     if existing:
         return existing[0]
-    session.require(Permission.VISIT_LOG)
+    session.require_held(Permission.VISIT_LOG)
     visit = session.row("visits", visit_id)
     if visit is None:
         raise RecordError({"visit_id": f"找不到编号为{visit_id}的探访记录。"})
+    scope.require_volunteer(session, Permission.VISIT_LOG, visit["volunteer_id"])
+    teams = [t for t in scope.volunteer_team_ids(session, visit["volunteer_id"])
+             if session.can(Permission.VISIT_LOG, t)]
     resident = session.row("residents", visit["resident_id"]) or {}
     type_row = session.db.execute("SELECT id FROM service_types WHERE name = '助老陪伴'").fetchone()
     start = visit["start_time"]
@@ -168,9 +172,13 @@ def from_visit(session: Session, visit_id: int) -> int:
     if start:
         minutes = int(start[:2]) * 60 + int(start[3:5]) + visit["minutes"]
         end = f"{min(minutes // 60, 23):02d}:{minutes % 60 if minutes < 24 * 60 else 59:02d}"
-    row = {"volunteer_id": visit["volunteer_id"], "service_type_id": type_row[0] if type_row else None,
-           "team_id": visit_team(session.db, visit["volunteer_id"], visit["resident_id"],
-                                 visit["visited_on"]),
+    # The record belongs to the helper's team (their team on the visit day), so that its captain
+    # edits it later; a captain logging for a helper in two teams files it under their own.
+    team_id = visit_team(session.db, visit["volunteer_id"], visit["resident_id"], visit["visited_on"])
+    if team_id is not None and teams and not session.can(Permission.VISIT_LOG, team_id):
+        team_id = teams[0]
+    row = {"volunteer_id": visit["volunteer_id"], "team_id": team_id,
+           "service_type_id": type_row[0] if type_row else None,
            "date": visit["visited_on"], "start_time": start, "end_time": end,
            "hours": visit["minutes"] / 60, "source": "探访", "visit_id": visit_id,
            "resident_id": visit["resident_id"], "beneficiary": resident.get("name", ""),
@@ -201,15 +209,21 @@ def _refuse_locked(record: dict[str, Any], doing: str) -> None:
                                      f"“{record['status']}”，不能{doing}；如有错误请用“更正”，原记录会保留。"})
 
 
+def _require_scope(session: Session, record: dict[str, Any]) -> None:
+    """A captain changes only records of their own team, of a member of their team."""
+    session.require(Permission.RECORD_WRITE, record.get("team_id"))
+    scope.require_volunteer(session, Permission.RECORD_WRITE, record.get("volunteer_id"))
+
+
 def update(session: Session, record_id: int, fields: dict[str, Any], *,
            version: int | None = None) -> None:
     """Change an unlocked record; hours are worked out again from the times. ``version`` is the
     row_version the edit was based on (StaleRecord if the record moved on since)."""
     record = _existing(session, record_id)
-    session.require(Permission.RECORD_WRITE, record["team_id"] or -1)
+    _require_scope(session, record)
     _refuse_locked(record, "修改")
     merged = {**{k: record[k] for k in _EDITABLE_COLUMNS}, **fields}
-    session.require(Permission.RECORD_WRITE, merged.get("team_id") or -1)
+    _require_scope(session, merged)   # switching the team or the volunteer: both in scope
     row = manual_row(session, merged)
     row["source"] = record["source"]
     row["evaluation"] = str(merged.get("evaluation") or "")
@@ -229,7 +243,7 @@ def update(session: Session, record_id: int, fields: dict[str, Any], *,
 def delete(session: Session, record_id: int) -> None:
     """Remove an unlocked record entered in error (locked ones are amended instead)."""
     record = _existing(session, record_id)
-    session.require(Permission.RECORD_WRITE, record["team_id"] or -1)
+    _require_scope(session, record)
     _refuse_locked(record, "删除")
     with session.write("service_records"):
         _refuse_locked(_existing(session, record_id), "删除")

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.forms import FormResult, parse_int, validate_person
-from ..domain.identity import FieldError, mask_id_number, mask_phone
+from ..domain.identity import FieldError
 from ..domain.people import age_on, pinyin_keys
 from ..store.row_versions import check_version
 from ..store.rows import new_uid, now_text, to_json
-from . import resident_risk, settings
+from . import privacy, resident_risk, settings
 from .permissions import Permission
 from .session import Session
 
@@ -37,7 +37,16 @@ class ResidentError(ValueError):
 
 
 def validate(session: Session, fields: dict[str, Any]) -> FormResult:
-    """Check a resident form; used on every keystroke by the dialog and before saving."""
+    """Check a resident form; used on every keystroke by the dialog. The values come back
+    with personal numbers masked; a number shown masked and left so stays as stored."""
+    result = _checked(session, fields)
+    result.values = privacy.mask_row(result.values)
+    return result
+
+
+def _checked(session: Session, fields: dict[str, Any]) -> FormResult:
+    """The form's clean values (the stored number for one left masked) and its errors."""
+    fields, masked_errors = privacy.restore_stored(session, "residents", fields.get("id"), fields)
     result = validate_person(fields, session.today())
     for flag in FLAGS:
         if flag in fields:
@@ -59,6 +68,7 @@ def validate(session: Session, fields: dict[str, Any]) -> FormResult:
     if fields.get("consent_visit") and "consent_date" in fields:
         result.values["consent_date"] = fields.get("consent_date") or session.today().isoformat()
     _check_unique_id(session, fields.get("id"), result)
+    result.errors.update(masked_errors)
     return result
 
 
@@ -84,7 +94,7 @@ def _derived(session: Session, values: dict[str, Any], current: dict[str, Any] |
 
 def add(session: Session, fields: dict[str, Any]) -> int:
     session.require(Permission.RESIDENT_WRITE)
-    result = validate(session, fields)
+    result = _checked(session, fields)
     if not result.ok:
         raise ResidentError(result.errors)
     values = result.values
@@ -108,7 +118,7 @@ def update(session: Session, resident_id: int, fields: dict[str, Any], *,
         raise ResidentError({"id": f"找不到编号为{resident_id}的居民，可能已被删除。"})
     if any(k in fields for k in SENSITIVE):
         session.require(Permission.VIEW_SENSITIVE)
-    result = validate(session, {**fields, "id": resident_id})
+    result = _checked(session, {**fields, "id": resident_id})
     if not result.ok:
         raise ResidentError(result.errors)
     values = {**result.values, **_derived(session, result.values, current), "updated_at": now_text()}
@@ -139,12 +149,9 @@ def archive(session: Session, resident_id: int, reason: str = "", *,
 def get(session: Session, resident_id: int) -> dict[str, Any] | None:
     session.require(Permission.LEDGER_READ)
     row = session.row("residents", resident_id)
-    if row and not session.can(Permission.VIEW_SENSITIVE):
-        for key in SENSITIVE:
-            row[key] = ""
-    if row and not session.can(Permission.VIEW_FULL_IDENTITY):
-        row["id_number"], row["phone"] = mask_id_number(row["id_number"]), mask_phone(row["phone"])
-    return row
+    # numbers masked for every role (privacy.reveal gives one in full, audited); health and
+    # hardship notes only for a role that may see them
+    return privacy.shape(session, row) if row else None
 
 
 # -- the table's query ------------------------------------------------------------------
@@ -275,9 +282,8 @@ def page(session: Session, query: ResidentQuery, offset: int, limit: int) -> lis
            f"r.room, r.floor, r.has_lift, {stranded} AS stranded, r.lives_alone, r.risk_level, "
            f"r.archived_at, p.name AS place FROM residents r LEFT JOIN places p ON p.id = r.place_id"
            f"{where} ORDER BY {order} LIMIT ? OFFSET ?")
-    rows = [dict(row) for row in session.db.query(sql, stranded_params + params + [limit, offset])]
+    # Lists show personal numbers masked; privacy.reveal gives the full value, audited.
+    rows = privacy.shape_all(session, session.db.query(sql, stranded_params + params + [limit, offset]))
     for row in rows:
         row["age"] = age_on(row["birth_date"], today)
-        # Lists show personal numbers masked; privacy.reveal gives the full value, audited.
-        row["id_number"], row["phone"] = mask_id_number(row["id_number"]), mask_phone(row["phone"])
     return rows

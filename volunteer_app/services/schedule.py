@@ -99,7 +99,7 @@ def create_task(session: Session, fields: dict[str, Any], recurrence: Recurrence
     policy of a risky task). The shifts need ``skills``, or the service type's when empty.
     """
     team_id = fields.get("team_id")
-    session.require(Permission.SCHEDULE, team_id or -1)
+    session.require(Permission.SCHEDULE, team_id)
     team = session.row("teams", team_id or 0)
     if team is None or team["archived_at"]:
         raise ScheduleError("请选择负责这项任务的队伍。", {"team_id": "请选择队伍。"})

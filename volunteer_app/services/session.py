@@ -8,7 +8,7 @@ listeners (the window's models) which tables changed.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -55,19 +55,45 @@ class Session:
 
     # -- permissions ----------------------------------------------------------------------
     def can(self, permission: Permission, team_id: int | None = None) -> bool:
+        """Whether the actor may act on a target of ``team_id``. A captain's team-scoped
+        permission needs the target's team and fails closed: no team, no permission."""
         if not allowed(self.actor.role, permission):
             return False
-        if self.actor.role == Role.CAPTAIN and permission in TEAM_SCOPED and team_id is not None:
-            return team_id in self.actor.team_ids
+        if self.actor.role == Role.CAPTAIN and permission in TEAM_SCOPED:
+            return team_id is not None and team_id in self.actor.team_ids
         return True
 
+    def holds(self, permission: Permission) -> bool:
+        """Whether the role has ``permission`` for some target (a captain: for their own
+        teams); for showing a button, never for allowing an action on a given target."""
+        return allowed(self.actor.role, permission)
+
+    def can_any(self, permission: Permission, team_ids: Iterable[int | None]) -> bool:
+        """Whether the actor may act on a target that belongs to any of ``team_ids`` (a
+        volunteer in several teams); an empty list fails closed for a captain."""
+        return any(self.can(permission, team) for team in (list(team_ids) or [None]))
+
     def require(self, permission: Permission, team_id: int | None = None) -> None:
-        if self.can(permission, team_id):
+        self.require_any(permission, [team_id])
+
+    def require_held(self, permission: Permission) -> None:
+        """:meth:`holds` or :class:`PermissionDenied`: the role check before the target is known."""
+        if not self.holds(permission):
+            role = ROLE_NAMES[self.actor.role]
+            raise PermissionDenied(f"{role}“{self.actor.name}”没有“{permission.value}”的权限。")
+
+    def require_any(self, permission: Permission, team_ids: Iterable[int | None]) -> None:
+        """:meth:`can_any` or :class:`PermissionDenied` saying why."""
+        team_ids = [t for t in team_ids if t is not None]
+        if self.can_any(permission, team_ids):
             return
         role = ROLE_NAMES[self.actor.role]
-        if allowed(self.actor.role, permission):
-            raise PermissionDenied(f"{role}“{self.actor.name}”只能管理自己带领的队伍，无权操作这支队伍。")
-        raise PermissionDenied(f"{role}“{self.actor.name}”没有“{permission.value}”的权限。")
+        if not allowed(self.actor.role, permission):
+            raise PermissionDenied(f"{role}“{self.actor.name}”没有“{permission.value}”的权限。")
+        if not team_ids:
+            raise PermissionDenied(f"{role}“{self.actor.name}”只能管理自己带领的队伍，"
+                                   "这一项不属于任何队伍，无权操作，请联系社区工作者。")
+        raise PermissionDenied(f"{role}“{self.actor.name}”只能管理自己带领的队伍，无权操作这支队伍。")
 
     # -- change notification ---------------------------------------------------------------
     def subscribe(self, listener: ChangeListener) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..store.row_versions import check_version
 from ..store.rows import new_uid, now_text
+from . import privacy
 from .permissions import Permission
 from .session import Session
 
@@ -137,7 +138,7 @@ def list_teams(session: Session, include_archived: bool = False) -> list[dict[st
 
 def members(session: Session, team_id: int) -> list[dict[str, Any]]:
     session.require(Permission.LEDGER_READ)
-    return list(session.db.query(
+    return privacy.shape_all(session, session.db.query(
         "SELECT v.id, v.name, v.gender, v.birth_date, v.phone, v.status, m.role, m.rota_group, m.joined_on "
         "FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id "
         "WHERE m.team_id = ? AND m.left_on IS NULL "

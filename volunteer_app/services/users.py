@@ -7,7 +7,9 @@ Managing users (add, change role, reset password, deactivate) is for the adminis
 
 from __future__ import annotations
 
+import functools
 import math
+import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -51,6 +53,18 @@ def check_password_rule(password: str) -> None:
 
 def hash_password(password: str) -> str:
     return HASHER.hash(password)
+
+
+# The one message for an unknown login and a wrong password, so that the login screen does
+# not tell which accounts exist.
+LOGIN_REFUSED = "用户名或密码不对。"
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash no password matches: an unknown login is checked against it, so that it takes
+    as long to refuse as a wrong password."""
+    return HASHER.hash(secrets.token_hex(16))
 
 
 def _verify(password_hash: str, password: str) -> bool:
@@ -107,8 +121,12 @@ def authenticate(db: sqlite_utils.Database, login: str, password: str,
         raise LoginError("请输入用户名。")
     user = _by_login(db, login)
     if user is None:
-        raise LoginError(f"没有用户名为“{login.strip()}”的账户，请核对用户名，或请系统管理员开通。")
+        _verify(_dummy_hash(), password)    # as slow as a wrong password
+        raise LoginError(LOGIN_REFUSED)
     if not user["active"]:
+        # only the right password learns that the account exists but is switched off
+        if not _verify(user["password_hash"], password):
+            raise LoginError(LOGIN_REFUSED)
         raise LoginError(f"账户“{user['login']}”已停用，请联系系统管理员。")
     now = clock().replace(microsecond=0)
     failures = user["failed_logins"]
@@ -131,8 +149,9 @@ def authenticate(db: sqlite_utils.Database, login: str, password: str,
                            [failures, user["id"]])
                 _audit(db, user, "登录失败", f"第{failures}次密码错误")
         if failures >= MAX_FAILURES:
-            raise LoginError(f"密码错误，账户已锁定，请在{LOCK_MINUTES}分钟后再试。")
-        raise LoginError(f"密码错误，还可以再试{MAX_FAILURES - failures}次。")
+            raise LoginError(f"{LOGIN_REFUSED}连续输错{MAX_FAILURES}次，账户已锁定，"
+                             f"请在{LOCK_MINUTES}分钟后再试。")
+        raise LoginError(LOGIN_REFUSED)
     with transaction(db):
         values: dict[str, Any] = {"failed_logins": 0, "locked_until": None,
                                   "last_login_at": now.isoformat()}

@@ -8,11 +8,11 @@ from typing import Any
 
 from ..domain.availability import Availability
 from ..domain.forms import FormResult, parse_date, validate_person
-from ..domain.identity import FieldError, mask_phone
+from ..domain.identity import FieldError
 from ..domain.people import age_on, pinyin_keys
 from ..store.row_versions import check_version
 from ..store.rows import from_json, new_uid, now_text, to_json
-from . import settings
+from . import privacy, settings
 from .permissions import Permission
 from .session import Session
 
@@ -27,6 +27,16 @@ class VolunteerError(ValueError):
 
 
 def validate(session: Session, fields: dict[str, Any]) -> FormResult:
+    """Check a volunteer form; used on every keystroke by the dialog. The values come back
+    with personal numbers masked; a number shown masked and left so stays as stored."""
+    result = _checked(session, fields)
+    result.values = privacy.mask_row(result.values)
+    return result
+
+
+def _checked(session: Session, fields: dict[str, Any]) -> FormResult:
+    """The form's clean values (the stored number for one left masked) and its errors."""
+    fields, masked_errors = privacy.restore_stored(session, "volunteers", fields.get("id"), fields)
     result = validate_person(fields, session.today(), mobile_only=False)
     values, errors = result.values, result.errors
     if "skills" in fields:
@@ -76,6 +86,7 @@ def validate(session: Session, fields: dict[str, Any]) -> FormResult:
                                       [number, fields.get("id")]))
         if clash:
             errors["id_number"] = f"身份证号已登记给志愿者“{clash[0]['name']}”，请勿重复登记。"
+    errors.update(masked_errors)
     return result
 
 
@@ -89,7 +100,7 @@ def _next_number(session: Session) -> str:
 
 def add(session: Session, fields: dict[str, Any]) -> int:
     session.require(Permission.VOLUNTEER_WRITE)
-    result = validate(session, fields)
+    result = _checked(session, fields)
     if not result.ok:
         raise VolunteerError(result.errors)
     stamp = now_text()
@@ -111,7 +122,7 @@ def update(session: Session, volunteer_id: int, fields: dict[str, Any], *,
     current = session.row("volunteers", volunteer_id)
     if current is None:
         raise VolunteerError({"id": f"找不到编号为{volunteer_id}的志愿者。"})
-    result = validate(session, {**fields, "id": volunteer_id})
+    result = _checked(session, {**fields, "id": volunteer_id})
     if not result.ok:
         raise VolunteerError(result.errors)
     values = {**result.values, "updated_at": now_text()}
@@ -150,6 +161,7 @@ def get(session: Session, volunteer_id: int) -> dict[str, Any] | None:
         row["teams"] = list(session.db.query(
             "SELECT t.id, t.name, m.role FROM team_members m JOIN teams t ON t.id = m.team_id "
             "WHERE m.volunteer_id = ? AND m.left_on IS NULL ORDER BY t.name", [volunteer_id]))
+        row = privacy.shape(session, row)  # privacy.reveal gives a full number, audited
     return row
 
 
@@ -212,11 +224,11 @@ def page(session: Session, query: VolunteerQuery, offset: int, limit: int) -> li
         " WHERE m.volunteer_id = v.id AND m.left_on IS NULL) AS teams "
         f"FROM volunteers v{where} ORDER BY {column} {'DESC' if descending else 'ASC'}, v.id "
         "LIMIT ? OFFSET ?")
-    rows = [dict(r) for r in session.db.query(sql, params + [limit, offset])]
+    # privacy.reveal gives a full number, audited
+    rows = privacy.shape_all(session, session.db.query(sql, params + [limit, offset]))
     today = session.today()
     for row in rows:
         row["age"] = age_on(row["birth_date"], today)
-        row["phone"] = mask_phone(row["phone"])  # privacy.reveal gives the full number, audited
         row["skills_list"] = from_json(row["skills"], [])
         row["availability_text"] = Availability.parse(row["availability"]).describe()
     return rows

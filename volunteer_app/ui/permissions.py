@@ -11,8 +11,9 @@ from ..services.session import Session
 
 def enable_for(session: Session, widget: QWidget, permission: Permission,
                team_id: int | None = None) -> bool:
-    """Disable ``widget`` (with a tooltip saying why) when the role lacks ``permission``."""
-    allowed = session.can(permission, team_id)
+    """Disable ``widget`` (with a tooltip saying why) when the role lacks ``permission``
+    (for ``team_id``, when given; without it, for any team)."""
+    allowed = session.holds(permission) if team_id is None else session.can(permission, team_id)
     widget.setEnabled(allowed)
     if not allowed:
         widget.setToolTip(QCoreApplication.translate("Permissions", "没有“%1”的权限")
@@ -54,7 +55,7 @@ def role_title(role: Role) -> str:
 
 def show_for(session: Session, widget: QWidget, permission: Permission,
              team_id: int | None = None) -> bool:
-    """Hide ``widget`` when the role lacks ``permission``."""
-    allowed = session.can(permission, team_id)
+    """Hide ``widget`` when the role lacks ``permission`` (for ``team_id``, when given)."""
+    allowed = session.holds(permission) if team_id is None else session.can(permission, team_id)
     widget.setVisible(allowed)
     return allowed

@@ -37,6 +37,7 @@ from ...services import places, residents, settings
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
+from ..reveal import reveal_button, reveal_into
 from ..screen_fit import fit_to_screen
 
 NAME = "resident_dialog"
@@ -78,7 +79,8 @@ class ResidentDialog(QDialog):
         self.saved_id: int | None = None
         self._touched: set[str] = set()
         self._errors: dict[str, str] = {}
-        self._masked: set[str] = set()      # fields loaded masked: sent only if retyped
+        # fields loaded masked; sent as they are, the service keeps the stored number
+        self._masked: set[str] = set()
         self.setObjectName(NAME)
         self.setWindowTitle(self.tr("新增居民") if resident_id is None else self.tr("编辑居民"))
         self._build()
@@ -103,6 +105,8 @@ class ResidentDialog(QDialog):
         self.gender.addItem(self.tr("女"), "女")
         self.derived = QLabel(objectName=f"{NAME}.derived")
         self.derived.setProperty("role", "hint")
+        self.reveal = reveal_button(self.session, "residents", self.resident_id, f"{NAME}.reveal")
+        self.reveal.clicked.connect(self._on_reveal)
         self.phone = QLineEdit(objectName=f"{NAME}.phone")
         self.phone.setPlaceholderText(self.tr("11位手机号，或固定电话如 010-63712345"))
         self.place = QComboBox(objectName=f"{NAME}.place")
@@ -152,7 +156,7 @@ class ResidentDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         rows: list[tuple[str, str, QWidget]] = [
             ("name", self.tr("姓名 *"), self.name),
-            ("id_number", self.tr("身份证号"), self.id_number),
+            ("id_number", self.tr("身份证号"), self._row(self.id_number, self.reveal)),
             ("birth_date", self.tr("出生日期 *"), self._row(self.birth_date, self.derived)),
             ("gender", self.tr("性别 *"), self.gender),
             ("phone", self.tr("联系电话"), self.phone),
@@ -260,7 +264,8 @@ class ResidentDialog(QDialog):
         self.name.setText(row["name"] or "")
         self.id_number.setText(row["id_number"] or "")
         self.phone.setText(row["phone"] or "")
-        self._masked = {key for key in ("id_number", "phone") if "*" in (row[key] or "")}
+        self._masked = {key for key in ("id_number", "phone", "emergency_contact")
+                        if "*" in (row[key] or "")}
         self.birth_date.setText(row["birth_date"] or "")
         self.gender.setCurrentIndex(max(0, self.gender.findData(row["gender"] or "")))
         self.place.setCurrentIndex(max(0, self.place.findData(row["place_id"])))
@@ -287,6 +292,20 @@ class ResidentDialog(QDialog):
         self.notes.setText(row["notes"] or "")
         self._sync_id_number()
 
+    def _on_reveal(self) -> None:
+        """The full numbers, for editing them (each viewing audited by the service)."""
+        try:
+            shown = reveal_into(self.session, "residents", self.resident_id, {
+                "id_number": self.id_number, "phone": self.phone,
+                "emergency_contact": self.emergency_contact})
+        except PermissionDenied as error:
+            self.summary.setText(str(error))
+            return
+        self._masked -= shown
+        self.reveal.hide()
+        self._sync_id_number()
+        self._revalidate()
+
     # -- reading and checking ---------------------------------------------------------------
     def fields(self) -> dict[str, Any]:
         """What the person typed, in the words ``services.residents`` understands."""
@@ -308,8 +327,6 @@ class ResidentDialog(QDialog):
             values["consent_method"] = self.consent_method.currentData()
         if self.session.can(Permission.VIEW_SENSITIVE):
             values["health_notes"] = self.health_notes.toPlainText()
-        for key in self._masked:
-            values.pop(key)          # not retyped: the stored number stays
         if self.resident_id is not None:
             values["id"] = self.resident_id
         return values

@@ -3,6 +3,10 @@
 Each error is shown in Chinese beside its field once the field has been touched, and the
 save button stays disabled until the whole form is right. When a valid ID number is
 typed, birth date and gender are taken from it and their fields are locked.
+
+An existing volunteer's ID number and phone open masked, for every role; “显示完整号码”
+(for a role the service lets see them) puts the full values in, audited. Saving a number
+left masked keeps the stored one.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,9 +37,10 @@ from ...domain.identity import FieldError, clean_id_number
 from ...domain.stars import stars_symbols
 from ...services import record_queries, volunteers
 from ...services.certificates import format_hours
-from ...services.permissions import PermissionDenied
+from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
+from ..reveal import reveal_button, reveal_into
 from ..screen_fit import fit_to_screen, scrolling
 from ..widgets.availability_grid import AvailabilityGrid
 
@@ -60,6 +66,8 @@ class VolunteerDialog(QDialog):
             self._touched = set(self._error_labels)
         self._connect()
         self._revalidate()
+        if not session.can(Permission.VOLUNTEER_WRITE):
+            self._read_only()
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -75,6 +83,8 @@ class VolunteerDialog(QDialog):
         self.gender.addItem(self.tr("女"), "女")
         self.phone = QLineEdit(objectName=f"{NAME}.phone")
         self.phone.setPlaceholderText(self.tr("11位手机号，或固定电话"))
+        self.reveal = reveal_button(self.session, "volunteers", self.volunteer_id, f"{NAME}.reveal")
+        self.reveal.clicked.connect(self._on_reveal)
         self.building = QLineEdit(objectName=f"{NAME}.building")
         self.building.setPlaceholderText(self.tr("楼号或院落，用于就近安排"))
 
@@ -114,7 +124,7 @@ class VolunteerDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         rows: list[tuple[str, str, QWidget]] = [
             ("name", self.tr("姓名 *"), self.name),
-            ("id_number", self.tr("身份证号"), self.id_number),
+            ("id_number", self.tr("身份证号"), self._beside(self.id_number, self.reveal)),
             ("birth_date", self.tr("出生日期 *"), self.birth_date),
             ("gender", self.tr("性别 *"), self.gender),
             ("phone", self.tr("联系电话"), self.phone),
@@ -160,6 +170,15 @@ class VolunteerDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         fit_to_screen(self, 600, body.sizeHint().height() + 130)
+
+    @staticmethod
+    def _beside(*widgets: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return box
 
     @staticmethod
     def _stack(*widgets: QWidget) -> QWidget:
@@ -211,6 +230,29 @@ class VolunteerDialog(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(row["status"])))
         self.notes.setText(row["notes"] or "")
         self._show_stars(volunteer_id)
+
+    def _read_only(self) -> None:
+        """For a role that may look but not edit: every field fixed, no 保存."""
+        self.setWindowTitle(self.tr("志愿者信息"))
+        for widget in (self.name, self.id_number, self.birth_date, self.phone, self.building,
+                       self.other_skills, self.notes):
+            widget.setReadOnly(True)
+        for widget in (self.gender, self.skills, self.availability, self.weekly_hours_cap,
+                       self.helper_capacity, self.health_limit, self.is_staff, self.status):
+            widget.setEnabled(False)
+        self.save_button.hide()
+        self.summary.setText(self.tr("您的角色只能查看志愿者信息，不能修改。"))
+
+    def _on_reveal(self) -> None:
+        try:
+            reveal_into(self.session, "volunteers", self.volunteer_id,
+                        {"id_number": self.id_number, "phone": self.phone})
+        except PermissionDenied as error:
+            self.summary.setText(str(error))
+            return
+        self.reveal.hide()
+        self._fill_from_id_number()
+        self._revalidate()
 
     def _show_stars(self, volunteer_id: int) -> None:
         """星级 from the verified hours that count for stars (read-only; 服务记录 keeps the hours)."""

@@ -164,7 +164,7 @@ class RecordsPage(QWidget):
 
         can = self.session.can
         for button in (self.add_button, self.edit_button, self.delete_button):
-            button.setVisible(can(Permission.RECORD_WRITE))
+            button.setVisible(self.session.holds(Permission.RECORD_WRITE))
         for button in (self.verify_button, self.amend_button):
             button.setVisible(can(Permission.RECORD_VERIFY))
         for button in (self.certificate_button, self.monthly_button, self.export_button):

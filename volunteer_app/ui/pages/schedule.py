@@ -166,7 +166,7 @@ class SchedulePage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.message)
 
-        scheduler = self.session.can(Permission.SCHEDULE)
+        scheduler = self.session.holds(Permission.SCHEDULE)
         for button in (self.new_task, self.edit_shift, self.cancel_shift, self.assign, self.fill,
                        self.jielong, self.attendance):
             button.setVisible(scheduler)
