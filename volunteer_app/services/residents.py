@@ -16,7 +16,7 @@ from ..domain.forms import FormResult, parse_int, validate_person
 from ..domain.identity import FieldError, mask_id_number, mask_phone
 from ..domain.people import age_on, pinyin_keys
 from ..store.rows import new_uid, now_text, to_json
-from . import resident_risk, settings
+from . import person_community, resident_risk, settings
 from .permissions import Permission
 from .session import Session
 
@@ -48,9 +48,8 @@ def validate(session: Session, fields: dict[str, Any]) -> FormResult:
         result.values["floor"] = parse_int(fields.get("floor"), "楼层", -3, 60)
     except FieldError as error:
         result.errors["floor"] = error.message
-    for key in ("community_id", "place_id"):
-        if key in fields:
-            result.values[key] = fields[key] or None
+    # the place decides the community (and keeps it when the place changes)
+    person_community.settle(session, "residents", fields, result.values, result.errors, "place_id")
     if "needs" in fields:
         result.values["needs"] = to_json(list(fields["needs"] or []))
     if "gender_preference" in fields:

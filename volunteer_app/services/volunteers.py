@@ -11,7 +11,7 @@ from ..domain.forms import FormResult, parse_date, validate_person
 from ..domain.identity import FieldError, mask_phone
 from ..domain.people import age_on, pinyin_keys
 from ..store.rows import from_json, new_uid, now_text, to_json
-from . import settings
+from . import person_community, settings
 from .permissions import Permission
 from .session import Session
 
@@ -61,9 +61,7 @@ def validate(session: Session, fields: dict[str, Any]) -> FormResult:
     for key in ("building", "notes"):
         if key in fields:
             values[key] = str(fields[key] or "").strip()
-    for key in ("community_id", "place_id"):
-        if key in fields:
-            values[key] = fields[key] or None
+    person_community.settle(session, "volunteers", fields, values, errors, "community_id")
     if fields.get("joined_on"):
         try:
             values["joined_on"] = parse_date(fields["joined_on"], "加入日期").isoformat()
@@ -181,9 +179,9 @@ def _where(session: Session, query: VolunteerQuery) -> tuple[str, list[Any]]:
         clauses.append("v.id IN (SELECT volunteer_id FROM team_members WHERE team_id = ? AND left_on IS NULL)")
         params.append(query.team_id)
     if query.only_helpers:
-        cohort = settings.cohorts(session)
-        clauses.append("substr(v.birth_date, 1, 4) BETWEEN ? AND ?")
-        params += [str(cohort.helper_birth_from), str(cohort.helper_birth_to)]
+        born, more = settings.cohorts(session).helper_birth_sql("v.birth_date")
+        clauses.append(born)
+        params += more
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
