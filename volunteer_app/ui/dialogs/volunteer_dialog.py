@@ -74,7 +74,7 @@ class VolunteerDialog(QDialog):
         self.phone = QLineEdit(objectName=f"{NAME}.phone")
         self.phone.setPlaceholderText(self.tr("11位手机号，或固定电话"))
         self.building = QLineEdit(objectName=f"{NAME}.building")
-        self.building.setPlaceholderText(self.tr("楼号或院落，用于就近安排"))
+        self.building.setPlaceholderText(self.tr("住址楼号"))
         # 80后帮90后 pairs inside a community: a helper without one is never proposed
         self.community = QComboBox(objectName=f"{NAME}.community")
         self.community.addItem(self.tr("请选择"), None)
@@ -124,8 +124,9 @@ class VolunteerDialog(QDialog):
             ("birth_date", self.tr("出生日期 *"), self.birth_date),
             ("gender", self.tr("性别 *"), self.gender),
             ("phone", self.tr("联系电话"), self.phone),
-            ("community_id", self.tr("所属社区 *"), self._row(self.community, self.place)),
-            ("building", self.tr("住址楼号"), self.building),
+            # one row for where the helper lives, to keep the dialog within 768 pixels
+            ("community_id", self.tr("所属社区 *"),
+             self._row(self.community, self.place, self.building)),
             ("skills", self.tr("技能"), self._stack(self.skills, self.other_skills)),
             ("availability", self.tr("可服务时间"), self.availability),
             ("weekly_hours_cap", self.tr("每周时长上限"), self.weekly_hours_cap),
