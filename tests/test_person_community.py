@@ -70,9 +70,11 @@ def test_a_volunteer_form_needs_a_community(session, town):
     with pytest.raises(volunteers.VolunteerError):
         volunteers.update(session, vid, {**HELPER, "community_id": town["yindi"],
                                          "place_id": town["gaoli_place"]})
-    volunteers.update(session, vid, {**HELPER, "community_id": town["yindi"], "place_id": None})
+    volunteers.update(session, vid, {**HELPER, "community_id": town["yindi"]})   # a script, no place
     row = session.row("volunteers", vid)
-    assert (row["community_id"], row["place_id"]) == (town["yindi"], None)
+    assert (row["community_id"], row["place_id"]) == (town["yindi"], None)      # 高立庄 dropped
+    volunteers.update(session, vid, {**HELPER, "place_id": town["gaoli_place"]})
+    assert session.row("volunteers", vid)["community_id"] == town["gaoli"]
 
 
 # -- matching ----------------------------------------------------------------------------------

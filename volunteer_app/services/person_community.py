@@ -44,8 +44,12 @@ def settle(session: Session, table: str, fields: dict[str, Any], values: dict[st
                                  f"不属于所选的{_name(session, community_id)}，请重新选择。")
             return
         community_id = place[1]
-    elif "community_id" not in fields and fields.get("id") is not None:
-        community_id = _stored(session, table, fields["id"])   # the place was cleared only
+    elif fields.get("id") is not None:
+        stored_community, stored_place = _stored(session, table, fields["id"])
+        if "community_id" not in fields:
+            community_id = stored_community           # the place was cleared only
+        elif "place_id" not in fields and stored_place is not None and community_id != stored_community:
+            values["place_id"] = None                 # moved to another community: not that place
     if community_id is not None and _name(session, community_id) is None:
         errors[error_key] = f"所选社区（编号{community_id}）不存在，请重新选择。"
         return
@@ -59,9 +63,10 @@ def _name(session: Session, community_id: int) -> str | None:
     return row[0] if row else None
 
 
-def _stored(session: Session, table: str, row_id: int) -> int | None:
-    row = session.db.execute(f"SELECT community_id FROM {table} WHERE id = ?", [row_id]).fetchone()
-    return row[0] if row else None
+def _stored(session: Session, table: str, row_id: int) -> tuple[int | None, int | None]:
+    row = session.db.execute(f"SELECT community_id, place_id FROM {table} WHERE id = ?",
+                             [row_id]).fetchone()
+    return (row[0], row[1]) if row else (None, None)
 
 
 def _has_communities(session: Session) -> bool:
