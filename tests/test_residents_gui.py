@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 
 from volunteer_app.services import residents
 from volunteer_app.ui.main_window import MainWindow
@@ -58,6 +58,10 @@ def test_add_through_dialog_then_find_by_initials(qtbot, demo_session):
     assert dialog.findChild(QLineEdit, "resident_dialog.birth_date").isReadOnly()
     assert "76" in dialog.findChild(QLabel, "resident_dialog.derived").text()
     qtbot.keyClicks(dialog.findChild(QLineEdit, "resident_dialog.phone"), "13812341234")
+    assert not save.isEnabled() and "小区/院落" in dialog.errors()["place_id"]
+    place = dialog.findChild(QComboBox, "resident_dialog.place")
+    place.setCurrentIndex(place.findText("明春苑"))
+    assert dialog.findChild(QLabel, "resident_dialog.community").text() == "所属社区：明春苑社区"
     assert save.isEnabled(), dialog.errors()
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())

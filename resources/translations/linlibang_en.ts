@@ -818,6 +818,7 @@ Assign anyway?</translation>
         <source>正在为缺人的班次找人……</source>
         <translation>Finding people for the short-staffed shifts…</translation>
         <translation>Finding volunteers for the short-staffed shifts…</translation>
+        <translation>Finding people for the understaffed shifts…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="161"/>
@@ -2339,76 +2340,91 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="116"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="118"/>
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="116"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="118"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="117"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="119"/>
         <source>门牌</source>
         <translation>Room</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="124"/>
         <source>未填</source>
         <translation>Not given</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="126"/>
         <source> 层</source>
         <translation> (floor)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="131"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="133"/>
         <source>家属姓名和电话</source>
         <translation>Family member&apos;s name and phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="132"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="134"/>
         <source>同意上门探访和结对</source>
         <translation>Agrees to home visits and pairing</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="140"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="142"/>
         <source>另行同意记录健康信息</source>
         <translation>Separately agreed to health information being recorded</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="144"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="146"/>
         <source>敏感信息：需居民另行同意</source>
         <translation>Sensitive: needs the resident&apos;s separate consent</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="148"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="150"/>
         <source>您的角色不能查看或填写健康信息</source>
         <translation>Your role cannot view or enter health information</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="155"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="158"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="158"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="160"/>
         <source>性别 *</source>
         <translation>Gender *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="161"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -2419,71 +2435,95 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="161"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="162"/>
+        <source>小区/院落 *</source>
+        <translation>Estate/courtyard *</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
         <source>楼号/单元/门牌</source>
         <translation>Building/unit/room</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="164"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
         <source>情况</source>
         <translation>Circumstances</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
         <source>需要的帮助</source>
         <translation>Help needed</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="168"/>
         <source>紧急联系人</source>
         <translation>Emergency contact</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
         <source>健康情况</source>
         <translation>Health</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="173"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="185"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="187"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="188"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="190"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="372"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="361"/>
+        <source>所属社区：%1</source>
+        <translation>Community: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="363"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="378"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="369"/>
         <source>年龄：%1 岁</source>
         <translation>Age: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="383"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
         <source>悬空老人：是</source>
         <translation>Stranded elder: yes</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="383"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
         <source>悬空老人：否</source>
         <translation>Stranded elder: no</translation>
     </message>
@@ -3970,41 +4010,50 @@ Reason for archiving:</translation>
     <name>VolunteerDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="54"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="54"/>
         <source>编辑志愿者</source>
         <translation>Edit volunteer</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="73"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="66"/>
         <source>可不填；填了自动带出出生日期和性别</source>
         <translation>Optional; if given, birth date and gender are filled in from it</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="76"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="69"/>
         <source>例如 1985-03-12</source>
         <translation>e.g. 1985-03-12</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="78"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="71"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="80"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="79"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="72"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="73"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="75"/>
         <source>11位手机号，或固定电话</source>
         <translation>11-digit mobile number, or a landline</translation>
     </message>
@@ -4015,106 +4064,132 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="98"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="97"/>
         <source>其他技能，用顿号或逗号分开</source>
         <translation>Other skills, separated by commas</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="104"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="107"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="106"/>
         <source>不宜重体力劳动</source>
         <translation>No heavy labour</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="107"/>
         <source>是社区工作者（工作时间内的服务不计入星级）</source>
         <translation>Community staff (service in working hours earns no stars)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="113"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="112"/>
         <source> 位老人</source>
         <translation> residents</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="122"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
         <source>性别 *</source>
         <translation>Gender *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="127"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="128"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="77"/>
         <source>住址楼号</source>
         <translation>Building</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="129"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="128"/>
+        <source>所属社区 *</source>
+        <translation>Community *</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="130"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="130"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="131"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="131"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="132"/>
         <source>每周时长上限</source>
         <translation>Weekly hours cap</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="132"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="133"/>
         <source>可结对人数</source>
         <translation>Pair capacity</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="133"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="134"/>
         <source>身体情况</source>
         <translation>Health</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="134"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="135"/>
         <source>身份</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="135"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="136"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="136"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="137"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="152"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="153"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="155"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="156"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4127,6 +4202,9 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="237"/>
         <source>您的角色只能查看志愿者信息，不能修改。</source>
         <translation>Your role may view volunteer details but not change them.</translation>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="194"/>
+        <source>小区/院落（可不填）</source>
+        <translation>Estate/courtyard (optional)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="256"/>
@@ -4145,6 +4223,7 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="318"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="319"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
     </message>

@@ -6,8 +6,10 @@ import argparse
 from pathlib import Path
 
 from ..services import demo
+from ..services.person_community import FIX_RESIDENT, FIX_VOLUNTEER
 from ..store import maintenance
 from ..store.connection import open_database
+from ..store.person_communities import people_without_community
 from . import CommandError, database_path
 from .common import open_session
 
@@ -50,6 +52,7 @@ def run_check(args: argparse.Namespace) -> int:
     db = open_database(path, migrate=False)
     try:
         report = maintenance.check(db, str(path))
+        homeless = people_without_community(db) if report.integrity == "ok" else []
     finally:
         db.close()
     print(f"数据库：{path}")
@@ -58,11 +61,29 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"外键问题：{report.foreign_key_problems}")
     for table, rows in report.counts.items():
         print(f"  {table}: {rows}")
+    _print_without_community(homeless)
     if not report.ok:
         raise CommandError("检查未通过：" + (
             "数据版本需要升级，用邻里帮打开一次即可自动升级。" if report.integrity == "ok"
             and report.foreign_key_problems == 0 else "数据库有损坏，请用备份恢复。"))
     return 0
+
+
+# `check` names this many people without a community, then counts the rest.
+LISTED = 50
+
+
+def _print_without_community(people: list[tuple[str, int, str]]) -> None:
+    """A warning, not a failure (the file itself is sound): exit 0, and what to do per person."""
+    if not people:
+        print("所属社区：每位居民和志愿者都已填写")
+        return
+    print(f"提醒：{len(people)}位人员没有所属社区，80后帮90后不会为他们结对：")
+    for table, row_id, name in people[:LISTED]:
+        kind, fix = (("居民", FIX_RESIDENT) if table == "residents" else ("志愿者", FIX_VOLUNTEER))
+        print(f"  {kind}“{name}”（编号{row_id}）：请{fix}")
+    if len(people) > LISTED:
+        print(f"  ……另有{len(people) - LISTED}位未列出")
 
 
 def run_backup(args: argparse.Namespace) -> int:

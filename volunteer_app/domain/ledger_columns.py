@@ -36,9 +36,13 @@ _PERSON = (
     _f("phone", "联系电话", "手机号", "手机号码", "电话", "手机", "联系方式", "电话号码"),
 )
 
+# Where a person lives: 80后帮90后 pairs people inside a community (the place decides it).
+_COMMUNITY = _f("community", "社区", "所属社区", "社区（村）", "所在社区", "社区名称")
+_PLACE = _f("place", "小区", "所在小区", "院落", "小区/院落", "小区（院落）")
+
 RESIDENT_FIELDS: tuple[LedgerField, ...] = _PERSON + (
-    _f("community", "社区", "所属社区", "社区（村）"),
-    _f("place", "小区", "所在小区", "院落", "小区/院落", "小区（院落）"),
+    _COMMUNITY,
+    _PLACE,
     _f("building", "楼号", "楼栋", "楼栋号", "楼"),
     _f("unit", "单元", "单元号"),
     _f("room", "门牌", "房号", "门牌号", "房间号", "室"),
@@ -65,6 +69,8 @@ VOLUNTEER_FIELDS: tuple[LedgerField, ...] = (
     _f("volunteer_no", "志愿者编号", "编号", "志愿者号"),
 ) + _PERSON + (
     _f("teams", "所属队伍", "队伍", "服务队", "所在队伍", "志愿服务队"),
+    _f("community", "所属社区", "社区", "社区（村）", "所在社区", "社区名称"),
+    _PLACE,
     _f("skills", "技能", "特长", "专长", "技能特长"),
     _f("availability", "可服务时间", "服务时间", "空闲时间", "可参加时间", "时间"),
     _f("building", "住址", "楼号", "居住楼号", "住址楼号"),

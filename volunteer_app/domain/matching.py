@@ -128,9 +128,9 @@ class MatchResult:
 
 
 # -- eligibility ---------------------------------------------------------------------------
-def is_helper(birth: str | date | None, active: bool, capacity: int, cohorts: Cohorts) -> bool:
-    """An 80后 helper: born in the helper range, active (在册, not archived), capacity 1–3."""
-    return active and 1 <= capacity <= 3 and cohorts.is_helper_birth(birth)
+# Pairs are made inside a community; a resident whose community is unknown cannot be placed
+# (not even when widened: nearness and the visits' cadence need to know where she lives).
+NO_COMMUNITY = "没有填写所属社区，无法就近结对：请在居民对话框里选择小区/院落（决定所属社区）后再匹配"
 
 
 def is_senior(birth: str | date | None, consent: bool, consent_date: str | None, today: date,
@@ -146,8 +146,10 @@ def senior_age(birth: str | date | None, today: date) -> int:
 # -- hard rules ----------------------------------------------------------------------------
 def allowed(helper: Helper, senior: Senior, *, widen: bool = False,
             forbidden: frozenset[tuple[int, int]] = frozenset()) -> bool:
-    """Hard rules besides capacity: same community unless widened, the resident's gender
-    preference, never a pair marked not to be repeated."""
+    """Hard rules besides capacity: both in a community, the same one unless widened, the
+    resident's gender preference, never a pair marked not to be repeated."""
+    if helper.community_id is None or senior.community_id is None:
+        return False
     if not widen and helper.community_id != senior.community_id:
         return False
     if senior.gender_preference and helper.gender != senior.gender_preference:
@@ -338,7 +340,10 @@ def _match(choose: Choose, helpers: Sequence[Helper], seniors: Sequence[Senior],
            min_age: int, widen: bool, forbidden: frozenset[tuple[int, int]]) -> MatchResult:
     """Pairs chosen by ``choose`` in each community (or in one group when widened)."""
     result = MatchResult()
-    for group_h, group_s in _components([h for h in helpers if h.capacity > 0], seniors, widen):
+    placed = [s for s in seniors if s.community_id is not None]
+    result.unmatched += [Unmatched(s.id, NO_COMMUNITY) for s in seniors if s.community_id is None]
+    free = [h for h in helpers if h.capacity > 0 and h.community_id is not None]
+    for group_h, group_s in _components(free, placed, widen):
         chosen: dict[int, int] = {}
         if group_h:
             edge = _edge_weights(score_matrix(group_h, group_s, w, min_age),
@@ -395,7 +400,10 @@ def _collect(result: MatchResult, group_h: Sequence[Helper], group_s: Sequence[S
 def why_unmatched(senior: Senior, helpers: Sequence[Helper], *, widen: bool = False,
                   forbidden: frozenset[tuple[int, int]] = frozenset()) -> str:
     """Why a resident got no helper, in words the staff can act on."""
-    near = [h for h in helpers if widen or h.community_id == senior.community_id]
+    if senior.community_id is None:
+        return NO_COMMUNITY
+    near = [h for h in helpers if h.community_id is not None
+            and (widen or h.community_id == senior.community_id)]
     if not near:
         return "附近没有可结对的80后帮手（本社区没有帮手），可勾选“允许跨社区”或招募帮手"
     wanted = [h for h in near if not senior.gender_preference or h.gender == senior.gender_preference]

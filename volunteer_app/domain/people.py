@@ -98,10 +98,23 @@ class Cohorts:
     resident_min_age: int = 90
 
     def is_helper_birth(self, birth: date | str | None) -> bool:
+        """Born in the helper years: the text starts with a four-digit year in the range.
+        :meth:`helper_birth_sql` is the same test in SQL (tests/test_helper_rule.py)."""
         if not birth:
             return False
-        year = birth.year if isinstance(birth, date) else int(str(birth)[:4])
-        return self.helper_birth_from <= year <= self.helper_birth_to
+        if isinstance(birth, date):
+            return self.helper_birth_from <= birth.year <= self.helper_birth_to
+        year = str(birth)[:4]
+        if len(year) < 4 or not (year.isascii() and year.isdigit()):
+            return False
+        return self.helper_birth_from <= int(year) <= self.helper_birth_to
+
+    def helper_birth_sql(self, column: str = "birth_date") -> tuple[str, list[str]]:
+        """:meth:`is_helper_birth` over a text ``column``, with its parameters. A range on the
+        column itself, so an index on birth dates answers it; the GLOB keeps out text that
+        does not start with a year (it would sort inside the range, e.g. '19:0')."""
+        return (f"({column} >= ? AND {column} < ? AND {column} GLOB '[0-9][0-9][0-9][0-9]*')",
+                [f"{self.helper_birth_from:04d}", f"{self.helper_birth_to + 1:04d}"])
 
     def is_senior(self, birth: date | str | None, today: date) -> bool:
         age = age_on(birth, today)

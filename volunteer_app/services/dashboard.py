@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..domain import helper_rule
 from . import settings
 from .permissions import Permission
 from .residents import stranded_sql
@@ -25,7 +26,7 @@ class Dashboard:
     stranded_seniors: int
     living_alone: int
     volunteers: int
-    helpers_available: int       # 80后, active, with pairing capacity left
+    helpers_available: int       # 80后, active, in a community, with pairing capacity left
     teams: list[TeamCount]
 
 
@@ -37,12 +38,9 @@ def load(session: Session) -> Dashboard:
     total, seniors, stranded_count, stranded_seniors, alone = _resident_counts(session, cutoff)
     volunteers = db.execute("SELECT count(*) FROM volunteers WHERE archived_at IS NULL AND status = '在册'"
                             ).fetchone()[0]
-    helpers = db.execute(
-        "SELECT count(*) FROM volunteers v WHERE v.archived_at IS NULL AND v.status = '在册' "
-        "AND v.birth_date >= ? AND v.birth_date < ? AND v.helper_capacity > "
-        "(SELECT count(*) FROM pairings p WHERE p.volunteer_id = v.id AND p.state = '结对中')",
-        [f"{cohort.helper_birth_from:04d}-01-01", f"{cohort.helper_birth_to + 1:04d}-01-01"]
-    ).fetchone()[0]
+    # the people 匹配 can propose (domain/helper_rule.py), so the card never promises more
+    available, params = helper_rule.available_helper_sql(cohort, "v")
+    helpers = db.execute(f"SELECT count(*) FROM volunteers v WHERE {available}", params).fetchone()[0]
     teams = [TeamCount(r["id"], r["name"], r["members"]) for r in db.query(
         "SELECT t.id, t.name, (SELECT count(*) FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id "
         " WHERE m.team_id = t.id AND m.left_on IS NULL AND v.archived_at IS NULL AND v.status <> '退出') "

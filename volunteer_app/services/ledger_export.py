@@ -41,7 +41,9 @@ def _volunteer_rows(session: Session) -> list[dict[str, Any]]:
     rows = [dict(r) for r in session.db.query(
         "SELECT v.*, (SELECT group_concat(t.name, '、') FROM team_members m "
         "JOIN teams t ON t.id = m.team_id WHERE m.volunteer_id = v.id AND m.left_on IS NULL) "
-        "AS teams FROM volunteers v WHERE v.archived_at IS NULL ORDER BY v.id")]
+        "AS teams, c.name AS community, p.name AS place FROM volunteers v "
+        "LEFT JOIN communities c ON c.id = v.community_id LEFT JOIN places p ON p.id = v.place_id "
+        "WHERE v.archived_at IS NULL ORDER BY v.id")]
     for row in rows:
         row["skills"] = "、".join(from_json(row["skills"], []))
         row["availability"] = Availability.parse(row["availability"]).describe().replace(

@@ -180,6 +180,7 @@ class _Known:
     places: dict[str, int]
     communities: dict[str, int]
     teams: dict[str, int]
+    place_communities: dict[int, int] = field(default_factory=dict)   # place id → its community
 
 
 def _known(session: Session, kind: str) -> _Known:
@@ -198,7 +199,8 @@ def _known(session: Session, kind: str) -> _Known:
     return _Known(by_id, by_phone, numbers, by_birth,
                   {r[1]: r[0] for r in db.execute("SELECT id, name FROM places")},
                   {r[1]: r[0] for r in db.execute("SELECT id, name FROM communities")},
-                  {r[1]: r[0] for r in db.execute("SELECT id, name FROM teams")})
+                  {r[1]: r[0] for r in db.execute("SELECT id, name FROM teams")},
+                  dict(db.execute("SELECT id, community_id FROM places").fetchall()))
 
 
 def _text(value: Any) -> str:
@@ -387,6 +389,7 @@ class _RowReader:
             values["notes"] = "；".join(x for x in (values.get("notes", ""), note) if x)
             row.given.add("notes")
         values["name_initials"], values["name_pinyin"] = _pinyin(values["name"])
+        self._settle_community(row)
         if self.kind != "residents":
             return
         # a clean phone holds only digits and the dash of 010-
@@ -396,6 +399,25 @@ class _RowReader:
         if risk is None:
             risk = self._risks[inputs] = resident_risk.level_of(values, self.rule, self.today)
         values["risk_level"] = risk
+
+
+    def _settle_community(self, row: RowCheck) -> None:
+        """The place decides the community, as in the forms (services/person_community.py);
+        a 社区 cell naming another community than the place's refuses the row."""
+        values = row.values
+        place_id = values.get("place_id")
+        if place_id is None:
+            return
+        community_id = self.known.place_communities.get(place_id)
+        given = values.get("community_id")
+        if given is not None and given != community_id:
+            names = {v: k for k, v in self.known.communities.items()}
+            place = next((k for k, v in self.known.places.items() if v == place_id), "")
+            row.errors["community"] = (f"小区“{place}”属于{names.get(community_id, '另一个社区')}，"
+                                       f"与所填社区“{names.get(given, '')}”不一致，请核对。")
+            return
+        values["community_id"] = community_id
+        row.given.add("community")
 
 
 _RISK_INPUTS = ("birth_date", "floor", "has_lift", "cannot_use_stairs", "lives_alone", "empty_nest",
@@ -429,7 +451,9 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
         if text and text in known.communities:
             row.values["community_id"] = known.communities[text]
         elif text:
-            row.warnings[key] = f"社区“{text}”在系统里还没有，这一项先空着。"
+            # dropped, the person would silently fall out of 80后帮90后: the row is refused
+            names = "、".join(list(known.communities)[:6]) or "（系统里还没有社区）"
+            raise FieldError(label, f"社区“{text}”在系统里没有，请改成已有的社区名称（{names}）后再导入。")
     elif key == "teams":
         row.teams = [t for t in re.split(r"[,，、;；/\n]+", text) if t.strip()]
         row.teams = [re.sub(r"[（(](队长|副队长|队员)[)）]$", "", t.strip()) for t in row.teams]

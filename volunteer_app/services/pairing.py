@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
-from ..domain import matching
+from ..domain import helper_rule, matching
 from ..domain.availability import Availability
 from ..domain.forms import parse_date
 from ..domain.identity import FieldError
@@ -44,14 +44,12 @@ def weights(session: Session) -> matching.Weights:
 
 
 def _helper_rows(session: Session) -> list[dict[str, Any]]:
-    cohort = settings.cohorts(session)
+    """The available helpers (domain/helper_rule.py: the 工作台 counts the same people)."""
+    available, params = helper_rule.available_helper_sql(settings.cohorts(session), "v")
     return list(session.db.query(
-        "SELECT v.*, p.name AS place_name, v.helper_capacity - (SELECT count(*) FROM pairings x "
-        " WHERE x.volunteer_id = v.id AND x.state = ?) AS places_left "
-        "FROM volunteers v LEFT JOIN places p ON p.id = v.place_id "
-        "WHERE v.archived_at IS NULL AND v.status = '在册' AND v.helper_capacity BETWEEN 1 AND 3 "
-        "AND substr(v.birth_date, 1, 4) BETWEEN ? AND ?",
-        [ACTIVE, str(cohort.helper_birth_from), str(cohort.helper_birth_to)]))
+        f"SELECT v.*, p.name AS place_name, v.helper_capacity - {helper_rule.active_pairs_sql('v')} "
+        f"AS places_left FROM volunteers v LEFT JOIN places p ON p.id = v.place_id WHERE {available}",
+        params))
 
 
 def _senior_rows(session: Session) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from ..domain.identity import FieldError
 from ..domain.people import age_on, pinyin_keys
 from ..store.row_versions import check_version
 from ..store.rows import new_uid, now_text, to_json
-from . import privacy, resident_risk, settings
+from . import person_community, privacy, resident_risk, settings
 from .permissions import Permission
 from .session import Session
 
@@ -58,9 +58,8 @@ def _checked(session: Session, fields: dict[str, Any]) -> FormResult:
         result.values["floor"] = parse_int(fields.get("floor"), "楼层", -3, 60)
     except FieldError as error:
         result.errors["floor"] = error.message
-    for key in ("community_id", "place_id"):
-        if key in fields:
-            result.values[key] = fields[key] or None
+    # the place decides the community (and keeps it when the place changes)
+    person_community.settle(session, "residents", fields, result.values, result.errors, "place_id")
     if "needs" in fields:
         result.values["needs"] = to_json(list(fields["needs"] or []))
     if "gender_preference" in fields:

@@ -12,7 +12,7 @@ from ..domain.identity import FieldError
 from ..domain.people import age_on, pinyin_keys
 from ..store.row_versions import check_version
 from ..store.rows import from_json, new_uid, now_text, to_json
-from . import privacy, settings
+from . import person_community, privacy, settings
 from .permissions import Permission
 from .session import Session
 
@@ -72,9 +72,7 @@ def _checked(session: Session, fields: dict[str, Any]) -> FormResult:
     for key in ("building", "notes"):
         if key in fields:
             values[key] = str(fields[key] or "").strip()
-    for key in ("community_id", "place_id"):
-        if key in fields:
-            values[key] = fields[key] or None
+    person_community.settle(session, "volunteers", fields, values, errors, "community_id")
     if fields.get("joined_on"):
         try:
             values["joined_on"] = parse_date(fields["joined_on"], "加入日期").isoformat()
@@ -199,9 +197,9 @@ def _where(session: Session, query: VolunteerQuery) -> tuple[str, list[Any]]:
         clauses.append("v.id IN (SELECT volunteer_id FROM team_members WHERE team_id = ? AND left_on IS NULL)")
         params.append(query.team_id)
     if query.only_helpers:
-        cohort = settings.cohorts(session)
-        clauses.append("substr(v.birth_date, 1, 4) BETWEEN ? AND ?")
-        params += [str(cohort.helper_birth_from), str(cohort.helper_birth_to)]
+        born, more = settings.cohorts(session).helper_birth_sql("v.birth_date")
+        clauses.append(born)
+        params += more
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

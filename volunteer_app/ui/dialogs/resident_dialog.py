@@ -111,8 +111,14 @@ class ResidentDialog(QDialog):
         self.phone.setPlaceholderText(self.tr("11位手机号，或固定电话如 010-63712345"))
         self.place = QComboBox(objectName=f"{NAME}.place")
         self.place.addItem(self.tr("（未填）"), None)
+        names = {c["id"]: c["name"] for c in places.communities(self.session)}
+        self._community_of: dict[int, str] = {}
         for place in places.places(self.session):
             self.place.addItem(place["name"], place["id"])
+            self._community_of[place["id"]] = names.get(place["community_id"], "")
+        # the place decides the community (services/person_community.py); shown, not chosen
+        self.community = QLabel(objectName=f"{NAME}.community")
+        self.community.setProperty("role", "hint")
         self.building = QLineEdit(objectName=f"{NAME}.building")
         self.unit = QLineEdit(objectName=f"{NAME}.unit")
         self.room = QLineEdit(objectName=f"{NAME}.room")
@@ -160,7 +166,7 @@ class ResidentDialog(QDialog):
             ("birth_date", self.tr("出生日期 *"), self._row(self.birth_date, self.derived)),
             ("gender", self.tr("性别 *"), self.gender),
             ("phone", self.tr("联系电话"), self.phone),
-            ("place_id", self.tr("小区/院落"), self.place),
+            ("place_id", self.tr("小区/院落 *"), self._row(self.place, self.community, stretch=True)),
             ("building", self.tr("楼号/单元/门牌"),
              self._row(self.building, self.unit, self.room, stretch=True)),
             ("floor", self.tr("楼层"), self._row(self.floor, self.stranded)),
@@ -372,6 +378,8 @@ class ResidentDialog(QDialog):
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
         self._show_derived(result.values)
+        community = self._community_of.get(self.place.currentData(), "")
+        self.community.setText(self.tr("所属社区：%1").replace("%1", community) if community else "")
         hidden = [key for key in self._errors if key not in self._touched]
         self.summary.setText(self.tr("请填写带 * 的项目后保存。") if hidden else "")
         self.save_button.setEnabled(not self._errors)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.identity import FieldError, clean_id_number
 from ...domain.stars import stars_symbols
-from ...services import record_queries, volunteers
+from ...services import places, record_queries, volunteers
 from ...services.certificates import format_hours
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
@@ -86,7 +86,15 @@ class VolunteerDialog(QDialog):
         self.reveal = reveal_button(self.session, "volunteers", self.volunteer_id, f"{NAME}.reveal")
         self.reveal.clicked.connect(self._on_reveal)
         self.building = QLineEdit(objectName=f"{NAME}.building")
-        self.building.setPlaceholderText(self.tr("楼号或院落，用于就近安排"))
+        self.building.setPlaceholderText(self.tr("住址楼号"))
+        # 80后帮90后 pairs inside a community: a helper without one is never proposed
+        self.community = QComboBox(objectName=f"{NAME}.community")
+        self.community.addItem(self.tr("请选择"), None)
+        for community in places.communities(self.session):
+            self.community.addItem(community["name"], community["id"])
+        self.place = QComboBox(objectName=f"{NAME}.place")
+        self._places = places.places(self.session)
+        self._fill_places()
 
         self.skills = QListWidget(objectName=f"{NAME}.skills")
         self.skills.setFlow(QListWidget.Flow.LeftToRight)
@@ -128,7 +136,9 @@ class VolunteerDialog(QDialog):
             ("birth_date", self.tr("出生日期 *"), self.birth_date),
             ("gender", self.tr("性别 *"), self.gender),
             ("phone", self.tr("联系电话"), self.phone),
-            ("building", self.tr("住址楼号"), self.building),
+            # one row for where the helper lives, to keep the dialog within 768 pixels
+            ("community_id", self.tr("所属社区 *"),
+             self._row(self.community, self.place, self.building)),
             ("skills", self.tr("技能"), self._stack(self.skills, self.other_skills)),
             ("availability", self.tr("可服务时间"), self.availability),
             ("weekly_hours_cap", self.tr("每周时长上限"), self.weekly_hours_cap),
@@ -190,6 +200,32 @@ class VolunteerDialog(QDialog):
             layout.addWidget(widget)
         return box
 
+    @staticmethod
+    def _row(*widgets: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            layout.addWidget(widget, 1)
+        return box
+
+    def _fill_places(self) -> None:
+        """The places of the chosen community only, so place and community always agree."""
+        chosen = self.place.currentData()
+        community_id = self.community.currentData()
+        self.place.blockSignals(True)
+        self.place.clear()
+        self.place.addItem(self.tr("小区/院落（可不填）"), None)
+        for place in self._places:
+            if place["community_id"] == community_id:
+                self.place.addItem(place["name"], place["id"])
+        self.place.setCurrentIndex(max(0, self.place.findData(chosen)))
+        self.place.blockSignals(False)
+
+    def _on_community(self) -> None:
+        self._fill_places()
+        self._on_edited("community_id")
+
     def _connect(self) -> None:
         for key, line in (("name", self.name), ("id_number", self.id_number),
                           ("birth_date", self.birth_date), ("phone", self.phone),
@@ -198,6 +234,8 @@ class VolunteerDialog(QDialog):
             line.textEdited.connect(lambda _text, k=key: self._on_edited(k))
         self.gender.currentIndexChanged.connect(lambda _i: self._on_edited("gender"))
         self.status.currentIndexChanged.connect(lambda _i: self._on_edited("status"))
+        self.community.currentIndexChanged.connect(lambda _i: self._on_community())
+        self.place.currentIndexChanged.connect(lambda _i: self._on_edited("community_id"))
         self.skills.itemChanged.connect(lambda _item: self._on_edited("skills"))
         self.availability.changed.connect(lambda: self._on_edited("availability"))
         self.weekly_hours_cap.valueChanged.connect(lambda _v: self._on_edited("weekly_hours_cap"))
@@ -216,6 +254,9 @@ class VolunteerDialog(QDialog):
         self.gender.setCurrentIndex(max(0, self.gender.findData(row["gender"] or "")))
         self.phone.setText(row["phone"] or "")
         self.building.setText(row["building"] or "")
+        self.community.setCurrentIndex(max(0, self.community.findData(row["community_id"])))
+        self._fill_places()
+        self.place.setCurrentIndex(max(0, self.place.findData(row["place_id"])))
         known = set(volunteers.SKILL_CHOICES)
         for i in range(self.skills.count()):
             item = self.skills.item(i)
@@ -277,6 +318,7 @@ class VolunteerDialog(QDialog):
             "name": self.name.text(), "id_number": self.id_number.text(),
             "birth_date": self.birth_date.text(), "gender": self.gender.currentData(),
             "phone": self.phone.text(), "building": self.building.text(), "skills": skills,
+            "community_id": self.community.currentData(), "place_id": self.place.currentData(),
             "availability": self.availability.text(),
             "weekly_hours_cap": self.weekly_hours_cap.value(),
             "helper_capacity": self.helper_capacity.value(),
