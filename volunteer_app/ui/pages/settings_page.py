@@ -86,20 +86,31 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton(self.tr("保存设置"), objectName="settings.save")
         self.save_button.clicked.connect(self._on_save)
         enable_for(self.session, self.save_button, Permission.SETTINGS)
+        self.settings_error = QLabel(objectName="settings.error")
+        self.settings_error.setProperty("role", "error")
+        self.settings_error.setWordWrap(True)
+        self.settings_error.hide()
+        form.addRow(self.settings_error)
         form.addRow(self.save_button)
         return tab
 
     def _on_save(self) -> None:
+        """Every value is checked by the service before any is saved: one wrong value saves
+        nothing, and the message names the setting."""
+        chosen = {}
         for spec in settings.SPECS:
-            text = self.fields[spec.key].text().strip()
+            field = self.fields[spec.key]
             try:
-                value = type(spec.default)(text) if not isinstance(spec.default, str) else text
-            except ValueError:
-                QMessageBox.warning(self, self.tr("设置有误"),
-                                    self.tr("“{0}”应为数字，现在是“{1}”。").format(spec.label, text))
+                chosen[spec.key] = settings.checked(spec.key, field.text().strip())
+            except settings.SettingError as error:
+                self.settings_error.setText(str(error))
+                self.settings_error.show()
+                field.setFocus()
                 return
-            if value != settings.get(self.session, spec.key):
-                settings.put(self.session, spec.key, value)
+        self.settings_error.hide()
+        for key, value in chosen.items():
+            if value != settings.get(self.session, key):
+                settings.put(self.session, key, value)
 
     # -- users ------------------------------------------------------------------------------
     def _users_tab(self) -> QWidget:
