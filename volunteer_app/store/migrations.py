@@ -16,6 +16,7 @@ from importlib import resources
 import sqlite_utils
 
 from .dashboard_indexes import m_dashboard_indexes
+from .person_numbers import m_normalise_id_numbers_and_phones
 from .record_locks import m_record_lock_triggers
 from .resident_indexes import m_resident_filter_indexes
 
@@ -63,6 +64,7 @@ MIGRATIONS: list[Migration] = [
     m_record_lock_triggers,    # 2: locked service records refuse UPDATE/DELETE
     m_resident_filter_indexes,  # 3: partial indexes for the 居民 filter-as-you-type
     m_dashboard_indexes,        # 4: partial indexes that answer the 工作台 counts
+    m_normalise_id_numbers_and_phones,  # 5: ID numbers and phones half-width, 18 digits
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
