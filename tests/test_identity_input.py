@@ -10,7 +10,7 @@ import unicodedata
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from volunteer_app.domain.identity import (
@@ -194,3 +194,22 @@ def test_a_fifty_character_latin_name_and_the_rare_characters():
     assert clean_name(fifty) == fifty
     for name in ("王堃", "李喆", "赵赟", "刘䶮", f"热娜{MIDDLE_DOT}吐尔逊"):
         assert clean_name(name) == name
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 999_999), births, st.integers(0, 999), st.booleans(),
+       st.lists(st.booleans(), min_size=18, max_size=18))
+def test_the_services_find_the_same_person_typed_the_other_width(session, area, birth, sequence,
+                                                                 wide_first, wide):
+    from volunteer_app.services import residents, volunteers
+
+    plain = number(area, birth, sequence)
+    typed = "".join(c.translate(FULL_WIDTH) if w else c for c, w in zip(plain, wide, strict=True))
+    first, second = (typed, plain) if wide_first else (plain, typed)
+    for service in (residents, volunteers):
+        if service.validate(session, {"name": "王淑珍", "id_number": first}).ok:
+            service.add(session, {"name": "王淑珍", "id_number": first})
+        assert "已登记给" in service.validate(session, {"name": "李桂兰", "id_number": second}
+                                            ).errors["id_number"]
+    stored = session.db.execute("SELECT id_number FROM residents WHERE id_number = ?", [plain])
+    assert stored.fetchone() == (plain,)
