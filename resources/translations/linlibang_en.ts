@@ -819,6 +819,7 @@ Assign anyway?</translation>
         <translation>Finding people for the short-staffed shifts…</translation>
         <translation>Finding volunteers for the short-staffed shifts…</translation>
         <translation>Finding people for the understaffed shifts…</translation>
+        <translation>Finding people for understaffed shifts…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="161"/>
@@ -899,6 +900,19 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="109"/>
         <source>两次输入的密码不一样，请重新输入。</source>
         <translation>The two passwords differ; please enter them again.</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumberNote</name>
+    <message>
+        <location filename="../../volunteer_app/ui/id_number_note.py" line="16"/>
+        <source>15位旧号码已转换为18位：%1</source>
+        <translation>15-digit old number converted to 18 digits: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/id_number_note.py" line="18"/>
+        <source>将保存为：%1</source>
+        <translation>Will be saved as: %1</translation>
     </message>
 </context>
 <context>
@@ -2295,36 +2309,43 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="81"/>
         <source>新增居民</source>
         <translation>Add resident</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="81"/>
         <source>编辑居民</source>
         <translation>Edit resident</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="95"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="94"/>
         <source>18位身份证号，自动带出出生日期和性别</source>
         <translation>18-digit ID number; birth date and gender are filled in from it</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="98"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
         <source>无身份证号时填写，例如 1932-05-08</source>
         <translation>Fill in when there is no ID number, e.g. 1932-05-08</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="101"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="103"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="104"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
@@ -2506,24 +2527,28 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="363"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="362"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="378"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="369"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="368"/>
         <source>年龄：%1 岁</source>
         <translation>Age: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="383"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="373"/>
         <source>悬空老人：是</source>
         <translation>Stranded elder: yes</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="383"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="373"/>
         <source>悬空老人：否</source>
         <translation>Stranded elder: no</translation>
     </message>
@@ -3155,6 +3180,8 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="53"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="157"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="160"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="168"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
@@ -3181,12 +3208,15 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="119"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="119"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -3194,81 +3224,99 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="119"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="184"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="120"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="120"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="125"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="123"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="126"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="127"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="128"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="136"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="152"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="160"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="184"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="186"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="186"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
@@ -3276,106 +3324,129 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="200"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
         <source>新增用户</source>
         <translation>Add user</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
         <source>用户名（登录用）</source>
         <translation>User name (for logging in)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="200"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
         <source>初始密码（至少8位）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="218"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="216"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="219"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="232"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="233"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="234"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="237"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="255"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="258"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="266"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="269"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="267"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="270"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="278"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="281"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="282"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="285"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="283"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="286"/>
         <source>恢复会用备份替换当前的全部数据（当前数据另存一份）。恢复后邻里帮会关闭，请重新打开。继续吗？</source>
         <translation>Restoring replaces all current data with the backup (a copy of the current data is kept). LinLiBang closes afterwards; please open it again. Continue?</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="297"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="300"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="317"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="320"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="318"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="321"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="320"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
         <source>已恢复。原数据另存为 {0}。请重新打开邻里帮。</source>
         <translation>Restored. The previous data was saved as {0}. Please open LinLiBang again.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="322"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="325"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
@@ -4029,6 +4100,7 @@ Reason for archiving:</translation>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="76"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="69"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="72"/>
         <source>例如 1985-03-12</source>
         <translation>e.g. 1985-03-12</translation>
     </message>
@@ -4036,95 +4108,111 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="78"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="71"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="74"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="79"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="72"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="75"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="80"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="73"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="76"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="82"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="75"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="78"/>
         <source>11位手机号，或固定电话</source>
         <translation>11-digit mobile number, or a landline</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="86"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="80"/>
         <source>楼号或院落，用于就近安排</source>
         <translation>Building or courtyard, to pair people living nearby</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="98"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="97"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="92"/>
         <source>其他技能，用顿号或逗号分开</source>
         <translation>Other skills, separated by commas</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="105"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="104"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="99"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="107"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="106"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="101"/>
         <source>不宜重体力劳动</source>
         <translation>No heavy labour</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="108"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="107"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="102"/>
         <source>是社区工作者（工作时间内的服务不计入星级）</source>
         <translation>Community staff (service in working hours earns no stars)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="113"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="112"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="107"/>
         <source> 位老人</source>
         <translation> residents</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="117"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="118"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="119"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="120"/>
         <source>性别 *</source>
         <translation>Gender *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="127"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="121"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="128"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="122"/>
         <source>住址楼号</source>
         <translation>Building</translation>
     </message>
@@ -4136,60 +4224,70 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="130"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="130"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="131"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="131"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="132"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
         <source>每周时长上限</source>
         <translation>Weekly hours cap</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="132"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="133"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
         <source>可结对人数</source>
         <translation>Pair capacity</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="133"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="134"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="127"/>
         <source>身体情况</source>
         <translation>Health</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="134"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="135"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="128"/>
         <source>身份</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="135"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="136"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="129"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="136"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="137"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="130"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="152"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="153"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="146"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="155"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="149"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4208,22 +4306,26 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="256"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="218"/>
         <source>星级：{0} {1}（累计已核实服务 {2} 小时</source>
         <translation>Stars: {0} {1} ({2} verified hours in all</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="259"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="221"/>
         <source>，距下一星级还需 {0} 小时</source>
         <translation>, {0} hours to the next star</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="260"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="222"/>
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="318"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="319"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="283"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
     </message>

@@ -62,6 +62,8 @@ def run_check(args: argparse.Namespace) -> int:
     for table, rows in report.counts.items():
         print(f"  {table}: {rows}")
     _print_without_community(homeless)
+    for line in report.same_person_twice:
+        print(f"提醒：{line}")
     if not report.ok:
         raise CommandError("检查未通过：" + (
             "数据版本需要升级，用邻里帮打开一次即可自动升级。" if report.integrity == "ok"

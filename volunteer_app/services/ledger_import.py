@@ -218,8 +218,11 @@ def _text(value: Any) -> str:
 
 
 def _id_text(value: Any) -> str:
-    """An ID number that Excel stored as a number shows as Excel shows it: 1.10106E+17."""
+    """An ID number that Excel stored as a number shows as Excel shows it: 1.10106E+17.
+    A 15-digit old number survives as a number (Excel keeps 15 digits), so it is kept whole."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 10**14 <= value < 10**15 and value == int(value):
+            return str(int(value))
         return f"{float(value):.5E}".replace("E+0", "E+")
     return _text(value)
 
@@ -786,7 +789,7 @@ def worker_session(path: str, actor: Any, today: date) -> Iterator[Session]:
 
 
 def warm_up() -> None:
-    """Load the lookup tables the row checks use (stdnum's area codes, pypinyin's words) now.
+    """Load what the row checks use (stdnum's check digit, pypinyin's words) now.
 
     Loading them in the worker on the first row held the interpreter for ~100 ms and froze
     the window; the window calls this once when the import dialog opens."""

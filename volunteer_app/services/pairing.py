@@ -40,7 +40,10 @@ class Proposal:
 
 def weights(session: Session) -> matching.Weights:
     names = [f for f in matching.Weights.__dataclass_fields__ if f != "time_slots_counted"]
-    return matching.Weights(**{n: float(settings.get(session, f"pairing.w_{n}")) for n in names})
+    # settings.put refuses a negative weight; one saved before it did counts as 0, since
+    # the matcher's best total assumes no pair part lowers a score
+    return matching.Weights(**{n: max(0.0, float(settings.get(session, f"pairing.w_{n}")))
+                                for n in names})
 
 
 def _helper_rows(session: Session) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ Values are JSON in the ``settings`` table; a missing key means the default. Sett
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ class SettingSpec:
     help: str = ""
 
 
+WEIGHT_PREFIX = "pairing.w_"   # the matching weights: never negative
 SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("community.name", "社区名称", "花乡街道示范社区"),
     SettingSpec("housing.floor_threshold", "悬空老人楼层线", 2,
@@ -50,7 +52,7 @@ SPECS: tuple[SettingSpec, ...] = (
                 "超过此年龄的志愿者不安排铲冰除雪等重体力任务。"),
     SettingSpec("privacy.retention_years", "归档人员信息保存年限", 3,
                 "归档超过此年限的人员信息将被清除（个人信息保护法第19条）。"),
-    *(SettingSpec(f"pairing.w_{key}", f"结对评分：{label}", default) for key, label, default in (
+    *(SettingSpec(f"{WEIGHT_PREFIX}{key}", f"结对评分：{label}", default) for key, label, default in (
         ("same_building", "同一楼栋", 30), ("same_place", "同一小区（院落）", 20),
         ("same_community", "同一社区", 10), ("time_per_slot", "每个共同空闲半天", 4),
         ("stairs", "可帮上下楼", 15), ("hospital", "可陪同就医", 12), ("errands", "跑腿代办方便", 6),
@@ -65,19 +67,6 @@ _BY_KEY = {spec.key: spec for spec in SPECS}
 _CHECKS = {"records.office_hours": parse_office_hours}
 
 
-class SettingError(ValueError):
-    """A setting's value that cannot be used; the message names the setting and the fix."""
-
-
-def check(key: str, value: Any) -> None:
-    """Refuse a value that cannot be used, before anything is saved."""
-    if key in _CHECKS:
-        try:
-            _CHECKS[key](value)
-        except ValueError as error:
-            raise SettingError(f"“{_BY_KEY[key].label}”：{error}") from None
-
-
 def get(session: Session, key: str) -> Any:
     rows = list(session.db.query("SELECT value FROM settings WHERE key = ?", [key]))
     if rows:
@@ -87,9 +76,48 @@ def get(session: Session, key: str) -> Any:
     raise KeyError(key)
 
 
+class SettingError(ValueError):
+    """A setting's new value is wrong; the message is Chinese and names the setting."""
+
+
+def checked(key: str, value: Any) -> Any:
+    """``value`` as it would be saved, or :class:`SettingError`. A text setting with a parser
+    (office hours) must parse; a number setting takes a number (or its text), a whole number
+    where the default is one; the matching weights may have decimals but must not be
+    negative, else 匹配 no longer finds the best total."""
+    spec = _BY_KEY.get(key)
+    if key in _CHECKS:
+        try:
+            _CHECKS[key](value)
+        except ValueError as error:
+            raise SettingError(f"“{spec.label}”：{error}") from None
+    if spec is None or isinstance(spec.default, (str, bool)):
+        return value
+    weight = key.startswith(WEIGHT_PREFIX)
+    number = _number(value)
+    if number is None:
+        raise SettingError(f"“{spec.label}”应为数字，现在是“{value}”。")
+    if weight and number < 0:
+        raise SettingError(f"“{spec.label}”不能为负数（现在是{value}），请填0或正数。")
+    whole = number == int(number)
+    if isinstance(spec.default, int) and not weight and not whole:
+        raise SettingError(f"“{spec.label}”应为整数，现在是“{value}”。")
+    return int(number) if isinstance(spec.default, int) and whole else number
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value) if isinstance(value, (int, float)) else float(str(value).strip())
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
 def put(session: Session, key: str, value: Any) -> None:
     session.require(Permission.SETTINGS)
-    check(key, value)
+    value = checked(key, value)
     before = get(session, key) if key in _BY_KEY else None
     housing = key in resident_risk.HOUSING_KEYS
     with session.write("settings", *(("residents",) if housing else ())):

@@ -18,6 +18,7 @@ from .connection import (
 )
 from .errors import NotADatabase, StoreError, explain
 from .migrations import SCHEMA_VERSION
+from .person_numbers import same_person_twice
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class CheckReport:
     integrity: str          # "ok" or SQLite's first complaint
     foreign_key_problems: int
     counts: dict[str, int]
+    # rows left as they were by the ID number migration: the same number twice once cleaned
+    same_person_twice: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -39,7 +42,8 @@ def check(db: sqlite_utils.Database, path: str = "") -> CheckReport:
     integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
     fk_problems = len(db.execute("PRAGMA foreign_key_check").fetchall())
     counts = {name: db.table(name).count for name in sorted(db.table_names())}
-    return CheckReport(path, schema_version(db), SCHEMA_VERSION, integrity, fk_problems, counts)
+    return CheckReport(path, schema_version(db), SCHEMA_VERSION, integrity, fk_problems, counts,
+                       tuple(same_person_twice(db)) if integrity == "ok" else ())
 
 
 def backup(db: sqlite_utils.Database, target: Path | str) -> Path:

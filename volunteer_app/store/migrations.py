@@ -18,6 +18,7 @@ import sqlite_utils
 from .audit_masking import m_mask_audit_personal_data
 from .dashboard_indexes import m_dashboard_indexes
 from .person_communities import m_person_communities_from_places
+from .person_numbers import m_normalise_id_numbers_and_phones
 from .record_hours import m_record_hour_columns
 from .record_locks import m_record_lock_triggers
 from .resident_indexes import m_resident_filter_indexes
@@ -72,7 +73,8 @@ MIGRATIONS: list[Migration] = [
     m_record_hour_columns,      # 6: uncapped and duty hours of a service record (day cap, office hours)
     m_visit_record_teams,       # 7: visit records get their helper's team (monthly reports)
     m_person_communities_from_places,  # 8: people with a place and no community take the place's
-    # 9: older audit entries masked in place (emergency phones, health and hardship notes);
+    m_normalise_id_numbers_and_phones,  # 9: ID numbers and phones half-width, 18 digits
+    # 10: older audit entries masked in place (emergency phones, health and hardship notes);
     # must run before a migration that hashes the audit rows
     m_mask_audit_personal_data,
 ]

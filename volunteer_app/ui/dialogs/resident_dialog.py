@@ -37,6 +37,7 @@ from ...services import places, residents, settings
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
+from ..id_number_note import id_number_note
 from ..reveal import reveal_button, reveal_into
 from ..screen_fit import fit_to_screen
 
@@ -93,10 +94,13 @@ class ResidentDialog(QDialog):
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
         self.name = QLineEdit(objectName=f"{NAME}.name")
-        self.name.setMaxLength(60)
+        self.name.setMaxLength(120)     # UTF-16 units: a rare character outside the BMP takes two
         self.id_number = QLineEdit(objectName=f"{NAME}.id_number")
         self.id_number.setPlaceholderText(self.tr("18位身份证号，自动带出出生日期和性别"))
-        self.id_number.setMaxLength(18)
+        self.id_number.setMaxLength(24)     # room for the spaces people type between groups
+        self.id_note = QLabel(objectName=f"{NAME}.id_number.note")
+        self.id_note.setProperty("role", "hint")
+        self.id_note.hide()
         self.birth_date = QLineEdit(objectName=f"{NAME}.birth_date")
         self.birth_date.setPlaceholderText(self.tr("无身份证号时填写，例如 1932-05-08"))
         self.gender = QComboBox(objectName=f"{NAME}.gender")
@@ -162,7 +166,7 @@ class ResidentDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         rows: list[tuple[str, str, QWidget]] = [
             ("name", self.tr("姓名 *"), self.name),
-            ("id_number", self.tr("身份证号"), self._row(self.id_number, self.reveal)),
+            ("id_number", self.tr("身份证号"), self._stack(self._row(self.id_number, self.reveal), self.id_note)),
             ("birth_date", self.tr("出生日期 *"), self._row(self.birth_date, self.derived)),
             ("gender", self.tr("性别 *"), self.gender),
             ("phone", self.tr("联系电话"), self.phone),
@@ -357,6 +361,9 @@ class ResidentDialog(QDialog):
             except FieldError:
                 facts = None
         number_ok = facts is not None
+        note = id_number_note(facts, self.id_number.text())
+        self.id_note.setText(note)
+        self.id_note.setVisible(bool(note))
         if facts:
             self.birth_date.setText(facts.birth_date.isoformat())
             self.gender.setCurrentIndex(self.gender.findData(facts.gender))

@@ -40,6 +40,7 @@ from ...services.certificates import format_hours
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
+from ..id_number_note import id_number_note
 from ..reveal import reveal_button, reveal_into
 from ..screen_fit import fit_to_screen, scrolling
 from ..widgets.availability_grid import AvailabilityGrid
@@ -74,7 +75,10 @@ class VolunteerDialog(QDialog):
         self.name = QLineEdit(objectName=f"{NAME}.name")
         self.id_number = QLineEdit(objectName=f"{NAME}.id_number")
         self.id_number.setPlaceholderText(self.tr("可不填；填了自动带出出生日期和性别"))
-        self.id_number.setMaxLength(18)
+        self.id_number.setMaxLength(24)     # room for the spaces people type between groups
+        self.id_note = QLabel(objectName=f"{NAME}.id_number.note")
+        self.id_note.setProperty("role", "hint")
+        self.id_note.hide()
         self.birth_date = QLineEdit(objectName=f"{NAME}.birth_date")
         self.birth_date.setPlaceholderText(self.tr("例如 1985-03-12"))
         self.gender = QComboBox(objectName=f"{NAME}.gender")
@@ -132,7 +136,7 @@ class VolunteerDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         rows: list[tuple[str, str, QWidget]] = [
             ("name", self.tr("姓名 *"), self.name),
-            ("id_number", self.tr("身份证号"), self._beside(self.id_number, self.reveal)),
+            ("id_number", self.tr("身份证号"), self._stack(self._beside(self.id_number, self.reveal), self.id_note)),
             ("birth_date", self.tr("出生日期 *"), self.birth_date),
             ("gender", self.tr("性别 *"), self.gender),
             ("phone", self.tr("联系电话"), self.phone),
@@ -345,6 +349,9 @@ class VolunteerDialog(QDialog):
             facts = clean_id_number(self.id_number.text())
         except FieldError:
             facts = None
+        note = id_number_note(facts, self.id_number.text())
+        self.id_note.setText(note)
+        self.id_note.setVisible(bool(note))
         if facts:
             self.birth_date.setText(facts.birth_date.isoformat())
             self.gender.setCurrentIndex(self.gender.findData(facts.gender))

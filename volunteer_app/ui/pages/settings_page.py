@@ -87,30 +87,34 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton(self.tr("保存设置"), objectName="settings.save")
         self.save_button.clicked.connect(self._on_save)
         enable_for(self.session, self.save_button, Permission.SETTINGS)
-        # The list of settings is longer than a laptop screen: it scrolls, 保存设置 stays put.
+        self.settings_error = QLabel(objectName="settings.error")
+        self.settings_error.setProperty("role", "error")
+        self.settings_error.setWordWrap(True)
+        self.settings_error.hide()
+        # The list of settings is longer than a laptop screen: it scrolls, while the error
+        # line and 保存设置 stay put below it.
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(scrolling(body), 1)
+        layout.addWidget(self.settings_error)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         return tab
 
     def _on_save(self) -> None:
-        values = {}
+        """Every value is checked by the service before any is saved: one wrong value saves
+        nothing, and the message names the setting."""
+        chosen = {}
         for spec in settings.SPECS:
-            text = self.fields[spec.key].text().strip()
+            field = self.fields[spec.key]
             try:
-                value = type(spec.default)(text) if not isinstance(spec.default, str) else text
-            except ValueError:
-                QMessageBox.warning(self, self.tr("设置有误"),
-                                    self.tr("“{0}”应为数字，现在是“{1}”。").format(spec.label, text))
-                return
-            try:
-                settings.check(spec.key, value)
+                chosen[spec.key] = settings.checked(spec.key, field.text().strip())
             except settings.SettingError as error:
-                QMessageBox.warning(self, self.tr("设置有误"), str(error))
+                self.settings_error.setText(str(error))
+                self.settings_error.show()
+                field.setFocus()
                 return
-            values[spec.key] = value
-        for key, value in values.items():     # all checked first: a bad one saves nothing
+        self.settings_error.hide()
+        for key, value in chosen.items():
             if value != settings.get(self.session, key):
                 settings.put(self.session, key, value)
 
