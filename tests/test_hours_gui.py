@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from pdftext import pdf_text
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QMessageBox
 
 from volunteer_app.services import settings
 from volunteer_app.services.permissions import Role
@@ -97,9 +96,7 @@ def test_monthly_report_of_the_whole_community_from_the_window(qtbot, supervisor
     assert "全社区" in text and "按来源" in text and "结对探访（不属任何队伍的帮手" in text
 
 
-def test_office_hours_set_in_the_settings_page(qtbot, session, monkeypatch):
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+def test_office_hours_set_in_the_settings_page(qtbot, session):
     page = SettingsPage(session, DataSignals(session))
     qtbot.addWidget(page)
     field = page.fields["records.office_hours"]
@@ -107,7 +104,7 @@ def test_office_hours_set_in_the_settings_page(qtbot, session, monkeypatch):
     page.fields["records.daily_cap_hours"].setText("6")
     field.setText("17:00-09:00")
     page.save_button.click()
-    assert warned and "上班时间" in warned[0]
+    assert page.settings_error.isVisibleTo(page) and "上班时间" in page.settings_error.text()
     assert settings.get(session, "records.office_hours") == "09:00-17:00"
     assert settings.get(session, "records.daily_cap_hours") == 8          # nothing saved
     field.setText("08:30-17:30")

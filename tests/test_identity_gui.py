@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 
 from volunteer_app.ui.main_window import MainWindow
 from volunteer_app.ui.pages.residents import ResidentsPage
@@ -47,6 +47,10 @@ def _field(dialog, name: str):
     return dialog.findChild(QLineEdit, f"resident_dialog.{name}")
 
 
+def _choose(combo: QComboBox, text: str) -> None:
+    combo.setCurrentIndex(combo.findText(text))
+
+
 def _stored(session, name: str) -> tuple:
     return tuple(session.db.execute(
         "SELECT id_number, phone, phone_tail, birth_date, gender FROM residents WHERE name = ?",
@@ -71,6 +75,7 @@ def test_full_width_and_old_numbers_are_saved_normalised_and_the_same_person_ref
     assert _field(dialog, "birth_date").text() == "1931-03-05"
     _type_by_input_method(_field(dialog, "phone"), "１３８－１２３４－５６７８")
     assert not dialog.findChild(QLabel, "resident_dialog.phone.error").isVisible()
+    _choose(dialog.findChild(QComboBox, "resident_dialog.place"), "高立庄")
     save = dialog.findChild(QPushButton, "resident_dialog.save")
     assert save.isEnabled(), dialog.errors()
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
@@ -85,6 +90,7 @@ def test_full_width_and_old_numbers_are_saved_normalised_and_the_same_person_ref
     assert note.isVisible() and note.text() == "15位旧号码已转换为18位：110224193506120036"
     assert _field(dialog, "birth_date").text() == "1935-06-12"
     qtbot.keyClicks(_field(dialog, "phone"), "010-6371 2345")       # a landline: she has no mobile
+    _choose(dialog.findChild(QComboBox, "resident_dialog.place"), "高立庄")
     qtbot.mouseClick(dialog.findChild(QPushButton, "resident_dialog.save"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert _stored(demo_session, "祁秀兰")[:2] == ("110224193506120036", "010-63712345")
@@ -125,6 +131,7 @@ def test_the_volunteer_dialog_takes_a_full_width_number_too(qtbot, demo_session)
     _type_by_input_method(dialog.findChild(QLineEdit, "volunteer_dialog.phone"), "１３９ ００００ １１１１")
     note = dialog.findChild(QLabel, "volunteer_dialog.id_number.note")
     assert note.isVisible() and note.text() == "将保存为：110106198503120019"
+    _choose(dialog.findChild(QComboBox, "volunteer_dialog.community"), "高立庄社区")
     assert dialog.save_button.isEnabled(), dialog.errors()
     dialog.save_button.click()
     row = demo_session.db.execute("SELECT name, id_number, phone FROM volunteers WHERE id = ?",
