@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services import demo
+from ..services import backups, demo
+from ..services.session import BUILTIN_ADMIN
 from ..store import maintenance
 from ..store.connection import open_database
 from . import CommandError, database_path
@@ -67,12 +68,12 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     with open_session(args) as session:
-        target = maintenance.backup(session.db, args.out)
+        target = backups.backup(session, args.out)
     print(f"已备份到 {target}")
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    kept = maintenance.restore(args.file, database_path(args))
+    kept = backups.restore(BUILTIN_ADMIN, database_path(args), args.file)
     print(f"已从 {args.file} 恢复。" + (f"原数据库另存为 {kept}" if kept else ""))
     return 0
