@@ -37,7 +37,8 @@ def write_verified(write, target: Path) -> Path:
             raise StoreError(f"文件 {target} 已经存在，为免覆盖，请换一个文件名。")
         os.replace(partial, target)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        for leftover in (partial, *(Path(f"{partial}{s}") for s in ("-journal", "-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
         raise
     return target
 
@@ -82,7 +83,7 @@ def failure(error: OSError | sqlite3.Error, target: Path) -> StoreError:
     folder = target.parent
     code = getattr(error, "errno", None)
     text = str(error).lower()
-    if code == errno.ENOSPC or "disk is full" in text or _nearly_full(folder):
+    if code == errno.ENOSPC or "disk is full" in text or (code is None and _nearly_full(folder)):
         return DiskFull(f"磁盘已满：文件夹 {folder} 所在的磁盘没有足够空间，{target.name} 没有写完，"
                         "未完成的文件已删除。请清理磁盘空间或换一个磁盘后重试。数据库没有改动。")
     if code in _NOT_WRITABLE or "readonly" in text or "unable to open" in text:
@@ -90,6 +91,9 @@ def failure(error: OSError | sqlite3.Error, target: Path) -> StoreError:
                                 "请换一个可以写入的文件夹（例如U盘上的文件夹）。数据库没有改动。")
     if code == errno.ENOTDIR:
         return StoreError(f"{_file_on_the_way(folder)} 是一个文件，不是文件夹。请换一个文件夹。")
+    if "i/o error" in text:
+        return StoreError(f"写入 {target} 时磁盘读写出错（磁盘可能已满、U盘被拔出，或文件超出了这个磁盘"
+                          "允许的大小），未完成的文件已删除。请换一个磁盘重试。数据库没有改动。")
     return StoreError(f"写入 {target} 时出错（{error}），未完成的文件已删除。数据库没有改动。")
 
 

@@ -284,8 +284,8 @@ class SettingsPage(QWidget):
         box.setObjectName("settings.restore_confirm")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda answer: answer == QMessageBox.StandardButton.Yes
-                             and self.start_restore(source))
+        box.buttonClicked.connect(lambda button: box.standardButton(button)
+                                  == QMessageBox.StandardButton.Yes and self.start_restore(source))
         box.open()
         return box
 
