@@ -249,3 +249,20 @@ def test_the_in_place_restore_reaches_connections_still_open(tmp_path, db_path):
     maintenance.restore(tmp_path / "backup.sqlite3", db_path)
     assert reader.execute("SELECT count(*) FROM teams").fetchone()[0] == 1
     reader.close()
+
+
+def test_restore_into_a_folder_it_cannot_write_says_so(tmp_path, db, capsys):
+    backup = tmp_path / "backup.sqlite3"
+    maintenance.backup(db, backup)
+    blocker = tmp_path / "数据.txt"
+    blocker.write_text("不是文件夹")
+    targets = [blocker / "linlibang.sqlite3"]
+    if Path("/sys/kernel").is_dir():        # refuses new files even to root
+        targets.append(Path("/sys/kernel/linlibang.sqlite3"))
+    for target in targets:
+        assert cli_main(["restore", str(backup), "--db", str(target)]) == 1
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and err.startswith("邻里帮：")
+        assert "不是文件夹" in err or "不能写入" in err
+        assert not target.exists()
+    assert blocker.read_text() == "不是文件夹"

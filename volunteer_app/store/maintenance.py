@@ -65,8 +65,9 @@ def restore(source: Path | str, target: Path | str) -> Path | None:
     read the restored data.
     """
     source, target = Path(source), Path(target)
-    if not source.exists():
+    if not source.is_file():
         raise StoreError(f"找不到备份文件 {source}。")
+    safe_copy.ready_folder(target.parent)
     with window_lock.hold(target), safe_copy.snapshot(source, target.parent) as snapshot:
         _check_backup(snapshot, source)
         kept = _keep_current(target) if target.exists() else None

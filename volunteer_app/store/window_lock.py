@@ -110,8 +110,8 @@ def _create(path: Path, db_path: Path | str):
     except FileExistsError as error:
         raise WindowOpen(_busy_message(db_path)) from error
     except OSError as error:
-        raise StoreError(f"无法在文件夹 {path.parent} 里建立锁文件（{error.strerror}），"
-                         "请确认文件夹存在并且可以写入。数据库没有改动。") from error
+        raise StoreError(f"文件夹 {path.parent} 不能写入（只读、没有写入权限或磁盘已满：{error.strerror}），"
+                         "无法在这里恢复数据库。请换一个可以写入的文件夹。数据库没有改动。") from error
     if fcntl is not None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     handle = os.fdopen(fd, "w", encoding="utf-8")
