@@ -14,10 +14,6 @@ from PySide6.QtCore import QCoreApplication, QLockFile
 from ..store.window_lock import lock_path
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WindowLock", text)
-
-
 def take_window_lock(db_path: Path) -> tuple[QLockFile, str | None]:
     """The lock and None when this window may use ``db_path``; else the lock and why not."""
     lock = QLockFile(str(lock_path(db_path)))
@@ -31,9 +27,15 @@ def refusal(error: QLockFile.LockError, db_path: Path) -> str:
     """The message for a lock not taken, by its real cause."""
     folder = str(Path(db_path).parent)
     if error == QLockFile.LockError.LockFailedError:
-        return _tr("已经有一个邻里帮窗口在使用数据库 %1。\n请切换到那个窗口。").replace("%1", str(db_path))
+        return QCoreApplication.translate(
+            "WindowLock", "已经有一个邻里帮窗口在使用数据库 %1。\n请切换到那个窗口。"
+        ).replace("%1", str(db_path))
     if error == QLockFile.LockError.PermissionError:
-        return _tr("数据库所在的文件夹 %1 是只读的（或没有写入权限），邻里帮无法在这里保存数据。\n"
-                   "请把数据库文件复制到可以写入的文件夹再打开，或请电脑管理员开放权限。").replace("%1", folder)
-    return _tr("无法在数据库所在的文件夹 %1 里建立锁文件（磁盘可能已满，或者这不是一个文件夹）。\n"
-               "请检查磁盘空间和路径后重试。").replace("%1", folder)
+        return QCoreApplication.translate(
+            "WindowLock", "数据库所在的文件夹 %1 是只读的（或没有写入权限），邻里帮无法在这里保存数据。\n"
+            "请把数据库文件复制到可以写入的文件夹再打开，或请电脑管理员开放权限。"
+        ).replace("%1", folder)
+    return QCoreApplication.translate(
+        "WindowLock", "无法在数据库所在的文件夹 %1 里建立锁文件（磁盘可能已满，或者这不是一个文件夹）。\n"
+        "请检查磁盘空间和路径后重试。"
+    ).replace("%1", folder)
