@@ -72,7 +72,7 @@ def restore(source: Path | str, target: Path | str) -> Path | None:
         _check_backup(snapshot, source)
         kept = _keep_current(target) if target.exists() else None
         _write_into(snapshot, target)
-    open_database(target).close()  # migrate an older backup now, with its copy aside
+        open_database(target).close()  # migrate an older backup now, with its copy aside
     return kept
 
 

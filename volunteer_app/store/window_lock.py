@@ -62,10 +62,8 @@ def hold(db_path: Path | str) -> Iterator[None]:
         yield
         return
     path = lock_path(db_path)
-    if path.exists() and _is_live(path):
+    if not _remove_if_stale(path):
         raise WindowOpen(_busy_message(db_path))
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()                      # stale: its holder ended without removing it
     handle = _create(path, db_path)
     try:
         yield
@@ -81,26 +79,53 @@ def _busy_message(db_path: Path | str) -> str:
 
 
 def _is_live(path: Path) -> bool:
-    """Is the lock file held open by a running holder?"""
+    """Is the lock file held open by a running holder? (Asked without changing anything.)"""
+    if fcntl is None:
+        return path.exists()        # Windows: only a holder's own process asks (see hold)
+    fd = _lock_stale(path)
+    if fd is None:
+        return path.exists()
+    os.close(fd)
+    return False
+
+
+def _remove_if_stale(path: Path) -> bool:
+    """Remove a lock file nobody holds (its window crashed); False while someone holds it.
+
+    As Qt does it: on Unix the stale file is unlinked while we hold its ``flock``, so a window
+    starting at the same moment cannot have its fresh lock removed; on Windows the delete
+    itself fails while a holder keeps the file open.
+    """
     if fcntl is None:
         try:
-            path.unlink()           # Windows refuses while the holder keeps it open
-        except PermissionError:
-            return True
+            path.unlink()
         except FileNotFoundError:
+            return True
+        except PermissionError:
             return False
-        return False
+        return True
+    fd = _lock_stale(path)
+    if fd is None:
+        return not path.exists()
+    try:
+        path.unlink(missing_ok=True)
+    finally:
+        os.close(fd)
+    return True
+
+
+def _lock_stale(path: Path) -> int | None:
+    """An fd of ``path`` with its ``flock`` taken (so nobody holds it), or None."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
-        return False
+        return None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        return True
-    finally:
         os.close(fd)
-    return False
+        return None
+    return fd
 
 
 def _create(path: Path, db_path: Path | str):
