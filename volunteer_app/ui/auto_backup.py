@@ -18,6 +18,7 @@ from ..services.session import Session
 from .background import Job
 
 START_UP_DELAY_MS = 5000    # after the first paint and the first page's queries
+MAX_TIMER_MS = 2**31 - 1    # a QTimer's interval is a 32-bit int (about 24 days)
 
 
 class AutoBackups(QObject):
@@ -44,7 +45,7 @@ class AutoBackups(QObject):
         """Start the hourly timer and, unless one was taken in the last hour, a start-up backup."""
         if not self.enabled:
             return
-        self.timer.start(int(self._hours * 3600 * 1000))
+        self.timer.start(min(int(self._hours * 3600 * 1000), MAX_TIMER_MS))
         if auto_backups.due_at_start_up(self._path, self._clock()):
             QTimer.singleShot(delay_ms, self, self.run_now)
 
