@@ -14,24 +14,17 @@
         <translation>LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="69"/>
-        <source>已经有一个邻里帮窗口在使用数据库 %1。
-请切换到那个窗口。</source>
-        <translation>Another LinLiBang window is using the database %1.
-Please switch to that window.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/app.py" line="77"/>
+        <location filename="../../volunteer_app/ui/app.py" line="76"/>
         <source>邻里帮：无法打开数据库</source>
         <translation>LinLiBang: cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="124"/>
+        <location filename="../../volunteer_app/ui/app.py" line="128"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="125"/>
+        <location filename="../../volunteer_app/ui/app.py" line="129"/>
         <source>这是第一次打开邻里帮。
 
 要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
@@ -40,39 +33,39 @@ Please switch to that window.</translation>
 Load a demo community to see how it works, or start empty and enter your own community?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="127"/>
+        <location filename="../../volunteer_app/ui/app.py" line="131"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="129"/>
+        <location filename="../../volunteer_app/ui/app.py" line="133"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="161"/>
+        <location filename="../../volunteer_app/ui/app.py" line="165"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="166"/>
+        <location filename="../../volunteer_app/ui/app.py" line="170"/>
         <source>错误报告已保存到：
 %1</source>
         <translation>The error report was saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="168"/>
+        <location filename="../../volunteer_app/ui/app.py" line="172"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="173"/>
+        <location filename="../../volunteer_app/ui/app.py" line="177"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="173"/>
+        <location filename="../../volunteer_app/ui/app.py" line="177"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
 %1
@@ -464,6 +457,52 @@ Assign anyway?</translation>
         <location filename="../../volunteer_app/ui/pages/audit.py" line="172"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation>Exported {0} entries to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackupList</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/auto_backup_list.py" line="33"/>
+        <source>自动备份时间</source>
+        <translation>Automatic backup</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/auto_backup_list.py" line="33"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/auto_backup_list.py" line="41"/>
+        <source>恢复所选的自动备份…</source>
+        <translation>Restore the selected automatic backup…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/auto_backup_list.py" line="52"/>
+        <source>自动备份保存在 %1（最近7天每天、4周每周、12个月每月各留一份）。</source>
+        <translation>Automatic backups are kept in %1 (one a day for the last 7 days, one a week for 4 weeks, one a month for 12 months).</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/auto_backup_list.py" line="68"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/auto_backup_list.py" line="68"/>
+        <source>请先在表格中选中一份自动备份。</source>
+        <translation>Select an automatic backup in the table first.</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackups</name>
+    <message>
+        <location filename="../../volunteer_app/ui/auto_backup.py" line="78"/>
+        <source>自动备份失败：%1</source>
+        <translation>Automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/auto_backup.py" line="80"/>
+        <source>已自动备份（%1）</source>
+        <translation>Backed up automatically (%1)</translation>
     </message>
 </context>
 <context>
@@ -3167,12 +3206,12 @@ Reason for archiving:</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="49"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="52"/>
         <source>常规设置</source>
         <translation>General settings</translation>
     </message>
@@ -3182,33 +3221,39 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="160"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="156"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="56"/>
         <source>备份与恢复</source>
         <translation>Backup &amp; restore</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="85"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="99"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="97"/>
         <source>设置有误</source>
         <translation>Invalid setting</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="98"/>
         <source>“{0}”应为数字，现在是“{1}”。</source>
         <translation>&quot;{0}&quot; must be a number; it is &quot;{1}&quot;.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="119"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="107"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -3217,6 +3262,8 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="119"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="185"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -3227,96 +3274,114 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="119"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="175"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="184"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="108"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="108"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="122"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="113"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="123"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="114"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="124"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="115"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="125"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="133"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="124"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="145"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="136"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="146"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="137"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="146"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="137"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="140"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="157"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="160"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="184"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="186"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="174"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="186"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="174"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
@@ -3327,90 +3392,107 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="185"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
         <source>新增用户</source>
         <translation>Add user</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
         <source>用户名（登录用）</source>
         <translation>User name (for logging in)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="200"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
         <source>初始密码（至少8位）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="218"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="206"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="216"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="219"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="207"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="232"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="220"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="230"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="221"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="234"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="237"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="225"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="244"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="244"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="255"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="258"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="252"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="266"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="269"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="263"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="267"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="270"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="264"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="278"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="281"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="275"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="282"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="285"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="281"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
@@ -3423,18 +3505,31 @@ Reason for archiving:</translation>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="297"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="300"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="282"/>
+        <source>恢复会用备份“%1”替换当前的全部数据（当前数据另存一份，可以再恢复回来）。继续吗？</source>
+        <translation>Restoring replaces all current data with the backup “%1” (the current data are kept in a separate copy that can be restored again). Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="328"/>
+        <source>已恢复。原数据另存为 {0}。</source>
+        <translation>Restored. The previous data were saved as {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="304"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="317"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="320"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="318"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="321"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="324"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
@@ -3447,6 +3542,7 @@ Reason for archiving:</translation>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="322"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="325"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="330"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
@@ -4650,6 +4746,30 @@ Archived volunteers leave the lists and rosters; their service records and certi
             <numerusform>%n shift this week</numerusform>
             <numerusform>%n shifts this week</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WindowLock</name>
+    <message>
+        <location filename="../../volunteer_app/ui/window_lock.py" line="30"/>
+        <source>已经有一个邻里帮窗口在使用数据库 %1。
+请切换到那个窗口。</source>
+        <translation>Another LinLiBang window is using the database %1.
+Please switch to that window.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/window_lock.py" line="34"/>
+        <source>数据库所在的文件夹 %1 是只读的（或没有写入权限），邻里帮无法在这里保存数据。
+请把数据库文件复制到可以写入的文件夹再打开，或请电脑管理员开放权限。</source>
+        <translation>The folder %1 that holds the database is read-only (or you may not write to it), so LinLiBang cannot save data there.
+Copy the database file to a folder you can write to and open it there, or ask the PC's administrator for permission.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/window_lock.py" line="38"/>
+        <source>无法在数据库所在的文件夹 %1 里建立锁文件（磁盘可能已满，或者这不是一个文件夹）。
+请检查磁盘空间和路径后重试。</source>
+        <translation>Cannot create the lock file in the database's folder %1 (the disk may be full, or this is not a folder).
+Check the disk space and the path, then try again.</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services import demo
+from ..services import backups, demo
 from ..services.person_community import FIX_RESIDENT, FIX_VOLUNTEER
+from ..services.session import BUILTIN_ADMIN
 from ..store import maintenance
 from ..store.connection import open_database
 from ..store.person_communities import people_without_community
@@ -90,12 +91,12 @@ def _print_without_community(people: list[tuple[str, int, str]]) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     with open_session(args) as session:
-        target = maintenance.backup(session.db, args.out)
+        target = backups.backup(session, args.out)
     print(f"已备份到 {target}")
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    kept = maintenance.restore(args.file, database_path(args))
+    kept = backups.restore(BUILTIN_ADMIN, database_path(args), args.file)
     print(f"已从 {args.file} 恢复。" + (f"原数据库另存为 {kept}" if kept else ""))
     return 0

@@ -52,6 +52,9 @@ SPECS: tuple[SettingSpec, ...] = (
                 "超过此年龄的志愿者不安排铲冰除雪等重体力任务。"),
     SettingSpec("privacy.retention_years", "归档人员信息保存年限", 3,
                 "归档超过此年限的人员信息将被清除（个人信息保护法第19条）。"),
+    SettingSpec("backup.auto_hours", "自动备份间隔（小时）", 4,
+                "窗口打开时先自动备份一次，之后每隔这么多小时再备份一次，存在数据库旁的“自动备份”"
+                "文件夹里（保留最近7天每天、4周每周、12个月每月各一份）；填0不自动备份。"),
     *(SettingSpec(f"{WEIGHT_PREFIX}{key}", f"结对评分：{label}", default) for key, label, default in (
         ("same_building", "同一楼栋", 30), ("same_place", "同一小区（院落）", 20),
         ("same_community", "同一社区", 10), ("time_per_slot", "每个共同空闲半天", 4),

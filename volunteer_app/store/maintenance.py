@@ -9,9 +9,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import safe_copy, window_lock
 from .connection import (
     connect,
-    connect_read_only,
     open_database,
     refuse_foreign_or_newer,
     schema_version,
@@ -47,44 +47,47 @@ def check(db: sqlite_utils.Database, path: str = "") -> CheckReport:
 
 
 def backup(db: sqlite_utils.Database, target: Path | str) -> Path:
-    """A consistent copy of the live database (VACUUM INTO), never a raw file copy."""
+    """A consistent copy of the live database (VACUUM INTO), never a raw file copy.
+
+    Written under a temporary name beside ``target``, verified, then renamed: a failure
+    leaves no partial file and says its real cause."""
     target = Path(target)
     if target.exists():
         raise StoreError(f"备份文件 {target} 已经存在，为免覆盖，请换一个文件名。")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        db.execute("VACUUM INTO ?", [str(target)])
-    except sqlite3.Error as error:
-        raise explain(error, target) from error
-    return target
+    return safe_copy.write_verified(lambda partial: db.execute("VACUUM INTO ?", [str(partial)]),
+                                    target)
 
 
 def restore(source: Path | str, target: Path | str) -> Path | None:
     """Replace the database at ``target`` with the backup ``source``.
 
-    The backup is checked first (ours, not newer, intact); the current file is kept aside
-    as ``*.before-restore``, whose path is returned.
+    Refused while a window (another process) holds the file. The backup, with its ``-wal``
+    if one lies beside it, is read as one snapshot and checked first (ours, not newer,
+    intact); the current data are kept aside under a new timestamped
+    ``*.before-restore`` name, which is returned. The restored data are written into the
+    file in place with SQLite's backup API, so connections still open on it in this process
+    read the restored data.
     """
     source, target = Path(source), Path(target)
-    if not source.exists():
+    if not source.is_file():
         raise StoreError(f"找不到备份文件 {source}。")
-    _check_backup(source)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    kept = _keep_current(target) if target.exists() else None
-    staging = target.with_name(target.name + ".restoring")
-    shutil.copy2(source, staging)
-    for suffix in ("-wal", "-shm"):  # the old file's journal must not be replayed onto the backup
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    staging.replace(target)
-    open_database(target).close()  # migrate an older backup now, with its copy aside
+    safe_copy.ready_folder(target.parent)
+    with window_lock.hold(target), safe_copy.snapshot(source, target.parent) as snapshot:
+        _check_backup(snapshot, source)
+        kept = _keep_current(target) if target.exists() else None
+        _write_into(snapshot, target)
+        open_database(target).close()  # migrate an older backup now, with its copy aside
     return kept
 
 
-def _check_backup(source: Path) -> None:
-    """Ours, not newer, intact; read through a read-only connection, so the backup stays as it is."""
-    refuse_foreign_or_newer(source)
+def _check_backup(snapshot: Path, source: Path) -> None:
+    """Ours, not newer, intact (the snapshot is our private copy; the backup stays as it is)."""
     try:
-        probe = connect_read_only(source)
+        refuse_foreign_or_newer(snapshot)
+    except StoreError as error:
+        raise type(error)(str(error).replace(str(snapshot), str(source))) from error
+    try:
+        probe = sqlite3.connect(snapshot)
         try:
             integrity = probe.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
@@ -95,11 +98,45 @@ def _check_backup(source: Path) -> None:
         raise NotADatabase(f"备份文件 {source} 已损坏（{integrity}），未做任何改动。")
 
 
+def _write_into(snapshot: Path, target: Path) -> None:
+    """Copy the snapshot into ``target`` in place (backup API: one transaction, all or
+    nothing). A file SQLite cannot take as a database at all is replaced whole instead."""
+    source = sqlite3.connect(snapshot)
+    try:
+        try:
+            current = connect(target)
+            try:
+                source.backup(current.conn)
+            finally:
+                current.close()
+        except (StoreError, sqlite3.Error):
+            _replace_whole(source, target)
+    finally:
+        source.close()
+
+
+def _replace_whole(source: sqlite3.Connection, target: Path) -> None:
+    staging = target.with_name(target.name + ".restoring")
+    staging.unlink(missing_ok=True)
+    try:
+        destination = sqlite3.connect(staging)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+        for suffix in ("-wal", "-shm"):  # the old journal must not be replayed onto the backup
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        staging.replace(target)
+    except (OSError, sqlite3.Error) as error:
+        staging.unlink(missing_ok=True)
+        raise safe_copy.failure(error, target) from error
+
+
 def _keep_current(target: Path) -> Path:
-    """Set the current file aside as ``*.before-restore``. A damaged file (the usual reason to
-    restore) cannot be read by VACUUM INTO, so it is copied as it is, journal and all."""
-    kept = target.with_name(target.name + ".before-restore")
-    kept.unlink(missing_ok=True)
+    """Set the current data aside under a new timestamped ``*.before-restore`` name (an earlier
+    one is never overwritten). A damaged file (the usual reason to restore) cannot be read by
+    VACUUM INTO, so it is copied as it is, journal and all."""
+    kept = safe_copy.unique_name(target.parent, target.name, ".before-restore")
     try:
         current = connect(target)
         try:
@@ -107,10 +144,18 @@ def _keep_current(target: Path) -> Path:
         finally:
             current.close()
     except (StoreError, sqlite3.Error):
-        kept.unlink(missing_ok=True)
-        shutil.copy2(target, kept)
-        for suffix in ("-wal", "-shm"):
-            journal = Path(str(target) + suffix)
-            if journal.exists():
-                shutil.copy2(journal, Path(str(kept) + suffix))
+        _copy_as_is(target, kept)
     return kept
+
+
+def _copy_as_is(target: Path, kept: Path) -> None:
+    copies = [(target, kept)] + [(Path(f"{target}{s}"), Path(f"{kept}{s}")) for s in ("-wal", "-shm")]
+    try:
+        for origin, copy in copies:
+            copy.unlink(missing_ok=True)
+            if origin.exists():
+                shutil.copy2(origin, copy)
+    except OSError as error:
+        for _origin, copy in copies:
+            copy.unlink(missing_ok=True)
+        raise safe_copy.failure(error, kept) from error

@@ -49,13 +49,14 @@ def run_window(db_path: Path) -> int:
     from ..refcounts import keep_singletons_alive
 
     keep_singletons_alive()     # PySide6 6.12 on Python 3.11 (refcounts.py): the whole session
-    from PySide6.QtCore import QLockFile, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ..services.session import Session
     from ..store.connection import open_database
     from ..store.errors import StoreError
     from .look import apply_look
+    from .window_lock import take_window_lock
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("邻里帮")   # names the settings folder: never translated
@@ -63,11 +64,9 @@ def run_window(db_path: Path) -> int:
     apply_look(app)
 
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(db_path) + ".lock")
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(100):
-        QMessageBox.warning(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮")), _tr(QT_TRANSLATE_NOOP(
-            "App", "已经有一个邻里帮窗口在使用数据库 %1。\n请切换到那个窗口。")).replace("%1", str(db_path)))
+    lock, refused = take_window_lock(db_path)
+    if refused:
+        QMessageBox.warning(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮")), refused)
         return 1
 
     first_start = not db_path.exists() or db_path.stat().st_size == 0
@@ -102,14 +101,19 @@ def run_window(db_path: Path) -> int:
     from .idle_lock import IdleLock
 
     window.idle_lock = IdleLock(window, session)
+    from .auto_backup import AutoBackups
+
+    window.auto_backups = AutoBackups(window, session)
     window.show()
+    window.auto_backups.start()
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     try:
         with loop:
             loop.run_until_complete(closed.wait())
     finally:
-        db.close()
+        window.auto_backups.stop()
+        session.db.close()      # a restore in the window reopened it: close the one in use
         lock.unlock()
     return 0
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from ...store.connection import open_database
 from ..permissions import enable_for
 from ..screen_fit import scrolling
 from ..signals import DataSignals
+from .auto_backup_list import AutoBackupList
 
 
 def database_path(session: Session) -> Path:
@@ -45,6 +45,7 @@ class SettingsPage(QWidget):
     def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self._signals = signals
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup")
         heading = QLabel(self.tr("设置"))
         heading.setProperty("role", "page-title")
@@ -60,8 +61,6 @@ class SettingsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.backup_done.connect(self._on_backup_done)
         self.restore_done.connect(self._on_restore_done)
-        # After a restore the window must go: the data behind every page was replaced.
-        self.quit_application = QApplication.quit
         self.destroyed.connect(lambda: self._worker.shutdown(wait=True))
 
     # -- settings ---------------------------------------------------------------------------
@@ -242,13 +241,19 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.addWidget(QLabel(self.tr("备份是数据库的完整副本，请存到U盘或另一台电脑上。"
                                         "也可以用任务计划每晚运行：python main.py backup --out 文件")))
-        layout.addWidget(self.backup_button)
-        layout.addWidget(self.restore_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addWidget(self.backup_status)
+        self.auto_list = AutoBackupList(self.session, database_path(self.session))
+        self.auto_list.restore_requested.connect(self.confirm_restore)
+        layout.addWidget(self.auto_list)
         layout.addStretch(1)
         self.backup_button.clicked.connect(self._on_backup)
         self.restore_button.clicked.connect(self._on_restore)
-        for button in (self.backup_button, self.restore_button):
+        for button in (self.backup_button, self.restore_button, self.auto_list.restore_button):
             enable_for(self.session, button, Permission.BACKUP)
         return tab
 
@@ -285,19 +290,29 @@ class SettingsPage(QWidget):
 
     def _on_restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"))
-        if not path:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("从备份恢复"),
-            self.tr("恢复会用备份替换当前的全部数据（当前数据另存一份）。恢复后邻里帮会关闭，请重新打开。继续吗？"))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.start_restore(path)
+        if path:
+            self.confirm_restore(path, path)
+
+    def confirm_restore(self, source: str, named: str) -> QMessageBox:
+        """Ask first (window-modal, not blocking); 是 starts the restore."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("从备份恢复"), self.tr(
+            "恢复会用备份“%1”替换当前的全部数据（当前数据另存一份，可以再恢复回来）。继续吗？")
+            .replace("%1", named), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("settings.restore_confirm")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: box.standardButton(button)
+                                  == QMessageBox.StandardButton.Yes and self.start_restore(source))
+        box.open()
+        return box
 
     def start_restore(self, source: str) -> Future:
         """Restore in the worker thread; ``restore_done`` reports.
 
-        The window's own connection is closed first (on this thread, which owns it) and the
-        window disabled meanwhile, so no page reads the file while it is replaced.
+        This window holds the database's lock, so the restore goes ahead here (a command-line
+        restore is refused while the window is open). The window's own connection is closed
+        first (on this thread, which owns it) and the window disabled meanwhile; afterwards it
+        reopens the restored file and every page hears that all tables changed.
         """
         self.session.require(Permission.BACKUP)
         target, actor = database_path(self.session), self.session.actor
@@ -318,18 +333,18 @@ class SettingsPage(QWidget):
         return future
 
     def _on_restore_done(self, restored: bool, message: str) -> None:
+        # restored or not, the file is whole (a backup is checked before anything is replaced)
+        self.session.db = open_database(self._restore_target)
+        self.window().setEnabled(True)
         if not restored:
-            # the old file is untouched (a backup is checked before anything is replaced):
-            # work goes on with it
-            self.session.db = open_database(self._restore_target)
-            self.window().setEnabled(True)
             self.backup_status.setText(self.tr("恢复失败：{0}。当前数据没有改动。").format(message))
             self._tell(QMessageBox.Icon.Critical, self.tr("恢复失败"), self.backup_status.text())
             return
-        text = self.tr("已恢复。原数据另存为 {0}。请重新打开邻里帮。").format(message)
+        self._signals.changed.emit(frozenset(self.session.db.table_names()))
+        self.auto_list.reload()
+        text = self.tr("已恢复。原数据另存为 {0}。").format(message)
         self.backup_status.setText(text)
-        self._tell(QMessageBox.Icon.Information, self.tr("恢复完成"), text).finished.connect(
-            lambda _result: self.quit_application())
+        self._tell(QMessageBox.Icon.Information, self.tr("恢复完成"), text)
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)

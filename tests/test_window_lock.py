@@ -1,0 +1,42 @@
+"""One window per database *file*: the lock goes by the real path, and a lock that cannot be
+taken says why (another window, a read-only folder, no folder at all)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from volunteer_app.store.window_lock import held_by_this_process, lock_path
+from volunteer_app.ui.window_lock import take_window_lock
+
+
+def test_a_symlink_cannot_open_a_second_window_on_the_same_file(tmp_path, db):
+    real = tmp_path / "linlibang.sqlite3"
+    link = tmp_path / "桌面快捷方式.sqlite3"
+    link.symlink_to(real)
+    first, refused = take_window_lock(real)
+    assert refused is None and held_by_this_process(link)
+    second, refused = take_window_lock(link)
+    assert refused is not None and "已经有一个邻里帮窗口" in refused
+    assert lock_path(link) == lock_path(real) == Path(f"{real.resolve()}.lock")
+    first.unlock()
+    third, refused = take_window_lock(link)     # the first window closed: now it may
+    assert refused is None
+    third.unlock()
+    assert not lock_path(real).exists()
+
+
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs Linux sysfs")
+def test_a_read_only_folder_is_called_read_only_not_another_window():
+    """sysfs refuses new files even to root, as a read-only folder does to an office user."""
+    lock, refused = take_window_lock(Path("/sys/kernel/linlibang.sqlite3"))
+    assert refused is not None and "只读" in refused and "/sys/kernel" in refused
+    assert "已经有一个" not in refused
+
+
+def test_a_folder_that_is_a_file_says_so(tmp_path):
+    blocker = tmp_path / "数据.txt"
+    blocker.write_text("不是文件夹")
+    lock, refused = take_window_lock(blocker / "linlibang.sqlite3")
+    assert refused is not None and "无法" in refused and "已经有一个" not in refused
