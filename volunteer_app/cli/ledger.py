@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services import demo
-from ..store import maintenance
+from ..services import demo, retention
+from ..store import audit_chain, maintenance
 from ..store.connection import open_database
 from . import CommandError, database_path
 from .common import open_session
@@ -17,7 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--scale", type=int, default=1, help="居民和志愿者的倍数（100约为10万居民）")
     p.set_defaults(handler=run_demo)
 
-    p = subparsers.add_parser("check", help="检查数据库的完整性和数据版本")
+    p = subparsers.add_parser("check", help="检查数据库的完整性、数据版本和操作日志的校验链")
+    p.add_argument("--purge", action="store_true",
+                   help="先把归档超过保存年限的人员的个人信息匿名化（统计数字保留）")
     p.set_defaults(handler=run_check)
 
     p = subparsers.add_parser("backup", help="把数据库备份到一个新文件")
@@ -47,9 +49,12 @@ def run_check(args: argparse.Namespace) -> int:
     path = database_path(args)
     if not path.exists():
         raise CommandError(f"找不到数据库文件 {path}。")
+    if args.purge:
+        run_purge(args)
     db = open_database(path, migrate=False)
     try:
         report = maintenance.check(db, str(path))
+        chain = audit_chain.verify(db) if report.schema_version == report.expected_version else None
     finally:
         db.close()
     print(f"数据库：{path}")
@@ -62,7 +67,26 @@ def run_check(args: argparse.Namespace) -> int:
         raise CommandError("检查未通过：" + (
             "数据版本需要升级，用邻里帮打开一次即可自动升级。" if report.integrity == "ok"
             and report.foreign_key_problems == 0 else "数据库有损坏，请用备份恢复。"))
+    _report_chain(chain)
     return 0
+
+
+def _report_chain(chain: audit_chain.ChainReport | None) -> None:
+    if chain is None:
+        return
+    if chain.ok:
+        print(f"操作日志：正常（{chain.entries}条，校验链完整，保护触发器齐全）")
+        return
+    print("操作日志：有问题")
+    for problem in chain.problems:
+        print(f"  {problem}")
+    raise CommandError("检查未通过：" + chain.problems[0])
+
+
+def run_purge(args: argparse.Namespace) -> None:
+    with open_session(args) as session:
+        result = retention.purge(session)
+    print(result.describe())
 
 
 def run_backup(args: argparse.Namespace) -> int:

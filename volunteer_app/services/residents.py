@@ -16,14 +16,14 @@ from ..domain.forms import FormResult, parse_int, validate_person
 from ..domain.identity import FieldError, mask_id_number, mask_phone
 from ..domain.people import age_on, pinyin_keys
 from ..store.rows import new_uid, now_text, to_json
-from . import resident_risk, settings
+from . import consent, resident_risk, settings
 from .permissions import Permission
 from .session import Session
 
 FLAGS = ("has_lift", "cannot_use_stairs", "lives_alone", "empty_nest", "disabled", "dementia",
          "serious_illness", "hardship", "family_nearby", "consent_visit", "sensitive_consent")
 TEXTS = ("building", "unit", "room", "emergency_contact", "health_notes", "hardship_notes",
-         "consent_method", "consent_scope", "notes", "preferred_visit_times")
+         "consent_method", "consent_scope", "notes", "preferred_visit_times", "health_consent_by")
 SENSITIVE = ("health_notes", "hardship_notes")
 
 
@@ -58,6 +58,7 @@ def validate(session: Session, fields: dict[str, Any]) -> FormResult:
     if fields.get("consent_visit") and "consent_date" in fields:
         result.values["consent_date"] = fields.get("consent_date") or session.today().isoformat()
     _check_unique_id(session, fields.get("id"), result)
+    consent.check_health_consent(session, fields, result)
     return result
 
 
@@ -109,9 +110,16 @@ def update(session: Session, resident_id: int, fields: dict[str, Any]) -> None:
     if not result.ok:
         raise ResidentError(result.errors)
     values = {**result.values, **_derived(session, result.values, current), "updated_at": now_text()}
-    with session.write("residents"):
+    withdrawn = consent.is_withdrawal(current, values)
+    if withdrawn:
+        values["consent_withdrawn_on"] = session.today().isoformat()
+    elif values.get("consent_visit"):
+        values["consent_withdrawn_on"] = None
+    with session.write("residents", "pairings"):
         session.db.table("residents").update(resident_id, values)
         session.audit("修改", "residents", resident_id, current, {**current, **values})
+        if withdrawn:
+            consent.end_pairs(session, resident_id)
 
 
 def archive(session: Session, resident_id: int, reason: str = "") -> None:

@@ -1,6 +1,6 @@
 """The audit log: who did what, when, to which row, with before and after.
 
-The table is append-only (triggers refuse UPDATE and DELETE). Personal numbers are masked
+The table is append-only (triggers refuse UPDATE and DELETE) and hash-chained (audit_chain). Personal numbers are masked
 before they are written, so the log never holds a full ID number or phone.
 """
 
@@ -11,6 +11,8 @@ from typing import Any
 import sqlite_utils
 
 from ..domain.identity import mask_id_number, mask_phone
+from . import audit_chain
+from .connection import transaction
 from .rows import new_uid, now_text, to_json
 
 _MASKERS = {
@@ -46,10 +48,21 @@ def write_entry(
         changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
         before = {k: before.get(k) for k in sorted(changed)}
         after = {k: after.get(k) for k in sorted(changed)}
+    entry = {"uid": new_uid(), "at": now_text(), "user_id": user_id, "user_name": user_name,
+             "action": action, "entity": entity, "entity_id": entity_id,
+             "before": to_json(before) if before is not None else None,
+             "after": to_json(after) if after is not None else None, "detail": detail}
+    if not db.conn.in_transaction:  # the chain's read of the last hash and the insert are one
+        with transaction(db):
+            _insert_chained(db, entry)
+    else:
+        _insert_chained(db, entry)
+
+
+def _insert_chained(db: sqlite_utils.Database, entry: dict[str, Any]) -> None:
+    prev = audit_chain.last_hash(db)
     db.execute(
         "INSERT INTO audit_log (uid, at, user_id, user_name, action, entity, entity_id, "
-        "before, after, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [new_uid(), now_text(), user_id, user_name, action, entity, entity_id,
-         to_json(before) if before is not None else None,
-         to_json(after) if after is not None else None, detail],
+        "before, after, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [*(entry[key] for key in audit_chain.CONTENT), prev, audit_chain.entry_hash(prev, entry)],
     )

@@ -15,6 +15,8 @@ from importlib import resources
 
 import sqlite_utils
 
+from .audit_chain import m_audit_chain
+from .consent_columns import m_consent_and_retention
 from .dashboard_indexes import m_dashboard_indexes
 from .record_locks import m_record_lock_triggers
 from .resident_indexes import m_resident_filter_indexes
@@ -63,6 +65,9 @@ MIGRATIONS: list[Migration] = [
     m_record_lock_triggers,    # 2: locked service records refuse UPDATE/DELETE
     m_resident_filter_indexes,  # 3: partial indexes for the 居民 filter-as-you-type
     m_dashboard_indexes,        # 4: partial indexes that answer the 工作台 counts
+    m_consent_and_retention,    # 5: separate health consent, consent withdrawal, purge marks
+    m_audit_chain,              # 6: audit entries hash-chained; keep it after any migration
+    #                               that rewrites audit rows (it chains what exists then)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
