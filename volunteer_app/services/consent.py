@@ -67,10 +67,18 @@ def check_health_consent(session: Session, fields: dict[str, Any], result: FormR
                     raise FieldError("健康信息同意日期", f"健康信息同意日期{day.isoformat()}在今天之后。")
                 result.values["health_consent_date"] = day.isoformat()
             except FieldError as error:
-                result.errors["health_consent_by"] = error.message
+                result.errors["health_notes"] = error.message
                 return
     notes = str(given("health_notes") or "").strip()
     agreed = (given("sensitive_consent") and str(given("health_consent_by") or "").strip()
               and given("health_consent_date"))
     if notes and not agreed:
         result.errors["health_notes"] = HEALTH_CONSENT_MISSING
+
+
+def active_pair_count(session: Session, resident_id: int | None) -> int:
+    """How many pairs a withdrawal of this resident's consent would end."""
+    if resident_id is None:
+        return 0
+    return session.db.execute("SELECT count(*) FROM pairings WHERE resident_id = ? "
+                              "AND state = '结对中'", [resident_id]).fetchone()[0]
