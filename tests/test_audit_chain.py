@@ -129,3 +129,22 @@ def test_the_migration_chains_the_entries_already_there(db_path, capsys):
     db.close()
     assert main(["check", "--db", str(db_path)]) == 0
     assert "操作日志：正常（5条" in capsys.readouterr().out
+
+
+def test_a_captain_made_administrator_behind_the_app_shows(demo_file, capsys):
+    conn = _tool(demo_file)
+    captain = conn.execute("SELECT id, name FROM users WHERE role = 'captain' LIMIT 1").fetchone()
+    conn.execute("UPDATE users SET role = 'admin' WHERE id = ?", [captain[0]])
+    code, _out, err = _check(demo_file, capsys)
+    assert code == 1 and f"用户“{captain[1]}”" in err and "系统管理员" in err and "队长" in err
+
+
+def test_a_role_changed_in_the_app_passes(demo_file, capsys):
+    from volunteer_app.services import users
+
+    db = open_database(demo_file)
+    captain = db.execute("SELECT id FROM users WHERE role = 'captain' LIMIT 1").fetchone()[0]
+    users.change_role(Session(db, BUILTIN_ADMIN), captain, "staff")
+    db.close()
+    code, out, err = _check(demo_file, capsys)
+    assert code == 0, err

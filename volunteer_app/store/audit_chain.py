@@ -20,6 +20,8 @@ from typing import Any
 
 import sqlite_utils
 
+from .audit_reconcile import role_problems
+
 GENESIS = "0" * 64
 CONTENT = ("uid", "at", "user_id", "user_name", "action", "entity", "entity_id", "before",
            "after", "detail")
@@ -117,9 +119,11 @@ def verify(db: sqlite_utils.Database) -> ChainReport:
         problem = _link_problem(previous, entry)
         if problem:
             report.problems.append(problem)
-            return report
+            break
         previous = entry
-    report.problems += _head_problems(db, previous, report.entries)
+    else:
+        report.problems += _head_problems(db, previous, report.entries)
+    report.problems += role_problems(db)
     return report
 
 
