@@ -65,12 +65,12 @@ def m_audit_chain(db: sqlite_utils.Database) -> None:
         db.execute("DROP TRIGGER audit_log_no_update")
     prev = GENESIS
     rows = db.execute(f"SELECT id, {', '.join(CONTENT)} FROM audit_log ORDER BY id").fetchall()
+    links = []
     for row in rows:
-        entry = dict(zip(("id", *CONTENT), row, strict=True))
-        digest = entry_hash(prev, entry)
-        db.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?",
-                   [prev, digest, entry["id"]])
+        digest = entry_hash(prev, dict(zip(("id", *CONTENT), row, strict=True)))
+        links.append((prev, digest, row[0]))
         prev = digest
+    db.conn.executemany("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", links)
     if guard:
         db.execute(guard[0])
     db.execute("CREATE TABLE audit_chain_head (id INTEGER PRIMARY KEY CHECK (id = 1), "
