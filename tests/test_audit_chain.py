@@ -148,3 +148,11 @@ def test_a_role_changed_in_the_app_passes(demo_file, capsys):
     db.close()
     code, out, err = _check(demo_file, capsys)
     assert code == 0, err
+
+
+def test_a_dropped_audit_table_is_reported_not_a_traceback(demo_file, capsys):
+    conn = _tool(demo_file)
+    conn.execute("DROP TABLE audit_log")
+    code, out, err = _check(demo_file, capsys)
+    assert code == 1 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "audit_log_no_update" in out and "无法核对" in out

@@ -58,6 +58,7 @@ def test_check_purge_anonymises_past_the_retention_and_keeps_the_statistics(demo
     db = open_database(demo_file)
     before = _statistics(db, helper, elder)
     old = next(db.query("SELECT * FROM residents WHERE id = ?", [elder]))
+    assert _one(db, "SELECT count(*) FROM visits WHERE resident_id = ? AND done != ''", [elder])[0]
     recent_name = _one(db, "SELECT name FROM residents WHERE id = ?", [recent])[0]
     db.close()
 
@@ -78,6 +79,8 @@ def test_check_purge_anonymises_past_the_retention_and_keeps_the_statistics(demo
     assert helper_row["name"] == f"已匿名志愿者{helper}" and helper_row["phone"] is None
     assert _one(db, "SELECT name FROM residents WHERE id = ?", [recent])[0] == recent_name
     assert _statistics(db, helper, elder) == before
+    assert _one(db, "SELECT count(*) FROM visits WHERE resident_id = ? AND (done != '' OR health != '' "
+                    "OR problem != '')", [elder])[0] == 0
     entries = list(db.query("SELECT * FROM audit_log WHERE action = '到期匿名化' ORDER BY id"))
     assert [(e["entity"], e["entity_id"]) for e in entries] == [("residents", elder),
                                                                ("volunteers", helper)]

@@ -14,6 +14,7 @@ from datetime import date
 
 from ..store.rows import now_text
 from . import settings
+from .pairing import VISIT_TEXTS
 from .permissions import Permission
 from .session import Session
 
@@ -83,8 +84,11 @@ def _anonymise(session: Session, table: str, row_id: int) -> None:
 
 
 def _forget_resident_texts(session: Session, resident_id: int, name: str) -> None:
-    """The resident's name and number where other rows copied them as text."""
+    """The resident's name and number where other rows copied them as text, and what the
+    visits noted about them (health, mood, home); dates and minutes of the visits stay."""
     session.db.execute("UPDATE requests SET caller_name = ?, caller_phone = '' WHERE resident_id = ?",
                        [name, resident_id])
+    cleared = ", ".join(f"{text} = ''" for text in VISIT_TEXTS)
+    session.db.execute(f"UPDATE visits SET {cleared} WHERE resident_id = ?", [resident_id])
     session.db.execute("UPDATE service_records SET beneficiary = ? WHERE resident_id = ? "
                        "AND status NOT IN ('已锁定', '已更正')", [name, resident_id])

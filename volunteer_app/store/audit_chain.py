@@ -106,10 +106,19 @@ def verify(db: sqlite_utils.Database) -> ChainReport:
     inserted (after the first break the rest cannot be told apart, so it stops there)."""
     report = ChainReport()
     report.problems += missing_triggers(db)
+    try:
+        _walk(db, report)
+        report.problems += role_problems(db)
+    except sqlite3.Error as error:   # a table or column removed by hand
+        report.problems.append(f"操作日志无法核对（{error}）：数据库结构被改动过。")
+    return report
+
+
+def _walk(db: sqlite_utils.Database, report: ChainReport) -> None:
     columns = {c.name for c in db.table("audit_log").columns}
     if not {"hash", "prev_hash"} <= columns:
-        report.problems.append("操作日志没有校验值列（数据库未升级或被改动过）。")
-        return report
+        report.problems.append("操作日志没有校验值列（表被删除、重建或未升级）。")
+        return
     rows = db.execute(f"SELECT id, prev_hash, hash, {', '.join(CONTENT)} FROM audit_log "
                       "ORDER BY id")
     previous: dict[str, Any] | None = None
@@ -119,12 +128,9 @@ def verify(db: sqlite_utils.Database) -> ChainReport:
         problem = _link_problem(previous, entry)
         if problem:
             report.problems.append(problem)
-            break
+            return
         previous = entry
-    else:
-        report.problems += _head_problems(db, previous, report.entries)
-    report.problems += role_problems(db)
-    return report
+    report.problems += _head_problems(db, previous, report.entries)
 
 
 def _name(entry: dict[str, Any]) -> str:
