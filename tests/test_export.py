@@ -24,12 +24,16 @@ from volunteer_app.services.session import Actor, Session
 from volunteer_app.store.connection import open_database
 
 ID = make_id(date(1929, 4, 12), male=True)
+# health notes are saved only with their separate consent (services/consent.py)
+HEALTH_CONSENT = {"sensitive_consent": True, "health_consent_by": "本人",
+                  "health_consent_date": "2026-10-01"}
 
 PERSON_COLUMNS = ("name", "gender", "birth_date", "id_number", "phone", "building", "unit", "room",
                   "floor", "has_lift", "lives_alone", "cannot_use_stairs", "empty_nest", "disabled",
                   "dementia", "serious_illness", "hardship", "place_id", "community_id",
                   "emergency_contact", "notes", "name_initials", "name_pinyin", "phone_tail",
-                  "risk_level", "health_notes", "hardship_notes")
+                  "risk_level", "health_notes", "hardship_notes", "sensitive_consent",
+                  "health_consent_by", "health_consent_date")
 VOLUNTEER_COLUMNS = ("volunteer_no", "name", "gender", "birth_date", "id_number", "phone", "skills",
                      "availability", "building", "is_staff", "health_limit", "weekly_hours_cap",
                      "status", "joined_on", "notes", "name_initials", "name_pinyin")
@@ -86,7 +90,8 @@ def test_health_and_hardship_notes_go_out_only_to_a_role_that_may_see_them(sessi
     from volunteer_app.services import permissions
     from volunteer_app.services.permissions import Permission
 
-    residents.add(session, {"name": "张建国", "id_number": ID, "health_notes": "高血压"})
+    residents.add(session, {"name": "张建国", "id_number": ID, "health_notes": "高血压",
+                            **HEALTH_CONSENT})
     supervisor = Session(session.db, Actor(8, "督导乙", Role.SUPERVISOR))
     ledger_export.export(supervisor, "residents", tmp_path / "s.xlsx")
     header = [c.value for c in load_workbook(tmp_path / "s.xlsx").active[1]]
@@ -117,7 +122,7 @@ def test_export_then_import_gives_back_the_same_records(session, db_path, tmp_pa
     residents.add(session, {"name": "张建国", "id_number": ID, "phone": "13812345678", "floor": "5",
                             "lives_alone": True, "place_id": place, "community_id": community,
                             "building": "3号楼", "unit": "2", "room": "501", "notes": "耳背",
-                            "health_notes": "高血压", "hardship_notes": "低保户"})
+                            "health_notes": "高血压", "hardship_notes": "低保户", **HEALTH_CONSENT})
     residents.add(session, {"name": "阿依古丽·买买提", "birth_date": "1931-02-03", "gender": "女",
                             "phone": "010-63451234", "has_lift": True, "floor": "9"})
     team = teams.create(session, "高立庄夕阳红志愿服务队")

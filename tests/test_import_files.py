@@ -278,9 +278,10 @@ def test_the_sample_ledgers_import_into_the_demo(demo_session):
 
 # -- health and hardship notes: sensitive (PIPL art. 28) ------------------------------------
 
-SENSITIVE_LEDGER = [["姓名", "性别", "出生日期", "健康状况", "困难情况", "楼号"],
-                    ["张建国", "男", "1929-04-12", "高血压，耳背", "低保户", "3号楼"],
-                    ["李秀兰", "女", "1935-08-01", "", "独子在外地", "5号楼"]]
+SENSITIVE_LEDGER = [["姓名", "性别", "出生日期", "健康状况", "困难情况", "楼号", "健康信息同意人",
+                     "健康信息同意日期"],
+                    ["张建国", "男", "1929-04-12", "高血压，耳背", "低保户", "3号楼", "本人", "2026-10-01"],
+                    ["李秀兰", "女", "1935-08-01", "", "独子在外地", "5号楼", "", ""]]
 
 
 def without_sensitive_access(monkeypatch) -> Actor:
@@ -325,7 +326,8 @@ def test_health_and_hardship_columns_are_ignored_with_a_notice_without_the_permi
 
 def test_update_without_the_permission_keeps_the_saved_notes(session, tmp_path, monkeypatch):
     residents.add(session, {"name": "张建国", "gender": "男", "birth_date": "1929-04-12",
-                            "health_notes": "糖尿病"})
+                            "health_notes": "糖尿病", "sensitive_consent": True,
+                            "health_consent_by": "女儿王芳", "health_consent_date": "2026-10-01"})
     staff = Session(session.db, without_sensitive_access(monkeypatch), today=session.today)
     path = write_csv(tmp_path / "敏感.csv", SENSITIVE_LEDGER, "utf-8-sig")
     _, summary = run(staff, path, mode=ledger_import.UPDATE)

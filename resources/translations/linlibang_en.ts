@@ -20,11 +20,13 @@
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="128"/>
+        <location filename="../../volunteer_app/ui/app.py" line="136"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="129"/>
+        <location filename="../../volunteer_app/ui/app.py" line="137"/>
         <source>这是第一次打开邻里帮。
 
 要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
@@ -34,21 +36,25 @@ Load a demo community to see how it works, or start empty and enter your own com
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="131"/>
+        <location filename="../../volunteer_app/ui/app.py" line="139"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="133"/>
+        <location filename="../../volunteer_app/ui/app.py" line="141"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="165"/>
+        <location filename="../../volunteer_app/ui/app.py" line="173"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="170"/>
+        <location filename="../../volunteer_app/ui/app.py" line="178"/>
         <source>错误报告已保存到：
 %1</source>
         <translation>The error report was saved to:
@@ -56,16 +62,19 @@ Load a demo community to see how it works, or start empty and enter your own com
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="172"/>
+        <location filename="../../volunteer_app/ui/app.py" line="180"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="177"/>
+        <location filename="../../volunteer_app/ui/app.py" line="185"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="177"/>
+        <location filename="../../volunteer_app/ui/app.py" line="185"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
 %1
@@ -340,37 +349,37 @@ Assign anyway?</translation>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="37"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="38"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="38"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="39"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="39"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="40"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="40"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="41"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="41"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="42"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="43"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="44"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
@@ -378,83 +387,83 @@ Assign anyway?</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="58"/>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="161"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="162"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="67"/>
         <source>搜索说明和修改内容</source>
         <translation>Search details and changes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="68"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="71"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="71"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="72"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="72"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="73"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="90"/>
         <source>选中一条日志，这里显示修改前后的内容（证件号和电话已打码）</source>
         <translation>Select an entry to see the content before and after the change here (ID numbers and phones masked)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="118"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="128"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="147"/>
         <source>共 {0} 条</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="161"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="162"/>
         <source>导出操作日志</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="162"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="163"/>
         <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="171"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="173"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation>Exported {0} entries to {1}</translation>
     </message>
@@ -2367,76 +2376,89 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="98"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="97"/>
         <source>无身份证号时填写，例如 1932-05-08</source>
         <translation>Fill in when there is no ID number, e.g. 1932-05-08</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="99"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="101"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="104"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="101"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="105"/>
         <source>11位手机号，或固定电话如 010-63712345</source>
         <translation>11-digit mobile number, or a landline such as 010-63712345</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="110"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="107"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="116"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="118"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="113"/>
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="116"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="118"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="113"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="117"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="119"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="114"/>
         <source>门牌</source>
         <translation>Room</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="122"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="119"/>
         <source>未填</source>
         <translation>Not given</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="124"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="121"/>
         <source> 层</source>
         <translation> (floor)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="131"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="133"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="128"/>
         <source>家属姓名和电话</source>
         <translation>Family member&apos;s name and phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="132"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="134"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="129"/>
         <source>同意上门探访和结对</source>
         <translation>Agrees to home visits and pairing</translation>
     </message>
@@ -2449,47 +2471,65 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="144"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="137"/>
+        <source>健康信息单独同意</source>
+        <translation>Separate consent for health information</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="140"/>
+        <source>同意人，如 本人、女儿王芳</source>
+        <translation>Given by, e.g. the resident, or daughter Wang Fang</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="152"/>
         <source>敏感信息：需居民另行同意</source>
         <translation>Sensitive: needs the resident&apos;s separate consent</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="148"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="150"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="156"/>
         <source>您的角色不能查看或填写健康信息</source>
         <translation>Your role cannot view or enter health information</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="155"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="156"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="158"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="164"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="158"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="160"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
         <source>性别 *</source>
         <translation>Gender *</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="161"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="160"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="168"/>
         <source>小区/院落</source>
         <translation>Estate/courtyard</translation>
     </message>
@@ -2501,60 +2541,70 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
         <source>楼号/单元/门牌</source>
         <translation>Building/unit/room</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="164"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="172"/>
         <source>情况</source>
         <translation>Circumstances</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="173"/>
         <source>需要的帮助</source>
         <translation>Help needed</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="168"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="174"/>
         <source>紧急联系人</source>
         <translation>Emergency contact</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="175"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="178"/>
         <source>健康情况</source>
         <translation>Health</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="173"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="181"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="185"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="187"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="195"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="188"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="190"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="198"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2567,6 +2617,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="363"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="362"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="381"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
     </message>
@@ -2574,6 +2625,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="378"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="369"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="368"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="388"/>
+        <source>保存后视为撤回同意：该居民的%1个结对将解除（原因：撤回同意），不再匹配，也不能再登记探访。</source>
+        <translation>Saving withdraws consent: this resident's %1 pair(s) will end (reason: consent withdrawn); they will not be matched and no visits can be logged.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="395"/>
         <source>年龄：%1 岁</source>
         <translation>Age: %1</translation>
     </message>
@@ -2581,6 +2638,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="383"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="373"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="400"/>
         <source>悬空老人：是</source>
         <translation>Stranded elder: yes</translation>
     </message>
@@ -2588,6 +2646,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="383"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="373"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="400"/>
         <source>悬空老人：否</source>
         <translation>Stranded elder: no</translation>
     </message>

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services import backups, demo
+from ..services import backups, demo, retention
 from ..services.person_community import FIX_RESIDENT, FIX_VOLUNTEER
 from ..services.session import BUILTIN_ADMIN
-from ..store import maintenance
+from ..store import audit_chain, maintenance
 from ..store.connection import open_database
 from ..store.person_communities import people_without_community
 from . import CommandError, database_path
@@ -20,7 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--scale", type=int, default=1, help="居民和志愿者的倍数（100约为10万居民）")
     p.set_defaults(handler=run_demo)
 
-    p = subparsers.add_parser("check", help="检查数据库的完整性和数据版本")
+    p = subparsers.add_parser("check", help="检查数据库的完整性、数据版本和操作日志的校验链")
+    p.add_argument("--purge", action="store_true",
+                   help="先把归档超过保存年限的人员的个人信息匿名化（统计数字保留）")
     p.set_defaults(handler=run_check)
 
     p = subparsers.add_parser("backup", help="把数据库备份到一个新文件")
@@ -50,10 +52,13 @@ def run_check(args: argparse.Namespace) -> int:
     path = database_path(args)
     if not path.exists():
         raise CommandError(f"找不到数据库文件 {path}。")
+    if args.purge:
+        run_purge(args)
     db = open_database(path, migrate=False)
     try:
         report = maintenance.check(db, str(path))
         homeless = people_without_community(db) if report.integrity == "ok" else []
+        chain = audit_chain.verify(db) if report.schema_version == report.expected_version else None
     finally:
         db.close()
     print(f"数据库：{path}")
@@ -69,6 +74,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise CommandError("检查未通过：" + (
             "数据版本需要升级，用邻里帮打开一次即可自动升级。" if report.integrity == "ok"
             and report.foreign_key_problems == 0 else "数据库有损坏，请用备份恢复。"))
+    _report_chain(chain)
     return 0
 
 
@@ -87,6 +93,24 @@ def _print_without_community(people: list[tuple[str, int, str]]) -> None:
         print(f"  {kind}“{name}”（编号{row_id}）：请{fix}")
     if len(people) > LISTED:
         print(f"  ……另有{len(people) - LISTED}位未列出")
+
+
+def _report_chain(chain: audit_chain.ChainReport | None) -> None:
+    if chain is None:
+        return
+    if chain.ok:
+        print(f"操作日志：正常（{chain.entries}条，校验链完整，保护触发器齐全）")
+        return
+    print("操作日志：有问题")
+    for problem in chain.problems:
+        print(f"  {problem}")
+    raise CommandError("检查未通过：" + chain.problems[0])
+
+
+def run_purge(args: argparse.Namespace) -> None:
+    with open_session(args) as session:
+        result = retention.purge(session)
+    print(result.describe())
 
 
 def run_backup(args: argparse.Namespace) -> int:

@@ -57,6 +57,9 @@ RESIDENT_FIELDS: tuple[LedgerField, ...] = _PERSON + (
     _f("hardship", "困难群众", "困难", "低保", kind="flag"),
     _f("emergency_contact", "紧急联系人", "家属联系方式", "紧急联系方式"),
     _f("health_notes", "健康情况", "健康状况", "身体状况", "疾病情况", "病史"),
+    # the separate consent health notes need (个人信息保护法 art. 29): who gave it, and when
+    _f("health_consent_by", "健康信息同意人", "健康信息单独同意人"),
+    _f("health_consent_date", "健康信息同意日期", "健康信息单独同意日期", kind="date"),
     _f("hardship_notes", "困难情况", "困难原因", "家庭困难情况", "困难描述"),
     _f("notes", "备注", "说明"),
 )

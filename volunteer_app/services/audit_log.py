@@ -6,12 +6,12 @@ that records an export. Supervisors and the administrator may read it.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..store.rows import from_json
+from .ledger_files import write_rows
 from .permissions import Permission
 from .session import Session
 
@@ -109,20 +109,8 @@ def export(session: Session, query: AuditQuery, path: Path | str) -> int:
              r["before"] or "", r["after"] or "", r["detail"]]
             for r in page(session, query, 0, max(total, 1))]
     path.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(HEADERS)
-            writer.writerows(rows)
-    else:
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("操作日志")
-        sheet.append(list(HEADERS))
-        for row in rows:
-            sheet.append(row)
-        book.save(path)
+    # through the ledgers' writer, so that no logged text can run as a formula in Excel
+    write_rows(path, HEADERS, rows, text_columns=(6, 7, 8), sheet_title="操作日志")
     with session.write("audit_log"):
         session.audit("导出", "audit_log", None, None, None, f"导出{len(rows)}条操作日志到 {path.name}")
     return len(rows)

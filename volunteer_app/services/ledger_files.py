@@ -15,6 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from .formula_guard import guard_csv, starts_formula, unguard_csv
+
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = EXCEL_SUFFIXES + (".csv",)
 MAX_BYTES = 200 * 2**20   # 100,000 residents take about 10 MB as .xlsx
@@ -72,7 +74,9 @@ def _read_csv(path: Path, data: bytes) -> Table:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     try:
-        rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        # the ' our export put before a formula-like cell comes off again (formula_guard)
+        rows = [[unguard_csv(cell) for cell in row]
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as error:
         raise LedgerFileError(f"文件 {path.name} 的CSV格式有误（{error}），请在Excel中重新另存。") from None
     return Table(path, rows, encoding)
@@ -154,8 +158,8 @@ def write_rows(path: Path | str, headers: Sequence[str], rows: Sequence[Sequence
         if suffix == ".csv":
             with path.open("w", encoding="utf-8-sig", newline="") as handle:
                 writer = csv.writer(handle)
-                writer.writerow(headers)
-                writer.writerows([["" if v is None else v for v in row] for row in rows])
+                writer.writerow([guard_csv(v) for v in headers])
+                writer.writerows([["" if v is None else guard_csv(v) for v in row] for row in rows])
         elif suffix == ".xlsx":
             _write_xlsx(path, headers, rows, set(text_columns), widths, sheet_title)
         else:
@@ -185,17 +189,15 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]
     centre = Alignment(horizontal="center", vertical="center")
     head = []
     for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
+        cell = _text_cell(sheet, header)
         cell.font, cell.fill, cell.border, cell.alignment = bold, fill, line, centre
         head.append(cell)
     sheet.append(head)
     for row in rows:
         out = []
         for index, value in enumerate(row):
-            if index in text_columns:
-                cell = WriteOnlyCell(sheet, value="" if value is None else str(value))
-                cell.number_format = TEXT_FORMAT
-                out.append(cell)
+            if index in text_columns or (isinstance(value, str) and starts_formula(value)):
+                out.append(_text_cell(sheet, value))
             elif isinstance(value, date):
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "yyyy-mm-dd"
@@ -204,3 +206,13 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]
                 out.append(value)
         sheet.append(out)
     book.save(path)
+
+
+def _text_cell(sheet: Any, value: Any) -> Any:
+    """A string cell: openpyxl would otherwise store a str starting with "=" as a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value="" if value is None else str(value))
+    cell.data_type = "s"
+    cell.number_format = TEXT_FORMAT
+    return cell

@@ -402,6 +402,8 @@ class _RowReader:
         if risk is None:
             risk = self._risks[inputs] = resident_risk.level_of(values, self.rule, self.today)
         values["risk_level"] = risk
+        if values.get("health_notes"):
+            _require_health_consent(row)
 
 
     def _settle_community(self, row: RowCheck) -> None:
@@ -423,6 +425,17 @@ class _RowReader:
         row.given.add("community")
 
 
+def _require_health_consent(row: RowCheck) -> None:
+    """Health notes come in only with their separate consent, named in the same row."""
+    if row.values.get("health_consent_by") and row.values.get("health_consent_date"):
+        row.values["sensitive_consent"] = 1
+        row.given.add("sensitive_consent")
+    else:
+        row.errors["health_notes"] = HEALTH_CONSENT_COLUMNS
+
+
+HEALTH_CONSENT_COLUMNS = ("健康情况需要居民另行单独同意：请在“健康信息同意人”和“健康信息同意日期”两列"
+                          "填写由谁、哪天同意，否则请清空这一格。")
 _RISK_INPUTS = ("birth_date", "floor", "has_lift", "cannot_use_stairs", "lives_alone", "empty_nest",
                 "serious_illness", "dementia", "disabled", "hardship")
 

@@ -18,7 +18,7 @@ from ..domain.forms import parse_date
 from ..domain.identity import FieldError
 from ..domain.people import age_on
 from ..store.rows import from_json, new_uid, now_text, to_json
-from . import privacy, records, scope, settings
+from . import consent, privacy, records, scope, settings
 from .permissions import Permission, PermissionDenied
 from .session import Session
 
@@ -143,6 +143,9 @@ def accept(session: Session, pairs: list[matching.Pair]) -> list[int]:
 
 
 def _check_free(session: Session, helper: dict, resident: dict) -> None:
+    refused = consent.refusal(resident)
+    if refused:
+        raise PairingError(refused)
     taken = session.db.execute("SELECT count(*) FROM pairings WHERE volunteer_id = ? AND state = ?",
                                [helper["id"], ACTIVE]).fetchone()[0]
     if taken >= helper["helper_capacity"]:
@@ -268,6 +271,9 @@ def log_visit(session: Session, pairing_id: int, fields: dict[str, Any]) -> tupl
     """Save a visit of an active pair and the helper's service record; returns both ids."""
     session.require_held(Permission.VISIT_LOG)
     pair = session.row("pairings", pairing_id)
+    refused = consent.refusal(session.row("residents", pair["resident_id"]) if pair else None)
+    if refused:
+        raise PairingError(refused)
     if pair is None or pair["state"] != ACTIVE:
         raise PairingError(f"编号为{pairing_id}的结对不在“结对中”状态，不能登记探访。")
     _require_visit_log(session, pair["volunteer_id"])

@@ -17,14 +17,14 @@ from ..domain.identity import FieldError
 from ..domain.people import age_on, pinyin_keys
 from ..store.row_versions import check_version
 from ..store.rows import new_uid, now_text, to_json
-from . import person_community, privacy, resident_risk, settings
+from . import consent, person_community, privacy, resident_risk, settings
 from .permissions import Permission
 from .session import Session
 
 FLAGS = ("has_lift", "cannot_use_stairs", "lives_alone", "empty_nest", "disabled", "dementia",
          "serious_illness", "hardship", "family_nearby", "consent_visit", "sensitive_consent")
 TEXTS = ("building", "unit", "room", "emergency_contact", "health_notes", "hardship_notes",
-         "consent_method", "consent_scope", "notes", "preferred_visit_times")
+         "consent_method", "consent_scope", "notes", "preferred_visit_times", "health_consent_by")
 SENSITIVE = ("health_notes", "hardship_notes")
 
 
@@ -68,6 +68,7 @@ def _checked(session: Session, fields: dict[str, Any]) -> FormResult:
         result.values["consent_date"] = fields.get("consent_date") or session.today().isoformat()
     _check_unique_id(session, fields.get("id"), result)
     result.errors.update(masked_errors)
+    consent.check_health_consent(session, fields, result)
     return result
 
 
@@ -121,10 +122,17 @@ def update(session: Session, resident_id: int, fields: dict[str, Any], *,
     if not result.ok:
         raise ResidentError(result.errors)
     values = {**result.values, **_derived(session, result.values, current), "updated_at": now_text()}
-    with session.write("residents"):
+    withdrawn = consent.is_withdrawal(current, values)
+    if withdrawn:
+        values["consent_withdrawn_on"] = session.today().isoformat()
+    elif values.get("consent_visit"):
+        values["consent_withdrawn_on"] = None
+    with session.write("residents", "pairings"):
         check_version(session.db, "residents", resident_id, version)
         session.db.table("residents").update(resident_id, values)
         session.audit("修改", "residents", resident_id, current, {**current, **values})
+        if withdrawn:
+            consent.end_pairs(session, resident_id)
 
 
 def archive(session: Session, resident_id: int, reason: str = "", *,

@@ -1,6 +1,8 @@
 """The audit log: who did what, when, to which row, with before and after.
 
-The table is append-only (triggers refuse UPDATE and DELETE). Personal numbers are masked
+The table is append-only (triggers refuse UPDATE and DELETE) and hash-chained (audit_chain:
+each entry's hash covers the previous one, so ``check`` shows an entry changed, removed or
+inserted behind the app's back). Personal numbers are masked
 before they are written, so the log never holds a full ID number or phone (nor one inside
 an emergency contact); health and hardship notes are never written, only that they were
 filled in or changed (“健康情况: 已填写 → 已修改”). The administrator reads this log and may
@@ -14,6 +16,8 @@ from typing import Any
 import sqlite_utils
 
 from ..domain.masking import MASKERS, NOTE_CHANGED, NOTE_CLEARED, NOTE_FILLED, SENSITIVE_NOTES
+from . import audit_chain
+from .connection import transaction
 from .rows import new_uid, now_text, to_json
 
 _MASKERS = {**MASKERS, "password_hash": lambda _value: "（已隐藏）"}
@@ -67,10 +71,21 @@ def write_entry(
         before, after = masked_diff(before, after)
     else:
         before, after = masked(before), masked(after)
+    entry = {"uid": new_uid(), "at": now_text(), "user_id": user_id, "user_name": user_name,
+             "action": action, "entity": entity, "entity_id": entity_id,
+             "before": to_json(before) if before is not None else None,
+             "after": to_json(after) if after is not None else None, "detail": detail}
+    if not db.conn.in_transaction:  # the chain's read of the last hash and the insert are one
+        with transaction(db):
+            _insert_chained(db, entry)
+    else:
+        _insert_chained(db, entry)
+
+
+def _insert_chained(db: sqlite_utils.Database, entry: dict[str, Any]) -> None:
+    prev = audit_chain.last_hash(db)
     db.execute(
         "INSERT INTO audit_log (uid, at, user_id, user_name, action, entity, entity_id, "
-        "before, after, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [new_uid(), now_text(), user_id, user_name, action, entity, entity_id,
-         to_json(before) if before is not None else None,
-         to_json(after) if after is not None else None, detail],
+        "before, after, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [*(entry[key] for key in audit_chain.CONTENT), prev, audit_chain.entry_hash(prev, entry)],
     )

@@ -15,7 +15,9 @@ from importlib import resources
 
 import sqlite_utils
 
+from .audit_chain import m_audit_chain
 from .audit_masking import m_mask_audit_personal_data
+from .consent_columns import m_consent_and_retention
 from .dashboard_indexes import m_dashboard_indexes
 from .person_communities import m_person_communities_from_places
 from .person_numbers import m_normalise_id_numbers_and_phones
@@ -71,12 +73,16 @@ MIGRATIONS: list[Migration] = [
     m_dashboard_indexes,        # 4: partial indexes that answer the 工作台 counts
     m_row_versions,             # 5: row_version on edited tables, raised by a trigger on UPDATE
     m_record_hour_columns,      # 6: uncapped and duty hours of a service record (day cap, office hours)
-    m_visit_record_teams,       # 7: visit records get their helper's team (monthly reports)
-    m_person_communities_from_places,  # 8: people with a place and no community take the place's
-    m_normalise_id_numbers_and_phones,  # 9: ID numbers and phones half-width, 18 digits
-    # 10: older audit entries masked in place (emergency phones, health and hardship notes);
-    # must run before a migration that hashes the audit rows
+    m_person_communities_from_places,  # 7: people with a place and no community take the place's
+    m_normalise_id_numbers_and_phones,  # 8: ID numbers and phones half-width, 18 digits
+    # 9: older audit entries masked in place (emergency phones, health and hardship notes);
+    # must run before the migration that hashes the audit rows
     m_mask_audit_personal_data,
+    m_consent_and_retention,    # 10: separate health consent, consent withdrawal, purge marks
+    m_audit_chain,              # 11: audit entries hash-chained (it chains what exists then)
+    # 12: visit records get their helper's team (monthly reports); it writes audit entries
+    # through today's write_entry, so it runs once the log has its hash columns
+    m_visit_record_teams,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

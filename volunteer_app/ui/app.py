@@ -77,6 +77,7 @@ def run_window(db_path: Path) -> int:
         return 1
     session = Session(db)
     install_crash_handler(db_path)
+    purge_expired(session)
     if first_start:
         offer_demo(session)
     # asyncio and qasync take ~0.1 s to import: load them while the person types the password,
@@ -116,6 +117,17 @@ def run_window(db_path: Path) -> int:
         session.db.close()      # a restore in the window reopened it: close the one in use
         lock.unlock()
     return 0
+
+
+def purge_expired(session) -> None:
+    """Archived people past the retention period are anonymised at every start."""
+    from ..services import retention
+    from ..store.errors import StoreError
+
+    try:
+        retention.purge(session)
+    except StoreError as error:  # a read-only or busy file: the window still opens
+        print(f"邻里帮：{error}", file=sys.stderr)
 
 
 def offer_demo(session) -> None:

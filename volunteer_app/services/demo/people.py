@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from datetime import date
 
 from ...domain.availability import PARTS, Availability
 from ...domain.people import HousingRule, age_on, pinyin_keys, risk_level
@@ -191,10 +192,19 @@ def _resident_row(maker: NameMaker, ctx: DemoContext, rule: HousingRule, place: 
         "needs": json.dumps(needs, ensure_ascii=False),
         "preferred_visit_times": _availability(maker, True) if age >= 85 else "",
         "gender_preference": (gender if r.random() < 0.15 else None) if age >= 85 else None,
-        "health_notes": "高血压，行动不便" if age >= 90 and r.random() < 0.4 else "",
+        **_health(age >= 90 and r.random() < 0.4, today),
         "consent_visit": consent, "consent_date": f"{today.year}-0{r.randint(1, 9)}-1{r.randint(0, 9)}" if consent else None,
         "consent_method": "书面" if consent else "",
         "consent_scope": "上门探访、结对帮扶" if consent else "",
         "created_at": stamp, "updated_at": stamp,
     }
 
+
+
+def _health(noted: bool, today: date) -> dict:
+    """Health notes only with the separate consent they need: the resident, last December."""
+    if not noted:
+        return {"health_notes": "", "sensitive_consent": 0, "health_consent_by": "",
+                "health_consent_date": None}
+    return {"health_notes": "高血压，行动不便", "sensitive_consent": 1, "health_consent_by": "本人",
+            "health_consent_date": f"{today.year - 1}-12-01"}

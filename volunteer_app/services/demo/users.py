@@ -22,7 +22,10 @@ def build_users(session: Session, ctx: DemoContext) -> None:
     captain_name = session.db.execute("SELECT name FROM volunteers WHERE id = ?",
                                       [captain_id]).fetchone()[0]
     for login, name, role, password in DEMO_USERS:
-        session.db.table("users").insert({
-            "uid": new_uid(), "login": login, "name": name or captain_name, "role": role,
-            "volunteer_id": captain_id if role == "captain" else None,
-            "password_hash": hash_password(password), "created_at": now_text()})
+        row = {"uid": new_uid(), "login": login, "name": name or captain_name, "role": role,
+               "volunteer_id": captain_id if role == "captain" else None,
+               "password_hash": hash_password(password), "created_at": now_text()}
+        with session.write("users", "audit_log"):  # as users.add logs them: check compares roles
+            user_id = session.db.table("users").insert(row).last_pk
+            session.audit("新增", "users", user_id, None, {
+                key: row[key] for key in ("login", "name", "role", "volunteer_id")})

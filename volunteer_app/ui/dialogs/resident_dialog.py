@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.identity import FieldError, clean_id_number
 from ...domain.people import age_on
-from ...services import places, residents, settings
+from ...services import consent, places, residents, settings
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
@@ -82,6 +82,7 @@ class ResidentDialog(QDialog):
         self._errors: dict[str, str] = {}
         # fields loaded masked; sent as they are, the service keeps the stored number
         self._masked: set[str] = set()
+        self._had_consent = False           # to warn that unticking it ends the pairs
         self.setObjectName(NAME)
         self.setWindowTitle(self.tr("新增居民") if resident_id is None else self.tr("编辑居民"))
         self._build()
@@ -150,8 +151,19 @@ class ResidentDialog(QDialog):
         self.consent_method = QComboBox(objectName=f"{NAME}.consent_method")
         for method in CONSENT_METHODS:
             self.consent_method.addItem(self.tr(method), method)
-        self.sensitive_consent = QCheckBox(self.tr("另行同意记录健康信息"),
+        self.sensitive_consent = QCheckBox(self.tr("健康信息单独同意"),
                                            objectName=f"{NAME}.sensitive_consent")
+        self.health_consent_by = QLineEdit(objectName=f"{NAME}.health_consent_by")
+        self.health_consent_by.setPlaceholderText(self.tr("同意人，如 本人、女儿王芳"))
+        self.health_consent_date = QDateEdit(objectName=f"{NAME}.health_consent_date")
+        self.health_consent_date.setCalendarPopup(True)
+        self.health_consent_date.setDisplayFormat("yyyy-MM-dd")
+        self.health_consent_date.setMaximumDate(QDate(self.session.today()))
+        self.health_consent_date.setDate(QDate(self.session.today()))
+        self.withdrawal = QLabel(objectName=f"{NAME}.withdrawal")
+        self.withdrawal.setProperty("role", "error")
+        self.withdrawal.setWordWrap(True)
+        self.withdrawal.hide()
         self.health_notes = QPlainTextEdit(objectName=f"{NAME}.health_notes")
         self.health_notes.setFixedHeight(56)
         self.health_notes.setPlaceholderText(self.tr("敏感信息：需居民另行同意"))
@@ -178,9 +190,11 @@ class ResidentDialog(QDialog):
             ("needs", self.tr("需要的帮助"), self._grid(list(self.needs.values()), 4)),
             ("emergency_contact", self.tr("紧急联系人"), self.emergency_contact),
             ("consent_visit", self.tr("同意"),
-             self._row(self.consent_visit, self.consent_date, self.consent_method, stretch=True)),
+             self._stack(self._row(self.consent_visit, self.consent_date, self.consent_method,
+                                   stretch=True), self.withdrawal)),
             ("health_notes", self.tr("健康情况"),
-             self._stack(self.sensitive_consent, self.health_notes)),
+             self._stack(self._row(self.sensitive_consent, self.health_consent_by,
+                                   self.health_consent_date), self.health_notes)),
             ("notes", self.tr("备注"), self.notes),
         ]
         for key, label, widget in rows:
@@ -264,6 +278,9 @@ class ResidentDialog(QDialog):
         self.consent_visit.toggled.connect(lambda _on: self._on_edited("consent_visit"))
         self.consent_date.dateChanged.connect(lambda _d: self._on_edited("consent_visit"))
         self.consent_method.currentIndexChanged.connect(lambda _i: self._on_edited("consent_visit"))
+        self.sensitive_consent.toggled.connect(lambda _on: self._on_edited("health_notes"))
+        self.health_consent_by.textEdited.connect(lambda _t: self._on_edited("health_notes"))
+        self.health_consent_date.dateChanged.connect(lambda _d: self._on_edited("health_notes"))
         self.health_notes.textChanged.connect(lambda: self._on_edited("health_notes"))
 
     def _load(self, resident_id: int) -> None:
@@ -298,6 +315,10 @@ class ResidentDialog(QDialog):
             index = self.consent_method.count() - 1
         self.consent_method.setCurrentIndex(max(0, index))
         self.sensitive_consent.setChecked(bool(row["sensitive_consent"]))
+        self.health_consent_by.setText(row["health_consent_by"] or "")
+        if row["health_consent_date"]:
+            self.health_consent_date.setDate(QDate.fromString(row["health_consent_date"], "yyyy-MM-dd"))
+        self._had_consent = bool(row["consent_visit"])
         self.health_notes.setPlainText(row["health_notes"] or "")
         self.notes.setText(row["notes"] or "")
         self._sync_id_number()
@@ -335,6 +356,10 @@ class ResidentDialog(QDialog):
         if self.consent_visit.isChecked():
             values["consent_date"] = self.consent_date.date().toString("yyyy-MM-dd")
             values["consent_method"] = self.consent_method.currentData()
+        agreed = self.sensitive_consent.isChecked()
+        values["health_consent_by"] = self.health_consent_by.text() if agreed else ""
+        values["health_consent_date"] = (self.health_consent_date.date().toString("yyyy-MM-dd")
+                                         if agreed else None)
         if self.session.can(Permission.VIEW_SENSITIVE):
             values["health_notes"] = self.health_notes.toPlainText()
         if self.resident_id is not None:
@@ -387,9 +412,18 @@ class ResidentDialog(QDialog):
         self._show_derived(result.values)
         community = self._community_of.get(self.place.currentData(), "")
         self.community.setText(self.tr("所属社区：%1").replace("%1", community) if community else "")
+        self._show_withdrawal()
         hidden = [key for key in self._errors if key not in self._touched]
         self.summary.setText(self.tr("请填写带 * 的项目后保存。") if hidden else "")
         self.save_button.setEnabled(not self._errors)
+
+    def _show_withdrawal(self) -> None:
+        """Unticking a given consent ends the resident's pairs on saving: say so first."""
+        pairs = (consent.active_pair_count(self.session, self.resident_id)
+                 if self._had_consent and not self.consent_visit.isChecked() else 0)
+        self.withdrawal.setText(self.tr("保存后视为撤回同意：该居民的%1个结对将解除（原因：撤回同意），"
+                                        "不再匹配，也不能再登记探访。").replace("%1", str(pairs)))
+        self.withdrawal.setVisible(pairs > 0)
 
     def _show_derived(self, values: dict[str, Any]) -> None:
         """Age and 悬空老人, by the same rules and settings the ledger uses."""

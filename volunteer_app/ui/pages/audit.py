@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...services import audit_log
 from ...services.audit_log import AuditQuery
+from ...services.ledger_files import LedgerFileError
 from ...services.session import Session
 from ..paged_model import Column, PagedTableModel
 from ..signals import DataSignals
@@ -166,7 +167,7 @@ class AuditPage(QWidget):
     def export_to(self, path: str) -> int:
         try:
             written = audit_log.export(self.session, self.current_query(), path)
-        except (ValueError, OSError) as error:
+        except (ValueError, OSError, LedgerFileError) as error:
             QMessageBox.warning(self, self.tr("导出失败"), str(error))
             return 0
         self.count_label.setText(self.tr("已导出 {0} 条到 {1}").format(written, path))
