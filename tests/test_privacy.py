@@ -36,6 +36,10 @@ HARDSHIP = "低保户，子女在外地"
 VISIT_HEALTH = "说话清楚，走路要扶"
 
 
+# health notes are saved only with the resident's separate consent (who, when)
+HEALTH_CONSENT = {"sensitive_consent": True, "health_consent_by": "本人", "health_consent_date": "2026-11-01"}
+
+
 def as_role(session: Session, login: str) -> Session:
     return Session(session.db, users.authenticate(session.db, login, f"{login}2026"),
                    today=lambda: TODAY)
@@ -76,7 +80,7 @@ def _side(staff: Session, team: int, other: int) -> Side:
     form = _form(staff, resident)
     residents.update(staff, resident, {**form, "phone": form["phone"] or "13698765432",
                                        "emergency_contact": EMERGENCY, "health_notes": HEALTH,
-                                       "hardship_notes": HARDSHIP})
+                                       "hardship_notes": HARDSHIP, **HEALTH_CONSENT})
     pairing.log_visit(staff, pair_id, {"visited_on": "2026-11-27", "minutes": 45, "mode": "上门",
                                       "done": "陪老人聊天", "health": VISIT_HEALTH})
     return Side(team, volunteer, resident, shift)

@@ -13,8 +13,10 @@ from openpyxl import load_workbook
 
 from volunteer_app.services import audit_log, pairing, residents, users
 from volunteer_app.services.session import Session
+from volunteer_app.store import migrations
 from volunteer_app.store.audit_masking import m_mask_audit_personal_data
-from volunteer_app.store.connection import transaction
+from volunteer_app.store.connection import connect
+from volunteer_app.store.transactions import transaction
 
 HEALTH = "糖尿病，每天注射胰岛素"
 HEALTH_2 = "糖尿病，已改口服药"
@@ -36,7 +38,8 @@ def _log_text(db) -> str:
 def _resident_with_notes(staff: Session) -> int:
     form = {"name": "周桂香", "gender": "女", "birth_date": "1934-05-06", "phone": PHONE,
             "emergency_contact": f"儿子 李强 {EMERGENCY_PHONE}", "health_notes": HEALTH,
-            "hardship_notes": HARDSHIP, "sensitive_consent": True}
+            "hardship_notes": HARDSHIP, "sensitive_consent": True, "health_consent_by": "本人",
+            "health_consent_date": "2026-11-01"}
     resident_id = residents.add(staff, form)
     shown = residents.get(staff, resident_id)
     residents.update(staff, resident_id, {**form, "phone": shown["phone"],
@@ -78,19 +81,21 @@ def test_audit_export_holds_no_health_notes_or_full_phones(demo_session, tmp_pat
     assert not [s for s in SECRETS if s in text]
 
 
-def test_migration_masks_older_entries_in_place(demo_session):
-    db = demo_session.db
+def test_migration_masks_older_entries_in_place(tmp_path):
+    """A file from before the masking: its entries are rewritten where they stand, the
+    append-only triggers come back, and an entry with nothing personal is left alone."""
+    db = connect(tmp_path / "old.sqlite3")
+    migrations.apply_migrations(db, target=migrations.MIGRATIONS.index(m_mask_audit_personal_data))
     old = [("新增", '{"emergency_contact": "女儿 13912345678", "health_notes": "糖尿病，每天注射胰岛素", '
                   '"name": "周桂香", "phone": "13887654321"}', None),
            ("修改", '{"hardship_notes": "独子残疾，家庭困难"}', '{"hardship_notes": ""}'),
-           ("修改", '{"health_notes": "糖尿病，每天注射胰岛素"}', '{"health_notes": "糖尿病，已改口服药"}')]
+           ("修改", '{"health_notes": "糖尿病，每天注射胰岛素"}', '{"health_notes": "糖尿病，已改口服药"}'),
+           ("修改", '{"building": "3号楼"}', '{"building": "4号楼"}')]
     for i, (action, after_or_before, after) in enumerate(old):
         before, after = (None, after_or_before) if after is None else (after_or_before, after)
         db.execute("INSERT INTO audit_log (uid, at, user_name, action, entity, entity_id, before, after) "
                    "VALUES (?, '2025-01-01T09:00:00', '旧版本', ?, 'residents', 1, ?, ?)",
                    [f"old-{i}", action, before, after])
-    untouched = db.execute("SELECT id, before, after FROM audit_log WHERE user_name != '旧版本' "
-                           "ORDER BY id LIMIT 50").fetchall()
     with transaction(db):
         m_mask_audit_personal_data(db)
     rows = db.execute("SELECT before, after FROM audit_log WHERE user_name = '旧版本' ORDER BY id").fetchall()
@@ -98,13 +103,13 @@ def test_migration_masks_older_entries_in_place(demo_session):
                           '"name": "周桂香", "phone": "138****4321"}')
     assert rows[1] == ('{"hardship_notes": "已填写"}', '{"hardship_notes": "已清空"}')
     assert rows[2] == ('{"health_notes": "已填写"}', '{"health_notes": "已修改"}')
+    assert rows[3] == ('{"building": "3号楼"}', '{"building": "4号楼"}')
     assert not [s for s in SECRETS if s in _log_text(db)]
-    assert db.execute("SELECT id, before, after FROM audit_log WHERE user_name != '旧版本' "
-                      "ORDER BY id LIMIT 50").fetchall() == untouched
     with pytest.raises(sqlite3.IntegrityError, match="只能追加"):   # append-only again
         db.execute("UPDATE audit_log SET detail = 'x' WHERE id = 1")
     with pytest.raises(sqlite3.IntegrityError, match="只能追加"):
         db.execute("DELETE FROM audit_log WHERE id = 1")
+    db.close()
 
 
 def _refusal(db, login: str, password: str) -> tuple[str, float]:

@@ -39,7 +39,8 @@ def _people(db):
     _row(db, "team_members", team_id=far, volunteer_id=both, joined_on="2025-01-01")
     _row(db, "team_members", team_id=near, volunteer_id=both, joined_on="2026-03-01")
     _row(db, "team_members", team_id=far, volunteer_id=one, joined_on="2026-11-10")
-    elder = _row(db, "residents", name="高龄老人", community_id=1, **person)
+    elder = _row(db, "residents", name="高龄老人", community_id=1, consent_visit=1,
+                 consent_date="2025-12-01", **person)
     return {"near": near, "far": far, "both": both, "one": one, "staff": staff, "elder": elder}
 
 

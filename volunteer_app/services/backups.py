@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..store import audit, maintenance
-from ..store.connection import open_database, transaction
+from ..store.connection import open_database
+from ..store.transactions import transaction
 from .permissions import Permission, PermissionDenied, allowed
 from .session import Actor, Session
 

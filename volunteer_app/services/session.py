@@ -16,7 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from ..store import audit
-from ..store.connection import transaction
+from ..store.transactions import transaction
 from .permissions import ROLE_NAMES, TEAM_SCOPED, Permission, PermissionDenied, Role, allowed
 
 

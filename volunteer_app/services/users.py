@@ -18,8 +18,8 @@ import argon2
 import sqlite_utils
 
 from ..store import audit
-from ..store.connection import transaction
 from ..store.rows import new_uid, now_text
+from ..store.transactions import transaction
 from .permissions import ROLE_NAMES, USER_ROLES, Permission, Role
 from .session import Actor, Session
 

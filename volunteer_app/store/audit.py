@@ -17,8 +17,8 @@ import sqlite_utils
 
 from ..domain.masking import MASKERS, NOTE_CHANGED, NOTE_CLEARED, NOTE_FILLED, SENSITIVE_NOTES
 from . import audit_chain
-from .connection import transaction
 from .rows import new_uid, now_text, to_json
+from .transactions import transaction
 
 _MASKERS = {**MASKERS, "password_hash": lambda _value: "（已隐藏）"}
 _NOTE_MARKS = (NOTE_FILLED, NOTE_CHANGED, NOTE_CLEARED)

@@ -17,14 +17,14 @@ from typing import Any
 import sqlite_utils
 
 from ..domain.masking import NOTE_CHANGED, NOTE_CLEARED, SENSITIVE_NOTES
-from .audit import masked
+from . import audit  # a module, not its names: audit → connection → migrations → here
 from .rows import from_json, to_json
 
 
 def _masked_entry(before: Any, after: Any) -> tuple[Any, Any]:
     """One entry's before and after, masked key by key (a list or text is left as it is)."""
-    old = masked(before) if isinstance(before, dict) else before
-    new = masked(after) if isinstance(after, dict) else after
+    old = audit.masked(before) if isinstance(before, dict) else before
+    new = audit.masked(after) if isinstance(after, dict) else after
     if isinstance(before, dict) and isinstance(after, dict):
         for key in SENSITIVE_NOTES:
             if key in before and key in after and before[key] != after[key]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +21,7 @@ APPLICATION_ID = 0x4C4C4246  # "LLBF": marks the file as ours
 def connect(path: Path | str) -> sqlite_utils.Database:
     """A sqlite-utils Database on ``path`` with the project's pragmas, not yet migrated.
 
-    The connection is in autocommit mode: every write goes through :func:`transaction`, which
+    The connection is in autocommit mode: every write goes through :func:`.transactions.transaction`, which
     opens ``BEGIN IMMEDIATE`` so that a read-then-write never fails half-way with SQLITE_BUSY.
     """
     try:
@@ -135,39 +134,6 @@ def _copy_aside(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     return target
 
 
-@contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """A write transaction: ``BEGIN IMMEDIATE`` at the outside, a savepoint when nested.
-
-    Either everything inside is saved, or (on any exception) nothing is.
-    """
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    try:
-        db.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as error:
-        raise explain(error, _path_of(db)) from error
-    try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.execute("ROLLBACK")
-        raise
-    try:
-        db.execute("COMMIT")
-    except sqlite3.Error as error:
-        if db.conn.in_transaction:
-            db.execute("ROLLBACK")
-        raise explain(error, _path_of(db)) from error
-
-
-def _path_of(db: sqlite_utils.Database) -> str:
-    row = db.execute("PRAGMA database_list").fetchone()
-    return row[2] if row and row[2] else "（内存数据库）"
-
-
 __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
@@ -177,5 +143,4 @@ __all__ = [
     "open_database",
     "refuse_foreign_or_newer",
     "schema_version",
-    "transaction",
 ]
