@@ -18,6 +18,7 @@ import sqlite_utils
 from .dashboard_indexes import m_dashboard_indexes
 from .record_locks import m_record_lock_triggers
 from .resident_indexes import m_resident_filter_indexes
+from .visit_coverage import m_visit_coverage
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -63,6 +64,7 @@ MIGRATIONS: list[Migration] = [
     m_record_lock_triggers,    # 2: locked service records refuse UPDATE/DELETE
     m_resident_filter_indexes,  # 3: partial indexes for the 居民 filter-as-you-type
     m_dashboard_indexes,        # 4: partial indexes that answer the 工作台 counts
+    m_visit_coverage,           # 5: residents' 包户人 (responsible staff); cadence per risk tier
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

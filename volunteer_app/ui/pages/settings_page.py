@@ -90,16 +90,23 @@ class SettingsPage(QWidget):
         return tab
 
     def _on_save(self) -> None:
-        for spec in settings.SPECS:
+        values = {}
+        for spec in settings.SPECS:     # every value checked before any is saved
             text = self.fields[spec.key].text().strip()
             try:
-                value = type(spec.default)(text) if not isinstance(spec.default, str) else text
+                # a kind of its own (days) is read and explained by settings.check
+                value = text if spec.kind or isinstance(spec.default, str) else type(spec.default)(text)
+                values[spec.key] = settings.check(spec.key, value)
+            except settings.SettingError as error:
+                QMessageBox.warning(self, self.tr("设置有误"), str(error))
+                return
             except ValueError:
                 QMessageBox.warning(self, self.tr("设置有误"),
                                     self.tr("“{0}”应为数字，现在是“{1}”。").format(spec.label, text))
                 return
-            if value != settings.get(self.session, spec.key):
-                settings.put(self.session, spec.key, value)
+        for key, value in values.items():
+            if value != settings.get(self.session, key):
+                settings.put(self.session, key, value)
 
     # -- users ------------------------------------------------------------------------------
     def _users_tab(self) -> QWidget:
