@@ -52,7 +52,7 @@ class CoverageTab(QWidget):
         self.table = QTableView(objectName="coverage.table")
         self.table.setModel(self.model)
         read_only_rows(self.table)
-        column_widths(self.table, (100, 60, 60, 100, 70, 90, 90, 80))
+        column_widths(self.table, (100, 75, 70, 100, 75, 90, 90, 80))
         self.message = QLabel(objectName="coverage.message")
         self.message.setWordWrap(True)
         top = QHBoxLayout()
