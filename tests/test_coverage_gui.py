@@ -115,7 +115,10 @@ def test_a_captain_cannot_log_a_staff_covered_visit(qtbot, demo_session):
     captain = Session(demo_session.db, Actor(5, "队长", Role.CAPTAIN, frozenset({team})),
                       today=lambda: TODAY)
     window = _window(qtbot, captain)
-    tab = window.show_page("pairing").coverage
+    page = window.show_page("pairing")
+    assert page.coverage.rows == []                   # built when first shown
+    page.tabs.setCurrentWidget(page.coverage)
+    tab = page.coverage
     _select(tab.table, _late_staff_row(tab))
     assert not tab.log_button.isEnabled()
     assert "社区工作者" in tab.log_button.toolTip()
