@@ -125,6 +125,7 @@ def test_a_captain_cannot_log_a_staff_covered_visit(qtbot, demo_session):
     uncovered = next(i for i, r in enumerate(tab.rows) if r["coverage"] == "未覆盖")
     _select(tab.table, uncovered)
     assert not tab.log_button.isEnabled() and "包户人" in tab.log_button.toolTip()
+    assert not tab.assign_button.isEnabled()          # giving a 包户人 is the staff's
 
 
 def test_the_settings_page_shows_the_cadences_and_refuses_a_bad_one_saving_nothing(qtbot, session):
@@ -156,3 +157,26 @@ def test_the_settings_page_shows_the_cadences_and_refuses_a_bad_one_saving_nothi
     assert said == ["“重点居民探访间隔（天）”应为正整数（天数，至少1天），现在是“0”。"]
     cadence = settings.visit_cadence(session)
     assert (cadence.high, cadence.priority) == (10, 45)         # neither value was saved
+
+
+def test_several_uncovered_residents_get_one_responsible_worker_at_once(qtbot, demo_session):
+    window = _window(qtbot, demo_session)
+    page = window.show_page("pairing")
+    page.tabs.setCurrentWidget(page.coverage)
+    tab = page.coverage
+    uncovered = [i for i, r in enumerate(tab.rows) if r["coverage"] == "未覆盖"]
+    chosen = {tab.rows[i]["id"] for i in uncovered[:2]}
+    selection = tab.table.selectionModel()
+    for i in uncovered[:2]:
+        selection.select(tab.table.model().index(i, 0), QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    tab.staff.setCurrentIndex(2)
+    worker = tab.staff.currentText()
+    qtbot.mouseClick(tab.assign_button, Qt.MouseButton.LeftButton)
+    assert tab.message.text() == f"已为 2 位居民指定包户人{worker}。"
+    assert not chosen & {r["id"] for r in tab.rows}           # off the list: taken on today
+    tab.only_late.setChecked(False)
+    rows = {r["id"]: r for r in tab.rows}
+    assert all(rows[i]["coverage"] == "包户" and rows[i]["visitor"] == worker for i in chosen)
+    assert len(uncovered_here(demo_session)) == len(uncovered) - 2
+    assert window.findChild(QLabel, "dashboard.uncovered.value").text() == str(len(uncovered) - 2)

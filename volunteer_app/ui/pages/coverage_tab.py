@@ -4,7 +4,8 @@ Rows of :func:`services.visit_list.late_list` (or the whole visit list): paired 
 staff-covered ones (包户) and the uncovered high- and priority-tier residents, each late by
 their own tier's cadence. 登记探访 logs a visit through the pair (a captain only for own-team
 helpers) or through the 包户人 (staff only); an uncovered resident needs a 包户人 or a
-helper first, given in the 居民 dialog or by 匹配.
+helper first: 指定为包户人 gives several selected residents one at once (or the 居民 dialog
+one at a time), 匹配 a helper.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import visit_list
+from ...services import coverage, visit_list
 from ...services.coverage import UNCOVERED
-from ...services.permissions import Permission
+from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.visit_dialog import VisitDialog
 from ..list_model import Field, ListTableModel
@@ -48,6 +50,11 @@ class CoverageTab(QWidget):
         self.only_late.setChecked(True)
         self.log_button = QPushButton(self.tr("登记探访…"), objectName="coverage.log_visit")
         self.count = QLabel(objectName="coverage.count")
+        # the bulk way: several selected residents given one 包户人 at once
+        self.staff = QComboBox(objectName="coverage.staff")
+        for staff in coverage.staff_members(session):
+            self.staff.addItem(staff["name"], staff["id"])
+        self.assign_button = QPushButton(self.tr("指定为包户人"), objectName="coverage.assign")
         self.model = self._model()
         self.table = QTableView(objectName="coverage.table")
         self.table.setModel(self.model)
@@ -56,7 +63,7 @@ class CoverageTab(QWidget):
         self.message = QLabel(objectName="coverage.message")
         self.message.setWordWrap(True)
         top = QHBoxLayout()
-        for widget in (self.log_button, self.only_late, self.count):
+        for widget in (self.log_button, self.staff, self.assign_button, self.only_late, self.count):
             top.addWidget(widget)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -65,6 +72,9 @@ class CoverageTab(QWidget):
         layout.addWidget(self.message)
         self.only_late.toggled.connect(lambda _on: self.refresh())
         self.log_button.clicked.connect(self._on_log_visit)
+        self.assign_button.clicked.connect(self._on_assign)
+        for widget in (self.staff, self.assign_button):
+            enable_for(session, widget, Permission.RESIDENT_WRITE)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
         signals.changed.connect(self._on_data_changed)
         # The list is built when the tab is first shown, and again on a change only while it
@@ -147,6 +157,20 @@ class CoverageTab(QWidget):
         self.dialog = VisitDialog(self.session, row, self)
         self.dialog.open()
         return self.dialog
+
+    def _on_assign(self) -> None:
+        chosen = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.rows[i]["id"] for i in chosen if i < len(self.rows)]
+        if not ids or self.staff.currentData() is None:
+            self.message.setText(self.tr("请先选中居民（按住Ctrl可多选），再选一位社区工作者。"))
+            return
+        try:
+            changed = coverage.assign(self.session, ids, self.staff.currentData())
+        except (coverage.CoverageError, PermissionDenied) as error:
+            self.message.setText(str(error))
+            return
+        self.message.setText(self.tr("已为 %1 位居民指定包户人%2。").replace("%1", str(changed))
+                             .replace("%2", self.staff.currentText()))
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:
