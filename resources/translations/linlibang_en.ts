@@ -627,109 +627,124 @@ Assign anyway?</translation>
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="49"/>
         <source>只看逾期和未覆盖</source>
         <translation>Only late and uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="49"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="51"/>
         <source>登记探访…</source>
         <translation>Log visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="57"/>
+        <source>指定为包户人</source>
+        <translation>Make responsible staff</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="85"/>
         <source>每%1天</source>
         <translation>Every %1 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="85"/>
         <source>尚未探访</source>
         <translation>Not visited yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="85"/>
         <source>逾期%1天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="86"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="86"/>
         <source>未覆盖</source>
         <translation>Uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="87"/>
         <source>结对</source>
         <translation>Paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="87"/>
         <source>包户</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="99"/>
         <source>居民</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="100"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="101"/>
         <source>覆盖</source>
         <translation>Covered by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="90"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="102"/>
         <source>帮手/包户人</source>
         <translation>Helper / staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="91"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="103"/>
         <source>探访间隔</source>
         <translation>Visit interval</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="105"/>
         <source>上次探访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="94"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="106"/>
         <source>应探访日期</source>
         <translation>Visit due</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="95"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="107"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="122"/>
         <source>共 %1 位</source>
         <translation>%1 residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="145"/>
         <source>这位居民还没有结对帮手或包户人：请先在“居民”里指定包户人。</source>
         <translation>This resident has neither a helper nor a responsible staff member: first choose one under “Residents”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="129"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="147"/>
         <source>队长只能为自己队员的结对登记探访；包户居民由社区工作者登记。</source>
         <translation>Captains log visits only for pairs of their own team members; community staff log visits of staff-covered residents.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="155"/>
         <source>请先选中一位居民。</source>
         <translation>First select a resident.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="165"/>
+        <source>请先选中居民（按住Ctrl可多选），再选一位社区工作者。</source>
+        <translation>First select residents (hold Ctrl for several), then choose a community worker.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="172"/>
+        <source>已为 %1 位居民指定包户人%2。</source>
+        <translation>%2 is now the responsible staff member of %1 residents.</translation>
     </message>
 </context>
 <context>
