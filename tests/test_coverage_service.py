@@ -14,6 +14,7 @@ from volunteer_app.services.permissions import PermissionDenied, Role
 from volunteer_app.services.residents import ResidentQuery
 from volunteer_app.services.session import Actor, Session
 
+AGREED = {"consent_visit": True, "consent_date": "2026-01-05"}     # to visits and pairs
 THURSDAY = "2026-11-26"     # a weekday: a worker's visit in office hours is duty, not stars
 
 
@@ -38,10 +39,9 @@ def community(session):
                                        "birth_date": "1950-06-01", **facts})
 
     people |= {
-        "paired": resident("韩秀英", birth_date="1932-01-01", lives_alone=True, consent_visit=True,
-                           consent_date="2026-01-05"),
-        "staff_late": resident("冯桂兰", dementia=True),                 # high: weekly
-        "staff_ok": resident("曹玉珍", disabled=True),                   # priority: monthly
+        "paired": resident("韩秀英", birth_date="1932-01-01", lives_alone=True, **AGREED),
+        "staff_late": resident("冯桂兰", dementia=True, **AGREED),        # high: weekly
+        "staff_ok": resident("曹玉珍", disabled=True, **AGREED),          # priority: monthly
         "uncovered": resident("彭淑芬", hardship=True),                  # priority, nobody
         "general": resident("袁建华"),                                   # general: not listed
         "archived": resident("蒋德明", serious_illness=True),

@@ -27,6 +27,9 @@ def build_staff_coverage(session: Session, ctx: DemoContext) -> None:
     r.shuffle(waiting)
     keep = UNCOVERED_PER_SCALE * ctx.scale
     taken = waiting[keep:keep + PER_WORKER * len(ctx.staff_ids)]
+    # those who agreed to visits first: only they get a history of visits
+    agreed = {row[0] for row in session.db.execute("SELECT id FROM residents WHERE consent_visit = 1")}
+    taken.sort(key=lambda resident_id: resident_id not in agreed)
     workers = ctx.staff_ids
     for n, worker in enumerate(workers):
         coverage.assign(session, taken[n::len(workers)], worker)
