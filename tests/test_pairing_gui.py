@@ -60,10 +60,10 @@ def test_match_accept_all_log_a_visit(qtbot, qtmodeltester, page, demo_session):
     assert page.proposals_model.rowCount() == 0
     assert page.active_model.rowCount() == proposals
 
-    # turn the clock: three weeks later every pair is late, weekly ones the most
+    # turn the clock: a quarter later every pair is late (general tier: 90 days), weekly ones the most
     from datetime import timedelta
 
-    later = demo_session.today() + timedelta(days=21)
+    later = demo_session.today() + timedelta(days=91)
     demo_session._today = lambda: later
     page.refresh_active()
     model = page.active_model

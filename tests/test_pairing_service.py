@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from volunteer_app.domain.risk import resident_risk
 from volunteer_app.services import pairing, settings
 from volunteer_app.services.permissions import PermissionDenied, Role
 from volunteer_app.services.session import Actor, Session
@@ -67,13 +68,21 @@ def test_release_needs_a_reason_and_frees_the_place(demo_session):
 
 
 def test_cadence_follows_risk_and_settings(demo_session):
+    """Weekly, monthly, quarterly by the resident's tier today (domain/risk.py)."""
+    rule, today = settings.housing_rule(demo_session), demo_session.today()
+
+    def tiers() -> dict[int, str]:
+        return {r["id"]: resident_risk(demo_session.row("residents", r["resident_id"]), rule, today)
+                for r in pairing.active_pairs(demo_session)}
+
     rows = pairing.active_pairs(demo_session)
+    days = {"高": 7, "重点": 30, "一般": 90}
+    assert {tiers()[r["id"]] for r in rows} >= {"高", "一般"}
     for row in rows:
-        expected = 7 if row["stranded"] or row["lives_alone"] else 14
-        assert row["every_days"] == expected
-    settings.put(demo_session, "pairing.visit_days_high", 5)
+        assert row["every_days"] == days[tiers()[row["id"]]]
+    settings.put(demo_session, "visits.days_high", 5)
     assert {r["every_days"] for r in pairing.active_pairs(demo_session)
-            if r["stranded"] or r["lives_alone"]} == {5}
+            if tiers()[r["id"]] == "高"} == {5}
 
 
 def test_a_logged_visit_makes_a_record_and_clears_lateness(demo_session):

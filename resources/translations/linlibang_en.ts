@@ -673,69 +673,207 @@ Assign anyway?</translation>
     </message>
 </context>
 <context>
+    <name>CoverageTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="49"/>
+        <source>只看逾期和未覆盖</source>
+        <translation>Only late and uncovered</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="51"/>
+        <source>登记探访…</source>
+        <translation>Log visit…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="57"/>
+        <source>指定为包户人</source>
+        <translation>Make responsible staff</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="85"/>
+        <source>每%1天</source>
+        <translation>Every %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="85"/>
+        <source>尚未探访</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="85"/>
+        <source>逾期%1天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="86"/>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="86"/>
+        <source>未覆盖</source>
+        <translation>Uncovered</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="87"/>
+        <source>结对</source>
+        <translation>Paired</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="87"/>
+        <source>包户</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="99"/>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="100"/>
+        <source>风险等级</source>
+        <translation>Risk level</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="101"/>
+        <source>覆盖</source>
+        <translation>Covered by</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="102"/>
+        <source>帮手/包户人</source>
+        <translation>Helper / staff</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="103"/>
+        <source>探访间隔</source>
+        <translation>Visit interval</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="105"/>
+        <source>上次探访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="106"/>
+        <source>应探访日期</source>
+        <translation>Visit due</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="107"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="122"/>
+        <source>共 %1 位</source>
+        <translation>%1 residents</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="145"/>
+        <source>这位居民还没有结对帮手或包户人：请先在“居民”里指定包户人。</source>
+        <translation>This resident has neither a helper nor a responsible staff member: first choose one under “Residents”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="147"/>
+        <source>队长只能为自己队员的结对登记探访；包户居民由社区工作者登记。</source>
+        <translation>Captains log visits only for pairs of their own team members; community staff log visits of staff-covered residents.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="155"/>
+        <source>请先选中一位居民。</source>
+        <translation>First select a resident.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="165"/>
+        <source>请先选中居民（按住Ctrl可多选），再选一位社区工作者。</source>
+        <translation>First select residents (hold Ctrl for several), then choose a community worker.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="172"/>
+        <source>已为 %1 位居民指定包户人%2。</source>
+        <translation>%2 is now the responsible staff member of %1 residents.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="39"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="54"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="57"/>
+        <source>未覆盖</source>
+        <translation>Uncovered</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="58"/>
+        <source>高风险和重点居民中，既无结对帮手、也无包户人的</source>
+        <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="59"/>
         <source>90岁以上老人</source>
         <translation>Residents aged 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="59"/>
         <source>“90后”：年满90周岁</source>
         <translation>&quot;90+&quot;: aged 90 or more</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="60"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="60"/>
         <source>住高层无电梯或不能上下楼的老人</source>
         <translation>Elderly residents living high up without a lift, or unable to use stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="61"/>
         <source>独居居民</source>
         <translation>Residents living alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="62"/>
         <source>在册居民</source>
         <translation>Registered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="63"/>
         <source>在册志愿者</source>
         <translation>Active volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="64"/>
         <source>可结对的80后帮手</source>
         <translation>1980s-born helpers available</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="65"/>
         <source>出生于80年代、还能再结对的志愿者和社区工作者</source>
         <translation>Volunteers and staff born in the 1980s who can take another pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="67"/>
+        <source>点击查看未覆盖居民名单</source>
+        <translation>Click to see the uncovered residents</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="83"/>
         <source>各队伍人数</source>
         <translation>Members per team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="108"/>
         <source>还没有队伍。</source>
         <translation>No teams yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="109"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
@@ -1448,232 +1586,237 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PairingPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="65"/>
         <source>80后帮90后</source>
         <translation>80s helpers for 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="68"/>
         <source>匹配</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="70"/>
         <source>允许跨社区结对</source>
         <translation>Allow pairs across communities</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="82"/>
         <source>接受所选</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="82"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="83"/>
         <source>全部接受</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="84"/>
         <source>拒绝所选</source>
         <translation>Reject selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="85"/>
         <source>以后不再推荐这一对</source>
         <translation>Never suggest this pair again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="88"/>
         <source>建议结对</source>
         <translation>Suggested pairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="91"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="92"/>
         <source>登记探访…</source>
         <translation>Log visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="94"/>
         <source>解除原因（必填）</source>
         <translation>Reason for release (required)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="94"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="95"/>
         <source>解除结对</source>
         <translation>Release pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="96"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="97"/>
         <source>结对与探访</source>
         <translation>Pairs &amp;&amp; visits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="100"/>
         <source>未能结对</source>
         <translation>Could not pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="103"/>
+        <source>逾期与未覆盖</source>
+        <translation>Late &amp; uncovered</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="132"/>
         <source>点“匹配”为还没有帮手的老人生成建议结对。</source>
         <translation>Click &quot;Match&quot; to propose helpers for residents who have none.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="134"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="152"/>
         <source>帮手</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="135"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="147"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="151"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="168"/>
         <source>老人</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="140"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="142"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="143"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="226"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="230"/>
         <source>（悬空）</source>
         <translation> (stranded)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="147"/>
         <source>每%1天</source>
         <translation>Every %1 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="147"/>
         <source>尚未探访</source>
         <translation>Not visited yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
         <source>逾期%1天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="153"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="169"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="150"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="154"/>
         <source>探访间隔</source>
         <translation>Visit interval</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
         <source>上次探访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="153"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="157"/>
         <source>应探访日期</source>
         <translation>Visit due</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="158"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="160"/>
         <source>结对理由</source>
         <translation>Why paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="162"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="166"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="166"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="170"/>
         <source>悬空</source>
         <translation>Stranded</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="171"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="184"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="188"/>
         <source>正在匹配…</source>
         <translation>Matching…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="187"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="191"/>
         <source>正在为老人匹配帮手…</source>
         <translation>Matching helpers with elderly residents…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="187"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="191"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="206"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="210"/>
         <source>已取消匹配。</source>
         <translation>Matching cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="214"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="218"/>
         <source>建议 %1 对（悬空老人 %2 位），未能结对 %3 位</source>
         <translation>%1 pairs suggested (%2 stranded elders); %3 could not be paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="252"/>
         <source>请先在“建议结对”里选中要接受的结对。</source>
         <translation>First select the pairs to accept under &quot;Suggested pairs&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="253"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="257"/>
         <source>无法结对</source>
         <translation>Cannot pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="256"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="260"/>
         <source>已结对 %1 对。</source>
         <translation>%1 pairs made.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="267"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="271"/>
         <source>请先选中要拒绝的建议。</source>
         <translation>First select the suggestions to reject.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="276"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="280"/>
         <source>已拒绝 %1 条建议。</source>
         <translation>Rejected %1 suggestions.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="301"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="305"/>
         <source>队长只能为自己带领的队伍的队员登记探访。</source>
         <translation>A captain can log visits only for members of the teams they lead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="306"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="310"/>
         <source>请先在“结对与探访”里选中一个结对。</source>
         <translation>First select a pair under &quot;Pairs &amp; visits&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="328"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="332"/>
         <source>已解除%1与%2的结对。</source>
         <translation>Released the pair of %1 and %2.</translation>
     </message>
@@ -2358,18 +2501,36 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="82"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="81"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="63"/>
+        <source>高</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="63"/>
+        <source>重点</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="64"/>
+        <source>一般</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="84"/>
         <source>新增居民</source>
         <translation>Add resident</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="82"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="81"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="84"/>
         <source>编辑居民</source>
         <translation>Edit resident</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="95"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="94"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="97"/>
         <source>18位身份证号，自动带出出生日期和性别</source>
         <translation>18-digit ID number; birth date and gender are filled in from it</translation>
     </message>
@@ -2377,6 +2538,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="98"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="97"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
         <source>无身份证号时填写，例如 1932-05-08</source>
         <translation>Fill in when there is no ID number, e.g. 1932-05-08</translation>
     </message>
@@ -2384,6 +2546,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="99"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
@@ -2391,6 +2554,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="101"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="103"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="103"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
@@ -2398,6 +2562,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="104"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="101"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="104"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
@@ -2496,6 +2661,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="155"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="152"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="162"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
@@ -2503,6 +2674,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="156"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="158"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="164"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -2510,6 +2682,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="164"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
@@ -2517,6 +2690,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="158"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="160"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
         <source>性别 *</source>
         <translation>Gender *</translation>
     </message>
@@ -2524,12 +2698,14 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="161"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="160"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="168"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
         <source>小区/院落</source>
         <translation>Estate/courtyard</translation>
     </message>
@@ -2542,6 +2718,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="168"/>
         <source>楼号/单元/门牌</source>
         <translation>Building/unit/room</translation>
     </message>
@@ -2549,6 +2726,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="170"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
@@ -2556,12 +2734,18 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="164"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
         <source>情况</source>
         <translation>Circumstances</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="172"/>
+        <source>包户人</source>
+        <translation>Responsible staff</translation>
+    </message>
+    <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="173"/>
         <source>需要的帮助</source>
         <translation>Help needed</translation>
@@ -2584,6 +2768,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="178"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="177"/>
         <source>健康情况</source>
         <translation>Health</translation>
     </message>
@@ -2591,6 +2776,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="173"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="181"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="179"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2598,6 +2784,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="185"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="187"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="195"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="193"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -2605,6 +2792,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="188"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="190"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="198"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="196"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2618,6 +2806,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="363"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="362"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="381"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="300"/>
+        <source>编号%1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
     </message>
@@ -2631,6 +2825,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="395"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="381"/>
         <source>年龄：%1 岁</source>
         <translation>Age: %1</translation>
     </message>
@@ -2639,6 +2834,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="373"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="400"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="385"/>
+        <source>风险等级：%1，每%2天探访</source>
+        <translation>Risk level: %1, visit every %2 days</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="387"/>
         <source>悬空老人：是</source>
         <translation>Stranded elder: yes</translation>
     </message>
@@ -2647,6 +2848,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="373"/>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="400"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="387"/>
         <source>悬空老人：否</source>
         <translation>Stranded elder: no</translation>
     </message>
@@ -2758,22 +2960,37 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="101"/>
+        <source>只看未覆盖</source>
+        <translation>Only uncovered</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="102"/>
+        <source>高风险和重点居民中，既没有结对帮手、也没有包户人的</source>
+        <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="122"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="124"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="123"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="232"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="242"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message numerus="yes">
         <location filename="../../volunteer_app/ui/pages/residents.py" line="188"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="198"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -2782,21 +2999,25 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="214"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="224"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="221"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="231"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="228"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="238"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="240"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
@@ -2804,16 +3025,19 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="243"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="242"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="252"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="244"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="254"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>
@@ -3283,6 +3507,8 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="54"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
@@ -3300,12 +3526,15 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="99"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="105"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="104"/>
         <source>设置有误</source>
         <translation>Invalid setting</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="100"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="105"/>
         <source>“{0}”应为数字，现在是“{1}”。</source>
         <translation>&quot;{0}&quot; must be a number; it is &quot;{1}&quot;.</translation>
     </message>
@@ -3313,6 +3542,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="119"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="115"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -3323,6 +3553,8 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="107"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="185"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -3336,6 +3568,9 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="107"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="180"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -3343,6 +3578,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="120"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3350,6 +3586,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="120"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
@@ -3357,6 +3594,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="122"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="125"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="113"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="121"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
@@ -3364,6 +3602,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="123"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="126"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="114"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="122"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
@@ -3371,6 +3610,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="124"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="127"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="123"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
@@ -3378,6 +3618,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="125"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="128"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="124"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
@@ -3385,6 +3626,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="133"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="136"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="132"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
@@ -3392,6 +3634,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="145"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="144"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
@@ -3399,6 +3642,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="146"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="145"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -3406,6 +3650,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="146"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="145"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
@@ -3413,6 +3658,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="152"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3420,6 +3666,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="157"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="160"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="156"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
@@ -3427,6 +3674,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="184"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="180"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
@@ -3434,6 +3682,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="186"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="174"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
@@ -3441,6 +3690,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="186"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="174"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
@@ -3454,6 +3704,9 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="185"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="190"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="199"/>
         <source>新增用户</source>
         <translation>Add user</translation>
     </message>
@@ -3461,6 +3714,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="190"/>
         <source>用户名（登录用）</source>
         <translation>User name (for logging in)</translation>
     </message>
@@ -3468,6 +3722,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="200"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="199"/>
         <source>初始密码（至少8位）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
@@ -3475,6 +3730,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="218"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="206"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="214"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
@@ -3482,6 +3738,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="216"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="219"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="207"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
@@ -3489,6 +3746,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="232"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="228"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
@@ -3496,6 +3754,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="230"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="233"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="221"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
@@ -3503,6 +3762,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="234"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="237"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="225"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="233"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
@@ -3510,6 +3770,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="244"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="246"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
@@ -3517,6 +3778,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="244"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="246"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
@@ -3524,6 +3786,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="255"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="258"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="252"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="254"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
@@ -3531,6 +3794,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="266"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="269"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="265"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
@@ -3538,6 +3802,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="267"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="270"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="266"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
@@ -3545,6 +3810,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="278"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="281"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="275"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="277"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
@@ -3558,6 +3824,7 @@ Reason for archiving:</translation>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="283"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="286"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="282"/>
         <source>恢复会用备份替换当前的全部数据（当前数据另存一份）。恢复后邻里帮会关闭，请重新打开。继续吗？</source>
         <translation>Restoring replaces all current data with the backup (a copy of the current data is kept). LinLiBang closes afterwards; please open it again. Continue?</translation>
     </message>
@@ -3575,6 +3842,7 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="304"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="296"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
@@ -3582,6 +3850,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="317"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="320"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="316"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
@@ -3589,12 +3858,14 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="318"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="321"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="324"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="317"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="320"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="319"/>
         <source>已恢复。原数据另存为 {0}。请重新打开邻里帮。</source>
         <translation>Restored. The previous data was saved as {0}. Please open LinLiBang again.</translation>
     </message>
@@ -3602,6 +3873,7 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="322"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="325"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="330"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="321"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
@@ -4147,87 +4419,92 @@ Reason for archiving:</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="34"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="35"/>
         <source>登记探访</source>
         <translation>Log visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="42"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="43"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="45"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="46"/>
         <source>做了什么</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="45"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="46"/>
         <source>身体（说话、行动、疾病）</source>
         <translation>Health (speech, mobility, illness)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="47"/>
         <source>精神状态</source>
         <translation>Mood</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="47"/>
         <source>安全（燃气、水暖、用电）</source>
         <translation>Safety (gas, water, heating, electricity)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="48"/>
         <source>卫生</source>
         <translation>Hygiene</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="48"/>
         <source>居住与邻里</source>
         <translation>Home and neighbours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="49"/>
         <source>发现的问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="51"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="53"/>
+        <source>%1（包户人：%2）</source>
+        <translation>%1 (responsible staff: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="55"/>
         <source>老人</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="51"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="54"/>
         <source>%1（帮手：%2）</source>
         <translation>%1 (helper: %2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="57"/>
         <source>探访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="58"/>
         <source>开始时间</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="59"/>
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="56"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="60"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="64"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="64"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -416,12 +416,6 @@ def why_unmatched(senior: Senior, helpers: Sequence[Helper], *, widen: bool = Fa
 
 
 # -- visits --------------------------------------------------------------------------------
-def visit_every_days(stranded: bool, lives_alone: bool, high_days: int = 7,
-                     normal_days: int = 14) -> int:
-    """How often a paired resident is visited: weekly for 悬空老人 and those living alone."""
-    return high_days if stranded or lives_alone else normal_days
-
-
 def days_late(last_visit: date | None, started_on: date, every_days: int, today: date) -> int:
     """Days past the due date of the next visit (0 when not late); counted from the pairing's
     start when there has been no visit yet."""

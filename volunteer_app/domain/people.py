@@ -1,4 +1,8 @@
-"""Rules about people that need no database: ages, cohorts, 悬空老人, risk tiers, pinyin keys."""
+"""Rules about people: ages, cohorts, 悬空老人, pinyin keys (risk tiers: ``domain/risk.py``).
+
+A rule that queries filter by has its SQL form beside its Python form, built from the same
+settings and the same "today", so that a list, a count and a dialog never disagree.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,6 @@ from enum import StrEnum
 class Gender(StrEnum):
     MALE = "男"
     FEMALE = "女"
-
-
-class RiskLevel(StrEnum):
-    """Visit tiers from domain.md: high (weekly), priority (monthly), general (quarterly)."""
-
-    HIGH = "高"
-    PRIORITY = "重点"
-    GENERAL = "一般"
 
 
 def age_on(birth: date | str | None, today: date) -> int | None:
@@ -84,9 +80,19 @@ class HousingRule:
             return True
         return floor is not None and floor > self.floor_threshold and not has_lift
 
+    def sql(self, today: date, table: str = "") -> tuple[str, list[object]]:
+        """:meth:`is_stranded` as an SQL condition on ``residents`` columns, with parameters.
+
+        As in Python, a missing birth date does not make someone "too young": a resident
+        marked as unable to use the stairs whose birth date was never entered still counts."""
+        t = f"{table}." if table else ""
+        return (f"(({t}birth_date IS NULL OR {t}birth_date <= ?) AND ({t}cannot_use_stairs = 1 "
+                f"OR ({t}floor > ? AND {t}has_lift = 0)))",
+                [self.elder_birth_cutoff(today), self.floor_threshold])
+
     def elder_birth_cutoff(self, today: date) -> str:
         """ISO date: people born on or before it count as elders today."""
-        return _years_before(today, self.elder_age)
+        return years_before(today, self.elder_age)
 
 
 @dataclass(frozen=True)
@@ -122,35 +128,25 @@ class Cohorts:
 
     def senior_birth_cutoff(self, today: date) -> str:
         """ISO date: residents born on or before it are old enough today."""
-        return _years_before(today, self.resident_min_age)
+        return years_before(today, self.resident_min_age)
+
+    def sql(self, today: date, table: str = "") -> tuple[str, list[object]]:
+        """:meth:`is_senior` as an SQL condition; an unknown birth date is not 90+."""
+        return born_by_sql(table, years_before(today, self.resident_min_age))
 
 
-def _years_before(today: date, years: int) -> str:
+def born_by_sql(table: str, cutoff: str) -> tuple[str, list[object]]:
+    """Born on or before ``cutoff`` (ISO), with a known birth date: the SQL of ``age >= n``.
+
+    ``> ''`` leaves out an empty birth date, as :func:`age_on` does, and keeps the
+    condition a range that an index on ``birth_date`` answers."""
+    t = f"{table}." if table else ""
+    return f"({t}birth_date > '' AND {t}birth_date <= ?)", [cutoff]
+
+
+def years_before(today: date, years: int) -> str:
     try:
         cutoff = today.replace(year=today.year - years)
     except ValueError:  # 29 February in a non-leap target year
         cutoff = today.replace(year=today.year - years, day=28)
     return cutoff.isoformat()
-
-
-def risk_level(
-    age: int | None,
-    *,
-    stranded: bool,
-    lives_alone: bool,
-    empty_nest: bool = False,
-    serious_illness: bool = False,
-    dementia: bool = False,
-    disabled: bool = False,
-    hardship: bool = False,
-) -> RiskLevel:
-    """The visit tier of domain.md, with 悬空老人 added to the high tier."""
-    if stranded:
-        return RiskLevel.HIGH
-    if (age or 0) >= 80 and (lives_alone or empty_nest):
-        return RiskLevel.HIGH
-    if serious_illness or dementia:
-        return RiskLevel.HIGH
-    if ((age or 0) >= 60 and disabled) or hardship:
-        return RiskLevel.PRIORITY
-    return RiskLevel.GENERAL

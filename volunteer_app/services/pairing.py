@@ -17,6 +17,7 @@ from ..domain.availability import Availability
 from ..domain.forms import parse_date
 from ..domain.identity import FieldError
 from ..domain.people import age_on
+from ..domain.risk import resident_risk, risk_sql
 from ..store.rows import from_json, new_uid, now_text, to_json
 from . import consent, privacy, records, scope, settings
 from .permissions import Permission, PermissionDenied
@@ -114,10 +115,9 @@ def propose(session: Session, widen: bool = False) -> Proposal:
 
 
 def cadence(session: Session, resident: dict[str, Any]) -> int:
-    return matching.visit_every_days(
-        _stranded(session, resident), bool(resident["lives_alone"]),
-        int(settings.get(session, "pairing.visit_days_high")),
-        int(settings.get(session, "pairing.visit_days")))
+    """Days between visits: the setting of the resident's risk tier today (domain/risk.py)."""
+    level = resident_risk(resident, settings.housing_rule(session), session.today())
+    return settings.visit_cadence(session).days(level)
 
 
 def accept(session: Session, pairs: list[matching.Pair]) -> list[int]:
@@ -188,19 +188,20 @@ def release(session: Session, pairing_id: int, reason: str, do_not_repeat: bool 
 def active_pairs(session: Session) -> list[dict[str, Any]]:
     """Every active pair with its cadence and lateness, the latest first to be visited first."""
     session.require(Permission.LEDGER_READ)
-    today = session.today()
+    today, cadences = session.today(), settings.visit_cadence(session)
+    level, level_params = risk_sql(settings.housing_rule(session), today, "r")
     rows = privacy.shape_all(session, session.db.query(
         "SELECT x.id, x.volunteer_id, x.resident_id, x.score, x.reasons, x.started_on, "
         "v.name AS helper_name, v.phone AS helper_phone, r.name AS resident_name, r.birth_date, "
-        "r.floor, r.has_lift, r.cannot_use_stairs, r.lives_alone, r.building, "
+        f"r.floor, r.has_lift, r.cannot_use_stairs, r.lives_alone, r.building, {level} AS risk_level, "
         "p.name AS place_name, (SELECT max(visited_on) FROM visits w WHERE w.resident_id = "
         "x.resident_id) AS last_visit, (SELECT group_concat(m.team_id) FROM team_members m "
         "WHERE m.volunteer_id = x.volunteer_id AND m.left_on IS NULL) AS team_ids "
         "FROM pairings x JOIN volunteers v ON v.id = x.volunteer_id "
         "JOIN residents r ON r.id = x.resident_id LEFT JOIN places p ON p.id = r.place_id "
-        "WHERE x.state = ?", [ACTIVE]), {"helper_phone": "phone"})
+        "WHERE x.state = ?", [*level_params, ACTIVE]), {"helper_phone": "phone"})
     for row in rows:
-        every = cadence(session, row)
+        every = cadences.days(row["risk_level"])
         last = date.fromisoformat(row["last_visit"]) if row["last_visit"] else None
         started = date.fromisoformat(row["started_on"] or today.isoformat())
         row["stranded"] = _stranded(session, row)
@@ -219,7 +220,7 @@ def late_list(session: Session) -> list[dict[str, Any]]:
     return [r for r in active_pairs(session) if r["days_late"] > 0]
 
 
-def _visit_fields(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
+def visit_fields(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
     errors = []
     try:
         day = parse_date(fields.get("visited_on"), "探访日期")
@@ -277,7 +278,7 @@ def log_visit(session: Session, pairing_id: int, fields: dict[str, Any]) -> tupl
     if pair is None or pair["state"] != ACTIVE:
         raise PairingError(f"编号为{pairing_id}的结对不在“结对中”状态，不能登记探访。")
     _require_visit_log(session, pair["volunteer_id"])
-    values = _visit_fields(session, fields)
+    values = visit_fields(session, fields)
     row = {"uid": new_uid(), "pairing_id": pairing_id, "volunteer_id": pair["volunteer_id"],
            "resident_id": pair["resident_id"], **values, "created_at": now_text()}
     with session.write("visits", "service_records"):

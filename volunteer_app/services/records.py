@@ -182,7 +182,7 @@ def from_visit(session: Session, visit_id: int) -> int:
            "date": visit["visited_on"], "start_time": start, "end_time": end,
            "hours": visit["minutes"] / 60, "source": "探访", "visit_id": visit_id,
            "resident_id": visit["resident_id"], "beneficiary": resident.get("name", ""),
-           "activity": "80后帮90后结对探访", "content": visit["done"] or f"{visit['mode']}探访"}
+           "activity": "80后帮90后结对探访" if visit["pairing_id"] else "包户探访", "content": visit["done"] or f"{visit['mode']}探访"}
     with session.write("service_records"):
         return _insert(session, row)
 

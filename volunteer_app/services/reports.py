@@ -14,7 +14,9 @@ from datetime import date
 from typing import Any
 
 from ..domain.hours import star_hours_sql
+from ..domain.risk import risk_sql
 from ..domain.stars import standing
+from . import settings
 from .permissions import Permission
 from .record_queries import VERIFIED_SQL
 from .session import Session
@@ -164,22 +166,25 @@ def _visits(session: Session, team_id: int | None, start: str, end: str) -> list
     """Visits due and done for pairings whose helper is in the team (every pairing for the
     community): a pairing active for d days of the month at one visit every n days is due
     ceil(d / n) visits."""
+    # The cadence of the resident's tier today, under today's settings (never a stored copy).
+    level, level_params = risk_sql(settings.housing_rule(session), session.today(), "r")
+    cadence = settings.visit_cadence(session)
     rows = session.db.query(
-        "SELECT p.id, v.name AS volunteer, r.name AS resident, p.visit_every_days, p.started_on, "
+        f"SELECT p.id, v.name AS volunteer, r.name AS resident, {level} AS risk_level, p.started_on, "
         "p.ended_on, (SELECT count(*) FROM visits x WHERE x.pairing_id = p.id "
         " AND x.visited_on BETWEEN ? AND ?) AS done FROM pairings p "
         "JOIN volunteers v ON v.id = p.volunteer_id JOIN residents r ON r.id = p.resident_id "
         "WHERE p.state IN ('结对中', '已解除') AND (p.started_on IS NULL OR p.started_on <= ?) "
         "AND (p.ended_on IS NULL OR p.ended_on >= ?) AND (? IS NULL OR EXISTS (SELECT 1 "
         " FROM team_members m WHERE m.team_id = ? AND m.volunteer_id = p.volunteer_id)) "
-        "ORDER BY v.name_pinyin", [start, end, end, start, team_id, team_id])
+        "ORDER BY v.name_pinyin", [*level_params, start, end, end, start, team_id, team_id])
     first, last = date.fromisoformat(start), date.fromisoformat(end)
     out = []
     for row in rows:
         active_from = max(first, date.fromisoformat(row["started_on"])) if row["started_on"] else first
         active_to = min(last, date.fromisoformat(row["ended_on"])) if row["ended_on"] else last
         days = (active_to - active_from).days + 1
-        due = math.ceil(days / max(1, row["visit_every_days"])) if days > 0 else 0
+        due = math.ceil(days / cadence.days(row["risk_level"])) if days > 0 else 0
         out.append({"volunteer": row["volunteer"], "resident": row["resident"], "due": due,
                     "done": row["done"]})
     return out

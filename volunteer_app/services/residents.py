@@ -17,7 +17,7 @@ from ..domain.identity import FieldError
 from ..domain.people import age_on, pinyin_keys
 from ..store.row_versions import check_version
 from ..store.rows import new_uid, now_text, to_json
-from . import consent, person_community, privacy, resident_risk, settings
+from . import consent, coverage, person_community, privacy, resident_risk, settings
 from .permissions import Permission
 from .session import Session
 
@@ -64,6 +64,12 @@ def _checked(session: Session, fields: dict[str, Any]) -> FormResult:
         result.values["needs"] = to_json(list(fields["needs"] or []))
     if "gender_preference" in fields:
         result.values["gender_preference"] = fields["gender_preference"] or None
+    if "responsible_volunteer_id" in fields:
+        staff = fields["responsible_volunteer_id"] or None
+        problem = coverage.check_responsible(session, staff)
+        if problem:
+            result.errors["responsible_volunteer_id"] = problem
+        result.values["responsible_volunteer_id"] = staff
     if fields.get("consent_visit") and "consent_date" in fields:
         result.values["consent_date"] = fields.get("consent_date") or session.today().isoformat()
     _check_unique_id(session, fields.get("id"), result)
@@ -88,8 +94,10 @@ def _derived(session: Session, values: dict[str, Any], current: dict[str, Any] |
     initials, full = pinyin_keys(merged["name"])
     phone = merged.get("phone") or ""
     level = resident_risk.level_of(merged, settings.housing_rule(session), session.today())
+    staff = (coverage.responsible_values(session, values["responsible_volunteer_id"], current)
+             if "responsible_volunteer_id" in values else {})
     return {"name_initials": initials, "name_pinyin": full,
-            "phone_tail": re.sub(r"\D", "", phone)[-4:], "risk_level": level}
+            "phone_tail": re.sub(r"\D", "", phone)[-4:], "risk_level": level, **staff}
 
 
 def add(session: Session, fields: dict[str, Any]) -> int:
@@ -166,7 +174,7 @@ def get(session: Session, resident_id: int) -> dict[str, Any] | None:
 SORTABLE = {
     "name": "r.name_pinyin", "gender": "r.gender", "age": "r.birth_date", "phone": "r.phone",
     "place": "p.name", "building": "r.building", "floor": "r.floor", "has_lift": "r.has_lift",
-    "stranded": "stranded", "lives_alone": "r.lives_alone", "risk_level": "r.risk_level",
+    "stranded": "stranded", "lives_alone": "r.lives_alone", "risk_level": "risk_level",
     "id": "r.id",
 }
 # Age sorts by birth date reversed; "desc" on age means youngest first, so flip it.
@@ -179,6 +187,7 @@ class ResidentQuery:
     only_stranded: bool = False
     only_seniors: bool = False      # aged at least the 90后 setting
     only_alone: bool = False
+    only_uncovered: bool = False    # high or priority tier, with neither helper nor 包户人
     include_archived: bool = False
     sort: str = "id"
     descending: bool = False
@@ -234,10 +243,7 @@ def stranded_sql(session: Session, table: str = "") -> tuple[str, list[Any]]:
     """The 悬空老人 rule as an SQL expression over ``residents`` columns, with its parameters.
 
     ``table`` qualifies the columns (``"r"`` gives ``r.floor``) when the query joins others."""
-    rule = settings.housing_rule(session)
-    t = f"{table}." if table else ""
-    return (f"({t}birth_date <= ? AND ({t}cannot_use_stairs = 1 OR ({t}floor > ? AND {t}has_lift = 0)))",
-            [rule.elder_birth_cutoff(session.today()), rule.floor_threshold])
+    return settings.housing_rule(session).sql(session.today(), table)
 
 
 def _where(session: Session, query: ResidentQuery) -> tuple[list[str], list[Any]]:
@@ -250,10 +256,15 @@ def _where(session: Session, query: ResidentQuery) -> tuple[list[str], list[Any]
         clauses.append(expression)
         params += more
     if query.only_seniors:
-        clauses.append("r.birth_date <= ?")
-        params.append(settings.cohorts(session).senior_birth_cutoff(session.today()))
+        expression, more = settings.cohorts(session).sql(session.today(), "r")
+        clauses.append(expression)
+        params += more
     if query.only_alone:
         clauses.append("r.lives_alone = 1")
+    if query.only_uncovered:
+        expression, more = coverage.uncovered_sql(session, "r")
+        clauses.append(expression)
+        params += more
     return clauses, params
 
 
@@ -281,16 +292,18 @@ def page(session: Session, query: ResidentQuery, offset: int, limit: int) -> lis
         params = ids[1] + params
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     stranded, stranded_params = stranded_sql(session, "r")
+    level, level_params = coverage.risk_expression(session, "r")
     column = SORTABLE.get(query.sort, "r.id")
     descending = query.descending != (query.sort in _REVERSED)
     order = f"{column} {'DESC' if descending else 'ASC'}, r.id"
     today = session.today()
     sql = (f"SELECT r.id, r.name, r.gender, r.birth_date, r.phone, r.id_number, r.building, r.unit, "
-           f"r.room, r.floor, r.has_lift, {stranded} AS stranded, r.lives_alone, r.risk_level, "
+           f"r.room, r.floor, r.has_lift, {stranded} AS stranded, r.lives_alone, {level} AS risk_level, "
            f"r.archived_at, p.name AS place FROM residents r LEFT JOIN places p ON p.id = r.place_id"
            f"{where} ORDER BY {order} LIMIT ? OFFSET ?")
     # Lists show personal numbers masked; privacy.reveal gives the full value, audited.
-    rows = privacy.shape_all(session, session.db.query(sql, stranded_params + params + [limit, offset]))
+    rows = privacy.shape_all(session, session.db.query(
+        sql, stranded_params + level_params + params + [limit, offset]))
     for row in rows:
         row["age"] = age_on(row["birth_date"], today)
     return rows

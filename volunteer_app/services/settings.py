@@ -12,6 +12,7 @@ from typing import Any
 
 from ..domain.hours import parse_office_hours
 from ..domain.people import Cohorts, HousingRule
+from ..domain.risk import VisitCadence
 from ..store.rows import from_json, new_uid, now_text, to_json
 from . import resident_risk
 from .permissions import Permission
@@ -24,6 +25,11 @@ class SettingSpec:
     label: str
     default: Any
     help: str = ""
+    kind: str = ""          # "days": a whole number of days, at least 1
+
+
+class SettingError(ValueError):
+    """A setting's value is refused; the message names the setting and says what is wanted."""
 
 
 WEIGHT_PREFIX = "pairing.w_"   # the matching weights: never negative
@@ -61,10 +67,15 @@ SPECS: tuple[SettingSpec, ...] = (
         ("stairs", "可帮上下楼", 15), ("hospital", "可陪同就医", 12), ("errands", "跑腿代办方便", 6),
         ("talk", "可聊天陪伴", 5), ("stranded", "悬空老人", 40), ("lives_alone", "独居", 15),
         ("no_family", "子女不在身边", 10), ("per_year_over_age", "超过年龄线每岁", 1))),
-    SettingSpec("pairing.visit_days_high", "悬空、独居老人探访间隔（天）", 7,
-                "悬空老人和独居老人至少每周探访一次（高风险档）。"),
-    SettingSpec("pairing.visit_days", "其他结对老人探访间隔（天）", 14),
+    # Visit cadence by risk tier (domain.md); the tiers themselves are domain/risk.py.
+    SettingSpec("visits.days_high", "高风险居民探访间隔（天）", 7,
+                "悬空老人，80岁以上独居或空巢，重病或失智：至少每周探访一次。", kind="days"),
+    SettingSpec("visits.days_priority", "重点居民探访间隔（天）", 30,
+                "60岁以上残疾或失智，特困人员：至少每月探访一次。", kind="days"),
+    SettingSpec("visits.days_general", "一般居民探访间隔（天）", 90,
+                "其他结对或包户的居民：至少每季度探访一次。", kind="days"),
 )
+CADENCE_KEYS = ("visits.days_high", "visits.days_priority", "visits.days_general")
 _BY_KEY = {spec.key: spec for spec in SPECS}
 # Settings whose text must parse; the parser's ValueError says what is wrong.
 _CHECKS = {"records.office_hours": parse_office_hours}
@@ -79,10 +90,6 @@ def get(session: Session, key: str) -> Any:
     raise KeyError(key)
 
 
-class SettingError(ValueError):
-    """A setting's new value is wrong; the message is Chinese and names the setting."""
-
-
 def checked(key: str, value: Any) -> Any:
     """``value`` as it would be saved, or :class:`SettingError`. A text setting with a parser
     (office hours) must parse; a number setting takes a number (or its text), a whole number
@@ -94,6 +101,11 @@ def checked(key: str, value: Any) -> Any:
             _CHECKS[key](value)
         except ValueError as error:
             raise SettingError(f"“{spec.label}”：{error}") from None
+    if spec is not None and spec.kind == "days":
+        text = str(value).strip()
+        if isinstance(value, bool) or not (isinstance(value, int) or text.isdigit()) or int(text) < 1:
+            raise SettingError(f"“{spec.label}”应为正整数（天数，至少1天），现在是“{text}”。")
+        return int(text)
     if spec is None or isinstance(spec.default, (str, bool)):
         return value
     weight = key.startswith(WEIGHT_PREFIX)
@@ -148,3 +160,8 @@ def cohorts(session: Session) -> Cohorts:
         helper_birth_to=int(get(session, "cohort.helper_birth_to")),
         resident_min_age=int(get(session, "cohort.resident_min_age")),
     )
+
+
+def visit_cadence(session: Session) -> VisitCadence:
+    high, priority, general = (int(get(session, key)) for key in CADENCE_KEYS)
+    return VisitCadence(high=high, priority=priority, general=general)

@@ -25,6 +25,7 @@ from .record_hours import m_record_hour_columns
 from .record_locks import m_record_lock_triggers
 from .resident_indexes import m_resident_filter_indexes
 from .row_versions import m_row_versions
+from .visit_coverage import m_visit_coverage
 from .visit_teams import m_visit_record_teams
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -83,6 +84,7 @@ MIGRATIONS: list[Migration] = [
     # 12: visit records get their helper's team (monthly reports); it writes audit entries
     # through today's write_entry, so it runs once the log has its hash columns
     m_visit_record_teams,
+    m_visit_coverage,           # 13: residents' 包户人 (responsible staff); cadence per risk tier
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

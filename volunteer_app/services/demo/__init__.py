@@ -33,12 +33,13 @@ DemoStep = Callable[[Session, DemoContext], None]
 
 
 def _steps() -> list[DemoStep]:
-    from . import pairing, people, records, schedule, users
+    from . import coverage, pairing, people, records, schedule, users
 
     return [people.build_places, people.build_teams_and_volunteers, people.build_residents,
             users.build_users,
             schedule.build_schedule,
             pairing.build_pairs_and_visits,
+            coverage.build_staff_coverage,
             records.build_records]   # records stays last: it tops up what earlier steps made
 
 

@@ -7,7 +7,8 @@ import json
 from datetime import date
 
 from ...domain.availability import PARTS, Availability
-from ...domain.people import HousingRule, age_on, pinyin_keys, risk_level
+from ...domain.people import HousingRule, age_on, pinyin_keys
+from ...domain.risk import risk_level
 from ...store.rows import new_uid, now_text
 from ..session import Session
 from . import DemoContext

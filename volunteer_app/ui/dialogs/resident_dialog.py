@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import risk
 from ...domain.identity import FieldError, clean_id_number
 from ...domain.people import age_on
-from ...services import consent, places, residents, settings
+from ...services import consent, coverage, places, residents, settings
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
@@ -62,6 +63,9 @@ NEED_CHOICES = (QT_TRANSLATE_NOOP("ResidentDialog", "跑腿代办"), QT_TRANSLAT
 CONSENT_METHODS = (QT_TRANSLATE_NOOP("ResidentDialog", "书面"),
                    QT_TRANSLATE_NOOP("ResidentDialog", "口头（有见证人）"),
                    QT_TRANSLATE_NOOP("ResidentDialog", "家属代签"), QT_TRANSLATE_NOOP("ResidentDialog", "电话"))
+# The risk tiers' stored words, shown through self.tr (marked for the translation files).
+TIER_WORDS = (QT_TRANSLATE_NOOP("ResidentDialog", "高"), QT_TRANSLATE_NOOP("ResidentDialog", "重点"),
+              QT_TRANSLATE_NOOP("ResidentDialog", "一般"))
 NO_FLOOR = -4   # the spin box's "未填" value, below the lowest real floor (-3)
 
 
@@ -172,6 +176,13 @@ class ResidentDialog(QDialog):
         if not may_sensitive:
             self.health_notes.setPlaceholderText(self.tr("您的角色不能查看或填写健康信息"))
         self.notes = QLineEdit(objectName=f"{NAME}.notes")
+        # 包户人: the community worker responsible for visits when no helper is paired
+        self.responsible = QComboBox(objectName=f"{NAME}.responsible")
+        self.responsible.addItem(self.tr("（无）"), None)
+        for staff in coverage.staff_members(self.session):
+            self.responsible.addItem(staff["name"], staff["id"])
+        self.tier = QLabel(objectName=f"{NAME}.tier")
+        self.tier.setProperty("role", "hint")
 
         self._error_labels: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -187,6 +198,7 @@ class ResidentDialog(QDialog):
              self._row(self.building, self.unit, self.room, stretch=True)),
             ("floor", self.tr("楼层"), self._row(self.floor, self.stranded)),
             ("flags", self.tr("情况"), self._grid(list(self.flags.values()), 5)),
+            ("responsible_volunteer_id", self.tr("包户人"), self._row(self.responsible, self.tier)),
             ("needs", self.tr("需要的帮助"), self._grid(list(self.needs.values()), 4)),
             ("emergency_contact", self.tr("紧急联系人"), self.emergency_contact),
             ("consent_visit", self.tr("同意"),
@@ -272,6 +284,8 @@ class ResidentDialog(QDialog):
             line.textEdited.connect(lambda _text, k=key: self._on_edited(k))
         self.gender.currentIndexChanged.connect(lambda _i: self._on_edited("gender"))
         self.place.currentIndexChanged.connect(lambda _i: self._on_edited("place_id"))
+        self.responsible.currentIndexChanged.connect(
+            lambda _i: self._on_edited("responsible_volunteer_id"))
         self.floor.valueChanged.connect(lambda _v: self._on_edited("floor"))
         for box in (*self.flags.values(), *self.needs.values(), self.sensitive_consent):
             box.toggled.connect(lambda _on: self._on_edited("flags"))
@@ -321,6 +335,10 @@ class ResidentDialog(QDialog):
         self._had_consent = bool(row["consent_visit"])
         self.health_notes.setPlainText(row["health_notes"] or "")
         self.notes.setText(row["notes"] or "")
+        staff = row["responsible_volunteer_id"]
+        if staff is not None and self.responsible.findData(staff) < 0:   # no longer staff
+            self.responsible.addItem(self.tr("编号%1").replace("%1", str(staff)), staff)
+        self.responsible.setCurrentIndex(max(0, self.responsible.findData(staff)))
         self._sync_id_number()
 
     def _on_reveal(self) -> None:
@@ -352,6 +370,7 @@ class ResidentDialog(QDialog):
             "consent_visit": self.consent_visit.isChecked(),
             "sensitive_consent": self.sensitive_consent.isChecked(),
             "notes": self.notes.text(),
+            "responsible_volunteer_id": self.responsible.currentData(),
         }
         if self.consent_visit.isChecked():
             values["consent_date"] = self.consent_date.date().toString("yyyy-MM-dd")
@@ -426,13 +445,15 @@ class ResidentDialog(QDialog):
         self.withdrawal.setVisible(pairs > 0)
 
     def _show_derived(self, values: dict[str, Any]) -> None:
-        """Age and 悬空老人, by the same rules and settings the ledger uses."""
-        age = age_on(values.get("birth_date"), self.session.today())
+        """Age, 悬空老人 and the risk tier, by the same rules and settings the ledger uses."""
+        today = self.session.today()
+        age = age_on(values.get("birth_date"), today)
         self.derived.setText(self.tr("年龄：%1 岁").replace("%1", str(age)) if age is not None else "")
         rule = settings.housing_rule(self.session)
-        stranded = age is not None and rule.is_stranded(
-            values.get("floor"), self.flags["has_lift"].isChecked(),
-            self.flags["cannot_use_stairs"].isChecked(), age)
+        stranded = risk.is_stranded(values, rule, today)
+        level = risk.resident_risk(values, rule, today)
+        self.tier.setText(self.tr("风险等级：%1，每%2天探访").replace("%1", self.tr(level.value))
+                          .replace("%2", str(settings.visit_cadence(self.session).days(level))))
         self.stranded.setText(self.tr("悬空老人：是") if stranded else self.tr("悬空老人：否"))
         self.stranded.setProperty("role", "error" if stranded else "hint")
         self.stranded.style().unpolish(self.stranded)

@@ -1,7 +1,8 @@
 """登记探访: date, time, duration, mode, what was done and how the resident was.
 
-Saving calls ``services.pairing.log_visit``, which also writes the helper's service record;
-a refusal is shown in the dialog so the person keeps what they typed.
+Saving calls ``services.pairing.log_visit`` for a pair, or ``services.visit_list.log_visit``
+for a row of the visit list (a pair or a staff-covered resident), which also writes the
+visitor's service record; a refusal is shown in the dialog so the person keeps what they typed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import pairing
+from ...services import coverage, pairing, visit_list
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ..forms import date_edit, error_label, save_cancel_buttons
@@ -48,8 +49,11 @@ class VisitDialog(QDialog):
                   "problem": self.tr("发现的问题")}
         self.texts = {key: QLineEdit(objectName=f"{NAME}.{key}") for key in labels}
         form = QFormLayout()
-        form.addRow(self.tr("老人"), QLabel(self.tr("%1（帮手：%2）").replace("%1", pair["resident_name"])
-                                         .replace("%2", pair["helper_name"])))
+        # a row of the visit list says how the resident is covered; a pair has a helper
+        who = (self.tr("%1（包户人：%2）") if pair.get("coverage") == coverage.STAFF
+               else self.tr("%1（帮手：%2）"))
+        form.addRow(self.tr("老人"), QLabel(who.replace("%1", pair["resident_name"])
+                                         .replace("%2", pair.get("visitor") or pair["helper_name"])))
         form.addRow(self.tr("探访日期"), self.visited_on)
         form.addRow(self.tr("开始时间"), self.start_time)
         form.addRow(self.tr("时长"), self.minutes)
@@ -71,8 +75,11 @@ class VisitDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved = pairing.log_visit(self.session, self.pair["id"], self.fields())
-        except (pairing.PairingError, PermissionDenied) as error:
+            if "coverage" in self.pair:
+                self.saved = visit_list.log_visit(self.session, self.pair, self.fields())
+            else:
+                self.saved = pairing.log_visit(self.session, self.pair["id"], self.fields())
+        except (pairing.PairingError, coverage.CoverageError, PermissionDenied) as error:
             self.error.setText(str(error))
             self.error.show()
             return

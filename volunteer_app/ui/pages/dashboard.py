@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services import dashboard
@@ -12,8 +14,11 @@ WATCHED = frozenset({"residents", "volunteers", "team_members", "teams", "pairin
 
 
 class StatCard(QFrame):
+    clicked = Signal()      # only a card made clickable (``set_clickable``) emits it
+
     def __init__(self, key: str, title: str, hint: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        self._clickable = False
         self.setObjectName(f"dashboard.{key}")
         self.setProperty("card", True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -31,6 +36,16 @@ class StatCard(QFrame):
     def set_value(self, value: int | str) -> None:
         self.value.setText(str(value))
 
+    def set_clickable(self, tooltip: str) -> None:
+        self._clickable = True
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(tooltip)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
 
 class DashboardPage(QWidget):
     def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
@@ -39,6 +54,8 @@ class DashboardPage(QWidget):
         heading = QLabel(self.tr("工作台"))
         heading.setProperty("role", "page-title")
         self.cards = {
+            "uncovered": StatCard("uncovered", self.tr("未覆盖"),
+                                  self.tr("高风险和重点居民中，既无结对帮手、也无包户人的")),
             "seniors": StatCard("seniors", self.tr("90岁以上老人"), self.tr("“90后”：年满90周岁")),
             "stranded": StatCard("stranded", self.tr("悬空老人"), self.tr("住高层无电梯或不能上下楼的老人")),
             "alone": StatCard("alone", self.tr("独居居民")),
@@ -47,6 +64,8 @@ class DashboardPage(QWidget):
             "helpers": StatCard("helpers", self.tr("可结对的80后帮手"),
                                 self.tr("出生于80年代、还能再结对的志愿者和社区工作者")),
         }
+        self.cards["uncovered"].set_clickable(self.tr("点击查看未覆盖居民名单"))
+        self.cards["uncovered"].clicked.connect(self._on_uncovered_clicked)
         grid = QGridLayout()
         grid.setSpacing(12)
         for i, card in enumerate(self.cards.values()):
@@ -71,6 +90,7 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         numbers = dashboard.load(self.session)
+        self.cards["uncovered"].set_value(numbers.uncovered)
         self.cards["seniors"].set_value(numbers.seniors)
         self.cards["stranded"].set_value(numbers.stranded)
         self.cards["alone"].set_value(numbers.living_alone)
@@ -93,6 +113,12 @@ class DashboardPage(QWidget):
                            objectName=f"dashboard.team.{team.id}.members")
             self.teams_grid.addWidget(name, row, 0)
             self.teams_grid.addWidget(count, row, 1)
+
+    def _on_uncovered_clicked(self) -> None:
+        """Open the 居民 page on its 未覆盖 filter (the page list belongs to the main window)."""
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page("residents").show_uncovered()
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:

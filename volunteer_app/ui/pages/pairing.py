@@ -35,6 +35,7 @@ from ..list_model import Field, ListTableModel
 from ..permissions import enable_for
 from ..signals import DataSignals
 from ..tables import column_widths, read_only_rows
+from .coverage_tab import CoverageTab
 
 LATE = QColor("#fde2e1")
 LATE_TEXT = QColor("#b3261e")
@@ -97,6 +98,9 @@ class PairingPage(QWidget):
 
         self.unmatched = _table("pairing.unmatched", self.unmatched_model, (110, 170, 50))
         self.tabs.addTab(self.unmatched, self.tr("未能结对"))
+        # pairs, 包户 residents and uncovered ones, late by their own tier's cadence
+        self.coverage = CoverageTab(session, signals, self)
+        self.tabs.addTab(self.coverage, self.tr("逾期与未覆盖"))
 
         self.message = QLabel(objectName="pairing.message")
         self.message.setWordWrap(True)

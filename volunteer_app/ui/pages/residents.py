@@ -36,7 +36,7 @@ from ..reveal import add_reveal_action
 from ..signals import DataSignals
 from ..tables import column_widths, read_only_rows
 
-WATCHED = frozenset({"residents", "places", "settings"})
+WATCHED = frozenset({"residents", "places", "settings", "pairings"})   # pairs change 未覆盖
 # select_resident looks this far down the table for a row the filter shows but not yet fetched
 SELECT_SEARCH_ROWS = 5000
 
@@ -98,11 +98,13 @@ class ResidentsPage(QWidget):
         self.only_stranded = QCheckBox(self.tr("只看悬空老人"), objectName="residents.only_stranded")
         self.only_seniors = QCheckBox(self.tr("只看90岁以上"), objectName="residents.only_seniors")
         self.only_alone = QCheckBox(self.tr("只看独居"), objectName="residents.only_alone")
+        self.only_uncovered = QCheckBox(self.tr("只看未覆盖"), objectName="residents.only_uncovered")
+        self.only_uncovered.setToolTip(self.tr("高风险和重点居民中，既没有结对帮手、也没有包户人的"))
         self.count_label = QLabel(objectName="residents.count")
         self.count_label.setProperty("role", "hint")
         search = QHBoxLayout()
         search.addWidget(self.filter, 1)
-        for box in (self.only_stranded, self.only_seniors, self.only_alone):
+        for box in (self.only_stranded, self.only_seniors, self.only_alone, self.only_uncovered):
             search.addWidget(box)
         search.addWidget(self.count_label)
 
@@ -144,6 +146,7 @@ class ResidentsPage(QWidget):
         self.only_stranded.toggled.connect(lambda on: self.model.set_query(only_stranded=on))
         self.only_seniors.toggled.connect(lambda on: self.model.set_query(only_seniors=on))
         self.only_alone.toggled.connect(lambda on: self.model.set_query(only_alone=on))
+        self.only_uncovered.toggled.connect(lambda on: self.model.set_query(only_uncovered=on))
         self.model.modelReset.connect(self._show_count)
         self.model.modelReset.connect(self._update_buttons)
         self.model.modelReset.connect(self._select_wanted)
@@ -153,6 +156,13 @@ class ResidentsPage(QWidget):
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
         self.archive_button.clicked.connect(self._on_archive)
+
+    def show_uncovered(self) -> None:
+        """The 未覆盖 list (the 工作台 opens it): every uncovered resident, whatever was typed."""
+        self.filter.clear()
+        for box in (self.only_stranded, self.only_seniors, self.only_alone):
+            box.setChecked(False)
+        self.only_uncovered.setChecked(True)
 
     # -- what is chosen ------------------------------------------------------------------
     def current_resident(self) -> dict[str, Any] | None:
