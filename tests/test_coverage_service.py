@@ -24,19 +24,26 @@ def day(days_ago: int) -> str:
 
 @pytest.fixture
 def community(session):
-    """A worker, a volunteer (not staff), an 80后 helper, and residents of every tier."""
+    """A worker, a volunteer (not staff), an 80后 helper, and residents of every tier, all in
+    one community (匹配 pairs only inside a community)."""
+    stamp = "2026-01-01T00:00:00"
+    community_id = session.db.table("communities").insert(
+        {"uid": "c-gaolizhuang", "name": "高立庄社区", "created_at": stamp}).last_pk
+    place_id = session.db.table("places").insert(
+        {"uid": "p-gaolizhuang", "community_id": community_id, "name": "高立庄", "created_at": stamp}).last_pk
+    home = {"community_id": community_id, "place_id": place_id}
     people = {
         "worker": volunteers.add(session, {"name": "梁晓燕", "birth_date": "1987-05-01",
                                            "gender": "女", "is_staff": True, "helper_capacity": 0}),
         "volunteer": volunteers.add(session, {"name": "钱大伟", "birth_date": "1960-02-01",
                                               "gender": "男", "helper_capacity": 0}),
         "helper": volunteers.add(session, {"name": "郑凯", "birth_date": "1985-03-02", "gender": "男",
-                                           "helper_capacity": 1}),
+                                           "helper_capacity": 1, **home}),
     }
 
     def resident(name: str, **facts) -> int:
         return residents.add(session, {"name": name, "gender": "女", "floor": "1",
-                                       "birth_date": "1950-06-01", **facts})
+                                       "birth_date": "1950-06-01", **home, **facts})
 
     people |= {
         "paired": resident("韩秀英", birth_date="1932-01-01", lives_alone=True, **AGREED),

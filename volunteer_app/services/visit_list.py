@@ -15,13 +15,11 @@ from typing import Any
 from ..domain import matching
 from ..domain.risk import RiskLevel
 from ..store.rows import new_uid, now_text
-from . import pairing, records, settings
+from . import consent, pairing, records, settings
 from .coverage import PAIRED, STAFF, UNCOVERED, CoverageError, risk_expression
 from .permissions import Permission, PermissionDenied
 from .session import Session
 
-# Staff-covered residents are no team's: only roles not limited to teams log their visits.
-_NO_TEAM = 0
 _ROWS = (
     "SELECT r.id, r.id AS resident_id, r.name AS resident_name, r.building, "
     "p.name AS place_name, {level} AS risk_level, r.responsible_volunteer_id, r.responsible_since, "
@@ -83,7 +81,7 @@ def may_log_visit(session: Session, row: dict[str, Any]) -> bool:
     """Whether the acting user may log a visit of a row of :func:`visit_list`."""
     if row["coverage"] == PAIRED:
         return pairing.may_log_visit(session, row)
-    return row["coverage"] == STAFF and session.can(Permission.VISIT_LOG, _NO_TEAM)
+    return row["coverage"] == STAFF and session.can(Permission.VISIT_LOG, None)
 
 
 def log_visit(session: Session, row: dict[str, Any], fields: dict[str, Any]) -> tuple[int, int]:
@@ -96,14 +94,18 @@ def log_visit(session: Session, row: dict[str, Any], fields: dict[str, Any]) -> 
 def log_staff_visit(session: Session, resident_id: int, fields: dict[str, Any]) -> tuple[int, int]:
     """Save a staff member's visit of a staff-covered resident and its service record (the
     hours of a community worker on duty are recorded, not counted for stars)."""
-    session.require(Permission.VISIT_LOG)
-    if not session.can(Permission.VISIT_LOG, _NO_TEAM):
+    session.require_held(Permission.VISIT_LOG)
+    # A staff-covered resident belongs to no team, so a captain's team scope fails closed.
+    if not session.can(Permission.VISIT_LOG, None):
         raise PermissionDenied(f"队长“{session.actor.name}”只能为自己队员的结对登记探访；"
                                "包户居民的探访由社区工作者登记。")
     resident = session.row("residents", resident_id)
     if resident is None or resident["archived_at"] or resident["responsible_volunteer_id"] is None:
         name = resident["name"] if resident else f"编号{resident_id}"
         raise CoverageError(f"居民“{name}”没有包户人，请先在居民信息里指定包户人再登记探访。")
+    refused = consent.refusal(resident)     # a withdrawn consent stops staff visits too
+    if refused:
+        raise CoverageError(refused)
     try:
         values = pairing.visit_fields(session, fields)
     except pairing.PairingError as error:
