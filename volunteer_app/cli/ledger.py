@@ -47,7 +47,7 @@ def run_check(args: argparse.Namespace) -> int:
     path = database_path(args)
     if not path.exists():
         raise CommandError(f"找不到数据库文件 {path}。")
-    db = open_database(path, migrate=False)
+    db = open_database(path, migrate=False, verify=False)  # a damaged file is reported, not refused
     try:
         report = maintenance.check(db, str(path))
     finally:
