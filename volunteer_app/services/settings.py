@@ -55,6 +55,8 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("pairing.visit_days_high", "悬空、独居老人探访间隔（天）", 7,
                 "悬空老人和独居老人至少每周探访一次（高风险档）。"),
     SettingSpec("pairing.visit_days", "其他结对老人探访间隔（天）", 14),
+    SettingSpec("import.max_unpacked_mb", "导入Excel解压后上限（MB）", 200,
+                "Excel文件（.xlsx）是压缩包：解压后超过这个大小的文件不读取，以免把电脑内存用光。"),
 )
 _BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -84,6 +86,11 @@ def put(session: Session, key: str, value: Any) -> None:
             detail = f"按新的悬空老人标准重算风险等级：{changed}位居民的等级有变化"
         session.audit("修改设置", "settings", None, {"key": key, "value": before},
                       {"key": key, "value": value}, detail)
+
+
+def max_unpacked_bytes(session: Session) -> int:
+    """How big an .xlsx may be once unpacked before the import refuses to read it."""
+    return int(float(get(session, "import.max_unpacked_mb")) * 2**20)
 
 
 def housing_rule(session: Session) -> HousingRule:

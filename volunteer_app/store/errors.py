@@ -116,6 +116,13 @@ _OS_REASONS = {
 }
 
 
+def os_reason(error: OSError) -> str:
+    """Why a file could not be read or written, in Chinese (the system's text otherwise)."""
+    if error.errno in _OS_REASONS:
+        return _OS_REASONS[error.errno][1]
+    return error.strerror or str(error)
+
+
 def explain_os(error: OSError, path: Path | str | None = None) -> StoreError:
     """A failed read or write of a file (the database, a copy, an export) as one Chinese line."""
     where = path if path is not None else (error.filename or "文件")
