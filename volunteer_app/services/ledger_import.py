@@ -754,7 +754,7 @@ def database_path(session: Session) -> str:
 def worker_session(path: str, actor: Any, today: date) -> Iterator[Session]:
     """A session on its own connection, for a worker thread (a connection belongs to the
     thread that opened it)."""
-    db = open_database(path)
+    db = open_database(path, verify=False)   # the window checked the file when it opened it
     try:
         yield Session(db, actor, today=lambda: today)
     finally:

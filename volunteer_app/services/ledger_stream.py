@@ -156,14 +156,6 @@ class _SeenKeys(dict):
         return dict.setdefault(self, self._pack(key), default)
 
 
-class _Forget(dict):
-    """Where a new row's id would be remembered for a later duplicate row of the file: only
-    updating (--update) needs it, and a million entries are 100 MB."""
-
-    def __setitem__(self, key: Any, value: Any) -> None:
-        pass
-
-
 def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
                  all_or_nothing: bool, report: Report, keep_rejected: bool,
                  rows: Iterator[tuple[int, list[Any]]], estimate: int) -> None:
@@ -230,7 +222,7 @@ class _Saver:
         self.session, self.kind, self.duplicates = session, kind, duplicates
         self.stamp, self.summary = stamp, summary
         self.teams = {r["name"]: r["id"] for r in session.db.query("SELECT id, name FROM teams")}
-        self.saved: dict[int, int] = {} if duplicates == UPDATE else _Forget()
+        self.saved: dict[int, int] = {}     # file row number → id, for a later duplicate row
         self.counter = _volunteer_counter(session) if kind == "volunteers" else None
         self.uids = _uid_stream()
         self.batch: list[tuple[RowCheck, dict[str, Any]]] = []
@@ -260,6 +252,10 @@ class _Saver:
 
     def finish(self) -> None:
         _flush(self.session, self.kind, self.batch, self.saved, self.teams)
+        if self.duplicates != UPDATE:
+            # only updating (--update) looks a duplicate row's first row up: a million
+            # remembered ids would be 100 MB
+            self.saved.clear()
 
     def _new_teams(self, names: list[str]) -> None:
         for name in names:
