@@ -9,29 +9,31 @@
         <translation>LinLiBang: this computer has no graphical display (no DISPLAY), so the window cannot open. Run it on a virtual display: xvfb-run -a make run ; for the command line see python main.py --help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="69"/>
+        <location filename="../../volunteer_app/ui/app.py" line="74"/>
         <source>邻里帮</source>
         <translation>LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="69"/>
+        <location filename="../../volunteer_app/ui/app.py" line="74"/>
         <source>已经有一个邻里帮窗口在使用数据库 %1。
 请切换到那个窗口。</source>
         <translation>Another LinLiBang window is using the database %1.
 Please switch to that window.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="77"/>
+        <location filename="../../volunteer_app/ui/app.py" line="68"/>
+        <location filename="../../volunteer_app/ui/app.py" line="82"/>
+        <location filename="../../volunteer_app/ui/app.py" line="88"/>
         <source>邻里帮：无法打开数据库</source>
         <translation>LinLiBang: cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="124"/>
+        <location filename="../../volunteer_app/ui/app.py" line="135"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="125"/>
+        <location filename="../../volunteer_app/ui/app.py" line="136"/>
         <source>这是第一次打开邻里帮。
 
 要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
@@ -40,39 +42,44 @@ Please switch to that window.</translation>
 Load a demo community to see how it works, or start empty and enter your own community?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="127"/>
+        <location filename="../../volunteer_app/ui/app.py" line="138"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="129"/>
+        <location filename="../../volunteer_app/ui/app.py" line="140"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="161"/>
+        <location filename="../../volunteer_app/ui/app.py" line="187"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="166"/>
+        <location filename="../../volunteer_app/ui/app.py" line="193"/>
+        <source>邻里帮：无法保存</source>
+        <translation>LinLiBang: could not save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="198"/>
         <source>错误报告已保存到：
 %1</source>
         <translation>The error report was saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="168"/>
+        <location filename="../../volunteer_app/ui/app.py" line="200"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="173"/>
+        <location filename="../../volunteer_app/ui/app.py" line="205"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="173"/>
+        <location filename="../../volunteer_app/ui/app.py" line="205"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
 %1
@@ -86,138 +93,138 @@ Please send this file to technical support.</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="83"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="79"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="44"/>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="87"/>
         <source>已安排</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="44"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="47"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="45"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="48"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="45"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="48"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="49"/>
         <source>已谢绝</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="49"/>
         <source>缺席</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="87"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="87"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="92"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="88"/>
         <source>移出所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="89"/>
         <source>序</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="89"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="89"/>
         <source>本月(时)</source>
         <translation>Month (h)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="94"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="90"/>
         <source>本周(时)</source>
         <translation>Week (h)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="94"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="90"/>
         <source>合适的理由</source>
         <translation>Why they fit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="95"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="91"/>
         <source>冲突与提醒</source>
         <translation>Conflicts and warnings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="93"/>
         <source>安排所选</source>
         <translation>Assign selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="96"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="111"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="102"/>
         <source>候选人按合适程度排序：有空、有技能、本月时长少、未超每周上限的在前。灰色的不能安排（原因见右侧）；有提醒的安排前会请您确认。</source>
         <translation>Candidates are sorted by fit: free, skilled, fewest hours this month and under the weekly cap first. Grey ones cannot be assigned (reason on the right); for those with a warning you will be asked to confirm.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="158"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="149"/>
         <source>不能安排：</source>
         <translation>Cannot assign:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="160"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="151"/>
         <source>提醒：</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="163"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="154"/>
         <source>（%1组）</source>
         <translation> (group %1)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="209"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="198"/>
         <source>请先在候选人里选一位。</source>
         <translation>First choose a candidate.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="212"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="201"/>
         <source>不能安排{0}：{1}。</source>
         <translation>Cannot assign {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="228"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="217"/>
         <source>已安排{0}。</source>
         <translation>Assigned {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="231"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="220"/>
         <source>需要确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="232"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="221"/>
         <source>安排{0}有以下提醒：
 
 {1}
@@ -230,22 +237,22 @@ Please send this file to technical support.</translation>
 Assign anyway?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="236"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="225"/>
         <source>仍然安排</source>
         <translation>Assign anyway</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="237"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="226"/>
         <source>不安排</source>
         <translation>Don&apos;t assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="240"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="229"/>
         <source>没有安排{0}。</source>
         <translation>{0} not assigned.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="258"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="247"/>
         <source>已移出{0}。</source>
         <translation>Removed {0}.</translation>
     </message>
@@ -269,7 +276,7 @@ Assign anyway?</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="52"/>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="57"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="55"/>
         <source>签到</source>
         <translation>Check in</translation>
     </message>
@@ -284,62 +291,62 @@ Assign anyway?</translation>
         <translation>Service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="56"/>
         <source>签退并记时长</source>
         <translation>Check out and record hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="58"/>
         <source>完成（按班次时长）</source>
         <translation>Completed (shift length)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="59"/>
         <source>缺席</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="62"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="60"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="63"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="61"/>
         <source>选中一人或多人（按住Ctrl多选），在“签到”“签退”里改成实际时间后点按钮。签退或完成后自动生成服务记录。</source>
         <translation>Select one or more people (hold Ctrl), set the actual times under &quot;Check in&quot; and &quot;Check out&quot;, then click the button. Checking out or completing creates the service records.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="90"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="86"/>
         <source>这个班次在{0}，还没到，到时再来签到签退。</source>
         <translation>This shift is on {0}, not yet; check in and out then.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="106"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="102"/>
         <source>已记录 {0} 小时</source>
         <translation>{0} hours recorded</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="143"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="139"/>
         <source>请先选中要操作的人。</source>
         <translation>First select the people to act on.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="158"/>
         <source>{0} 已签到。</source>
         <translation>{0} checked in.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="162"/>
         <source>{0} 已签退，服务记录已按实际时长生成。</source>
         <translation>{0} checked out; service records created for the actual time served.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="170"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="166"/>
         <source>{0} 已完成，服务记录已生成。</source>
         <translation>{0} completed; service records created.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="174"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="170"/>
         <source>{0} 记为缺席（不生成服务记录）。</source>
         <translation>{0} marked as no-show (no service record).</translation>
     </message>
@@ -763,88 +770,93 @@ Assign anyway?</translation>
 <context>
     <name>FillGapsDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="40"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="77"/>
         <source>一键补缺</source>
         <translation>Fill gaps</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="80"/>
         <source>采用</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="80"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="80"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="44"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="81"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="82"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="83"/>
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="49"/>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="136"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="84"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="186"/>
         <source>安排勾选的人员</source>
         <translation>Assign the ticked people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="87"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="56"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="89"/>
         <source>建议只补到每个班次的最少人数，优先本月时长少的队员，不会安排有冲突、超出每周上限或不在空闲时间的人。取消勾选即可不采用。</source>
         <translation>Suggestions fill each shift only up to its minimum, preferring members with fewer hours this month; nobody with a conflict, over the weekly cap or outside their free times is suggested. Untick a suggestion to leave it out.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="111"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="122"/>
+        <source>正在为缺人的班次找人……</source>
+        <translation>Finding people for the short-handed shifts…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="161"/>
         <source>本周（今天以后）没有缺人的班次。</source>
         <translation>No shift this week (from today) is short of people.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="113"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="163"/>
         <source>本周（今天以后）有 {0} 个班次缺人，共缺 {1} 人；建议安排 {2} 人次，涉及 {3} 个班次。</source>
         <translation>This week (from today) {0} shifts are short of {1} people in all; {2} assignments to {3} shifts are suggested.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="116"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="166"/>
         <source>还有 {0} 个名额找不到合适的人，可在“安排人员”里手动安排。</source>
         <translation>{0} places still have nobody suitable; assign them by hand under &quot;Assign people&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="135"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="185"/>
         <source>安排勾选的 {0} 人次</source>
         <translation>Assign the {0} ticked</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="194"/>
         <source>没有勾选任何建议。</source>
         <translation>No suggestion is ticked.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="204"/>
         <source>已安排 {0} 人次。</source>
         <translation>{0} assignments made.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="157"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="205"/>
         <source>{0} 条因情况有变未能安排。</source>
         <translation>{0} could not be assigned because things have changed.</translation>
     </message>
@@ -897,162 +909,162 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="167"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="166"/>
         <source>导入%s台账</source>
         <translation>Import %s ledger</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="187"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="184"/>
         <source>请选择 .xlsx 或 .csv 台账文件</source>
         <translation>Choose an .xlsx or .csv ledger file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="188"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="185"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="191"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="188"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="196"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="193"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="196"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="193"/>
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="214"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="211"/>
         <source>重复的人员：跳过</source>
         <translation>Duplicate people: skip</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="215"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="212"/>
         <source>重复的人员：用文件中的信息更新</source>
         <translation>Duplicate people: update from the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="216"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="213"/>
         <source>保存未导入的行…</source>
         <translation>Save the rows not imported…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="218"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="215"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="218"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="253"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="250"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="288"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="285"/>
         <source>无法读取文件</source>
         <translation>Cannot read the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="300"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="297"/>
         <source>第%1列</source>
         <translation>Column %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="304"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="301"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="340"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="337"/>
         <source>正在检查每一行…</source>
         <translation>Checking every row…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="348"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="345"/>
         <source>无法检查</source>
         <translation>Cannot check</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="363"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="360"/>
         <source>检查已取消。</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="366"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="363"/>
         <source>共%1行：可导入%2行，重复%3行，有错误%4行（红色单元格，鼠标停留可看原因），有提醒%5行。</source>
         <translation>%1 rows: %2 can be imported, %3 duplicates, %4 with errors (red cells; hover to see why), %5 with warnings.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="371"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="368"/>
         <source>将新建队伍：</source>
         <translation>A new team will be created:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="373"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="370"/>
         <source>没有哪一列对应到“姓名”，请在左边的“导入为”中选择。</source>
         <translation>No column is mapped to &quot;Name&quot;; choose one under &quot;Import as&quot; on the left.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="388"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="385"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="403"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="400"/>
         <source>导入完成：新增%1行，更新%2行，跳过重复%3行，未导入%4行。</source>
         <translation>Import done: %1 rows added, %2 updated, %3 duplicates skipped, %4 not imported.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="407"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="404"/>
         <source>新建了队伍：</source>
         <translation>Teams created:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="415"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="412"/>
         <source>导入已取消，数据库没有任何改动。</source>
         <translation>Import cancelled; nothing in the database changed.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="424"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="421"/>
         <source>选择台账文件</source>
         <translation>Choose a ledger file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="425"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="422"/>
         <source>台账文件 (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>Ledger files (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="430"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="427"/>
         <source>保存未导入的行</source>
         <translation>Save the rows not imported</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="430"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="427"/>
         <source>未导入的行</source>
         <translation>Rows not imported</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="431"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="428"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="441"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="438"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="443"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="440"/>
         <source>未导入的行已保存到 %1，改好后可以再导入。</source>
         <translation>The rows not imported were saved to %1; fix them and import again.</translation>
     </message>
@@ -1060,114 +1072,114 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>JielongDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="48"/>
         <source>接龙导入</source>
         <translation>Import sign-up chain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="49"/>
         <source>安排到：</source>
         <translation>Assign to:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="53"/>
         <source>把微信群里的接龙整段复制粘贴到这里，例如：
 </source>
         <translation>Copy the whole sign-up chain from the WeChat group and paste it here, for example:
 </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="55"/>
         <source>识别名单</source>
         <translation>Read names</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="61"/>
         <source>接龙里的名字</source>
         <translation>Name in the chain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="61"/>
         <source>对应的志愿者</source>
         <translation>Matching volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="62"/>
         <source>怎样对上的</source>
         <translation>How it matched</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="62"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="65"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="64"/>
         <source>有提醒的也安排</source>
         <translation>Assign those with warnings too</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="66"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="65"/>
         <source>安排到此班次</source>
         <translation>Assign to this shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="68"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="67"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="94"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="91"/>
         <source>没有读出名字。请粘贴带编号的接龙（1. 张三  2. 李四 …），或一行一个名字。</source>
         <translation>No names found. Paste a numbered chain (1. Zhang San  2. Li Si …), or one name per line.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="102"/>
         <source>接龙：{0}（{1}人）</source>
         <translation>Sign-up chain: {0} ({1} people)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="118"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="115"/>
         <source>读出 {0} 个名字，{1} 个已对上</source>
         <translation>{0} names read, {1} matched</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="119"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="116"/>
         <source>，{0} 个请在“对应的志愿者”里选择。</source>
         <translation>; choose {0} under &quot;Matching volunteer&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="128"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="125"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="132"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="129"/>
         <source>（没有找到）</source>
         <translation>(not found)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="135"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="132"/>
         <source>（不安排）</source>
         <translation>(not assigned)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="159"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="156"/>
         <source>没有要安排的人：请在“对应的志愿者”里选择。</source>
         <translation>Nobody to assign: choose under &quot;Matching volunteer&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="171"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="168"/>
         <source>已安排 {0} 人</source>
         <translation>{0} assigned</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="173"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="170"/>
         <source>；{0} 人有提醒未安排，确认后勾选“有提醒的也安排”再点一次</source>
         <translation>; {0} with warnings not assigned: tick &quot;Assign those with warnings too&quot; and click again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="175"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="172"/>
         <source>；{0} 人不能安排（原因见“结果”）</source>
         <translation>; {0} cannot be assigned (see &quot;Result&quot;)</translation>
     </message>
@@ -1328,7 +1340,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PagedTableModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/paged_model.py" line="209"/>
+        <location filename="../../volunteer_app/ui/paged_model.py" line="215"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -1720,42 +1732,42 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="70"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="69"/>
         <source>有错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="70"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="69"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="71"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="70"/>
         <source>有提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="71"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="70"/>
         <source>可导入</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="99"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="101"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="104"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="103"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="104"/>
         <source>第%1列</source>
         <translation>Column %1</translation>
     </message>
@@ -1871,52 +1883,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="56"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="57"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="58"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="59"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="60"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="61"/>
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="63"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
         <source>服务对象</source>
         <translation>Beneficiary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="66"/>
         <source>服务内容</source>
         <translation>Service</translation>
     </message>
@@ -1924,163 +1936,163 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="97"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="153"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="149"/>
         <source>服务记录</source>
         <translation>Service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="97"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="99"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="101"/>
         <source>全部类别</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="103"/>
         <source>全部月份</source>
         <translation>All months</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="105"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="121"/>
         <source>新增记录</source>
         <translation>Add record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="122"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="123"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="124"/>
         <source>核实并锁定</source>
         <translation>Verify and lock</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="129"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="125"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="126"/>
         <source>打印证明</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="127"/>
         <source>月度报表</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="132"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="128"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="150"/>
         <source>时长与星级</source>
         <translation>Hours &amp; stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="158"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="154"/>
         <source>证明登记簿</source>
         <translation>Certificate register</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="212"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="208"/>
         <source>共 {0} 条记录，合计 {1} 小时，其中已核实 {2} 小时（已更正的原记录不计）</source>
         <translation>{0} records, {1} hours in all, {2} hours verified (corrected originals not counted)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="228"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="224"/>
         <source>已核实锁定的记录不能修改或删除，请用“更正”</source>
         <translation>Verified, locked records cannot be edited or deleted; use &quot;Correct&quot;</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="243"/>
         <source>请先选择“已记录”状态的记录（可按住Ctrl或Shift多选）。</source>
         <translation>First select records in the &quot;recorded&quot; state (hold Ctrl or Shift to select several).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="250"/>
         <source>已核实并锁定 {0} 条记录。锁定后不能修改或删除，如有错误请用“更正”。</source>
         <translation>Verified and locked {0} records. Locked records cannot be edited or deleted; use &quot;Correct&quot; for mistakes.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="269"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="265"/>
         <source>这条记录状态为“{0}”，已核实锁定，不能修改或删除。如有错误，请督导选中它点“更正”并写明原因，原记录会保留。</source>
         <translation>This record is &quot;{0}&quot;: verified and locked, it cannot be edited or deleted. For a mistake, a supervisor selects it, clicks &quot;Correct&quot; and gives the reason; the original record is kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="284"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="280"/>
         <source>删除服务记录</source>
         <translation>Delete service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="285"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="281"/>
         <source>删除 {0} 在 {1} 的这条记录（{2} 小时）？</source>
         <translation>Delete this record of {0} on {1} ({2} hours)?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="311"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="307"/>
         <source>志愿者“{0}”，</source>
         <translation>Volunteer &quot;{0}&quot;, </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="315"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="311"/>
         <source>导出为PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="316"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="312"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="323"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="319"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="324"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="320"/>
         <source>正在导出服务记录……</source>
         <translation>Exporting service records…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="330"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="326"/>
         <source>已取消导出，没有生成文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="333"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="329"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="339"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="335"/>
         <source>（共 {0} 条，只导出前 {1} 条）</source>
         <translation>({0} in all; only the first {1} are exported)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="340"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="336"/>
         <source>已导出 {0} 条记录：{1}</source>
         <translation>Exported {0} records: {1}</translation>
     </message>
@@ -2088,52 +2100,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="94"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="96"/>
         <source>证明编号</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="97"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="98"/>
         <source>证明期间</source>
         <translation>Certificate period</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="101"/>
         <source>时长（小时）</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="106"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="102"/>
         <source>开具人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="103"/>
         <source>开具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="105"/>
         <source>补打</source>
         <translation>Reprints</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="114"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="110"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="111"/>
         <source>补打（原证明 {0}）</source>
         <translation>Reprint (original certificate {0})</translation>
     </message>
@@ -2141,12 +2153,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="258"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="254"/>
         <source>志愿者姓名、拼音首字母或证明编号</source>
         <translation>Volunteer name, pinyin initials or certificate number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="274"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="270"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
     </message>
@@ -2452,77 +2464,77 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="50"/>
         <source>无</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="50"/>
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="53"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="54"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
         <source>小区/院落</source>
         <translation>Estate/courtyard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
         <source>门牌</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
         <source>电梯</source>
         <translation>Lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
         <source>独居</source>
         <translation>Lives alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
@@ -2530,48 +2542,48 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="93"/>
         <source>居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="96"/>
         <source>查找：姓名、拼音首字母（如 zjg）、电话尾号或楼号</source>
         <translation>Find: name, pinyin initials (e.g. zjg), a phone&apos;s last digits or building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="98"/>
         <source>只看悬空老人</source>
         <translation>Stranded elders only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="99"/>
         <source>只看90岁以上</source>
         <translation>Aged 90+ only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="100"/>
         <source>只看独居</source>
         <translation>Living alone only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="120"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="122"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="128"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="237"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="123"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="232"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="188"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -2579,39 +2591,39 @@ The administrator looks after users, settings and backups; create &quot;Communit
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="219"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="214"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="226"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="221"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="228"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="235"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="230"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="238"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="233"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="242"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="249"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="244"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>
@@ -2686,124 +2698,124 @@ Reason for archiving:</translation>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="48"/>
         <source>导出名单</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="58"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="59"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="60"/>
         <source>保存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="63"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="62"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="87"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="86"/>
         <source>%1年第%2周（%3月%4日–%5月%6日）</source>
         <translation>%1 week %2 (%3/%4–%5/%6)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="90"/>
         <source>复制微信群文本</source>
         <translation>Copy WeChat group text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="92"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="91"/>
         <source>保存队伍日历(.ics)…</source>
         <translation>Save team calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="94"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="93"/>
         <source>保存个人日历(.ics，四周)…</source>
         <translation>Save personal calendars (.ics, four weeks)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="101"/>
         <source>A4 名单可预览、打印或存为PDF；微信文本复制后直接粘贴到队伍群；日历文件(.ics)发给队员，手机日历打开即可导入，重新导出会更新而不重复。</source>
         <translation>The A4 list can be previewed, printed or saved as PDF; the WeChat text can be pasted straight into the team group; send the calendar file (.ics) to members: a phone calendar imports it, and exporting again updates it without duplicates.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="106"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="105"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="107"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="106"/>
         <source>周次</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="107"/>
         <source>分享</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="109"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="108"/>
         <source>个人日历</source>
         <translation>Personal calendar</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="132"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="131"/>
         <source>还没有队伍，请先在“志愿者与队伍”里建立队伍。</source>
         <translation>No teams yet; first create one under &quot;Volunteers &amp; teams&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="169"/>
         <source>保存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="173"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="170"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="179"/>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="215"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="176"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="212"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="182"/>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="219"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="179"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="216"/>
         <source>已保存：{0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="186"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="183"/>
         <source>%1_%2_值班表.pdf</source>
         <translation>%1_%2_roster.pdf</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="202"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="199"/>
         <source>已复制，可以粘贴到微信群（共 {0} 行）。</source>
         <translation>Copied; paste it into the WeChat group ({0} lines).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="206"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="203"/>
         <source>保存日历文件</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="207"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="204"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="232"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="229"/>
         <source>这支队伍还没有队员。</source>
         <translation>This team has no members yet.</translation>
     </message>
@@ -2916,27 +2928,27 @@ Reason for archiving:</translation>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="227"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="226"/>
         <source>本周 {0} 个班次，其中缺人 {1} 个</source>
         <translation>{0} shifts this week, {1} short of people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="270"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="266"/>
         <source>点选一个班次查看详情；双击可安排人员。</source>
         <translation>Click a shift to see its details; double-click to assign people.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="276"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="272"/>
         <source>这个班次已取消</source>
         <translation>This shift is cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="277"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="273"/>
         <source>只能为自己带领的队伍排班</source>
         <translation>You can schedule only the teams you lead</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="328"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="324"/>
         <source>请先选择一支您可以排班的队伍。</source>
         <translation>First choose a team you can schedule.</translation>
     </message>
@@ -2944,107 +2956,107 @@ Reason for archiving:</translation>
 <context>
     <name>ServiceTypeDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="41"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="42"/>
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="48"/>
         <source>新增类型</source>
         <translation>Add type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="54"/>
         <source>例如：铲冰除雪</source>
         <translation>e.g. ice and snow clearing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="55"/>
         <source>重体力（如铲冰、搬运）</source>
         <translation>Heavy labour (e.g. ice clearing, carrying)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="56"/>
         <source>轻</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="66"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="67"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="69"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="70"/>
         <source>用顿号或逗号分开，例如：急救、驾驶</source>
         <translation>Separate with commas, e.g. first aid, driving</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="70"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="71"/>
         <source>需要为志愿者购买保险</source>
         <translation>Volunteers need insurance</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="71"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="72"/>
         <source>重体力任务不安排有健康限制或超过年龄上限的志愿者。</source>
         <translation>Heavy tasks are not given to volunteers with a health limit or above the age limit.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="75"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="76"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="76"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="77"/>
         <source>强度</source>
         <translation>Intensity</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="78"/>
         <source>通常时长</source>
         <translation>Usual duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="78"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="79"/>
         <source>所需技能</source>
         <translation>Skills needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="83"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="84"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="85"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="85"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="86"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="141"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="140"/>
         <source>系统自带的类型可以修改，不能停用</source>
         <translation>Built-in types can be edited but not deactivated</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="154"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="153"/>
         <source>填写新类型后点“保存”。</source>
         <translation>Fill in the new type, then click &quot;Save&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="164"/>
         <source>已新增服务类型“{0}”。</source>
         <translation>Added service type &quot;{0}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="169"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="168"/>
         <source>已保存“{0}”。</source>
         <translation>Saved &quot;{0}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="187"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="186"/>
         <source>已停用“{0}”，以前的任务和记录仍保留这个类型。</source>
         <translation>Deactivated &quot;{0}&quot;; earlier tasks and records keep this type.</translation>
     </message>
@@ -3355,52 +3367,52 @@ Reason for archiving:</translation>
 <context>
     <name>ShiftTable</name>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="42"/>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="37"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="44"/>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="39"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="46"/>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="41"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="48"/>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="43"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="50"/>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="45"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="52"/>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="47"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="54"/>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="49"/>
         <source>轮值</source>
         <translation>Rota</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="56"/>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="51"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="58"/>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="53"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="60"/>
+        <location filename="../../volunteer_app/ui/widgets/shift_table.py" line="55"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
@@ -3416,82 +3428,82 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="45"/>
         <source>未达星级</source>
         <translation>No star yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="45"/>
         <source>一星级</source>
         <translation>1 star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
         <source>二星级</source>
         <translation>2 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
         <source>三星级</source>
         <translation>3 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
         <source>四星级</source>
         <translation>4 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
         <source>五星级</source>
         <translation>5 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="62"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="63"/>
         <source>志愿者编号</source>
         <translation>Volunteer No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
         <source>本月时长</source>
         <translation>Hours this month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
         <source>本年时长</source>
         <translation>Hours this year</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
         <source>累计时长</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="67"/>
         <source>其中已核实</source>
         <translation>of which verified</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="69"/>
         <source>距下一星级</source>
         <translation>To next star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
         <source>星级</source>
         <translation>Stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="75"/>
         <source>已满五星</source>
         <translation>Five stars reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="75"/>
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
@@ -3499,72 +3511,72 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="161"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="157"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="160"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="166"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="167"/>
         <source>导出年度统计…</source>
         <translation>Export yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="168"/>
         <source>所选年度每位志愿者的服务时长与星级：PDF（含全年按月、按类别合计）、Excel 或 CSV；选了队伍则只统计该队组织的服务</source>
         <translation>Each volunteer&apos;s hours and stars for the chosen year: PDF (with totals by month and by type), Excel or CSV; with a team chosen, only services that team organised count</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="179"/>
         <source>时长不含已被更正的原记录；星级按累计已核实、计入星级的时长评定（100、300、600、1000、1500小时为一至五星级；社区工作者工作时间内的服务登记但不计星级）。</source>
         <translation>Hours exclude corrected originals; stars follow the verified hours that count for stars (100, 300, 600, 1,000 and 1,500 hours for one to five stars; staff service in working hours is recorded but earns no stars).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="204"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="200"/>
         <source>%1年度志愿服务时长统计.pdf</source>
         <translation>volunteer_hours_%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="206"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="202"/>
         <source>导出年度统计</source>
         <translation>Export yearly summary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="207"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="203"/>
         <source>PDF文件 (*.pdf);;Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>PDF files (*.pdf);;Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="214"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="210"/>
         <source>文件名请以 .pdf、.xlsx 或 .csv 结尾。</source>
         <translation>Please end the file name with .pdf, .xlsx or .csv.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="217"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="213"/>
         <source>正在导出年度统计……</source>
         <translation>Exporting the yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="219"/>
         <source>已取消导出。</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="229"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="225"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="236"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="232"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -4174,48 +4186,48 @@ Reason for archiving:</translation>
         <translation>1980s-born only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="192"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="196"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="194"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="197"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="398"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="195"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="385"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="198"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="196"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="199"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="197"/>
         <source>设为队长</source>
         <translation>Make captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="200"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="198"/>
         <source>移出队伍</source>
         <translation>Remove from team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="329"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="316"/>
         <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
         <translation>Choose a team on the left first to make a captain or remove a member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="331"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="318"/>
         <source>队长只能管理自己带领的队伍。</source>
         <translation>A captain can manage only the teams they lead.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="343"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="330"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -4223,49 +4235,49 @@ Reason for archiving:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="367"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="354"/>
         <source>已保存队伍“%1”。</source>
         <translation>Saved team &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="387"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="374"/>
         <source>已保存志愿者“%1”。</source>
         <translation>Saved volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="393"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="380"/>
         <source>归档志愿者</source>
         <translation>Archive volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="394"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="381"/>
         <source>确定归档志愿者“%1”吗？
 归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
         <translation>Archive volunteer &quot;%1&quot;?
 Archived volunteers leave the lists and rosters; their service records and certificates are kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="399"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="386"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="408"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="395"/>
         <source>已归档志愿者“%1”。</source>
         <translation>Archived volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="417"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="404"/>
         <source>%1 已加入 %2。</source>
         <translation>%1 has joined %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="426"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="413"/>
         <source>%1 现在是 %2 的队长。</source>
         <translation>%1 is now the captain of %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="434"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="421"/>
         <source>%1 已移出 %2（服务记录保留）。</source>
         <translation>%1 has been removed from %2 (service records are kept).</translation>
     </message>
@@ -4273,117 +4285,117 @@ Archived volunteers leave the lists and rosters; their service records and certi
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="49"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="47"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="49"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="47"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="50"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="48"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="50"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="48"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="51"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="49"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="51"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="49"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="52"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="50"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="54"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="52"/>
         <source>缺人</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="54"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="52"/>
         <source>已够</source>
         <translation>Enough</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="55"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="53"/>
         <source>已满</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="55"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="53"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="77"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="79"/>
         <source>%1：已排%2人，需要%3人</source>
         <translation>%1: %2 on it, %3 needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="82"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="84"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="86"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="88"/>
         <source>%1月%2日 %3 %4–%5</source>
         <translation>%3 %1/%2 %4–%5</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="91"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="93"/>
         <source>地点：%1</source>
         <translation>Place: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="204"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="182"/>
         <source>%1组轮值</source>
         <translation>rota group %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="215"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="193"/>
         <source>轮值：%1组</source>
         <translation>Rota: group %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="218"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="196"/>
         <source>人员：%1</source>
         <translation>People: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="219"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="197"/>
         <source>尚未安排</source>
         <translation>nobody yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="236"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="214"/>
         <source>周视图</source>
         <translation>Week view</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="366"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="343"/>
         <source>（今天）</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="409"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="386"/>
         <source> · %1组</source>
         <translation> · group %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="482"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="459"/>
         <source>本周共 %n 个班次</source>
         <translation>
             <numerusform>%n shift this week</numerusform>
