@@ -190,7 +190,7 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
         if all_or_nothing and summary.rejected:
             raise _NothingSaved()
         saver.finish()
-    source = outcome.table.path.name if outcome.table else ""
+    source = str(outcome.table.path) if outcome.table else ""
     session.audit("导入", kind, None, None,
                   {"imported": summary.imported, "updated": summary.updated,
                    "skipped": summary.skipped, "rejected": summary.rejected},
