@@ -84,8 +84,10 @@ def copies_aside(path: Path) -> list[Path]:
 
 # -- migrating --------------------------------------------------------------------------
 
-def test_empty_file_is_migrated_to_the_latest_version(db_path):
-    db_path.touch()
+def test_a_new_file_is_migrated_to_the_latest_version(db_path):
+    # only a path where nothing exists becomes a new database (a 0-byte file is refused:
+    # tests/test_file_faults.py)
+    assert not db_path.exists()
     db = open_database(db_path)
     try:
         assert schema_version(db) == migrations.latest_version() == migrations.SCHEMA_VERSION
@@ -94,7 +96,7 @@ def test_empty_file_is_migrated_to_the_latest_version(db_path):
         assert {r["name"] for r in db.query("SELECT name FROM service_types")} == shipped
     finally:
         db.close()
-    assert copies_aside(db_path) == []  # nothing to keep from an empty file
+    assert copies_aside(db_path) == []  # nothing to keep from a new file
 
 
 def test_first_version_file_is_migrated_keeping_its_rows_and_a_copy_aside(db_path):

@@ -9,24 +9,36 @@
         <translation>LinLiBang: this computer has no graphical display (no DISPLAY), so the window cannot open. Run it on a virtual display: xvfb-run -a make run ; for the command line see python main.py --help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="69"/>
+        <location filename="../../volunteer_app/ui/app.py" line="74"/>
         <source>邻里帮</source>
         <translation>LinLiBang</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="76"/>
+        <location filename="../../volunteer_app/ui/app.py" line="74"/>
+        <source>已经有一个邻里帮窗口在使用数据库 %1。
+请切换到那个窗口。</source>
+        <translation>Another LinLiBang window is using the database %1.
+Please switch to that window.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="68"/>
+        <location filename="../../volunteer_app/ui/app.py" line="82"/>
+        <location filename="../../volunteer_app/ui/app.py" line="88"/>
         <source>邻里帮：无法打开数据库</source>
         <translation>LinLiBang: cannot open the database</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="128"/>
         <location filename="../../volunteer_app/ui/app.py" line="136"/>
+        <location filename="../../volunteer_app/ui/app.py" line="135"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="129"/>
         <location filename="../../volunteer_app/ui/app.py" line="137"/>
+        <location filename="../../volunteer_app/ui/app.py" line="136"/>
         <source>这是第一次打开邻里帮。
 
 要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
@@ -37,24 +49,33 @@ Load a demo community to see how it works, or start empty and enter your own com
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="131"/>
         <location filename="../../volunteer_app/ui/app.py" line="139"/>
+        <location filename="../../volunteer_app/ui/app.py" line="138"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="133"/>
         <location filename="../../volunteer_app/ui/app.py" line="141"/>
+        <location filename="../../volunteer_app/ui/app.py" line="140"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="165"/>
         <location filename="../../volunteer_app/ui/app.py" line="173"/>
+        <location filename="../../volunteer_app/ui/app.py" line="187"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="170"/>
         <location filename="../../volunteer_app/ui/app.py" line="178"/>
+        <location filename="../../volunteer_app/ui/app.py" line="193"/>
+        <source>邻里帮：无法保存</source>
+        <translation>LinLiBang: could not save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/app.py" line="198"/>
         <source>错误报告已保存到：
 %1</source>
         <translation>The error report was saved to:
@@ -63,18 +84,21 @@ Load a demo community to see how it works, or start empty and enter your own com
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="172"/>
         <location filename="../../volunteer_app/ui/app.py" line="180"/>
+        <location filename="../../volunteer_app/ui/app.py" line="200"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="177"/>
         <location filename="../../volunteer_app/ui/app.py" line="185"/>
+        <location filename="../../volunteer_app/ui/app.py" line="205"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="177"/>
         <location filename="../../volunteer_app/ui/app.py" line="185"/>
+        <location filename="../../volunteer_app/ui/app.py" line="205"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
 %1
@@ -1006,6 +1030,7 @@ Assign anyway?</translation>
         <translation>Finding volunteers for the short-staffed shifts…</translation>
         <translation>Finding people for the understaffed shifts…</translation>
         <translation>Finding people for understaffed shifts…</translation>
+        <translation>Finding people for the short-handed shifts…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="161"/>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from .. import paths
 from ..domain.identity import FieldError
 from ..services.permissions import PermissionDenied
-from ..store.errors import StoreError
+from ..store.errors import StoreError, explain
 
 COMMAND_MODULES = (
     "ledger",
@@ -81,11 +82,21 @@ def _run(argv: list[str]) -> int:
     try:
         return int(args.handler(args) or 0)
     except (CommandError, StoreError, PermissionDenied, FieldError) as error:
-        print(f"邻里帮：{error}", file=sys.stderr)
+        print(f"邻里帮：{_one_line(error)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        raise
+    except (sqlite3.Error, OSError) as error:  # the file failed under a command: say how
+        where = getattr(error, "filename", None) or database_path(args)
+        print(f"邻里帮：{_one_line(explain(error, where))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("邻里帮：已中断，未完成的操作没有保存。", file=sys.stderr)
         return 130
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
 
 
 def _quiet_stdout() -> None:

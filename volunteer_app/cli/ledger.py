@@ -54,7 +54,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise CommandError(f"找不到数据库文件 {path}。")
     if args.purge:
         run_purge(args)
-    db = open_database(path, migrate=False)
+    db = open_database(path, migrate=False, verify=False)  # a damaged file is reported, not refused
     try:
         report = maintenance.check(db, str(path))
         homeless = people_without_community(db) if report.integrity == "ok" else []

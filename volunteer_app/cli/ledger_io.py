@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
-from ..services import ledger_export, ledger_import
-from ..services.ledger_files import LedgerFileError
+from ..services import ledger_export, ledger_import, ledger_stream, settings
+from ..services.ledger_files import LedgerFileError, check_readable
 from . import CommandError
 from .common import open_session
 
@@ -28,36 +31,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """Streamed in chunks inside one transaction (services/ledger_stream.py): a million-row
+    CSV imports in bounded memory, and any failure still changes nothing. The lines about
+    single rows wait in a temporary file and follow the counts."""
     try:
-        table, mapping = ledger_import.load(args.file, args.kind)
+        check_readable(args.file)   # before a database is opened (or made) for nothing
     except LedgerFileError as error:
         raise CommandError(str(error)) from None
-    with open_session(args) as session:
-        preview = ledger_import.check(session, table, mapping, args.kind)
-        mode = ledger_import.UPDATE if args.update else ledger_import.SKIP
-        summary = ledger_import.apply(session, preview, mode, all_or_nothing=args.all_or_nothing,
-                                      source=str(args.file))
-    for notice in preview.notices:
-        print(notice)
-    if args.all_or_nothing and summary.rejected:
-        print(f"有{summary.rejected}行有错误，按 --all-or-nothing 的要求什么都没有导入。")
-    else:
-        print(f"已导入 {summary.imported} 行，更新 {summary.updated} 行，跳过重复 {summary.skipped} 行，"
-              f"未导入 {summary.rejected} 行。")
-    if summary.new_teams:
-        print("新建了队伍：" + "、".join(summary.new_teams))
-    for line in ledger_import.describe(preview):
-        print(line)
-    for row in preview.rows:
-        for message in row.warnings.values():
-            print(f"第{row.number}行 提醒：{message}")
-    if args.errors and preview.rejected:
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as lines, open_session(args) as session:
         try:
-            ledger_import.save_rejected(preview, args.errors)
+            outcome = ledger_stream.import_file(
+                session, args.file, args.kind, ledger_import.UPDATE if args.update else ledger_import.SKIP,
+                all_or_nothing=args.all_or_nothing, max_unpacked=settings.max_unpacked_bytes(session),
+                report=lambda line: lines.write(line + "\n"), keep_rejected=bool(args.errors))
+        except LedgerFileError as error:
+            raise CommandError(str(error)) from None
+        summary = outcome.summary
+        for notice in outcome.notices:
+            print(notice)
+        if not outcome.saved:
+            print(f"有{summary.rejected}行有错误，按 --all-or-nothing 的要求什么都没有导入。")
+        else:
+            print(f"已导入 {summary.imported} 行，更新 {summary.updated} 行，跳过重复 {summary.skipped} 行，"
+                  f"未导入 {summary.rejected} 行。")
+        if summary.new_teams:
+            print("新建了队伍：" + "、".join(summary.new_teams))
+        lines.seek(0)
+        shutil.copyfileobj(lines, sys.stdout)
+    if args.errors and outcome.rejected:
+        try:
+            ledger_import.save_rejected(outcome.rejected_preview(args.kind), args.errors)
         except LedgerFileError as error:
             raise CommandError(str(error)) from None
         print(f"未导入的行已另存到 {args.errors}，改好后可以再导入。")
-    if args.all_or_nothing and summary.rejected:
+    if not outcome.saved:
         raise CommandError(f"{summary.rejected}行有错误，未导入任何数据。")
     return 0
 

@@ -6,6 +6,7 @@ import argparse
 import json
 
 from ..services import pairing
+from . import CommandError
 from .common import open_session
 
 
@@ -22,7 +23,10 @@ def run_match(args: argparse.Namespace) -> int:
         proposal = pairing.propose(session, widen=args.widen)
         result = proposal.result
         if args.apply and result.pairs:
-            pairing.accept(session, result.pairs)
+            try:
+                pairing.accept(session, result.pairs)
+            except pairing.PairingError as error:  # e.g. another match --apply just saved
+                raise CommandError(str(error)) from None
         if args.json:
             print(json.dumps({
                 "pairs": [{"helper_id": p.helper_id, "resident_id": p.resident_id,

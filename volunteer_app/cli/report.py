@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..services import certificates, reports
 from ..services.certificates import CertificateError, format_hours
+from ..services.output_files import cannot_write
 from ..services.reports import ReportError
 from . import CommandError
 from .common import find_team_id, find_volunteer, gui_application, open_session
@@ -51,7 +52,7 @@ def _write(path: Path, write: Callable[[], Path]) -> Path:
     try:
         return write()
     except OSError as error:
-        raise CommandError(f"无法写入 {path}：{error.strerror or error}。请检查文件夹是否存在、可写。") from error
+        raise CommandError(cannot_write(path, error)) from error
 
 
 def run_certificate(args: argparse.Namespace) -> int:

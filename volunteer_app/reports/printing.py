@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from ..services.output_files import OutputError, pdf_is_complete, written_whole
 from .fonts import cjk_font
 
 MARGIN_MM = 0          # of the printer's page; the text keeps MARGIN_CM itself
@@ -236,23 +237,21 @@ def write_pages_pdf(pages: Pages, path: Path | str, on_page: PageCallback | None
     raises (:class:`PrintCancelled`) or the disk fails, no partial file is left."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Fail here with the system's reason (a folder, read-only, open in another program)
-    # rather than as Qt's bare "QPainter::begin(): Returned false" halfway through.
-    with path.open("wb"):
-        pass
-    writer = QPdfWriter(str(path))
-    writer.setResolution(300)
-    writer.setTitle(pages.title)
-    writer.setCreator("邻里帮")
-    try:
-        paint_pages(pages, writer, on_page)
-    except BaseException:
-        del writer
-        path.unlink(missing_ok=True)
-        raise
-    del writer  # the file is finished when the writer is destroyed
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"PDF文件没有写成：{path}")
+    with written_whole(path) as partial:   # renamed over ``path`` only once complete
+        # Fail here with the system's reason (a folder, read-only, open in another program)
+        # rather than as Qt's bare "QPainter::begin(): Returned false" halfway through.
+        with partial.open("wb"):
+            pass
+        writer = QPdfWriter(str(partial))
+        writer.setResolution(300)
+        writer.setTitle(pages.title)
+        writer.setCreator("邻里帮")
+        try:
+            paint_pages(pages, writer, on_page)
+        finally:
+            del writer  # the file is finished when the writer is destroyed
+        if not pdf_is_complete(partial):   # Qt ignores a failed write (a full disk)
+            raise OutputError(f"PDF文件没有写成（磁盘可能已满）：{path}")
     return path
 
 

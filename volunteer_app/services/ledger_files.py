@@ -7,19 +7,25 @@ in read-only mode took 11.6 s (bench/ledger_import.py measures both).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..store.errors import os_reason
 from .formula_guard import guard_csv, starts_formula, unguard_csv
+from .output_files import written_whole
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = EXCEL_SUFFIXES + (".csv",)
 MAX_BYTES = 200 * 2**20   # 100,000 residents take about 10 MB as .xlsx
+ZIP_SUFFIXES = (".xlsx", ".xlsm")   # an .xls is not a zip: MAX_BYTES bounds it
+MAX_UNPACKED = 200 * 2**20          # the default of the setting import.max_unpacked_mb
 
 
 class LedgerFileError(Exception):
@@ -34,17 +40,15 @@ class Table:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
-def read_table(path: Path | str) -> Table:
+def read_table(path: Path | str, max_unpacked: int = MAX_UNPACKED) -> Table:
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise LedgerFileError(f"不支持的文件类型“{path.suffix or path.name}”：请导入 .xlsx 或 .csv 文件"
-                              "（Excel 中“另存为”可以选择这两种格式）。")
-    if not path.is_file():
-        raise LedgerFileError(f"找不到文件 {path}，请确认文件名和文件夹。")
+    check_readable(path)
     if path.stat().st_size > MAX_BYTES:
         raise LedgerFileError(f"文件 {path.name} 超过{MAX_BYTES // 2**20}MB，不像是一份台账。"
                               "请确认选对了文件，或把台账分成几个文件导入。")
+    if suffix in ZIP_SUFFIXES:
+        refuse_unpacked_size(path, max_unpacked)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -53,6 +57,30 @@ def read_table(path: Path | str) -> Table:
     if suffix == ".csv":
         return _read_csv(path, data)
     return _read_excel(path, data)
+
+
+def check_readable(path: Path) -> None:
+    """The refusals that need no reading: a file type we do not read, a missing file."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise LedgerFileError(f"不支持的文件类型“{path.suffix or path.name}”：请导入 .xlsx 或 .csv 文件"
+                              "（Excel 中“另存为”可以选择这两种格式）。")
+    if not path.is_file():
+        raise LedgerFileError(f"找不到文件 {path}，请确认文件名和文件夹。")
+
+
+def refuse_unpacked_size(path: Path, limit: int) -> None:
+    """An .xlsx is a zip whose members the reader unpacks into memory: a small file can unpack
+    to gigabytes (a "zip bomb", or a sheet formatted down to row 1,048,576). The sizes are in
+    the zip's directory, so they are known before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return   # not a zip after all: the Excel reader says the file is broken
+    if unpacked > limit:
+        raise LedgerFileError(
+            f"文件 {path.name} 解压后有{unpacked / 2**20:.0f}MB，超过导入上限{limit / 2**20:.0f}MB"
+            "（设置中的“导入Excel解压后上限”），没有读取。请确认选对了文件，或把台账分成几个文件导入。")
 
 
 def _read_csv(path: Path, data: bytes) -> Table:
@@ -154,26 +182,26 @@ def write_rows(path: Path | str, headers: Sequence[str], rows: Sequence[Sequence
     CSV in UTF-8 with BOM, by the file's ending."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise LedgerFileError(f"不支持导出为“{path.suffix or path.name}”：文件名请以 .xlsx 或 .csv 结尾。")
     try:
-        if suffix == ".csv":
-            with path.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow([guard_csv(v) for v in headers])
-                writer.writerows([["" if v is None else guard_csv(v) for v in row] for row in rows])
-        elif suffix == ".xlsx":
-            _write_xlsx(path, headers, rows, set(text_columns), widths, sheet_title)
-        else:
-            raise LedgerFileError(f"不支持导出为“{path.suffix or path.name}”：文件名请以 .xlsx 或 .csv 结尾。")
+        with written_whole(path) as partial:   # a full disk leaves no 0-byte or cut-off file
+            if suffix == ".csv":
+                with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+                    writer = csv.writer(handle)
+                    writer.writerow([guard_csv(v) for v in headers])
+                    writer.writerows([["" if v is None else guard_csv(v) for v in row] for row in rows])
+            else:
+                _write_xlsx(partial, headers, rows, set(text_columns), widths, sheet_title)
     except OSError as error:
-        raise LedgerFileError(f"无法写入文件 {path}：{error.strerror or error}。"
-                              "如果它正在Excel中打开，请先关闭；或换一个可写的文件夹。") from None
+        raise LedgerFileError(f"无法写入文件 {path}：{os_reason(error)}。"
+                              "如果它正在Excel中打开，请先关闭；或换一个可写的文件夹，或清理磁盘空间。") from None
     return path
 
 
 def _write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]],
                 text_columns: set[int], widths: Sequence[int] | None, title: str) -> None:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -192,6 +220,21 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]
         cell = _text_cell(sheet, header)
         cell.font, cell.fill, cell.border, cell.alignment = bold, fill, line, centre
         head.append(cell)
+    try:
+        _append_rows(sheet, head, rows, text_columns)
+        book.save(path)
+    except BaseException:
+        # the sheet's writer is a generator over a temporary file: closed here, a failed write
+        # (a full disk) is not raised a second time, as a traceback, when it is collected
+        with contextlib.suppress(Exception):
+            sheet.close()
+        raise
+
+
+def _append_rows(sheet: Any, head: list[Any], rows: Sequence[Sequence[Any]],
+                 text_columns: set[int]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+
     sheet.append(head)
     for row in rows:
         out = []
@@ -205,7 +248,6 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]
             else:
                 out.append(value)
         sheet.append(out)
-    book.save(path)
 
 
 def _text_cell(sheet: Any, value: Any) -> Any:

@@ -36,7 +36,7 @@ from ..domain.people import pinyin_keys
 from ..store.connection import open_database
 from ..store.rows import new_uid, new_uids, now_text, to_json
 from . import resident_risk, settings
-from .ledger_files import LedgerFileError, Table, is_blank, read_table, write_rows
+from .ledger_files import MAX_UNPACKED, LedgerFileError, Table, is_blank, read_table, write_rows
 from .permissions import Permission, PermissionDenied
 from .session import Session
 
@@ -162,8 +162,8 @@ def detect(table: Table, kind: str) -> Mapping:
     return Mapping(index, headers, map_headers(headers, fields))
 
 
-def load(path: Path | str, kind: str) -> tuple[Table, Mapping]:
-    table = read_table(path)
+def load(path: Path | str, kind: str, max_unpacked: int = MAX_UNPACKED) -> tuple[Table, Mapping]:
+    table = read_table(path, max_unpacked)
     return table, detect(table, kind)
 
 
@@ -794,7 +794,7 @@ def database_path(session: Session) -> str:
 def worker_session(path: str, actor: Any, today: date) -> Iterator[Session]:
     """A session on its own connection, for a worker thread (a connection belongs to the
     thread that opened it)."""
-    db = open_database(path)
+    db = open_database(path, verify=False)   # the window checked the file when it opened it
     try:
         yield Session(db, actor, today=lambda: today)
     finally:

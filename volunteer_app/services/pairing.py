@@ -305,7 +305,7 @@ def propose_on_own_connection(path: str, actor, today: date, widen: bool = False
     """:func:`propose` for a worker thread: a sqlite connection belongs to its thread."""
     from ..store.connection import open_database
 
-    db = open_database(path, migrate=False)
+    db = open_database(path, migrate=False, verify=False)  # checked when the window opened it
     try:
         return propose(Session(db, actor, today=lambda: today), widen)
     finally:

@@ -74,6 +74,8 @@ SPECS: tuple[SettingSpec, ...] = (
                 "60岁以上残疾或失智，特困人员：至少每月探访一次。", kind="days"),
     SettingSpec("visits.days_general", "一般居民探访间隔（天）", 90,
                 "其他结对或包户的居民：至少每季度探访一次。", kind="days"),
+    SettingSpec("import.max_unpacked_mb", "导入Excel解压后上限（MB）", 200,
+                "Excel文件（.xlsx）是压缩包：解压后超过这个大小的文件不读取，以免把电脑内存用光。"),
 )
 CADENCE_KEYS = ("visits.days_high", "visits.days_priority", "visits.days_general")
 _BY_KEY = {spec.key: spec for spec in SPECS}
@@ -147,6 +149,11 @@ def put(session: Session, key: str, value: Any) -> None:
             detail = f"按新的悬空老人标准重算风险等级：{changed}位居民的等级有变化"
         session.audit("修改设置", "settings", None, {"key": key, "value": before},
                       {"key": key, "value": value}, detail)
+
+
+def max_unpacked_bytes(session: Session) -> int:
+    """How big an .xlsx may be once unpacked before the import refuses to read it."""
+    return int(float(get(session, "import.max_unpacked_mb")) * 2**20)
 
 
 def housing_rule(session: Session) -> HousingRule:

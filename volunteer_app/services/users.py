@@ -246,6 +246,8 @@ def add_user(session: Session, login: str, name: str, role: str | Role, password
            "volunteer_id": linked, "password_hash": hash_password(password),
            "created_at": now_text()}
     with session.write("users"):
+        if _by_login(session.db, login):  # again under the write lock: someone may have just added it
+            raise UserError(f"用户名“{login}”已经有人用了，请换一个。")
         user_id = session.db.table("users").insert(row).last_pk
         session.audit("新增", "users", user_id, None, _public(row))
     return user_id

@@ -11,8 +11,17 @@ from pathlib import Path
 import sqlite_utils
 
 from . import migrations
-from .errors import DatabaseTooNew, MigrationFailed, NotADatabase, StoreError, explain
+from .errors import (
+    ENVIRONMENTAL,
+    DatabaseTooNew,
+    MigrationFailed,
+    NotADatabase,
+    StoreError,
+    damaged,
+    explain,
+)
 from .migrations import MIGRATIONS, SCHEMA_VERSION, apply_migrations
+from .transactions import transaction
 
 BUSY_TIMEOUT_MS = 5000
 APPLICATION_ID = 0x4C4C4246  # "LLBF": marks the file as ours
@@ -35,16 +44,20 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         raise explain(error, path) from error
 
 
-def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
+def open_database(path: Path | str, *, migrate: bool = True,
+                  verify: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
-    A file written by a newer version of the app is refused and left untouched; a file that
-    is not ours is refused too. Before an existing file is migrated, a copy is set aside.
+    Only a path where nothing exists becomes a new database. A file written by a newer
+    version of the app, a file that is not ours (an empty one too) and, with ``verify``, a
+    damaged one (``PRAGMA quick_check``) are refused and left untouched. Before an existing
+    file is migrated, a copy is set aside.
     """
     path = Path(path)
-    existed = path.exists() and path.stat().st_size > 0
+    existed = path.exists()
     if existed:
-        refuse_foreign_or_newer(path)
+        refuse_empty(path)
+        refuse_foreign_or_newer(path, verify=verify)
     db = connect(path)
     try:
         if not db.memory:
@@ -54,13 +67,47 @@ def open_database(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Dat
         if migrate and version < migrations.latest_version():
             copy = _copy_aside(db, path, version) if existed and version > 0 else None
             _migrate(db, path, version, copy)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
         db.close()
         raise explain(error, path) from error
     except BaseException:
         db.close()
         raise
     return db
+
+
+def refuse_empty(path: Path) -> None:
+    """A file of 0 bytes is not a database that lost its data: turning it into a new, empty one
+    would hide that loss. (A new database in WAL mode has its first page in the file at once.)"""
+    try:
+        empty = path.stat().st_size == 0
+        wal = Path(f"{path}-wal")
+        journal_holds_data = wal.exists() and wal.stat().st_size > 0
+    except OSError as error:
+        raise explain(error, path) from error
+    if path.is_dir():
+        raise NotADatabase(f"{path} 是一个文件夹，不是邻里帮的数据库文件，请写文件名。")
+    if empty and not journal_holds_data:
+        raise NotADatabase(f"文件 {path} 是空的（0字节），不是邻里帮的数据库，未做任何改动。"
+                           "如果原来的数据丢失了，请用备份恢复；要新建数据库，请换一个还不存在的文件名。")
+
+
+def writable_or_refuse(db: sqlite_utils.Database, path: Path | str) -> None:
+    """Try a write that is rolled back (the file's bytes stay as they were), so that a window
+    on a read-only file says so at once instead of at the first save."""
+    try:
+        with transaction(db):
+            version = schema_version(db)
+            db.execute(f"PRAGMA user_version = {version}")
+            raise _Probe()
+    except _Probe:
+        return
+    except sqlite3.Error as error:
+        raise explain(error, path) from error
+
+
+class _Probe(Exception):
+    pass
 
 
 def _migrate(db: sqlite_utils.Database, path: Path, version: int, copy: Path | None) -> None:
@@ -71,7 +118,7 @@ def _migrate(db: sqlite_utils.Database, path: Path, version: int, copy: Path | N
     except Exception as error:
         if isinstance(error, sqlite3.Error):
             explained = explain(error, path)
-            if type(explained) is not StoreError:  # busy, disk full, read-only: say that
+            if isinstance(explained, ENVIRONMENTAL):  # busy, disk full, read-only: say that
                 raise explained from error
         kept = f"升级前的副本在 {copy}。" if copy else ""
         raise MigrationFailed(
@@ -99,14 +146,21 @@ def connect_read_only(path: Path | str) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True)
 
 
-def refuse_foreign_or_newer(path: Path) -> None:
-    """Read the header with a read-only connection, so a refused file is never written."""
+def refuse_foreign_or_newer(path: Path, *, verify: bool = False) -> None:
+    """Read the header with a read-only connection, so a refused file is never written.
+
+    With ``verify``, ``PRAGMA quick_check`` also reads every page (0.085 s on the 30 MB demo
+    of ``demo --scale 10``): a file damaged in the middle is refused before anything is
+    written to it, rather than failing at some later save."""
+    problem = "ok"
     try:
         conn = connect_read_only(path)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if verify:
+                problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error as error:
@@ -115,6 +169,8 @@ def refuse_foreign_or_newer(path: Path) -> None:
         raise NotADatabase(f"文件 {path} 是别的程序的数据库，不是邻里帮的数据库，未做任何改动。")
     if has_tables and app_id == 0 and version == 0:
         raise NotADatabase(f"文件 {path} 不是邻里帮的数据库，未做任何改动。请选择正确的文件。")
+    if problem != "ok":
+        raise damaged(path, problem)
     latest = migrations.latest_version()
     if version > latest:
         raise DatabaseTooNew(
@@ -124,13 +180,23 @@ def refuse_foreign_or_newer(path: Path) -> None:
 
 
 def _copy_aside(db: sqlite_utils.Database, path: Path, version: int) -> Path:
-    """A consistent copy of the file before its schema changes (VACUUM INTO reads a live file)."""
+    """A consistent copy of the file before its schema changes (VACUUM INTO reads a live file).
+
+    Written under a temporary name and renamed once complete: on a full disk the partial copy
+    is removed, the file itself is not touched, and the error says so."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.before-upgrade{path.suffix}")
+    partial = target.with_name(target.name + ".partial")
     try:
-        db.execute("VACUUM INTO ?", [str(target)])
-    except sqlite3.Error:
-        shutil.copy2(path, target)
+        try:
+            db.execute("VACUUM INTO ?", [str(partial)])
+        except sqlite3.Error:
+            partial.unlink(missing_ok=True)
+            shutil.copy2(path, partial)
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as error:
+        partial.unlink(missing_ok=True)
+        raise explain(error, target) from error
     return target
 
 
@@ -141,6 +207,8 @@ __all__ = [
     "connect",
     "connect_read_only",
     "open_database",
+    "refuse_empty",
     "refuse_foreign_or_newer",
     "schema_version",
+    "writable_or_refuse",
 ]

@@ -39,9 +39,21 @@ class CheckReport:
 
 
 def check(db: sqlite_utils.Database, path: str = "") -> CheckReport:
-    integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
-    fk_problems = len(db.execute("PRAGMA foreign_key_check").fetchall())
-    counts = {name: db.table(name).count for name in sorted(db.table_names())}
+    """What is wrong with the file, as a report: damaged pages are a finding, not a crash."""
+    try:
+        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:   # too damaged even to walk: that is the finding
+        integrity = str(error)
+    try:
+        fk_problems = len(db.execute("PRAGMA foreign_key_check").fetchall())
+    except sqlite3.DatabaseError:
+        fk_problems = -1 if integrity == "ok" else 0
+    counts: dict[str, int] = {}
+    for name in sorted(db.table_names()):
+        try:
+            counts[name] = db.table(name).count
+        except sqlite3.DatabaseError:
+            counts[name] = -1            # unreadable: shown as such, the rest still counted
     return CheckReport(path, schema_version(db), SCHEMA_VERSION, integrity, fk_problems, counts,
                        tuple(same_person_twice(db)) if integrity == "ok" else ())
 

@@ -98,11 +98,17 @@ def apply_migrations(db: sqlite_utils.Database, target: int | None = None) -> in
     """Bring ``db`` to ``target`` (the latest version by default); returns the version it
     started from. Either every step is applied or, on any exception, none is."""
     target = latest_version() if target is None else target
-    start = db.execute("PRAGMA user_version").fetchone()[0]
-    if start >= target:
-        return start
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current >= target:
+        return current
     db.execute("BEGIN IMMEDIATE")
+    # read again under the write lock: a second program opening the same old file at the
+    # same moment waits here, then finds it migrated instead of migrating it twice
+    start = db.execute("PRAGMA user_version").fetchone()[0]
     try:
+        if start >= target:
+            db.execute("COMMIT")
+            return start
         for number in range(start + 1, target + 1):
             MIGRATIONS[number - 1](db)
         db.execute(f"PRAGMA user_version = {target}")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import sqlite_utils
 
-from .errors import explain
+from .errors import ENVIRONMENTAL, explain
 
 
 @contextlib.contextmanager
@@ -31,9 +31,13 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise explain(error, _path_of(db)) from error
     try:
         yield db
-    except BaseException:
+    except BaseException as error:
         if db.conn.in_transaction:
             db.execute("ROLLBACK")
+        if isinstance(error, sqlite3.Error):
+            explained = explain(error, _path_of(db))
+            if isinstance(explained, ENVIRONMENTAL):  # busy, full, read-only, damaged: say so
+                raise explained from error
         raise
     try:
         db.execute("COMMIT")

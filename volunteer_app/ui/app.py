@@ -53,8 +53,8 @@ def run_window(db_path: Path) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ..services.session import Session
-    from ..store.connection import open_database
-    from ..store.errors import StoreError
+    from ..store.connection import open_database, writable_or_refuse
+    from ..store.errors import StoreError, explain
     from .look import apply_look
     from .window_lock import take_window_lock
 
@@ -63,7 +63,12 @@ def run_window(db_path: Path) -> int:
     app.setOrganizationName("LinLiBang")
     apply_look(app)
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")),
+                             str(explain(error, db_path.parent)))
+        return 1
     lock, refused = take_window_lock(db_path)
     if refused:
         QMessageBox.warning(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮")), refused)
@@ -73,6 +78,12 @@ def run_window(db_path: Path) -> int:
     try:
         db = open_database(db_path)
     except StoreError as error:
+        QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")), str(error))
+        return 1
+    try:
+        writable_or_refuse(db, db_path)   # logging in writes: a read-only file is said at once
+    except StoreError as error:
+        db.close()
         QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")), str(error))
         return 1
     session = Session(db)
@@ -159,6 +170,21 @@ def log_in(db):
     return dialog.actor
 
 
+def known_failure(error: BaseException, db_path: Path) -> str | None:
+    """The Chinese line for a failure of the file or the disk; None for a bug."""
+    import sqlite3
+
+    from ..store.errors import ENVIRONMENTAL, SavedMeanwhile, StoreError, explain
+
+    if isinstance(error, StoreError):
+        return str(error)
+    if isinstance(error, (sqlite3.Error, OSError)):
+        explained = explain(error, getattr(error, "filename", None) or db_path)
+        if isinstance(explained, (*ENVIRONMENTAL, SavedMeanwhile)) or isinstance(error, OSError):
+            return str(explained)
+    return None
+
+
 def crash_report_path(db_path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return db_path.parent / f"邻里帮错误报告-{stamp}.txt"
@@ -175,6 +201,12 @@ def install_crash_handler(db_path: Path) -> None:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(None, _tr(QT_TRANSLATE_NOOP("App", "没有权限")), str(value))
+            return
+        known = known_failure(value, db_path)
+        if known is not None:   # the file failed (full, read-only, busy…), not the program
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法保存")), known)
             return
         report = crash_report_path(db_path)
         try:

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...paths import resource
-from ...services import ledger_import
+from ...services import ledger_import, settings
 from ...services.ledger_files import LedgerFileError, Table
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
@@ -277,7 +277,7 @@ class ImportDialog(QDialog):
         loop = asyncio.get_event_loop()
         try:
             self.table, mapping = await loop.run_in_executor(
-                self._executor, _load, path, self.kind)
+                self._executor, _load, path, self.kind, settings.max_unpacked_bytes(self.session))
         except LedgerFileError as error:
             self.table = self.preview = None
             self.model.set_preview(None)
@@ -468,9 +468,9 @@ def _report_bug(task: asyncio.Future) -> None:
         sys.excepthook(type(error), error, error.__traceback__)
 
 
-def _load(path: str | Path, kind: str) -> tuple[Table, ledger_import.Mapping]:
+def _load(path: str | Path, kind: str, max_unpacked: int) -> tuple[Table, ledger_import.Mapping]:
     with _no_collector_pauses():
-        return ledger_import.load(path, kind)
+        return ledger_import.load(path, kind, max_unpacked)
 
 
 def _check(path: str, actor: Any, today: Any, table: Table, mapping: ledger_import.Mapping,
