@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QPushButton
 from test_file_faults_store import LONG_NOTE, _big_unpacked_xlsx
 
 from volunteer_app.store import migrations
@@ -108,6 +108,8 @@ def test_a_full_disk_while_saving_a_resident_shows_the_reason(qtbot, demo_sessio
     name = dialog.findChild(QLineEdit, "resident_dialog.name")
     name.setText("祁堃喆")
     qtbot.keyClicks(dialog.findChild(QLineEdit, "resident_dialog.id_number"), "11010519491231002X")
+    place = dialog.findChild(QComboBox, "resident_dialog.place")   # it decides the community
+    place.setCurrentIndex(place.findText("高立庄"))
     dialog.findChild(QLineEdit, "resident_dialog.notes").setText(LONG_NOTE[:30000])
     qtbot.mouseClick(dialog.findChild(QPushButton, "resident_dialog.save"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(dialogs["warning"]))
