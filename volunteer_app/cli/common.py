@@ -1,12 +1,16 @@
-"""What the commands share: opening the database as the acting user, a Qt context for PDFs."""
+"""What the commands share: opening the database as the acting user, a Qt context for PDFs,
+writing an output file with one kind of error message."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
+from ..services import lookups
 from ..services.session import BUILTIN_ADMIN, Actor, Session
 from ..store.connection import open_database
 from . import CommandError
@@ -40,18 +44,49 @@ def gui_application():
 
 
 def find_team_id(session: Session, text: str) -> int:
-    """A team by its id or its full name; a team named like another's id wins by name."""
-    row = session.db.execute("SELECT id FROM teams WHERE name = ? OR CAST(id AS TEXT) = ? "
-                             "ORDER BY name = ? DESC LIMIT 1", [text, text, text]).fetchone()
-    if row is None:
+    """A team by its id or its full name (services/lookups.py says which wins)."""
+    found = lookups.team_id(session, text)
+    if found is None:
         raise CommandError(f"找不到队伍“{text}”，请用队伍的编号或完整队名。")
-    return row[0]
+    return found
 
 
 def find_volunteer(session: Session, text: str) -> tuple[int, str]:
     """A volunteer's id and name, by id or volunteer number (the number wins)."""
-    row = session.db.execute("SELECT id, name FROM volunteers WHERE volunteer_no = ? OR CAST(id AS TEXT) = ? "
-                             "ORDER BY volunteer_no = ? DESC LIMIT 1", [text, text, text]).fetchone()
-    if row is None:
+    found = lookups.volunteer(session, text)
+    if found is None:
         raise CommandError(f"找不到志愿者“{text}”，请用志愿者的数据库编号或志愿者编号（如 ZY2026-00012）。")
-    return row[0], row[1]
+    return found
+
+
+_WHY = {errno.ENOENT: "文件夹不存在", errno.EACCES: "没有写入权限（文件可能正被其他程序打开，或文件夹只读）",
+        errno.EPERM: "没有写入权限", errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+        errno.EEXIST: "路径中有一段是文件而不是文件夹", errno.ENOSPC: "磁盘已满", errno.EROFS: "磁盘是只读的"}
+
+
+def write_out(path: Path, write: Callable[[], object]) -> None:
+    """Run ``write`` (which writes ``path``); any failure to write becomes one Chinese line,
+    and a failed write leaves no empty file behind where there was none."""
+    if path.is_dir():
+        raise CommandError(f"输出文件 {path} 是一个文件夹，请写文件名。")
+    existed = path.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "ab"):   # Qt's PDF writer fails silently: find out before rendering
+            pass
+        write()
+    except OSError as error:
+        _forget(path, existed)
+        why = _WHY.get(error.errno or 0, error.strerror or str(error))
+        raise CommandError(f"无法写入 {path}：{why}。请换一个可写的文件夹或文件名。") from error
+    except BaseException:
+        _forget(path, existed)
+        raise
+
+
+def _forget(path: Path, existed: bool) -> None:
+    if not existed:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:  # not ours to remove after all (a folder in the way, no permission)
+            pass
