@@ -2,7 +2,7 @@
 
 A synthetic team (random availability, weekly caps, ages, health limits, rota groups A–D)
 and a week of synthetic shifts (06:00–22:00, one to three hours, 1–3 people, one in five
-heavy) are inserted as rows into a real database; ``services.schedule.propose_fill`` (load
+heavy) are inserted as rows into a real database; ``services.assigning.propose_fill`` (load
 and algorithm) and ``apply_fill`` (every proposal re-checked and written with its audit
 entry) are timed from 30 volunteers / 50 shifts (1×) to 300 / 500 (10×) and 600 / 1,000.
 Times are the best of a few runs. ``week()`` is timed from 200 to 2,000 shifts (and 5,000), the figure the week view draws from.
@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from volunteer_app.domain.availability import PARTS
-from volunteer_app.services import schedule
+from volunteer_app.services import assigning, schedule
 from volunteer_app.services.session import Session
 from volunteer_app.store.connection import open_database
 from volunteer_app.store.rows import new_uid, now_text
@@ -76,9 +76,9 @@ def fill_bench(folder: Path) -> None:
     for factor in (1, 5, 10, 20):
         n_v, n_s = 30 * factor, 50 * factor
         session, (team_id,) = build(folder / f"fill{factor}.sqlite3", n_v, n_s)
-        proposals, t_propose = _timed(lambda s=session, t=team_id: schedule.propose_fill(s, t, MONDAY), 3)
+        proposals, t_propose = _timed(lambda s=session, t=team_id: assigning.propose_fill(s, t, MONDAY), 3)
         short = sum(1 for v in schedule.week(session, MONDAY, team_id) if v.fill == "缺人")
-        applied, t_apply = _timed(lambda s=session, p=proposals: schedule.apply_fill(s, p))
+        applied, t_apply = _timed(lambda s=session, p=proposals: assigning.apply_fill(s, p))
         assert applied == len(proposals)
         base = base or t_propose
         print(f"{n_v:>6}/{n_s:<6}       {t_propose:8.3f}   {t_propose / base:6.1f}x   {len(proposals):7}"

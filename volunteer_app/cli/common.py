@@ -85,8 +85,6 @@ def write_out(path: Path, write: Callable[[], object]) -> None:
 
 
 def _forget(path: Path, existed: bool) -> None:
-    if not existed:
-        try:
+    if not existed:  # a folder in the way or no permission: nothing of ours to remove
+        with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
-        except OSError:  # not ours to remove after all (a folder in the way, no permission)
-            pass

@@ -1,5 +1,5 @@
 """一键补缺: proposals for every short shift of the week (from today on), one row each with a
-box to keep or drop it; 应用 assigns the ticked ones through ``schedule.apply_fill``.
+box to keep or drop it; 应用 assigns the ticked ones through ``assigning.apply_fill``.
 
 The proposals never break a hard rule and never go over a shift's maximum (the domain's
 fill algorithm); a proposal that a change made since has made impossible is skipped.
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import schedule
+from ...services import assigning, schedule
 from ...services.permissions import PermissionDenied
-from ...services.schedule import ScheduleError
+from ...services.schedule_facts import ScheduleError
 from ...services.session import Session
 from ..forms import message_label, say
 from ..query_worker import QueryWorker
@@ -41,7 +41,7 @@ NAME = "fill_gaps_dialog"
 
 @dataclass
 class Found:
-    proposals: list[schedule.Proposal] = field(default_factory=list)
+    proposals: list[assigning.Proposal] = field(default_factory=list)
     short: list[schedule.ShiftView] = field(default_factory=list)   # short shifts, today on
     error: str = ""                # why a team's proposals are missing
 
@@ -52,7 +52,7 @@ def find_gaps(session: Session, team_ids: list[int], monday: date) -> Found:
     found = Found()
     try:
         for team_id in team_ids:
-            found.proposals += schedule.propose_fill(session, team_id, monday)
+            found.proposals += assigning.propose_fill(session, team_id, monday)
     except (ScheduleError, PermissionDenied) as error:
         found.error = str(error)
     today = session.today()
@@ -66,7 +66,7 @@ class FillGapsDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.team_ids, self.monday = session, list(team_ids), monday
-        self.proposals: list[schedule.Proposal] = []
+        self.proposals: list[assigning.Proposal] = []
         self.applied = 0
         self.busy = False
         self._waiting = 0                  # the worker request whose answer is wanted
@@ -176,7 +176,7 @@ class FillGapsDialog(QDialog):
     def set_checked(self, row: int, on: bool) -> None:
         self.list.item(row, 0).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
-    def checked(self) -> list[schedule.Proposal]:
+    def checked(self) -> list[assigning.Proposal]:
         return [p for row, p in enumerate(self.proposals)
                 if self.list.item(row, 0).checkState() == Qt.CheckState.Checked]
 
@@ -195,7 +195,7 @@ class FillGapsDialog(QDialog):
             self._say(self.tr("没有勾选任何建议。"))
             return 0
         try:
-            done = schedule.apply_fill(self.session, chosen)
+            done = assigning.apply_fill(self.session, chosen)
         except (ScheduleError, PermissionDenied) as error:
             self._say(str(error), error=True)
             return 0
