@@ -5,14 +5,13 @@ The proposals never break a hard rule and never go over a shift's maximum (the d
 fill algorithm); a proposal that a change made since has made impossible is skipped.
 
 Proposing reads the whole team's week and month (about 0.4 s for 300 volunteers and 500
-shifts, bench/schedule.py), so it runs on a :class:`~..query_worker.QueryWorker` thread with
-its own read-only connection; :attr:`FillGapsDialog.busy` is True until the answer is shown.
+shifts, bench/schedule.py): :func:`services.fill_gaps.find_gaps` runs on a
+:class:`~..query_worker.QueryWorker` thread with its own read-only connection; :attr:`FillGapsDialog.busy` is True until the answer is shown.
 Applying writes a few rows and stays on the GUI thread.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import assigning, schedule
+from ...services.fill_gaps import GapsFound, find_gaps
 from ...services.permissions import PermissionDenied
 from ...services.schedule_facts import ScheduleError
 from ...services.session import Session
@@ -37,28 +37,6 @@ from ..screen_fit import fit_to_screen
 from .assign_dialog import item, table
 
 NAME = "fill_gaps_dialog"
-
-
-@dataclass
-class Found:
-    proposals: list[assigning.Proposal] = field(default_factory=list)
-    short: list[schedule.ShiftView] = field(default_factory=list)   # short shifts, today on
-    error: str = ""                # why a team's proposals are missing
-
-
-def find_gaps(session: Session, team_ids: list[int], monday: date) -> Found:
-    """The proposals for the teams' week and its short shifts from today on (touches no widget:
-    it runs on the worker thread)."""
-    found = Found()
-    try:
-        for team_id in team_ids:
-            found.proposals += assigning.propose_fill(session, team_id, monday)
-    except (ScheduleError, PermissionDenied) as error:
-        found.error = str(error)
-    today = session.today()
-    found.short = [s for team_id in team_ids for s in schedule.week(session, monday, team_id)
-                   if not s.cancelled and s.fill == schedule.FILL_SHORT and s.date >= today]
-    return found
 
 
 class FillGapsDialog(QDialog):
@@ -128,11 +106,11 @@ class FillGapsDialog(QDialog):
             return
         self.busy = False
         if isinstance(result, Exception):   # not a refusal (find_gaps says those): a bug, raise it here
-            self._show(Found())
+            self._show(GapsFound())
             raise result
         self._show(result)
 
-    def _show(self, found: Found) -> None:
+    def _show(self, found: GapsFound) -> None:
         if found.error:
             self._say(found.error, error=True)
         self.proposals = found.proposals

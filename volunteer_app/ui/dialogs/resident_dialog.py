@@ -31,10 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import risk
 from ...domain.identity import FieldError, clean_id_number
-from ...domain.people import age_on
-from ...services import consent, coverage, places, residents, settings
+from ...services import consent, coverage, places, resident_facts, residents
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
@@ -445,17 +443,13 @@ class ResidentDialog(QDialog):
         self.withdrawal.setVisible(pairs > 0)
 
     def _show_derived(self, values: dict[str, Any]) -> None:
-        """Age, 悬空老人 and the risk tier, by the same rules and settings the ledger uses."""
-        today = self.session.today()
-        age = age_on(values.get("birth_date"), today)
-        self.derived.setText(self.tr("年龄：%1 岁").replace("%1", str(age)) if age is not None else "")
-        rule = settings.housing_rule(self.session)
-        stranded = risk.is_stranded(values, rule, today)
-        level = risk.resident_risk(values, rule, today)
-        self.tier.setText(self.tr("风险等级：%1，每%2天探访").replace("%1", self.tr(level.value))
-                          .replace("%2", str(settings.visit_cadence(self.session).days(level))))
-        self.stranded.setText(self.tr("悬空老人：是") if stranded else self.tr("悬空老人：否"))
-        self.stranded.setProperty("role", "error" if stranded else "hint")
+        """Age, 悬空老人 and the risk tier, as services/resident_facts derives them."""
+        facts = resident_facts.derived(self.session, values)
+        self.derived.setText(self.tr("年龄：%1 岁").replace("%1", str(facts.age)) if facts.age is not None else "")
+        self.tier.setText(self.tr("风险等级：%1，每%2天探访").replace("%1", self.tr(facts.level.value))
+                          .replace("%2", str(facts.visit_every_days)))
+        self.stranded.setText(self.tr("悬空老人：是") if facts.stranded else self.tr("悬空老人：否"))
+        self.stranded.setProperty("role", "error" if facts.stranded else "hint")
         self.stranded.style().unpolish(self.stranded)
         self.stranded.style().polish(self.stranded)
 
