@@ -11,6 +11,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from bench._timing import timed
+
 ROWS = int(os.environ.get("BENCH_LEDGER_ROWS", "50000"))
 HEADER = ["序号", "姓名", "身份证号", "性别", "出生日期", "联系电话", "楼号", "单元", "门牌", "楼层",
           "有无电梯", "独居"]
@@ -34,12 +36,6 @@ def _write_file(path: Path, rows: int) -> None:
                       f"13{i % 10}{i:08d}", f"{i % 30 + 1}号楼", str(i % 4 + 1), f"{i % 6 + 1}0{i % 4 + 1}",
                       i % 6 + 1, "无" if i % 3 else "有", "是" if i % 5 == 0 else "否"])
     book.save(path)
-
-
-def _timed(fn, *args):
-    started = time.perf_counter()
-    result = fn(*args)
-    return time.perf_counter() - started, result
 
 
 def _read_openpyxl(path: Path) -> int:
@@ -133,9 +129,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "residents.xlsx"
         _write_file(path, ROWS)
-        read_s, table = _timed(read_table, path)
-        openpyxl_s, _ = _timed(_read_openpyxl, path)
-        import_s, summary = _timed(_import, path, Path(folder) / "a.sqlite3")
+        table, read_s = timed(read_table, path)
+        _, openpyxl_s = timed(_read_openpyxl, path)
+        summary, import_s = timed(_import, path, Path(folder) / "a.sqlite3")
         print(f"rows in file: {len(table.rows) - 2}, imported: {summary.imported}")
         print(f"reader alone (python-calamine): {read_s:.2f} s")
         print(f"openpyxl read-only, for comparison: {openpyxl_s:.2f} s "

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import random
 import tempfile
-import time
 import tracemalloc
 from datetime import date
 from pathlib import Path
 
+from bench._timing import timed
 from volunteer_app.domain import matching
 from volunteer_app.domain.availability import PARTS
 from volunteer_app.services import demo, pairing
@@ -63,14 +63,14 @@ def build(path: Path, seniors: int, helpers: int, seed: int = 1) -> Session:
     return session
 
 
-def _timed(fn):
+def _timed_with_peak(fn):
+    """:func:`timed`, and the peak memory traced meanwhile (the optimal match's matrix)."""
     tracemalloc.start()
-    started = time.perf_counter()
-    value = fn()
-    elapsed = time.perf_counter() - started
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return value, elapsed, peak
+    try:
+        value, elapsed = timed(fn)
+        return value, elapsed, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 def whole_match(session: Session, matcher) -> matching.MatchResult:
@@ -86,8 +86,8 @@ def main() -> None:
         for factor in (1, 2, 5, 10):
             n_s, n_h = 500 * factor, 200 * factor
             session = build(Path(folder) / f"bench{factor}.sqlite3", n_s, n_h)
-            best, t_best, peak = _timed(lambda s=session: whole_match(s, matching.optimal_match))
-            greedy, t_greedy, _ = _timed(lambda s=session: whole_match(s, matching.greedy_match))
+            best, t_best, peak = _timed_with_peak(lambda s=session: whole_match(s, matching.optimal_match))
+            greedy, t_greedy = timed(lambda s=session: whole_match(s, matching.greedy_match))
             base = base or t_best
             print(f"{n_s:>6}/{n_h:<6}       {t_best:8.2f}   {peak / 2**20:10.0f}   {t_greedy:7.2f}"
                   f"   {t_best / t_greedy:6.1f}x   {best.total_score:9.0f}/{best.stranded_matched:<5}"

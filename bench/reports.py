@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import random
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
+
+from bench._timing import timed
 
 SIZES = tuple(int(x) for x in os.environ.get("BENCH_REPORT_SIZES", "500,1000,2500,5000").split(","))
 LIST_SIZES = tuple(int(x) for x in os.environ.get("BENCH_LIST_SIZES", "500,1000,2500").split(","))
@@ -54,12 +55,6 @@ def _database(folder: Path, records: int, name: str):
     return session, team, ids
 
 
-def _timed(fn, *args):
-    started = time.perf_counter()
-    result = fn(*args)
-    return result, time.perf_counter() - started
-
-
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from volunteer_app.cli.common import gui_application
@@ -77,9 +72,9 @@ def main() -> None:
         base = None
         for size in SIZES:
             session, team, _ids = _database(folder, size, "monthly")
-            report, query_s = _timed(reports.monthly_team, session, team, "2026-10")
+            report, query_s = timed(reports.monthly_team, session, team, "2026-10")
             path = folder / f"monthly_{size}.pdf"
-            _, pdf_s = _timed(write_monthly_pdf, report, path, "基准测试社区")
+            _, pdf_s = timed(write_monthly_pdf, report, path, "基准测试社区")
             total = query_s + pdf_s
             base = base or total
             print(f"{size:>8} {query_s:>8.2f} {pdf_s:>8.2f} {_pages(path):>5} "
@@ -92,7 +87,7 @@ def main() -> None:
         for size in LIST_SIZES:
             session, team, _ids = _database(folder, size, "list")
             path = folder / f"list_{size}.pdf"
-            _, pdf_s = _timed(write_record_list_pdf, session,
+            _, pdf_s = timed(write_record_list_pdf, session,
                               record_queries.RecordQuery(team_id=team, month="2026-10"), path)
             base = base or pdf_s
             print(f"{size:>8} {pdf_s:>8.2f} {_pages(path):>5} {path.stat().st_size / 1024:>8.0f} "
@@ -102,10 +97,10 @@ def main() -> None:
         session, _team, ids = _database(folder, max(SIZES), "certificates")
         print(f"\n证明批量打印（{CERTIFICATES}份，每人一页）")
         for count in (40, CERTIFICATES):
-            (issued, skipped), issue_s = _timed(certificates.issue_batch, session, ids[:count],
+            (issued, skipped), issue_s = timed(certificates.issue_batch, session, ids[:count],
                                                 "2026-01-01", "2026-11-28")
             path = folder / f"certificates_{count}.pdf"
-            _, pdf_s = _timed(write_certificates_pdf, issued, path)
+            _, pdf_s = timed(write_certificates_pdf, issued, path)
             print(f"{count:>4}份：开具登记 {issue_s:.2f} s，出PDF {pdf_s:.2f} s，{_pages(path)}页，"
                   f"{path.stat().st_size / 1024:.0f} KB，每份 {(issue_s + pdf_s) / count * 1000:.0f} ms"
                   + (f"（{len(skipped)}人无记录未开具）" if skipped else ""), flush=True)

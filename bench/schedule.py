@@ -2,7 +2,7 @@
 
 A synthetic team (random availability, weekly caps, ages, health limits, rota groups A–D)
 and a week of synthetic shifts (06:00–22:00, one to three hours, 1–3 people, one in five
-heavy) are inserted as rows into a real database; ``services.schedule.propose_fill`` (load
+heavy) are inserted as rows into a real database; ``services.assigning.propose_fill`` (load
 and algorithm) and ``apply_fill`` (every proposal re-checked and written with its audit
 entry) are timed from 30 volunteers / 50 shifts (1×) to 300 / 500 (10×) and 600 / 1,000.
 Times are the best of a few runs. ``week()`` is timed from 200 to 2,000 shifts (and 5,000), the figure the week view draws from.
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import random
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from bench._timing import timed
 from volunteer_app.domain.availability import PARTS
-from volunteer_app.services import schedule
+from volunteer_app.services import assigning, schedule
 from volunteer_app.services.session import Session
 from volunteer_app.store.connection import open_database
 from volunteer_app.store.rows import new_uid, now_text
@@ -60,25 +60,15 @@ def _shift(r: random.Random, task_ids: list[int]) -> dict:
             "max_people": lo + r.randint(0, 2), "rota_group": r.choice(("", "", "A", "B", "C", "D"))}
 
 
-def _timed(fn, repeat: int = 1):
-    """The value and the best time of ``repeat`` runs (read-only work only when repeat > 1)."""
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        value = fn()
-        best = min(best, time.perf_counter() - started)
-    return value, best
-
-
 def fill_bench(folder: Path) -> None:
     print("规模（队员/班次）  补位建议 秒   时间比   建议人次  缺人班次   应用 秒")
     base = None
     for factor in (1, 5, 10, 20):
         n_v, n_s = 30 * factor, 50 * factor
         session, (team_id,) = build(folder / f"fill{factor}.sqlite3", n_v, n_s)
-        proposals, t_propose = _timed(lambda s=session, t=team_id: schedule.propose_fill(s, t, MONDAY), 3)
+        proposals, t_propose = timed(lambda s=session, t=team_id: assigning.propose_fill(s, t, MONDAY), repeat=3)
         short = sum(1 for v in schedule.week(session, MONDAY, team_id) if v.fill == "缺人")
-        applied, t_apply = _timed(lambda s=session, p=proposals: schedule.apply_fill(s, p))
+        applied, t_apply = timed(lambda s=session, p=proposals: assigning.apply_fill(s, p))
         assert applied == len(proposals)
         base = base or t_propose
         print(f"{n_v:>6}/{n_s:<6}       {t_propose:8.3f}   {t_propose / base:6.1f}x   {len(proposals):7}"
@@ -91,8 +81,8 @@ def week_bench(folder: Path) -> None:
     base = None
     for shifts in (200, 1000, 2000, 5000):
         session, team_ids = build(folder / f"week{shifts}.sqlite3", 20, shifts // 10, teams=10)
-        _, t_cold = _timed(lambda s=session: schedule.week(s, MONDAY))
-        views, t_week = _timed(lambda s=session: schedule.week(s, MONDAY), 5)
+        _, t_cold = timed(lambda s=session: schedule.week(s, MONDAY))
+        views, t_week = timed(lambda s=session: schedule.week(s, MONDAY), repeat=5)
         assert len(views) == shifts
         base = base or t_week
         print(f"{shifts:>8}     {t_week * 1000:9.1f}   {t_week / base:6.1f}x   （首次 {t_cold * 1000:.1f} 毫秒）",

@@ -58,7 +58,7 @@ MAIN_PY = _FIRST_PAINT.replace(
     "if event.type() == QEvent.Type.Paint:",
     "if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window().isVisible():"
 ) + ("app.installEventFilter(first_paint)\n"
-     "from volunteer_app.cli import main\nmain(['--db', sys.argv[1]])\n")
+     "import main as front_door\nfront_door.main(['--db', sys.argv[1]])\n")  # main.py, the real entry
 
 
 def _once(code: str, *args: str, pycache: str) -> float:

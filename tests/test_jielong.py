@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from volunteer_app.domain.jielong import CIRCLED, clean_name, parse_jielong
-from volunteer_app.services import jielong, schedule, teams, volunteers
+from volunteer_app.domain.scheduling import Recurrence, Slot
+from volunteer_app.services import assigning, jielong, schedule, teams, volunteers
 from volunteer_app.services.permissions import PermissionDenied, Role
-from volunteer_app.services.schedule import Recurrence, Slot
 from volunteer_app.services.session import Actor, Session
 
 WECHAT_TOOL = """#接龙
@@ -227,5 +227,5 @@ def test_assigning_the_chosen_names_reports_each_one(session, team):
     assert "空闲时间" in again[0].reasons[0] and "已经在这个班次里了" in again[1].reasons[0]
     accepted = jielong.assign_names(session, shift_id, [("新队员", warned)], accept_warnings=True)
     assert accepted[0].status == "assigned"
-    on_shift = {a["name"] for a in schedule.assignments(session, shift_id)}
+    on_shift = {a["name"] for a in assigning.assignments(session, shift_id)}
     assert on_shift == {"韩建国", "李秀兰", "张珊", "新队员"}

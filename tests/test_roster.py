@@ -12,9 +12,17 @@ import pytest
 from pdftext import pdf_text
 
 from volunteer_app.cli import main as cli_main
-from volunteer_app.services import places, roster, schedule, teams, volunteers
+from volunteer_app.domain.scheduling import Recurrence, Slot
+from volunteer_app.services import (
+    assigning,
+    attendance,
+    places,
+    roster,
+    schedule,
+    teams,
+    volunteers,
+)
 from volunteer_app.services.roster import RosterError
-from volunteer_app.services.schedule import Recurrence, Slot
 
 TEAM = "高立庄夕阳红志愿服务队"
 WEEK = "2026-W49"                         # Monday 30 November to Sunday 6 December 2026
@@ -55,7 +63,7 @@ def _world(session) -> dict:
         "SELECT task_id, date, start_time, id FROM shifts")}
 
     def put(task, day, start, names):
-        return [schedule.assign(session, shifts[(task, day, start)], ids[n], accept_warnings=True)
+        return [assigning.assign(session, shifts[(task, day, start)], ids[n], accept_warnings=True)
                 for n in names]
 
     for k in range(7):
@@ -65,7 +73,7 @@ def _world(session) -> dict:
     put(rota, "2026-12-07", "07:00", ["周佩琴"])               # next week: not on this roster
     put(snow, "2026-12-05", "08:00", ["李秀兰", "王淑珍", "赵德明", "刘桂芳", "黄海涛"])
     declined = put(visit, "2026-12-02", "14:00", ["黄海涛", "刘桂芳"])[0]
-    schedule.decline(session, declined)
+    attendance.decline(session, declined)
     schedule.cancel_shift(session, shifts[(visit, "2026-12-05", "14:00")])
     return {"team": team, "ids": ids}
 

@@ -17,7 +17,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from volunteer_app.domain.scheduling import Recurrence, Slot
-from volunteer_app.services import schedule, service_types, settings, teams, users, volunteers
+from volunteer_app.services import (
+    assigning,
+    schedule,
+    service_types,
+    settings,
+    teams,
+    users,
+    volunteers,
+)
 from volunteer_app.services.session import Session
 from volunteer_app.ui.dialogs.assign_dialog import AssignDialog
 from volunteer_app.ui.dialogs.attendance_dialog import AttendanceDialog
@@ -411,7 +419,7 @@ def test_a_pasted_jielong_is_matched_and_assigned_with_conflicts_named(qtbot, se
     wang = team.volunteer("王芳")
     busy = team.volunteer("刘洋")
     target = team.shift(start=8, end=10, lo=2, hi=4, title="周六铲冰")
-    schedule.assign(session, team.shift(start=9, end=11, title="爱心传递").id, busy)
+    assigning.assign(session, team.shift(start=9, end=11, title="爱心传递").id, busy)
     page = open_page(qtbot, session)
     page.next_week.click()
     page.select(target.id)
@@ -429,7 +437,7 @@ def test_a_pasted_jielong_is_matched_and_assigned_with_conflicts_named(qtbot, se
     assert dialog.result_text(3).startswith("不能安排：同一时间已安排在")
     names = set(schedule.shift(session, target.id).assignees)
     assert names == {"张伟", "李娜", "王芳"}
-    assert {a["volunteer_id"] for a in schedule.assignments(session, target.id)} == {zhang, lina2, wang}
+    assert {a["volunteer_id"] for a in assigning.assignments(session, target.id)} == {zhang, lina2, wang}
     assert "已安排 3 人；1 人不能安排" in dialog.message.text()
 
 
@@ -441,7 +449,7 @@ def test_check_in_and_out_make_a_service_record_with_the_real_hours(qtbot, sessi
     plain = team.volunteer("吴完")
     today = team.shift(day=TODAY, start=7, end=9, lo=1, hi=3, title="桶前值守")
     for vid in (early, absent, plain):
-        schedule.assign(session, today.id, vid)
+        assigning.assign(session, today.id, vid)
     page = open_page(qtbot, session)
     page.select(today.id)
     dialog: AttendanceDialog = page.open_attendance()
@@ -470,7 +478,7 @@ def test_check_in_and_out_make_a_service_record_with_the_real_hours(qtbot, sessi
 def test_a_future_shift_cannot_be_checked_in_yet(qtbot, session, team):
     vid = team.volunteer("钱未到")
     target = team.shift()
-    schedule.assign(session, target.id, vid)
+    assigning.assign(session, target.id, vid)
     dialog = AttendanceDialog(session, target.id)
     qtbot.addWidget(dialog)
     assert "还没到" in dialog.message.text()
@@ -485,7 +493,7 @@ def test_the_roster_is_saved_as_pdf_copied_as_text_and_saved_as_ics(qtbot, sessi
     people = [team.volunteer(name) for name in ("欧阳明", "司马兰", "诸葛亮")]
     target = team.shift(lo=2, hi=3, title="明春苑桶前值守")
     for vid in people[:2]:
-        schedule.assign(session, target.id, vid)
+        assigning.assign(session, target.id, vid)
     page = open_page(qtbot, session)
     page.team.setCurrentIndex(page.team.findData(team.id))
     page.next_week.click()

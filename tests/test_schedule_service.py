@@ -8,9 +8,18 @@ from datetime import date, datetime, time
 import pytest
 
 from volunteer_app.domain.scheduling import Recurrence, Slot
-from volunteer_app.services import records, schedule, service_types, settings, teams, volunteers
+from volunteer_app.services import (
+    assigning,
+    attendance,
+    records,
+    schedule,
+    service_types,
+    settings,
+    teams,
+    volunteers,
+)
 from volunteer_app.services.permissions import PermissionDenied, Role
-from volunteer_app.services.schedule import HardConflict, ScheduleError, SoftConflict
+from volunteer_app.services.schedule_facts import HardConflict, ScheduleError, SoftConflict
 from volunteer_app.services.session import Actor, Session
 
 MONDAY = date(2026, 11, 30)       # the week after TODAY (Saturday 2026-11-28)
@@ -61,9 +70,9 @@ def test_a_rota_task_generates_its_shifts_and_the_week_shows_fill(team):
     assert {v.fill for v in week} == {"缺人"}
     a = team.volunteer("张三", "A")
     b = team.volunteer("李四", "A")
-    schedule.assign(team.session, week[0].id, a)
+    assigning.assign(team.session, week[0].id, a)
     assert schedule.shift(team.session, week[0].id).fill == "已够"
-    schedule.assign(team.session, week[0].id, b)
+    assigning.assign(team.session, week[0].id, b)
     view = schedule.shift(team.session, week[0].id)
     assert (view.fill, view.filled, view.assignees) == ("已满", 2, ["张三", "李四"])
     assert view.label == "12月1日（周二）07:00–09:00 桶前值守·A组"
@@ -79,22 +88,22 @@ def test_each_hard_conflict_blocks_with_its_reason(team, session):
                                         "phone": "13900000009", "availability": EVERY_MORNING_AND_EVENING})
     first = team.task("垃圾分类值守", start=7, end=9, hi=1)[0]
     snow = team.task("铲冰除雪", start=8, end=10, hi=5)[0]
-    schedule.assign(session, first.id, busy)
+    assigning.assign(session, first.id, busy)
     expected = {busy: "同一时间已安排在", paused: "目前暂停服务", weak: "有健康限制",
                 old: "68岁，超过重体力任务的年龄上限65岁", outsider: "不是本队队员"}
     for vid, words in expected.items():
-        assert any(words in r for r in schedule.check(session, snow.id, vid).hard), words
+        assert any(words in r for r in assigning.check(session, snow.id, vid).hard), words
         with pytest.raises(HardConflict, match=words) as raised:
-            schedule.assign(session, snow.id, vid, accept_warnings=True)
+            assigning.assign(session, snow.id, vid, accept_warnings=True)
         assert raised.value.reasons
     with pytest.raises(HardConflict, match="已满"):
-        schedule.assign(session, first.id, team.volunteer("吴满"), accept_warnings=True)
+        assigning.assign(session, first.id, team.volunteer("吴满"), accept_warnings=True)
     with pytest.raises(HardConflict, match="已经在这个班次"):
-        schedule.assign(session, first.id, busy)
+        assigning.assign(session, first.id, busy)
     with pytest.raises(ScheduleError, match="周外不是“银地居民志愿服务队”的现任队员"):
         schedule.set_rota_group(session, team.id, outsider, "A")
     volunteers.archive(session, busy, "搬走了")
-    assert any("已退出" in r for r in schedule.check(session, first.id, busy).hard)
+    assert any("已退出" in r for r in assigning.check(session, first.id, busy).hard)
     assert session.db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 1
 
 
@@ -104,12 +113,12 @@ def test_each_soft_conflict_warns_and_is_assigned_once_accepted(team, session):
     evening = team.task(start=18, end=20, hi=3)[0]
     morning = team.task(start=7, end=9, day=date(2026, 12, 1), hi=3)[0]
     with pytest.raises(SoftConflict, match="不在郑周末填写的空闲时间内") as raised:
-        schedule.assign(session, evening.id, weekend)
+        assigning.assign(session, evening.id, weekend)
     assert "周六上午" in raised.value.reasons[0]
-    schedule.assign(session, evening.id, capped)
+    assigning.assign(session, evening.id, capped)
     with pytest.raises(SoftConflict, match="超过每周上限3小时"):
-        schedule.assign(session, morning.id, capped)
-    assignment_id = schedule.assign(session, evening.id, weekend, accept_warnings=True)
+        assigning.assign(session, morning.id, capped)
+    assignment_id = assigning.assign(session, evening.id, weekend, accept_warnings=True)
     row = session.row("assignments", assignment_id)
     assert row["state"] == "已安排" and "空闲时间" in row["note"]
 
@@ -121,11 +130,11 @@ def test_candidates_are_ranked_by_fit_with_reasons_in_words(team, session):
     weekend = team.volunteer("蒋末", "B", availability="6am")
     blocked = team.volunteer("沈病", "B", health_limit=True)
     for day in (1, 2):   # 褚多 already has four hours this month
-        schedule.assign(session, team.task(day=date(2026, 12, day), start=14, end=16)[0].id, worked,
+        assigning.assign(session, team.task(day=date(2026, 12, day), start=14, end=16)[0].id, worked,
                         accept_warnings=True)
     shift = team.task("铲冰除雪", day=date(2026, 12, 3), hi=3)[0]
     schedule.update_shift(session, shift.id, {"rota_group": "B"})
-    ranked = schedule.candidates(session, shift.id)
+    ranked = assigning.candidates(session, shift.id)
     assert [c.volunteer_id for c in ranked] == [fresh, worked, other_group, weekend, blocked]
     assert [c.rank for c in ranked] == [1, 2, 3, 4, 5]
     assert ranked[0].reasons[:2] == ["这个时间有空", "B组本班轮值"]
@@ -141,73 +150,73 @@ def test_a_captain_schedules_only_their_own_team(team, session):
     their_shift = other.task()[0]
     mine = team.task()[0]
     captain = Session(session.db, Actor(5, "韩队长", Role.CAPTAIN, frozenset({team.id})), today=session.today)
-    schedule.assign(captain, mine.id, own)
+    assigning.assign(captain, mine.id, own)
     with pytest.raises(PermissionDenied, match="只能管理自己带领的队伍"):
-        schedule.assign(captain, their_shift.id, own)
+        assigning.assign(captain, their_shift.id, own)
     with pytest.raises(PermissionDenied):
         schedule.create_task(captain, {"team_id": other.id, "service_type_id": team.types["爱心传递"],
                                        "title": "配送"}, Recurrence("once"), [Slot(time(9), time(11))],
                              MONDAY, MONDAY)
     with pytest.raises(PermissionDenied):
-        schedule.propose_fill(captain, other.id, MONDAY)
+        assigning.propose_fill(captain, other.id, MONDAY)
     with pytest.raises(PermissionDenied):
         schedule.update_shift(captain, their_shift.id, {"notes": "改"})
     with pytest.raises(PermissionDenied):
         service_types.create(captain, {"name": "代收快递"})
-    assert len(schedule.candidates(captain, their_shift.id)) == 0   # reading is allowed
+    assert len(assigning.candidates(captain, their_shift.id)) == 0   # reading is allowed
 
 
 def test_completed_assignment_becomes_a_record_with_the_shift_hours(team, session):
     vid = team.volunteer("杨完成")
     shift = team.task(day=date(2026, 11, 27), start=7, end=9)[0]      # yesterday
-    assignment_id = schedule.assign(session, shift.id, vid)
-    schedule.confirm(session, assignment_id)
-    record_id = schedule.complete(session, assignment_id)
+    assignment_id = assigning.assign(session, shift.id, vid)
+    attendance.confirm(session, assignment_id)
+    record_id = attendance.complete(session, assignment_id)
     record = session.row("service_records", record_id)
     assert (record["hours"], record["source"], record["date"]) == (2.0, "排班", "2026-11-27")
     assert (record["start_time"], record["end_time"], record["assignment_id"]) == ("07:00", "09:00", assignment_id)
-    assert schedule.assignments(session, shift.id)[0]["record_id"] == record_id
+    assert assigning.assignments(session, shift.id)[0]["record_id"] == record_id
     assert records.from_assignment(session, assignment_id) == record_id        # once only
 
 
 def test_check_in_and_out_give_the_real_hours(team, session):
     vid = team.volunteer("朱签到")
     shift = team.task(day=date(2026, 11, 28), start=7, end=9)[0]      # today
-    assignment_id = schedule.assign(session, shift.id, vid)
+    assignment_id = assigning.assign(session, shift.id, vid)
     with pytest.raises(ScheduleError, match="不在班次当天"):
-        schedule.check_in(session, assignment_id, datetime(2026, 11, 27, 7, 0))
-    schedule.check_in(session, assignment_id, datetime(2026, 11, 28, 7, 10))
+        attendance.check_in(session, assignment_id, datetime(2026, 11, 27, 7, 0))
+    attendance.check_in(session, assignment_id, datetime(2026, 11, 28, 7, 10))
     with pytest.raises(ScheduleError, match="应晚于签到时间"):
-        schedule.check_out(session, assignment_id, datetime(2026, 11, 28, 7, 0))
-    record_id = schedule.check_out(session, assignment_id, datetime(2026, 11, 28, 9, 40))
+        attendance.check_out(session, assignment_id, datetime(2026, 11, 28, 7, 0))
+    record_id = attendance.check_out(session, assignment_id, datetime(2026, 11, 28, 9, 40))
     record = session.row("service_records", record_id)
     assert (record["start_time"], record["end_time"], record["hours"]) == ("07:10", "09:40", 2.5)
-    row = schedule.assignments(session, shift.id)[0]
+    row = assigning.assignments(session, shift.id)[0]
     assert (row["state"], row["check_in"], row["check_out"]) == (
         "已完成", "2026-11-28T07:10:00", "2026-11-28T09:40:00")
     with pytest.raises(ScheduleError, match="不能撤销"):
-        schedule.unassign(session, assignment_id)
+        assigning.unassign(session, assignment_id)
 
 
 def test_no_show_decline_and_future_shifts(team, session):
     a, b, c = team.volunteer("秦缺"), team.volunteer("尤谢"), team.volunteer("许后")
     past = team.task(day=date(2026, 11, 26), hi=3)[0]
     future = team.task(day=date(2026, 12, 2), hi=1)[0]
-    missing = schedule.assign(session, past.id, a)
-    schedule.no_show(session, missing)
+    missing = assigning.assign(session, past.id, a)
+    attendance.no_show(session, missing)
     with pytest.raises(ScheduleError, match="秦缺在2026-11-26 07:00班次的安排现在是“缺席”，不能确认"):
-        schedule.confirm(session, missing)
+        attendance.confirm(session, missing)
     assert session.db.execute("SELECT count(*) FROM service_records").fetchone()[0] == 0
     assert schedule.shift(session, past.id).filled == 0
-    later = schedule.assign(session, future.id, b)
+    later = assigning.assign(session, future.id, b)
     with pytest.raises(ScheduleError, match="还没到"):
-        schedule.complete(session, later)
-    schedule.decline(session, later)                    # the place is free again
+        attendance.complete(session, later)
+    attendance.decline(session, later)                    # the place is free again
     assert schedule.shift(session, future.id).fill == "缺人"
-    schedule.assign(session, future.id, c)
-    again = schedule.assign(session, past.id, b)
-    schedule.unassign(session, again)
-    assert [r["name"] for r in schedule.assignments(session, future.id)] == ["尤谢", "许后"]
+    assigning.assign(session, future.id, c)
+    again = assigning.assign(session, past.id, b)
+    assigning.unassign(session, again)
+    assert [r["name"] for r in assigning.assignments(session, future.id)] == ["尤谢", "许后"]
 
 
 def test_a_change_to_one_shift_or_all_that_follow(team, session):
@@ -238,7 +247,7 @@ def test_a_change_to_one_shift_or_all_that_follow(team, session):
         schedule.update_shift(session, week[0].id, {"date": "2026-12-08"}, "following")
     full = week[0]
     for name in ("甲", "乙"):
-        schedule.assign(session, full.id, team.volunteer(name))
+        assigning.assign(session, full.id, team.volunteer(name))
     with pytest.raises(ScheduleError, match="已安排2人"):
         schedule.update_shift(session, full.id, {"max_people": 1, "min_people": 1})
     assert schedule.archive_task(session, task_id) == 13      # 14 shifts, one cancelled already
@@ -253,7 +262,7 @@ def test_fill_the_gaps_proposes_fairly_and_the_captain_accepts(team, session):
         session, {"team_id": team.id, "service_type_id": team.types["垃圾分类值守"], "title": "桶前值守"},
         Recurrence("rota", groups=("A", "B")), [Slot(time(7), time(9))], MONDAY, date(2026, 12, 6), 1, 2)
     snow = team.task("铲冰除雪", day=date(2026, 12, 3), start=18, end=20, lo=3, hi=4)[0]
-    proposals = schedule.propose_fill(session, team.id, MONDAY)
+    proposals = assigning.propose_fill(session, team.id, MONDAY)
     by_shift: dict[int, list[str]] = {}
     for p in proposals:
         by_shift.setdefault(p.shift_id, []).append(p.name)
@@ -265,9 +274,9 @@ def test_fill_the_gaps_proposes_fairly_and_the_captain_accepts(team, session):
     for sid, names in by_shift.items():
         if week[sid].rota_group:
             assert len(names) == 1 and names[0] in groups[week[sid].rota_group]
-    assert schedule.apply_fill(session, proposals) == len(proposals)
+    assert assigning.apply_fill(session, proposals) == len(proposals)
     assert {v.fill for v in schedule.week(session, MONDAY, team.id)} == {"已够"}
-    assert schedule.propose_fill(session, team.id, MONDAY) == []
+    assert assigning.propose_fill(session, team.id, MONDAY) == []
 
 
 def test_service_types_are_edited_by_staff_and_builtin_ones_stay(session):
@@ -306,10 +315,10 @@ def test_apply_fill_skips_a_proposal_that_a_change_since_has_made_wrong(team, se
     first, second = team.volunteer("吕先"), team.volunteer("施后")
     team.task(start=7, end=9, lo=1, hi=1)
     team.task(start=18, end=20, lo=1, hi=1, day=date(2026, 12, 1))
-    proposals = schedule.propose_fill(session, team.id, MONDAY)
+    proposals = assigning.propose_fill(session, team.id, MONDAY)
     assert sorted(p.volunteer_id for p in proposals) == sorted([first, second])
     db = session.db       # changed by someone else meanwhile
     db.execute("UPDATE volunteers SET status = '暂停' WHERE id = ?", [proposals[0].volunteer_id])
     db.execute("UPDATE volunteers SET availability = '6am' WHERE id = ?", [proposals[1].volunteer_id])
-    assert schedule.apply_fill(session, proposals) == 0
+    assert assigning.apply_fill(session, proposals) == 0
     assert session.db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 0

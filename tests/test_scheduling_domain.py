@@ -9,23 +9,25 @@ import pytest
 
 from volunteer_app.domain.availability import Availability
 from volunteer_app.domain.scheduling import (
-    Commitment,
-    Gap,
-    Load,
-    Member,
     Recurrence,
     RecurrenceError,
-    Rules,
-    ShiftFacts,
     ShiftKey,
     Slot,
-    check,
-    fill_gaps,
     generate,
     holiday_data_known,
     holiday_name,
     in_scope,
     is_public_holiday,
+)
+from volunteer_app.domain.shift_rules import (
+    Commitment,
+    Gap,
+    Load,
+    Member,
+    Rules,
+    ShiftFacts,
+    check,
+    fill_gaps,
 )
 
 GARBAGE = [Slot(time(7), time(9)), Slot(time(18), time(20))]

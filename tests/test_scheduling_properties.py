@@ -18,17 +18,19 @@ from hypothesis import strategies as st
 from volunteer_app.domain.availability import PARTS, Availability
 from volunteer_app.domain.people import age_on
 from volunteer_app.domain.scheduling import (
+    Recurrence,
+    Slot,
+)
+from volunteer_app.domain.shift_rules import (
     Commitment,
     Gap,
     Load,
     Member,
-    Recurrence,
     Rules,
     ShiftFacts,
-    Slot,
     fill_gaps,
 )
-from volunteer_app.services import schedule
+from volunteer_app.services import assigning, schedule
 from volunteer_app.services.session import Session
 from volunteer_app.store.connection import open_database
 from volunteer_app.store.rows import new_uid, now_text
@@ -154,8 +156,8 @@ def test_propose_and_apply_fill_through_the_services_keep_every_rule(team, specs
                                                "service_type_id": types["重" if heavy else "轻"]},
                                      Recurrence("once"), [Slot(time(start), time(start + length))],
                                      MONDAY + timedelta(days=day), MONDAY + timedelta(days=day), lo, lo + extra)
-            proposals = schedule.propose_fill(session, team_id, MONDAY)
-            assert schedule.apply_fill(session, proposals) == len(proposals)
+            proposals = assigning.propose_fill(session, team_id, MONDAY)
+            assert assigning.apply_fill(session, proposals) == len(proposals)
             _assert_no_rule_broken(session, team_id)
         finally:
             db.close()
@@ -164,8 +166,8 @@ def test_propose_and_apply_fill_through_the_services_keep_every_rule(team, specs
 def _assert_no_rule_broken(session: Session, team_id: int) -> None:
     for view in schedule.week(session, MONDAY, team_id):
         assert view.filled <= view.max_people
-        for row in schedule.assignments(session, view.id):
-            found = schedule.check(session, view.id, row["volunteer_id"])
+        for row in assigning.assignments(session, view.id):
+            found = assigning.check(session, view.id, row["volunteer_id"])
             assert set(found.hard) == {next(r for r in found.hard if "已经在这个班次" in r)}
     rows = session.db.execute(
         "SELECT a.volunteer_id, s.date, s.start_time, s.end_time FROM assignments a "

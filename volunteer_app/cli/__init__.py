@@ -1,7 +1,8 @@
 """The command line: the same services as the window, for the admin and for scripts.
 
 Every command exits 0 on success, and non-zero with a one-line reason on stderr otherwise.
-With no command, the window opens. Each module in :data:`COMMAND_MODULES` adds its
+With no command, main.py opens the window (:func:`window_database` tells it so): this
+package never imports the window. Each module in :data:`COMMAND_MODULES` adds its
 subcommands through ``register(subparsers)``; each subcommand sets ``handler``.
 """
 
@@ -75,10 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     line = _hoist_db(argv)
     args = build_parser(commands=_names_a_command(line)).parse_args(line)
-    if args.command is None:
-        from ..ui.app import run_window
-
-        return run_window(database_path(args))
+    if args.command is None:  # main.py opens the window for this line; here it is a slip
+        print("邻里帮：没有给出命令（用 --help 查看用法）。", file=sys.stderr)
+        return 2
     try:
         return int(args.handler(args) or 0)
     except (CommandError, StoreError, PermissionDenied, FieldError) as error:
@@ -97,6 +97,15 @@ def _run(argv: list[str]) -> int:
 
 def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())
+
+
+def window_database(argv: Sequence[str]) -> Path | None:
+    """The database the window should open, when the line names no command (nothing but
+    ``--db FILE``); None when it is a command for :func:`main`. Imports no command module."""
+    line = _hoist_db(list(argv))
+    if _names_a_command(line):
+        return None
+    return database_path(build_parser(commands=False).parse_args(line))
 
 
 def _quiet_stdout() -> None:

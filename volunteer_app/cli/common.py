@@ -1,12 +1,16 @@
-"""What the commands share: opening the database as the acting user, a Qt context for PDFs."""
+"""What the commands share: opening the database as the acting user, a Qt context for PDFs,
+writing an output file with one kind of error message."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
+from ..services import lookups
+from ..services.output_files import cannot_write, written_whole
 from ..services.session import BUILTIN_ADMIN, Actor, Session
 from ..store.connection import open_database
 from . import CommandError
@@ -40,18 +44,32 @@ def gui_application():
 
 
 def find_team_id(session: Session, text: str) -> int:
-    """A team by its id or its full name; a team named like another's id wins by name."""
-    row = session.db.execute("SELECT id FROM teams WHERE name = ? OR CAST(id AS TEXT) = ? "
-                             "ORDER BY name = ? DESC LIMIT 1", [text, text, text]).fetchone()
-    if row is None:
+    """A team by its id or its full name (services/lookups.py says which wins)."""
+    found = lookups.team_id(session, text)
+    if found is None:
         raise CommandError(f"找不到队伍“{text}”，请用队伍的编号或完整队名。")
-    return row[0]
+    return found
 
 
 def find_volunteer(session: Session, text: str) -> tuple[int, str]:
     """A volunteer's id and name, by id or volunteer number (the number wins)."""
-    row = session.db.execute("SELECT id, name FROM volunteers WHERE volunteer_no = ? OR CAST(id AS TEXT) = ? "
-                             "ORDER BY volunteer_no = ? DESC LIMIT 1", [text, text, text]).fetchone()
-    if row is None:
+    found = lookups.volunteer(session, text)
+    if found is None:
         raise CommandError(f"找不到志愿者“{text}”，请用志愿者的数据库编号或志愿者编号（如 ZY2026-00012）。")
-    return row[0], row[1]
+    return found
+
+
+def write_out(path: Path, write: Callable[[Path], object]) -> None:
+    """Run ``write`` on a temporary file beside ``path``, renamed over it once complete: a full
+    disk or a cut-off write leaves no empty or partial file, and an existing one stays as it
+    was. Any failure to write becomes one Chinese line."""
+    if path.is_dir():
+        raise CommandError(f"输出文件 {path} 是一个文件夹，请写文件名。")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with written_whole(path) as partial:
+            with open(partial, "ab"):   # Qt's PDF writer fails silently: find out before rendering
+                pass
+            write(partial)
+    except OSError as error:
+        raise CommandError(cannot_write(path, error)) from error

@@ -5,12 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services import backups, demo, retention
+from ..services import backups, database_check, demo, lookups, retention
 from ..services.person_community import FIX_RESIDENT, FIX_VOLUNTEER
 from ..services.session import BUILTIN_ADMIN
-from ..store import audit_chain, maintenance
-from ..store.connection import open_database
-from ..store.person_communities import people_without_community
 from . import CommandError, database_path
 from .common import open_session
 
@@ -42,8 +39,7 @@ def run_demo(args: argparse.Namespace) -> int:
         raise CommandError("--scale 应在1到1000之间。")
     with open_session(args) as session:
         demo.build(session, args.scale)
-        residents = session.db.table("residents").count
-        volunteers = session.db.table("volunteers").count
+        residents, volunteers = lookups.people_counts(session)
     print(f"已生成演示社区：{residents}位居民，{volunteers}位志愿者。数据库：{path}")
     return 0
 
@@ -54,13 +50,8 @@ def run_check(args: argparse.Namespace) -> int:
         raise CommandError(f"找不到数据库文件 {path}。")
     if args.purge:
         run_purge(args)
-    db = open_database(path, migrate=False, verify=False)  # a damaged file is reported, not refused
-    try:
-        report = maintenance.check(db, str(path))
-        homeless = people_without_community(db) if report.integrity == "ok" else []
-        chain = audit_chain.verify(db) if report.schema_version == report.expected_version else None
-    finally:
-        db.close()
+    checked = database_check.check(path)
+    report, homeless, chain = checked.report, checked.without_community, checked.chain
     print(f"数据库：{path}")
     print(f"数据版本：{report.schema_version}（本程序：{report.expected_version}）")
     print(f"完整性：{'正常' if report.integrity == 'ok' else report.integrity}")
@@ -95,7 +86,7 @@ def _print_without_community(people: list[tuple[str, int, str]]) -> None:
         print(f"  ……另有{len(people) - LISTED}位未列出")
 
 
-def _report_chain(chain: audit_chain.ChainReport | None) -> None:
+def _report_chain(chain: database_check.ChainReport | None) -> None:
     if chain is None:
         return
     if chain.ok:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
 from ..services import certificates, reports
 from ..services.certificates import CertificateError, format_hours
-from ..services.output_files import cannot_write
 from ..services.reports import ReportError
 from . import CommandError
-from .common import find_team_id, find_volunteer, gui_application, open_session
+from .common import find_team_id, find_volunteer, gui_application, open_session, write_out
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,13 +46,6 @@ def _check_out(path: Path, endings: tuple[str, ...] = (".pdf",)) -> None:
         raise CommandError(f"输出文件 {path} 是一个文件夹，请写文件名。")
 
 
-def _write(path: Path, write: Callable[[], Path]) -> Path:
-    try:
-        return write()
-    except OSError as error:
-        raise CommandError(cannot_write(path, error)) from error
-
-
 def run_certificate(args: argparse.Namespace) -> int:
     _check_out(args.out)
     app = gui_application()  # noqa: F841  (Qt needs it to lay out and print)
@@ -66,7 +57,7 @@ def run_certificate(args: argparse.Namespace) -> int:
                                              args.date_from, args.date_to)
         except CertificateError as error:
             raise CommandError(str(error)) from error
-        _write(args.out, lambda: write_certificates_pdf([certificate], args.out))
+        write_out(args.out, lambda out: write_certificates_pdf([certificate], out))
     note = f"（补打，原编号 {certificate.reprint_of_number}）" if certificate.is_reprint else ""
     print(f"已开具证明 {certificate.number}{note}：{certificate.name}，{certificate.period_from}至"
           f"{certificate.period_to}，{format_hours(certificate.hours)}小时。文件：{args.out}")
@@ -86,7 +77,7 @@ def run_monthly(args: argparse.Namespace) -> int:
         except ReportError as error:
             raise CommandError(str(error)) from error
         issuer = str(settings.get(session, "community.name"))
-        _write(args.out, lambda: write_monthly_pdf(report, args.out, issuer, session.today().isoformat()))
+        write_out(args.out, lambda out: write_monthly_pdf(report, out, issuer, session.today().isoformat()))
     print(f"已生成 {report.team_name} {report.month} 月报：{report.records}条记录，"
           f"{format_hours(report.hours)}小时。文件：{args.out}")
     return 0
@@ -114,7 +105,7 @@ def run_hours(args: argparse.Namespace) -> int:
             raise CommandError(str(error)) from error
         issuer = str(settings.get(session, "community.name"))
         try:
-            _write(args.out, lambda: write_hours_report(report, args.out, issuer,
+            write_out(args.out, lambda out: write_hours_report(report, out, issuer,
                                                         session.today().isoformat()))
         except LedgerFileError as error:
             raise CommandError(str(error)) from error

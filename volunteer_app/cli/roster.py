@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 from ..services import roster
-from ..services.output_files import written_whole
 from ..services.roster import RosterError
 from . import CommandError
-from .common import find_team_id, find_volunteer, gui_application, open_session
+from .common import find_team_id, find_volunteer, gui_application, open_session, write_out
 
 FORMATS = {".pdf": "pdf", ".ics": "ics", ".txt": "text"}
 
@@ -42,26 +39,6 @@ def _format(args: argparse.Namespace) -> str:
     return found
 
 
-_WHY = {errno.ENOENT: "文件夹不存在", errno.EACCES: "没有写入权限（文件可能正被其他程序打开，或文件夹只读）",
-        errno.EPERM: "没有写入权限", errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
-        errno.EEXIST: "路径中有一段是文件而不是文件夹", errno.ENOSPC: "磁盘已满", errno.EROFS: "磁盘是只读的"}
-
-
-def _write(path: Path, write: Callable[[Path], object]) -> None:
-    """``write`` gets a temporary path beside ``path``, renamed over it once complete."""
-    if path.is_dir():
-        raise CommandError(f"输出文件 {path} 是一个文件夹，请写文件名。")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with written_whole(path) as partial:
-            with open(partial, "ab"):   # Qt's PDF writer fails silently: find out before rendering
-                pass
-            write(partial)
-    except OSError as error:
-        why = _WHY.get(error.errno or 0, error.strerror or str(error))
-        raise CommandError(f"无法写入 {path}：{why}。请换一个可写的文件夹或文件名。") from error
-
-
 def run_roster(args: argparse.Namespace) -> int:
     kind = _format(args)
     if kind != "text" and args.out is None:
@@ -86,14 +63,14 @@ def run_roster(args: argparse.Namespace) -> int:
             raise CommandError(str(error)) from error
         if kind == "pdf":
             issuer = str(settings.get(session, "community.name"))
-            _write(args.out, lambda out: write_roster_pdf(week, out, issuer))
+            write_out(args.out, lambda out: write_roster_pdf(week, out, issuer))
         elif kind == "ics":
-            _write(args.out, lambda out: out.write_bytes(roster_ics(week)))
+            write_out(args.out, lambda out: out.write_bytes(roster_ics(week)))
         elif args.out is None:
             sys.stdout.write(roster_text(week))
             return 0
         else:
-            _write(args.out, lambda out: out.write_text(roster_text(week), encoding="utf-8"))
+            write_out(args.out, lambda out: out.write_text(roster_text(week), encoding="utf-8"))
     live = [s for s in week.shifts if not s.cancelled]
     short = sum(s.short for s in live)
     print(f"已生成 {week.team_name} {week.iso_week} 值班表：{len(live)}个班次，{len(week.names)}人"
@@ -108,6 +85,6 @@ def _volunteer_ics(args: argparse.Namespace, monday: date) -> int:
         volunteer_id, name = find_volunteer(session, args.volunteer)
         shifts = roster.volunteer_shifts(session, volunteer_id, monday, monday + timedelta(days=6))
         week = roster.iso_week_of(monday)
-        _write(args.out, lambda out: out.write_bytes(roster_ics(shifts, f"{name} {week} 值班")))
+        write_out(args.out, lambda out: out.write_bytes(roster_ics(shifts, f"{name} {week} 值班")))
     print(f"已生成 {name} {week} 的日历：{len(shifts)}个班次。文件：{args.out}")
     return 0

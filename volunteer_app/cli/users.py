@@ -10,7 +10,7 @@ import argparse
 import getpass
 import sys
 
-from ..services import users
+from ..services import lookups, users
 from ..services.permissions import ROLE_NAMES, USER_ROLES
 from . import CommandError
 from .common import open_session
@@ -65,12 +65,11 @@ def run_add(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     password = _password(args)
     with open_session(args) as session:
-        row = session.db.execute("SELECT id FROM users WHERE login = ? COLLATE NOCASE",
-                                 [args.login]).fetchone()
-        if row is None:
+        user_id = lookups.user_id(session, args.login)
+        if user_id is None:
             raise CommandError(f"没有用户名为“{args.login}”的账户，用 user list 查看。")
         try:
-            users.reset_password(session, row[0], password)
+            users.reset_password(session, user_id, password)
         except users.UserError as error:
             raise CommandError(str(error)) from None
     print(f"已重置“{args.login}”的密码，账户锁定也已解除。")

@@ -1,6 +1,6 @@
 """Scheduling rules: how a task's shifts recur (with public holidays), which shifts a change
-applies to; and, re-exported from ``shift_rules``, what blocks or warns when a volunteer is
-put on a shift, how candidates are ranked and how the gaps of a week are filled.
+applies to. What blocks or warns when a volunteer is put on a shift, how candidates are
+ranked and how the gaps of a week are filled live in ``shift_rules``.
 
 Plain Python: the services load rows and hand these functions facts; nothing here reads
 the database.
@@ -26,25 +26,6 @@ from datetime import date, time, timedelta
 import chinese_calendar
 
 from .availability import WEEKDAYS
-from .shift_rules import (  # noqa: F401  (re-exported: the scheduling API in one place)
-    FILL_ALLOWED_SOFT,
-    HARD_KINDS,
-    SOFT_KINDS,
-    Commitment,
-    Conflicts,
-    Gap,
-    Load,
-    Member,
-    Pick,
-    Rules,
-    ShiftFacts,
-    check,
-    conflict_kinds,
-    fill_gaps,
-    fit_key,
-    fit_reasons,
-    overlaps,
-)
 
 KINDS = ("once", "daily", "weekly", "rota")
 KIND_NAMES = {"once": "仅一次", "daily": "每天", "weekly": "每周", "rota": "分组轮值"}

@@ -1,7 +1,8 @@
 """Putting people on shifts: the team's members ranked for a shift, what blocks or warns,
 assigning and taking off, and filling the gaps of a week.
 
-Part of 任务与排班; :mod:`services.schedule` re-exports every public name here.
+Part of 任务与排班, beside :mod:`services.schedule` (tasks and shifts) and
+:mod:`services.attendance` (after the shift); import these names from here.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from ..domain import scheduling
-from ..domain.scheduling import Conflicts
+from ..domain import shift_rules
+from ..domain.shift_rules import Conflicts
 from ..store.rows import new_uid, now_text
 from . import privacy
 from . import schedule_facts as facts
@@ -46,12 +47,12 @@ def candidates(session: Session, shift_id: int) -> list[Candidate]:
         if member.id in target.assignees:
             continue
         load = facts.load_on(held.get(member.id, ()), shift_facts.day, exclude_shift=shift_id)
-        found = scheduling.check(member, shift_facts, held.get(member.id, ()), load, the_rules,
+        found = shift_rules.check(member, shift_facts, held.get(member.id, ()), load, the_rules,
                                  filled=len(target.assignees))
-        ranked.append((scheduling.fit_key(member, shift_facts, found, load), member, load, found))
+        ranked.append((shift_rules.fit_key(member, shift_facts, found, load), member, load, found))
     ranked.sort(key=lambda item: item[0])
     return [Candidate(m.id, m.name, n, load.month, load.week,
-                      scheduling.fit_reasons(m, shift_facts, load), found, m.group)
+                      shift_rules.fit_reasons(m, shift_facts, load), found, m.group)
             for n, (_, m, load, found) in enumerate(ranked, start=1)]
 
 
@@ -63,7 +64,7 @@ def _conflicts(session: Session, target: facts.ShiftRow, volunteer_id: int) -> t
     held = facts.commitments(session, *facts.span(day), volunteer_id=volunteer_id).get(volunteer_id, [])
     load = facts.load_on(held, day, exclude_shift=target.facts.id)
     already = volunteer_id in target.assignees
-    found = scheduling.check(member, target.facts, held, load, rules(session),
+    found = shift_rules.check(member, target.facts, held, load, rules(session),
                              filled=len(target.assignees), already_on=already)
     return member.name, found
 
@@ -177,9 +178,9 @@ def propose_fill(session: Session, team_id: int, monday: date) -> list[Proposal]
 
 
 def fill_picks(session: Session, team_id: int, monday: date, rows: list[facts.ShiftRow],
-               allowed_soft: frozenset[str] = scheduling.FILL_ALLOWED_SOFT,
-               ) -> tuple[list[scheduling.Pick], list[scheduling.Member]]:
-    """:func:`scheduling.fill_gaps` on ``rows`` (shifts of the team's week containing
+               allowed_soft: frozenset[str] = shift_rules.FILL_ALLOWED_SOFT,
+               ) -> tuple[list[shift_rules.Pick], list[shift_rules.Member]]:
+    """:func:`shift_rules.fill_gaps` on ``rows`` (shifts of the team's week containing
     ``monday``) with the members' hours already held that week and month; also the members."""
     members = facts.team_members(session, team_id)
     week_start, week_end = facts.week_of(monday)
@@ -188,8 +189,8 @@ def fill_picks(session: Session, team_id: int, monday: date, rows: list[facts.Sh
     loads = {m.id: facts.load_on(held.get(m.id, ()), middle) for m in members}
     # only this week's commitments can overlap the week's shifts
     week_held = {vid: [c for c in cs if week_start <= c.day <= week_end] for vid, cs in held.items()}
-    gaps = [scheduling.Gap(r.facts, r.assignees) for r in rows if len(r.assignees) < r.facts.min_people]
-    return scheduling.fill_gaps(gaps, members, week_held, loads, rules(session), allowed_soft), members
+    gaps = [shift_rules.Gap(r.facts, r.assignees) for r in rows if len(r.assignees) < r.facts.min_people]
+    return shift_rules.fill_gaps(gaps, members, week_held, loads, rules(session), allowed_soft), members
 
 
 def apply_fill(session: Session, proposals: Iterable[Proposal]) -> int:
@@ -200,7 +201,7 @@ def apply_fill(session: Session, proposals: Iterable[Proposal]) -> int:
     with session.write("assignments"):
         for proposal in proposals:
             try:
-                _assign(session, proposal.shift_id, proposal.volunteer_id, scheduling.FILL_ALLOWED_SOFT)
+                _assign(session, proposal.shift_id, proposal.volunteer_id, shift_rules.FILL_ALLOWED_SOFT)
             except (HardConflict, SoftConflict):
                 continue
             done += 1

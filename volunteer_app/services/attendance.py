@@ -2,7 +2,8 @@
 no-show. A completed assignment becomes a service record with its real hours through
 :func:`records.from_assignment`.
 
-Part of 任务与排班; :mod:`services.schedule` re-exports every public name here.
+Part of 任务与排班, beside :mod:`services.schedule` and :mod:`services.assigning`;
+import these names from here.
 """
 
 from __future__ import annotations

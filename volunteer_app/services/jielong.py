@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.people import pinyin_keys
-from . import schedule
+from . import assigning
 from .permissions import Permission
-from .schedule import HardConflict, ScheduleError, SoftConflict
+from .schedule_facts import HardConflict, ScheduleError, SoftConflict
 from .session import Session
 
 MAX_CANDIDATES = 5
@@ -181,7 +181,7 @@ class AssignResult:
 
 def assign_names(session: Session, shift_id: int, chosen: Sequence[tuple[str, int]],
                  accept_warnings: bool = False) -> list[AssignResult]:
-    """Put each chosen (written name, volunteer id) on the shift through schedule.assign.
+    """Put each chosen (written name, volunteer id) on the shift through assigning.assign.
 
     Each person stands alone: one blocked by a conflict leaves the others assigned. Those with
     warnings only come back as "warning" unless ``accept_warnings``; the window shows the
@@ -197,7 +197,7 @@ def _assign_one(session: Session, shift_id: int, name: str, volunteer_id: int,
                 accept_warnings: bool) -> AssignResult:
     base: dict[str, Any] = {"name": name, "volunteer_id": volunteer_id}
     try:
-        assignment_id = schedule.assign(session, shift_id, volunteer_id, accept_warnings=accept_warnings)
+        assignment_id = assigning.assign(session, shift_id, volunteer_id, accept_warnings=accept_warnings)
     except HardConflict as error:
         return AssignResult(**base, status="blocked", reasons=error.reasons)
     except SoftConflict as error:

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
-from ..domain import helper_rule, matching
+from ..domain import helper_rule, matching, risk
 from ..domain.availability import Availability
 from ..domain.forms import parse_date
 from ..domain.identity import FieldError
-from ..domain.people import age_on
 from ..domain.risk import resident_risk, risk_sql
 from ..store.rows import from_json, new_uid, now_text, to_json
 from . import consent, privacy, records, scope, settings
@@ -57,12 +56,12 @@ def _helper_rows(session: Session) -> list[dict[str, Any]]:
 
 
 def _senior_rows(session: Session) -> list[dict[str, Any]]:
-    cutoff = settings.cohorts(session).senior_birth_cutoff(session.today())
+    old_enough, params = settings.cohorts(session).sql(session.today(), "r")  # 90+ (domain/people.py)
     return list(session.db.query(
         "SELECT r.*, p.name AS place_name FROM residents r LEFT JOIN places p ON p.id = r.place_id "
-        "WHERE r.archived_at IS NULL AND r.birth_date <= ? AND r.consent_visit = 1 "
+        f"WHERE r.archived_at IS NULL AND {old_enough} AND r.consent_visit = 1 "
         "AND r.consent_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pairings x "
-        " WHERE x.resident_id = r.id AND x.state = ?)", [cutoff, ACTIVE]))
+        " WHERE x.resident_id = r.id AND x.state = ?)", [*params, ACTIVE]))
 
 
 def _helper(row: dict[str, Any]) -> matching.Helper:
@@ -74,9 +73,7 @@ def _helper(row: dict[str, Any]) -> matching.Helper:
 
 
 def _stranded(session: Session, row: dict[str, Any]) -> bool:
-    age = age_on(row["birth_date"], session.today())
-    return settings.housing_rule(session).is_stranded(
-        row["floor"], bool(row["has_lift"]), bool(row["cannot_use_stairs"]), age)
+    return risk.is_stranded(row, settings.housing_rule(session), session.today())
 
 
 def _senior(session: Session, row: dict[str, Any]) -> matching.Senior:

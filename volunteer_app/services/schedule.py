@@ -1,10 +1,10 @@
 """任务与排班: tasks and the shifts generated from their recurrence, changes to one shift or
 all that follow, rota groups, and the week's view.
 
-The whole scheduling API is importable from here: ranked candidates, conflicts, assigning
-and filling the gaps come from ``assigning``, attendance after the shift from
-``attendance``, the errors from ``schedule_facts``. The rules themselves (recurrence,
-conflicts, ranking, the fill algorithm) live in ``domain/scheduling.py``; the services load
+Ranked candidates, conflicts, assigning and filling the gaps live in ``assigning``,
+attendance after the shift in ``attendance``, the errors in ``schedule_facts``: import
+them from there. The rules themselves (recurrence in ``domain/scheduling.py``; conflicts,
+ranking and the fill algorithm in ``domain/shift_rules.py``) are plain Python; the services load
 the facts, check the acting user's permission (a captain schedules their own team only)
 and write with an audit entry.
 """
@@ -18,7 +18,6 @@ from typing import Any
 
 from ..domain import scheduling
 from ..domain.scheduling import (
-    Conflicts,
     Recurrence,
     RecurrenceError,
     ShiftKey,
@@ -27,31 +26,9 @@ from ..domain.scheduling import (
 from ..store.row_versions import check_version
 from ..store.rows import from_json, new_uid, now_text, to_json
 from . import schedule_facts as facts
-from .assigning import (
-    Candidate,
-    Proposal,
-    apply_fill,
-    assign,
-    assignment_row,
-    assignments,
-    candidates,
-    check,
-    propose_fill,
-    unassign,
-)
-from .attendance import check_in, check_out, complete, confirm, decline, no_show
 from .permissions import Permission
-from .schedule_facts import HardConflict, ScheduleError, SoftConflict, rules
+from .schedule_facts import ScheduleError
 from .session import Session
-
-__all__ = [
-    "Candidate", "Conflicts", "HardConflict", "Proposal", "Recurrence", "ScheduleError",
-    "ShiftKey", "ShiftView", "Slot", "SoftConflict", "apply_fill", "archive_task", "assign",
-    "assignment_row", "assignments", "between", "cancel_shift", "candidates", "check", "check_in",
-    "check_out", "complete", "confirm", "create_task", "decline", "fill_word", "no_show",
-    "propose_fill", "rota_groups", "rules", "set_rota_group", "shift", "task", "tasks", "unassign",
-    "update_shift", "update_task", "week",
-]
 
 FILL_SHORT, FILL_ENOUGH, FILL_FULL = "缺人", "已够", "已满"
 MAX_PEOPLE = 200

@@ -18,7 +18,8 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from ..domain.availability import WEEKDAYS, Availability
-from ..domain.scheduling import ACTIVE_STATES, Commitment, Load, Member, Rules, ShiftFacts
+from ..domain.scheduling import ACTIVE_STATES
+from ..domain.shift_rules import Commitment, Load, Member, Rules, ShiftFacts
 from ..store.rows import from_json
 from . import settings
 from .session import Session

@@ -13,7 +13,8 @@ from .. import paths
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name)
-    """Marks ``text`` for pyside6-lupdate without importing Qt (the CLI imports this module)."""
+    """Marks ``text`` for pyside6-lupdate without importing Qt (main.py imports this module
+    before Qt, to say there is no display)."""
     return text
 
 

@@ -1,5 +1,5 @@
-"""What the dialogs' forms share: date and time fields, the error and message lines, save and
-cancel.
+"""What the dialogs' forms and the pages share: date and time fields, the error and message
+lines, buttons, save and cancel.
 
 Texts stay with the caller (``self.tr`` in the dialog), so each string keeps its dialog's
 translation context.
@@ -56,6 +56,14 @@ def say(label: QLabel, text: str, error: bool = False) -> None:
     label.setProperty("role", "error" if error else "hint")
     label.style().polish(label)
     label.setText(text)
+
+
+def push_button(text: str, name: str, primary: bool = False) -> QPushButton:
+    """A button named ``name`` (tests find it by that); ``primary`` gives it the accent colour."""
+    button = QPushButton(text, objectName=name)
+    if primary:
+        button.setProperty("primary", True)
+    return button
 
 
 def save_cancel_buttons(dialog: QDialog, name: str, save_text: str, cancel_text: str,

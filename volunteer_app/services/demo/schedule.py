@@ -18,7 +18,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from ...domain import scheduling
+from ...domain import shift_rules
 from ...domain.scheduling import Recurrence, Slot
 from ...store.rows import new_uid
 from .. import assigning, records, schedule
@@ -118,7 +118,7 @@ def _fill_week(session: Session, ctx: DemoContext, rng: random.Random, team_id: 
     rows = facts.shift_rows(session, "t.team_id = ? AND s.date BETWEEN ? AND ?",
                             [team_id, monday.isoformat(), sunday.isoformat()])
     # Done shifts had people who stepped in outside their stated times; later ones keep to them.
-    allowed = scheduling.FILL_ALLOWED_SOFT | ({"availability"} if monday < ctx.today else set())
+    allowed = shift_rules.FILL_ALLOWED_SOFT | ({"availability"} if monday < ctx.today else set())
     picks, _ = assigning.fill_picks(session, team_id, monday, rows, frozenset(allowed))
     keep = KEEP[offset]
     session.db.table("assignments").insert_all(({

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import schedule
+from ...services import assigning, schedule
 from ...services.certificates import format_hours
 from ...services.permissions import PermissionDenied
-from ...services.schedule import HardConflict, ScheduleError, SoftConflict
+from ...services.schedule_facts import HardConflict, ScheduleError, SoftConflict
 from ...services.session import Session
 from ..forms import message_label, say
 from ..screen_fit import fit_to_screen
@@ -79,7 +79,7 @@ class AssignDialog(QDialog):
         self.setObjectName(NAME)
         self.setWindowTitle(self.tr("安排人员"))
         self.confirm_box: QMessageBox | None = None
-        self.candidates: list[schedule.Candidate] = []
+        self.candidates: list[assigning.Candidate] = []
         self.on_shift: list[dict[str, Any]] = []
 
         self.heading = QLabel(objectName=f"{NAME}.heading")
@@ -128,7 +128,7 @@ class AssignDialog(QDialog):
     def reload(self) -> None:
         shift = schedule.shift(self.session, self.shift_id)
         self.heading.setText(headline(shift))
-        self.on_shift = schedule.assignments(self.session, self.shift_id)
+        self.on_shift = assigning.assignments(self.session, self.shift_id)
         self.current.setRowCount(len(self.on_shift))
         rows = max(2, min(len(self.on_shift), 5))
         self.current.setFixedHeight(self.current.horizontalHeader().sizeHint().height()
@@ -138,13 +138,13 @@ class AssignDialog(QDialog):
             self.current.setItem(row, 0, item(a["name"], a["id"]))
             self.current.setItem(row, 1, item(state_label(a["state"])))
             self.current.setItem(row, 2, item(a["note"]))
-        self.candidates = schedule.candidates(self.session, self.shift_id)
+        self.candidates = assigning.candidates(self.session, self.shift_id)
         self.list.setRowCount(len(self.candidates))
         for row, c in enumerate(self.candidates):
             self._fill_row(row, c)
         self._update_buttons()
 
-    def _fill_row(self, row: int, candidate: schedule.Candidate) -> None:
+    def _fill_row(self, row: int, candidate: assigning.Candidate) -> None:
         found = candidate.conflicts
         if found.hard:
             problem, colour = self.tr("不能安排：") + "；".join(found.hard), HARD_TEXT
@@ -180,7 +180,7 @@ class AssignDialog(QDialog):
         self.list.selectRow(row)
         return self.selected_candidate() is not None
 
-    def selected_candidate(self) -> schedule.Candidate | None:
+    def selected_candidate(self) -> assigning.Candidate | None:
         rows = {index.row() for index in self.list.selectionModel().selectedRows()}
         return self.candidates[min(rows)] if rows else None
 
@@ -204,9 +204,9 @@ class AssignDialog(QDialog):
             return
         self._assign(chosen, accept_warnings=False)
 
-    def _assign(self, chosen: schedule.Candidate, accept_warnings: bool) -> None:
+    def _assign(self, chosen: assigning.Candidate, accept_warnings: bool) -> None:
         try:
-            schedule.assign(self.session, self.shift_id, chosen.volunteer_id, accept_warnings)
+            assigning.assign(self.session, self.shift_id, chosen.volunteer_id, accept_warnings)
         except SoftConflict as warning:
             self._ask(chosen, warning.reasons)
             return
@@ -217,7 +217,7 @@ class AssignDialog(QDialog):
         self.reload()
         self._say(self.tr("已安排{0}。").format(chosen.name))
 
-    def _ask(self, chosen: schedule.Candidate, reasons: list[str]) -> None:
+    def _ask(self, chosen: assigning.Candidate, reasons: list[str]) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("需要确认"),
                           self.tr("安排{0}有以下提醒：\n\n{1}\n\n仍然安排吗？").format(
                               chosen.name, "\n".join("· " + r for r in reasons)),
@@ -237,7 +237,7 @@ class AssignDialog(QDialog):
         for row in rows:
             assignment = self.on_shift[row]
             try:
-                schedule.unassign(self.session, assignment["id"])
+                assigning.unassign(self.session, assignment["id"])
             except (ScheduleError, PermissionDenied) as error:
                 self._say(str(error), error=True)
                 self.reload()

@@ -1,6 +1,6 @@
 """签到/签退 after a shift: each person on it with their state and times; 签到 and 签退 at the
 times in their row, 完成 (the shift's hours) or 缺席. A completed assignment becomes a
-service record with the real hours (``schedule.check_out`` / ``schedule.complete``).
+service record with the real hours (``attendance.check_out`` / ``attendance.complete``).
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import schedule
+from ...services import assigning, attendance, schedule
 from ...services.attendance import CAN_CHECK_IN, CAN_CHECK_OUT, CAN_COMPLETE
 from ...services.certificates import format_hours
 from ...services.permissions import PermissionDenied
-from ...services.schedule import ScheduleError
+from ...services.schedule_facts import ScheduleError
 from ...services.session import Session
 from ..forms import message_label, say
 from ..screen_fit import fit_to_screen
@@ -88,7 +88,7 @@ class AttendanceDialog(QDialog):
         fit_to_screen(self, 720, 420)
 
     def reload(self) -> None:
-        self.rows = [a for a in schedule.assignments(self.session, self.shift_id) if a["state"] != "已谢绝"]
+        self.rows = [a for a in assigning.assignments(self.session, self.shift_id) if a["state"] != "已谢绝"]
         self.list.setRowCount(len(self.rows))
         for row, a in enumerate(self.rows):
             self.list.setItem(row, 0, item(a["name"], a["id"]))
@@ -155,19 +155,19 @@ class AttendanceDialog(QDialog):
         return len(names)
 
     def check_in(self) -> int:
-        return self._each(CAN_CHECK_IN, lambda row, a: schedule.check_in(
+        return self._each(CAN_CHECK_IN, lambda row, a: attendance.check_in(
             self.session, a["id"], self._moment(row, "in")), self.tr("{0} 已签到。"))
 
     def check_out(self) -> int:
-        return self._each(CAN_CHECK_OUT, lambda row, a: schedule.check_out(
+        return self._each(CAN_CHECK_OUT, lambda row, a: attendance.check_out(
             self.session, a["id"], self._moment(row, "out")), self.tr("{0} 已签退，服务记录已按实际时长生成。"))
 
     def complete(self) -> int:
-        return self._each(CAN_COMPLETE, lambda _row, a: schedule.complete(self.session, a["id"]),
+        return self._each(CAN_COMPLETE, lambda _row, a: attendance.complete(self.session, a["id"]),
                           self.tr("{0} 已完成，服务记录已生成。"))
 
     def no_show(self) -> int:
-        return self._each(CAN_CHECK_IN, lambda _row, a: schedule.no_show(self.session, a["id"]),
+        return self._each(CAN_CHECK_IN, lambda _row, a: attendance.no_show(self.session, a["id"]),
                           self.tr("{0} 记为缺席（不生成服务记录）。"))
 
     def _say(self, text: str, error: bool = False) -> None:

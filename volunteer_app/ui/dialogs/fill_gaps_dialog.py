@@ -1,18 +1,17 @@
 """一键补缺: proposals for every short shift of the week (from today on), one row each with a
-box to keep or drop it; 应用 assigns the ticked ones through ``schedule.apply_fill``.
+box to keep or drop it; 应用 assigns the ticked ones through ``assigning.apply_fill``.
 
 The proposals never break a hard rule and never go over a shift's maximum (the domain's
 fill algorithm); a proposal that a change made since has made impossible is skipped.
 
 Proposing reads the whole team's week and month (about 0.4 s for 300 volunteers and 500
-shifts, bench/schedule.py), so it runs on a :class:`~..query_worker.QueryWorker` thread with
-its own read-only connection; :attr:`FillGapsDialog.busy` is True until the answer is shown.
+shifts, bench/schedule.py): :func:`services.fill_gaps.find_gaps` runs on a
+:class:`~..query_worker.QueryWorker` thread with its own read-only connection; :attr:`FillGapsDialog.busy` is True until the answer is shown.
 Applying writes a few rows and stays on the GUI thread.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -27,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import schedule
+from ...services import assigning, schedule
+from ...services.fill_gaps import GapsFound, find_gaps
 from ...services.permissions import PermissionDenied
-from ...services.schedule import ScheduleError
+from ...services.schedule_facts import ScheduleError
 from ...services.session import Session
 from ..forms import message_label, say
 from ..query_worker import QueryWorker
@@ -39,34 +39,12 @@ from .assign_dialog import item, table
 NAME = "fill_gaps_dialog"
 
 
-@dataclass
-class Found:
-    proposals: list[schedule.Proposal] = field(default_factory=list)
-    short: list[schedule.ShiftView] = field(default_factory=list)   # short shifts, today on
-    error: str = ""                # why a team's proposals are missing
-
-
-def find_gaps(session: Session, team_ids: list[int], monday: date) -> Found:
-    """The proposals for the teams' week and its short shifts from today on (touches no widget:
-    it runs on the worker thread)."""
-    found = Found()
-    try:
-        for team_id in team_ids:
-            found.proposals += schedule.propose_fill(session, team_id, monday)
-    except (ScheduleError, PermissionDenied) as error:
-        found.error = str(error)
-    today = session.today()
-    found.short = [s for team_id in team_ids for s in schedule.week(session, monday, team_id)
-                   if not s.cancelled and s.fill == schedule.FILL_SHORT and s.date >= today]
-    return found
-
-
 class FillGapsDialog(QDialog):
     def __init__(self, session: Session, team_ids: list[int], monday: date,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.team_ids, self.monday = session, list(team_ids), monday
-        self.proposals: list[schedule.Proposal] = []
+        self.proposals: list[assigning.Proposal] = []
         self.applied = 0
         self.busy = False
         self._waiting = 0                  # the worker request whose answer is wanted
@@ -128,11 +106,11 @@ class FillGapsDialog(QDialog):
             return
         self.busy = False
         if isinstance(result, Exception):   # not a refusal (find_gaps says those): a bug, raise it here
-            self._show(Found())
+            self._show(GapsFound())
             raise result
         self._show(result)
 
-    def _show(self, found: Found) -> None:
+    def _show(self, found: GapsFound) -> None:
         if found.error:
             self._say(found.error, error=True)
         self.proposals = found.proposals
@@ -176,7 +154,7 @@ class FillGapsDialog(QDialog):
     def set_checked(self, row: int, on: bool) -> None:
         self.list.item(row, 0).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
-    def checked(self) -> list[schedule.Proposal]:
+    def checked(self) -> list[assigning.Proposal]:
         return [p for row, p in enumerate(self.proposals)
                 if self.list.item(row, 0).checkState() == Qt.CheckState.Checked]
 
@@ -195,7 +173,7 @@ class FillGapsDialog(QDialog):
             self._say(self.tr("没有勾选任何建议。"))
             return 0
         try:
-            done = schedule.apply_fill(self.session, chosen)
+            done = assigning.apply_fill(self.session, chosen)
         except (ScheduleError, PermissionDenied) as error:
             self._say(str(error), error=True)
             return 0

@@ -17,30 +17,23 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain import risk
-from ...domain.identity import FieldError, clean_id_number
-from ...domain.people import age_on
-from ...services import consent, coverage, places, residents, settings
-from ...services.permissions import Permission, PermissionDenied
+from ...services import consent, coverage, places, resident_facts, residents
+from ...services.permissions import Permission
 from ...services.session import Session
-from ...store.row_versions import StaleRecord
-from ..id_number_note import id_number_note
-from ..reveal import reveal_button, reveal_into
+from ..reveal import reveal_button
 from ..screen_fit import fit_to_screen
+from .person_dialog import PersonForm
 
 NAME = "resident_dialog"
 # Stored values (needs, consent methods) and labels, shown through self.tr: marked for the
@@ -69,23 +62,18 @@ TIER_WORDS = (QT_TRANSLATE_NOOP("ResidentDialog", "高"), QT_TRANSLATE_NOOP("Res
 NO_FLOOR = -4   # the spin box's "未填" value, below the lowest real floor (-3)
 
 
-class ResidentDialog(QDialog):
+class ResidentDialog(PersonForm, QDialog):
     """Opens empty for a new resident, or filled for ``resident_id``; saves on accept."""
 
     saved = Signal(int)
+    NAME, ENTITY, REFUSAL = NAME, "residents", residents.ResidentError
 
     def __init__(self, session: Session, resident_id: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         session.require(Permission.RESIDENT_WRITE)
-        self.session = session
+        self._start(session)
         self.resident_id = resident_id
-        self._version: int | None = None
-        self.saved_id: int | None = None
-        self._touched: set[str] = set()
-        self._errors: dict[str, str] = {}
-        # fields loaded masked; sent as they are, the service keeps the stored number
-        self._masked: set[str] = set()
         self._had_consent = False           # to warn that unticking it ends the pairs
         self.setObjectName(NAME)
         self.setWindowTitle(self.tr("新增居民") if resident_id is None else self.tr("编辑居民"))
@@ -184,7 +172,6 @@ class ResidentDialog(QDialog):
         self.tier = QLabel(objectName=f"{NAME}.tier")
         self.tier.setProperty("role", "hint")
 
-        self._error_labels: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         rows: list[tuple[str, str, QWidget]] = [
@@ -209,26 +196,8 @@ class ResidentDialog(QDialog):
                                    self.health_consent_date), self.health_notes)),
             ("notes", self.tr("备注"), self.notes),
         ]
-        for key, label, widget in rows:
-            error = QLabel(objectName=f"{NAME}.{key}.error")
-            error.setProperty("role", "error")
-            error.setWordWrap(True)
-            error.hide()
-            self._error_labels[key] = error
-            form.addRow(label, self._stack(widget, error))
-
-        self.summary = QLabel(objectName=f"{NAME}.summary")
-        self.summary.setProperty("role", "hint")
-        self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox()
-        self.save_button = QPushButton(self.tr("保存"), objectName=f"{NAME}.save")
-        self.save_button.setProperty("primary", True)
-        self.save_button.setDefault(True)
-        cancel = QPushButton(self.tr("取消"), objectName=f"{NAME}.cancel")
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self._add_rows(form, rows)
+        self._add_summary_and_buttons(self.tr("保存"), self.tr("取消"))
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -244,27 +213,6 @@ class ResidentDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(640)
         fit_to_screen(self, 680, 720)
-
-    @staticmethod
-    def _stack(*widgets: QWidget) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        for widget in widgets:
-            layout.addWidget(widget)
-        return box
-
-    @staticmethod
-    def _row(*widgets: QWidget, stretch: bool = False) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in widgets:
-            layout.addWidget(widget)
-        if stretch:
-            layout.addStretch(1)
-        return box
 
     @staticmethod
     def _grid(widgets: list[QWidget], columns: int) -> QWidget:
@@ -342,18 +290,8 @@ class ResidentDialog(QDialog):
         self._sync_id_number()
 
     def _on_reveal(self) -> None:
-        """The full numbers, for editing them (each viewing audited by the service)."""
-        try:
-            shown = reveal_into(self.session, "residents", self.resident_id, {
-                "id_number": self.id_number, "phone": self.phone,
-                "emergency_contact": self.emergency_contact})
-        except PermissionDenied as error:
-            self.summary.setText(str(error))
-            return
-        self._masked -= shown
-        self.reveal.hide()
-        self._sync_id_number()
-        self._revalidate()
+        self._reveal(self.resident_id, {"id_number": self.id_number, "phone": self.phone,
+                                        "emergency_contact": self.emergency_contact})
 
     # -- reading and checking ---------------------------------------------------------------
     def fields(self) -> dict[str, Any]:
@@ -385,56 +323,15 @@ class ResidentDialog(QDialog):
             values["id"] = self.resident_id
         return values
 
-    def errors(self) -> dict[str, str]:
-        """Every error of the form now, shown or not (untouched fields keep theirs hidden)."""
-        return dict(self._errors)
-
-    def _on_edited(self, key: str) -> None:
-        self._touched.add(key)
-        self._masked.discard(key)
-        if key == "id_number":
-            self._sync_id_number()
-        self._revalidate()
-
-    def _sync_id_number(self) -> None:
-        """A valid ID number decides birth date and gender; show them read-only while it stands."""
-        facts = None
-        if "id_number" not in self._masked:
-            try:
-                facts = clean_id_number(self.id_number.text())
-            except FieldError:
-                facts = None
-        number_ok = facts is not None
-        note = id_number_note(facts, self.id_number.text())
-        self.id_note.setText(note)
-        self.id_note.setVisible(bool(note))
-        if facts:
-            self.birth_date.setText(facts.birth_date.isoformat())
-            self.gender.setCurrentIndex(self.gender.findData(facts.gender))
-            self._touched |= {"birth_date", "gender"}
-        fixed = number_ok or "id_number" in self._masked and bool(self.id_number.text())
-        self.birth_date.setReadOnly(fixed)
-        self.gender.setEnabled(not fixed)
-
     def _revalidate(self) -> None:
         result = residents.validate(self.session, self.fields())
         self._errors = result.errors
-        for key, label in self._error_labels.items():
-            message = self._errors.get(key, "") if key in self._touched else ""
-            label.setText(message)
-            label.setVisible(bool(message))
-            widget = getattr(self, key, None)
-            if isinstance(widget, QLineEdit):
-                widget.setProperty("invalid", bool(message))
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+        self._show_field_errors()
         self._show_derived(result.values)
         community = self._community_of.get(self.place.currentData(), "")
         self.community.setText(self.tr("所属社区：%1").replace("%1", community) if community else "")
         self._show_withdrawal()
-        hidden = [key for key in self._errors if key not in self._touched]
-        self.summary.setText(self.tr("请填写带 * 的项目后保存。") if hidden else "")
-        self.save_button.setEnabled(not self._errors)
+        self._show_summary(self.tr("请填写带 * 的项目后保存。"))
 
     def _show_withdrawal(self) -> None:
         """Unticking a given consent ends the resident's pairs on saving: say so first."""
@@ -445,46 +342,28 @@ class ResidentDialog(QDialog):
         self.withdrawal.setVisible(pairs > 0)
 
     def _show_derived(self, values: dict[str, Any]) -> None:
-        """Age, 悬空老人 and the risk tier, by the same rules and settings the ledger uses."""
-        today = self.session.today()
-        age = age_on(values.get("birth_date"), today)
-        self.derived.setText(self.tr("年龄：%1 岁").replace("%1", str(age)) if age is not None else "")
-        rule = settings.housing_rule(self.session)
-        stranded = risk.is_stranded(values, rule, today)
-        level = risk.resident_risk(values, rule, today)
-        self.tier.setText(self.tr("风险等级：%1，每%2天探访").replace("%1", self.tr(level.value))
-                          .replace("%2", str(settings.visit_cadence(self.session).days(level))))
-        self.stranded.setText(self.tr("悬空老人：是") if stranded else self.tr("悬空老人：否"))
-        self.stranded.setProperty("role", "error" if stranded else "hint")
+        """Age, 悬空老人 and the risk tier, as services/resident_facts derives them."""
+        facts = resident_facts.derived(self.session, values)
+        self.derived.setText(self.tr("年龄：%1 岁").replace("%1", str(facts.age)) if facts.age is not None else "")
+        self.tier.setText(self.tr("风险等级：%1，每%2天探访").replace("%1", self.tr(facts.level.value))
+                          .replace("%2", str(facts.visit_every_days)))
+        self.stranded.setText(self.tr("悬空老人：是") if facts.stranded else self.tr("悬空老人：否"))
+        self.stranded.setProperty("role", "error" if facts.stranded else "hint")
         self.stranded.style().unpolish(self.stranded)
         self.stranded.style().polish(self.stranded)
 
     # -- saving ----------------------------------------------------------------------------
-    def accept(self) -> None:
-        if self._errors:
-            return
-        fields = self.fields()
-        fields.pop("id", None)
-        try:
-            if self.resident_id is None:
-                self.saved_id = residents.add(self.session, fields)
-            else:
-                residents.update(self.session, self.resident_id, fields, version=self._version)
-                self.saved_id = self.resident_id
-        except residents.ResidentError as error:
-            self._touched |= set(error.errors)
-            self._errors = error.errors
-            for key, message in error.errors.items():
-                if key in self._error_labels:
-                    self._error_labels[key].setText(message)
-                    self._error_labels[key].show()
-            self.summary.setText(str(error))
-            self.save_button.setEnabled(False)
-            return
-        except (PermissionDenied, StaleRecord) as error:
-            self.summary.setText(str(error))
-            return
-        super().accept()
+    def _save(self, fields: dict[str, Any]) -> int:
+        if self.resident_id is None:
+            return residents.add(self.session, fields)
+        residents.update(self.session, self.resident_id, fields, version=self._version)
+        return self.resident_id
+
+    def _refused(self, errors: dict[str, str], summary: str) -> None:
+        super()._refused(errors, summary)
+        self.save_button.setEnabled(False)   # until the person changes something
+
+    def _saved(self) -> None:
         self.saved.emit(self.saved_id)
 
 

@@ -19,46 +19,39 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.identity import FieldError, clean_id_number
 from ...domain.stars import stars_symbols
 from ...services import places, record_queries, volunteers
 from ...services.certificates import format_hours
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
-from ...store.row_versions import StaleRecord
-from ..id_number_note import id_number_note
-from ..reveal import reveal_button, reveal_into
+from ..reveal import reveal_button
 from ..screen_fit import fit_to_screen, scrolling
 from ..widgets.availability_grid import AvailabilityGrid
+from .person_dialog import PersonForm
 
 NAME = "volunteer_dialog"
 
 
-class VolunteerDialog(QDialog):
+class VolunteerDialog(PersonForm, QDialog):
     """Opens empty for a new volunteer, or filled for ``volunteer_id``; saves on accept."""
+
+    NAME, ENTITY, REFUSAL = NAME, "volunteers", volunteers.VolunteerError
 
     def __init__(self, session: Session, volunteer_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self._start(session)
         self.volunteer_id = volunteer_id
-        self._version: int | None = None
-        self.saved_id: int | None = None
-        self._touched: set[str] = set()
-        self._errors: dict[str, str] = {}
         self.setObjectName(NAME)
         self.setWindowTitle(self.tr("新增志愿者") if volunteer_id is None else self.tr("编辑志愿者"))
         self._build()
@@ -131,18 +124,17 @@ class VolunteerDialog(QDialog):
             self.status.addItem(status, status)
         self.notes = QLineEdit(objectName=f"{NAME}.notes")
 
-        self._error_labels: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         rows: list[tuple[str, str, QWidget]] = [
             ("name", self.tr("姓名 *"), self.name),
-            ("id_number", self.tr("身份证号"), self._stack(self._beside(self.id_number, self.reveal), self.id_note)),
+            ("id_number", self.tr("身份证号"), self._stack(self._row(self.id_number, self.reveal), self.id_note)),
             ("birth_date", self.tr("出生日期 *"), self.birth_date),
             ("gender", self.tr("性别 *"), self.gender),
             ("phone", self.tr("联系电话"), self.phone),
             # one row for where the helper lives, to keep the dialog within 768 pixels
             ("community_id", self.tr("所属社区 *"),
-             self._row(self.community, self.place, self.building)),
+             self._row(self.community, self.place, self.building, even=True)),
             ("skills", self.tr("技能"), self._stack(self.skills, self.other_skills)),
             ("availability", self.tr("可服务时间"), self.availability),
             ("weekly_hours_cap", self.tr("每周时长上限"), self.weekly_hours_cap),
@@ -152,28 +144,11 @@ class VolunteerDialog(QDialog):
             ("status", self.tr("状态"), self.status),
             ("notes", self.tr("备注"), self.notes),
         ]
-        for key, label, widget in rows:
-            error = QLabel(objectName=f"{NAME}.{key}.error")
-            error.setProperty("role", "error")
-            error.setWordWrap(True)
-            error.hide()
-            self._error_labels[key] = error
-            form.addRow(label, self._stack(widget, error))
+        self._add_rows(form, rows)
 
         self.stars = QLabel(objectName=f"{NAME}.stars")     # an existing volunteer's standing
         self.stars.hide()
-        self.summary = QLabel(objectName=f"{NAME}.summary")
-        self.summary.setProperty("role", "hint")
-        self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox()
-        self.save_button = QPushButton(self.tr("保存"), objectName=f"{NAME}.save")
-        self.save_button.setProperty("primary", True)
-        self.save_button.setDefault(True)
-        cancel = QPushButton(self.tr("取消"), objectName=f"{NAME}.cancel")
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self._add_summary_and_buttons(self.tr("保存"), self.tr("取消"))
 
         body = QWidget(objectName=f"{NAME}.body")
         body.setLayout(form)
@@ -184,34 +159,6 @@ class VolunteerDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         fit_to_screen(self, 600, body.sizeHint().height() + 130)
-
-    @staticmethod
-    def _beside(*widgets: QWidget) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in widgets:
-            layout.addWidget(widget)
-        return box
-
-    @staticmethod
-    def _stack(*widgets: QWidget) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        for widget in widgets:
-            layout.addWidget(widget)
-        return box
-
-    @staticmethod
-    def _row(*widgets: QWidget) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in widgets:
-            layout.addWidget(widget, 1)
-        return box
 
     def _fill_places(self) -> None:
         """The places of the chosen community only, so place and community always agree."""
@@ -289,15 +236,7 @@ class VolunteerDialog(QDialog):
         self.summary.setText(self.tr("您的角色只能查看志愿者信息，不能修改。"))
 
     def _on_reveal(self) -> None:
-        try:
-            reveal_into(self.session, "volunteers", self.volunteer_id,
-                        {"id_number": self.id_number, "phone": self.phone})
-        except PermissionDenied as error:
-            self.summary.setText(str(error))
-            return
-        self.reveal.hide()
-        self._fill_from_id_number()
-        self._revalidate()
+        self._reveal(self.volunteer_id, {"id_number": self.id_number, "phone": self.phone})
 
     def _show_stars(self, volunteer_id: int) -> None:
         """星级 from the verified hours that count for stars (read-only; 服务记录 keeps the hours)."""
@@ -333,72 +272,17 @@ class VolunteerDialog(QDialog):
             values["id"] = self.volunteer_id
         return values
 
-    def errors(self) -> dict[str, str]:
-        """Every error of the form now, shown or not (untouched fields keep theirs hidden)."""
-        return dict(self._errors)
-
-    def _on_edited(self, key: str) -> None:
-        self._touched.add(key)
-        if key == "id_number":
-            self._fill_from_id_number()
-        self._revalidate()
-
-    def _fill_from_id_number(self) -> None:
-        """A valid ID number decides birth date and gender; lock them while it stands."""
-        try:
-            facts = clean_id_number(self.id_number.text())
-        except FieldError:
-            facts = None
-        note = id_number_note(facts, self.id_number.text())
-        self.id_note.setText(note)
-        self.id_note.setVisible(bool(note))
-        if facts:
-            self.birth_date.setText(facts.birth_date.isoformat())
-            self.gender.setCurrentIndex(self.gender.findData(facts.gender))
-            self._touched |= {"birth_date", "gender"}
-        self.birth_date.setReadOnly(facts is not None)
-        self.gender.setEnabled(facts is None)
-
     def _revalidate(self) -> None:
         self._errors = volunteers.validate(self.session, self.fields()).errors
-        for key, label in self._error_labels.items():
-            message = self._errors.get(key, "") if key in self._touched else ""
-            label.setText(message)
-            label.setVisible(bool(message))
-            widget = getattr(self, key, None)
-            if isinstance(widget, QLineEdit):
-                widget.setProperty("invalid", bool(message))
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-        hidden = [key for key in self._errors if key not in self._touched]
-        self.summary.setText(self.tr("请填写带 * 的项目后保存。") if hidden else "")
-        self.save_button.setEnabled(not self._errors)
+        self._show_field_errors()
+        self._show_summary(self.tr("请填写带 * 的项目后保存。"))
 
     # -- saving ----------------------------------------------------------------------------
-    def accept(self) -> None:
-        if self._errors:
-            return
-        fields = self.fields()
-        fields.pop("id", None)
-        try:
-            if self.volunteer_id is None:
-                self.saved_id = volunteers.add(self.session, fields)
-            else:
-                volunteers.update(self.session, self.volunteer_id, fields, version=self._version)
-                self.saved_id = self.volunteer_id
-        except volunteers.VolunteerError as error:
-            self._touched |= set(error.errors)
-            self._errors = error.errors
-            for key, message in error.errors.items():
-                if key in self._error_labels:
-                    self._error_labels[key].setText(message)
-                    self._error_labels[key].show()
-            self.summary.setText(str(error))
-            return
-        except (PermissionDenied, StaleRecord) as error:
-            self.summary.setText(str(error))
-            return
-        super().accept()
+    def _save(self, fields: dict[str, Any]) -> int:
+        if self.volunteer_id is None:
+            return volunteers.add(self.session, fields)
+        volunteers.update(self.session, self.volunteer_id, fields, version=self._version)
+        return self.volunteer_id
 
 
 __all__ = ["VolunteerDialog"]

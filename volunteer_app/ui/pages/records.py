@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from ...services.session import Session
 from ..background import Progress, progress_dialog, run_in_thread
 from ..dialogs.print_dialogs import CertificateDialog, MonthlyDialog, recent_months
 from ..dialogs.record_dialog import RecordDialog
+from ..forms import push_button
 from ..paged_model import Column, PagedTableModel
 from ..signals import DataSignals
 from ..tables import sorted_table
@@ -123,14 +123,14 @@ class RecordsPage(QWidget):
         self.message.setProperty("role", "hint")
         self.message.setWordWrap(True)
 
-        self.add_button = self._button(self.tr("新增记录"), "records.add", primary=True)
-        self.edit_button = self._button(self.tr("修改"), "records.edit")
-        self.delete_button = self._button(self.tr("删除"), "records.delete")
-        self.verify_button = self._button(self.tr("核实并锁定"), "records.verify", primary=True)
-        self.amend_button = self._button(self.tr("更正"), "records.amend")
-        self.certificate_button = self._button(self.tr("打印证明"), "records.certificate")
-        self.monthly_button = self._button(self.tr("月度报表"), "records.monthly")
-        self.export_button = self._button(self.tr("导出PDF"), "records.export_pdf")
+        self.add_button = push_button(self.tr("新增记录"), "records.add", primary=True)
+        self.edit_button = push_button(self.tr("修改"), "records.edit")
+        self.delete_button = push_button(self.tr("删除"), "records.delete")
+        self.verify_button = push_button(self.tr("核实并锁定"), "records.verify", primary=True)
+        self.amend_button = push_button(self.tr("更正"), "records.amend")
+        self.certificate_button = push_button(self.tr("打印证明"), "records.certificate")
+        self.monthly_button = push_button(self.tr("月度报表"), "records.monthly")
+        self.export_button = push_button(self.tr("导出PDF"), "records.export_pdf")
         actions = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             actions.addWidget(button)
@@ -195,13 +195,6 @@ class RecordsPage(QWidget):
         for text, value in items:
             combo.addItem(text, value)
         return combo
-
-    @staticmethod
-    def _button(text: str, name: str, primary: bool = False) -> QPushButton:
-        button = QPushButton(text, objectName=name)
-        if primary:
-            button.setProperty("primary", True)
-        return button
 
     # -- state -------------------------------------------------------------------------------
     def _set(self, **changes: Any) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from ..dialogs.jielong_dialog import JielongDialog
 from ..dialogs.roster_dialog import RosterDialog
 from ..dialogs.service_type_dialog import ServiceTypeDialog
 from ..dialogs.task_dialog import CancelShiftDialog, ShiftDialog, TaskDialog
+from ..forms import push_button
 from ..signals import DataSignals
 from ..tables import sorted_table
 from ..widgets.shift_table import COLUMNS, SHIFT_ID_ROLE, ShiftTableModel
@@ -88,14 +88,14 @@ class SchedulePage(QWidget):
         own = sorted(self.session.actor.team_ids)
         if self.session.actor.role == Role.CAPTAIN and own and self.team.findData(own[0]) >= 0:
             self.team.setCurrentIndex(self.team.findData(own[0]))
-        self.previous_week = self._button(self.tr("上一周"), "schedule.previous")
-        self.this_week = self._button(self.tr("本周"), "schedule.this_week")
-        self.next_week = self._button(self.tr("下一周"), "schedule.next")
+        self.previous_week = push_button(self.tr("上一周"), "schedule.previous")
+        self.this_week = push_button(self.tr("本周"), "schedule.this_week")
+        self.next_week = push_button(self.tr("下一周"), "schedule.next")
         self.week_title = QLabel(objectName="schedule.week_label")
         self.week_title.setProperty("role", "section-title")
         self.week_title.setStyleSheet("padding-top:0;")
-        self.show_week = self._button(self.tr("周视图"), "schedule.view_week")
-        self.show_list = self._button(self.tr("列表"), "schedule.view_list")
+        self.show_week = push_button(self.tr("周视图"), "schedule.view_week")
+        self.show_list = push_button(self.tr("列表"), "schedule.view_list")
         views = QButtonGroup(self)
         for button in (self.show_week, self.show_list):
             button.setCheckable(True)
@@ -134,15 +134,15 @@ class SchedulePage(QWidget):
         self.details.setWordWrap(True)
         self.details.setMinimumHeight(22)
 
-        self.new_task = self._button(self.tr("新建任务"), "schedule.new_task", primary=True)
-        self.edit_shift = self._button(self.tr("编辑班次"), "schedule.edit_shift")
-        self.cancel_shift = self._button(self.tr("取消班次"), "schedule.cancel_shift")
-        self.assign = self._button(self.tr("安排人员"), "schedule.assign", primary=True)
-        self.fill = self._button(self.tr("一键补缺"), "schedule.fill")
-        self.jielong = self._button(self.tr("接龙导入"), "schedule.jielong")
-        self.attendance = self._button(self.tr("签到/签退"), "schedule.attendance")
-        self.roster = self._button(self.tr("导出名单"), "schedule.roster")
-        self.service_types = self._button(self.tr("服务类型"), "schedule.service_types")
+        self.new_task = push_button(self.tr("新建任务"), "schedule.new_task", primary=True)
+        self.edit_shift = push_button(self.tr("编辑班次"), "schedule.edit_shift")
+        self.cancel_shift = push_button(self.tr("取消班次"), "schedule.cancel_shift")
+        self.assign = push_button(self.tr("安排人员"), "schedule.assign", primary=True)
+        self.fill = push_button(self.tr("一键补缺"), "schedule.fill")
+        self.jielong = push_button(self.tr("接龙导入"), "schedule.jielong")
+        self.attendance = push_button(self.tr("签到/签退"), "schedule.attendance")
+        self.roster = push_button(self.tr("导出名单"), "schedule.roster")
+        self.service_types = push_button(self.tr("服务类型"), "schedule.service_types")
         actions = QHBoxLayout()
         for button in (self.new_task, self.edit_shift, self.cancel_shift):
             actions.addWidget(button)
@@ -200,13 +200,6 @@ class SchedulePage(QWidget):
             self.team.addItem(team["name"], team["id"])
         self.team.setCurrentIndex(max(0, self.team.findData(chosen)))
         self.team.blockSignals(False)
-
-    @staticmethod
-    def _button(text: str, name: str, primary: bool = False) -> QPushButton:
-        button = QPushButton(text, objectName=name)
-        if primary:
-            button.setProperty("primary", True)
-        return button
 
     # -- loading -------------------------------------------------------------------------------
     def team_id(self) -> int | None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import backups, settings, users
+from ...services import backups, readers, settings, users
 from ...services.permissions import ROLE_NAMES, USER_ROLES, Permission
 from ...services.session import Session
 from ...services.session import Session as WorkerSession
@@ -35,7 +35,7 @@ from .auto_backup_list import AutoBackupList
 
 
 def database_path(session: Session) -> Path:
-    return Path(session.db.execute("PRAGMA database_list").fetchone()[2])
+    return Path(readers.database_path(session) or "")
 
 
 class SettingsPage(QWidget):

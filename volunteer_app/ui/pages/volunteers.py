@@ -7,6 +7,7 @@ masked in the list (the dialog shows the full number to whoever edits it).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -30,6 +30,7 @@ from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.team_dialog import JoinTeamDialog, TeamNameDialog
 from ..dialogs.volunteer_dialog import VolunteerDialog
+from ..forms import push_button
 from ..ledger_actions import add_import_export_buttons
 from ..paged_model import ROW_ID_ROLE, Column, PagedTableModel, yes_no
 from ..permissions import show_for
@@ -62,16 +63,11 @@ class VolunteersModel(PagedTableModel):
             Column("status", self.tr("状态"), width=60),
         )
 
-    def set_query(self, **changes: Any) -> None:
-        self.query = volunteers.VolunteerQuery(**{**self.query.__dict__, **changes})
-        self.reload()
-
     def _count(self) -> int:
         return volunteers.count(self.session, self.query)
 
     def _page(self, offset: int, limit: int) -> list[dict[str, Any]]:
-        query = volunteers.VolunteerQuery(**{**self.query.__dict__, "sort": self.sort_key,
-                                             "descending": self.descending})
+        query = replace(self.query, sort=self.sort_key, descending=self.descending)
         return volunteers.page(self.session, query, offset, limit)
 
 
@@ -124,10 +120,6 @@ class TeamsModel(QAbstractTableModel):
         return None
 
 
-def _button(text: str, name: str) -> QPushButton:
-    return QPushButton(text, objectName=name)
-
-
 class VolunteersPage(QWidget):
     def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
         super().__init__(parent)
@@ -155,8 +147,8 @@ class VolunteersPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 70)
         header.resizeSection(2, 48)
-        self.add_team = _button(self.tr("新建队伍"), "teams.add")
-        self.rename_team = _button(self.tr("改名"), "teams.rename")
+        self.add_team = push_button(self.tr("新建队伍"), "teams.add")
+        self.rename_team = push_button(self.tr("改名"), "teams.rename")
         team_buttons = QHBoxLayout()
         team_buttons.addWidget(self.add_team)
         team_buttons.addWidget(self.rename_team)
@@ -190,13 +182,13 @@ class VolunteersPage(QWidget):
         self.table.setSortingEnabled(True)
         column_widths(self.table, (column.width for column in self.model.columns))
 
-        self.add_volunteer = _button(self.tr("新增志愿者"), "volunteers.add")
+        self.add_volunteer = push_button(self.tr("新增志愿者"), "volunteers.add")
         self.add_volunteer.setProperty("primary", True)
-        self.edit_volunteer = _button(self.tr("编辑"), "volunteers.edit")
-        self.archive_volunteer = _button(self.tr("归档"), "volunteers.archive")
-        self.add_member = _button(self.tr("加入队伍"), "teams.add_member")
-        self.make_captain = _button(self.tr("设为队长"), "teams.make_captain")
-        self.remove_member = _button(self.tr("移出队伍"), "teams.remove_member")
+        self.edit_volunteer = push_button(self.tr("编辑"), "volunteers.edit")
+        self.archive_volunteer = push_button(self.tr("归档"), "volunteers.archive")
+        self.add_member = push_button(self.tr("加入队伍"), "teams.add_member")
+        self.make_captain = push_button(self.tr("设为队长"), "teams.make_captain")
+        self.remove_member = push_button(self.tr("移出队伍"), "teams.remove_member")
         actions = QHBoxLayout()
         for button in (self.add_volunteer, self.edit_volunteer, self.archive_volunteer):
             actions.addWidget(button)

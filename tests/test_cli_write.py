@@ -1,0 +1,40 @@
+"""cli's one way to write an output file: one Chinese line on failure, no empty file left."""
+
+from __future__ import annotations
+
+import errno
+
+import pytest
+
+from volunteer_app.cli import CommandError
+from volunteer_app.cli.common import write_out
+
+
+def _disk_full() -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_failed_write_says_why_and_leaves_no_empty_file(tmp_path):
+    out = tmp_path / "new" / "roster.pdf"
+    with pytest.raises(CommandError, match="磁盘已满"):
+        write_out(out, _disk_full)
+    assert not out.exists()
+
+
+def test_a_failed_write_keeps_a_file_that_was_there(tmp_path):
+    out = tmp_path / "roster.pdf"
+    out.write_bytes(b"last week")
+    with pytest.raises(CommandError, match="无法写入"):
+        write_out(out, _disk_full)
+    assert out.read_bytes() == b"last week"
+
+
+def test_a_folder_is_not_a_file_name(tmp_path):
+    with pytest.raises(CommandError, match="是一个文件夹"):
+        write_out(tmp_path, lambda: None)
+
+
+def test_a_good_write_writes(tmp_path):
+    out = tmp_path / "a" / "b.txt"
+    write_out(out, lambda: out.write_text("值班表", encoding="utf-8"))
+    assert out.read_text(encoding="utf-8") == "值班表"
