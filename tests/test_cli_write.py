@@ -1,4 +1,5 @@
-"""cli's one way to write an output file: one Chinese line on failure, no empty file left."""
+"""cli's one way to write an output file: one Chinese line on failure, no empty or cut-off
+file left, and a file that was there stays as it was."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from volunteer_app.cli import CommandError
 from volunteer_app.cli.common import write_out
 
 
-def _disk_full() -> None:
+def _disk_full(partial) -> None:
+    partial.write_bytes(b"half a PDF")          # some bytes made it before the disk filled
     raise OSError(errno.ENOSPC, "No space left on device")
 
 
@@ -18,7 +20,7 @@ def test_a_failed_write_says_why_and_leaves_no_empty_file(tmp_path):
     out = tmp_path / "new" / "roster.pdf"
     with pytest.raises(CommandError, match="磁盘已满"):
         write_out(out, _disk_full)
-    assert not out.exists()
+    assert not out.exists() and not list(out.parent.glob("*partial*"))
 
 
 def test_a_failed_write_keeps_a_file_that_was_there(tmp_path):
@@ -27,14 +29,15 @@ def test_a_failed_write_keeps_a_file_that_was_there(tmp_path):
     with pytest.raises(CommandError, match="无法写入"):
         write_out(out, _disk_full)
     assert out.read_bytes() == b"last week"
+    assert [p.name for p in tmp_path.iterdir()] == ["roster.pdf"]
 
 
 def test_a_folder_is_not_a_file_name(tmp_path):
     with pytest.raises(CommandError, match="是一个文件夹"):
-        write_out(tmp_path, lambda: None)
+        write_out(tmp_path, lambda _partial: None)
 
 
 def test_a_good_write_writes(tmp_path):
     out = tmp_path / "a" / "b.txt"
-    write_out(out, lambda: out.write_text("值班表", encoding="utf-8"))
+    write_out(out, lambda partial: partial.write_text("值班表", encoding="utf-8"))
     assert out.read_text(encoding="utf-8") == "值班表"
