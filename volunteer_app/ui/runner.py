@@ -20,6 +20,7 @@ sessions come from :func:`open_worker` too.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -156,7 +157,10 @@ def wait_all() -> None:
     """Wait for every running job (the window is closing) and deliver what they left."""
     for job in list(_running):
         job.wait()
-        job.deliver()       # now, not when the queued signal comes (no event loop may run again)
+        # now, not when the queued signal comes: no event loop may run again; an awaiting
+        # coroutine's loop may be closed already, and then nobody is left to tell
+        with contextlib.suppress(RuntimeError):
+            job.deliver()
 
 
 def _show(progress: QProgressDialog, done: int, total: int) -> None:
