@@ -14,11 +14,6 @@ from ..store.connection import connect, open_database
 from .session import Actor, Session
 
 
-def database_path(session: Session) -> str | None:
-    """The file behind ``session``, or None for an in-memory database (no second connection)."""
-    return session.path
-
-
 def open_reader(path: str, actor: Actor, today: Callable[[], date]) -> Session:
     """A read-only session on ``path`` for the calling thread; close its ``db`` when done."""
     db = connect(path)

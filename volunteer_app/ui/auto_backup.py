@@ -55,7 +55,7 @@ class AutoBackups(QObject):
         if self._path is None or self._job is not None:
             return None
         self._job = runner.start(auto_backups.take, self._path, self._clock(),
-                                 done=self._on_job_done, failed=self._on_job_done)
+                                 done=self._on_job_done, failed=self._on_job_done, owner=self)
         return self._job
 
     def stop(self) -> None:

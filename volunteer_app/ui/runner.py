@@ -20,12 +20,14 @@ sessions come from :func:`open_worker` too.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..reports.printing import PrintCancelled
@@ -103,14 +105,18 @@ class Job(QThread):
 def start(fn: Callable[..., Any], *args: Any, session: Session | None = None,
           writes: bool = False, report: bool = False,
           done: Callable[[Any], None] | None = None,
-          failed: Callable[[BaseException], None] | None = None) -> Job:
-    """Run the job; ``done(result)`` or ``failed(error)`` is called on the GUI thread."""
+          failed: Callable[[BaseException], None] | None = None,
+          owner: QObject | None = None) -> Job:
+    """Run the job; ``done(result)`` or ``failed(error)`` is called on the GUI thread, unless
+    ``owner`` (the widget they report to) was closed and deleted meanwhile."""
     job = Job(fn, args, session=session, writes=writes, report=report)
 
     def deliver() -> None:
         if job not in _running:
             return          # delivered already, by wait_all
-        job.finish()
+        job.finish()        # the change notice goes out even when nobody awaits the result
+        if owner is not None and not shiboken6.isValid(owner):
+            return
         if job.error is not None:
             if failed is None:
                 raise job.error
@@ -161,6 +167,9 @@ def wait_all() -> None:
         # coroutine's loop may be closed already, and then nobody is left to tell
         with contextlib.suppress(RuntimeError):
             job.deliver()
+
+
+atexit.register(wait_all)       # a test or script that never closed a window: no running thread
 
 
 def _show(progress: QProgressDialog, done: int, total: int) -> None:

@@ -188,7 +188,7 @@ class PairingPage(QWidget):
         self._progress.setObjectName("pairing.progress")
         self._progress.setMinimumDuration(500)
         runner.start(pairing.propose, self.widen.isChecked(), session=self.session,
-                     done=self.match_done.emit, failed=self.match_done.emit)
+                     done=self.match_done.emit, failed=self.match_done.emit, owner=self)
 
     def _on_match_done(self, outcome: object) -> None:
         cancelled = self._progress is not None and self._progress.wasCanceled()

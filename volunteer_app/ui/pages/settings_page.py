@@ -262,7 +262,8 @@ class SettingsPage(QWidget):
                             done=lambda saved: self.backup_done.emit(
                                 self.tr("已备份到 %1").replace("%1", str(saved))),
                             failed=lambda error: self.backup_done.emit(
-                                self.tr("备份失败：%1").replace("%1", str(error))))
+                                self.tr("备份失败：%1").replace("%1", str(error))),
+                            owner=self)
 
     def _on_backup_done(self, message: str) -> None:
         self.backup_button.setEnabled(True)
@@ -300,7 +301,8 @@ class SettingsPage(QWidget):
         self.session.db.close()
         return runner.start(backups.restore, self.session.actor, self.session.path, source,
                             done=lambda kept: self.restore_done.emit(True, str(kept)),
-                            failed=lambda error: self.restore_done.emit(False, str(error)))
+                            failed=lambda error: self.restore_done.emit(False, str(error)),
+                            owner=self)
 
     def _on_restore_done(self, restored: bool, message: str) -> None:
         # restored or not, the file is whole (a backup is checked before anything is replaced);
