@@ -143,6 +143,7 @@ async def run(fn: Callable[..., Any], *args: Any, session: Session | None = None
     job = start(fn, *args, session=session, writes=writes, report=report,
                 done=lambda result: future.done() or future.set_result(result),
                 failed=lambda error: future.done() or future.set_exception(error))
+
     def cancel() -> None:
         job.cancel()
 
