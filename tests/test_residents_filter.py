@@ -123,7 +123,7 @@ def test_typed_text_is_answered_from_indexes(ledger, text):
 
 
 def test_reader_session_refuses_to_write(demo_session):
-    path = readers.database_path(demo_session)
+    path = demo_session.path
     reader = readers.open_reader(path, demo_session.actor, demo_session.today)
     try:
         assert reader.db.execute("SELECT count(*) FROM residents").fetchone()[0] > 0

@@ -33,7 +33,6 @@ from ..domain.ledger_columns import (
     parse_yes_no,
 )
 from ..domain.people import pinyin_keys
-from ..store.connection import open_database
 from ..store.rows import new_uid, new_uids, now_text, to_json
 from . import resident_risk, settings
 from .ledger_files import MAX_UNPACKED, LedgerFileError, Table, is_blank, read_table, write_rows
@@ -784,22 +783,6 @@ def describe(preview: Preview) -> list[str]:
 
 
 # -- work off the GUI thread ---------------------------------------------------------------
-
-def database_path(session: Session) -> str:
-    """The file behind ``session``, so a worker thread can open its own connection on it."""
-    return session.db.execute("PRAGMA database_list").fetchone()[2]
-
-
-@contextlib.contextmanager
-def worker_session(path: str, actor: Any, today: date) -> Iterator[Session]:
-    """A session on its own connection, for a worker thread (a connection belongs to the
-    thread that opened it)."""
-    db = open_database(path, verify=False)   # the window checked the file when it opened it
-    try:
-        yield Session(db, actor, today=lambda: today)
-    finally:
-        db.close()
-
 
 def warm_up() -> None:
     """Load what the row checks use (stdnum's check digit, pypinyin's words) now.

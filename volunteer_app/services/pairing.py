@@ -291,19 +291,3 @@ def visits_of(session: Session, resident_id: int) -> list[dict[str, Any]]:
     return privacy.shape_all(session, session.db.query(
         "SELECT w.*, v.name AS helper_name FROM visits w JOIN volunteers v ON v.id = w.volunteer_id "
         "WHERE w.resident_id = ? ORDER BY w.visited_on DESC, w.id DESC", [resident_id]))
-
-
-def database_path(session: Session) -> str:
-    row = session.db.execute("PRAGMA database_list").fetchone()
-    return row[2] if row and row[2] else ""
-
-
-def propose_on_own_connection(path: str, actor, today: date, widen: bool = False) -> Proposal:
-    """:func:`propose` for a worker thread: a sqlite connection belongs to its thread."""
-    from ..store.connection import open_database
-
-    db = open_database(path, migrate=False, verify=False)  # checked when the window opened it
-    try:
-        return propose(Session(db, actor, today=lambda: today), widen)
-    finally:
-        db.close()

@@ -1,4 +1,4 @@
-"""Sessions for worker threads that only read (the window's table queries).
+"""Sessions for worker threads: read-only ones (the window's table queries) and writing ones.
 
 A sqlite connection belongs to the thread that opened it, so a worker gets its own
 connection on the same file; ``query_only`` makes that connection refuse every write, so
@@ -10,14 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from ..store.connection import connect
+from ..store.connection import connect, open_database
 from .session import Actor, Session
-
-
-def database_path(session: Session) -> str | None:
-    """The file behind ``session``, or None for an in-memory database (no second connection)."""
-    row = session.db.execute("PRAGMA database_list").fetchone()
-    return row[2] if row and row[2] else None
 
 
 def open_reader(path: str, actor: Actor, today: Callable[[], date]) -> Session:
@@ -25,3 +19,10 @@ def open_reader(path: str, actor: Actor, today: Callable[[], date]) -> Session:
     db = connect(path)
     db.execute("PRAGMA query_only = ON")
     return Session(db, actor, today=today)
+
+
+def open_writer(path: str, actor: Actor, today: Callable[[], date]) -> Session:
+    """A writing session on ``path`` for the calling thread (the file is already migrated by
+    the window's own session); its writes are audited like the window's own."""
+    # the window checked the file when it opened it: no quick check per job
+    return Session(open_database(path, migrate=False, verify=False), actor, today=today)

@@ -16,6 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from ..store import audit
+from ..store.connection import database_file, open_database
 from ..store.transactions import transaction
 from .permissions import ROLE_NAMES, TEAM_SCOPED, Permission, PermissionDenied, Role, allowed
 
@@ -47,6 +48,15 @@ class Session:
         self._listeners: list[ChangeListener] = []
         self._pending: set[str] = set()
         self._depth = 0
+        # The database file, asked once here on the session's own thread (None in memory): a
+        # worker opens its own session on it. A restore reopens ``db`` on the same file.
+        self.path: str | None = database_file(db)
+
+    def reopen(self) -> None:
+        """Open the file again after a restore replaced it (the old connection was closed
+        first) and tell every listener that all tables changed."""
+        self.db = open_database(self.path or ":memory:")
+        self.announce(self.db.table_names())
 
     # -- time ---------------------------------------------------------------------------
     def today(self) -> date:
@@ -102,6 +112,11 @@ class Session:
     def unsubscribe(self, listener: ChangeListener) -> None:
         with contextlib.suppress(ValueError):
             self._listeners.remove(listener)
+
+    def announce(self, tables: Iterable[str]) -> None:
+        """Tell the listeners of a change committed elsewhere (by a worker session on the
+        same file, or a restore), as if it had been written here."""
+        self._notify(set(tables))
 
     def _notify(self, tables: set[str]) -> None:
         if not tables:

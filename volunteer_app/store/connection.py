@@ -44,6 +44,13 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         raise explain(error, path) from error
 
 
+def database_file(db: sqlite_utils.Database) -> str | None:
+    """The file behind ``db``, or None for an in-memory database. The one place that asks
+    SQLite (sessions keep the answer as ``Session.path``)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] if row and row[2] else None
+
+
 def open_database(path: Path | str, *, migrate: bool = True,
                   verify: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate the database at ``path``.
@@ -206,6 +213,7 @@ __all__ = [
     "StoreError",
     "connect",
     "connect_read_only",
+    "database_file",
     "open_database",
     "refuse_empty",
     "refuse_foreign_or_newer",

@@ -48,5 +48,6 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
 
 
 def _path_of(db: sqlite_utils.Database) -> str:
-    row = db.execute("PRAGMA database_list").fetchone()
-    return row[2] if row and row[2] else "（内存数据库）"
+    from .connection import database_file  # connection imports migrations, which import this
+
+    return database_file(db) or "（内存数据库）"

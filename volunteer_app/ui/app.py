@@ -106,6 +106,7 @@ def run_window(db_path: Path) -> int:
 
     import qasync
 
+    from . import runner
     from .main_window import MainWindow
 
     loop = qasync.QEventLoop(app)
@@ -126,6 +127,7 @@ def run_window(db_path: Path) -> int:
             loop.run_until_complete(closed.wait())
     finally:
         window.auto_backups.stop()
+        runner.wait_all()       # no job thread outlives the window
         session.db.close()      # a restore in the window reopened it: close the one in use
         lock.unlock()
     return 0

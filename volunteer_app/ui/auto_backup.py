@@ -1,6 +1,6 @@
 """The window's automatic backups: one soon after start-up, then one every N hours of use.
 
-Each runs on a :class:`~volunteer_app.ui.background.Job` thread with its own connection, so
+Each runs on a :mod:`~volunteer_app.ui.runner` job with its own connection, so
 the window never waits for it; the outcome comes back on the GUI thread as ``finished``. A
 failure is shown in the status bar (it is not a reason to interrupt the person's work).
 """
@@ -13,9 +13,10 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from ..services import auto_backups, readers
+from ..services import auto_backups
 from ..services.session import Session
-from .background import Job
+from . import runner
+from .runner import Job
 
 START_UP_DELAY_MS = 5000    # after the first paint and the first page's queries
 MAX_TIMER_MS = 2**31 - 1    # a QTimer's interval is a 32-bit int (about 24 days)
@@ -28,7 +29,7 @@ class AutoBackups(QObject):
                  clock: Callable[[], datetime] = datetime.now):
         super().__init__(window)
         self._window = window
-        self._path = readers.database_path(session)
+        self._path = session.path
         self._clock = clock
         self._hours = auto_backups.interval_hours(session)
         self._job: Job | None = None
@@ -53,25 +54,19 @@ class AutoBackups(QObject):
         """Start a backup on a job thread (none while one still runs)."""
         if self._path is None or self._job is not None:
             return None
-        self._job = Job(auto_backups.take, (self._path, self._clock()), self, with_progress=False)
-        self._job.done.connect(self._on_job_done)
-        self._job.start()
+        self._job = runner.start(auto_backups.take, self._path, self._clock(),
+                                 done=self._on_job_done, failed=self._on_job_done, owner=self)
         return self._job
 
     def stop(self) -> None:
         """Stop the timer and wait for a running backup (the window is closing)."""
         self.timer.stop()
         if self._job is not None:
-            self._job.wait()
-            self._on_job_done()
+            runner.wait_all()
 
-    def _on_job_done(self) -> None:
-        job, self._job = self._job, None
-        if job is None:
-            return
-        job.wait()
-        job.deleteLater()
-        self.finished.emit(job.error if job.error is not None else job.result)
+    def _on_job_done(self, outcome: object) -> None:
+        self._job = None
+        self.finished.emit(outcome)
 
     def _on_finished(self, outcome: object) -> None:
         bar = self._window.statusBar()

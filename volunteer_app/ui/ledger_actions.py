@@ -4,9 +4,7 @@ export dialog. A page calls :func:`add_import_export_buttons` with its toolbar l
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
@@ -23,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import ledger_export, ledger_import
+from ..services import ledger_export
 from ..services.ledger_files import LedgerFileError
 from ..services.permissions import Permission, PermissionDenied
 from ..services.session import Session
+from . import runner
 from .dialogs.import_dialog import ImportDialog
 from .screen_fit import fit_to_screen
 
@@ -81,7 +80,7 @@ class ExportDialog(QDialog):
         self.session, self.kind = session, kind
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("导出%1").replace("%1", _title(kind)))
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-export")
+        self._job: runner.Job | None = None     # the export running now, waited for at close
         self.path_edit = QLineEdit(objectName="export_dialog.file")
         self.path_edit.setPlaceholderText(self.tr("文件名以 .xlsx 或 .csv 结尾"))
         choose = QPushButton(self.tr("选择位置…"), objectName="export_dialog.choose")
@@ -126,11 +125,11 @@ class ExportDialog(QDialog):
             self.message.setText(self.tr("文件名请以 .xlsx 或 .csv 结尾。"))
             return None
         self.export_button.setEnabled(False)
-        loop = asyncio.get_event_loop()
-        args = (ledger_import.database_path(self.session), self.session.actor,
-                self.session.today(), self.kind, path, self.full.isChecked())
         try:
-            count = await loop.run_in_executor(self._executor, _export, *args)
+            # writing: an export with full ID numbers leaves its audit entry
+            count = await runner.run(_export, self.kind, path, self.full.isChecked(),
+                                     session=self.session, writes=True, report=False,
+                                     started=self._started)
         except (LedgerFileError, PermissionDenied) as error:
             self.message.setText(str(error))
             QMessageBox.warning(self, self.tr("导出失败"), str(error))
@@ -141,11 +140,14 @@ class ExportDialog(QDialog):
                              .replace("%2", str(path)))
         return count
 
+    def _started(self, job: runner.Job) -> None:
+        self._job = job
+
     def done(self, result: int) -> None:
-        self._executor.shutdown(wait=True)
+        if self._job is not None:
+            self._job.wait()
         super().done(result)
 
 
-def _export(db_path: str, actor: Any, today: Any, kind: str, path: Path, full: bool) -> int:
-    with ledger_import.worker_session(db_path, actor, today) as session:
-        return ledger_export.export(session, kind, path, full=full)
+def _export(session: Session, kind: str, path: Path, full: bool) -> int:
+    return ledger_export.export(session, kind, path, full=full)

@@ -1,5 +1,9 @@
 """A table's queries on a thread of its own, the newest request winning.
 
+The runner's (:mod:`.runner`) one exception: a pool thread, since these jobs draw no text,
+and a session kept open between requests, since a filter-as-you-type asks many in a row
+(bench/residents_filter.py). Its session comes from :func:`.runner.open_worker`.
+
 Typing "zjg" asks three questions in quick succession; only the last answer matters. The
 worker runs one query at a time on its own read-only connection (a sqlite connection
 belongs to its thread) and skips a request when a newer one is already waiting; the model
@@ -16,8 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..services import readers
 from ..services.session import Session
+from .runner import open_worker
 
 Job = Callable[[Session], Any]
 
@@ -33,7 +37,7 @@ class QueryWorker:
 
     def __init__(self, session: Session):
         self._session = session
-        self._path = readers.database_path(session)
+        self._path = session.path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="table-query")
         self._latest = 0
         self._reader: Session | None = None        # touched only on the worker thread
@@ -69,7 +73,7 @@ class QueryWorker:
             return          # a newer request is queued behind this one: its answer would be dropped
         try:
             if self._reader is None:
-                self._reader = readers.open_reader(self._path or "", actor, self._session.today)
+                self._reader = open_worker(self._session)
             self._reader.actor = actor
             result = job(self._reader)
         except Exception as error:      # handed to the model, which raises it on the GUI thread

@@ -1,9 +1,10 @@
 """导入台账: choose a file, check the column mapping, see every row with its status and the
 reason beside the wrong cell, choose skip or update for duplicates, import.
 
-Reading, checking and saving run off the GUI thread (qasync ``run_in_executor``), each
-worker on its own SQLite connection; a progress dialog can cancel, and a cancelled import
-changes nothing because the service rolls its one transaction back.
+Reading, checking and saving run off the GUI thread (:mod:`..runner` jobs), each worker on
+its own session; a progress dialog can cancel, and a cancelled import changes nothing
+because the service rolls its one transaction back. The tables the import wrote are
+announced by the runner, so the window's pages reload.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import gc
 import sys
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,7 @@ from ...services.ledger_files import LedgerFileError, Table
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ...store.errors import StoreError
+from .. import runner
 from ..screen_fit import fit_to_screen
 
 NAME = "import_dialog"
@@ -171,7 +172,7 @@ class ImportDialog(QDialog):
         self.summary: ledger_import.Summary | None = None
         self.outcome = ""
         self._cancel = threading.Event()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-import")
+        self._job: runner.Job | None = None     # the step running now, waited for at close
         self._busy = False
         self._fields = ledger_import.mappable_fields(session, kind)
         ledger_import.warm_up()
@@ -238,6 +239,9 @@ class ImportDialog(QDialog):
         self.save_button.setEnabled(bool(counts.get("rejected")))
 
     # -- background work ------------------------------------------------------------------
+    def _started(self, job: runner.Job) -> None:
+        self._job = job
+
     def _spawn(self, coroutine) -> None:
         asyncio.ensure_future(coroutine).add_done_callback(_report_bug)
 
@@ -274,10 +278,10 @@ class ImportDialog(QDialog):
     async def open_file(self, path: str | Path) -> bool:
         """Read the file and check every row with the columns as detected."""
         self.file_edit.setText(str(path))
-        loop = asyncio.get_event_loop()
         try:
-            self.table, mapping = await loop.run_in_executor(
-                self._executor, _load, path, self.kind, settings.max_unpacked_bytes(self.session))
+            self.table, mapping = await runner.run(_load, path, self.kind, settings.max_unpacked_bytes(self.session),
+                                                   report=False,
+                                                   started=self._started)
         except LedgerFileError as error:
             self.table = self.preview = None
             self.model.set_preview(None)
@@ -333,11 +337,11 @@ class ImportDialog(QDialog):
         self._update_buttons()
         self._cancel.clear()
         loop = asyncio.get_event_loop()
-        args = (ledger_import.database_path(self.session), self.session.actor, self.session.today(),
-                self.table, self._mapping, self.kind, self._report(loop), self._cancel)
+        args = (self.table, self._mapping, self.kind, self._report(loop), self._cancel)
         self._progress_dialog(self.tr("正在检查每一行…"))
         try:
-            self.preview = await loop.run_in_executor(self._executor, _check, *args)
+            self.preview = await runner.run(_check, *args, session=self.session, report=False,
+                                            started=self._started)
             self.outcome = "checked"
         except ledger_import.ImportCancelled:
             self.preview, self.outcome = None, "cancelled"
@@ -381,12 +385,13 @@ class ImportDialog(QDialog):
         self._cancel.clear()
         loop = asyncio.get_event_loop()
         mode = self.duplicates.currentData()
-        args = (ledger_import.database_path(self.session), self.session.actor, self.session.today(),
-                self.preview, mode, self._report(loop), self._cancel)
+        args = (self.preview, mode, self._report(loop), self._cancel)
         self._progress_dialog(self.tr("正在导入…"))
         self.summary = None
         try:
-            self.summary = await loop.run_in_executor(self._executor, _apply, *args)
+            # a writing session: the runner announces what it changed, so the pages reload
+            self.summary = await runner.run(_apply, *args, session=self.session, writes=True,
+                                            report=False, started=self._started)
             self.outcome = "imported"
         except ledger_import.ImportCancelled:
             self.outcome = "cancelled"
@@ -404,10 +409,6 @@ class ImportDialog(QDialog):
             if s.new_teams:
                 text += self.tr("新建了队伍：") + "、".join(s.new_teams)
             self.summary_label.setText(text)
-            tables = ("residents",) if self.kind == "residents" else (
-                "volunteers", "teams", "team_members")
-            with self.session.write(*tables):
-                pass  # the worker committed; this tells the window's tables to reload
             self.preview = None
         elif self.outcome == "cancelled":
             self.summary_label.setText(self.tr("导入已取消，数据库没有任何改动。"))
@@ -444,7 +445,8 @@ class ImportDialog(QDialog):
     def done(self, result: int) -> None:
         if self._busy:
             self.cancel()
-        self._executor.shutdown(wait=True)
+        if self._job is not None:
+            self._job.wait()
         super().done(result)
 
 
@@ -473,14 +475,14 @@ def _load(path: str | Path, kind: str, max_unpacked: int) -> tuple[Table, ledger
         return ledger_import.load(path, kind, max_unpacked)
 
 
-def _check(path: str, actor: Any, today: Any, table: Table, mapping: ledger_import.Mapping,
-           kind: str, progress: Any, cancel: threading.Event) -> ledger_import.Preview:
-    """Worker thread: its own connection; touches no widget."""
-    with _no_collector_pauses(), ledger_import.worker_session(path, actor, today) as session:
+def _check(session: Session, table: Table, mapping: ledger_import.Mapping, kind: str,
+           progress: Any, cancel: threading.Event) -> ledger_import.Preview:
+    """On the job's thread, with its read-only session; touches no widget."""
+    with _no_collector_pauses():
         return ledger_import.check(session, table, mapping, kind, progress, cancel)
 
 
-def _apply(path: str, actor: Any, today: Any, preview: ledger_import.Preview, mode: str,
-           progress: Any, cancel: threading.Event) -> ledger_import.Summary:
-    with _no_collector_pauses(), ledger_import.worker_session(path, actor, today) as session:
+def _apply(session: Session, preview: ledger_import.Preview, mode: str, progress: Any,
+           cancel: threading.Event) -> ledger_import.Summary:
+    with _no_collector_pauses():
         return ledger_import.apply(session, preview, mode, progress=progress, cancel=cancel)

@@ -42,14 +42,14 @@ from ...reports.certificate import TITLE as CERTIFICATE_TITLE
 from ...reports.certificate import certificate_pages, certificates_document
 from ...reports.monthly import monthly_document
 from ...reports.printing import Pages, PrintCancelled, paint_pages, write_pages_pdf
-from ...services import certificates, ledger_import, record_queries, reports, settings
+from ...services import certificates, record_queries, reports, settings
 from ...services.certificates import CertificateError
 from ...services.permissions import PermissionDenied
 from ...services.reports import ReportError
 from ...services.session import Session
-from ..background import Job, Progress, progress_dialog, run_in_thread
 from ..forms import date_edit
 from ..printing import a4_printer, chosen_printer, open_preview
+from ..runner import Job, Progress, progress_dialog, run
 from ..screen_fit import fit_to_screen
 
 PREVIEW_LIMIT = 20       # certificates shown in the print preview
@@ -117,17 +117,16 @@ class MonthlyRequest:
         return Outcome(deliver(Pages((lambda: monthly_document(report, issuer, today),), self.title)))
 
 
-def _work(db_path: str, actor: Any, today: date, request: Request, final: bool,
-          path: Path | None, progress: Progress) -> Outcome:
-    """On the job's thread: gather, and write the PDF (``path``), or hand the pages over to
-    the GUI thread for the preview or the printer."""
-    with ledger_import.worker_session(db_path, actor, today) as session:
-        def deliver(pages: Pages) -> Any:
-            if path is not None:
-                return write_pages_pdf(pages, path, on_page=progress)
-            progress(0, 0)          # cancelled meanwhile: raise, and nothing is registered
-            return pages
-        return request.make(session, final, deliver)
+def _work(session: Session, request: Request, final: bool, path: Path | None,
+          progress: Progress) -> Outcome:
+    """On the job's thread, with its worker session: gather, and write the PDF (``path``), or
+    hand the pages over to the GUI thread for the preview or the printer."""
+    def deliver(pages: Pages) -> Any:
+        if path is not None:
+            return write_pages_pdf(pages, path, on_page=progress)
+        progress(0, 0)          # cancelled meanwhile: raise, and nothing is registered
+        return pages
+    return request.make(session, final, deliver)
 
 
 class _PrintDialog(QDialog):
@@ -203,11 +202,10 @@ class _PrintDialog(QDialog):
             return None
         self._busy(True)
         self.progress = progress_dialog(self, label)
-        args = (ledger_import.database_path(self.session), self.session.actor,
-                self.session.today(), request, final, path)
         try:
-            outcome = await run_in_thread(self, _work, *args, progress=self.progress,
-                                          started=self._started)
+            # a final print registers certificates: a writing session, its changes announced
+            outcome = await run(_work, request, final, path, session=self.session, writes=True,
+                                progress=self.progress, started=self._started)
         except (CertificateError, ReportError, PermissionDenied) as error:
             self._say(str(error), error=True)
             return None

@@ -1,14 +1,13 @@
 """80后帮90后: run the match, accept or reject proposals, keep active pairs and their visits.
 
-The match runs on a worker thread with its own sqlite connection (a connection belongs to
-its thread); the result comes back through a queued Qt signal, so the window stays
+The match runs on a :mod:`..runner` job with its own read-only session (a connection belongs
+to its thread); the result comes back on the GUI thread as ``match_done``, so the window stays
 responsive on a whole street (5,000 residents take about 3 s, see bench/pairing.py).
 The three tables are :class:`ListTableModel` models over the service's rows.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...services import pairing
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
+from .. import runner
 from ..dialogs.visit_dialog import VisitDialog
 from ..list_model import Field, ListTableModel
 from ..permissions import enable_for
@@ -52,16 +52,14 @@ def _table(name: str, model: ListTableModel, widths: tuple[int, ...]) -> QTableV
 
 
 class PairingPage(QWidget):
-    match_done = Signal(object)     # a Proposal, or an Exception from the worker
+    match_done = Signal(object)     # a Proposal, or the Exception that stopped the match
 
     def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.proposal: pairing.Proposal | None = None
         self.pairs: list[dict[str, Any]] = []
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="match")
         self._progress: QProgressDialog | None = None
-        self.destroyed.connect(lambda *_, w=self._worker: w.shutdown(wait=True))
         heading = QLabel(self.tr("80后帮90后"))
         heading.setProperty("role", "page-title")
 
@@ -186,18 +184,11 @@ class PairingPage(QWidget):
     def _on_match(self) -> None:
         self.match_button.setEnabled(False)
         self.message.setText(self.tr("正在匹配…"))
-        path = pairing.database_path(self.session)
-        args = (self.session.actor, self.session.today(), self.widen.isChecked())
         self._progress = QProgressDialog(self.tr("正在为老人匹配帮手…"), self.tr("取消"), 0, 0, self)
         self._progress.setObjectName("pairing.progress")
         self._progress.setMinimumDuration(500)
-        future = self._worker.submit(pairing.propose_on_own_connection, path, *args)
-        future.add_done_callback(self._deliver)
-
-    def _deliver(self, future: Future) -> None:
-        # runs on the worker thread: no widget here, only a queued signal
-        error = future.exception()
-        self.match_done.emit(error if error is not None else future.result())
+        runner.start(pairing.propose, self.widen.isChecked(), session=self.session,
+                     done=self.match_done.emit, failed=self.match_done.emit, owner=self)
 
     def _on_match_done(self, outcome: object) -> None:
         cancelled = self._progress is not None and self._progress.wasCanceled()

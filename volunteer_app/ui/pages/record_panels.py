@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +26,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.stars import stars_symbols
 from ...reports.printing import PrintCancelled
-from ...services import certificates, ledger_import, record_queries, reports, settings
+from ...services import certificates, record_queries, reports, settings
 from ...services.certificates import format_hours
 from ...services.ledger_files import LedgerFileError
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
-from ..background import Progress, progress_dialog, run_in_thread
 from ..paged_model import Column, PagedTableModel
+from ..runner import Progress, progress_dialog, run
 from ..tables import sorted_table
 
 
@@ -211,10 +210,10 @@ class StandingsPanel(_Panel):
             return None
         self.export_button.setEnabled(False)
         progress = progress_dialog(self, self.tr("正在导出年度统计……"))
-        args = (ledger_import.database_path(self.session), self.session.actor, self.session.today(),
-                self.year.currentData(), self.team.currentData(), path)
+        args = (self.year.currentData(), self.team.currentData(), path)
         try:
-            saved = await run_in_thread(self, _export_year, *args, progress=progress)
+            saved = await run(_export_year, *args, session=self.session, writes=True,
+                              progress=progress)
         except PrintCancelled:
             self.message.setText(self.tr("已取消导出。"))
             return None
@@ -233,15 +232,14 @@ class StandingsPanel(_Panel):
         return saved
 
 
-def _export_year(db_path: str, actor: Any, today: date, year: int, team_id: int | None,
-                 path: Path, progress: Progress) -> Path:
+def _export_year(session: Session, year: int, team_id: int | None, path: Path,
+                 progress: Progress) -> Path:
     from ...reports.hours import hours_report, write_hours_report
 
-    with ledger_import.worker_session(db_path, actor, today) as session:
-        start, end = reports.period_bounds(year)
-        report = hours_report(session, start, end, team_id, whole_year=year)
-        issuer = str(settings.get(session, "community.name"))
-        return write_hours_report(report, path, issuer, today.isoformat(), on_page=progress)
+    start, end = reports.period_bounds(year)
+    report = hours_report(session, start, end, team_id, whole_year=year)
+    issuer = str(settings.get(session, "community.name"))
+    return write_hours_report(report, path, issuer, session.today().isoformat(), on_page=progress)
 
 
 class RegisterPanel(_Panel):

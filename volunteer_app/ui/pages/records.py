@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
 
 from ...reports.printing import PrintCancelled
 from ...reports.record_list import content_text, status_text, time_span, write_record_list_pdf
-from ...services import ledger_import, record_queries, records
+from ...services import record_queries, records
 from ...services.certificates import format_hours
 from ...services.permissions import Permission, PermissionDenied
 from ...services.records import RecordError
 from ...services.session import Session
-from ..background import Progress, progress_dialog, run_in_thread
 from ..dialogs.print_dialogs import CertificateDialog, MonthlyDialog, recent_months
 from ..dialogs.record_dialog import RecordDialog
 from ..forms import push_button
 from ..paged_model import Column, PagedTableModel
+from ..runner import Progress, progress_dialog, run
 from ..signals import DataSignals
 from ..tables import sorted_table
 from .record_panels import RegisterPanel, StandingsPanel
@@ -338,10 +338,11 @@ class RecordsPage(QWidget):
         self.export_button.setEnabled(False)
         self._say(self.tr("正在导出，请稍候……"))
         progress = progress_dialog(self, self.tr("正在导出服务记录……"))
-        args = (ledger_import.database_path(self.session), self.session.actor, self.session.today(),
-                self.model._sorted(), Path(path), self._filters_text())
+        args = (self.model._sorted(), Path(path), self._filters_text())
         try:
-            saved, written, matching = await run_in_thread(self, _export_list, *args, progress=progress)
+            # writing: an export of personal data may leave its audit entry
+            saved, written, matching = await run(_export_list, *args, session=self.session,
+                                                 writes=True, progress=progress)
         except PrintCancelled:
             self._say(self.tr("已取消导出，没有生成文件。"))
             return None
@@ -357,7 +358,6 @@ class RecordsPage(QWidget):
         return saved
 
 
-def _export_list(db_path: str, actor: Any, today: Any, query: record_queries.RecordQuery,
-                 path: Path, filters: str, progress: Progress) -> tuple[Path, int, int]:
-    with ledger_import.worker_session(db_path, actor, today) as session:
-        return write_record_list_pdf(session, query, path, filters, on_page=progress)
+def _export_list(session: Session, query: record_queries.RecordQuery, path: Path, filters: str,
+                 progress: Progress) -> tuple[Path, int, int]:
+    return write_record_list_pdf(session, query, path, filters, on_page=progress)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -23,30 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import backups, readers, settings, users
+from ...services import backups, settings, users
 from ...services.permissions import ROLE_NAMES, USER_ROLES, Permission
 from ...services.session import Session
-from ...services.session import Session as WorkerSession
-from ...store.connection import open_database
+from .. import runner
 from ..permissions import enable_for
 from ..screen_fit import scrolling
 from ..signals import DataSignals
 from .auto_backup_list import AutoBackupList
 
 
-def database_path(session: Session) -> Path:
-    return Path(readers.database_path(session) or "")
-
-
 class SettingsPage(QWidget):
-    backup_done = Signal(str)   # from the worker thread, delivered on the GUI thread
-    restore_done = Signal(bool, str)   # restored?, the message; from the worker thread
+    backup_done = Signal(str)   # the job's outcome, on the GUI thread
+    restore_done = Signal(bool, str)   # restored?, the message
 
     def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self._signals = signals
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup")
         heading = QLabel(self.tr("设置"))
         heading.setProperty("role", "page-title")
         self.tabs = QTabWidget(objectName="settings.tabs")
@@ -61,7 +54,6 @@ class SettingsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.backup_done.connect(self._on_backup_done)
         self.restore_done.connect(self._on_restore_done)
-        self.destroyed.connect(lambda: self._worker.shutdown(wait=True))
 
     # -- settings ---------------------------------------------------------------------------
     def _settings_tab(self) -> QWidget:
@@ -247,7 +239,7 @@ class SettingsPage(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(self.backup_status)
-        self.auto_list = AutoBackupList(self.session, database_path(self.session))
+        self.auto_list = AutoBackupList(self.session, Path(self.session.path))
         self.auto_list.restore_requested.connect(self.confirm_restore)
         layout.addWidget(self.auto_list)
         layout.addStretch(1)
@@ -262,27 +254,16 @@ class SettingsPage(QWidget):
         if path:
             self.start_backup(path)
 
-    def start_backup(self, target: str) -> Future:
-        """Back up in a worker thread with its own connection; ``backup_done`` reports."""
-        source, actor = database_path(self.session), self.session.actor
+    def start_backup(self, target: str) -> runner.Job:
+        """Back up on a job with its own session; ``backup_done`` reports."""
         self.backup_button.setEnabled(False)
         self.backup_status.setText(self.tr("正在备份…"))
-
-        def work() -> str:
-            db = open_database(source)
-            try:
-                return str(backups.backup(WorkerSession(db, actor), target))
-            finally:
-                db.close()
-
-        def finished(future: Future) -> None:
-            error = future.exception()
-            self.backup_done.emit(self.tr("备份失败：%1").replace("%1", str(error)) if error else
-                                  self.tr("已备份到 %1").replace("%1", future.result()))
-
-        future = self._worker.submit(work)
-        future.add_done_callback(finished)
-        return future
+        return runner.start(backups.backup, target, session=self.session, writes=True,
+                            done=lambda saved: self.backup_done.emit(
+                                self.tr("已备份到 %1").replace("%1", str(saved))),
+                            failed=lambda error: self.backup_done.emit(
+                                self.tr("备份失败：%1").replace("%1", str(error))),
+                            owner=self)
 
     def _on_backup_done(self, message: str) -> None:
         self.backup_button.setEnabled(True)
@@ -306,8 +287,8 @@ class SettingsPage(QWidget):
         box.open()
         return box
 
-    def start_restore(self, source: str) -> Future:
-        """Restore in the worker thread; ``restore_done`` reports.
+    def start_restore(self, source: str) -> runner.Job:
+        """Restore on a job; ``restore_done`` reports.
 
         This window holds the database's lock, so the restore goes ahead here (a command-line
         restore is refused while the window is open). The window's own connection is closed
@@ -315,32 +296,23 @@ class SettingsPage(QWidget):
         reopens the restored file and every page hears that all tables changed.
         """
         self.session.require(Permission.BACKUP)
-        target, actor = database_path(self.session), self.session.actor
-        self._restore_target = target
         self.window().setEnabled(False)
         self.backup_status.setText(self.tr("正在从备份恢复，请稍候…"))
         self.session.db.close()
-
-        def work() -> str:
-            return str(backups.restore(actor, target, source))
-
-        def finished(future: Future) -> None:
-            error = future.exception()
-            self.restore_done.emit(error is None, str(error) if error else future.result())
-
-        future = self._worker.submit(work)
-        future.add_done_callback(finished)
-        return future
+        return runner.start(backups.restore, self.session.actor, self.session.path, source,
+                            done=lambda kept: self.restore_done.emit(True, str(kept)),
+                            failed=lambda error: self.restore_done.emit(False, str(error)),
+                            owner=self)
 
     def _on_restore_done(self, restored: bool, message: str) -> None:
-        # restored or not, the file is whole (a backup is checked before anything is replaced)
-        self.session.db = open_database(self._restore_target)
+        # restored or not, the file is whole (a backup is checked before anything is replaced);
+        # every page hears that all tables changed
+        self.session.reopen()
         self.window().setEnabled(True)
         if not restored:
             self.backup_status.setText(self.tr("恢复失败：{0}。当前数据没有改动。").format(message))
             self._tell(QMessageBox.Icon.Critical, self.tr("恢复失败"), self.backup_status.text())
             return
-        self._signals.changed.emit(frozenset(self.session.db.table_names()))
         self.auto_list.reload()
         text = self.tr("已恢复。原数据另存为 {0}。").format(message)
         self.backup_status.setText(text)
