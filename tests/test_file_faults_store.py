@@ -52,7 +52,7 @@ def test_a_read_only_connection_says_read_only(demo_session):
 
 
 def test_a_busy_database_says_busy(demo_session, db_path):
-    path = ledger_import.database_path(demo_session)
+    path = demo_session.path
     other = open_database(path)
     try:
         other.execute("BEGIN IMMEDIATE")
