@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from pdftext import pdf_text
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from volunteer_app.services import settings
 from volunteer_app.services.permissions import Role
@@ -111,3 +111,22 @@ def test_office_hours_set_in_the_settings_page(qtbot, session):
     page.save_button.click()
     assert settings.get(session, "records.office_hours") == "08:30-17:30"
     assert settings.get(session, "records.daily_cap_hours") == 6
+
+
+def test_print_certificate_opens_with_the_chosen_person_in_view(qtbot, supervisor):
+    # With 73 volunteers in the list, someone chosen far down was selected but out of sight:
+    # the dialog looked as if nobody had been chosen.
+    from volunteer_app.ui.dialogs.print_dialogs import CertificateDialog
+
+    dialog = CertificateDialog(supervisor, [])
+    qtbot.addWidget(dialog)
+    last = dialog.volunteers.item(dialog.volunteers.count() - 1).data(Qt.ItemDataRole.UserRole)
+    dialog.close()
+    dialog = CertificateDialog(supervisor, [last])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    items = dialog.volunteers
+    chosen = items.selectedItems()
+    assert [item.data(Qt.ItemDataRole.UserRole) for item in chosen] == [last]
+    assert items.viewport().rect().contains(items.visualItemRect(chosen[0]))

@@ -62,3 +62,14 @@ def test_missing_database_folder_is_a_one_line_error(tmp_path):
     bad.write_text("not a database", encoding="utf-8")
     out = run("match", "--db", str(bad))
     assert out.returncode != 0 and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_the_command_line_says_how_to_widen_not_to_tick_a_box(demo_template, tmp_path):
+    # The window has a 允许跨社区结对 box; the command line has --widen. An elder with no
+    # helper in her community is told what to do in the words of the place she is read in.
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, path)
+    out = run("match", "--db", str(path))
+    assert out.returncode == 0, out.stderr
+    assert "本社区没有帮手" in out.stdout
+    assert "勾选" not in out.stdout and "--widen" in out.stdout

@@ -143,3 +143,26 @@ def test_print_certificate_and_list_to_pdf(qtbot, supervisor, tmp_path, event_lo
     monthly = page.dialog
     _choose(monthly.month, "2026-10")
     assert "志愿服务月报" in pdf_text(event_loop.run_until_complete(monthly.save_pdf(tmp_path / "m.pdf")))
+
+
+def test_a_staff_records_duty_part_reads_whole_in_the_status_column(qtbot, qapp, demo_session):
+    # 16:00–19:00 on a working day: one hour inside office hours does not count. The status
+    # says so ("已记录·1小时不计星"), and the column is wide enough to read it in the app's font.
+    from volunteer_app.reports.fonts import cjk_font
+    from volunteer_app.services import records
+
+    staff = demo_session.db.execute("SELECT id FROM volunteers WHERE is_staff = 1 LIMIT 1").fetchone()[0]
+    records.add_manual(demo_session, {"volunteer_id": staff, "date": "2026-11-25",
+                                      "start_time": "16:00", "end_time": "19:00"})
+    before = qapp.font()
+    qapp.setFont(cjk_font(10.5))
+    try:
+        page, _signals = _page(qtbot, demo_session)
+        _choose(page.month, "2026-11")
+        column = [c.key for c in page.model.columns].index("status")
+        texts = [page.model.index(r, column).data() for r in range(page.model.rowCount())]
+        assert "已记录·1小时不计星" in texts
+        needed = page.table.fontMetrics().horizontalAdvance("已记录·1.5小时不计星") + 8
+        assert page.table.columnWidth(column) >= needed
+    finally:
+        qapp.setFont(before)

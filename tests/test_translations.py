@@ -177,3 +177,18 @@ def test_english_translation_is_what_qt_returns(english):
     assert QCoreApplication.translate("Pages", "居民") == "Residents"
     assert QCoreApplication.translate("ResidentsPage", "共 %n 人", "", 1) == "1 person"
     assert QCoreApplication.translate("ResidentsPage", "共 %n 人", "", 3) == "3 people"
+
+
+def test_english_tab_titles_show_their_ampersand(qtbot, english, demo_session):
+    # A tab title is a mnemonic text: a single "&" vanishes and underlines the next letter, so
+    # "Late & uncovered" read "Late  uncovered". The translation must write "&&".
+    from PySide6.QtWidgets import QTabWidget
+
+    window = _window(qtbot, demo_session)
+    titles = []
+    for key in window.page_keys:
+        for tabs in window.show_page(key).findChildren(QTabWidget):
+            titles += [tabs.tabText(i) for i in range(tabs.count())]
+    assert "Late && uncovered" in titles
+    lone = [title for title in titles if re.search(r"(?<!&)&(?!&)", title)]
+    assert lone == [], lone

@@ -80,3 +80,29 @@ def test_availability_grid_round_trips_text(qtbot):
     assert grid.text() == "1am,3ev,6pm"
     grid.box(7, "am").setChecked(True)
     assert Availability.parse(grid.text()).slots == {(1, "am"), (3, "ev"), (6, "pm"), (7, "am")}
+
+
+def test_every_skill_box_shows_without_scrolling_sideways(qtbot, qapp, page):
+    # With the app's CJK font the dialog is narrower than the list's first layout on a
+    # 1366×768 screen: the skills must wrap to the width they get, not hide 文艺 behind a
+    # horizontal scroll bar.
+    from volunteer_app import paths
+    from volunteer_app.reports.fonts import cjk_font
+
+    before = qapp.font(), qapp.styleSheet()
+    qapp.setFont(cjk_font(10.5))
+    qapp.setStyleSheet(paths.resource("style.qss").read_text(encoding="utf-8"))
+    try:
+        page.add_volunteer.click()
+        dialog = page.dialog
+        qtbot.waitExposed(dialog)
+        skills = dialog.skills
+        qtbot.wait(300)                      # the list lays its items out on a timer
+        assert not skills.horizontalScrollBar().isVisible()
+        viewport = skills.viewport().rect()
+        for i in range(skills.count()):
+            assert viewport.contains(skills.visualItemRect(skills.item(i))), skills.item(i).text()
+        dialog.reject()
+    finally:
+        qapp.setFont(before[0])
+        qapp.setStyleSheet(before[1])

@@ -1678,7 +1678,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <message>
         <location filename="../../volunteer_app/ui/pages/pairing.py" line="103"/>
         <source>逾期与未覆盖</source>
-        <translation>Late &amp; uncovered</translation>
+        <translation>Late &amp;&amp; uncovered</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/pairing.py" line="132"/>
@@ -2250,7 +2250,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/pages/records.py" line="155"/>
         <location filename="../../volunteer_app/ui/pages/records.py" line="150"/>
         <source>时长与星级</source>
-        <translation>Hours &amp; stars</translation>
+        <translation>Hours &amp;&amp; stars</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/records.py" line="159"/>
@@ -3540,7 +3540,7 @@ Reason for archiving:</translation>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="56"/>
         <source>备份与恢复</source>
-        <translation>Backup &amp; restore</translation>
+        <translation>Backup &amp;&amp; restore</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="85"/>

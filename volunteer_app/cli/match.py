@@ -47,6 +47,8 @@ def run_match(args: argparse.Namespace) -> int:
             print("\n未能结对的老人：")
             for u in result.unmatched:
                 print(f"  {residents[u.resident_id]['name']}（编号{u.resident_id}）：{u.reason}")
+            if not args.widen:
+                print("（加 --widen 允许跨社区结对。）")
         if args.apply:
             print(f"\n已保存 {len(result.pairs)} 对结对。")
     return 0

@@ -405,7 +405,7 @@ def why_unmatched(senior: Senior, helpers: Sequence[Helper], *, widen: bool = Fa
     near = [h for h in helpers if h.community_id is not None
             and (widen or h.community_id == senior.community_id)]
     if not near:
-        return "附近没有可结对的80后帮手（本社区没有帮手），可勾选“允许跨社区”或招募帮手"
+        return "附近没有可结对的80后帮手（本社区没有帮手），可允许跨社区结对或招募帮手"
     wanted = [h for h in near if not senior.gender_preference or h.gender == senior.gender_preference]
     if not wanted:
         return f"老人希望{senior.gender_preference}性帮手，附近的帮手中没有"

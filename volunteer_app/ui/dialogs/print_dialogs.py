@@ -343,6 +343,14 @@ class CertificateDialog(_PrintDialog):
         except CertificateError as error:     # said at once: nothing can be issued until set
             self._say(str(error), error=True)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # the people chosen on the records page may sit far down the list: show them, or
+        # the dialog looks as if nobody had been chosen
+        super().showEvent(event)
+        chosen = self.volunteers.selectedItems()
+        if chosen:
+            self.volunteers.scrollToItem(chosen[0], QAbstractItemView.ScrollHint.PositionAtCenter)
+
     def _on_find(self, text: str) -> None:
         needle = text.strip().lower()
         for row in range(self.volunteers.count()):

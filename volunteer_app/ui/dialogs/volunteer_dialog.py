@@ -96,6 +96,10 @@ class VolunteerDialog(PersonForm, QDialog):
         self.skills = QListWidget(objectName=f"{NAME}.skills")
         self.skills.setFlow(QListWidget.Flow.LeftToRight)
         self.skills.setWrapping(True)
+        # re-wrap when the dialog settles narrower than the first layout (the CJK font on
+        # 1366×768), instead of hiding the last skills behind a horizontal scroll bar
+        self.skills.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.skills.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.skills.setFixedHeight(64)
         for skill in volunteers.SKILL_CHOICES:
             item = QListWidgetItem(skill)

@@ -56,14 +56,15 @@ class RecordsModel(PagedTableModel):
             Column("date", self.tr("日期"), width=92),
             Column("time", self.tr("时间"), display=time_span, width=92),
             Column("volunteer", self.tr("志愿者"), display=lambda r: r["volunteer_name"], width=80),
-            Column("team", self.tr("队伍"), display=lambda r: r["team_name"] or "", width=170),
+            Column("team", self.tr("队伍"), display=lambda r: r["team_name"] or "", width=140),
             Column("type", self.tr("服务类别"), display=lambda r: r["service_type"] or "", width=110),
             Column("hours", self.tr("时长"), display=lambda r: format_hours(r["hours"]),
                    align_right=True, width=50),
-            Column("status", self.tr("状态"), display=status_text, width=70),
+            # wide enough for "已记录·1.5小时不计星", a staff record partly in office hours
+            Column("status", self.tr("状态"), display=status_text, width=150),
             Column("source", self.tr("来源"), width=50),
             Column("beneficiary", self.tr("服务对象"), width=80),
-            Column("content", self.tr("服务内容"), display=content_text, width=260),
+            Column("content", self.tr("服务内容"), display=content_text, width=220),
         )
 
     def _sorted(self) -> record_queries.RecordQuery:
