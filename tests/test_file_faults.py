@@ -203,6 +203,7 @@ def test_restore_on_a_full_disk_says_so_in_chinese_and_changes_nothing(demo_file
     before = digest(demo_file)
     line = refused(cli("restore", str(copy), db=demo_file, limit=64 * 1024))
     assert "磁盘" in line and "重试" in line and "Errno" not in line, line
+    assert ".restore-" not in line and str(tmp_path) in line, line    # a folder the person knows
     assert digest(demo_file) == before
 
 

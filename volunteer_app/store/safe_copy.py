@@ -141,8 +141,8 @@ def snapshot(source: Path, folder: Path) -> Iterator[Path]:
             wal = Path(f"{source}-wal")
             if wal.exists():
                 shutil.copyfile(wal, Path(f"{copy}-wal"))
-        except OSError as error:
-            raise failure(error, copy) from error
+        except OSError as error:   # named by the folder the person knows, not the staging one
+            raise failure(error, folder / source.name) from error
         yield copy
     finally:
         shutil.rmtree(staging, ignore_errors=True)
