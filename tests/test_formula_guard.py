@@ -8,8 +8,14 @@ import pytest
 from openpyxl import load_workbook
 
 from volunteer_app.reports.hours import hours_report, write_hours_report
-from volunteer_app.services import (audit_log, ledger_export, ledger_import, ledger_stream, residents,
-                                    volunteers)
+from volunteer_app.services import (
+    audit_log,
+    ledger_export,
+    ledger_import,
+    ledger_stream,
+    residents,
+    volunteers,
+)
 from volunteer_app.services.audit_log import AuditQuery
 from volunteer_app.services.formula_guard import guard_csv, unguard_csv
 from volunteer_app.services.ledger_files import read_table
