@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from volunteer_app.cli import main
 from volunteer_app.services import (
+    audit_log,
     ledger_export,
     ledger_import,
     places,
@@ -22,6 +23,7 @@ from volunteer_app.services import (
 from volunteer_app.services.permissions import PermissionDenied, Role
 from volunteer_app.services.session import Actor, Session
 from volunteer_app.store.connection import open_database
+from volunteer_app.store.errors import DatabaseReadOnly
 
 ID = make_id(date(1929, 4, 12), male=True)
 # health notes are saved only with their separate consent (services/consent.py)
@@ -75,6 +77,31 @@ def test_csv_has_a_bom_and_full_export_is_audited(session, tmp_path):
     assert ID in data.decode("utf-8-sig") and "13812345678" in data.decode("utf-8-sig")
     [entry] = session.db.query("SELECT * FROM audit_log WHERE action = '完整导出'")
     assert entry["entity"] == "residents" and "1行" in entry["detail"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_full_export_that_cannot_be_audited_writes_no_file(session, tmp_path, suffix):
+    """A read-only database cannot take the audit entry: no file of full numbers goes out
+    untraced, and a file already there under that name stays as it was."""
+    residents.add(session, {"name": "张建国", "id_number": ID, "phone": "13812345678"})
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    fresh, kept = folder / f"新{suffix}", folder / f"旧{suffix}"
+    kept.write_bytes(b"old")
+    session.db.execute("PRAGMA query_only = ON")   # SQLITE_READONLY, as a read-only file gives
+    for path in (fresh, kept):
+        with pytest.raises(DatabaseReadOnly, match="只读"):
+            ledger_export.export(session, "residents", path, full=True)
+    assert not fresh.exists() and kept.read_bytes() == b"old"
+    assert [p.name for p in folder.iterdir()] == [kept.name]   # no partial file either
+
+
+def test_an_audit_log_export_that_cannot_be_audited_writes_no_file(session, tmp_path):
+    path = tmp_path / "操作日志.csv"
+    session.db.execute("PRAGMA query_only = ON")
+    with pytest.raises(DatabaseReadOnly):
+        audit_log.export(session, audit_log.AuditQuery(), path)
+    assert not path.exists()
 
 
 def test_full_export_needs_the_permission(db, tmp_path):

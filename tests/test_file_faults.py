@@ -195,6 +195,18 @@ def test_export_to_a_full_disk_leaves_no_file_and_keeps_the_old_one(demo_file, t
     assert target.stat().st_size > 1000
 
 
+def test_restore_on_a_full_disk_says_so_in_chinese_and_changes_nothing(demo_file, tmp_path):
+    """The copy a restore reads first fails with EFBIG (file too large): the line said
+    "[Errno 27] File too large" before, in English and without what to do."""
+    copy = tmp_path / "副本.sqlite3"
+    shutil.copy(demo_file, copy)
+    before = digest(demo_file)
+    line = refused(cli("restore", str(copy), db=demo_file, limit=64 * 1024))
+    assert "磁盘" in line and "重试" in line and "Errno" not in line, line
+    assert ".restore-" not in line and str(tmp_path) in line, line    # a folder the person knows
+    assert digest(demo_file) == before
+
+
 # -- damaged, empty, foreign and newer files ------------------------------------------------
 
 def _damage(path: Path) -> None:

@@ -161,7 +161,19 @@ def _export(s: Session, side: Side):
     return [(f, row.get(h, ""), _full(s.db, "residents", side.resident, f)) for f, h in headers.items()]
 
 
+def _proposal(s: Session, side: Side):
+    """The matcher's proposal carries whole rows of helpers and residents (the pairing page
+    lists the unmatched residents from them): shaped like any other service's rows."""
+    proposal = pairing.propose(s, widen=True)
+    assert proposal.helpers and proposal.residents
+    return ([(f, r[f], _full(s.db, "volunteers", i, f))
+             for i, r in proposal.helpers.items() for f in ("id_number", "phone")]
+            + [(f, r[f], _full(s.db, "residents", i, f)) for i, r in proposal.residents.items()
+               for f in ("id_number", "phone", "emergency_contact", "health_notes")])
+
+
 SERVICES = {
+    "pairing.propose": _proposal,
     "volunteers.get": _volunteer_get, "volunteers.page": _volunteer_page,
     "residents.get": _resident_get, "residents.page": _resident_page,
     "teams.members": _team_members, "pairing.active_pairs": _active_pairs,
@@ -173,7 +185,8 @@ VIEWERS = {"admin": ("admin", "own"), "staff": ("staff", "own"),
            "captain of the person's team": ("captain", "own"),
            "captain of another team": ("captain", "other"), "supervisor": ("supervisor", "own")}
 SEES_NOTES = {"staff", "supervisor"}
-REFUSED = {("ledger_export.export", "admin"), ("ledger_export.export", "captain")}
+REFUSED = {("ledger_export.export", "admin"), ("ledger_export.export", "captain"),
+           *(("pairing.propose", login) for login in ("admin", "captain", "supervisor"))}
 
 
 def expected(field: str, full: str, login: str) -> str:

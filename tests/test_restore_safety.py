@@ -161,6 +161,21 @@ def test_two_restores_keep_two_safety_copies(tmp_path, db_path):
     assert (_team_count(first), _team_count(second), _team_count(db_path)) == (2, 3, 1)
 
 
+@pytest.mark.parametrize("content", ["zero bytes", "an empty SQLite file"])
+def test_restoring_an_empty_file_is_refused_and_changes_nothing(tmp_path, db_path, capsys, content):
+    """A careless pick of a 0-byte file emptied the whole database, exit 0."""
+    _add_teams(db_path, "高立庄夕阳红志愿服务队")
+    empty = tmp_path / "空的.sqlite3"
+    empty.write_bytes(b"")
+    if content != "zero bytes":
+        sqlite3.connect(empty).execute("VACUUM").connection.close()
+    before = db_path.read_bytes()
+    assert cli_main(["restore", str(empty), "--db", str(db_path)]) != 0
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "空的" in err and "请选择正确的备份文件" in err, err
+    assert db_path.read_bytes() == before and list(tmp_path.glob("*.before-restore")) == []
+
+
 def test_cli_backup_and_restore_are_audited(tmp_path, db_path, capsys):
     _add_teams(db_path, "高立庄夕阳红志愿服务队")
     out = tmp_path / "nightly.sqlite3"

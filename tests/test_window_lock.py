@@ -3,6 +3,8 @@ taken says why (another window, a read-only folder, no folder at all)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,22 @@ def test_a_read_only_folder_is_called_read_only_not_another_window():
     lock, refused = take_window_lock(Path("/sys/kernel/linlibang.sqlite3"))
     assert refused is not None and "只读" in refused and "/sys/kernel" in refused
     assert "已经有一个" not in refused
+
+
+@pytest.mark.skipif(not shutil.which("chattr"), reason="needs chattr")
+def test_an_immutable_folder_is_called_read_only_not_a_full_disk(tmp_path):
+    """chattr +i stops root too, and the system answers EPERM, which Qt calls an unknown
+    error: the window said the disk might be full."""
+    folder = tmp_path / "只读"
+    folder.mkdir()
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("this file system has no immutable attribute")
+    try:
+        lock, refused = take_window_lock(folder / "linlibang.sqlite3")
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+    assert refused is not None and "只读" in refused and str(folder) in refused
+    assert "磁盘可能已满" not in refused and "已经有一个" not in refused
 
 
 def test_a_folder_that_is_a_file_says_so(tmp_path):

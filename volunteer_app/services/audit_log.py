@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store.rows import from_json
+from .audited_files import write_audited
 from .ledger_files import write_rows
 from .permissions import Permission
 from .session import Session
@@ -110,7 +111,8 @@ def export(session: Session, query: AuditQuery, path: Path | str) -> int:
             for r in page(session, query, 0, max(total, 1))]
     path.parent.mkdir(parents=True, exist_ok=True)
     # through the ledgers' writer, so that no logged text can run as a formula in Excel
-    write_rows(path, HEADERS, rows, text_columns=(6, 7, 8), sheet_title="操作日志")
-    with session.write("audit_log"):
-        session.audit("导出", "audit_log", None, None, None, f"导出{len(rows)}条操作日志到 {path.name}")
+    write_audited(session, path,
+                  lambda: write_rows(path, HEADERS, rows, text_columns=(6, 7, 8), sheet_title="操作日志"),
+                  action="导出", entity="audit_log", after=None,
+                  detail=f"导出{len(rows)}条操作日志到 {path.name}")
     return len(rows)

@@ -15,6 +15,7 @@ from ..domain.availability import Availability
 from ..domain.ledger_columns import RESIDENT_FIELDS, SENSITIVE_KEYS, VOLUNTEER_FIELDS, yes_no_text
 from ..domain.masking import MASKERS
 from ..store.rows import from_json
+from .audited_files import write_audited
 from .ledger_files import write_rows
 from .permissions import Permission, PermissionDenied
 from .session import Session
@@ -108,10 +109,14 @@ def export(session: Session, kind: str, path: Path | str, *, full: bool = False)
     text_columns = [i for i, k in enumerate(keys) if k in _TEXT_KEYS]
     widths = [_WIDTHS.get(k, max(8, 2 * len(h) + 4)) for k, h in zip(keys, headers, strict=True)]
     titles = {"residents": "居民台账", "volunteers": "志愿者台账", "records": "志愿服务记录"}
-    write_rows(path, headers, table, text_columns=text_columns, widths=widths,
-               sheet_title=titles[kind])
+    def write() -> None:
+        write_rows(path, headers, table, text_columns=text_columns, widths=widths,
+                   sheet_title=titles[kind])
+
     if full:
-        with session.write("audit_log"):
-            session.audit("完整导出", kind, None, None, {"rows": len(table), "file": str(path)},
-                          f"导出{titles[kind]}（含完整身份证号和电话）{len(table)}行到 {path}")
+        write_audited(session, path, write, action="完整导出", entity=kind,
+                      after={"rows": len(table), "file": str(path)},
+                      detail=f"导出{titles[kind]}（含完整身份证号和电话）{len(table)}行到 {path}")
+    else:
+        write()
     return len(table)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .formula_guard import unguard_csv
 from .ledger_files import LedgerFileError
 
 BLOCK = 2**20
@@ -75,7 +76,9 @@ def _decodes(handle: Any, encoding: str) -> tuple[int | None, str | None]:
 def _rows(path: Path, encoding: str, delimiter: str) -> Iterator[list[Any]]:
     try:
         with path.open(encoding=encoding, newline="") as handle:
-            yield from csv.reader(handle, delimiter=delimiter)
+            # the ' our export put before a formula-like cell comes off, as in ledger_files
+            for row in csv.reader(handle, delimiter=delimiter):
+                yield [unguard_csv(cell) for cell in row]
     except csv.Error as error:
         raise LedgerFileError(f"文件 {path.name} 的CSV格式有误（{error}），请在Excel中重新另存。") from None
     except OSError as error:

@@ -108,7 +108,13 @@ def propose(session: Session, widen: bool = False) -> Proposal:
     result = matching.optimal_match(
         helpers, seniors, weights(session), widen=widen, forbidden=forbidden_pairs(session),
         min_age=settings.cohorts(session).resident_min_age)
-    return Proposal(result, helper_rows, senior_rows)
+    # the rows are whole table rows: shaped like every other service's, so a page or the
+    # command line that shows more of them than the name shows nothing past the role
+    return Proposal(result, _shaped(session, helper_rows), _shaped(session, senior_rows))
+
+
+def _shaped(session: Session, rows: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    return {row_id: privacy.shape(session, row) for row_id, row in rows.items()}
 
 
 def cadence(session: Session, resident: dict[str, Any]) -> int:

@@ -102,10 +102,14 @@ def _check_backup(snapshot: Path, source: Path) -> None:
         probe = sqlite3.connect(snapshot)
         try:
             integrity = probe.execute("PRAGMA integrity_check").fetchone()[0]
+            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             probe.close()
     except sqlite3.Error as error:
         raise explain(error, source) from error
+    if not tables:   # a 0-byte or empty file: restoring it would empty the database
+        raise NotADatabase(f"备份文件 {source} 是空的，没有任何数据，不是邻里帮的备份，未做任何改动。"
+                           "请选择正确的备份文件。")
     if integrity != "ok":
         raise NotADatabase(f"备份文件 {source} 已损坏（{integrity}），未做任何改动。")
 

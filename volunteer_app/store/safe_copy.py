@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from .errors import DatabaseReadOnly, DiskFull, NotADatabase, StoreError
+from .errors import DatabaseReadOnly, DiskFull, NotADatabase, StoreError, os_reason
 
 _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
 
@@ -94,7 +94,12 @@ def failure(error: OSError | sqlite3.Error, target: Path) -> StoreError:
     if "i/o error" in text:
         return StoreError(f"写入 {target} 时磁盘读写出错（磁盘可能已满、U盘被拔出，或文件超出了这个磁盘"
                           "允许的大小），未完成的文件已删除。请换一个磁盘重试。数据库没有改动。")
-    return StoreError(f"写入 {target} 时出错（{error}），未完成的文件已删除。数据库没有改动。")
+    if code == errno.EFBIG:
+        return DiskFull(f"{target.name} 超出了文件夹 {folder} 所在磁盘允许的文件大小，没有写完，"
+                        "未完成的文件已删除。请换一个磁盘或清理磁盘空间后重试。数据库没有改动。")
+    reason = os_reason(error) if isinstance(error, OSError) else str(error)
+    return StoreError(f"写入 {target} 时出错（{reason}），未完成的文件已删除。"
+                      "请换一个磁盘或文件夹后重试。数据库没有改动。")
 
 
 def _nearly_full(folder: Path) -> bool:
@@ -136,8 +141,8 @@ def snapshot(source: Path, folder: Path) -> Iterator[Path]:
             wal = Path(f"{source}-wal")
             if wal.exists():
                 shutil.copyfile(wal, Path(f"{copy}-wal"))
-        except OSError as error:
-            raise failure(error, copy) from error
+        except OSError as error:   # named by the folder the person knows, not the staging one
+            raise failure(error, folder / source.name) from error
         yield copy
     finally:
         shutil.rmtree(staging, ignore_errors=True)
