@@ -48,7 +48,7 @@ def _read_openpyxl(path: Path) -> int:
 
 
 def _import(path: Path, db_path: Path):
-    from volunteer_app.services import ledger_import
+    from volunteer_app.services.ledger import import_apply, import_check, import_header
     from volunteer_app.services.session import BUILTIN_ADMIN, Session
     from volunteer_app.store.connection import open_database
 
@@ -56,11 +56,11 @@ def _import(path: Path, db_path: Path):
     try:
         session = Session(db, BUILTIN_ADMIN)
         started = time.perf_counter()
-        table, mapping = ledger_import.load(path, "residents")
+        table, mapping = import_header.load(path, "residents")
         loaded = time.perf_counter()
-        preview = ledger_import.check(session, table, mapping, "residents")
+        preview = import_check.check(session, table, mapping, "residents")
         checked = time.perf_counter()
-        summary = ledger_import.apply(session, preview)
+        summary = import_apply.apply(session, preview)
         PHASES.update(load=loaded - started, check=checked - loaded,
                       apply=time.perf_counter() - checked)
         return summary
@@ -124,7 +124,7 @@ def _window_stall(path: Path, db_path: Path) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    from volunteer_app.services.ledger_files import read_table
+    from volunteer_app.services.ledger.ledger_files import read_table
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "residents.xlsx"

@@ -1,4 +1,4 @@
-"""The command line's bulk import of a big CSV (services/ledger_stream.py): peak memory and
+"""The command line's bulk import of a big CSV (services/ledger/ledger_stream.py): peak memory and
 time, each in its own run of ``python main.py import residents FILE`` in a child process.
 
 Peak memory is the child's maximum resident set size from ``resource.getrusage``

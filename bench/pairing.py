@@ -1,7 +1,7 @@
 """80后帮90后 matching: the optimal match beside a greedy pass, and how time grows with size.
 
 Synthetic residents and helpers are inserted as rows into a real database shaped like the
-demo (its four communities and six places) and loaded through ``services.pairing.load``,
+demo (its four communities and six places) and loaded through ``services.care.pairing.load``,
 the same path the page and the command line use.
 """
 
@@ -17,7 +17,8 @@ from pathlib import Path
 from bench._timing import timed
 from volunteer_app.domain import matching
 from volunteer_app.domain.availability import PARTS
-from volunteer_app.services import demo, pairing
+from volunteer_app.services import demo
+from volunteer_app.services.care import pairing
 from volunteer_app.services.demo import people
 from volunteer_app.services.session import Session
 from volunteer_app.store.connection import open_database

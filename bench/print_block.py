@@ -88,7 +88,7 @@ def main() -> None:
     from volunteer_app.reports.certificate import certificates_document, write_certificates_pdf
     from volunteer_app.reports.monthly import write_monthly_pdf
     from volunteer_app.reports.printing import paint_document
-    from volunteer_app.services import certificates, reports
+    from volunteer_app.services.hours import certificates, reports
     from volunteer_app.ui.dialogs.print_dialogs import CertificateDialog, MonthlyDialog
 
     print(f"{'打印什么':<26} {'之前 最长卡顿':>12} {'之后 最长卡顿':>12} {'之后 总用时':>10} {'卡顿减少':>8}")
@@ -147,7 +147,7 @@ def main() -> None:
         session.db.close()
 
         from volunteer_app.reports.record_list import write_record_list_pdf
-        from volunteer_app.services import record_queries
+        from volunteer_app.services.hours import record_queries
         from volunteer_app.ui.pages.records import RecordsPage
         from volunteer_app.ui.signals import DataSignals
 

@@ -63,7 +63,7 @@ def main() -> None:
     from volunteer_app.reports.certificate import write_certificates_pdf
     from volunteer_app.reports.monthly import write_monthly_pdf
     from volunteer_app.reports.record_list import write_record_list_pdf
-    from volunteer_app.services import certificates, record_queries, reports
+    from volunteer_app.services.hours import certificates, record_queries, reports
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

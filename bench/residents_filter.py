@@ -80,7 +80,7 @@ def _filter_statements(path: Path, text: str) -> list[tuple[str, tuple[Any, ...]
     """The residents statements the service runs for a filter: the count and the first page."""
     import sqlite_utils
 
-    from volunteer_app.services import residents
+    from volunteer_app.services.people import residents
     from volunteer_app.services.session import Session
 
     conn = sqlite3.connect(path, factory=_RecordingConnection, isolation_level=None)
@@ -336,7 +336,7 @@ def main() -> None:
 def _count_rows(path: Path, text: str) -> int:
     import sqlite_utils
 
-    from volunteer_app.services import residents
+    from volunteer_app.services.people import residents
     from volunteer_app.services.session import Session
 
     db = sqlite_utils.Database(sqlite3.connect(path))

@@ -2,7 +2,7 @@
 
 A synthetic team (random availability, weekly caps, ages, health limits, rota groups A–D)
 and a week of synthetic shifts (06:00–22:00, one to three hours, 1–3 people, one in five
-heavy) are inserted as rows into a real database; ``services.assigning.propose_fill`` (load
+heavy) are inserted as rows into a real database; ``services.scheduling.assigning.propose_fill`` (load
 and algorithm) and ``apply_fill`` (every proposal re-checked and written with its audit
 entry) are timed from 30 volunteers / 50 shifts (1×) to 300 / 500 (10×) and 600 / 1,000.
 Times are the best of a few runs. ``week()`` is timed from 200 to 2,000 shifts (and 5,000), the figure the week view draws from.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench._timing import timed
 from volunteer_app.domain.availability import PARTS
-from volunteer_app.services import assigning, schedule
+from volunteer_app.services.scheduling import assigning, schedule
 from volunteer_app.services.session import Session
 from volunteer_app.store.connection import open_database
 from volunteer_app.store.rows import new_uid, now_text

@@ -9,7 +9,8 @@ from pathlib import Path
 
 
 def main() -> None:
-    from volunteer_app.services import demo, users
+    from volunteer_app.services import demo
+    from volunteer_app.services.admin import users
     from volunteer_app.services.session import BUILTIN_ADMIN, Session
     from volunteer_app.store.connection import open_database
 

@@ -33,7 +33,8 @@ MEMBERS = 30
 
 def _database(folder: Path, shifts: int):
     from volunteer_app.domain.scheduling import Recurrence, Slot
-    from volunteer_app.services import schedule, service_types, teams
+    from volunteer_app.services.people import teams
+    from volunteer_app.services.scheduling import schedule, service_types
     from volunteer_app.services.session import BUILTIN_ADMIN, Session
     from volunteer_app.store.connection import open_database
     from volunteer_app.store.rows import new_uid, now_text
@@ -87,7 +88,7 @@ def _median_ms(fn, runs: int = RUNS) -> float:
 
 
 def _widget_figures(session):
-    from volunteer_app.services import schedule
+    from volunteer_app.services.scheduling import schedule
     from volunteer_app.ui.widgets.week_view import WeekView
 
     shifts = schedule.week(session, MONDAY)

@@ -33,7 +33,8 @@ SHOTS = [
 def main(out: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from volunteer_app.services import demo, users
+    from volunteer_app.services import demo
+    from volunteer_app.services.admin import users
     from volunteer_app.services.session import BUILTIN_ADMIN, Session
     from volunteer_app.store.connection import open_database
     from volunteer_app.ui.look import apply_look

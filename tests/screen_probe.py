@@ -41,7 +41,9 @@ def dialog_classes() -> set[str]:
 
 
 def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
-    from volunteer_app.services import pairing, schedule, teams
+    from volunteer_app.services.care import pairing
+    from volunteer_app.services.people import teams
+    from volunteer_app.services.scheduling import schedule
     from volunteer_app.ui.dialogs import (
         assign_dialog,
         attendance_dialog,

@@ -9,8 +9,8 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..services import lookups
 from ..services.output_files import cannot_write, written_whole
+from ..services.people import lookups
 from ..services.session import BUILTIN_ADMIN, Actor, Session
 from ..store.connection import open_database
 from . import CommandError
@@ -44,7 +44,7 @@ def gui_application():
 
 
 def find_team_id(session: Session, text: str) -> int:
-    """A team by its id or its full name (services/lookups.py says which wins)."""
+    """A team by its id or its full name (services/people/lookups.py says which wins)."""
     found = lookups.team_id(session, text)
     if found is None:
         raise CommandError(f"找不到队伍“{text}”，请用队伍的编号或完整队名。")

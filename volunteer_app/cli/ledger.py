@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services import backups, database_check, demo, lookups, retention
-from ..services.person_community import FIX_RESIDENT, FIX_VOLUNTEER
+from ..services import demo
+from ..services.admin import backups, database_check, retention
+from ..services.people import lookups
+from ..services.people.person_community import FIX_RESIDENT, FIX_VOLUNTEER
 from ..services.session import BUILTIN_ADMIN
 from . import CommandError, database_path
 from .common import open_session

@@ -8,8 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..services import ledger_export, ledger_import, ledger_stream, settings
-from ..services.ledger_files import LedgerFileError, check_readable
+from ..services.admin import settings
+from ..services.ledger import import_rows, ledger_export, ledger_stream, rejected_rows
+from ..services.ledger.ledger_files import LedgerFileError, check_readable
 from . import CommandError
 from .common import open_session
 
@@ -31,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Streamed in chunks inside one transaction (services/ledger_stream.py): a million-row
+    """Streamed in chunks inside one transaction (services/ledger/ledger_stream.py): a million-row
     CSV imports in bounded memory, and any failure still changes nothing. The lines about
     single rows wait in a temporary file and follow the counts."""
     try:
@@ -41,7 +42,7 @@ def run_import(args: argparse.Namespace) -> int:
     with tempfile.TemporaryFile("w+", encoding="utf-8") as lines, open_session(args) as session:
         try:
             outcome = ledger_stream.import_file(
-                session, args.file, args.kind, ledger_import.UPDATE if args.update else ledger_import.SKIP,
+                session, args.file, args.kind, import_rows.UPDATE if args.update else import_rows.SKIP,
                 all_or_nothing=args.all_or_nothing, max_unpacked=settings.max_unpacked_bytes(session),
                 report=lambda line: lines.write(line + "\n"), keep_rejected=bool(args.errors))
         except LedgerFileError as error:
@@ -60,7 +61,7 @@ def run_import(args: argparse.Namespace) -> int:
         shutil.copyfileobj(lines, sys.stdout)
     if args.errors and outcome.rejected:
         try:
-            ledger_import.save_rejected(outcome.rejected_preview(args.kind), args.errors)
+            rejected_rows.save_rejected(outcome.rejected_preview(args.kind), args.errors)
         except LedgerFileError as error:
             raise CommandError(str(error)) from None
         print(f"未导入的行已另存到 {args.errors}，改好后可以再导入。")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..services import pairing
+from ..services.care import pairing
 from . import CommandError
 from .common import open_session
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services import certificates, reports
-from ..services.certificates import CertificateError, format_hours
-from ..services.reports import ReportError
+from ..services.hours import certificates, reports
+from ..services.hours.certificates import CertificateError, format_hours
+from ..services.hours.reports import ReportError
 from . import CommandError
 from .common import find_team_id, find_volunteer, gui_application, open_session, write_out
 
@@ -68,7 +68,7 @@ def run_monthly(args: argparse.Namespace) -> int:
     _check_out(args.out)
     app = gui_application()  # noqa: F841
     from ..reports.monthly import write_monthly_pdf
-    from ..services import settings
+    from ..services.admin import settings
 
     with open_session(args) as session:
         try:
@@ -93,8 +93,8 @@ def run_hours(args: argparse.Namespace) -> int:
         raise CommandError("请用 --year 2026 统计一整年，或用 --from 和 --to 给出统计期间。")
     app = gui_application()  # noqa: F841
     from ..reports.hours import hours_report, write_hours_report
-    from ..services import settings
-    from ..services.ledger_files import LedgerFileError
+    from ..services.admin import settings
+    from ..services.ledger.ledger_files import LedgerFileError
 
     with open_session(args) as session:
         try:

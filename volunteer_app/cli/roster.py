@@ -7,8 +7,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..services import roster
-from ..services.roster import RosterError
+from ..services.scheduling import roster
+from ..services.scheduling.roster import RosterError
 from . import CommandError
 from .common import find_team_id, find_volunteer, gui_application, open_session, write_out
 
@@ -54,7 +54,7 @@ def run_roster(args: argparse.Namespace) -> int:
     if kind == "pdf":
         app = gui_application()  # noqa: F841  (Qt needs it to lay out and print)
     from ..reports.roster import roster_ics, roster_text, write_roster_pdf
-    from ..services import settings
+    from ..services.admin import settings
 
     with open_session(args) as session:
         try:

@@ -10,7 +10,8 @@ import argparse
 import getpass
 import sys
 
-from ..services import lookups, users
+from ..services.admin import users
+from ..services.people import lookups
 from ..services.permissions import ROLE_NAMES, USER_ROLES
 from . import CommandError
 from .common import open_session

@@ -16,7 +16,7 @@ Lines before the first numbered line are the title and the description; "例" li
 example WeChat puts in. Each numbered line is one person (or two: "5. 钱七、孙八"), written
 however they like: emoji, notes in brackets, "+1", "带孩子", a group nickname such as
 "夕阳红-张三" or "3号楼张三". The parser keeps the name and moves the rest to the entry's
-note. Matching names to volunteers is services/jielong.py's job.
+note. Matching names to volunteers is services/scheduling/jielong.py's job.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The 志愿服务记录证明 as a printable page; a batch is one document, a certificate a page.
 
-Laid out from :class:`services.certificates.Certificate`; the ID number arrives masked.
+Laid out from :class:`services.hours.certificates.Certificate`; the ID number arrives masked.
 A reprint says so in its title and names the original certificate's number.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtGui import QTextDocument
 
 from ..domain.stars import stars_symbols
-from ..services.certificates import Certificate, ContentLine, format_hours
+from ..services.hours.certificates import Certificate, ContentLine, format_hours
 from .printing import PageCallback, Pages, build_document, escape, pages_needed, write_pages_pdf
 
 TITLE = "志愿服务记录证明"

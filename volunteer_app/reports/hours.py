@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtGui import QTextDocument
 
-from ..services import reports
-from ..services.certificates import format_hours
-from ..services.ledger_files import write_rows
+from ..services.hours import reports
+from ..services.hours.certificates import format_hours
+from ..services.ledger.ledger_files import write_rows
 from ..services.session import Session
 from .monthly import chinese_date, heading_html, sign_off_html, table_html
 from .printing import PageCallback, build_document, write_pdf
@@ -28,8 +28,8 @@ class HoursReport:
     date_from: str
     date_to: str
     team_name: str                      # "" for every team
-    rows: list[dict[str, Any]]          # services.reports.hours_summary rows
-    year: dict[str, Any] | None         # services.reports.year_totals, for a whole year
+    rows: list[dict[str, Any]]          # services.hours.reports.hours_summary rows
+    year: dict[str, Any] | None         # services.hours.reports.year_totals, for a whole year
 
     @property
     def title(self) -> str:

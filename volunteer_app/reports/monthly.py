@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtGui import QTextDocument
 
-from ..services.certificates import format_hours
-from ..services.reports import MonthlyReport, month_bounds
+from ..services.hours.certificates import format_hours
+from ..services.hours.reports import MonthlyReport, month_bounds
 from .printing import PageCallback, build_document, escape, write_pdf
 
 RIGHT = ' align="right"'

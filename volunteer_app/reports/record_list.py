@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..services import record_queries
-from ..services.certificates import format_hours
+from ..services.hours import record_queries
+from ..services.hours.certificates import format_hours
 from ..services.session import Session
 from .monthly import table_html
 from .printing import PageCallback, build_document, escape, write_pdf

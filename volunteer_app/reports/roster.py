@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QTextDocument
 
-from ..services.roster import WEEKDAYS, Roster, RosterDay, RosterShift
+from ..services.scheduling.roster import WEEKDAYS, Roster, RosterDay, RosterShift
 from .printing import build_document, escape, write_pdf
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ def _names_place(title: str, place: str) -> bool:
 def roster_ics(source: Roster | Iterable[RosterShift], name: str = "",
                stamp: datetime | None = None) -> bytes:
     """An .ics file with one VEVENT per shift, for a team's week (a Roster) or for the shifts
-    of one volunteer (services.roster.volunteer_shifts)."""
+    of one volunteer (services.scheduling.roster.volunteer_shifts)."""
     import icalendar  # here, not at the top: 80 ms the window's start-up need not pay
 
     if isinstance(source, Roster):

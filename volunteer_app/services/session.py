@@ -33,7 +33,7 @@ class Actor:
 
 
 # The command line (and scripts from the task scheduler) act as this built-in administrator;
-# the window acts as the user who logged in (services/users.authenticate).
+# the window acts as the user who logged in (services/admin/users.authenticate).
 BUILTIN_ADMIN = Actor(user_id=None, name="系统管理员", role=Role.SYSTEM)
 
 ChangeListener = Callable[[frozenset[str]], None]

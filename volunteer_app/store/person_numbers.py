@@ -62,7 +62,7 @@ def m_normalise_id_numbers_and_phones(db: sqlite_utils.Database) -> None:
                     taken.add(cleaned)
             if phone is not None and stored_phone(phone) != phone:
                 changes["phone"] = stored_phone(phone)
-                if table == "residents":     # as services.residents derives it on save
+                if table == "residents":     # as services.people.residents derives it on save
                     changes["phone_tail"] = _NOT_DIGIT.sub("", changes["phone"])[-4:]
             if changes:
                 db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",

@@ -2,7 +2,7 @@
 
 The 居民 filter matches what is typed as a prefix of one of these columns; each match is
 one range lookup in one index, and the lookups are combined with UNION (see
-``services.residents``). The indexes are partial, over residents not archived, so the
+``services.people.residents``). The indexes are partial, over residents not archived, so the
 lookup alone says whether a row is current: counting 7,000 matches reads only the index,
 never the table. The first schema's full indexes on name, initials and phone tail are
 replaced by partial ones (nothing else queries residents by them).

@@ -135,7 +135,7 @@ def run_window(db_path: Path) -> int:
 
 def purge_expired(session) -> None:
     """Archived people past the retention period are anonymised at every start."""
-    from ..services import retention
+    from ..services.admin import retention
     from ..store.errors import StoreError
 
     try:
@@ -164,7 +164,7 @@ def offer_demo(session) -> None:
 
 def log_in(db):
     """The login dialog; on the very first start (no users yet) create the administrator."""
-    from ..services import users
+    from ..services.admin import users
     from .dialogs.login_dialog import FirstAdminDialog, LoginDialog
 
     dialog = LoginDialog(db) if users.has_users(db) else FirstAdminDialog(db)

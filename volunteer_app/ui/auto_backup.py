@@ -13,7 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from ..services import auto_backups
+from ..services.admin import auto_backups
 from ..services.session import Session
 from . import runner
 from .runner import Job

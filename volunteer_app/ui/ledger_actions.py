@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import ledger_export
-from ..services.ledger_files import LedgerFileError
+from ..services.ledger import ledger_export
+from ..services.ledger.ledger_files import LedgerFileError
 from ..services.permissions import Permission, PermissionDenied
 from ..services.session import Session
 from . import runner

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from .. import coverage, pairing, visit_list
+from ..care import coverage, pairing, visit_list
 from ..session import Session
 from . import DemoContext
 

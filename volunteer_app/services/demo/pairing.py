@@ -12,7 +12,7 @@ import random
 from datetime import timedelta
 
 from ...store.rows import new_uid
-from .. import pairing
+from ..care import pairing
 from ..session import Session
 from . import DemoContext
 from .names import NameMaker

@@ -16,7 +16,8 @@ from typing import Any
 
 from ...domain.hours import duty_hours, is_working_day, round_hours
 from ...store.rows import new_uid, now_text
-from .. import certificates, records, settings
+from ..admin import settings
+from ..hours import certificates, records
 from ..permissions import Role
 from ..session import Actor, Session
 from . import DemoContext

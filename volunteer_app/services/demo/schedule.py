@@ -21,8 +21,9 @@ from datetime import date, datetime, time, timedelta
 from ...domain import shift_rules
 from ...domain.scheduling import Recurrence, Slot
 from ...store.rows import new_uid
-from .. import assigning, records, schedule
-from .. import schedule_facts as facts
+from ..hours import records
+from ..scheduling import assigning, schedule
+from ..scheduling import schedule_facts as facts
 from ..session import Session
 from . import DemoContext
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...store.rows import new_uid, now_text
+from ..admin.users import hash_password
 from ..session import Session
-from ..users import hash_password
 from . import DemoContext
 
 CAPTAIN_TEAM = "高立庄夕阳红志愿服务队"

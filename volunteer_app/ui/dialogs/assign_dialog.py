@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import assigning, schedule
-from ...services.certificates import format_hours
+from ...services.hours.certificates import format_hours
 from ...services.permissions import PermissionDenied
-from ...services.schedule_facts import HardConflict, ScheduleError, SoftConflict
+from ...services.scheduling import assigning, schedule
+from ...services.scheduling.schedule_facts import HardConflict, ScheduleError, SoftConflict
 from ...services.session import Session
 from ..forms import message_label, say
 from ..screen_fit import fit_to_screen

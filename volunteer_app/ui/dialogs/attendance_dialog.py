@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import assigning, attendance, schedule
-from ...services.attendance import CAN_CHECK_IN, CAN_CHECK_OUT, CAN_COMPLETE
-from ...services.certificates import format_hours
+from ...services.hours.certificates import format_hours
 from ...services.permissions import PermissionDenied
-from ...services.schedule_facts import ScheduleError
+from ...services.scheduling import assigning, attendance, schedule
+from ...services.scheduling.attendance import CAN_CHECK_IN, CAN_CHECK_OUT, CAN_COMPLETE
+from ...services.scheduling.schedule_facts import ScheduleError
 from ...services.session import Session
 from ..forms import message_label, say
 from ..screen_fit import fit_to_screen

@@ -5,7 +5,7 @@ The proposals never break a hard rule and never go over a shift's maximum (the d
 fill algorithm); a proposal that a change made since has made impossible is skipped.
 
 Proposing reads the whole team's week and month (about 0.4 s for 300 volunteers and 500
-shifts, bench/schedule.py): :func:`services.fill_gaps.find_gaps` runs on a
+shifts, bench/schedule.py): :func:`services.scheduling.fill_gaps.find_gaps` runs on a
 :class:`~..query_worker.QueryWorker` thread with its own read-only connection; :attr:`FillGapsDialog.busy` is True until the answer is shown.
 Applying writes a few rows and stays on the GUI thread.
 """
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import assigning, schedule
-from ...services.fill_gaps import GapsFound, find_gaps
 from ...services.permissions import PermissionDenied
-from ...services.schedule_facts import ScheduleError
+from ...services.scheduling import assigning, schedule
+from ...services.scheduling.fill_gaps import GapsFound, find_gaps
+from ...services.scheduling.schedule_facts import ScheduleError
 from ...services.session import Session
 from ..forms import message_label, say
 from ..query_worker import QueryWorker

@@ -47,8 +47,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...paths import resource
-from ...services import ledger_import, settings
-from ...services.ledger_files import LedgerFileError, Table
+from ...services.admin import settings
+from ...services.ledger import (
+    import_apply,
+    import_cells,
+    import_check,
+    import_header,
+    import_rows,
+    rejected_rows,
+)
+from ...services.ledger.ledger_files import LedgerFileError, Table
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ...store.errors import StoreError
@@ -63,11 +71,11 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _text(value: Any) -> str:
-    return ledger_import._text(value)  # the importer's own reading of a cell
+    return import_cells._text(value)  # the importer's own reading of a cell
 
 
 FIRST = 3  # 行号, 状态, 原因, then the file's own columns
-# ledger_import.RowCheck.status, shown through PreviewModel.tr
+# import_rows.RowCheck.status, shown through PreviewModel.tr
 ROW_STATES = (QT_TRANSLATE_NOOP("PreviewModel", "有错误"), QT_TRANSLATE_NOOP("PreviewModel", "重复"),
               QT_TRANSLATE_NOOP("PreviewModel", "有提醒"), QT_TRANSLATE_NOOP("PreviewModel", "可导入"))
 
@@ -78,10 +86,10 @@ class PreviewModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.preview: ledger_import.Preview | None = None
+        self.preview: import_rows.Preview | None = None
         self._headers: list[str] = []
 
-    def set_preview(self, preview: ledger_import.Preview | None) -> None:
+    def set_preview(self, preview: import_rows.Preview | None) -> None:
         self.beginResetModel()
         self.preview = preview
         self._headers = list(preview.mapping.headers) if preview else []
@@ -126,7 +134,7 @@ class PreviewModel(QAbstractTableModel):
             cells, at = row.cells, column - FIRST
             if at >= len(cells):
                 return ""
-            return ledger_import._id_text(cells[at]) if self._field(column) == "id_number" \
+            return import_cells._id_text(cells[at]) if self._field(column) == "id_number" \
                 else _text(cells[at])
         key = self._field(column)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -146,7 +154,7 @@ class PreviewModel(QAbstractTableModel):
                 return self._reasons(row) or None
         return None
 
-    def _reasons(self, row: ledger_import.RowCheck) -> str:
+    def _reasons(self, row: import_rows.RowCheck) -> str:
         labels = self.preview.labels
         parts = [f"{labels.get(k, k)}：{m}" for k, m in row.errors.items()]
         parts += [f"{labels.get(k, k)}：{m}" for k, m in row.warnings.items()]
@@ -165,17 +173,17 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.session, self.kind = session, kind
         self.setObjectName(NAME)
-        self.setWindowTitle(self.tr("导入%s台账") % ledger_import.KINDS[kind])
+        self.setWindowTitle(self.tr("导入%s台账") % import_rows.KINDS[kind])
         fit_to_screen(self, 1100, 700)
         self.table: Table | None = None
-        self.preview: ledger_import.Preview | None = None
-        self.summary: ledger_import.Summary | None = None
+        self.preview: import_rows.Preview | None = None
+        self.summary: import_rows.Summary | None = None
         self.outcome = ""
         self._cancel = threading.Event()
         self._job: runner.Job | None = None     # the step running now, waited for at close
         self._busy = False
-        self._fields = ledger_import.mappable_fields(session, kind)
-        ledger_import.warm_up()
+        self._fields = import_header.mappable_fields(session, kind)
+        import_check.warm_up()
         self._progress: QProgressDialog | None = None
         self.progressed.connect(self._on_progress)
         self._build()
@@ -210,8 +218,8 @@ class ImportDialog(QDialog):
         self.summary_label = QLabel(objectName=f"{NAME}.summary")
         self.summary_label.setWordWrap(True)
         self.duplicates = QComboBox(objectName=f"{NAME}.duplicates")
-        self.duplicates.addItem(self.tr("重复的人员：跳过"), ledger_import.SKIP)
-        self.duplicates.addItem(self.tr("重复的人员：用文件中的信息更新"), ledger_import.UPDATE)
+        self.duplicates.addItem(self.tr("重复的人员：跳过"), import_rows.SKIP)
+        self.duplicates.addItem(self.tr("重复的人员：用文件中的信息更新"), import_rows.UPDATE)
         self.save_button = QPushButton(self.tr("保存未导入的行…"), objectName=f"{NAME}.save_rejected")
         self.save_button.clicked.connect(self._on_save_rejected)
         self.import_button = QPushButton(self.tr("导入"), objectName=f"{NAME}.import")
@@ -295,7 +303,7 @@ class ImportDialog(QDialog):
         await asyncio.sleep(0.05)
         return await self.recheck()
 
-    def _fill_mapping(self, mapping: ledger_import.Mapping) -> None:
+    def _fill_mapping(self, mapping: import_rows.Mapping) -> None:
         self._mapping = mapping
         self.mapping.setRowCount(len(mapping.headers))
         for index, header in enumerate(mapping.headers):
@@ -326,7 +334,7 @@ class ImportDialog(QDialog):
             box.setCurrentIndex(0)
             box.blockSignals(False)
         columns[column] = key
-        self._mapping = ledger_import.Mapping(self._mapping.header_row, self._mapping.headers,
+        self._mapping = import_rows.Mapping(self._mapping.header_row, self._mapping.headers,
                                               columns)
         self._spawn(self.recheck())
 
@@ -343,7 +351,7 @@ class ImportDialog(QDialog):
             self.preview = await runner.run(_check, *args, session=self.session, report=False,
                                             started=self._started)
             self.outcome = "checked"
-        except ledger_import.ImportCancelled:
+        except import_rows.ImportCancelled:
             self.preview, self.outcome = None, "cancelled"
         except StoreError as error:
             self.preview, self.outcome = None, "failed"
@@ -377,7 +385,7 @@ class ImportDialog(QDialog):
             text += "\n" + notice
         self.summary_label.setText(text)
 
-    async def run_import(self) -> ledger_import.Summary | None:
+    async def run_import(self) -> import_rows.Summary | None:
         if self.preview is None or self._busy:
             return None
         self._busy = True
@@ -393,7 +401,7 @@ class ImportDialog(QDialog):
             self.summary = await runner.run(_apply, *args, session=self.session, writes=True,
                                             report=False, started=self._started)
             self.outcome = "imported"
-        except ledger_import.ImportCancelled:
+        except import_rows.ImportCancelled:
             self.outcome = "cancelled"
         except (PermissionDenied, LedgerFileError, StoreError) as error:
             self.outcome = "failed"
@@ -435,7 +443,7 @@ class ImportDialog(QDialog):
         if path and not str(path).lower().endswith(".xlsx"):
             path = f"{path}.xlsx"
         try:
-            ledger_import.save_rejected(self.preview, path)
+            rejected_rows.save_rejected(self.preview, path)
         except LedgerFileError as error:
             QMessageBox.warning(self, self.tr("无法保存"), str(error))
             return False
@@ -470,19 +478,19 @@ def _report_bug(task: asyncio.Future) -> None:
         sys.excepthook(type(error), error, error.__traceback__)
 
 
-def _load(path: str | Path, kind: str, max_unpacked: int) -> tuple[Table, ledger_import.Mapping]:
+def _load(path: str | Path, kind: str, max_unpacked: int) -> tuple[Table, import_rows.Mapping]:
     with _no_collector_pauses():
-        return ledger_import.load(path, kind, max_unpacked)
+        return import_header.load(path, kind, max_unpacked)
 
 
-def _check(session: Session, table: Table, mapping: ledger_import.Mapping, kind: str,
-           progress: Any, cancel: threading.Event) -> ledger_import.Preview:
+def _check(session: Session, table: Table, mapping: import_rows.Mapping, kind: str,
+           progress: Any, cancel: threading.Event) -> import_rows.Preview:
     """On the job's thread, with its read-only session; touches no widget."""
     with _no_collector_pauses():
-        return ledger_import.check(session, table, mapping, kind, progress, cancel)
+        return import_check.check(session, table, mapping, kind, progress, cancel)
 
 
-def _apply(session: Session, preview: ledger_import.Preview, mode: str, progress: Any,
-           cancel: threading.Event) -> ledger_import.Summary:
+def _apply(session: Session, preview: import_rows.Preview, mode: str, progress: Any,
+           cancel: threading.Event) -> import_rows.Summary:
     with _no_collector_pauses():
-        return ledger_import.apply(session, preview, mode, progress=progress, cancel=cancel)
+        return import_apply.apply(session, preview, mode, progress=progress, cancel=cancel)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.jielong import parse_jielong
-from ...services import jielong, schedule
-from ...services.jielong import AssignResult, NameMatch
 from ...services.permissions import PermissionDenied
+from ...services.scheduling import jielong, schedule
+from ...services.scheduling.jielong import AssignResult, NameMatch
 from ...services.session import Session
 from ..forms import message_label, say
 from ..screen_fit import fit_to_screen

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import users
+from ...services.admin import users
 from ...services.session import Actor
 
 

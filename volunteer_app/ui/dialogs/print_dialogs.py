@@ -42,10 +42,11 @@ from ...reports.certificate import TITLE as CERTIFICATE_TITLE
 from ...reports.certificate import certificate_pages, certificates_document
 from ...reports.monthly import monthly_document
 from ...reports.printing import Pages, PrintCancelled, paint_pages, write_pages_pdf
-from ...services import certificates, record_queries, reports, settings
-from ...services.certificates import CertificateError
+from ...services.admin import settings
+from ...services.hours import certificates, record_queries, reports
+from ...services.hours.certificates import CertificateError
+from ...services.hours.reports import ReportError
 from ...services.permissions import PermissionDenied
-from ...services.reports import ReportError
 from ...services.session import Session
 from ..forms import date_edit
 from ..printing import a4_printer, chosen_printer, open_preview

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import record_queries, records
+from ...services.hours import record_queries, records
+from ...services.hours.records import RecordError
 from ...services.permissions import PermissionDenied
-from ...services.records import RecordError
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
 from ..forms import date_edit, error_label, save_cancel_buttons, time_edit

@@ -1,4 +1,4 @@
-"""新增/编辑居民: a form checked on every keystroke by ``services.residents.validate``.
+"""新增/编辑居民: a form checked on every keystroke by ``services.people.residents.validate``.
 
 Each error is shown in Chinese beside its field once the field has been touched, and the
 save button stays disabled until the whole form is right. A valid ID number decides birth
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import consent, coverage, places, resident_facts, residents
+from ...services.care import coverage
+from ...services.people import consent, places, resident_facts, residents
 from ...services.permissions import Permission
 from ...services.session import Session
 from ..reveal import reveal_button
@@ -113,7 +114,7 @@ class ResidentDialog(PersonForm, QDialog):
         for place in places.places(self.session):
             self.place.addItem(place["name"], place["id"])
             self._community_of[place["id"]] = names.get(place["community_id"], "")
-        # the place decides the community (services/person_community.py); shown, not chosen
+        # the place decides the community (services/people/person_community.py); shown, not chosen
         self.community = QLabel(objectName=f"{NAME}.community")
         self.community.setProperty("role", "hint")
         self.building = QLineEdit(objectName=f"{NAME}.building")
@@ -295,7 +296,7 @@ class ResidentDialog(PersonForm, QDialog):
 
     # -- reading and checking ---------------------------------------------------------------
     def fields(self) -> dict[str, Any]:
-        """What the person typed, in the words ``services.residents`` understands."""
+        """What the person typed, in the words ``services.people.residents`` understands."""
         values: dict[str, Any] = {
             "name": self.name.text(), "id_number": self.id_number.text(),
             "birth_date": self.birth_date.text(), "gender": self.gender.currentData(),
@@ -342,7 +343,7 @@ class ResidentDialog(PersonForm, QDialog):
         self.withdrawal.setVisible(pairs > 0)
 
     def _show_derived(self, values: dict[str, Any]) -> None:
-        """Age, 悬空老人 and the risk tier, as services/resident_facts derives them."""
+        """Age, 悬空老人 and the risk tier, as services/people/resident_facts derives them."""
         facts = resident_facts.derived(self.session, values)
         self.derived.setText(self.tr("年龄：%1 岁").replace("%1", str(facts.age)) if facts.age is not None else "")
         self.tier.setText(self.tr("风险等级：%1，每%2天探访").replace("%1", self.tr(facts.level.value))

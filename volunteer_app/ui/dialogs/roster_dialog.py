@@ -1,7 +1,7 @@
 """导出名单: a team's week roster as 预览 / 打印 / PDF (A4), as text for the WeChat group
 (copied to the clipboard), and as an .ics calendar file for the team or one volunteer.
 
-The documents come from ``reports/roster.py`` over ``services.roster``; this dialog only
+The documents come from ``reports/roster.py`` over ``services.scheduling.roster``; this dialog only
 chooses the team, the week and where to put them. A week's roster is a page or two, so it
 is built on the GUI thread (the certificate and monthly dialogs use a worker for hundreds).
 """
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from ...reports.printing import print_document
 from ...reports.roster import roster_document, roster_ics, roster_text, write_roster_pdf
-from ...services import roster, settings, teams
-from ...services.roster import Roster, RosterError
+from ...services.admin import settings
+from ...services.people import teams
+from ...services.scheduling import roster
+from ...services.scheduling.roster import Roster, RosterError
 from ...services.session import Session
 from ..forms import message_label, say
 from ..printing import a4_printer, chosen_printer, open_preview

@@ -1,6 +1,6 @@
 """服务类型: the list on the left, the chosen type's name, intensity, usual duration, skills
 and insurance on the right. Staff add, edit and archive; built-in types can be edited but
-not archived (``services.service_types`` refuses, the button says why beforehand).
+not archived (``services.scheduling.service_types`` refuses, the button says why beforehand).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import service_types
 from ...services.permissions import Permission, PermissionDenied
-from ...services.service_types import ServiceTypeError
+from ...services.scheduling import service_types
+from ...services.scheduling.service_types import ServiceTypeError
 from ...services.session import Session
 from ...store.row_versions import StaleRecord
 from ..forms import message_label, say

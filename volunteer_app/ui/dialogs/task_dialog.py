@@ -1,7 +1,7 @@
 """新建任务: team, place, service type, title, how it recurs, its time slots, the date range,
 headcount and skills; the shifts it will generate are counted as the form changes.
 
-Saving calls ``services.schedule.create_task`` (which checks the permission for the team
+Saving calls ``services.scheduling.schedule.create_task`` (which checks the permission for the team
 and generates the shifts); a refusal is shown in the dialog and what was typed stays.
 """
 
@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from ...domain import scheduling
 from ...domain.scheduling import Recurrence, RecurrenceError, Slot
-from ...services import places, schedule, service_types, teams
+from ...services.people import places, teams
 from ...services.permissions import Permission, PermissionDenied
+from ...services.scheduling import schedule, service_types
 from ...services.session import Session
 from ..forms import date_edit, error_label, pydate, pytime, save_cancel_buttons, time_edit
 from ..widgets.week_view import day_name, headline

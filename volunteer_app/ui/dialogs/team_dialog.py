@@ -1,6 +1,6 @@
 """Small team dialogs: name a team (新建/改名), and put a volunteer into a team with a role.
 
-Both call ``services.teams`` on accept and show the service's Chinese message beside the
+Both call ``services.people.teams`` on accept and show the service's Chinese message beside the
 field when it refuses (a duplicate name, a volunteer already in the team), so the person
 keeps what they typed.
 """
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import teams
+from ...services.people import teams
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...store.row_versions import StaleRecord

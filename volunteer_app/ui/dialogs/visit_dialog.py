@@ -1,6 +1,6 @@
 """登记探访: date, time, duration, mode, what was done and how the resident was.
 
-Saving calls ``services.pairing.log_visit`` for a pair, or ``services.visit_list.log_visit``
+Saving calls ``services.care.pairing.log_visit`` for a pair, or ``services.care.visit_list.log_visit``
 for a row of the visit list (a pair or a staff-covered resident), which also writes the
 visitor's service record; a refusal is shown in the dialog so the person keeps what they typed.
 """
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import coverage, pairing, visit_list
+from ...services.care import coverage, pairing, visit_list
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ..forms import date_edit, error_label, save_cancel_buttons

@@ -1,4 +1,4 @@
-"""新增/编辑志愿者: a form checked on every keystroke by ``services.volunteers.validate``.
+"""新增/编辑志愿者: a form checked on every keystroke by ``services.people.volunteers.validate``.
 
 Each error is shown in Chinese beside its field once the field has been touched, and the
 save button stays disabled until the whole form is right. When a valid ID number is
@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.stars import stars_symbols
-from ...services import places, record_queries, volunteers
-from ...services.certificates import format_hours
+from ...services.hours import record_queries
+from ...services.hours.certificates import format_hours
+from ...services.people import places, volunteers
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..reveal import reveal_button
@@ -257,7 +258,7 @@ class VolunteerDialog(PersonForm, QDialog):
 
     # -- reading and checking ---------------------------------------------------------------
     def fields(self) -> dict[str, Any]:
-        """What the person typed, in the words ``services.volunteers`` understands."""
+        """What the person typed, in the words ``services.people.volunteers`` understands."""
         skills = [self.skills.item(i).text() for i in range(self.skills.count())
                   if self.skills.item(i).checkState() == Qt.CheckState.Checked]
         skills += [s for s in re.split(r"[,，、;；/\s]+", self.other_skills.text()) if s]

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import audit_log
-from ...services.audit_log import AuditQuery
-from ...services.ledger_files import LedgerFileError
+from ...services.admin import audit_log
+from ...services.admin.audit_log import AuditQuery
+from ...services.ledger.ledger_files import LedgerFileError
 from ...services.session import Session
 from ..paged_model import Column, PagedTableModel
 from ..signals import DataSignals

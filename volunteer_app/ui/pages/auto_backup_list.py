@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import auto_backups
+from ...services.admin import auto_backups
 from ...services.session import Session
 
 ROWS_SHOWN_HEIGHT = 170     # about five rows: the 设置 page must fit a 1366x768 screen

@@ -1,6 +1,6 @@
 """逾期与未覆盖: the residents who need a visit now, whoever covers them.
 
-Rows of :func:`services.visit_list.late_list` (or the whole visit list): paired residents,
+Rows of :func:`services.care.visit_list.late_list` (or the whole visit list): paired residents,
 staff-covered ones (包户) and the uncovered high- and priority-tier residents, each late by
 their own tier's cadence. 登记探访 logs a visit through the pair (a captain only for own-team
 helpers) or through the 包户人 (staff only); an uncovered resident needs a 包户人 or a
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import coverage, visit_list
-from ...services.coverage import UNCOVERED
+from ...services.care import coverage, visit_list
+from ...services.care.coverage import UNCOVERED
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.visit_dialog import VisitDialog

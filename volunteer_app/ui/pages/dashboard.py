@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ...services import dashboard
+from ...services.admin import dashboard
 from ...services.session import Session
 from ..signals import DataSignals
 

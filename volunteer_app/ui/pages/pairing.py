@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import pairing
+from ...services.care import pairing
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from .. import runner
@@ -141,7 +141,7 @@ class PairingPage(QWidget):
         ], self)
 
     def _active_model(self) -> ListTableModel:
-        """Rows of :func:`services.pairing.active_pairs`; late ones tinted, their status red."""
+        """Rows of :func:`services.care.pairing.active_pairs`; late ones tinted, their status red."""
         stranded, every, never = self.tr("（悬空）"), self.tr("每%1天"), self.tr("尚未探访")
         late, on_time = self.tr("逾期%1天"), self.tr("按时")
         late_brush, late_text = QBrush(LATE), QBrush(LATE_TEXT)

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.stars import stars_symbols
 from ...reports.printing import PrintCancelled
-from ...services import certificates, record_queries, reports, settings
-from ...services.certificates import format_hours
-from ...services.ledger_files import LedgerFileError
+from ...services.admin import settings
+from ...services.hours import certificates, record_queries, reports
+from ...services.hours.certificates import format_hours
+from ...services.ledger.ledger_files import LedgerFileError
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..paged_model import Column, PagedTableModel

@@ -3,8 +3,8 @@ their total hours; verify-and-lock in bulk, add, edit, delete, amend; certificat
 monthly report and the filtered list as a PDF. Two more tabs show each volunteer's hours
 and star level, and the certificate register (``record_panels``).
 
-The table pages in SQL through ``services.record_queries``; every change goes through
-``services.records`` (which refuses locked records whatever the window shows).
+The table pages in SQL through ``services.hours.record_queries``; every change goes through
+``services.hours.records`` (which refuses locked records whatever the window shows).
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from ...reports.printing import PrintCancelled
 from ...reports.record_list import content_text, status_text, time_span, write_record_list_pdf
-from ...services import record_queries, records
-from ...services.certificates import format_hours
+from ...services.hours import record_queries, records
+from ...services.hours.certificates import format_hours
+from ...services.hours.records import RecordError
 from ...services.permissions import Permission, PermissionDenied
-from ...services.records import RecordError
 from ...services.session import Session
 from ..dialogs.print_dialogs import CertificateDialog, MonthlyDialog, recent_months
 from ..dialogs.record_dialog import RecordDialog

@@ -1,4 +1,4 @@
-"""居民: the residents' ledger, filtered, sorted and paged in SQL (``services.residents``).
+"""居民: the residents' ledger, filtered, sorted and paged in SQL (``services.people.residents``).
 
 Every keystroke asks again, off the GUI thread: the model's worker runs the newest query on
 its own connection and drops answers to older ones, so typing stays smooth on 100,000 rows
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import residents
+from ...services.people import residents
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.resident_dialog import ResidentDialog

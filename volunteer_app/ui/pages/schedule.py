@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import schedule, teams
+from ...services.people import teams
 from ...services.permissions import Permission, Role
+from ...services.scheduling import schedule
 from ...services.session import Session
 from ..dialogs.assign_dialog import AssignDialog
 from ..dialogs.attendance_dialog import AttendanceDialog

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import backups, settings, users
+from ...services.admin import backups, settings, users
 from ...services.permissions import ROLE_NAMES, USER_ROLES, Permission
 from ...services.session import Session
 from .. import runner

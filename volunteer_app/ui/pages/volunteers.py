@@ -1,7 +1,7 @@
 """志愿者与队伍: the teams on the left, the volunteers' ledger on the right.
 
 Choosing a team shows only its members, and the team buttons (设为队长, 移出队伍) act in
-that team. The volunteer table pages in SQL through ``services.volunteers``; phones are
+that team. The volunteer table pages in SQL through ``services.people.volunteers``; phones are
 masked in the list (the dialog shows the full number to whoever edits it).
 """
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.identity import mask_phone
-from ...services import teams, volunteers
+from ...services.people import teams, volunteers
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.team_dialog import JoinTeamDialog, TeamNameDialog

@@ -1,7 +1,7 @@
 """A week calendar painted by hand: seven days across, the hours down, each shift a block
 coloured by its fill (缺人 / 已够 / 已满), overlapping shifts side by side.
 
-It takes any objects shaped like ``services.schedule.ShiftView`` (id, date, start, end,
+It takes any objects shaped like ``services.scheduling.schedule.ShiftView`` (id, date, start, end,
 task_title, place, team_name, filled, min_people, max_people, fill, assignees, cancelled,
 rota_group). The layout (day, lane, lanes) is computed once per :meth:`set_shifts`; a
 paint maps it to pixels, so 2,000 shifts draw in milliseconds (see bench/week_view.py).

@@ -1,0 +1,95 @@
+"""设置 → 从备份恢复 runs in a worker thread like the backup: the window stays responsive and
+disabled meanwhile, a good backup replaces the data (the old file kept aside) and the window
+works on with the restored data, a bad one changes nothing and the window works on."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from conftest import TODAY
+from PySide6.QtWidgets import QMessageBox
+
+from volunteer_app.services.admin import backups, users
+from volunteer_app.services.people import residents
+from volunteer_app.services.session import Session
+from volunteer_app.store.connection import open_database
+from volunteer_app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def admin_window(qtbot, demo_session):
+    actor = users.authenticate(demo_session.db, "admin", "admin2026")
+    window = MainWindow(Session(demo_session.db, actor, today=lambda: TODAY))
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
+
+
+def _count(db, table: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_restore_runs_off_the_gui_thread_and_replaces_the_data(qtbot, demo_session, admin_window,
+                                                               tmp_path, monkeypatch):
+    page = admin_window.show_page("settings")
+    backup = backups.backup(demo_session, tmp_path / "before.sqlite3")
+    count = _count(demo_session.db, "residents")
+    residents.add(demo_session, {"name": "周桂香", "gender": "女", "birth_date": "1934-05-06"})
+    path = demo_session.db.execute("PRAGMA database_list").fetchone()[2]
+
+    threads = []
+    original = backups.restore
+
+    def watched(*args):
+        threads.append(threading.current_thread())
+        return original(*args)
+
+    monkeypatch.setattr(backups, "restore", watched)   # the real restore, noting its thread
+    with qtbot.waitSignal(page.restore_done, timeout=20_000) as blocker:
+        page.start_restore(str(backup))
+        assert not admin_window.isEnabled()     # nothing reads the file while it changes
+    assert threads and threads[0] is not threading.main_thread()
+    restored, kept = blocker.args
+    assert restored and kept.endswith(".before-restore")
+    box = page.findChild(QMessageBox, "settings.restore_message")
+    assert box is not None and "已恢复" in box.text()
+    box.accept()
+    # the window works on, on the restored data: its connection was reopened on the file
+    assert admin_window.isEnabled()
+    assert _count(page.session.db, "residents") == count
+    page.session.db.close()
+
+    db = open_database(path)
+    try:
+        assert _count(db, "residents") == count
+        assert db.execute("SELECT count(*) FROM audit_log WHERE action = '恢复备份'").fetchone()[0] == 1
+    finally:
+        db.close()
+    kept_db = open_database(kept, migrate=False)
+    try:
+        assert _count(kept_db, "residents") == count + 1
+    finally:
+        kept_db.close()
+
+
+def test_a_bad_backup_changes_nothing_and_the_window_works_on(qtbot, demo_session, admin_window,
+                                                             tmp_path):
+    page = admin_window.show_page("settings")
+    broken = tmp_path / "坏的备份.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    count = _count(demo_session.db, "residents")
+    with qtbot.waitSignal(page.restore_done, timeout=20_000) as blocker:
+        page.start_restore(str(broken))
+    assert blocker.args[0] is False
+    assert admin_window.isEnabled() and "恢复失败" in page.backup_status.text()
+    assert "没有改动" in page.backup_status.text()
+    box = page.findChild(QMessageBox, "settings.restore_message")
+    assert box is not None and box.icon() == QMessageBox.Icon.Critical
+    box.accept()
+    # the page's session has a working connection again, on the unchanged file
+    assert _count(page.session.db, "residents") == count
+    page.session.db.close()

@@ -1,0 +1,174 @@
+"""Settings the committee can change, with defaults from domain.md.
+
+Values are JSON in the ``settings`` table; a missing key means the default. Settings marked
+*unconfirmed* in domain.md say so in their help text, shown in the settings page.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from ...domain.hours import parse_office_hours
+from ...domain.people import Cohorts, HousingRule
+from ...domain.risk import VisitCadence
+from ...store.rows import from_json, new_uid, now_text, to_json
+from ..people import resident_risk
+from ..permissions import Permission
+from ..session import Session
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    label: str
+    default: Any
+    help: str = ""
+    kind: str = ""          # "days": a whole number of days, at least 1
+
+
+class SettingError(ValueError):
+    """A setting's value is refused; the message names the setting and says what is wanted."""
+
+
+WEIGHT_PREFIX = "pairing.w_"   # the matching weights: never negative
+SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("community.name", "社区名称", "花乡街道示范社区"),
+    SettingSpec("housing.floor_threshold", "悬空老人楼层线", 2,
+                "住在此楼层以上且无电梯的老人算作悬空老人（也可在居民信息中直接标记不能上下楼）。"),
+    SettingSpec("housing.elder_age", "老人年龄线", 60, "悬空老人、独居老人等按此年龄起算。"),
+    SettingSpec("cohort.helper_birth_from", "80后帮手出生年份起", 1980),
+    SettingSpec("cohort.helper_birth_to", "80后帮手出生年份止", 1989),
+    SettingSpec("cohort.resident_min_age", "90后老人最低年龄", 90,
+                "“90后”指年满90周岁的老人，不是90年代出生。"),
+    SettingSpec("security.idle_lock_minutes", "空闲多少分钟后锁屏", 10),
+    SettingSpec("records.round_to_hours", "服务时长取整（小时）", 0.5),
+    SettingSpec("records.daily_cap_hours", "每日服务时长上限（小时）", 8),
+    SettingSpec("records.office_hours", "社区工作者上班时间", "09:00-17:00",
+                "社区工作者在工作日（按国家法定节假日安排，调休上班日算工作日）这段时间内的服务"
+                "属本职工作：登记，但不计入星级和志愿服务记录证明的时长。"),
+    SettingSpec("certificate.leader", "证明负责人", "", "志愿服务记录证明上的负责人姓名。"),
+    SettingSpec("certificate.handler", "证明经办人", "",
+                "志愿服务记录证明上的经办人；留空时填开具证明的用户。"),
+    SettingSpec("certificate.contact", "证明联系电话", "", "志愿服务记录证明上的联系方式。"),
+    SettingSpec("certificate.number_prefix", "证明编号前缀", "LLB",
+                "证明编号形如 LLB-2026-000123；补打件在原编号后加 -R1、-R2。"),
+    SettingSpec("schedule.heavy_task_max_age", "重体力任务年龄上限", 70,
+                "超过此年龄的志愿者不安排铲冰除雪等重体力任务。"),
+    SettingSpec("privacy.retention_years", "归档人员信息保存年限", 3,
+                "归档超过此年限的人员信息将被清除（个人信息保护法第19条）。"),
+    SettingSpec("backup.auto_hours", "自动备份间隔（小时）", 4,
+                "窗口打开时先自动备份一次，之后每隔这么多小时再备份一次，存在数据库旁的“自动备份”"
+                "文件夹里（保留最近7天每天、4周每周、12个月每月各一份）；填0不自动备份。"),
+    *(SettingSpec(f"{WEIGHT_PREFIX}{key}", f"结对评分：{label}", default) for key, label, default in (
+        ("same_building", "同一楼栋", 30), ("same_place", "同一小区（院落）", 20),
+        ("same_community", "同一社区", 10), ("time_per_slot", "每个共同空闲半天", 4),
+        ("stairs", "可帮上下楼", 15), ("hospital", "可陪同就医", 12), ("errands", "跑腿代办方便", 6),
+        ("talk", "可聊天陪伴", 5), ("stranded", "悬空老人", 40), ("lives_alone", "独居", 15),
+        ("no_family", "子女不在身边", 10), ("per_year_over_age", "超过年龄线每岁", 1))),
+    # Visit cadence by risk tier (domain.md); the tiers themselves are domain/risk.py.
+    SettingSpec("visits.days_high", "高风险居民探访间隔（天）", 7,
+                "悬空老人，80岁以上独居或空巢，重病或失智：至少每周探访一次。", kind="days"),
+    SettingSpec("visits.days_priority", "重点居民探访间隔（天）", 30,
+                "60岁以上残疾或失智，特困人员：至少每月探访一次。", kind="days"),
+    SettingSpec("visits.days_general", "一般居民探访间隔（天）", 90,
+                "其他结对或包户的居民：至少每季度探访一次。", kind="days"),
+    SettingSpec("import.max_unpacked_mb", "导入Excel解压后上限（MB）", 200,
+                "Excel文件（.xlsx）是压缩包：解压后超过这个大小的文件不读取，以免把电脑内存用光。"),
+)
+CADENCE_KEYS = ("visits.days_high", "visits.days_priority", "visits.days_general")
+_BY_KEY = {spec.key: spec for spec in SPECS}
+# Settings whose text must parse; the parser's ValueError says what is wrong.
+_CHECKS = {"records.office_hours": parse_office_hours}
+
+
+def get(session: Session, key: str) -> Any:
+    rows = list(session.db.query("SELECT value FROM settings WHERE key = ?", [key]))
+    if rows:
+        return from_json(rows[0]["value"])
+    if key in _BY_KEY:
+        return _BY_KEY[key].default
+    raise KeyError(key)
+
+
+def checked(key: str, value: Any) -> Any:
+    """``value`` as it would be saved, or :class:`SettingError`. A text setting with a parser
+    (office hours) must parse; a number setting takes a number (or its text), a whole number
+    where the default is one; the matching weights may have decimals but must not be
+    negative, else 匹配 no longer finds the best total."""
+    spec = _BY_KEY.get(key)
+    if key in _CHECKS:
+        try:
+            _CHECKS[key](value)
+        except ValueError as error:
+            raise SettingError(f"“{spec.label}”：{error}") from None
+    if spec is not None and spec.kind == "days":
+        text = str(value).strip()
+        if isinstance(value, bool) or not (isinstance(value, int) or text.isdigit()) or int(text) < 1:
+            raise SettingError(f"“{spec.label}”应为正整数（天数，至少1天），现在是“{text}”。")
+        return int(text)
+    if spec is None or isinstance(spec.default, (str, bool)):
+        return value
+    weight = key.startswith(WEIGHT_PREFIX)
+    number = _number(value)
+    if number is None:
+        raise SettingError(f"“{spec.label}”应为数字，现在是“{value}”。")
+    if weight and number < 0:
+        raise SettingError(f"“{spec.label}”不能为负数（现在是{value}），请填0或正数。")
+    whole = number == int(number)
+    if isinstance(spec.default, int) and not weight and not whole:
+        raise SettingError(f"“{spec.label}”应为整数，现在是“{value}”。")
+    return int(number) if isinstance(spec.default, int) and whole else number
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value) if isinstance(value, (int, float)) else float(str(value).strip())
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def put(session: Session, key: str, value: Any) -> None:
+    session.require(Permission.SETTINGS)
+    value = checked(key, value)
+    before = get(session, key) if key in _BY_KEY else None
+    housing = key in resident_risk.HOUSING_KEYS
+    with session.write("settings", *(("residents",) if housing else ())):
+        session.db.execute(
+            "INSERT INTO settings (uid, key, value, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            [new_uid(), key, to_json(value), now_text()],
+        )
+        detail = ""
+        if housing:  # stored risk levels follow the new 悬空老人 rule
+            changed = resident_risk.recompute(session, housing_rule(session))
+            detail = f"按新的悬空老人标准重算风险等级：{changed}位居民的等级有变化"
+        session.audit("修改设置", "settings", None, {"key": key, "value": before},
+                      {"key": key, "value": value}, detail)
+
+
+def max_unpacked_bytes(session: Session) -> int:
+    """How big an .xlsx may be once unpacked before the import refuses to read it."""
+    return int(float(get(session, "import.max_unpacked_mb")) * 2**20)
+
+
+def housing_rule(session: Session) -> HousingRule:
+    return HousingRule(floor_threshold=int(get(session, "housing.floor_threshold")),
+                       elder_age=int(get(session, "housing.elder_age")))
+
+
+def cohorts(session: Session) -> Cohorts:
+    return Cohorts(
+        helper_birth_from=int(get(session, "cohort.helper_birth_from")),
+        helper_birth_to=int(get(session, "cohort.helper_birth_to")),
+        resident_min_age=int(get(session, "cohort.resident_min_age")),
+    )
+
+
+def visit_cadence(session: Session) -> VisitCadence:
+    high, priority, general = (int(get(session, key)) for key in CADENCE_KEYS)
+    return VisitCadence(high=high, priority=priority, general=general)

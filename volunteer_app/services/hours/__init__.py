@@ -1,0 +1,1 @@
+"""Service records and their hours, certificates and the monthly/yearly reports."""

@@ -1,0 +1,218 @@
+"""Step 3 of an import: save the good rows in ONE transaction with an audit entry; a cancel or any
+failure rolls everything back."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ...domain.ledger_columns import SENSITIVE_KEYS
+from ...store.rows import new_uid, new_uids, now_text
+from ..admin import settings
+from ..people import resident_risk
+from ..permissions import Permission, PermissionDenied
+from ..session import Session
+from .import_check import _PERSON_KEYS
+from .import_rows import KINDS, SKIP, UPDATE, ImportCancelled, Preview, Progress, RowCheck, Summary
+
+
+def apply(session: Session, preview: Preview, duplicates: str = SKIP, *,
+          all_or_nothing: bool = False, progress: Progress | None = None,
+          cancel: threading.Event | None = None, source: str = "") -> Summary:
+    """Save the good rows of ``preview`` in one transaction; nothing is saved on cancel."""
+    session.require(Permission.IMPORT)
+    session.require(Permission.RESIDENT_WRITE if preview.kind == "residents"
+                    else Permission.VOLUNTEER_WRITE)
+    if SENSITIVE_KEYS & set(preview.mapping.columns) and not session.can(Permission.VIEW_SENSITIVE):
+        # check() leaves these columns out; a preview checked by someone else is refused whole
+        raise PermissionDenied(f"您没有“{Permission.VIEW_SENSITIVE.value}”的权限，"
+                               "不能导入健康情况和困难情况两列。")
+    summary = Summary(rejected=len(preview.rejected))
+    summary.warnings = sum(1 for r in preview.rows if r.ok and r.warnings)
+    if all_or_nothing and summary.rejected:
+        return summary
+    table = preview.kind
+    tables = (table, "teams", "team_members") if table == "volunteers" else (table,)
+    stamp = now_text()
+    good = [r for r in preview.rows if r.ok]
+    uids = _uid_stream()
+    with _large_page_cache(session), session.write(*tables, "audit_log"), \
+            _indexes_rebuilt_after(session, table, len(good)):
+        teams = _teams(session, preview, stamp, summary)
+        saved: dict[int, int] = {}          # file row number → database id
+        next_no = _volunteer_counter(session) if table == "volunteers" else None
+        batch: list[tuple[RowCheck, dict[str, Any]]] = []
+        for done, row in enumerate(good):
+            if cancel is not None and cancel.is_set():
+                raise ImportCancelled()
+            if done % 250 == 0:
+                _flush(session, table, batch, saved, teams)
+                if progress:
+                    progress(done, len(good))
+            target = row.existing_id if row.existing_id is not None else None
+            if target is None and row.duplicate_of is not None:
+                _flush(session, table, batch, saved, teams)
+                target = saved.get(row.duplicate_of)
+            if row.is_duplicate and (duplicates != UPDATE or target is None):
+                summary.skipped += 1
+                continue
+            if target is not None:
+                _update(session, table, target, row, stamp)
+                summary.updated += 1
+                saved[row.number] = target
+                if table == "volunteers":
+                    _join_teams(session, target, row.teams, teams)
+            else:
+                batch.append((row, _insert_values(session, table, row, stamp, next_no, next(uids))))
+                summary.imported += 1
+        _flush(session, table, batch, saved, teams)
+        if progress:
+            progress(len(good), len(good))
+        session.audit("导入", table, None, None,
+                      {"imported": summary.imported, "updated": summary.updated,
+                       "skipped": summary.skipped, "rejected": summary.rejected},
+                      f"从文件 {source or preview.table.path.name} 导入{KINDS[table]}："
+                      f"新增{summary.imported}，更新{summary.updated}，跳过{summary.skipped}，"
+                      f"未导入{summary.rejected}")
+    return summary
+
+
+def _teams(session: Session, preview: Preview, stamp: str, summary: Summary) -> dict[str, int]:
+    teams = {r["name"]: r["id"] for r in session.db.query("SELECT id, name FROM teams")}
+    for name in preview.new_teams:
+        if name in teams:
+            continue
+        if not any(name in r.teams for r in preview.rows if r.ok):
+            continue
+        row = {"uid": new_uid(), "name": name, "description": "导入台账时新建", "created_at": stamp}
+        teams[name] = session.db.table("teams").insert(row).last_pk
+        session.audit("新增", "teams", teams[name], None, row, "导入台账时新建")
+        summary.new_teams.append(name)
+    return teams
+
+
+def _volunteer_counter(session: Session) -> list[int]:
+    year = session.today().year
+    last = session.db.execute(
+        "SELECT max(CAST(substr(volunteer_no, 8) AS INTEGER)) FROM volunteers "
+        "WHERE volunteer_no LIKE ?", [f"ZY{year}-%"]).fetchone()[0] or 0
+    return [year, last]
+
+
+@contextlib.contextmanager
+def _large_page_cache(session: Session) -> Iterator[None]:
+    """64 MB of page cache while the rows go in (SQLite's default is 2 MB): the indexes of a
+    large ledger then stay in memory instead of being written out and re-read page by page
+    (50,000 residents went in 30% faster)."""
+    before = session.db.execute("PRAGMA cache_size").fetchone()[0]
+    session.db.execute("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        session.db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _uid_stream() -> Iterator[str]:
+    # made a thousand at a time: one call for 50,000 would hold the interpreter for ~30 ms
+    while True:
+        yield from new_uids(1000)
+
+
+# Below this many new rows, keeping the indexes up to date row by row costs less than
+# rebuilding them.
+BULK_ROWS = 5000
+
+
+@contextlib.contextmanager
+def _indexes_rebuilt_after(session: Session, table: str, new_rows: int) -> Iterator[None]:
+    """A first big import (a whole community's ledger into an empty or smaller table) puts
+    the rows in without the table's own indexes and builds them once at the end, inside the
+    same transaction: a cancel or failure rolls the indexes back with the rows. Filling five
+    indexes row by row took a third of the import's time. The UNIQUE ones (uid, id_number)
+    stay: they are the constraints."""
+    existing = session.db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+    if new_rows < BULK_ROWS or new_rows < existing:
+        yield
+        return
+    indexes = session.db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL", [table]).fetchall()
+    for name, _sql in indexes:
+        session.db.execute(f"DROP INDEX [{name}]")
+    yield
+    for _name, sql in indexes:
+        session.db.execute(sql)
+
+
+def _insert_values(session: Session, table: str, row: RowCheck, stamp: str,
+                   counter: list[int] | None, uid: str) -> dict[str, Any]:
+    given = row.given
+    values = {k: v for k, v in row.values.items() if v is not None or k in given}
+    values["uid"] = uid
+    values["created_at"] = values["updated_at"] = stamp
+    if table == "volunteers":
+        values.setdefault("status", "在册")
+        values.setdefault("joined_on", session.today().isoformat())
+        if not values.get("volunteer_no") and counter is not None:
+            counter[1] += 1
+            values["volunteer_no"] = f"ZY{counter[0]}-{counter[1]:05d}"
+    return values
+
+
+def _flush(session: Session, table: str, batch: list[tuple[RowCheck, dict[str, Any]]],
+           saved: dict[int, int], teams: dict[str, int]) -> None:
+    """Insert the waiting rows, one ``executemany`` per run of rows with the same columns.
+
+    Inside our one write transaction nobody else inserts, so the new ids are consecutive and
+    end at ``last_insert_rowid()``.
+    """
+    start = 0
+    while start < len(batch):
+        columns = tuple(batch[start][1])
+        end = start
+        while end < len(batch) and tuple(batch[end][1]) == columns:
+            end += 1
+        sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
+               f"VALUES ({', '.join('?' for _ in columns)})")
+        session.db.conn.executemany(sql, [tuple(v.values()) for _, v in batch[start:end]])
+        last = session.db.execute("SELECT last_insert_rowid()").fetchone()[0]
+        for offset, (row, _values) in enumerate(batch[start:end]):
+            saved[row.number] = last - (end - start - 1) + offset
+            if table == "volunteers":
+                _join_teams(session, saved[row.number], row.teams, teams)
+        start = end
+    batch.clear()
+
+
+_DERIVED = {"name_initials", "name_pinyin", "phone_tail", "risk_level"}
+
+
+def _update(session: Session, table: str, target: int, row: RowCheck, stamp: str) -> None:
+    """Only the cells the file filled change; an empty cell never wipes what is saved."""
+    current = session.row(table, target) or {}
+    values = {k: v for k, v in row.values.items()
+              if k in row.given or k in _DERIVED or (k in _PERSON_KEYS and v is not None)}
+    if "place" in row.given and "place_id" in row.values:
+        values["place_id"] = row.values["place_id"]
+    if "community" in row.given and "community_id" in row.values:
+        values["community_id"] = row.values["community_id"]
+    values = {k: v for k, v in values.items() if k not in ("id",)}
+    if table == "residents":
+        merged = {**current, **values}
+        values["risk_level"] = resident_risk.level_of(merged, settings.housing_rule(session),
+                                                     session.today())
+    values["updated_at"] = stamp
+    assignments = ", ".join(f"{k} = ?" for k in values)
+    session.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), target])
+    session.audit("导入更新", table, target, current, {**current, **values})
+
+
+def _join_teams(session: Session, volunteer_id: int, names: Sequence[str],
+                teams: dict[str, int]) -> None:
+    for name in names:
+        session.db.execute(
+            "INSERT INTO team_members (uid, team_id, volunteer_id, role, joined_on) "
+            "VALUES (?, ?, ?, '队员', ?) ON CONFLICT(team_id, volunteer_id) DO UPDATE SET left_on = NULL",
+            [new_uid(), teams[name], volunteer_id, session.today().isoformat()])

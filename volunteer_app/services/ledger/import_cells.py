@@ -1,0 +1,163 @@
+"""Reading one cell of a ledger as Excel shows it, against what is already saved (loaded once, so
+checking 50,000 rows makes no query per row)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ...domain.forms import parse_date, parse_int
+from ...domain.identity import FieldError
+from ...domain.ledger_columns import FIELDS, LedgerField, parse_availability_words, parse_yes_no
+from ...domain.people import pinyin_keys
+from ...store.rows import to_json
+from ..session import Session
+from .import_rows import RowCheck
+
+
+@dataclass
+class _Known:
+    """What is already saved, loaded once so that checking 50,000 rows makes no queries."""
+
+    by_id_number: dict[str, int]
+    by_name_phone: dict[tuple[str, str], int]
+    by_number: dict[str, int]
+    by_name_birth: dict[tuple[str, str], int]
+    places: dict[str, int]
+    communities: dict[str, int]
+    teams: dict[str, int]
+    place_communities: dict[int, int] = field(default_factory=dict)   # place id → its community
+
+
+def _known(session: Session, kind: str) -> _Known:
+    db = session.db
+    table = "residents" if kind == "residents" else "volunteers"
+    by_id, by_phone, by_birth = {}, {}, {}
+    for row in db.execute(f"SELECT id, id_number, name, phone, birth_date FROM {table}"):
+        if row[1]:
+            by_id[row[1]] = row[0]
+        if row[3]:
+            by_phone.setdefault((row[2], row[3]), row[0])
+        if not row[1] and not row[3] and row[4]:
+            by_birth.setdefault((row[2], row[4]), row[0])
+    numbers = ({r[1]: r[0] for r in db.execute("SELECT id, volunteer_no FROM volunteers")
+                if r[1]} if kind == "volunteers" else {})
+    return _Known(by_id, by_phone, numbers, by_birth,
+                  {r[1]: r[0] for r in db.execute("SELECT id, name FROM places")},
+                  {r[1]: r[0] for r in db.execute("SELECT id, name FROM communities")},
+                  {r[1]: r[0] for r in db.execute("SELECT id, name FROM teams")},
+                  dict(db.execute("SELECT id, community_id FROM places").fetchall()))
+
+
+def _text(value: Any) -> str:
+    if type(value) is str:
+        return value.strip()
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value).strip()
+
+
+def _id_text(value: Any) -> str:
+    """An ID number that Excel stored as a number shows as Excel shows it: 1.10106E+17.
+    A 15-digit old number survives as a number (Excel keeps 15 digits), so it is kept whole."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 10**14 <= value < 10**15 and value == int(value):
+            return str(int(value))
+        return f"{float(value):.5E}".replace("E+0", "E+")
+    return _text(value)
+
+
+def _require_health_consent(row: RowCheck) -> None:
+    """Health notes come in only with their separate consent, named in the same row."""
+    if row.values.get("health_consent_by") and row.values.get("health_consent_date"):
+        row.values["sensitive_consent"] = 1
+        row.given.add("sensitive_consent")
+    else:
+        row.errors["health_notes"] = HEALTH_CONSENT_COLUMNS
+
+
+HEALTH_CONSENT_COLUMNS = ("健康情况需要居民另行单独同意：请在“健康信息同意人”和“健康信息同意日期”两列"
+                          "填写由谁、哪天同意，否则请清空这一格。")
+
+
+_SPECS = {kind: {spec.key: spec for spec in fields} for kind, fields in FIELDS.items()}
+
+
+def _gender(text: str) -> str:
+    return {"男性": "男", "女性": "女", "M": "男", "F": "女", "m": "男", "f": "女"}.get(text, text)
+
+
+def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: _Known) -> None:
+    key, label = spec.key, spec.label
+    if spec.kind == "flag":
+        flag = parse_yes_no(value, label)
+        if flag is not None:
+            row.values[key] = 1 if flag else 0
+    elif key == "floor":
+        row.values[key] = parse_int(re.sub(r"[层楼]$", "", text), label, -3, 60)
+    elif spec.kind == "date":
+        if text:
+            row.values[key] = parse_date(value, label).isoformat()
+    elif key == "place":
+        if text and text in known.places:
+            row.values["place_id"] = known.places[text]
+        elif text:
+            row.warnings[key] = f"小区“{text}”在系统里还没有，这一项先空着；请添加小区后在居民信息里选择。"
+    elif key == "community":
+        if text and text in known.communities:
+            row.values["community_id"] = known.communities[text]
+        elif text:
+            # dropped, the person would silently fall out of 80后帮90后: the row is refused
+            names = "、".join(list(known.communities)[:6]) or "（系统里还没有社区）"
+            raise FieldError(label, f"社区“{text}”在系统里没有，请改成已有的社区名称（{names}）后再导入。")
+    elif key == "teams":
+        row.teams = [t for t in re.split(r"[,，、;；/\n]+", text) if t.strip()]
+        row.teams = [re.sub(r"[（(](队长|副队长|队员)[)）]$", "", t.strip()) for t in row.teams]
+    elif key == "skills":
+        row.values[key] = to_json(sorted({s for s in re.split(r"[,，、;；/\s]+", text) if s}))
+    elif key == "availability":
+        grid, unread = parse_availability_words(text)
+        row.values[key] = grid.to_text()
+        if unread:
+            row.warnings[key] = (f"可服务时间中“{'、'.join(unread)}”看不懂，原文已保存到备注，"
+                                 "请导入后在志愿者信息里勾选。")
+            row.values["_availability_note"] = f"可服务时间（原文）：{text}"
+    elif key == "weekly_hours_cap":
+        if text:
+            try:
+                number = float(text)
+            except ValueError:
+                raise FieldError(label, f"{label}“{text}”应为数字（小时）。") from None
+            if not 0 <= number <= 60:
+                raise FieldError(label, f"{label}“{text}”应在0到60小时之间。")
+            row.values[key] = number
+    elif key == "status":
+        if text:
+            if text not in ("在册", "暂停", "退出"):
+                raise FieldError(label, f"状态“{text}”只能是在册、暂停或退出。")
+            row.values[key] = text
+    elif key == "volunteer_no":
+        if text:
+            row.values[key] = text
+    else:
+        row.values[key] = text
+
+
+_PINYIN_CACHE: dict[str, tuple[str, str]] = {}
+
+
+def _pinyin(name: str) -> tuple[str, str]:
+    keys = _PINYIN_CACHE.get(name)
+    if keys is None:
+        if len(_PINYIN_CACHE) > 100_000:
+            _PINYIN_CACHE.clear()
+        keys = _PINYIN_CACHE[name] = pinyin_keys(name)
+    return keys

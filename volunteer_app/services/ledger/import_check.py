@@ -1,0 +1,266 @@
+"""Step 2 of an import: read every row into a RowCheck (clean values, a reason per wrong cell,
+warnings, duplicates), without a query per row."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from ...domain.forms import validate_person
+from ...domain.identity import FieldError
+from ..admin import settings
+from ..people import resident_risk
+from ..session import Session
+from .import_cells import (
+    _SPECS,
+    _gender,
+    _id_text,
+    _Known,
+    _known,
+    _pinyin,
+    _read_other,
+    _require_health_consent,
+    _text,
+)
+from .import_header import _readable_columns
+from .import_rows import ImportCancelled, Mapping, Preview, Progress, RowCheck
+from .ledger_files import Table, is_blank
+
+
+def check(session: Session, table: Table, mapping: Mapping, kind: str,
+          progress: Progress | None = None, cancel: threading.Event | None = None) -> Preview:
+    """Check every row below the header; blank rows are left out, merged cells already filled."""
+    with _no_cycle_collection():
+        return _check(session, table, mapping, kind, progress, cancel)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The rows of a check hold no reference cycles (reference counting frees them), but the
+    cycle collector would scan the growing list of 50,000 rows again and again: a quarter of
+    the check's time. The window's worker also freezes them afterwards (import_dialog)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check(session: Session, table: Table, mapping: Mapping, kind: str,
+           progress: Progress | None, cancel: threading.Event | None) -> Preview:
+    mapping, notices = _readable_columns(session, mapping)
+    reader = _RowReader(session, mapping, kind)
+    known = reader.known
+    seen: dict[Any, int] = {}
+    rows: list[RowCheck] = []
+    new_teams: list[str] = []
+    body = table.rows[mapping.header_row + 1:]
+    for offset, cells in enumerate(body):
+        if offset % 500 == 0:
+            if cancel is not None and cancel.is_set():
+                raise ImportCancelled()
+            if progress:
+                progress(offset, len(body))
+        if is_blank(cells):
+            continue
+        row = reader.read(mapping.header_row + offset + 2, list(cells))
+        if not row.errors:
+            reader.derive(row)
+            _find_duplicates(row, kind, known, seen)
+            for name in row.teams:
+                if name not in known.teams and name not in new_teams:
+                    new_teams.append(name)
+        rows.append(row)
+    if progress:
+        progress(len(body), len(body))
+    return Preview(kind, table, mapping, rows, new_teams, notices=notices)
+
+
+class _RowReader:
+    """Reads the rows of one file under one mapping. What depends on one cell alone (a flag,
+    a floor, a building, a team list, availability words) is worked out once per distinct
+    value, and the risk tier once per distinct set of inputs: a ledger of 50,000 rows holds
+    a few hundred buildings and two genders, and is checked without a query per row."""
+
+    def __init__(self, session: Session, mapping: Mapping, kind: str):
+        self.kind = kind
+        self.today = session.today()
+        self.rule = settings.housing_rule(session)
+        self.known = _known(session, kind)
+        self.specs = _SPECS[kind]
+        columns = [(index, key) for index, key in enumerate(mapping.columns) if key]
+        self.person = [(index, key) for index, key in columns if key in _PERSON_KEYS]
+        self.id_index = next((i for i, k in self.person if k == "id_number"), None)
+        self.birth_index = next((i for i, k in self.person if k == "birth_date"), None)
+        # each other column with its memo: the cell → what reading it gave
+        self.others = [(index, key, {}) for index, key in columns if key not in _PERSON_KEYS]
+        self._risks: dict[tuple, str] = {}
+
+    def read(self, number: int, cells: list[Any]) -> RowCheck:
+        row = RowCheck(number, cells)
+        size, given = len(cells), row.given
+        texts: dict[str, str] = {}
+        for index, key in self.person:
+            if index < size:
+                text = texts[key] = _text(cells[index])
+                if text:
+                    given.add(key)
+        birth = cells[self.birth_index] if self.birth_index is not None and self.birth_index < size \
+            else None
+        person = {
+            "name": texts.get("name", ""),
+            "id_number": _id_text(cells[self.id_index] if self.id_index is not None
+                                  and self.id_index < size else None),
+            "birth_date": birth if isinstance(birth, date) else texts.get("birth_date", ""),
+            "gender": _gender(texts.get("gender", "")),
+            "phone": texts.get("phone", ""),
+        }
+        if "*" in person["id_number"]:
+            row.errors["id_number"] = (f"身份证号“{person['id_number']}”是打码后的号码，无法导入。"
+                                       "请用“完整导出”的文件，或填写完整的身份证号。")
+            person["id_number"] = ""
+        if "*" in person["phone"]:
+            row.errors["phone"] = f"联系电话“{person['phone']}”是打码后的号码，请填写完整号码。"
+            person["phone"] = ""
+        result = validate_person(person, self.today)
+        for key, message in result.errors.items():
+            row.errors.setdefault(key, message)
+        row.values.update(result.values)
+        for index, key, memo in self.others:
+            if index < size:
+                self._read_cell(row, key, cells[index], memo)
+        return row
+
+    def _read_cell(self, row: RowCheck, key: str, value: Any, memo: dict[Any, tuple]) -> None:
+        # a text cell is its own key; any other by type too, so that True is not taken for 1
+        cell = value if type(value) is str else (type(value), value)
+        try:
+            found = memo.get(cell)
+        except TypeError:           # an unhashable cell: read it every time
+            cell, found = None, None
+        if found is None:
+            scratch = RowCheck(0, [])
+            text = _text(value)
+            error = None
+            try:
+                _read_other(scratch, self.specs[key], value, text, self.known)
+            except FieldError as failure:
+                error = failure.message
+            found = (bool(text), scratch.values, scratch.warnings, error, scratch.teams)
+            if cell is not None:
+                memo[cell] = found
+        filled, values, warnings, error, teams = found
+        if filled:
+            row.given.add(key)
+        if values:
+            row.values.update(values)
+        if warnings:
+            row.warnings.update(warnings)
+        if error is not None:
+            row.errors[key] = error
+        if teams:
+            row.teams = list(teams)
+
+    def derive(self, row: RowCheck) -> None:
+        """The computed columns, as services/people/residents.py and volunteers.py compute them."""
+        values = row.values
+        note = values.pop("_availability_note", "")
+        if note:
+            values["notes"] = "；".join(x for x in (values.get("notes", ""), note) if x)
+            row.given.add("notes")
+        values["name_initials"], values["name_pinyin"] = _pinyin(values["name"])
+        self._settle_community(row)
+        if self.kind != "residents":
+            return
+        # a clean phone holds only digits and the dash of 010-
+        values["phone_tail"] = (values.get("phone") or "").replace("-", "")[-4:]
+        inputs = tuple(map(values.get, _RISK_INPUTS))
+        risk = self._risks.get(inputs)
+        if risk is None:
+            risk = self._risks[inputs] = resident_risk.level_of(values, self.rule, self.today)
+        values["risk_level"] = risk
+        if values.get("health_notes"):
+            _require_health_consent(row)
+
+
+    def _settle_community(self, row: RowCheck) -> None:
+        """The place decides the community, as in the forms (services/people/person_community.py);
+        a 社区 cell naming another community than the place's refuses the row."""
+        values = row.values
+        place_id = values.get("place_id")
+        if place_id is None:
+            return
+        community_id = self.known.place_communities.get(place_id)
+        given = values.get("community_id")
+        if given is not None and given != community_id:
+            names = {v: k for k, v in self.known.communities.items()}
+            place = next((k for k, v in self.known.places.items() if v == place_id), "")
+            row.errors["community"] = (f"小区“{place}”属于{names.get(community_id, '另一个社区')}，"
+                                       f"与所填社区“{names.get(given, '')}”不一致，请核对。")
+            return
+        values["community_id"] = community_id
+        row.given.add("community")
+
+
+_RISK_INPUTS = ("birth_date", "floor", "has_lift", "cannot_use_stairs", "lives_alone", "empty_nest",
+                "serious_illness", "dementia", "disabled", "hardship")
+
+
+def _keys(row: RowCheck) -> list[Any]:
+    values = row.values
+    keys: list[Any] = []
+    if values.get("id_number"):
+        keys.append(("id", values["id_number"]))
+    if values.get("volunteer_no"):
+        keys.append(("no", values["volunteer_no"]))
+    if not values.get("id_number") and values.get("phone"):
+        keys.append(("np", values["name"], values["phone"]))
+    elif not values.get("id_number") and values.get("birth_date"):
+        # neither ID nor phone: the same name and birth date is taken as the same person
+        keys.append(("nb", values["name"], values["birth_date"]))
+    return keys
+
+
+def _find_duplicates(row: RowCheck, kind: str, known: _Known, seen: dict[Any, int]) -> None:
+    existing: set[int] = set()
+    keys = _keys(row)
+    for key in keys:
+        if key[0] == "id":
+            found = known.by_id_number.get(key[1])
+        elif key[0] == "no":
+            found = known.by_number.get(key[1])
+        elif key[0] == "np":
+            found = known.by_name_phone.get((key[1], key[2]))
+        else:
+            found = known.by_name_birth.get((key[1], key[2]))
+        if found is not None:
+            existing.add(found)
+        if key in seen and row.duplicate_of is None:
+            row.duplicate_of = seen[key]
+    if len(existing) > 1:
+        row.errors["id_number"] = (f"这一行与已登记的{len(existing)}位不同人员（编号"
+                                   f"{'、'.join(map(str, sorted(existing)))}）都对得上，请核对身份证号和编号。")
+        return
+    row.existing_id = next(iter(existing), None)
+    for key in keys:
+        seen.setdefault(key, row.number)
+
+
+_PERSON_KEYS = {"name", "id_number", "birth_date", "gender", "phone"}
+
+
+def warm_up() -> None:
+    """Load what the row checks use (stdnum's check digit, pypinyin's words) now.
+
+    Loading them in the worker on the first row held the interpreter for ~100 ms and froze
+    the window; the window calls this once when the import dialog opens."""
+    from ...domain.identity import clean_id_number
+
+    clean_id_number("11010519491231002X")
+    _pinyin("张")

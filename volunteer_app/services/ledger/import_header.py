@@ -1,0 +1,55 @@
+"""Step 1 of an import: find the header row under title rows and map the file's columns to fields
+(health columns only for roles that may see them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...domain.ledger_columns import (
+    FIELDS,
+    SENSITIVE_KEYS,
+    LedgerField,
+    find_header_row,
+    map_headers,
+)
+from ..permissions import Permission
+from ..session import Session
+from .import_rows import Mapping
+from .ledger_files import MAX_UNPACKED, LedgerFileError, Table, read_table
+
+
+def detect(table: Table, kind: str) -> Mapping:
+    fields = FIELDS[kind]
+    index = find_header_row(table.rows, fields)
+    if index is None:
+        raise LedgerFileError(
+            f"文件 {table.path.name} 的前10行里找不到表头：表头里至少要有两列认得出的列名"
+            "（如姓名、身份证号、联系电话）。请检查是否选错了文件或工作表。")
+    headers = ["" if h is None else str(h).strip() for h in table.rows[index]]
+    return Mapping(index, headers, map_headers(headers, fields))
+
+
+def load(path: Path | str, kind: str, max_unpacked: int = MAX_UNPACKED) -> tuple[Table, Mapping]:
+    table = read_table(path, max_unpacked)
+    return table, detect(table, kind)
+
+
+def mappable_fields(session: Session, kind: str) -> list[LedgerField]:
+    """What a file's columns may be imported as: health and hardship notes only for a role
+    that may see them (see :func:`_readable_columns`)."""
+    readable = session.can(Permission.VIEW_SENSITIVE)
+    return [f for f in FIELDS[kind] if readable or f.key not in SENSITIVE_KEYS]
+
+
+def _readable_columns(session: Session, mapping: Mapping) -> tuple[Mapping, list[str]]:
+    """Health and hardship columns are left out, with a notice, for a role that may not see
+    them: the rest of the file imports as usual (refusing the whole ledger over two columns
+    would only push staff to delete them in Excel)."""
+    sensitive = [i for i, key in enumerate(mapping.columns) if key in SENSITIVE_KEYS]
+    if not sensitive or session.can(Permission.VIEW_SENSITIVE):
+        return mapping, []
+    names = "".join(f"“{mapping.headers[i] or f'第{i + 1}列'}”" for i in sensitive)
+    notice = (f"{names}列是健康与困难情况，您的角色没有“{Permission.VIEW_SENSITIVE.value}”的权限，"
+              "这些列不导入（已忽略），其他列照常导入。")
+    columns = [None if key in SENSITIVE_KEYS else key for key in mapping.columns]
+    return Mapping(mapping.header_row, mapping.headers, columns), [notice]
