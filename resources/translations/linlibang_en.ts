@@ -4,41 +4,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="20"/>
+        <location filename="../../volunteer_app/ui/app.py" line="21"/>
         <source>邻里帮：这台电脑没有图形显示（没有 DISPLAY），无法打开窗口。可以用虚拟显示运行：xvfb-run -a make run ；命令行功能见 python main.py --help</source>
         <translation>LinLiBang: this computer has no graphical display (no DISPLAY), so the window cannot open. Run it on a virtual display: xvfb-run -a make run ; for the command line see python main.py --help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="74"/>
+        <location filename="../../volunteer_app/ui/app.py" line="75"/>
         <source>邻里帮</source>
         <translation>LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="76"/>
-        <location filename="../../volunteer_app/ui/app.py" line="74"/>
-        <source>已经有一个邻里帮窗口在使用数据库 %1。
-请切换到那个窗口。</source>
-        <translation>Another LinLiBang window is using the database %1.
-Please switch to that window.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/app.py" line="68"/>
+        <location filename="../../volunteer_app/ui/app.py" line="70"/>
         <location filename="../../volunteer_app/ui/app.py" line="82"/>
         <location filename="../../volunteer_app/ui/app.py" line="88"/>
         <source>邻里帮：无法打开数据库</source>
         <translation>LinLiBang: cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="128"/>
-        <location filename="../../volunteer_app/ui/app.py" line="136"/>
-        <location filename="../../volunteer_app/ui/app.py" line="135"/>
+        <location filename="../../volunteer_app/ui/app.py" line="154"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="129"/>
-        <location filename="../../volunteer_app/ui/app.py" line="137"/>
-        <location filename="../../volunteer_app/ui/app.py" line="136"/>
+        <location filename="../../volunteer_app/ui/app.py" line="155"/>
         <source>这是第一次打开邻里帮。
 
 要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
@@ -47,58 +35,44 @@ Please switch to that window.</translation>
 Load a demo community to see how it works, or start empty and enter your own community?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="131"/>
-        <location filename="../../volunteer_app/ui/app.py" line="139"/>
-        <location filename="../../volunteer_app/ui/app.py" line="138"/>
+        <location filename="../../volunteer_app/ui/app.py" line="157"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="133"/>
-        <location filename="../../volunteer_app/ui/app.py" line="141"/>
-        <location filename="../../volunteer_app/ui/app.py" line="140"/>
+        <location filename="../../volunteer_app/ui/app.py" line="159"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="165"/>
-        <location filename="../../volunteer_app/ui/app.py" line="173"/>
-        <location filename="../../volunteer_app/ui/app.py" line="187"/>
+        <location filename="../../volunteer_app/ui/app.py" line="206"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="170"/>
-        <location filename="../../volunteer_app/ui/app.py" line="178"/>
-        <location filename="../../volunteer_app/ui/app.py" line="193"/>
+        <location filename="../../volunteer_app/ui/app.py" line="212"/>
         <source>邻里帮：无法保存</source>
         <translation>LinLiBang: could not save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="198"/>
+        <location filename="../../volunteer_app/ui/app.py" line="217"/>
         <source>错误报告已保存到：
 %1</source>
         <translation>The error report was saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="172"/>
-        <location filename="../../volunteer_app/ui/app.py" line="180"/>
-        <location filename="../../volunteer_app/ui/app.py" line="200"/>
+        <location filename="../../volunteer_app/ui/app.py" line="219"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="177"/>
-        <location filename="../../volunteer_app/ui/app.py" line="185"/>
-        <location filename="../../volunteer_app/ui/app.py" line="205"/>
+        <location filename="../../volunteer_app/ui/app.py" line="224"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="177"/>
-        <location filename="../../volunteer_app/ui/app.py" line="185"/>
-        <location filename="../../volunteer_app/ui/app.py" line="205"/>
+        <location filename="../../volunteer_app/ui/app.py" line="224"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
 %1
@@ -112,138 +86,138 @@ Please send this file to technical support.</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="79"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="80"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="47"/>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="87"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="88"/>
         <source>已安排</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="48"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="49"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="49"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="49"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="50"/>
         <source>已谢绝</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="49"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="50"/>
         <source>缺席</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="87"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="88"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="87"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="88"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="88"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="89"/>
         <source>移出所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="89"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="90"/>
         <source>序</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="89"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="90"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="89"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="90"/>
         <source>本月(时)</source>
         <translation>Month (h)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="90"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="91"/>
         <source>本周(时)</source>
         <translation>Week (h)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="90"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="91"/>
         <source>合适的理由</source>
         <translation>Why they fit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="92"/>
         <source>冲突与提醒</source>
         <translation>Conflicts and warnings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="94"/>
         <source>安排所选</source>
         <translation>Assign selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="96"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="97"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="103"/>
         <source>候选人按合适程度排序：有空、有技能、本月时长少、未超每周上限的在前。灰色的不能安排（原因见右侧）；有提醒的安排前会请您确认。</source>
         <translation>Candidates are sorted by fit: free, skilled, fewest hours this month and under the weekly cap first. Grey ones cannot be assigned (reason on the right); for those with a warning you will be asked to confirm.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="149"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="150"/>
         <source>不能安排：</source>
         <translation>Cannot assign:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="151"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="152"/>
         <source>提醒：</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="154"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="155"/>
         <source>（%1组）</source>
         <translation> (group %1)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="198"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="199"/>
         <source>请先在候选人里选一位。</source>
         <translation>First choose a candidate.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="201"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="202"/>
         <source>不能安排{0}：{1}。</source>
         <translation>Cannot assign {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="217"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="218"/>
         <source>已安排{0}。</source>
         <translation>Assigned {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="220"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="221"/>
         <source>需要确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="221"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="222"/>
         <source>安排{0}有以下提醒：
 
 {1}
@@ -256,22 +230,22 @@ Please send this file to technical support.</translation>
 Assign anyway?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="225"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="226"/>
         <source>仍然安排</source>
         <translation>Assign anyway</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="226"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="227"/>
         <source>不安排</source>
         <translation>Don&apos;t assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="229"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="230"/>
         <source>没有安排{0}。</source>
         <translation>{0} not assigned.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="247"/>
+        <location filename="../../volunteer_app/ui/dialogs/assign_dialog.py" line="248"/>
         <source>已移出{0}。</source>
         <translation>Removed {0}.</translation>
     </message>
@@ -279,93 +253,93 @@ Assign anyway?</translation>
 <context>
     <name>AttendanceDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="49"/>
         <source>签到/签退</source>
         <translation>Check in/out</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="53"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="53"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="52"/>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="56"/>
         <source>签到</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="54"/>
         <source>签退</source>
         <translation>Check out</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="54"/>
         <source>服务记录</source>
         <translation>Service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="56"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="57"/>
         <source>签退并记时长</source>
         <translation>Check out and record hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="59"/>
         <source>完成（按班次时长）</source>
         <translation>Completed (shift length)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="60"/>
         <source>缺席</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="61"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="62"/>
         <source>选中一人或多人（按住Ctrl多选），在“签到”“签退”里改成实际时间后点按钮。签退或完成后自动生成服务记录。</source>
         <translation>Select one or more people (hold Ctrl), set the actual times under &quot;Check in&quot; and &quot;Check out&quot;, then click the button. Checking out or completing creates the service records.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="86"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="87"/>
         <source>这个班次在{0}，还没到，到时再来签到签退。</source>
         <translation>This shift is on {0}, not yet; check in and out then.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="103"/>
         <source>已记录 {0} 小时</source>
         <translation>{0} hours recorded</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="139"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="140"/>
         <source>请先选中要操作的人。</source>
         <translation>First select the people to act on.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="158"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="159"/>
         <source>{0} 已签到。</source>
         <translation>{0} checked in.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="163"/>
         <source>{0} 已签退，服务记录已按实际时长生成。</source>
         <translation>{0} checked out; service records created for the actual time served.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="167"/>
         <source>{0} 已完成，服务记录已生成。</source>
         <translation>{0} completed; service records created.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="170"/>
+        <location filename="../../volunteer_app/ui/dialogs/attendance_dialog.py" line="171"/>
         <source>{0} 记为缺席（不生成服务记录）。</source>
         <translation>{0} marked as no-show (no service record).</translation>
     </message>
@@ -528,12 +502,12 @@ Assign anyway?</translation>
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../../volunteer_app/ui/auto_backup.py" line="78"/>
+        <location filename="../../volunteer_app/ui/auto_backup.py" line="74"/>
         <source>自动备份失败：%1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/auto_backup.py" line="80"/>
+        <location filename="../../volunteer_app/ui/auto_backup.py" line="76"/>
         <source>已自动备份（%1）</source>
         <translation>Backed up automatically (%1)</translation>
     </message>
@@ -599,12 +573,12 @@ Assign anyway?</translation>
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../volunteer_app/ui/background.py" line="99"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="186"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/background.py" line="101"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="188"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -612,23 +586,23 @@ Assign anyway?</translation>
 <context>
     <name>CancelShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="468"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="476"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="469"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="477"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="470"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="471"/>
         <source>已安排的人员：{0}。取消后请通知他们。</source>
         <translation>Assigned people: {0}. Please tell them after cancelling.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="471"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="472"/>
         <source>这个班次还没有安排人员。</source>
         <translation>Nobody is assigned to this shift yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="479"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="480"/>
         <source>不取消</source>
         <translation>Don&apos;t cancel</translation>
     </message>
@@ -671,27 +645,27 @@ Assign anyway?</translation>
         <translation>Only verified and locked records count; ID numbers show their first 6 and last 4 digits. A preview is not numbered; printing or saving numbers and registers the certificate; printing the same period again is recorded as a reprint.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="363"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="371"/>
         <source>请先在列表里选择志愿者（按住Ctrl可多选）。</source>
         <translation>First select volunteers in the list (hold Ctrl to select several).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="368"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="376"/>
         <source>未开具：</source>
         <translation>Not issued:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="371"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="379"/>
         <source>预览只显示前{0}份（共{1}份），打印或保存时全部输出。</source>
         <translation>The preview shows the first {0} of {1}; printing or saving outputs all of them.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="377"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="385"/>
         <source>已开具{0}份证明（{1}）。</source>
         <translation>Issued {0} certificates ({1}).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="381"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="389"/>
         <source>证明已编号登记，再次打印同一期间将记为补打。</source>
         <translation>The certificates are numbered and registered; printing the same period again counts as a reprint.</translation>
     </message>
@@ -973,97 +947,93 @@ Assign anyway?</translation>
 <context>
     <name>FillGapsDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="56"/>
         <source>一键补缺</source>
         <translation>Fill gaps</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="59"/>
         <source>采用</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="59"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="59"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="81"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="60"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="61"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="83"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="62"/>
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="84"/>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="186"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="63"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="165"/>
         <source>安排勾选的人员</source>
         <translation>Assign the ticked people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="87"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="66"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="89"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="68"/>
         <source>建议只补到每个班次的最少人数，优先本月时长少的队员，不会安排有冲突、超出每周上限或不在空闲时间的人。取消勾选即可不采用。</source>
         <translation>Suggestions fill each shift only up to its minimum, preferring members with fewer hours this month; nobody with a conflict, over the weekly cap or outside their free times is suggested. Untick a suggestion to leave it out.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="101"/>
         <source>正在为缺人的班次找人……</source>
-        <translation>Finding people for the short-staffed shifts…</translation>
-        <translation>Finding volunteers for the short-staffed shifts…</translation>
-        <translation>Finding people for the understaffed shifts…</translation>
-        <translation>Finding people for understaffed shifts…</translation>
         <translation>Finding people for the short-handed shifts…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="161"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="140"/>
         <source>本周（今天以后）没有缺人的班次。</source>
         <translation>No shift this week (from today) is short of people.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="163"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="142"/>
         <source>本周（今天以后）有 {0} 个班次缺人，共缺 {1} 人；建议安排 {2} 人次，涉及 {3} 个班次。</source>
         <translation>This week (from today) {0} shifts are short of {1} people in all; {2} assignments to {3} shifts are suggested.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="145"/>
         <source>还有 {0} 个名额找不到合适的人，可在“安排人员”里手动安排。</source>
         <translation>{0} places still have nobody suitable; assign them by hand under &quot;Assign people&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="185"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="164"/>
         <source>安排勾选的 {0} 人次</source>
         <translation>Assign the {0} ticked</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="194"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="173"/>
         <source>没有勾选任何建议。</source>
         <translation>No suggestion is ticked.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="204"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="183"/>
         <source>已安排 {0} 人次。</source>
         <translation>{0} assignments made.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="205"/>
+        <location filename="../../volunteer_app/ui/dialogs/fill_gaps_dialog.py" line="184"/>
         <source>{0} 条因情况有变未能安排。</source>
         <translation>{0} could not be assigned because things have changed.</translation>
     </message>
@@ -1129,162 +1099,162 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="176"/>
         <source>导入%s台账</source>
         <translation>Import %s ledger</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="184"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="194"/>
         <source>请选择 .xlsx 或 .csv 台账文件</source>
         <translation>Choose an .xlsx or .csv ledger file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="185"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="195"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="188"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="198"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="193"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="203"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="193"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="203"/>
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="211"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="221"/>
         <source>重复的人员：跳过</source>
         <translation>Duplicate people: skip</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="212"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="222"/>
         <source>重复的人员：用文件中的信息更新</source>
         <translation>Duplicate people: update from the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="213"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="223"/>
         <source>保存未导入的行…</source>
         <translation>Save the rows not imported…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="215"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="225"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="218"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="228"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="250"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="263"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="285"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="298"/>
         <source>无法读取文件</source>
         <translation>Cannot read the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="297"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="310"/>
         <source>第%1列</source>
         <translation>Column %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="301"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="314"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="337"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="349"/>
         <source>正在检查每一行…</source>
         <translation>Checking every row…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="345"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="358"/>
         <source>无法检查</source>
         <translation>Cannot check</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="360"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="373"/>
         <source>检查已取消。</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="363"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="376"/>
         <source>共%1行：可导入%2行，重复%3行，有错误%4行（红色单元格，鼠标停留可看原因），有提醒%5行。</source>
         <translation>%1 rows: %2 can be imported, %3 duplicates, %4 with errors (red cells; hover to see why), %5 with warnings.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="368"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="381"/>
         <source>将新建队伍：</source>
         <translation>A new team will be created:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="370"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="383"/>
         <source>没有哪一列对应到“姓名”，请在左边的“导入为”中选择。</source>
         <translation>No column is mapped to &quot;Name&quot;; choose one under &quot;Import as&quot; on the left.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="385"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="397"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="400"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="414"/>
         <source>导入完成：新增%1行，更新%2行，跳过重复%3行，未导入%4行。</source>
         <translation>Import done: %1 rows added, %2 updated, %3 duplicates skipped, %4 not imported.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="404"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="418"/>
         <source>新建了队伍：</source>
         <translation>Teams created:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="412"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="422"/>
         <source>导入已取消，数据库没有任何改动。</source>
         <translation>Import cancelled; nothing in the database changed.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="421"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="431"/>
         <source>选择台账文件</source>
         <translation>Choose a ledger file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="422"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="432"/>
         <source>台账文件 (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>Ledger files (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="427"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="437"/>
         <source>保存未导入的行</source>
         <translation>Save the rows not imported</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="427"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="437"/>
         <source>未导入的行</source>
         <translation>Rows not imported</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="428"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="438"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="438"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="448"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="440"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="450"/>
         <source>未导入的行已保存到 %1，改好后可以再导入。</source>
         <translation>The rows not imported were saved to %1; fix them and import again.</translation>
     </message>
@@ -1292,114 +1262,114 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>JielongDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="49"/>
         <source>接龙导入</source>
         <translation>Import sign-up chain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="49"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="50"/>
         <source>安排到：</source>
         <translation>Assign to:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="54"/>
         <source>把微信群里的接龙整段复制粘贴到这里，例如：
 </source>
         <translation>Copy the whole sign-up chain from the WeChat group and paste it here, for example:
 </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="56"/>
         <source>识别名单</source>
         <translation>Read names</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="62"/>
         <source>接龙里的名字</source>
         <translation>Name in the chain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="62"/>
         <source>对应的志愿者</source>
         <translation>Matching volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="62"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="63"/>
         <source>怎样对上的</source>
         <translation>How it matched</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="62"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="63"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="64"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="65"/>
         <source>有提醒的也安排</source>
         <translation>Assign those with warnings too</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="65"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="66"/>
         <source>安排到此班次</source>
         <translation>Assign to this shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="67"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="68"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="92"/>
         <source>没有读出名字。请粘贴带编号的接龙（1. 张三  2. 李四 …），或一行一个名字。</source>
         <translation>No names found. Paste a numbered chain (1. Zhang San  2. Li Si …), or one name per line.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="103"/>
         <source>接龙：{0}（{1}人）</source>
         <translation>Sign-up chain: {0} ({1} people)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="115"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="116"/>
         <source>读出 {0} 个名字，{1} 个已对上</source>
         <translation>{0} names read, {1} matched</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="116"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="117"/>
         <source>，{0} 个请在“对应的志愿者”里选择。</source>
         <translation>; choose {0} under &quot;Matching volunteer&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="125"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="126"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="129"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="130"/>
         <source>（没有找到）</source>
         <translation>(not found)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="132"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="133"/>
         <source>（不安排）</source>
         <translation>(not assigned)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="157"/>
         <source>没有要安排的人：请在“对应的志愿者”里选择。</source>
         <translation>Nobody to assign: choose under &quot;Matching volunteer&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="168"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="169"/>
         <source>已安排 {0} 人</source>
         <translation>{0} assigned</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="170"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="171"/>
         <source>；{0} 人有提醒未安排，确认后勾选“有提醒的也安排”再点一次</source>
         <translation>; {0} with warnings not assigned: tick &quot;Assign those with warnings too&quot; and click again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/jielong_dialog.py" line="173"/>
         <source>；{0} 人不能安排（原因见“结果”）</source>
         <translation>; {0} cannot be assigned (see &quot;Result&quot;)</translation>
     </message>
@@ -1407,27 +1377,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>JoinTeamDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="92"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="94"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="104"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="106"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="107"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="106"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="108"/>
         <source>队内角色</source>
         <translation>Role in team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="110"/>
         <source>加入</source>
         <translation>Join</translation>
     </message>
@@ -1519,17 +1489,17 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="33"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="34"/>
         <source>邻里帮 — 社区志愿服务管理</source>
         <translation>LinLiBang — community volunteer management</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="63"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="64"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="64"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="65"/>
         <source>当前用户：%1</source>
         <translation>User: %1</translation>
     </message>
@@ -1537,22 +1507,22 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>MonthlyDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="391"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="399"/>
         <source>队伍月度报表</source>
         <translation>Team monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="394"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="402"/>
         <source>全社区（各队及不属任何队伍的结对探访）</source>
         <translation>Whole community (every team, and visits by helpers in no team)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="402"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="410"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="403"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="411"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
@@ -1611,237 +1581,237 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PairingPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="63"/>
         <source>80后帮90后</source>
         <translation>80s helpers for 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="66"/>
         <source>匹配</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="68"/>
         <source>允许跨社区结对</source>
         <translation>Allow pairs across communities</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="82"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="80"/>
         <source>接受所选</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="81"/>
         <source>全部接受</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="82"/>
         <source>拒绝所选</source>
         <translation>Reject selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="83"/>
         <source>以后不再推荐这一对</source>
         <translation>Never suggest this pair again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="86"/>
         <source>建议结对</source>
         <translation>Suggested pairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="90"/>
         <source>登记探访…</source>
         <translation>Log visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="94"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="92"/>
         <source>解除原因（必填）</source>
         <translation>Reason for release (required)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="95"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="93"/>
         <source>解除结对</source>
         <translation>Release pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="95"/>
         <source>结对与探访</source>
         <translation>Pairs &amp;&amp; visits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="98"/>
         <source>未能结对</source>
         <translation>Could not pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="101"/>
         <source>逾期与未覆盖</source>
         <translation>Late &amp;&amp; uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="132"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="130"/>
         <source>点“匹配”为还没有帮手的老人生成建议结对。</source>
         <translation>Click &quot;Match&quot; to propose helpers for residents who have none.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="138"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="150"/>
         <source>帮手</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="139"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="151"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="166"/>
         <source>老人</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="138"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="140"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="147"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="221"/>
         <source>（悬空）</source>
         <translation> (stranded)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="145"/>
         <source>每%1天</source>
         <translation>Every %1 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="145"/>
         <source>尚未探访</source>
         <translation>Not visited yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="146"/>
         <source>逾期%1天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="146"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="153"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="151"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="167"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="152"/>
         <source>探访间隔</source>
         <translation>Visit interval</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="154"/>
         <source>上次探访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="155"/>
         <source>应探访日期</source>
         <translation>Visit due</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="158"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="160"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="158"/>
         <source>结对理由</source>
         <translation>Why paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="166"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="164"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="168"/>
         <source>悬空</source>
         <translation>Stranded</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="169"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="188"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="186"/>
         <source>正在匹配…</source>
         <translation>Matching…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="187"/>
         <source>正在为老人匹配帮手…</source>
         <translation>Matching helpers with elderly residents…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="187"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="210"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="201"/>
         <source>已取消匹配。</source>
         <translation>Matching cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="218"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="209"/>
         <source>建议 %1 对（悬空老人 %2 位），未能结对 %3 位</source>
         <translation>%1 pairs suggested (%2 stranded elders); %3 could not be paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="252"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="243"/>
         <source>请先在“建议结对”里选中要接受的结对。</source>
         <translation>First select the pairs to accept under &quot;Suggested pairs&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="257"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="248"/>
         <source>无法结对</source>
         <translation>Cannot pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="260"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="251"/>
         <source>已结对 %1 对。</source>
         <translation>%1 pairs made.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="271"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="262"/>
         <source>请先选中要拒绝的建议。</source>
         <translation>First select the suggestions to reject.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="280"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="271"/>
         <source>已拒绝 %1 条建议。</source>
         <translation>Rejected %1 suggestions.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="305"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="296"/>
         <source>队长只能为自己带领的队伍的队员登记探访。</source>
         <translation>A captain can log visits only for members of the teams they lead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="310"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="301"/>
         <source>请先在“结对与探访”里选中一个结对。</source>
         <translation>First select a pair under &quot;Pairs &amp; visits&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="332"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="323"/>
         <source>已解除%1与%2的结对。</source>
         <translation>Released the pair of %1 and %2.</translation>
     </message>
@@ -1957,42 +1927,42 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="69"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="79"/>
         <source>有错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="69"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="79"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="70"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="80"/>
         <source>有提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="70"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="80"/>
         <source>可导入</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="99"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="109"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="101"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="111"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="113"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="104"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="114"/>
         <source>第%1列</source>
         <translation>Column %1</translation>
     </message>
@@ -2000,107 +1970,107 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="42"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="43"/>
         <source>更正服务记录</source>
         <translation>Correct service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="44"/>
         <source>修改服务记录</source>
         <translation>Edit service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="44"/>
         <source>新增服务记录</source>
         <translation>Add service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="53"/>
         <source>（不属于队伍活动）</source>
         <translation>(not a team activity)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="62"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="63"/>
         <source>服务对象，没有可不填</source>
         <translation>Beneficiary (optional)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="64"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="65"/>
         <source>做了什么，例如：桶前值守、指导分类</source>
         <translation>What was done, e.g. bin duty, sorting guidance</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="67"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="68"/>
         <source>必填：为什么更正，例如“签到表核对，结束时间应为11:30”</source>
         <translation>Required: why the correction, e.g. &quot;checked against the sign-in sheet, end time should be 11:30&quot;</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="71"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="72"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="72"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="73"/>
         <source>所属队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="73"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="74"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="74"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="75"/>
         <source>服务日期</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="75"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="76"/>
         <source>开始时间</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="76"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="77"/>
         <source>结束时间</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="78"/>
         <source>服务对象</source>
         <translation>Beneficiary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="78"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="79"/>
         <source>服务内容</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="79"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="80"/>
         <source>活动负责人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="81"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="82"/>
         <source>更正原因</source>
         <translation>Reason for correction</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="83"/>
         <source>原记录会保留并标为“已更正”，更正后的记录代替它计入时长。</source>
         <translation>The original record is kept and marked &quot;corrected&quot;; the corrected record counts towards the hours instead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="86"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="87"/>
         <source>保存更正</source>
         <translation>Save correction</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="86"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="87"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="87"/>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="88"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2138,22 +2108,22 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="66"/>
         <source>服务对象</source>
         <translation>Beneficiary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="67"/>
         <source>服务内容</source>
         <translation>Service</translation>
     </message>
@@ -2161,196 +2131,163 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="98"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="154"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="93"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="155"/>
         <source>服务记录</source>
         <translation>Service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="102"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="103"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="104"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="105"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="106"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="107"/>
         <source>全部类别</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="108"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="109"/>
         <source>全部月份</source>
         <translation>All months</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="110"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="111"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="126"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="121"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="127"/>
         <source>新增记录</source>
         <translation>Add record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="127"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="128"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="128"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="123"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="129"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="129"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="130"/>
         <source>核实并锁定</source>
         <translation>Verify and lock</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="130"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="131"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="131"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="132"/>
         <source>打印证明</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="132"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="133"/>
         <source>月度报表</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="133"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="134"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="155"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="150"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="156"/>
         <source>时长与星级</source>
         <translation>Hours &amp;&amp; stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="159"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="160"/>
         <source>证明登记簿</source>
         <translation>Certificate register</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="214"/>
         <location filename="../../volunteer_app/ui/pages/records.py" line="208"/>
         <source>共 {0} 条记录，合计 {1} 小时，其中已核实 {2} 小时（已更正的原记录不计）</source>
         <translation>{0} records, {1} hours in all, {2} hours verified (corrected originals not counted)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="230"/>
         <location filename="../../volunteer_app/ui/pages/records.py" line="224"/>
         <source>已核实锁定的记录不能修改或删除，请用“更正”</source>
         <translation>Verified, locked records cannot be edited or deleted; use &quot;Correct&quot;</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="270"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="243"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="264"/>
         <source>请先选择“已记录”状态的记录（可按住Ctrl或Shift多选）。</source>
         <translation>First select records in the &quot;recorded&quot; state (hold Ctrl or Shift to select several).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="277"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="250"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="271"/>
         <source>已核实并锁定 {0} 条记录。锁定后不能修改或删除，如有错误请用“更正”。</source>
         <translation>Verified and locked {0} records. Locked records cannot be edited or deleted; use &quot;Correct&quot; for mistakes.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="292"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="265"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="286"/>
         <source>这条记录状态为“{0}”，已核实锁定，不能修改或删除。如有错误，请督导选中它点“更正”并写明原因，原记录会保留。</source>
         <translation>This record is &quot;{0}&quot;: verified and locked, it cannot be edited or deleted. For a mistake, a supervisor selects it, clicks &quot;Correct&quot; and gives the reason; the original record is kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="307"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="280"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="301"/>
         <source>删除服务记录</source>
         <translation>Delete service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="308"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="281"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="302"/>
         <source>删除 {0} 在 {1} 的这条记录（{2} 小时）？</source>
         <translation>Delete this record of {0} on {1} ({2} hours)?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="334"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="307"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="328"/>
         <source>志愿者“{0}”，</source>
         <translation>Volunteer &quot;{0}&quot;, </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="338"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="311"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="332"/>
         <source>导出为PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="339"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="312"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="333"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="346"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="319"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="340"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="347"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="320"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="341"/>
         <source>正在导出服务记录……</source>
         <translation>Exporting service records…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="353"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="326"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="348"/>
         <source>已取消导出，没有生成文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="356"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="329"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="351"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="362"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="335"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="357"/>
         <source>（共 {0} 条，只导出前 {1} 条）</source>
         <translation>({0} in all; only the first {1} are exported)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="363"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="336"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="358"/>
         <source>已导出 {0} 条记录：{1}</source>
         <translation>Exported {0} records: {1}</translation>
     </message>
@@ -2411,12 +2348,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="253"/>
         <source>志愿者姓名、拼音首字母或证明编号</source>
         <translation>Volunteer name, pinyin initials or certificate number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="270"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="269"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
     </message>
@@ -2424,456 +2361,347 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="45"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="43"/>
         <source>有电梯</source>
         <translation>Has a lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="44"/>
         <source>不能上下楼</source>
         <translation>Cannot use stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="45"/>
         <source>独居</source>
         <translation>Lives alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="46"/>
         <source>空巢</source>
         <translation>Empty nest</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="49"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="47"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="50"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="48"/>
         <source>失智</source>
         <translation>Dementia</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="51"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="49"/>
         <source>重病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="50"/>
         <source>困难</source>
         <translation>Hardship</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="51"/>
         <source>附近有家属</source>
         <translation>Family nearby</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="53"/>
         <source>跑腿代办</source>
         <translation>Errands</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="53"/>
         <source>陪同就医</source>
         <translation>Hospital visits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="56"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="54"/>
         <source>上下楼</source>
         <translation>Stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="56"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="54"/>
         <source>助餐</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="57"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
         <source>打扫卫生</source>
         <translation>Cleaning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="57"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
         <source>聊天陪伴</source>
         <translation>Company and talk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="56"/>
         <source>代购药品</source>
         <translation>Buying medicine</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="57"/>
         <source>书面</source>
         <translation>In writing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="58"/>
         <source>口头（有见证人）</source>
         <translation>Verbal (with a witness)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="59"/>
         <source>家属代签</source>
         <translation>Signed by family</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="59"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="82"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="81"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="63"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="61"/>
         <source>高</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="63"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="61"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="64"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="62"/>
         <source>一般</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="84"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="80"/>
         <source>新增居民</source>
         <translation>Add resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="82"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="81"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="84"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="80"/>
         <source>编辑居民</source>
         <translation>Edit resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="95"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="94"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="97"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="93"/>
         <source>18位身份证号，自动带出出生日期和性别</source>
         <translation>18-digit ID number; birth date and gender are filled in from it</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="98"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="97"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="99"/>
         <source>无身份证号时填写，例如 1932-05-08</source>
         <translation>Fill in when there is no ID number, e.g. 1932-05-08</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="99"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="101"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="101"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="103"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="104"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="101"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="104"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="103"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="108"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="109"/>
         <source>11位手机号，或固定电话如 010-63712345</source>
         <translation>11-digit mobile number, or a landline such as 010-63712345</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="110"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="107"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="111"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="116"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="118"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="113"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="123"/>
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="116"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="118"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="113"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="123"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="117"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="119"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="114"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="124"/>
         <source>门牌</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="122"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="124"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="119"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="129"/>
         <source>未填</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="124"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="126"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="121"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="131"/>
         <source> 层</source>
         <translation> (floor)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="131"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="133"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="128"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="138"/>
         <source>家属姓名和电话</source>
         <translation>Family member&apos;s name and phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="132"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="134"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="129"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="139"/>
         <source>同意上门探访和结对</source>
         <translation>Agrees to home visits and pairing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="140"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="142"/>
-        <source>另行同意记录健康信息</source>
-        <translation>Separately agreed to health information being recorded</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="144"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="146"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="137"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="147"/>
         <source>健康信息单独同意</source>
         <translation>Separate consent for health information</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="140"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="150"/>
         <source>同意人，如 本人、女儿王芳</source>
         <translation>Given by, e.g. the resident, or daughter Wang Fang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="152"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="162"/>
         <source>敏感信息：需居民另行同意</source>
         <translation>Sensitive: needs the resident&apos;s separate consent</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="148"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="150"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
         <source>您的角色不能查看或填写健康信息</source>
         <translation>Your role cannot view or enter health information</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="155"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="152"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="170"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="179"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="156"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="158"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="164"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="180"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="157"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="164"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="181"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="158"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="160"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="182"/>
         <source>性别 *</source>
         <translation>Gender *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="161"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="183"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="160"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="168"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
-        <source>小区/院落</source>
-        <translation>Estate/courtyard</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="161"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="184"/>
         <source>小区/院落 *</source>
         <translation>Estate/courtyard *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="168"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="185"/>
         <source>楼号/单元/门牌</source>
         <translation>Building/unit/room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="163"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="170"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="187"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="164"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="172"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="188"/>
         <source>情况</source>
         <translation>Circumstances</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="165"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="189"/>
         <source>包户人</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="173"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="190"/>
         <source>需要的帮助</source>
         <translation>Help needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="168"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="174"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="191"/>
         <source>紧急联系人</source>
         <translation>Emergency contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="167"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="175"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="192"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="169"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="178"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="177"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="195"/>
         <source>健康情况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="173"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="181"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="179"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="198"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="185"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="187"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="195"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="193"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="201"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="188"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="190"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="198"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="196"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="201"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="372"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="361"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="333"/>
         <source>所属社区：%1</source>
         <translation>Community: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="363"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="362"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="381"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="300"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="289"/>
         <source>编号%1</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="335"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="378"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="369"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="368"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="388"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="341"/>
         <source>保存后视为撤回同意：该居民的%1个结对将解除（原因：撤回同意），不再匹配，也不能再登记探访。</source>
-        <translation>Saving withdraws consent: this resident's %1 pair(s) will end (reason: consent withdrawn); they will not be matched and no visits can be logged.</translation>
+        <translation>Saving withdraws consent: this resident&apos;s %1 pair(s) will end (reason: consent withdrawn); they will not be matched and no visits can be logged.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="395"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="381"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="348"/>
         <source>年龄：%1 岁</source>
         <translation>Age: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="383"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="373"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="400"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="385"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="349"/>
         <source>风险等级：%1，每%2天探访</source>
         <translation>Risk level: %1, visit every %2 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="387"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="351"/>
         <source>悬空老人：是</source>
         <translation>Stranded elder: yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="383"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="374"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="373"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="400"/>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="387"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="351"/>
         <source>悬空老人：否</source>
         <translation>Stranded elder: no</translation>
     </message>
@@ -2984,7 +2812,6 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Living alone only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="120"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="101"/>
         <source>只看未覆盖</source>
         <translation>Only uncovered</translation>
@@ -3000,21 +2827,17 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="122"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="124"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="123"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="232"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="125"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="242"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="188"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="198"/>
         <source>共 %n 人</source>
         <translation>
@@ -3023,25 +2846,21 @@ The administrator looks after users, settings and backups; create &quot;Communit
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="214"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="224"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="221"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="231"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="228"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="238"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="230"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="240"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
@@ -3049,19 +2868,16 @@ The administrator looks after users, settings and backups; create &quot;Communit
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="233"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="243"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="242"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="252"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="244"/>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="254"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
@@ -3148,124 +2964,124 @@ Reason for archiving:</translation>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="51"/>
         <source>导出名单</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="61"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="62"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="63"/>
         <source>保存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="62"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="65"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="86"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="89"/>
         <source>%1年第%2周（%3月%4日–%5月%6日）</source>
         <translation>%1 week %2 (%3/%4–%5/%6)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="90"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="93"/>
         <source>复制微信群文本</source>
         <translation>Copy WeChat group text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="94"/>
         <source>保存队伍日历(.ics)…</source>
         <translation>Save team calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="96"/>
         <source>保存个人日历(.ics，四周)…</source>
         <translation>Save personal calendars (.ics, four weeks)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="101"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="104"/>
         <source>A4 名单可预览、打印或存为PDF；微信文本复制后直接粘贴到队伍群；日历文件(.ics)发给队员，手机日历打开即可导入，重新导出会更新而不重复。</source>
         <translation>The A4 list can be previewed, printed or saved as PDF; the WeChat text can be pasted straight into the team group; send the calendar file (.ics) to members: a phone calendar imports it, and exporting again updates it without duplicates.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="108"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="106"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="109"/>
         <source>周次</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="107"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="110"/>
         <source>分享</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="111"/>
         <source>个人日历</source>
         <translation>Personal calendar</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="131"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="134"/>
         <source>还没有队伍，请先在“志愿者与队伍”里建立队伍。</source>
         <translation>No teams yet; first create one under &quot;Volunteers &amp; teams&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="169"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="172"/>
         <source>保存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="170"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="173"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="176"/>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="212"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="179"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="215"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="179"/>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="216"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="182"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="219"/>
         <source>已保存：{0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="183"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="186"/>
         <source>%1_%2_值班表.pdf</source>
         <translation>%1_%2_roster.pdf</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="199"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="202"/>
         <source>已复制，可以粘贴到微信群（共 {0} 行）。</source>
         <translation>Copied; paste it into the WeChat group ({0} lines).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="203"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="206"/>
         <source>保存日历文件</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="204"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="207"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="229"/>
+        <location filename="../../volunteer_app/ui/dialogs/roster_dialog.py" line="232"/>
         <source>这支队伍还没有队员。</source>
         <translation>This team has no members yet.</translation>
     </message>
@@ -3273,132 +3089,132 @@ Reason for archiving:</translation>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="60"/>
         <source>%1年第%2周 %3月%4日–%5月%6日</source>
         <translation>%1 week %2, %3/%4–%5/%6</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="84"/>
         <source>任务与排班</source>
         <translation>Tasks &amp; shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="91"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="92"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="93"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="94"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="98"/>
         <source>周视图</source>
         <translation>Week view</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="99"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="131"/>
         <source>缺人</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="131"/>
         <source>已够</source>
         <translation>Enough</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="132"/>
         <source>已满</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="132"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="138"/>
         <source>新建任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="139"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="140"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="141"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="142"/>
         <source>一键补缺</source>
         <translation>Fill gaps</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
         <source>接龙导入</source>
         <translation>Import sign-up chain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="144"/>
         <source>签到/签退</source>
         <translation>Check in/out</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="145"/>
         <source>导出名单</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="146"/>
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="198"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="199"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="226"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="220"/>
         <source>本周 {0} 个班次，其中缺人 {1} 个</source>
         <translation>{0} shifts this week, {1} short of people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="266"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="260"/>
         <source>点选一个班次查看详情；双击可安排人员。</source>
         <translation>Click a shift to see its details; double-click to assign people.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="272"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="266"/>
         <source>这个班次已取消</source>
         <translation>This shift is cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="273"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="267"/>
         <source>只能为自己带领的队伍排班</source>
         <translation>You can schedule only the teams you lead</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="324"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="318"/>
         <source>请先选择一支您可以排班的队伍。</source>
         <translation>First choose a team you can schedule.</translation>
     </message>
@@ -3406,107 +3222,107 @@ Reason for archiving:</translation>
 <context>
     <name>ServiceTypeDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="42"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="44"/>
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="50"/>
         <source>新增类型</source>
         <translation>Add type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="56"/>
         <source>例如：铲冰除雪</source>
         <translation>e.g. ice and snow clearing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="57"/>
         <source>重体力（如铲冰、搬运）</source>
         <translation>Heavy labour (e.g. ice clearing, carrying)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="56"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="58"/>
         <source>轻</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="67"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="69"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="70"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="72"/>
         <source>用顿号或逗号分开，例如：急救、驾驶</source>
         <translation>Separate with commas, e.g. first aid, driving</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="71"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="73"/>
         <source>需要为志愿者购买保险</source>
         <translation>Volunteers need insurance</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="72"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="74"/>
         <source>重体力任务不安排有健康限制或超过年龄上限的志愿者。</source>
         <translation>Heavy tasks are not given to volunteers with a health limit or above the age limit.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="76"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="78"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="79"/>
         <source>强度</source>
         <translation>Intensity</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="78"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="80"/>
         <source>通常时长</source>
         <translation>Usual duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="79"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="81"/>
         <source>所需技能</source>
         <translation>Skills needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="83"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="85"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="85"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="87"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="86"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="88"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="140"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="142"/>
         <source>系统自带的类型可以修改，不能停用</source>
         <translation>Built-in types can be edited but not deactivated</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="153"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="155"/>
         <source>填写新类型后点“保存”。</source>
         <translation>Fill in the new type, then click &quot;Save&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="164"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="166"/>
         <source>已新增服务类型“{0}”。</source>
         <translation>Added service type &quot;{0}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="168"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="171"/>
         <source>已保存“{0}”。</source>
         <translation>Saved &quot;{0}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="186"/>
+        <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="189"/>
         <source>已停用“{0}”，以前的任务和记录仍保留这个类型。</source>
         <translation>Deactivated &quot;{0}&quot;; earlier tasks and records keep this type.</translation>
     </message>
@@ -3514,72 +3330,40 @@ Reason for archiving:</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="49"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="43"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="46"/>
         <source>常规设置</source>
         <translation>General settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="48"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="157"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="160"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="168"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="54"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="156"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="156"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="50"/>
         <source>备份与恢复</source>
         <translation>Backup &amp;&amp; restore</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="78"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="99"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="105"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="97"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="101"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="104"/>
-        <source>设置有误</source>
-        <translation>Invalid setting</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="100"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="98"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="105"/>
-        <source>“{0}”应为数字，现在是“{1}”。</source>
-        <translation>&quot;{0}&quot; must be a number; it is &quot;{1}&quot;.</translation>
-    </message>
-    <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="119"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="107"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="115"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="119"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="107"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="185"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="115"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -3587,135 +3371,81 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="119"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="175"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="184"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="107"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="115"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="180"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="120"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="108"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="120"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="108"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="122"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="125"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="113"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="121"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="123"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="126"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="114"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="122"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="124"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="127"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="115"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="123"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="125"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="128"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="124"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="133"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="136"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="124"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="132"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="145"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="136"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="144"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="146"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="137"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="145"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="146"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="137"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="145"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="152"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="140"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="157"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="160"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="156"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="184"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="180"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="186"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="174"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="186"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="174"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
@@ -3723,182 +3453,106 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="200"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="185"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="190"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="199"/>
         <source>新增用户</source>
         <translation>Add user</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="190"/>
         <source>用户名（登录用）</source>
         <translation>User name (for logging in)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="200"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="199"/>
         <source>初始密码（至少8位）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="218"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="206"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="214"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="216"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="219"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="207"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="232"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="220"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="228"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="230"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="233"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="221"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="234"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="237"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="225"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="233"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="244"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="246"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="253"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="244"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="246"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="253"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="255"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="258"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="252"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="260"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="266"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="269"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="263"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="265"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="267"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="270"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="264"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="266"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="263"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="278"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="281"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="275"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="277"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="273"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="282"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="285"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="281"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="279"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="283"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="286"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="282"/>
-        <source>恢复会用备份替换当前的全部数据（当前数据另存一份）。恢复后邻里帮会关闭，请重新打开。继续吗？</source>
-        <translation>Restoring replaces all current data with the backup (a copy of the current data is kept). LinLiBang closes afterwards; please open it again. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="297"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="300"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="282"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="280"/>
         <source>恢复会用备份“%1”替换当前的全部数据（当前数据另存一份，可以再恢复回来）。继续吗？</source>
         <translation>Restoring replaces all current data with the backup “%1” (the current data are kept in a separate copy that can be restored again). Continue?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="328"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="317"/>
         <source>已恢复。原数据另存为 {0}。</source>
         <translation>Restored. The previous data were saved as {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="304"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="296"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="300"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="317"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="320"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="316"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="313"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="318"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="321"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="324"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="317"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="314"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="320"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="319"/>
-        <source>已恢复。原数据另存为 {0}。请重新打开邻里帮。</source>
-        <translation>Restored. The previous data was saved as {0}. Please open LinLiBang again.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="322"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="325"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="330"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="321"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
@@ -3906,62 +3560,62 @@ Reason for archiving:</translation>
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="380"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="381"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="392"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="393"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="394"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="395"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="398"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="399"/>
         <source>例如：带扫帚，在东门集合</source>
         <translation>e.g. bring a broom, meet at the east gate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="401"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="402"/>
         <source>“以后”指同一任务、同一开始时间、这一天及之后的班次；日期只能逐个修改。</source>
         <translation>&quot;Later&quot; means shifts of the same task with the same start time, on this day and after; dates can only be changed one by one.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="409"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="410"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="410"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="411"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="411"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="412"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="412"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="414"/>
         <source>修改范围</source>
         <translation>Apply to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="416"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="417"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="416"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="417"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4022,7 +3676,7 @@ Reason for archiving:</translation>
 <context>
     <name>SlotRow</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="61"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -4186,193 +3840,193 @@ Reason for archiving:</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="40"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
         <source>仅一次</source>
         <translation>Once</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="40"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
         <source>每天</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="42"/>
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="42"/>
         <source>分组轮值</source>
         <translation>Rota in groups</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="81"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="82"/>
         <source>新建任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="92"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="93"/>
         <source>（不指定）</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="97"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="98"/>
         <source>（重体力）</source>
         <translation> (heavy)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="101"/>
         <source>例如：桶前值守、周六铲冰</source>
         <translation>e.g. bin duty, Saturday ice clearing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="103"/>
         <source>要做什么、在哪里集合、带什么（可不填）</source>
         <translation>What to do, where to meet, what to bring (optional)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="118"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="119"/>
         <source> 个组</source>
         <translation> groups</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="120"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="121"/>
         <source>每天换组</source>
         <translation>Rotate daily</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="121"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="122"/>
         <source>每周换组</source>
         <translation>Rotate weekly</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="133"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="134"/>
         <source>添加时段</source>
         <translation>Add time slot</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="147"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="148"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="154"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="155"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="157"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="158"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="159"/>
         <source>人</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="161"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="162"/>
         <source>用顿号分开，没有可不填</source>
         <translation>Separate with commas; optional</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="163"/>
         <source>法定节假日不排班</source>
         <translation>No shifts on public holidays</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="166"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="167"/>
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="167"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="168"/>
         <source>任务名称</source>
         <translation>Task name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="168"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="169"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="169"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="170"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="170"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="171"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="171"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="272"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="273"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="173"/>
         <source>轮值</source>
         <translation>Rota</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="173"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="174"/>
         <source>时段</source>
         <translation>Time slots</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="174"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="175"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="175"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="176"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="176"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="177"/>
         <source>所需技能</source>
         <translation>Skills needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="184"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="185"/>
         <source>生成班次</source>
         <translation>Create shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="184"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="185"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="209"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="210"/>
         <source>您没有可以排班的队伍。</source>
         <translation>You have no team you can schedule.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="272"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="273"/>
         <source>只在</source>
         <translation>Only on</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="321"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="322"/>
         <source>将生成 {0} 个班次，共 {1} 天。</source>
         <translation>{0} shifts will be created over {1} days.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="323"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="324"/>
         <source>第一个：{0}</source>
         <translation>First: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="325"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="326"/>
         <source>（{0}组）</source>
         <translation> (group {0})</translation>
     </message>
@@ -4380,7 +4034,7 @@ Reason for archiving:</translation>
 <context>
     <name>TeamDialogs</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="30"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="31"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4388,32 +4042,32 @@ Reason for archiving:</translation>
 <context>
     <name>TeamNameDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="44"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="45"/>
         <source>新建队伍</source>
         <translation>New team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="44"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="45"/>
         <source>队伍改名</source>
         <translation>Rename team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="47"/>
         <source>例如 高立庄夕阳红志愿服务队</source>
         <translation>e.g. Gaolizhuang Sunset Volunteer Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="51"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="52"/>
         <source>队伍名称 *</source>
         <translation>Team name *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="53"/>
         <source>简介</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/team_dialog.py" line="55"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -4421,22 +4075,22 @@ Reason for archiving:</translation>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="81"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="81"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="81"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="85"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
@@ -4537,251 +4191,187 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="59"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="57"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="59"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="57"/>
         <source>编辑志愿者</source>
         <translation>Edit volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="73"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="66"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="71"/>
         <source>可不填；填了自动带出出生日期和性别</source>
         <translation>Optional; if given, birth date and gender are filled in from it</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="76"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="69"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="72"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="77"/>
         <source>例如 1985-03-12</source>
         <translation>e.g. 1985-03-12</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="78"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="71"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="80"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="74"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="79"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="90"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="79"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="72"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="75"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="80"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="80"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="73"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="76"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="81"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="82"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="75"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="78"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="83"/>
         <source>11位手机号，或固定电话</source>
         <translation>11-digit mobile number, or a landline</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="86"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="80"/>
-        <source>楼号或院落，用于就近安排</source>
-        <translation>Building or courtyard, to pair people living nearby</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="98"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="97"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="92"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="111"/>
         <source>其他技能，用顿号或逗号分开</source>
         <translation>Other skills, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="105"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="104"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="99"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="118"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="107"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="106"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="101"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="120"/>
         <source>不宜重体力劳动</source>
         <translation>No heavy labour</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="108"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="107"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="121"/>
         <source>是社区工作者（工作时间内的服务不计入星级）</source>
         <translation>Community staff (service in working hours earns no stars)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="113"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="112"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="107"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
         <source> 位老人</source>
         <translation> residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="122"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="117"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="135"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="118"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="136"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="119"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="137"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="120"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="138"/>
         <source>性别 *</source>
         <translation>Gender *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="127"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="121"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="139"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="128"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="77"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="87"/>
         <source>住址楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="129"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="128"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="141"/>
         <source>所属社区 *</source>
         <translation>Community *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="130"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="123"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="143"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="130"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="131"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="144"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="131"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="132"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="125"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="145"/>
         <source>每周时长上限</source>
         <translation>Weekly hours cap</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="132"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="133"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="146"/>
         <source>可结对人数</source>
         <translation>Pair capacity</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="133"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="134"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="127"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="147"/>
         <source>身体情况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="134"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="135"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="128"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="148"/>
         <source>身份</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="135"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="136"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="129"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="149"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="136"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="137"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="130"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="150"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="152"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="153"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="156"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="155"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="156"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="149"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="229"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="233"/>
         <source>志愿者信息</source>
         <translation>Volunteer details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="237"/>
-        <source>您的角色只能查看志愿者信息，不能修改。</source>
-        <translation>Your role may view volunteer details but not change them.</translation>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="194"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="174"/>
         <source>小区/院落（可不填）</source>
         <translation>Estate/courtyard (optional)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="256"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="218"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="241"/>
+        <source>您的角色只能查看志愿者信息，不能修改。</source>
+        <translation>Your role may view this volunteer but not change them.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="252"/>
         <source>星级：{0} {1}（累计已核实服务 {2} 小时</source>
         <translation>Stars: {0} {1} ({2} verified hours in all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="259"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="221"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="255"/>
         <source>，距下一星级还需 {0} 小时</source>
         <translation>, {0} hours to the next star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="260"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="222"/>
+        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="256"/>
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="318"/>
-        <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="319"/>
         <location filename="../../volunteer_app/ui/dialogs/volunteer_dialog.py" line="283"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
@@ -4790,52 +4380,52 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="53"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="54"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="55"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="56"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="57"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="58"/>
         <source>所属队伍（角色）</source>
         <translation>Teams (role)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="59"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="60"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
         <source>社区工作者</source>
         <translation>Community staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -4843,88 +4433,78 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="140"/>
         <source>志愿者与队伍</source>
         <translation>Volunteers &amp; teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="158"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="150"/>
         <source>新建队伍</source>
         <translation>New team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="159"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="151"/>
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="159"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="174"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="166"/>
         <source>查找：姓名、拼音首字母（如 zjg）或电话尾号</source>
         <translation>Find: name, pinyin initials (e.g. zjg) or a phone&apos;s last digits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="176"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="168"/>
         <source>只看80后</source>
         <translation>1980s-born only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="192"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="185"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="194"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="195"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="187"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="195"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="385"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="196"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="388"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="188"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="380"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="196"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="189"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="197"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="198"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="190"/>
         <source>设为队长</source>
         <translation>Make captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="198"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="199"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="191"/>
         <source>移出队伍</source>
         <translation>Remove from team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="316"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="318"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="310"/>
         <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
         <translation>Choose a team on the left first to make a captain or remove a member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="318"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="320"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="312"/>
         <source>队长只能管理自己带领的队伍。</source>
         <translation>A captain can manage only the teams they lead.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="330"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="332"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="324"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -4932,58 +4512,49 @@ Reason for archiving:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="354"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="356"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="348"/>
         <source>已保存队伍“%1”。</source>
         <translation>Saved team &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="374"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="377"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="369"/>
         <source>已保存志愿者“%1”。</source>
         <translation>Saved volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="380"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="383"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="375"/>
         <source>归档志愿者</source>
         <translation>Archive volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="381"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="384"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="376"/>
         <source>确定归档志愿者“%1”吗？
 归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
         <translation>Archive volunteer &quot;%1&quot;?
 Archived volunteers leave the lists and rosters; their service records and certificates are kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="386"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="389"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="381"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="395"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="398"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="390"/>
         <source>已归档志愿者“%1”。</source>
         <translation>Archived volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="404"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="407"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="399"/>
         <source>%1 已加入 %2。</source>
         <translation>%1 has joined %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="413"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="416"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="408"/>
         <source>%1 现在是 %2 的队长。</source>
         <translation>%1 is now the captain of %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="421"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="424"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="416"/>
         <source>%1 已移出 %2（服务记录保留）。</source>
         <translation>%1 has been removed from %2 (service records are kept).</translation>
     </message>
@@ -5112,46 +4683,46 @@ Archived volunteers leave the lists and rosters; their service records and certi
 <context>
     <name>WindowLock</name>
     <message>
-        <location filename="../../volunteer_app/ui/window_lock.py" line="30"/>
+        <location filename="../../volunteer_app/ui/window_lock.py" line="32"/>
         <source>已经有一个邻里帮窗口在使用数据库 %1。
 请切换到那个窗口。</source>
         <translation>Another LinLiBang window is using the database %1.
 Please switch to that window.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/window_lock.py" line="34"/>
+        <location filename="../../volunteer_app/ui/window_lock.py" line="36"/>
         <source>数据库所在的文件夹 %1 是只读的（或没有写入权限），邻里帮无法在这里保存数据。
 请把数据库文件复制到可以写入的文件夹再打开，或请电脑管理员开放权限。</source>
         <translation>The folder %1 that holds the database is read-only (or you may not write to it), so LinLiBang cannot save data there.
-Copy the database file to a folder you can write to and open it there, or ask the PC's administrator for permission.</translation>
+Copy the database file to a folder you can write to and open it there, or ask the PC&apos;s administrator for permission.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/window_lock.py" line="38"/>
+        <location filename="../../volunteer_app/ui/window_lock.py" line="40"/>
         <source>无法在数据库所在的文件夹 %1 里建立锁文件（磁盘可能已满，或者这不是一个文件夹）。
 请检查磁盘空间和路径后重试。</source>
-        <translation>Cannot create the lock file in the database's folder %1 (the disk may be full, or this is not a folder).
+        <translation>Cannot create the lock file in the database&apos;s folder %1 (the disk may be full, or this is not a folder).
 Check the disk space and the path, then try again.</translation>
     </message>
 </context>
 <context>
     <name>_PrintDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="154"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="155"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="155"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="156"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="157"/>
         <source>保存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="158"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="159"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -5214,12 +4785,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ScopeChoice</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="350"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="351"/>
         <source>仅此班次</source>
         <translation>This shift only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="351"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="352"/>
         <source>此班次及以后同一时段的班次</source>
         <translation>This and later shifts in the same slot</translation>
     </message>
