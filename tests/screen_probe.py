@@ -51,6 +51,7 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
         import_dialog,
         jielong_dialog,
         login_dialog,
+        places_dialog,
         print_dialogs,
         record_dialog,
         resident_dialog,
@@ -73,6 +74,7 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
     pair = pairing.active_pairs(session)[0]
     record = dict(db.query("SELECT * FROM service_records ORDER BY id LIMIT 1").__next__())
     return {
+        "PlacesDialog": lambda: places_dialog.PlacesDialog(session),
         "ResidentDialog": lambda: resident_dialog.ResidentDialog(session, resident),
         "VolunteerDialog": lambda: volunteer_dialog.VolunteerDialog(session, volunteer),
         "RecordDialog": lambda: record_dialog.RecordDialog(session, record),

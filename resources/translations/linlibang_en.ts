@@ -1925,6 +1925,90 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
 </context>
 <context>
+    <name>PlacesDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="36"/>
+        <source>社区与小区</source>
+        <translation>Communities and places</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="38"/>
+        <source>社区 / 小区、院落</source>
+        <translation>Community / estate, courtyard</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="38"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="76"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="94"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="38"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="75"/>
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="42"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="63"/>
+        <source>例如：高立庄社区</source>
+        <translation>e.g. Gaolizhuang Community</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="65"/>
+        <source>例如：花乡街道</source>
+        <translation>e.g. Huaxiang Street</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="69"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="72"/>
+        <source>新增社区</source>
+        <translation>Add community</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="74"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="93"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="83"/>
+        <source>例如：明春苑</source>
+        <translation>e.g. Mingchunyuan</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="87"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="90"/>
+        <source>新增小区/院落</source>
+        <translation>Add estate/courtyard</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="92"/>
+        <source>所属社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="130"/>
+        <source>已新增社区“{0}”，可以为它新增小区/院落。</source>
+        <translation>Community “{0}” added; you can now add its estates or courtyards.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="137"/>
+        <source>所属社区为空：请先新增社区。</source>
+        <translation>Community is empty: add a community first.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="148"/>
+        <source>已新增“{0}”，登记居民时可以选择它。</source>
+        <translation>“{0}” added; it can be chosen when registering a resident.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="79"/>
@@ -2709,77 +2793,82 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="50"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="51"/>
         <source>无</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="50"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="51"/>
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="53"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="54"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
         <source>小区/院落</source>
         <translation>Estate/courtyard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
+        <source>所属社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
         <source>门牌</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
         <source>电梯</source>
         <translation>Lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="65"/>
         <source>独居</source>
         <translation>Lives alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="66"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
@@ -2787,58 +2876,63 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="96"/>
         <source>居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="96"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="99"/>
         <source>查找：姓名、拼音首字母（如 zjg）、电话尾号或楼号</source>
         <translation>Find: name, pinyin initials (e.g. zjg), a phone&apos;s last digits or building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="101"/>
         <source>只看悬空老人</source>
         <translation>Stranded elders only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="102"/>
         <source>只看90岁以上</source>
         <translation>Aged 90+ only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="103"/>
         <source>只看独居</source>
         <translation>Living alone only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="104"/>
         <source>只看未覆盖</source>
         <translation>Only uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="105"/>
         <source>高风险和重点居民中，既没有结对帮手、也没有包户人的</source>
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="125"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="127"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="125"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="242"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="252"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="130"/>
+        <source>小区/院落…</source>
+        <translation>Estates/courtyards…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="198"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="204"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -2846,39 +2940,39 @@ The administrator looks after users, settings and backups; create &quot;Communit
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="224"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="230"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="231"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="241"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="238"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="248"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="240"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="250"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="243"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="253"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="252"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="262"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="264"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>

@@ -176,7 +176,7 @@ def get(session: Session, resident_id: int) -> dict[str, Any] | None:
 
 SORTABLE = {
     "name": "r.name_pinyin", "gender": "r.gender", "age": "r.birth_date", "phone": "r.phone",
-    "place": "p.name", "building": "r.building", "floor": "r.floor", "has_lift": "r.has_lift",
+    "place": "p.name", "community": "c.name", "building": "r.building", "floor": "r.floor", "has_lift": "r.has_lift",
     "stranded": "stranded", "lives_alone": "r.lives_alone", "risk_level": "risk_level",
     "id": "r.id",
 }
@@ -302,7 +302,8 @@ def page(session: Session, query: ResidentQuery, offset: int, limit: int) -> lis
     today = session.today()
     sql = (f"SELECT r.id, r.name, r.gender, r.birth_date, r.phone, r.id_number, r.building, r.unit, "
            f"r.room, r.floor, r.has_lift, {stranded} AS stranded, r.lives_alone, {level} AS risk_level, "
-           f"r.archived_at, p.name AS place FROM residents r LEFT JOIN places p ON p.id = r.place_id"
+           f"r.archived_at, p.name AS place, c.name AS community FROM residents r "
+           f"LEFT JOIN places p ON p.id = r.place_id LEFT JOIN communities c ON c.id = r.community_id"
            f"{where} ORDER BY {order} LIMIT ? OFFSET ?")
     # Lists show personal numbers masked; privacy.reveal gives the full value, audited.
     rows = privacy.shape_all(session, session.db.query(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...services.people import residents
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
+from ..dialogs.places_dialog import PlacesDialog
 from ..dialogs.resident_dialog import ResidentDialog
 from ..ledger_actions import add_import_export_buttons
 from ..paged_model import Column, Job, PagedTableModel, yes_no
@@ -54,6 +55,7 @@ class ResidentsModel(PagedTableModel):
             Column("age", self.tr("年龄"), align_right=True, width=50),
             Column("phone", self.tr("联系电话"), width=115),
             Column("place", self.tr("小区/院落"), width=130),
+            Column("community", self.tr("所属社区"), width=110),
             Column("building", self.tr("楼号"), width=60),
             Column("unit", self.tr("单元"), width=50),
             Column("room", self.tr("门牌"), width=60),
@@ -81,6 +83,7 @@ class ResidentsPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.dialog: ResidentDialog | None = None   # the dialog opened last (tests drive it)
+        self.places_dialog: PlacesDialog | None = None
         self.confirm: QInputDialog | None = None     # the archive confirmation opened last
         self.model = ResidentsModel(session, self)
         self._wanted: int | None = None             # a resident to select once their row is in
@@ -123,8 +126,10 @@ class ResidentsPage(QWidget):
         self.add_button.setProperty("primary", True)
         self.edit_button = QPushButton(self.tr("编辑"), objectName="residents.edit")
         self.archive_button = QPushButton(self.tr("归档"), objectName="residents.archive")
+        # a committee that started empty sets up its communities here before its first resident
+        self.places_button = QPushButton(self.tr("小区/院落…"), objectName="residents.places")
         actions = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.archive_button):
+        for button in (self.add_button, self.edit_button, self.archive_button, self.places_button):
             button.setVisible(self.session.can(Permission.RESIDENT_WRITE))
             actions.addWidget(button)
         actions.addSpacing(24)
@@ -156,6 +161,7 @@ class ResidentsPage(QWidget):
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
         self.archive_button.clicked.connect(self._on_archive)
+        self.places_button.clicked.connect(self._on_places)
 
     def show_uncovered(self) -> None:
         """The 未覆盖 list (the 工作台 opens it): every uncovered resident, whatever was typed."""
@@ -225,6 +231,10 @@ class ResidentsPage(QWidget):
             return
         self.dialog.saved.connect(self._on_saved)
         self.dialog.open()
+
+    def _on_places(self) -> None:
+        self.places_dialog = PlacesDialog(self.session, self)
+        self.places_dialog.open()
 
     def _on_saved(self, resident_id: int) -> None:
         self.select_resident(resident_id)
