@@ -4,13 +4,13 @@ issuer's 负责人 is set, the community's monthly report, and the office-hours 
 from __future__ import annotations
 
 import pytest
+from gui_helpers import choose_data, records_page
 from pdftext import pdf_text
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from volunteer_app.services.admin import settings
 from volunteer_app.services.permissions import Role
 from volunteer_app.services.session import Actor, Session
-from volunteer_app.ui.pages.records import RecordsPage
 from volunteer_app.ui.pages.settings_page import SettingsPage
 from volunteer_app.ui.signals import DataSignals
 
@@ -19,21 +19,6 @@ from volunteer_app.ui.signals import DataSignals
 def supervisor(demo_session):
     user = demo_session.db.execute("SELECT id, name FROM users WHERE role = 'supervisor'").fetchone()
     return Session(demo_session.db, Actor(user[0], user[1], Role.SUPERVISOR), today=demo_session.today)
-
-
-def _page(qtbot, session):
-    signals = DataSignals(session)
-    page = RecordsPage(session, signals)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
-    return page, signals
-
-
-def _choose(combo, value):
-    index = combo.findData(value)
-    assert index >= 0, value
-    combo.setCurrentIndex(index)
 
 
 def _select_open_rows_of_two_volunteers(page):
@@ -52,9 +37,9 @@ def _select_open_rows_of_two_volunteers(page):
 
 @pytest.mark.parametrize("only_open", [False, True])
 def test_verify_and_lock_keeps_the_chosen_people_for_print_certificate(qtbot, supervisor, only_open):
-    page, signals = _page(qtbot, supervisor)
+    page, signals = records_page(qtbot, supervisor)
     if only_open:               # the verified rows then leave the list
-        _choose(page.status, "已记录")
+        choose_data(page.status, "已记录")
     chosen = _select_open_rows_of_two_volunteers(page)
     with qtbot.waitSignal(signals.changed):
         page.verify_button.click()
@@ -70,8 +55,8 @@ def test_verify_and_lock_keeps_the_chosen_people_for_print_certificate(qtbot, su
 def test_print_certificate_refused_until_the_leader_is_set(qtbot, demo_session, supervisor, tmp_path,
                                                           event_loop):
     settings.put(demo_session, "certificate.leader", "")          # the administrator's setting
-    page, _signals = _page(qtbot, supervisor)
-    _choose(page.status, "已锁定")
+    page, _signals = records_page(qtbot, supervisor)
+    choose_data(page.status, "已锁定")
     page.table.selectRow(0)
     page.certificate_button.click()
     dialog = page.dialog
@@ -87,11 +72,11 @@ def test_print_certificate_refused_until_the_leader_is_set(qtbot, demo_session, 
 
 
 def test_monthly_report_of_the_whole_community_from_the_window(qtbot, supervisor, tmp_path, event_loop):
-    page, _signals = _page(qtbot, supervisor)
+    page, _signals = records_page(qtbot, supervisor)
     page.monthly_button.click()
     monthly = page.dialog
     assert monthly.team.currentText().startswith("全社区")
-    _choose(monthly.month, "2026-11")
+    choose_data(monthly.month, "2026-11")
     text = pdf_text(event_loop.run_until_complete(monthly.save_pdf(tmp_path / "全社区.pdf")))
     assert "全社区" in text and "按来源" in text and "结对探访（不属任何队伍的帮手" in text
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from gui_helpers import choose_data, records_page
 from openpyxl import load_workbook
 from pdftext import pdf_pages, pdf_text
 from PySide6.QtCore import QItemSelectionModel
@@ -20,8 +21,6 @@ from volunteer_app.services.hours.certificates import format_hours
 from volunteer_app.services.permissions import Role
 from volunteer_app.services.session import Actor, Session
 from volunteer_app.ui.pages.record_panels import RegisterModel, StandingsModel
-from volunteer_app.ui.pages.records import RecordsPage
-from volunteer_app.ui.signals import DataSignals
 
 
 def _as(session, role, name):
@@ -38,21 +37,6 @@ def supervisor(demo_session):
 @pytest.fixture
 def staff(demo_session):
     return _as(demo_session, Role.STAFF, "社工")
-
-
-def _page(qtbot, session):
-    signals = DataSignals(session)
-    page = RecordsPage(session, signals)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
-    return page, signals
-
-
-def _choose(combo, value):
-    index = combo.findData(value)
-    assert index >= 0, value
-    combo.setCurrentIndex(index)
 
 
 def _select(page, record_ids):
@@ -74,9 +58,9 @@ def _volunteer_with_open_records(session):
 def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, staff, tmp_path,
                                                            event_loop):
     vid, name, id_number = _volunteer_with_open_records(supervisor)
-    page, signals = _page(qtbot, supervisor)
+    page, signals = records_page(qtbot, supervisor)
     page.filter.setText(name)
-    _choose(page.status, "已记录")
+    choose_data(page.status, "已记录")
     open_ids = [page.model.row_data(i)["id"] for i in range(page.model.rowCount())]
     assert len(open_ids) >= 2
 
@@ -88,9 +72,9 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
     assert {supervisor.row("service_records", i)["status"] for i in open_ids[1:]} == {"已锁定"}
 
     # Staff cannot edit a locked record: the button is off and a double-click says why.
-    staff_page, _ = _page(qtbot, staff)
+    staff_page, _ = records_page(qtbot, staff)
     staff_page.filter.setText(name)
-    _choose(staff_page.status, "已锁定")
+    choose_data(staff_page.status, "已锁定")
     _select(staff_page, {open_ids[1]})
     assert not staff_page.edit_button.isEnabled() and not staff_page.delete_button.isEnabled()
     assert "更正" in staff_page.edit_button.toolTip()
@@ -98,7 +82,7 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
     assert "不能修改" in staff_page.message.text() and "更正" in staff_page.message.text()
 
     # An edit dialog left open while the supervisor locks the record: the service refuses.
-    _choose(staff_page.status, "已记录")
+    choose_data(staff_page.status, "已记录")
     _select(staff_page, {open_ids[0]})
     staff_page.edit_button.click()
     editor = staff_page.dialog
@@ -111,7 +95,7 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
 
     # The supervisor amends it with a reason; the original stays.
     page.filter.setText(name)
-    _choose(page.status, "已锁定")
+    choose_data(page.status, "已锁定")
     _select(page, {open_ids[0]})
     page.amend_button.click()
     amend = page.dialog
@@ -125,7 +109,7 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
     assert replacement["hours"] == pytest.approx(original["hours"] + 1)
 
     # A certificate saved as PDF on the worker, read back, and entered in the register.
-    _choose(page.status, "已锁定")
+    choose_data(page.status, "已锁定")
     _select(page, {amend.saved_id})
     page.certificate_button.click()
     dialog = page.dialog
@@ -155,7 +139,7 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
 
 
 def _ceremony(supervisor, qtbot, count=40):
-    page, _signals = _page(qtbot, supervisor)
+    page, _signals = records_page(qtbot, supervisor)
     ids = [r[0] for r in supervisor.db.execute(
         "SELECT DISTINCT volunteer_id FROM service_records WHERE status = '已锁定' ORDER BY 1 LIMIT ?",
         [count])]
@@ -237,10 +221,10 @@ def test_a_save_that_cannot_be_written_registers_nothing(qtbot, supervisor, tmp_
 
 def test_printer_path_paints_on_the_gui_thread_after_a_worker_made_the_document(
         qtbot, supervisor, tmp_path, event_loop):
-    page, _signals = _page(qtbot, supervisor)
+    page, _signals = records_page(qtbot, supervisor)
     page.monthly_button.click()
     monthly = page.dialog
-    _choose(monthly.month, "2026-10")
+    choose_data(monthly.month, "2026-10")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "打印机.pdf"))
@@ -256,7 +240,7 @@ def test_printer_path_paints_on_the_gui_thread_after_a_worker_made_the_document(
 
 
 def test_standings_tab_agrees_with_the_records(qtbot, qtmodeltester, supervisor):
-    page, _signals = _page(qtbot, supervisor)
+    page, _signals = records_page(qtbot, supervisor)
     page.tabs.setCurrentWidget(page.standings)
     model = page.standings.model
     qtmodeltester.check(model)
@@ -275,7 +259,7 @@ def test_standings_tab_agrees_with_the_records(qtbot, qtmodeltester, supervisor)
     assert totals == sorted(totals, reverse=True)
 
     team_id = supervisor.db.execute("SELECT id FROM teams ORDER BY id LIMIT 1").fetchone()[0]
-    _choose(page.standings.team, team_id)
+    choose_data(page.standings.team, team_id)
     members = {r[0] for r in supervisor.db.execute(
         "SELECT volunteer_id FROM team_members WHERE team_id = ?", [team_id])}
     shown = {model.row_data(i)["id"] for i in range(model.rowCount())}
@@ -285,7 +269,7 @@ def test_standings_tab_agrees_with_the_records(qtbot, qtmodeltester, supervisor)
 
 
 def test_standings_follow_a_verification_when_shown(qtbot, supervisor):
-    page, signals = _page(qtbot, supervisor)
+    page, signals = records_page(qtbot, supervisor)
     vid = _volunteer_with_open_records(supervisor)[0]
     page.tabs.setCurrentWidget(page.standings)
     page.standings.filter.setText(supervisor.row("volunteers", vid)["name"])
@@ -299,7 +283,7 @@ def test_standings_follow_a_verification_when_shown(qtbot, supervisor):
 
 
 def test_year_summary_exported_as_pdf_and_excel(qtbot, supervisor, tmp_path, event_loop):
-    page, _signals = _page(qtbot, supervisor)
+    page, _signals = records_page(qtbot, supervisor)
     panel = page.standings
     assert panel.export_button.isVisibleTo(panel)
     pdf = event_loop.run_until_complete(panel.export(tmp_path / "年度.pdf"))
@@ -324,7 +308,7 @@ def test_register_and_standings_models_pass_the_model_tester(qtmodeltester, demo
 
 
 def test_register_tab_only_for_those_who_print(qtbot, staff):
-    page, _signals = _page(qtbot, staff)
+    page, _signals = records_page(qtbot, staff)
     assert page.register is None and page.tabs.count() == 2
     assert not page.standings.export_button.isVisibleTo(page.standings)
 
@@ -346,12 +330,12 @@ def test_volunteer_dialog_shows_the_star_level(qtbot, demo_session):
 
 
 def test_filter_by_service_type_and_month_with_totals(qtbot, supervisor):
-    page, _signals = _page(qtbot, supervisor)
+    page, _signals = records_page(qtbot, supervisor)
     type_id, type_name = supervisor.db.execute(
         "SELECT st.id, st.name FROM service_types st JOIN service_records r ON r.service_type_id = st.id "
         "GROUP BY st.id ORDER BY count(*) DESC LIMIT 1").fetchone()
-    _choose(page.service_type, type_id)
-    _choose(page.month, "2026-10")
+    choose_data(page.service_type, type_id)
+    choose_data(page.month, "2026-10")
     rows = [page.model.row_data(i) for i in range(page.model.rowCount())]
     expected = supervisor.db.execute(
         "SELECT count(*), sum(CASE WHEN status != '已更正' THEN hours END) FROM service_records "

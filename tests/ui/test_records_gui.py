@@ -4,6 +4,7 @@ print a certificate and the list to PDF (file paths given, no file dialog)."""
 from __future__ import annotations
 
 import pytest
+from gui_helpers import choose_data, records_page
 from pdftext import pdf_text
 from PySide6.QtCore import QItemSelectionModel
 
@@ -11,29 +12,13 @@ from volunteer_app.services.hours import record_queries
 from volunteer_app.services.hours.certificates import format_hours
 from volunteer_app.services.permissions import Role
 from volunteer_app.services.session import Actor, Session
-from volunteer_app.ui.pages.records import RecordsModel, RecordsPage
-from volunteer_app.ui.signals import DataSignals
-
-
-def _page(qtbot, session):
-    signals = DataSignals(session)
-    page = RecordsPage(session, signals)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
-    return page, signals
+from volunteer_app.ui.pages.records import RecordsModel
 
 
 @pytest.fixture
 def supervisor(demo_session):
     user = demo_session.db.execute("SELECT id, name FROM users WHERE role = 'supervisor'").fetchone()
     return Session(demo_session.db, Actor(user[0], user[1], Role.SUPERVISOR), today=demo_session.today)
-
-
-def _choose(combo, value):
-    index = combo.findData(value)
-    assert index >= 0, value
-    combo.setCurrentIndex(index)
 
 
 def test_model_passes_the_model_tester(qtmodeltester, demo_session):
@@ -43,12 +28,12 @@ def test_model_passes_the_model_tester(qtmodeltester, demo_session):
 
 
 def test_filter_verify_in_bulk_and_totals(qtbot, supervisor):
-    page, _signals = _page(qtbot, supervisor)
+    page, _signals = records_page(qtbot, supervisor)
     assert not page.add_button.isVisible() and page.verify_button.isVisible()
-    _choose(page.status, "已记录")
-    _choose(page.month, "2026-11")
+    choose_data(page.status, "已记录")
+    choose_data(page.month, "2026-11")
     team_id = supervisor.db.execute("SELECT id FROM teams ORDER BY id LIMIT 1").fetchone()[0]
-    _choose(page.team, team_id)
+    choose_data(page.team, team_id)
     rows = [page.model.row_data(i) for i in range(page.model.rowCount())]
     assert rows and all(r["status"] == "已记录" and r["date"].startswith("2026-11")
                         and r["team_id"] == team_id for r in rows)
@@ -68,14 +53,14 @@ def test_filter_verify_in_bulk_and_totals(qtbot, supervisor):
     assert statuses == {"已锁定"}
 
     page.filter.setText(rows[0]["volunteer_name"])
-    _choose(page.status, "已锁定")
+    choose_data(page.status, "已锁定")
     assert all(page.model.row_data(i)["volunteer_name"] == rows[0]["volunteer_name"]
                for i in range(page.model.rowCount()))
 
 
 def test_amend_through_the_dialog_keeps_the_original(qtbot, supervisor):
-    page, _signals = _page(qtbot, supervisor)
-    _choose(page.status, "已锁定")
+    page, _signals = records_page(qtbot, supervisor)
+    choose_data(page.status, "已锁定")
     page.table.selectRow(0)
     record = page.selected()[0]
     assert page.amend_button.isEnabled()
@@ -94,7 +79,7 @@ def test_amend_through_the_dialog_keeps_the_original(qtbot, supervisor):
 
 def test_staff_add_and_delete_but_not_verify(qtbot, demo_session):
     staff = Session(demo_session.db, Actor(None, "社工", Role.STAFF), today=demo_session.today)
-    page, _signals = _page(qtbot, staff)
+    page, _signals = records_page(qtbot, staff)
     assert page.add_button.isVisible() and not page.verify_button.isVisible()
     page.add_button.click()
     dialog = page.dialog
@@ -113,8 +98,8 @@ def test_staff_add_and_delete_but_not_verify(qtbot, demo_session):
 
 
 def test_print_certificate_and_list_to_pdf(qtbot, supervisor, tmp_path, event_loop):
-    page, _signals = _page(qtbot, supervisor)
-    _choose(page.status, "已锁定")
+    page, _signals = records_page(qtbot, supervisor)
+    choose_data(page.status, "已锁定")
     page.table.selectRow(0)
     record = page.selected()[0]
     page.certificate_button.click()
@@ -141,7 +126,7 @@ def test_print_certificate_and_list_to_pdf(qtbot, supervisor, tmp_path, event_lo
 
     page.monthly_button.click()
     monthly = page.dialog
-    _choose(monthly.month, "2026-10")
+    choose_data(monthly.month, "2026-10")
     assert "志愿服务月报" in pdf_text(event_loop.run_until_complete(monthly.save_pdf(tmp_path / "m.pdf")))
 
 
@@ -157,8 +142,8 @@ def test_a_staff_records_duty_part_reads_whole_in_the_status_column(qtbot, qapp,
     before = qapp.font()
     qapp.setFont(cjk_font(10.5))
     try:
-        page, _signals = _page(qtbot, demo_session)
-        _choose(page.month, "2026-11")
+        page, _signals = records_page(qtbot, demo_session)
+        choose_data(page.month, "2026-11")
         column = [c.key for c in page.model.columns].index("status")
         texts = [page.model.index(r, column).data() for r in range(page.model.rowCount())]
         assert "已记录·1小时不计星" in texts

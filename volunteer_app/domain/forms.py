@@ -26,6 +26,15 @@ FIELD_LABELS = {
 }
 
 
+class FormError(ValueError):
+    """A form could not be saved; ``errors`` maps each field to its Chinese message, and the
+    message of the error itself is all of them, for a one-line report."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("；".join(errors.values()))
+        self.errors = errors
+
+
 @dataclass
 class FormResult:
     values: dict[str, Any] = field(default_factory=dict)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
-from ...domain.forms import parse_date
+from ...domain.forms import FormError, parse_date
 from ...domain.hours import round_hours, served_hours
 from ...domain.identity import FieldError
 from ...store.row_versions import check_version
@@ -35,10 +35,8 @@ from ..session import Session
 from . import record_hours
 
 
-class RecordError(ValueError):
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
+class RecordError(FormError):
+    """A service record could not be saved."""
 
 
 def _time(text: str | time | None, label: str) -> time | None:

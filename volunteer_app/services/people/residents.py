@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from ...domain.forms import FormResult, parse_int, validate_person
+from ...domain.forms import FormError, FormResult, parse_int, validate_person
 from ...domain.identity import FieldError
 from ...domain.people import age_on, pinyin_keys
 from ...store.row_versions import check_version
@@ -31,12 +31,8 @@ TEXTS = ("building", "unit", "room", "emergency_contact", "health_notes", "hards
 SENSITIVE = ("health_notes", "hardship_notes")
 
 
-class ResidentError(ValueError):
+class ResidentError(FormError):
     """A resident could not be saved; ``errors`` maps field → Chinese message."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
 
 
 def validate(session: Session, fields: dict[str, Any]) -> FormResult:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...domain.availability import Availability
-from ...domain.forms import FormResult, parse_date, validate_person
+from ...domain.forms import FormError, FormResult, parse_date, validate_person
 from ...domain.identity import FieldError
 from ...domain.people import age_on, pinyin_keys
 from ...store.row_versions import check_version
@@ -22,10 +22,8 @@ STATUSES = ("在册", "暂停", "退出")
 SKILL_CHOICES = ("驾驶", "医护", "电工", "水暖", "心理疏导", "手语", "摄影", "文艺", "体力好", "会用智能手机")
 
 
-class VolunteerError(ValueError):
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
+class VolunteerError(FormError):
+    """A volunteer could not be saved."""
 
 
 def validate(session: Session, fields: dict[str, Any]) -> FormResult:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...domain.forms import FormError
 from ...store.row_versions import check_version
 from ...store.rows import from_json, new_uid, now_text, to_json
 from ..permissions import Permission
@@ -18,10 +19,8 @@ INTENSITIES = ("重", "轻")
 _FIELDS = ("name", "intensity", "usual_minutes", "skills", "needs_insurance")
 
 
-class ServiceTypeError(ValueError):
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
+class ServiceTypeError(FormError):
+    """A service type could not be saved."""
 
 
 def _public(row: dict[str, Any]) -> dict[str, Any]:
