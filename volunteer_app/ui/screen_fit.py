@@ -35,6 +35,10 @@ def scrolling(content: QWidget, name: str = "") -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
+    # Show the window's own colour through the scrolled part. (A style-sheet rule for this
+    # made every repaint of the 居民 table twice as slow: bench/residents_filter.py.)
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
     return area
 
 
