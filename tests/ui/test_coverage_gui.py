@@ -78,6 +78,11 @@ def test_the_uncovered_figure_opens_the_list_and_a_responsible_worker_takes_one_
     assert figure.text() == str(len(expected) - 1)
 
 
+def _settled(qtbot, tab) -> None:
+    """The tab asks the background runner for its list: wait for the answer."""
+    qtbot.waitUntil(lambda: not tab.loading)
+
+
 def _late_staff_row(tab) -> int:
     return next(i for i, r in enumerate(tab.rows) if r["coverage"] == "包户" and r["days_late"] > 0)
 
@@ -88,6 +93,7 @@ def test_staff_log_a_visit_of_a_late_staff_covered_resident(qtbot, demo_session)
     page.tabs.setCurrentWidget(page.coverage)          # the 逾期与未覆盖 tab
     tab = page.coverage
     assert tab.isVisible()
+    _settled(qtbot, tab)
     kinds = {r["coverage"] for r in tab.rows}
     assert kinds == {"结对", "包户", "未覆盖"}          # late pairs, late 包户, uncovered
     row = _late_staff_row(tab)
@@ -95,8 +101,7 @@ def test_staff_log_a_visit_of_a_late_staff_covered_resident(qtbot, demo_session)
     _select(tab.table, row)
     assert tab.log_button.isEnabled()
     qtbot.mouseClick(tab.log_button, Qt.MouseButton.LeftButton)
-    dialog = tab.dialog
-    qtbot.addWidget(dialog)
+    dialog = tab.dialog        # closes and deletes itself once saved (the page owns it)
     assert f"包户人：{resident['visitor']}" in " ".join(label.text() for label in dialog.findChildren(QLabel))
     dialog.findChild(QLineEdit, "visit_dialog.done").setText("上门查看暖气和燃气")
     qtbot.mouseClick(dialog.findChild(QPushButton, "visit_dialog.save"), Qt.MouseButton.LeftButton)
@@ -104,8 +109,11 @@ def test_staff_log_a_visit_of_a_late_staff_covered_resident(qtbot, demo_session)
     visit_id, record_id = dialog.saved
     assert demo_session.row("visits", visit_id)["resident_id"] == resident["id"]
     assert demo_session.row("service_records", record_id)["activity"] == "包户探访"
+    _settled(qtbot, tab)
     assert resident["id"] not in {r["id"] for r in tab.rows}   # no longer late
     tab.only_late.setChecked(False)
+    assert tab.loading          # asked of the background runner: the window is not held up
+    _settled(qtbot, tab)
     [now] = [r for r in tab.rows if r["id"] == resident["id"]]
     assert (now["last_visit"], now["days_late"]) == (TODAY.isoformat(), 0)
 
@@ -119,6 +127,7 @@ def test_a_captain_cannot_log_a_staff_covered_visit(qtbot, demo_session):
     assert page.coverage.rows == []                   # built when first shown
     page.tabs.setCurrentWidget(page.coverage)
     tab = page.coverage
+    _settled(qtbot, tab)
     _select(tab.table, _late_staff_row(tab))
     assert not tab.log_button.isEnabled()
     assert "社区工作者" in tab.log_button.toolTip()
@@ -154,6 +163,7 @@ def test_several_uncovered_residents_get_one_responsible_worker_at_once(qtbot, d
     page = window.show_page("pairing")
     page.tabs.setCurrentWidget(page.coverage)
     tab = page.coverage
+    _settled(qtbot, tab)
     uncovered = [i for i, r in enumerate(tab.rows) if r["coverage"] == "未覆盖"]
     chosen = {tab.rows[i]["id"] for i in uncovered[:2]}
     selection = tab.table.selectionModel()
@@ -164,8 +174,10 @@ def test_several_uncovered_residents_get_one_responsible_worker_at_once(qtbot, d
     worker = tab.staff.currentText()
     qtbot.mouseClick(tab.assign_button, Qt.MouseButton.LeftButton)
     assert tab.message.text() == f"已为 2 位居民指定包户人{worker}。"
+    _settled(qtbot, tab)
     assert not chosen & {r["id"] for r in tab.rows}           # off the list: taken on today
     tab.only_late.setChecked(False)
+    _settled(qtbot, tab)
     rows = {r["id"]: r for r in tab.rows}
     assert all(rows[i]["coverage"] == "包户" and rows[i]["visitor"] == worker for i in chosen)
     assert len(uncovered_here(demo_session)) == len(uncovered) - 2
