@@ -1,8 +1,15 @@
-"""Run every benchmark module (or those named on the command line) and print their figures."""
+"""Run every benchmark module (or those named on the command line) and print their figures.
+
+``python -m bench NAME... --json`` prints, as the last line, one JSON object of the
+figures the named modules returned: each module's ``main()`` returns a ``dict`` of its
+headline figures (keys named in its docstring), or ``None`` when it has none.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import json
 import pkgutil
 import sys
 import time
@@ -10,16 +17,23 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
+    as_json = "--json" in argv
     here = Path(__file__).parent
-    names = argv or sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
+    names = [a for a in argv if a != "--json"]
+    names = names or sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
+    figures: dict[str, object] = {}
     for name in names:
         module = importlib.import_module(f"bench.{name}")
         if not hasattr(module, "main"):
             continue
-        print(f"\n=== bench.{name} ===", flush=True)
-        started = time.perf_counter()
-        module.main()
-        print(f"(bench.{name}: {time.perf_counter() - started:.1f} s)", flush=True)
+        # With --json the readable tables go to stderr, so stdout's last line is the JSON.
+        with contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext():
+            print(f"\n=== bench.{name} ===", flush=True)
+            started = time.perf_counter()
+            figures.update(module.main() or {})
+            print(f"(bench.{name}: {time.perf_counter() - started:.1f} s)", flush=True)
+    if as_json:
+        print(json.dumps(figures, ensure_ascii=False), flush=True)
     return 0
 
 
