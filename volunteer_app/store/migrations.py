@@ -23,6 +23,7 @@ from .person_communities import m_person_communities_from_places
 from .person_numbers import m_normalise_id_numbers_and_phones
 from .record_hours import m_record_hour_columns
 from .record_locks import m_record_lock_triggers
+from .request_workflow import m_request_workflow
 from .resident_indexes import m_resident_filter_indexes
 from .row_versions import m_row_versions
 from .visit_coverage import m_visit_coverage
@@ -85,6 +86,7 @@ MIGRATIONS: list[Migration] = [
     # through today's write_entry, so it runs once the log has its hash columns
     m_visit_record_teams,
     m_visit_coverage,           # 13: residents' 包户人 (responsible staff); cadence per risk tier
+    m_request_workflow,         # 14: 12345 tickets: steps, deadline, dispatch, callback; request_events
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -74,6 +74,22 @@ SPECS: tuple[SettingSpec, ...] = (
                 "60岁以上残疾或失智，特困人员：至少每月探访一次。", kind="days"),
     SettingSpec("visits.days_general", "一般居民探访间隔（天）", 90,
                 "其他结对或包户的居民：至少每季度探访一次。", kind="days"),
+    # 接诉即办 (domain.md, "Citizens' requests"): deadlines of the draft 12345 standard, the
+    # weight of 基本满意 in the *unconfirmed* 满意率 formula, and what makes a hot spot.
+    SettingSpec("requests.hours_emergency", "紧急诉求办理时限（小时）", 2,
+                "危及生命财产安全的紧急诉求，按钟点计算，夜间和节假日照算。"),
+    SettingSpec("requests.hours_utilities", "水电气热诉求办理时限（小时）", 24,
+                "供水、供电、燃气、供暖类诉求，按钟点计算。"),
+    SettingSpec("requests.days_general", "一般诉求办理时限（天）", 7, "", kind="days"),
+    SettingSpec("requests.days_complex", "复杂诉求办理时限（天）", 15, "", kind="days"),
+    SettingSpec("requests.working_days", "按工作日计算天数时限（1是，0否）", 1,
+                "填1时，一般和复杂诉求的时限按工作日计算（法定节假日不计，调休上班日计入）。"),
+    SettingSpec("requests.basic_satisfied_weight", "满意率中“基本满意”的权重", 1.0,
+                "满意率 =（满意 + 权重 × 基本满意）÷ 有回访结果的工单。此公式未经官方确认，"
+                "有的区按0.9计算。"),
+    SettingSpec("requests.hotspot_days", "高频诉求统计天数", 30, "", kind="days"),
+    SettingSpec("requests.hotspot_min", "高频诉求最少件数", 3,
+                "同一地点、同一类别在统计天数内的诉求达到这个件数，列为“未诉先办”的高频点位。"),
     SettingSpec("import.max_unpacked_mb", "导入Excel解压后上限（MB）", 200,
                 "Excel文件（.xlsx）是压缩包：解压后超过这个大小的文件不读取，以免把电脑内存用光。"),
 )
