@@ -24,8 +24,8 @@ from ..hours import records
 from ..people import consent
 from ..permissions import Permission, PermissionDenied
 from ..session import Session
+from .pairing_states import ACTIVE
 
-ACTIVE = "结对中"
 MODES = ("上门", "电话", "视频")
 VISIT_TEXTS = ("done", "health", "mood", "safety", "hygiene", "living", "problem")
 
