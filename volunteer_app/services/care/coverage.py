@@ -17,7 +17,7 @@ from ...domain.risk import COVERED_TIERS, risk_sql
 from ..admin import settings
 from ..permissions import Permission
 from ..session import Session
-from .pairing_states import ACTIVE
+from .pairing_rows import ACTIVE
 
 PAIRED, STAFF, UNCOVERED = "结对", "包户", "未覆盖"
 
