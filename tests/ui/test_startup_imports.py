@@ -72,3 +72,15 @@ def test_the_login_dialog_opens_without_them_either(tmp_path, demo_template):
     modules = _modules_after(FRONT_DOOR, db)
     assert {"volunteer_app.services.admin.retention", "volunteer_app.ui.dialogs.login_dialog"} <= modules
     assert not HEAVY & modules, HEAVY & modules
+
+
+def test_a_scrolled_page_shows_the_window_colour(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from volunteer_app.ui.screen_fit import scrolling
+
+    area = scrolling(QLabel("工作台"), "page.x.scroll")
+    qtbot.addWidget(area)
+    # found by Qt's own name for it, the same widget viewport() returns, left unfilled
+    assert not area.viewport().autoFillBackground()
+    assert area.viewport().objectName() == "qt_scrollarea_viewport"
