@@ -24,10 +24,9 @@ from ..hours import records
 from ..people import consent
 from ..permissions import Permission, PermissionDenied
 from ..session import Session
+from .pairing_rows import ACTIVE, VISIT_TEXTS
 
-ACTIVE = "结对中"
 MODES = ("上门", "电话", "视频")
-VISIT_TEXTS = ("done", "health", "mood", "safety", "hygiene", "living", "problem")
 
 
 class PairingError(ValueError):
