@@ -70,6 +70,7 @@ def test_optimal_equals_brute_force_on_many_small_instances(monkeypatch, candida
     # with one candidate helper a resident, the optimum is only reached through the proof
     # of optimality adding the left-out pairs back (domain/assignment.py)
     monkeypatch.setattr(assignment, "CANDIDATES", candidates)
+    monkeypatch.setattr(assignment, "DENSE_CELLS", 0)    # small matrices are solved dense
     w = Weights()
     for seed in range(150):
         r = random.Random(seed)
@@ -88,6 +89,7 @@ def test_sparse_and_proved_equals_the_dense_solve_on_large_instances(monkeypatch
     key = lambda m: (m.stranded_matched, m.total_score, len(m.pairs))  # noqa: E731
     methods: list[str] = []
     sparse_solve = assignment.solve
+    monkeypatch.setattr(assignment, "DENSE_CELLS", 0)
 
     def spied(edge, capacities):
         chosen, how = sparse_solve(edge, capacities)

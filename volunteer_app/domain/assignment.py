@@ -27,6 +27,8 @@ from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 CANDIDATES = 20     # columns kept per row at first; the proof adds any others needed
 SPREAD = 3          # columns drawn at random per row besides its best
 PER_ROUND = 4       # left-out edges added per row and round: those of most reduced gain
+BUDGET = 10         # ... or more, up to this many a row on average, when few rows break it
+DENSE_CELLS = 250_000   # a matrix of at most this many places is solved dense: faster
 MAX_ROUNDS = 16     # sparse solves before the dense solve decides
 
 
@@ -42,6 +44,8 @@ class Edges:
 def best_assignment(edge: np.ndarray, capacities: Sequence[int],
                     candidates: int | None = None) -> dict[int, int]:
     """The b-matching of largest total weight: {row: column}. ``edge`` is rows × columns."""
+    if edge.shape[0] * sum(capacities) <= DENSE_CELLS:
+        return dense_assignment(edge, capacities)
     return solve(edge, capacities, candidates)[0]
 
 
@@ -182,12 +186,13 @@ def _dual_optimal(edge: np.ndarray, cap: np.ndarray, chosen: np.ndarray, u: np.n
 
 
 def _left_out(reduced: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Edges of positive reduced gain ``w_ih - u_i - v_h``: a row's few of the most."""
+    """Edges of positive reduced gain ``w_ih - u_i - v_h``: a row's few of the most (more
+    when few rows have any: the last rounds' solves cost as much as the first's)."""
     bad = np.flatnonzero((reduced > 0).any(axis=1))
     if not len(bad):
         return bad, bad
     some = reduced[bad]
-    p = min(PER_ROUND, some.shape[1])
+    p = min(max(PER_ROUND, BUDGET * len(reduced) // len(bad)), some.shape[1])
     cols = np.argpartition(-some, p - 1, axis=1)[:, :p].ravel()
     rows = np.repeat(bad, p)
     keep = reduced[rows, cols] > 0
