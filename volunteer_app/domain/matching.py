@@ -287,13 +287,18 @@ def _allowed_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], widen:
                     forbidden: frozenset[tuple[int, int]]) -> np.ndarray:
     n, m = len(seniors), len(helpers)
     ok = np.ones((n, m), dtype=bool)
-    if not widen:
-        ok &= (np.array([h.community_id for h in helpers], dtype=object).reshape(1, m)
-               == np.array([s.community_id for s in seniors], dtype=object).reshape(n, 1))
-    h_gender = np.array([h.gender or "" for h in helpers]).reshape(1, m)
+    if not widen:   # community ids as small integers: comparing objects cell by cell is slow
+        codes: dict[int | None, int] = {}
+        h_com = [codes.setdefault(h.community_id, len(codes)) for h in helpers]
+        s_com = [codes.setdefault(s.community_id, len(codes)) for s in seniors]
+        ok &= np.array(h_com).reshape(1, m) == np.array(s_com).reshape(n, 1)
+    h_gender = np.array([h.gender or "" for h in helpers])
+    wanting: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(seniors):
         if s.gender_preference:
-            ok[i] &= (h_gender[0] == s.gender_preference)
+            wanting[s.gender_preference].append(i)
+    for gender, rows in wanting.items():
+        ok[rows] &= h_gender == gender
     if forbidden:
         h_index = {h.id: j for j, h in enumerate(helpers)}
         s_index = {s.id: i for i, s in enumerate(seniors)}
@@ -305,16 +310,20 @@ def _allowed_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], widen:
 
 def _edge_weights(scores: np.ndarray, ok: np.ndarray, seniors: Sequence[Senior]) -> np.ndarray:
     """Integer weights whose maximum is lexicographic: 悬空老人 matched, then score, then
-    the number of pairs. 0 means "no pair"."""
+    the number of pairs. 0 means "no pair". (In place where it can: the widened matrix
+    has 10 million cells.)"""
     n = len(seniors)
-    tenths = np.rint(scores * 10).astype(np.int64)
-    tenths = np.maximum(tenths, 0)
-    edge = tenths * (n + 1) + 1
-    edge[~ok] = 0
+    tenths = np.rint(scores * 10)
+    np.maximum(tenths, 0, out=tenths)
+    edge = tenths.astype(np.int64)
+    del tenths
+    edge *= n + 1
+    edge += 1
+    edge *= ok
     bonus = int(edge.max(axis=1, initial=0).sum()) + 1
     stranded = np.array([s.stranded for s in seniors], dtype=bool)
-    edge[stranded] += bonus
-    edge[~ok] = 0
+    edge += np.where(stranded, bonus, 0).reshape(n, 1)
+    edge *= ok
     return edge
 
 
