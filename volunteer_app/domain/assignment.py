@@ -26,7 +26,7 @@ from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 CANDIDATES = 20     # columns kept per row at first; the proof adds any others needed
 SPREAD = 3          # columns drawn at random per row besides its best
-PER_ROUND = 4       # left-out edges added per row and round: those of most reduced gain
+PER_ROUND = 10      # left-out edges added per row and round: those of most reduced gain
 BUDGET = 10         # ... or more, up to this many a row on average, when few rows break it
 DENSE_CELLS = 250_000   # a matrix of at most this many places is solved dense: faster
 MAX_ROUNDS = 16     # sparse solves before the dense solve decides
