@@ -14,11 +14,11 @@ character) goes to pypinyin itself.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
+from importlib import resources
 
 from .people import pinyin_keys
 
-READINGS_FILE = Path(__file__).with_name("pinyin_readings.txt")
+READINGS_FILE = resources.files(__package__).joinpath("pinyin_readings.txt")
 
 
 @functools.cache
