@@ -34,6 +34,7 @@ from .import_apply import (
     _update,
     _volunteer_counter,
 )
+from .import_cells import load_tables_meanwhile
 from .import_check import _find_duplicates, _no_cycle_collection, _RowReader
 from .import_header import _readable_columns, detect
 from .import_rows import KINDS, SKIP, UPDATE, Mapping, Preview, RowCheck, Summary, field_labels
@@ -106,6 +107,7 @@ def _open_rows(path: Path, max_unpacked: int) -> tuple[list[list[Any]], Iterator
     """The first rows (to find the header in), the rest as an iterator, and about how many rows
     there are. A CSV is streamed; an Excel file is read whole, bounded by ``max_unpacked``."""
     check_readable(path)
+    load_tables_meanwhile()
     if path.suffix.lower() == ".csv":
         rows, estimate = csv_rows(path)
     else:
