@@ -9,12 +9,17 @@ holding none of those phrases is read character by character, which is exactly w
 pypinyin's segmentation gives it (each segment is a phrase read as its characters, or read
 character by character); any other name (a listed phrase, a letter, a middle dot, a rare
 character) goes to pypinyin itself.
+
+The table names the pypinyin version it was made from; with any other version installed
+(an upgrade on a fresh machine) it is not used and every name goes to pypinyin, slower but
+never different. Run the build script again after an upgrade to have the speed back.
 """
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
+import re
+from importlib import metadata, resources
 
 from .people import pinyin_keys
 
@@ -34,6 +39,17 @@ def _table() -> tuple[dict[str, str], frozenset[str], int]:
     return readings, frozenset(phrases), max(map(len, phrases), default=0)
 
 
+@functools.cache
+def table_is_current() -> bool:
+    """Whether the table was made from the installed pypinyin (its first line names it)."""
+    with READINGS_FILE.open(encoding="utf-8") as lines:
+        made_from = re.match(r"# pypinyin (\S+):", lines.readline())
+    try:
+        return made_from is not None and made_from.group(1) == metadata.version("pypinyin")
+    except metadata.PackageNotFoundError:
+        return False
+
+
 def load() -> None:
     """Read the table now (~10 ms), e.g. in a thread while a file is being read."""
     _table()
@@ -41,6 +57,8 @@ def load() -> None:
 
 def name_pinyin_keys(name: str) -> tuple[str, str]:
     """(initials, full pinyin) in lower case, the same as :func:`.people.pinyin_keys`."""
+    if not table_is_current():
+        return pinyin_keys(name)
     readings, phrases, longest = _table()
     try:
         syllables = [readings[char] for char in name]
