@@ -219,12 +219,15 @@ class _Saver:
         self.stamp, self.summary = stamp, summary
         self.teams = {r["name"]: r["id"] for r in session.db.query("SELECT id, name FROM teams")}
         self.saved: dict[int, int] = {}     # file row number → id, for a later duplicate row
-        self.counter = _volunteer_counter(session) if kind == "volunteers" else None
+        self.counter = _volunteer_counter(session, []) if kind == "volunteers" else None
         self.uids = _uid_stream()
         self.batch: list[tuple[RowCheck, dict[str, Any]]] = []
 
     def save(self, rows: Iterable[RowCheck]) -> None:
         session, table, summary = self.session, self.kind, self.summary
+        rows = list(rows)
+        if self.counter is not None:   # numbers this chunk gives are not handed out to others
+            self.counter.taken.update(r.values.get("volunteer_no") or None for r in rows)
         for row in rows:
             self._new_teams(row.teams)
             target = row.existing_id
