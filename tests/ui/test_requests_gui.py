@@ -185,6 +185,49 @@ def test_a_hot_spot_becomes_a_bin_duty_task(qtbot, demo_session):
         "SELECT t.place_id, s.name FROM tasks t JOIN service_types s ON s.id = t.service_type_id "
         "WHERE t.id = ?", [dialog.saved]).fetchone()
     assert task[1] == "垃圾分类值守" and task[0] == hot.chosen().place_id
+
+    click(qtbot, hot.remind_button)                     # and a worker goes to look
+    remind = hot.dialog
+    worker = remind.staff.currentText()
+    save(qtbot, remind)
+    reminder = tickets.get(demo_session, remind.saved)
+    assert reminder["source"] == "网格巡查" and reminder["staff_name"] == worker
+    assert "网格巡查" in hot.message.text()
+    window.close()
+
+
+def test_a_worker_takes_a_ticket_and_a_closed_one_is_sent_back(qtbot, demo_session):
+    window = window_for(qtbot, demo_session, "staff")
+    tab = requests_page(qtbot, window).tickets
+    ticket_id = enter_by_hand(qtbot, tab, "楼下夜里有人大声喧哗", category="生态环境/噪音")
+    tab.select_ticket(ticket_id)
+    detail = tab.detail
+    click(qtbot, detail.staff_button)
+    dialog = detail.dialog
+    worker = dialog.staff.currentText()
+    save(qtbot, dialog)
+    assert worker in detail.fields["handler"].text()
+    qtbot.waitUntil(lambda: not tab.loading)
+    assert worker in tab.model.text([r["id"] for r in tab.rows].index(ticket_id), 8)
+    assert not detail.reopen_button.isEnabled()          # nothing fed back yet
+    tickets.advance(demo_session, ticket_id, Status.SIGNED)
+    tickets.advance(demo_session, ticket_id, Status.CONTACTED)
+    tickets.advance(demo_session, ticket_id, Status.HANDLING)
+    tickets.advance(demo_session, ticket_id, Status.FEEDBACK, note="已劝导")
+    detail.show_ticket(ticket_id)
+    click(qtbot, detail.reopen_button)
+    back = detail.dialog
+    back.findChild(QPlainTextEdit, "request_note.text").setPlainText("诉求人说夜里还在吵")
+    save(qtbot, back)
+    again = tickets.get(demo_session, ticket_id)
+    assert again["status"] == Status.HANDLING and again["reopened"] == 1
+    assert detail.next_button.text() == "反馈结果…"
+    assert "退回重办1次" in detail.fields["risk"].text()
+    qtbot.waitUntil(lambda: not tab.loading)
+    row = [r["id"] for r in tab.rows].index(ticket_id)
+    assert tab.model.text(row, 9) == "风险"
+    tip = tab.model.index(row, 9).data(Qt.ItemDataRole.ToolTipRole)
+    assert "退回重办1次" in tip
     window.close()
 
 
