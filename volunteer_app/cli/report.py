@@ -91,7 +91,7 @@ def run_monthly(args: argparse.Namespace) -> int:
 def run_requests(args: argparse.Namespace) -> int:
     _check_out(args.out)
     app = gui_application()  # noqa: F841
-    from ..reports.requests_report import gather, write_requests_pdf
+    from ..reports.requests_report import gather, percent, write_requests_pdf
     from ..services.admin import settings
 
     with open_session(args) as session:
@@ -102,15 +102,11 @@ def run_requests(args: argparse.Namespace) -> int:
             raise CommandError(str(error)) from error
         issuer = str(settings.get(session, "community.name"))
         write_out(args.out, lambda out: write_requests_pdf(report, out, issuer, session.today().isoformat()))
-    rates = "，".join(f"{name}{_percent(report.rates[key])}" for key, name in (
+    rates = "，".join(f"{name}{percent(report.rates[key])}" for key, name in (
         ("response_rate", "响应率"), ("resolution_rate", "解决率"), ("satisfaction_rate", "满意率")))
     print(f"已生成 {report.month} 接诉即办月报：受理{report.rates['received']}件，有回访{report.rates['rated']}件，"
           f"{rates}；超时{len(report.late)}件。文件：{args.out}")
     return 0
-
-
-def _percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
 
 
 def run_hours(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...reports.requests_report import percent
 from ...services.requests import rates
 from ...services.session import Session
 from .. import runner
@@ -35,10 +36,6 @@ from ..widgets.trend_chart import TrendChart
 
 WATCHED = frozenset({"requests", "request_events", "settings"})
 RATES = ("response_rate", "resolution_rate", "satisfaction_rate")
-
-
-def percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
 
 
 class RatesTab(QWidget):
