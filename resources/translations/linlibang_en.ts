@@ -2316,69 +2316,69 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="50"/>
         <source>打印月报…</source>
         <translation>Print monthly report…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="52"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="60"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
         <source>（未分类）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="80"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="77"/>
         <source>件数</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="77"/>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="78"/>
         <source>按时办结</source>
         <translation>Closed in time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="79"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="79"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
         <source>（未派给个人）</source>
         <translation>(not given to a person)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="140"/>
         <source>本月受理 %1 件，有回访结果 %2 件：已联系 %3，已解决 %4，满意 %5，基本满意 %6。</source>
         <translation>Received this month: %1; with a callback result: %2 (contacted %3, resolved %4, satisfied %5, basically satisfied %6).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="145"/>
         <source>本社区自己的统计：时限内联系 %1 件，时限内办结 %2 件（已办结 %3 件），超时未办结 %4 件。</source>
         <translation>Our own figures: contacted in time %1, closed in time %2 (closed %3), open past the deadline %4.</translation>
     </message>
