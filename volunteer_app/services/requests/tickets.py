@@ -112,8 +112,9 @@ def advance(session: Session, ticket_id: int, to: Status, *, note: str = "",
             row_version: int | None = None) -> None:
     """One step forward; 已反馈 needs the 办理结果 (``note``)."""
     require_handle(session)
-    to = Status(to)
-    note = note.strip()
+    if to not in [s.value for s in Status]:
+        raise TicketError(f"办理步骤“{to}”不认识，只能是：{'、'.join(s.value for s in Status)}。")
+    to, note = Status(to), note.strip()
     with session.write("requests", "request_events"):
         check_version(session.db, "requests", ticket_id, row_version)
         row = _ticket(session, ticket_id)
