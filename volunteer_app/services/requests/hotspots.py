@@ -58,7 +58,9 @@ def find(session: Session, days: int | None = None) -> list[Hotspot]:
             for row in session.db.execute(_FIND, {"since": since, "least": least})]
 
 
-def _numbers(session: Session, hotspot: Hotspot) -> list[str]:
+def ticket_numbers(session: Session, hotspot: Hotspot) -> list[str]:
+    """The 工单编号 of the hot spot's tickets, oldest first."""
+    require_read(session)
     marks = ",".join("?" * len(hotspot.ticket_ids))
     return [row[0] for row in session.db.execute(
         f"SELECT ticket_no FROM requests WHERE id IN ({marks}) ORDER BY received_at", hotspot.ticket_ids)]
@@ -75,7 +77,7 @@ def to_task(session: Session, hotspot: Hotspot, team_id: int, service_type_id: i
     require_handle(session)
     if end.date() != start.date() or end <= start:
         raise TicketError(f"班次时间{start:%Y-%m-%d %H:%M}–{end:%H:%M}不对：结束应晚于开始，且在同一天。")
-    numbers = _numbers(session, hotspot)
+    numbers = ticket_numbers(session, hotspot)
     fields = {"team_id": team_id, "service_type_id": service_type_id, "place_id": hotspot.place_id,
               "title": f"未诉先办：{hotspot.where}{_topic(hotspot)}",
               "description": f"高频诉求{hotspot.count}件（{hotspot.category}），工单：{'、'.join(numbers)}"}
@@ -96,7 +98,7 @@ def to_reminder(session: Session, hotspot: Hotspot, staff_id: int) -> int:
     require_handle(session)
     place = session.row("places", hotspot.place_id) or {}
     content = (f"未诉先办：{hotspot.where}近期有{hotspot.count}件“{hotspot.category}”诉求"
-               f"（工单：{'、'.join(_numbers(session, hotspot))}），请上门排查，在下一次来电之前解决。")
+               f"（工单：{'、'.join(ticket_numbers(session, hotspot))}），请上门排查，在下一次来电之前解决。")
     form = {"source": Source.GRID.value, "category": hotspot.category, "content": content,
             "place_id": hotspot.place_id, "building": hotspot.building, "kind": "一般",
             "community_id": place.get("community_id"), "address": hotspot.where}
