@@ -300,3 +300,18 @@ def test_a_supervisor_prints_the_month_report_from_the_rates_tab(qtbot, demo_ses
     assert number in text.split("超时工单")[1]
     dialog.reject()
     window.close()
+
+
+def test_a_step_taken_meanwhile_elsewhere_is_not_overwritten(qtbot, demo_session):
+    window = window_for(qtbot, demo_session, "staff")
+    tab = requests_page(qtbot, window).tickets
+    ticket_id = enter_by_hand(qtbot, tab, "电梯困人，已报物业", category="城乡建设/物业管理/电梯")
+    tab.select_ticket(ticket_id)
+    detail = tab.detail
+    assert detail.next_button.text() == "签收"
+    tickets.advance(demo_session, ticket_id, Status.SIGNED)     # another PC signed for it
+    click(qtbot, detail.next_button)
+    assert detail.message.property("role") == "error" and detail.message.text()
+    assert tickets.get(demo_session, ticket_id)["status"] == Status.SIGNED
+    assert detail.title.text().endswith("已签收") and detail.next_button.text() == "联系诉求人"
+    window.close()

@@ -148,9 +148,10 @@ class CallbackDialog(_ServiceDialog):
 
     NAME = "request_callback"
 
-    def __init__(self, session: Session, ticket_id: int, parent: QWidget | None = None):
+    def __init__(self, session: Session, ticket_id: int, parent: QWidget | None = None,
+                 row_version: int | None = None):
         super().__init__(session, self.tr("登记回访结果"), parent)
-        self.ticket_id = ticket_id
+        self.ticket_id, self.row_version = ticket_id, row_version
         n = self.NAME
         self.contacted = _combo(f"{n}.contacted", [(c.value, c.value) for c in Contacted])
         self.resolved = _combo(f"{n}.resolved", [(r.value, r.value) for r in Resolved])
@@ -164,7 +165,8 @@ class CallbackDialog(_ServiceDialog):
 
     def _save(self) -> None:
         tickets.record_callback(self.session, self.ticket_id, self.contacted.currentData(),
-                                self.resolved.currentData(), self.satisfaction.currentData())
+                                self.resolved.currentData(), self.satisfaction.currentData(),
+                                row_version=self.row_version)
 
 
 class StaffDialog(_ServiceDialog):

@@ -216,18 +216,22 @@ class TicketDetail(QWidget):
         t = self.ticket
         if t is not None:
             self._open(NoteDialog(self.session, self.tr("退回重办"), self.tr("退回原因"),
-                                  lambda note: tickets.reopen(self.session, t["id"], note), self),
+                                  lambda note: tickets.reopen(self.session, t["id"], note,
+                                                              row_version=t.get("row_version")), self),
                        self.tr("已退回重办。"))
 
     def _on_callback(self) -> None:
         if self.ticket is not None:
-            self._open(CallbackDialog(self.session, self.ticket["id"], self), self.tr("已登记回访结果。"))
+            self._open(CallbackDialog(self.session, self.ticket["id"], self,
+                                      row_version=self.ticket.get("row_version")),
+                       self.tr("已登记回访结果。"))
 
     def _on_staff(self) -> None:
         t = self.ticket
         if t is not None:
             self._open(StaffDialog(self.session, self.tr("派给工作人员"),
-                                   lambda staff: tickets.dispatch_to_staff(self.session, t["id"], staff),
+                                   lambda staff: tickets.dispatch_to_staff(self.session, t["id"], staff,
+                                                                           row_version=t.get("row_version")),
                                    self), self.tr("已派给工作人员。"))
 
     def _on_team(self) -> None:
@@ -238,7 +242,8 @@ class TicketDetail(QWidget):
 
         def dispatch(team: int, service_type: int, start: Any, end: Any, headcount: int) -> int:
             return tickets.dispatch_to_team(self.session, t["id"], team, service_type, start, end,
-                                            headcount=headcount, place_id=t.get("place_id"))
+                                            headcount=headcount, place_id=t.get("place_id"),
+                                            row_version=t.get("row_version"))
 
         self._open(TeamTaskDialog(self.session, self.tr("派给队伍（建任务）"), dispatch, default, self),
                    self.tr("已派给队伍，任务已建在“任务与排班”里。"))
