@@ -586,27 +586,27 @@ Assign anyway?</translation>
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="152"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="153"/>
         <source>登记回访结果</source>
         <translation>Record the callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="157"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="158"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="160"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="161"/>
         <source>是否联系</source>
         <translation>Contacted</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="161"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="162"/>
         <source>是否解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="163"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -701,27 +701,27 @@ Assign anyway?</translation>
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="259"/>
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="256"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="261"/>
         <source>%1小时</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="258"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="263"/>
         <source>%1分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="260"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="265"/>
         <source>还剩%1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="261"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="266"/>
         <source>超时%1</source>
         <translation>%1 late</translation>
     </message>
@@ -4146,12 +4146,12 @@ Reason for archiving:</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="181"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="183"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="186"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="188"/>
         <source>还没有在册的社区工作者：请先在“志愿者与队伍”里登记。</source>
         <translation>No community staff registered yet: add them under Volunteers &amp; teams first.</translation>
     </message>
@@ -4550,42 +4550,42 @@ Reason for archiving:</translation>
 <context>
     <name>TeamTaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="214"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="216"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="214"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="216"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="215"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="217"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="215"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="217"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="216"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="218"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="216"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="218"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="227"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="229"/>
         <source>没有可以安排任务的队伍。</source>
         <translation>No team you may schedule for.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="230"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="232"/>
         <source>结束时间应晚于开始时间。</source>
         <translation>The end must be after the start.</translation>
     </message>
@@ -4772,32 +4772,32 @@ Reason for archiving:</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="221"/>
         <source>已退回重办。</source>
         <translation>Sent back.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="224"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="227"/>
         <source>已登记回访结果。</source>
         <translation>Callback recorded.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="229"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="232"/>
         <source>派给工作人员</source>
         <translation>Give to a staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="231"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="235"/>
         <source>已派给工作人员。</source>
         <translation>Given to the staff member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="243"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="248"/>
         <source>派给队伍（建任务）</source>
         <translation>Give to a team (task)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="244"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="249"/>
         <source>已派给队伍，任务已建在“任务与排班”里。</source>
         <translation>Given to the team; the task is in Tasks &amp; shifts.</translation>
     </message>
