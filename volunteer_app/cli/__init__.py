@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "match",
     "roster",
     "places",
+    "requests",    # 接诉即办: rates, hotspots; import plugs into its group (cli/requests.py)
 )
 
 
