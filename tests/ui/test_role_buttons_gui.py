@@ -108,6 +108,7 @@ def test_captain_changes_members_of_own_team_only(qtbot, open_window):
 
     pairs = window.show_page("pairing")
     assert not any(usable(pairs, name) for name in PAIRING_WRITES)
+    qtbot.waitUntil(lambda: not pairs.loading)      # the pairs come from the background runner
     gaoli = pairs.session.db.execute("SELECT id FROM teams WHERE name = ?", [GAOLI]).fetchone()[0]
     own = [i for i, pair in enumerate(pairs.pairs) if gaoli in pair["team_ids"]]
     other = [i for i, pair in enumerate(pairs.pairs) if gaoli not in pair["team_ids"]]
@@ -127,6 +128,7 @@ def test_a_captain_of_another_team_logs_visits_of_its_helpers(qtbot, demo_sessio
     users.add_user(admin, "yindi", leader["name"], "captain", "Yindi-pass-2026", leader["id"])
     window = open_window("yindi", "Yindi-pass-2026")
     pairs = window.show_page("pairing")
+    qtbot.waitUntil(lambda: not pairs.loading)
     own = [i for i, pair in enumerate(pairs.pairs) if pair["team_ids"]
            and pairing.may_log_visit(pairs.session, pair)]
     other = [i for i, pair in enumerate(pairs.pairs) if not pair["team_ids"]]
