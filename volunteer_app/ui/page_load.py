@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
 
 from ..services.session import Session
 from . import runner
@@ -24,7 +24,7 @@ from . import runner
 class PageLoad:
     """One thing a page shows (its figures, a list), loaded off the GUI thread."""
 
-    def __init__(self, owner: QWidget, session: Session, fn: Callable[..., Any],
+    def __init__(self, owner: QObject, session: Session, fn: Callable[..., Any],
                  show: Callable[[Any], None]):
         self._owner, self._session = owner, session
         self._fn, self._show = fn, show
