@@ -108,7 +108,7 @@ class RecordsPage(QWidget):
     def _build(self) -> None:
         heading = QLabel(self.tr("服务记录"))
         heading.setProperty("role", "page-title")
-        lookups = record_queries.lookup_lists(self.session)
+        lookups = record_queries.filter_lists(self.session)     # a few teams and types
         self.filter = QLineEdit(objectName="records.filter")
         self.filter.setPlaceholderText(self.tr("志愿者：姓名、拼音首字母或编号"))
         self.filter.setClearButtonEnabled(True)
