@@ -13,7 +13,13 @@ def records_page(qtbot, session) -> tuple[RecordsPage, DataSignals]:
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
+    settle(qtbot, page)
     return page, signals
+
+
+def settle(qtbot, *widgets) -> None:
+    """Wait until the rows and totals the widgets asked for off the GUI thread are in."""
+    qtbot.waitUntil(lambda: not any(widget.loading for widget in widgets))
 
 
 def choose_data(combo, value) -> None:

@@ -97,6 +97,7 @@ def _register_helper(qtbot, window: MainWindow) -> None:
 
 def test_staff_register_an_elder_and_a_helper_and_match_pairs_them(qtbot, demo_session):
     window = _log_in_as_staff(qtbot, demo_session)
+    qtbot.waitUntil(lambda: not window.page("dashboard").loading)   # figures from the runner
     helpers_before = _helpers_card(window)
     _register_elder(qtbot, window)
     _register_helper(qtbot, window)

@@ -48,6 +48,7 @@ def _shown_names(page) -> set[str]:
 def test_the_uncovered_figure_opens_the_list_and_a_responsible_worker_takes_one_off(qtbot, demo_session):
     window = _window(qtbot, demo_session)
     dashboard = window.show_page("dashboard")
+    qtbot.waitUntil(lambda: not dashboard.loading)   # the figures come from the background runner
     expected = uncovered_here(demo_session)
     assert 0 < len(expected) < 20                    # the demo leaves a few uncovered
     figure = window.findChild(QLabel, "dashboard.uncovered.value")
@@ -75,6 +76,7 @@ def test_the_uncovered_figure_opens_the_list_and_a_responsible_worker_takes_one_
     staff_id = demo_session.row("residents", chosen["id"])["responsible_volunteer_id"]
     assert demo_session.row("volunteers", staff_id)["name"] == worker
     window.show_page("dashboard")
+    qtbot.waitUntil(lambda: not dashboard.loading)
     assert figure.text() == str(len(expected) - 1)
 
 
@@ -181,4 +183,5 @@ def test_several_uncovered_residents_get_one_responsible_worker_at_once(qtbot, d
     rows = {r["id"]: r for r in tab.rows}
     assert all(rows[i]["coverage"] == "包户" and rows[i]["visitor"] == worker for i in chosen)
     assert len(uncovered_here(demo_session)) == len(uncovered) - 2
+    qtbot.waitUntil(lambda: not window.page("dashboard").loading)
     assert window.findChild(QLabel, "dashboard.uncovered.value").text() == str(len(uncovered) - 2)

@@ -76,7 +76,9 @@ def window(qtbot, demo_session):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert window.show_page("dashboard").isVisible()
+    page = window.show_page("dashboard")
+    assert page.isVisible()
+    qtbot.waitUntil(lambda: not page.loading)     # the figures come from the background runner
     return window
 
 

@@ -4,7 +4,7 @@ issuer's 负责人 is set, the community's monthly report, and the office-hours 
 from __future__ import annotations
 
 import pytest
-from gui_helpers import choose_data, records_page
+from gui_helpers import choose_data, records_page, settle
 from pdftext import pdf_text
 from PySide6.QtCore import QItemSelectionModel, Qt
 
@@ -40,11 +40,13 @@ def test_verify_and_lock_keeps_the_chosen_people_for_print_certificate(qtbot, su
     page, signals = records_page(qtbot, supervisor)
     if only_open:               # the verified rows then leave the list
         choose_data(page.status, "已记录")
+        settle(qtbot, page)
     chosen = _select_open_rows_of_two_volunteers(page)
     with qtbot.waitSignal(signals.changed):
         page.verify_button.click()
     assert "已核实并锁定 2 条" in page.message.text()
     assert {supervisor.row("service_records", i)["status"] for i in chosen.values()} == {"已锁定"}
+    settle(qtbot, page)             # the list reloads, and selects the verified rows again
     if not only_open:
         assert {r["id"] for r in page.selected()} == set(chosen.values())
     page.certificate_button.click()
@@ -57,6 +59,7 @@ def test_print_certificate_refused_until_the_leader_is_set(qtbot, demo_session, 
     settings.put(demo_session, "certificate.leader", "")          # the administrator's setting
     page, _signals = records_page(qtbot, supervisor)
     choose_data(page.status, "已锁定")
+    settle(qtbot, page)
     page.table.selectRow(0)
     page.certificate_button.click()
     dialog = page.dialog

@@ -20,6 +20,7 @@ def page(qtbot, demo_session):
     signals = DataSignals(demo_session)
     widget = PairingPage(demo_session, signals)
     qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: not widget.loading)      # the active pairs come from the runner
     yield widget
     signals.detach()
 
@@ -34,6 +35,7 @@ def test_opens_on_the_pairs_when_there_are_some(qtbot, demo_session):
     signals = DataSignals(demo_session)
     with_pairs = PairingPage(demo_session, signals)
     qtbot.addWidget(with_pairs)
+    qtbot.waitUntil(lambda: not with_pairs.loading)
     assert with_pairs.active_model.rowCount() > 0
     assert with_pairs.tabs.currentIndex() == 1            # 结对与探访, not the empty 建议结对
     assert "匹配" in with_pairs.summary.text()
@@ -58,6 +60,7 @@ def test_match_accept_all_log_a_visit(qtbot, qtmodeltester, page, demo_session):
 
     page.accept_all.click()
     assert page.proposals_model.rowCount() == 0
+    qtbot.waitUntil(lambda: not page.loading)
     assert page.active_model.rowCount() == proposals
 
     # turn the clock: a quarter later every pair is late (general tier: 90 days), weekly ones the most
@@ -66,6 +69,7 @@ def test_match_accept_all_log_a_visit(qtbot, qtmodeltester, page, demo_session):
     later = demo_session.today() + timedelta(days=91)
     demo_session._today = lambda: later
     page.refresh_active()
+    qtbot.waitUntil(lambda: not page.loading)
     model = page.active_model
     qtmodeltester.check(model, force_py=True)
     statuses = [model.text(r, 6) for r in range(model.rowCount())]
@@ -92,6 +96,7 @@ def test_match_accept_all_log_a_visit(qtbot, qtmodeltester, page, demo_session):
     assert record["visit_id"] == visit_id and record["hours"] == 1.5
     assert record["content"] == "代购药品，陪老人聊天"
     assert len(pairing.late_list(demo_session)) == late_before - 1
+    qtbot.waitUntil(lambda: not page.loading)
     row = [r for r in range(model.rowCount())
            if model.index(r, 0).data(ROW_ID_ROLE) == first["id"]][0]
     assert model.text(row, 6) == "按时" and model.index(row, 6).data(Qt.ItemDataRole.ForegroundRole) is None
@@ -108,12 +113,14 @@ def test_reject_and_release(qtbot, page, demo_session):
     assert page.proposals_model.rowCount() == before - 1
     _select(page.proposals, 0)
     page.accept_selected.click()
+    qtbot.waitUntil(lambda: not page.loading)
     assert page.active_model.rowCount() == 1
     _select(page.active, 0)
     page.release_button.click()
     assert "原因" in page.message.text() and page.active_model.rowCount() == 1
     page.release_reason.setText("帮手搬家")
     page.release_button.click()
+    qtbot.waitUntil(lambda: not page.loading)
     assert page.active_model.rowCount() == 0
 
 
@@ -121,6 +128,7 @@ def test_bad_visit_stays_open_with_the_reason(qtbot, page, demo_session):
     with qtbot.waitSignal(page.match_done, timeout=20_000):
         page.match_button.click()
     page.accept_all.click()
+    qtbot.waitUntil(lambda: not page.loading)
     _select(page.active, 0)
     dialog = page._on_log_visit()
     qtbot.addWidget(dialog)

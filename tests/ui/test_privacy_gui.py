@@ -45,8 +45,9 @@ def _other_teams_volunteer(db) -> tuple[int, str, str]:
 
 
 def _open_volunteer(qtbot, page, volunteer_id: int):
-    qtbot.waitUntil(lambda: not page.model.loading)
-    assert page.select_volunteer(volunteer_id)
+    qtbot.waitUntil(lambda: not page.loading)
+    page.select_volunteer(volunteer_id)             # selected once the row is in
+    qtbot.waitUntil(lambda: (page.current_volunteer() or {}).get("id") == volunteer_id)
     index = page.table.currentIndex()
     page.table.doubleClicked.emit(page.model.index(index.row(), 0))
     return page.dialog

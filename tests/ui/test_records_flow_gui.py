@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from gui_helpers import choose_data, records_page
+from gui_helpers import choose_data, records_page, settle
 from openpyxl import load_workbook
 from pdftext import pdf_pages, pdf_text
 from PySide6.QtCore import QItemSelectionModel
@@ -61,6 +61,7 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
     page, signals = records_page(qtbot, supervisor)
     page.filter.setText(name)
     choose_data(page.status, "已记录")
+    settle(qtbot, page)
     open_ids = [page.model.row_data(i)["id"] for i in range(page.model.rowCount())]
     assert len(open_ids) >= 2
 
@@ -75,6 +76,7 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
     staff_page, _ = records_page(qtbot, staff)
     staff_page.filter.setText(name)
     choose_data(staff_page.status, "已锁定")
+    settle(qtbot, staff_page)
     _select(staff_page, {open_ids[1]})
     assert not staff_page.edit_button.isEnabled() and not staff_page.delete_button.isEnabled()
     assert "更正" in staff_page.edit_button.toolTip()
@@ -83,6 +85,7 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
 
     # An edit dialog left open while the supervisor locks the record: the service refuses.
     choose_data(staff_page.status, "已记录")
+    settle(qtbot, staff_page)
     _select(staff_page, {open_ids[0]})
     staff_page.edit_button.click()
     editor = staff_page.dialog
@@ -96,6 +99,7 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
     # The supervisor amends it with a reason; the original stays.
     page.filter.setText(name)
     choose_data(page.status, "已锁定")
+    settle(qtbot, page)
     _select(page, {open_ids[0]})
     page.amend_button.click()
     amend = page.dialog
@@ -110,6 +114,7 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
 
     # A certificate saved as PDF on the worker, read back, and entered in the register.
     choose_data(page.status, "已锁定")
+    settle(qtbot, page)
     _select(page, {amend.saved_id})
     page.certificate_button.click()
     dialog = page.dialog
@@ -126,15 +131,18 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
     assert "补打" not in text and "第 1 页" not in text          # a certificate has no page number
 
     page.tabs.setCurrentWidget(page.register)
+    settle(qtbot, page.register)
     register = page.register.model
     assert register.row_data(0)["number"] == certificate.number
     assert register.data(register.index(0, 6)) == "原件"
 
     again = event_loop.run_until_complete(dialog.save_pdf(tmp_path / "补打.pdf"))
     assert "补打件" in pdf_text(again) and certificate.number in pdf_text(again)
+    settle(qtbot, page.register)
     assert register.row_data(0)["number"] == certificate.number + "-R1"
     assert register.data(register.index(0, 6)) == f"补打（原证明 {certificate.number}）"
     page.register.filter.setText(certificate.number)
+    settle(qtbot, page.register)
     assert register.rowCount() == 2
 
 
@@ -242,6 +250,7 @@ def test_printer_path_paints_on_the_gui_thread_after_a_worker_made_the_document(
 def test_standings_tab_agrees_with_the_records(qtbot, qtmodeltester, supervisor):
     page, _signals = records_page(qtbot, supervisor)
     page.tabs.setCurrentWidget(page.standings)
+    settle(qtbot, page.standings)
     model = page.standings.model
     qtmodeltester.check(model)
     assert model.rowCount() > 10
@@ -260,11 +269,13 @@ def test_standings_tab_agrees_with_the_records(qtbot, qtmodeltester, supervisor)
 
     team_id = supervisor.db.execute("SELECT id FROM teams ORDER BY id LIMIT 1").fetchone()[0]
     choose_data(page.standings.team, team_id)
+    settle(qtbot, page.standings)
     members = {r[0] for r in supervisor.db.execute(
         "SELECT volunteer_id FROM team_members WHERE team_id = ?", [team_id])}
     shown = {model.row_data(i)["id"] for i in range(model.rowCount())}
     assert shown and shown <= members
     page.standings.filter.setText(top["name"])
+    settle(qtbot, page.standings)
     assert all(model.row_data(i)["name"] == top["name"] for i in range(model.rowCount()))
 
 
@@ -273,11 +284,13 @@ def test_standings_follow_a_verification_when_shown(qtbot, supervisor):
     vid = _volunteer_with_open_records(supervisor)[0]
     page.tabs.setCurrentWidget(page.standings)
     page.standings.filter.setText(supervisor.row("volunteers", vid)["name"])
+    settle(qtbot, page.standings)
     before = page.standings.model.row_data(0)["verified_hours"]
     pending = supervisor.db.execute("SELECT id, hours FROM service_records WHERE volunteer_id = ? "
                                     "AND status = '已记录'", [vid]).fetchall()
     with qtbot.waitSignal(signals.changed):
         records.verify(supervisor, [r[0] for r in pending])
+    settle(qtbot, page.standings)
     after = page.standings.model.row_data(0)["verified_hours"]
     assert after == pytest.approx(before + sum(r[1] for r in pending))
 
@@ -301,10 +314,13 @@ def test_year_summary_exported_as_pdf_and_excel(qtbot, supervisor, tmp_path, eve
     assert ".xlsx" in panel.message.text()
 
 
-def test_register_and_standings_models_pass_the_model_tester(qtmodeltester, demo_session):
+def test_register_and_standings_models_pass_the_model_tester(qtbot, qtmodeltester, demo_session):
     for model in (RegisterModel(demo_session), StandingsModel(demo_session)):
         model.reload()
+        qtbot.waitUntil(lambda m=model: not m.loading)      # the rows come from the query worker
+        assert model.rowCount() > 0
         qtmodeltester.check(model)
+        model.close()           # its worker thread, now, not whenever the collector gets to it
 
 
 def test_register_tab_only_for_those_who_print(qtbot, staff):
@@ -336,6 +352,7 @@ def test_filter_by_service_type_and_month_with_totals(qtbot, supervisor):
         "GROUP BY st.id ORDER BY count(*) DESC LIMIT 1").fetchone()
     choose_data(page.service_type, type_id)
     choose_data(page.month, "2026-10")
+    settle(qtbot, page)
     rows = [page.model.row_data(i) for i in range(page.model.rowCount())]
     expected = supervisor.db.execute(
         "SELECT count(*), sum(CASE WHEN status != '已更正' THEN hours END) FROM service_records "

@@ -4,7 +4,7 @@ print a certificate and the list to PDF (file paths given, no file dialog)."""
 from __future__ import annotations
 
 import pytest
-from gui_helpers import choose_data, records_page
+from gui_helpers import choose_data, records_page, settle
 from pdftext import pdf_text
 from PySide6.QtCore import QItemSelectionModel
 
@@ -21,10 +21,13 @@ def supervisor(demo_session):
     return Session(demo_session.db, Actor(user[0], user[1], Role.SUPERVISOR), today=demo_session.today)
 
 
-def test_model_passes_the_model_tester(qtmodeltester, demo_session):
+def test_model_passes_the_model_tester(qtbot, qtmodeltester, demo_session):
     model = RecordsModel(demo_session)
     model.reload()
+    qtbot.waitUntil(lambda: not model.loading)      # the rows come from the query worker
+    assert model.rowCount() > 0
     qtmodeltester.check(model)
+    model.close()               # its worker thread, now, not whenever the collector gets to it
 
 
 def test_filter_verify_in_bulk_and_totals(qtbot, supervisor):
@@ -34,6 +37,7 @@ def test_filter_verify_in_bulk_and_totals(qtbot, supervisor):
     choose_data(page.month, "2026-11")
     team_id = supervisor.db.execute("SELECT id FROM teams ORDER BY id LIMIT 1").fetchone()[0]
     choose_data(page.team, team_id)
+    settle(qtbot, page)
     rows = [page.model.row_data(i) for i in range(page.model.rowCount())]
     assert rows and all(r["status"] == "已记录" and r["date"].startswith("2026-11")
                         and r["team_id"] == team_id for r in rows)
@@ -45,6 +49,7 @@ def test_filter_verify_in_bulk_and_totals(qtbot, supervisor):
     with qtbot.waitSignal(_signals.changed):
         page.verify_button.click()
     assert f"已核实并锁定 {len(rows)} 条" in page.message.text()
+    settle(qtbot, page)
     assert page.model.rowCount() == 0                       # the 已记录 filter now shows none
     locked = record_queries.count(supervisor, record_queries.RecordQuery(
         team_id=team_id, month="2026-11", status="已锁定"))
@@ -54,6 +59,7 @@ def test_filter_verify_in_bulk_and_totals(qtbot, supervisor):
 
     page.filter.setText(rows[0]["volunteer_name"])
     choose_data(page.status, "已锁定")
+    settle(qtbot, page)
     assert all(page.model.row_data(i)["volunteer_name"] == rows[0]["volunteer_name"]
                for i in range(page.model.rowCount()))
 
@@ -61,6 +67,7 @@ def test_filter_verify_in_bulk_and_totals(qtbot, supervisor):
 def test_amend_through_the_dialog_keeps_the_original(qtbot, supervisor):
     page, _signals = records_page(qtbot, supervisor)
     choose_data(page.status, "已锁定")
+    settle(qtbot, page)
     page.table.selectRow(0)
     record = page.selected()[0]
     assert page.amend_button.isEnabled()
@@ -89,6 +96,7 @@ def test_staff_add_and_delete_but_not_verify(qtbot, demo_session):
     new_id = dialog.saved_id
     assert staff.row("service_records", new_id)["content"] == "测试：帮老人取药"
     page.filter.setText(staff.row("volunteers", staff.row("service_records", new_id)["volunteer_id"])["name"])
+    settle(qtbot, page)
     row = next(i for i in range(page.model.rowCount()) if page.model.row_data(i)["id"] == new_id)
     page.table.selectionModel().select(page.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                                        | QItemSelectionModel.SelectionFlag.Rows)
@@ -100,6 +108,7 @@ def test_staff_add_and_delete_but_not_verify(qtbot, demo_session):
 def test_print_certificate_and_list_to_pdf(qtbot, supervisor, tmp_path, event_loop):
     page, _signals = records_page(qtbot, supervisor)
     choose_data(page.status, "已锁定")
+    settle(qtbot, page)
     page.table.selectRow(0)
     record = page.selected()[0]
     page.certificate_button.click()
@@ -144,6 +153,7 @@ def test_a_staff_records_duty_part_reads_whole_in_the_status_column(qtbot, qapp,
     try:
         page, _signals = records_page(qtbot, demo_session)
         choose_data(page.month, "2026-11")
+        settle(qtbot, page)
         column = [c.key for c in page.model.columns].index("status")
         texts = [page.model.index(r, column).data() for r in range(page.model.rowCount())]
         assert "已记录·1小时不计星" in texts

@@ -65,19 +65,22 @@ def hidden(page: QWidget, *names: str) -> bool:
     return all(page.findChild(QWidget, name).isHidden() for name in names)
 
 
-def choose(page, team_name: str | None) -> None:
-    """Choose a team on the left (None: 全部志愿者) and its first volunteer on the right."""
+def choose(qtbot, page, team_name: str | None) -> None:
+    """Choose a team on the left (None: 全部志愿者) and its first volunteer on the right, once
+    the teams and the team's volunteers are in (they come from worker threads)."""
     team_id = None if team_name is None else page.session.db.execute(
         "SELECT id FROM teams WHERE name = ?", [team_name]).fetchone()[0]
+    qtbot.waitUntil(lambda: not page.teams_model.loading)
     page.select_team(team_id)
+    qtbot.waitUntil(lambda: not page.loading and page.model.query.team_id == team_id)
     page.table.selectRow(0)
 
 
-def test_staff_may_use_every_ledger_button(open_window):
+def test_staff_may_use_every_ledger_button(qtbot, open_window):
     window = open_window("staff")
     assert "audit" not in window.page_keys and "settings" not in window.page_keys
     page = window.show_page("volunteers")
-    choose(page, YINDI)
+    choose(qtbot, page, YINDI)
     assert all(usable(page, name) for name in (*VOLUNTEER_WRITES, *MEMBER_WRITES,
                                                "volunteers.export"))
     pairs = window.show_page("pairing")
@@ -87,10 +90,10 @@ def test_staff_may_use_every_ledger_button(open_window):
 def test_captain_changes_members_of_own_team_only(qtbot, open_window):
     window = open_window("captain")
     page = window.show_page("volunteers")
-    choose(page, GAOLI)
+    choose(qtbot, page, GAOLI)
     assert hidden(page, *VOLUNTEER_WRITES, "volunteers.export")
     assert all(usable(page, name) for name in MEMBER_WRITES)
-    choose(page, YINDI)
+    choose(qtbot, page, YINDI)
     assert usable(page, "teams.add_member")
     for name in ("teams.make_captain", "teams.remove_member"):
         button = page.findChild(QPushButton, name)
@@ -108,6 +111,7 @@ def test_captain_changes_members_of_own_team_only(qtbot, open_window):
 
     pairs = window.show_page("pairing")
     assert not any(usable(pairs, name) for name in PAIRING_WRITES)
+    qtbot.waitUntil(lambda: not pairs.loading)      # the pairs come from the background runner
     gaoli = pairs.session.db.execute("SELECT id FROM teams WHERE name = ?", [GAOLI]).fetchone()[0]
     own = [i for i, pair in enumerate(pairs.pairs) if gaoli in pair["team_ids"]]
     other = [i for i, pair in enumerate(pairs.pairs) if gaoli not in pair["team_ids"]]
@@ -127,6 +131,7 @@ def test_a_captain_of_another_team_logs_visits_of_its_helpers(qtbot, demo_sessio
     users.add_user(admin, "yindi", leader["name"], "captain", "Yindi-pass-2026", leader["id"])
     window = open_window("yindi", "Yindi-pass-2026")
     pairs = window.show_page("pairing")
+    qtbot.waitUntil(lambda: not pairs.loading)
     own = [i for i, pair in enumerate(pairs.pairs) if pair["team_ids"]
            and pairing.may_log_visit(pairs.session, pair)]
     other = [i for i, pair in enumerate(pairs.pairs) if not pair["team_ids"]]
@@ -138,11 +143,11 @@ def test_a_captain_of_another_team_logs_visits_of_its_helpers(qtbot, demo_sessio
     assert "自己带领的队伍" in pairs.log_button.toolTip()
 
 
-def test_supervisor_reads_exports_and_audits_but_changes_no_ledger(open_window):
+def test_supervisor_reads_exports_and_audits_but_changes_no_ledger(qtbot, open_window):
     window = open_window("supervisor")
     assert "settings" not in window.page_keys
     page = window.show_page("volunteers")
-    choose(page, GAOLI)
+    choose(qtbot, page, GAOLI)
     assert hidden(page, *VOLUNTEER_WRITES, *MEMBER_WRITES)
     assert usable(page, "volunteers.export")
     pairs = window.show_page("pairing")
@@ -152,10 +157,10 @@ def test_supervisor_reads_exports_and_audits_but_changes_no_ledger(open_window):
     assert usable(audit, "audit.export")
 
 
-def test_admin_runs_the_system_but_not_the_ledgers(open_window):
+def test_admin_runs_the_system_but_not_the_ledgers(qtbot, open_window):
     window = open_window("admin")
     page = window.show_page("volunteers")
-    choose(page, GAOLI)
+    choose(qtbot, page, GAOLI)
     assert hidden(page, *VOLUNTEER_WRITES, *MEMBER_WRITES, "volunteers.export")
     pairs = window.show_page("pairing")
     assert not any(usable(pairs, name) for name in (*PAIRING_WRITES, "pairing.log_visit"))

@@ -95,9 +95,12 @@ def test_idle_lock_covers_the_window_and_asks_again(qtbot, demo_session):
 def test_audit_page_filters_and_exports(qtbot, demo_session, tmp_path):
     window = window_for(qtbot, demo_session, "supervisor")
     page = window.show_page("audit")
+    qtbot.waitUntil(lambda: not page.loading)       # the entries and choices come from workers
     assert page.model.total >= 1
     page.action.setCurrentIndex(page.action.findData("登录"))
+    qtbot.waitUntil(lambda: not page.loading)
     assert page.model.total >= 1
+    assert page.count_label.text() == f"共 {page.model.total} 条"
     assert all(page.model.row_data(r)["action"] == "登录" for r in range(page.model.rowCount()))
     xlsx, text = tmp_path / "log.xlsx", tmp_path / "log.csv"
     written = page.export_to(str(xlsx))

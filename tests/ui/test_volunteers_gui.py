@@ -17,16 +17,31 @@ pytestmark = pytest.mark.gui
 def page(qtbot, demo_session):
     window = MainWindow(demo_session)
     qtbot.addWidget(window)
-    yield window.show_page("volunteers")
+    page = window.show_page("volunteers")
+    qtbot.waitUntil(lambda: not page.loading)       # teams and volunteers come from workers
+    yield page
     window.close()
 
 
-def test_models_pass_modeltester(qtmodeltester, demo_session):
+def _choose(qtbot, page, team_id, volunteer_id) -> None:
+    """Choose a team (None: 全部志愿者) and select a volunteer in it, once the rows are in."""
+    page.select_team(team_id)
+    page.select_volunteer(volunteer_id)
+    qtbot.waitUntil(lambda: (page.current_volunteer() or {}).get("id") == volunteer_id
+                    and not page.loading)
+
+
+def test_models_pass_modeltester(qtbot, qtmodeltester, demo_session):
     model = VolunteersModel(demo_session)
     model.reload()
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.rowCount() > 0
     qtmodeltester.check(model)
+    model.close()               # its worker thread, now, not whenever the collector gets to it
     teams_model = TeamsModel(demo_session)
     teams_model.reload()
+    qtbot.waitUntil(lambda: not teams_model.loading)
+    assert teams_model.rowCount() > 1
     qtmodeltester.check(teams_model)
 
 
@@ -42,22 +57,24 @@ def test_create_team_add_members_make_captain(qtbot, page, demo_session):
     page.dialog.name.setText("郭公庄北街助老队")
     page.dialog.save_button.click()
     team_id = page.dialog.saved_id
+    qtbot.waitUntil(lambda: not page.loading)
     assert page.current_team()["id"] == team_id
     first, second = [r["id"] for r in demo_session.db.query("SELECT id FROM volunteers LIMIT 2")]
     for volunteer_id in (first, second):
-        page.select_team(None)
-        assert page.select_volunteer(volunteer_id)
+        _choose(qtbot, page, None, volunteer_id)
         page.add_member.click()
         page.dialog.team.setCurrentIndex(page.dialog.team.findData(team_id))
         page.dialog.save_button.click()
     page.select_team(team_id)
+    qtbot.waitUntil(lambda: not page.loading and page.model.query.team_id == team_id)
     assert page.model.total == 2
     for volunteer_id in (first, second):
-        assert page.select_volunteer(volunteer_id)
+        _choose(qtbot, page, team_id, volunteer_id)
         page.make_captain.click()
         roles = {m["id"]: m["role"] for m in teams.members(demo_session, team_id)}
         assert roles[volunteer_id] == "队长"
         assert list(roles.values()).count("队长") == 1
+    qtbot.waitUntil(lambda: not page.loading)
     assert page.teams_model.team(page.teams_model.row_of(team_id))["members"] == 2
 
 

@@ -87,14 +87,19 @@ class MainWindow(QMainWindow):
             return
         spec = self._specs[row]
         if spec.key not in self._built:
-            page = spec.build(self.session, self.signals, self)
-            page.setObjectName(f"page.{spec.key}")
-            old = self.stack.widget(row)
             # A page taller or wider than a small screen scrolls rather than pushing its
-            # buttons off the window.
-            self.stack.insertWidget(row, scrolling(page, f"page.{spec.key}.scroll"))
+            # buttons off the window. The scroll area takes its place first and the page is
+            # built inside it: moving a built page to another parent makes Qt match the style
+            # sheet again for every widget on it (a third of opening 服务记录).
+            area = scrolling(None, f"page.{spec.key}.scroll")
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, area)
             self.stack.removeWidget(old)
             old.deleteLater()
+            page = spec.build(self.session, self.signals, area.viewport())
+            page.setObjectName(f"page.{spec.key}")
+            area.setWidget(page)
+            page.setAutoFillBackground(False)   # setWidget turns it on: the window's colour shows
             self._built[spec.key] = page
         self.stack.setCurrentIndex(row)
 

@@ -28,20 +28,23 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(min(width, room.width()), min(height, room.height()))
 
 
-def scrolling(content: QWidget, name: str = "") -> QScrollArea:
+def scrolling(content: QWidget | None, name: str = "") -> QScrollArea:
     """``content`` in a frameless scroll area that stretches it to the available width and
-    scrolls only when the screen is smaller than what it needs."""
+    scrolls only when the screen is smaller than what it needs. Without ``content`` the area
+    is empty: its content is given later with ``setWidget``, built with the viewport as parent
+    (not moved there from elsewhere, which makes Qt match the style sheet again for all of it)."""
     area = QScrollArea(objectName=name or f"{content.objectName()}.scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(content)
     # Show the window's own colour through the scrolled part. (A style-sheet rule for this
     # made every repaint of the 居民 table twice as slow: bench/residents_filter.py.) The
     # viewport is found by Qt's name for it: the first call of viewport() in a process builds
     # some 80 of PySide's enum classes, 20 ms before the window's first paint.
     viewport = area.findChild(QWidget, "qt_scrollarea_viewport") or area.viewport()
     viewport.setAutoFillBackground(False)
-    content.setAutoFillBackground(False)
+    if content is not None:
+        area.setWidget(content)
+        content.setAutoFillBackground(False)
     return area
 
 

@@ -158,6 +158,7 @@ def test_withdrawing_in_the_dialog_removes_the_pair_from_the_pairs_tab(qtbot, de
     qtbot.addWidget(window)
     window.show()
     page = window.show_page("pairing")
+    qtbot.waitUntil(lambda: not page.loading)       # the pairs come from the background runner
     found = _paired_resident(demo_session)
     assert found["resident"] in [p["resident_id"] for p in page.pairs]
     shown = page.active_model.rowCount()
@@ -170,6 +171,6 @@ def test_withdrawing_in_the_dialog_removes_the_pair_from_the_pairs_tab(qtbot, de
     save = dialog.findChild(QPushButton, "resident_dialog.save")
     assert save.isEnabled(), dialog.errors()
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.active_model.rowCount() == shown - 1)
+    qtbot.waitUntil(lambda: page.active_model.rowCount() == shown - 1 and not page.loading)
     assert found["resident"] not in [p["resident_id"] for p in page.pairs]
     window.close()

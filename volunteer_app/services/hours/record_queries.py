@@ -204,14 +204,22 @@ def standings_page(session: Session, query: StandingQuery, offset: int = 0,
 
 def lookup_lists(session: Session) -> dict[str, list[dict[str, Any]]]:
     """Teams, service types and volunteers for the page's filters and the record dialog."""
+    return {
+        **filter_lists(session),
+        "volunteers": list(session.db.query(
+            "SELECT id, name, volunteer_no, name_initials FROM volunteers WHERE archived_at IS NULL "
+            "ORDER BY name_pinyin")),
+    }
+
+
+def filter_lists(session: Session) -> dict[str, list[dict[str, Any]]]:
+    """Teams and service types for the page's filters: :func:`lookup_lists` without the
+    volunteers, which the page does not show (7,300 of them on a street)."""
     session.require(Permission.LEDGER_READ)
     return {
         "teams": list(session.db.query("SELECT id, name FROM teams WHERE archived_at IS NULL ORDER BY id")),
         "service_types": list(session.db.query(
             "SELECT id, name FROM service_types WHERE archived_at IS NULL ORDER BY id")),
-        "volunteers": list(session.db.query(
-            "SELECT id, name, volunteer_no, name_initials FROM volunteers WHERE archived_at IS NULL "
-            "ORDER BY name_pinyin")),
     }
 
 

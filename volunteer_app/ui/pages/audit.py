@@ -1,4 +1,9 @@
-"""操作日志: every change, login and viewing of full numbers; filter and export."""
+"""操作日志: every change, login and viewing of full numbers; filter and export.
+
+A street's log holds some 150,000 entries: the list pages on its model's query worker and the
+filter choices (three DISTINCT scans) come from the background runner (:mod:`..page_load`),
+so the page opens without waiting for either.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +29,8 @@ from ...services.admin import audit_log
 from ...services.admin.audit_log import AuditQuery
 from ...services.ledger.ledger_files import LedgerFileError
 from ...services.session import Session
-from ..paged_model import Column, PagedTableModel
+from ..page_load import PageLoad
+from ..paged_model import Column, Job, PagedTableModel
 from ..signals import DataSignals
 
 NO_DATE = QDate(2000, 1, 1)
@@ -32,7 +38,7 @@ NO_DATE = QDate(2000, 1, 1)
 
 class AuditModel(PagedTableModel):
     def __init__(self, session: Session, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, worker_session=session)
         self.session = session
         self.columns = (
             Column("id", self.tr("编号"), width=60, align_right=True),
@@ -45,11 +51,15 @@ class AuditModel(PagedTableModel):
         )
         self.query = AuditQuery()
 
-    def _count(self) -> int:
-        return audit_log.count(self.session, self.query)
+    def _job(self, offset: int, limit: int, with_total: bool) -> Job:
+        query = self.query                      # by value: the job runs later
 
-    def _page(self, offset: int, limit: int):
-        return audit_log.page(self.session, self.query, offset, limit)
+        def run(session: Session):
+            rows = audit_log.page(session, query, offset, limit)
+            if not with_total:
+                return rows, None
+            return rows, (len(rows) if len(rows) < limit else audit_log.count(session, query))
+        return run
 
 
 class AuditPage(QWidget):
@@ -100,7 +110,9 @@ class AuditPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
 
-        self._fill_choices()
+        self._choices = PageLoad(self, session, audit_log.choices, self._fill_choices)
+        self._choices.ask()
+        self.model.modelReset.connect(self._show_count)
         for combo in (self.user, self.action, self.entity):
             combo.currentIndexChanged.connect(self.refresh)
         self.date_from.dateChanged.connect(self.refresh)
@@ -119,8 +131,12 @@ class AuditPage(QWidget):
         edit.setDate(NO_DATE)
         return edit
 
-    def _fill_choices(self) -> None:
-        found = audit_log.choices(self.session)
+    @property
+    def loading(self) -> bool:
+        """The entries or the filter choices have not come back yet."""
+        return self.model.loading or self._choices.loading
+
+    def _fill_choices(self, found: dict[str, list[str]]) -> None:
         for combo, key in ((self.user, "user_name"), (self.action, "action"), (self.entity, "entity")):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -144,8 +160,10 @@ class AuditPage(QWidget):
     def refresh(self) -> None:
         self.model.query = self.current_query()
         self.model.reload()
-        self.count_label.setText(self.tr("共 {0} 条").format(self.model.total))
         self.detail.clear()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("共 {0} 条").format(self.model.total))
 
     def _on_row_changed(self, current, _previous) -> None:
         if not current.isValid():
@@ -155,7 +173,7 @@ class AuditPage(QWidget):
                                  f"{row['detail']}\n\n{row['changes']}")
 
     def _on_data_changed(self, _tables: frozenset[str]) -> None:
-        self._fill_choices()
+        self._choices.ask()
         self.refresh()
 
     def _on_export(self) -> None:

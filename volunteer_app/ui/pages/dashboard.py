@@ -1,15 +1,25 @@
-"""工作台: the numbers that matter now, each a card; refreshed when the ledgers change."""
+"""工作台: the numbers that matter now, each a card; refreshed when the ledgers change.
+
+The figures are counted on the background runner (:mod:`..page_load`): on a street-sized file
+they are a dozen counts over 100,000 residents, and the service's imports reach the matcher's
+scipy (about 0.3 s to import), which the window's first page should not wait for either.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ...services.admin import dashboard
-from ...services.requests import access, figures
+from ...services.requests import access
 from ...services.session import Session
+from ..page_load import PageLoad
 from ..signals import DataSignals
+
+if TYPE_CHECKING:
+    from ...services.admin import dashboard
 
 WATCHED = frozenset({"residents", "volunteers", "team_members", "teams", "pairings", "settings"})
 REQUESTS_WATCHED = frozenset({"requests", "request_events", "settings"})
@@ -94,10 +104,19 @@ class DashboardPage(QWidget):
         layout.addWidget(self.teams_box)
         layout.addStretch(1)
         signals.changed.connect(self._on_data_changed)
+        self._load = PageLoad(self, session, _load, self._show)
         self.refresh()
 
+    @property
+    def loading(self) -> bool:
+        """The figures asked of the runner have not come back yet (the cards show —)."""
+        return self._load.loading
+
     def refresh(self) -> None:
-        numbers = dashboard.load(self.session)
+        self._load.ask()
+
+    def _show(self, answer: tuple[dashboard.Dashboard, dict | None]) -> None:
+        numbers, requests = answer
         self.cards["uncovered"].set_value(numbers.uncovered)
         self.cards["seniors"].set_value(numbers.seniors)
         self.cards["stranded"].set_value(numbers.stranded)
@@ -106,11 +125,10 @@ class DashboardPage(QWidget):
         self.cards["volunteers"].set_value(numbers.volunteers)
         self.cards["helpers"].set_value(numbers.helpers_available)
         self._show_teams(numbers.teams)
-        if "requests" in self.cards:
-            self._show_requests()
+        if requests is not None and "requests" in self.cards:
+            self._show_requests(requests)
 
-    def _show_requests(self) -> None:
-        numbers = figures.dashboard(self.session)
+    def _show_requests(self, numbers: dict) -> None:
         card = self.cards["requests"]
         card.set_value(numbers["open"])
         rates = "、".join(f"{name}{_percent(numbers[key])}" for key, name in (
@@ -148,11 +166,19 @@ class DashboardPage(QWidget):
             window.show_page("requests").show_late_or_risk()
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
-        if tables & WATCHED:
+        if tables & WATCHED or (tables & REQUESTS_WATCHED and "requests" in self.cards):
             self.refresh()
-        elif tables & REQUESTS_WATCHED and "requests" in self.cards:
-            self._show_requests()
 
 
 def _percent(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def _load(session: Session) -> tuple[dashboard.Dashboard, dict | None]:
+    """On the runner's worker session; the services are imported here, off the GUI thread.
+    The 接诉即办 figures only for those who may read tickets."""
+    from ...services.admin import dashboard
+    from ...services.requests import figures
+
+    requests = figures.dashboard(session) if access.can_read(session) else None
+    return dashboard.load(session), requests

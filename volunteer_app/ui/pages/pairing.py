@@ -3,7 +3,9 @@
 The match runs on a :mod:`..runner` job with its own read-only session (a connection belongs
 to its thread); the result comes back on the GUI thread as ``match_done``, so the window stays
 responsive on a whole street (5,000 residents take about 3 s, see bench/pairing.py).
-The three tables are :class:`ListTableModel` models over the service's rows.
+The three tables are :class:`ListTableModel` models over the service's rows. The active pairs
+are loaded on the runner too (:mod:`..page_load`): a street has tens of thousands of them, each
+with its last visit, and the page opens at once and fills when they are in.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from ...services.session import Session
 from .. import runner
 from ..dialogs.visit_dialog import VisitDialog
 from ..list_model import Field, ListTableModel
+from ..page_load import PageLoad
 from ..permissions import enable_for
 from ..signals import DataSignals
 from ..tables import column_widths, read_only_rows
@@ -122,10 +125,10 @@ class PairingPage(QWidget):
                        self.reject_button, self.never_again, self.release_reason,
                        self.release_button):
             enable_for(session, widget, Permission.PAIRING)
+        self._active_load = PageLoad(self, session, pairing.active_pairs, self._show_active)
+        self._first_answer = True
+        self._update_log_button()
         self.refresh_active()
-        # Nothing is proposed until 匹配 is pressed: open on the pairs and their visits, if any.
-        if self.pairs:
-            self.tabs.setCurrentIndex(1)
         if session.can(Permission.PAIRING):
             self.summary.setText(self.tr("点“匹配”为还没有帮手的老人生成建议结对。"))
 
@@ -271,14 +274,28 @@ class PairingPage(QWidget):
         self.message.setText(self.tr("已拒绝 %1 条建议。").replace("%1", str(len(pairs))))
 
     # -- active pairs and visits ---------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        """The active pairs asked of the runner have not come back yet."""
+        return self._active_load.loading
+
     def refresh_active(self) -> None:
+        """Ask for the active pairs on the background runner; the newest answer is shown."""
+        self._active_load.ask()
+
+    def _show_active(self, pairs: list[dict[str, Any]]) -> None:
         chosen = self._chosen_pair_id()
-        self.pairs = pairing.active_pairs(self.session)
+        self.pairs = pairs
         self.active_model.set_rows(self.pairs)
         ids = [pair["id"] for pair in self.pairs]
         if chosen in ids:
             self.active.selectRow(ids.index(chosen))
         self._update_log_button()
+        # Nothing is proposed until 匹配 is pressed: once the pairs are in, show them, unless
+        # the person has moved on meanwhile.
+        first, self._first_answer = self._first_answer, False
+        if first and self.pairs and self.proposal is None and self.tabs.currentIndex() == 0:
+            self.tabs.setCurrentIndex(1)
 
     def _chosen_pair_id(self) -> int | None:
         rows = self.active.selectionModel().selectedRows()

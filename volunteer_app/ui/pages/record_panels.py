@@ -1,7 +1,8 @@
 """The 服务记录 page's other two tabs: 时长与星级 (each volunteer's hours this month, this year
 and in all, with the star level) and 证明登记簿 (the certificate issuance register).
 
-Both page in SQL like the records table. The year's hours summary is exported from here as
+Both page in SQL like the records table, off the GUI thread (each model's query worker: the
+standings sum a street's 325,000 records). The year's hours summary is exported from here as
 PDF, Excel or CSV on a worker thread (:mod:`volunteer_app.reports.hours`).
 """
 
@@ -32,7 +33,7 @@ from ...services.hours.certificates import format_hours
 from ...services.ledger.ledger_files import LedgerFileError
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
-from ..paged_model import Column, PagedTableModel
+from ..paged_model import Column, Job, PagedTableModel
 from ..runner import Progress, progress_dialog, run
 from ..tables import sorted_table
 
@@ -54,7 +55,7 @@ def _stars(row: dict[str, Any]) -> str:
 
 class StandingsModel(PagedTableModel):
     def __init__(self, session: Session, parent: QObject | None = None):
-        super().__init__(parent)
+        super().__init__(parent, worker_session=session)
         self.session = session
         self.query = record_queries.StandingQuery()
         self.sort_key, self.descending = "total", True
@@ -78,16 +79,20 @@ class StandingsModel(PagedTableModel):
         key = "stars" if self.sort_key == "next" else self.sort_key
         return replace(self.query, sort=key, descending=self.descending)
 
-    def _count(self) -> int:
-        return record_queries.standings_count(self.session, self.query)
+    def _job(self, offset: int, limit: int, with_total: bool) -> Job:
+        sorted_query, query = self._sorted(), self.query      # by value: the job runs later
 
-    def _page(self, offset: int, limit: int) -> list[dict[str, Any]]:
-        return record_queries.standings_page(self.session, self._sorted(), offset, limit)
+        def run(session: Session) -> tuple[list[dict[str, Any]], int | None]:
+            rows = record_queries.standings_page(session, sorted_query, offset, limit)
+            if not with_total:
+                return rows, None
+            return rows, (len(rows) if len(rows) < limit else record_queries.standings_count(session, query))
+        return run
 
 
 class RegisterModel(PagedTableModel):
     def __init__(self, session: Session, parent: QObject | None = None):
-        super().__init__(parent)
+        super().__init__(parent, worker_session=session)
         self.session = session
         self.text = ""
         self.sort_key, self.descending = "id", True
@@ -114,12 +119,16 @@ class RegisterModel(PagedTableModel):
         self.text = text
         self.reload()
 
-    def _count(self) -> int:
-        return certificates.register_count(self.session, self.text)
+    def _job(self, offset: int, limit: int, with_total: bool) -> Job:
+        text, sort, descending = self.text, self.sort_key, self.descending
 
-    def _page(self, offset: int, limit: int) -> list[dict[str, Any]]:
-        return certificates.register_page(self.session, self.text, sort=self.sort_key,
-                                          descending=self.descending, offset=offset, limit=limit)
+        def run(session: Session) -> tuple[list[dict[str, Any]], int | None]:
+            rows = certificates.register_page(session, text, sort=sort, descending=descending,
+                                              offset=offset, limit=limit)
+            if not with_total:
+                return rows, None
+            return rows, (len(rows) if len(rows) < limit else certificates.register_count(session, text))
+        return run
 
 
 class _Panel(QWidget):
@@ -130,6 +139,11 @@ class _Panel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.stale = False
+
+    @property
+    def loading(self) -> bool:
+        """The rows asked of the model's query worker have not come back yet."""
+        return self.model.loading
 
     def mark_stale(self) -> None:
         self.stale = True

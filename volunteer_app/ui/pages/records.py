@@ -3,8 +3,10 @@ their total hours; verify-and-lock in bulk, add, edit, delete, amend; certificat
 monthly report and the filtered list as a PDF. Two more tabs show each volunteer's hours
 and star level, and the certificate register (``record_panels``).
 
-The table pages in SQL through ``services.hours.record_queries``; every change goes through
-``services.hours.records`` (which refuses locked records whatever the window shows).
+The table pages in SQL through ``services.hours.record_queries``, off the GUI thread (the
+model's query worker), and the totals are summed on the background runner (:mod:`..page_load`):
+on a street's 325,000 records each is a scan the window must not wait for. Every change goes
+through ``services.hours.records`` (which refuses locked records whatever the window shows).
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ from ...services.session import Session
 from ..dialogs.print_dialogs import CertificateDialog, MonthlyDialog, recent_months
 from ..dialogs.record_dialog import RecordDialog
 from ..forms import push_button
-from ..paged_model import Column, PagedTableModel
+from ..page_load import PageLoad
+from ..paged_model import Column, Job, PagedTableModel
 from ..runner import Progress, progress_dialog, run
 from ..signals import DataSignals
 from ..tables import sorted_table
@@ -48,7 +51,7 @@ WATCHED = frozenset({"service_records", "volunteers", "teams", "service_types"})
 
 class RecordsModel(PagedTableModel):
     def __init__(self, session: Session, parent: QObject | None = None):
-        super().__init__(parent)
+        super().__init__(parent, worker_session=session)
         self.session = session
         self.query = record_queries.RecordQuery()
         self.sort_key, self.descending = "date", True
@@ -70,11 +73,16 @@ class RecordsModel(PagedTableModel):
     def _sorted(self) -> record_queries.RecordQuery:
         return replace(self.query, sort=self.sort_key, descending=self.descending)
 
-    def _count(self) -> int:
-        return record_queries.count(self.session, self.query)
+    def _job(self, offset: int, limit: int, with_total: bool) -> Job:
+        sorted_query, query = self._sorted(), self.query      # by value: the job runs later
 
-    def _page(self, offset: int, limit: int) -> list[dict[str, Any]]:
-        return record_queries.page(self.session, self._sorted(), offset, limit)
+        def run(session: Session) -> tuple[list[dict[str, Any]], int | None]:
+            rows = record_queries.page(session, sorted_query, offset, limit)
+            if not with_total:
+                return rows, None
+            # A short first page is the whole answer: no need to count.
+            return rows, (len(rows) if len(rows) < limit else record_queries.count(session, query))
+        return run
 
 
 class RecordsPage(QWidget):
@@ -88,6 +96,8 @@ class RecordsPage(QWidget):
         # opens with the people just verified.
         self.chosen_volunteers: list[int] = []
         self._reloading = False
+        self._keep: set[int] | None = None      # records to select again once a reload is in
+        self._totals = PageLoad(self, session, record_queries.totals, self._on_totals)
         self._build()
         self.model.reload()
         self._show_totals()
@@ -98,7 +108,7 @@ class RecordsPage(QWidget):
     def _build(self) -> None:
         heading = QLabel(self.tr("服务记录"))
         heading.setProperty("role", "page-title")
-        lookups = record_queries.lookup_lists(self.session)
+        lookups = record_queries.filter_lists(self.session)     # a few teams and types
         self.filter = QLineEdit(objectName="records.filter")
         self.filter.setPlaceholderText(self.tr("志愿者：姓名、拼音首字母或编号"))
         self.filter.setClearButtonEnabled(True)
@@ -179,6 +189,7 @@ class RecordsPage(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self._set(status=self.status.currentData() or ""))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.model.modelReset.connect(self._update_buttons)
+        self.model.modelReset.connect(self._select_kept)
         self.table.doubleClicked.connect(lambda _index: self._on_edit())
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
@@ -200,11 +211,20 @@ class RecordsPage(QWidget):
     # -- state -------------------------------------------------------------------------------
     def _set(self, **changes: Any) -> None:
         self.chosen_volunteers = []           # another list: the earlier choice is gone with it
+        self._keep = None
         self.model.set_query(**changes)
         self._show_totals()
 
+    @property
+    def loading(self) -> bool:
+        """The rows or the totals of the current filters have not come back yet."""
+        return self.model.loading or self._totals.loading
+
     def _show_totals(self) -> None:
-        totals = record_queries.totals(self.session, self.model.query)
+        """Ask for the totals of the current filters (summed on the background runner)."""
+        self._totals.ask(self.model.query)
+
+    def _on_totals(self, totals: record_queries.Totals) -> None:
         self.totals.setText(self.tr("共 {0} 条记录，合计 {1} 小时，其中已核实 {2} 小时"
                                     "（已更正的原记录不计）").format(
             totals.records, format_hours(totals.hours), format_hours(totals.verified_hours)))
@@ -231,11 +251,17 @@ class RecordsPage(QWidget):
         self._update_buttons()
 
     def _reload_keeping_selection(self) -> None:
-        """Reload after a change and select again the rows that are still listed."""
-        ids = {r["id"] for r in self.selected()}
+        """Reload after a change and select again the rows that are still listed, once the
+        new rows are in (``_select_kept``, on the model's reset)."""
+        self._keep = {r["id"] for r in self.selected()}
+        self.model.reload()
+
+    def _select_kept(self) -> None:
+        ids, self._keep = self._keep, None
+        if not ids:
+            return
         self._reloading = True
         try:
-            self.model.reload()
             selection = self.table.selectionModel()
             flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             for record_id in ids:

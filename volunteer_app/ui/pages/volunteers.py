@@ -3,6 +3,11 @@
 Choosing a team shows only its members, and the team buttons (设为队长, 移出队伍) act in
 that team. The volunteer table pages in SQL through ``services.people.volunteers``; phones are
 masked in the list (the dialog shows the full number to whoever edits it).
+
+Nothing is queried on the GUI thread: the volunteers page on their model's query worker and
+the teams with their sizes come from the background runner (:mod:`..page_load`), so the page
+opens at once on a street's 7,000 volunteers; a team or volunteer to select is chosen once
+its row is in.
 """
 
 from __future__ import annotations
@@ -32,13 +37,16 @@ from ..dialogs.team_dialog import JoinTeamDialog, TeamNameDialog
 from ..dialogs.volunteer_dialog import VolunteerDialog
 from ..forms import push_button
 from ..ledger_actions import add_import_export_buttons
-from ..paged_model import ROW_ID_ROLE, Column, PagedTableModel, yes_no
+from ..page_load import PageLoad
+from ..paged_model import ROW_ID_ROLE, Column, Job, PagedTableModel, yes_no
 from ..permissions import show_for
 from ..reveal import add_reveal_action
 from ..signals import DataSignals
 from ..tables import Selection, column_widths, read_only_rows
 
 WATCHED = frozenset({"volunteers", "teams", "team_members", "settings"})
+# select_volunteer looks this far down the table for a row the filter shows but not yet fetched
+SELECT_SEARCH_ROWS = 5000
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -46,7 +54,7 @@ class VolunteersModel(PagedTableModel):
     """The volunteers matching :attr:`query`, fetched a page at a time."""
 
     def __init__(self, session: Session, parent: QObject | None = None):
-        super().__init__(parent)
+        super().__init__(parent, worker_session=session)
         self.session = session
         self.query = volunteers.VolunteerQuery()
         self.columns = (
@@ -63,12 +71,21 @@ class VolunteersModel(PagedTableModel):
             Column("status", self.tr("状态"), width=60),
         )
 
-    def _count(self) -> int:
-        return volunteers.count(self.session, self.query)
-
-    def _page(self, offset: int, limit: int) -> list[dict[str, Any]]:
+    def _job(self, offset: int, limit: int, with_total: bool) -> Job:
         query = replace(self.query, sort=self.sort_key, descending=self.descending)
-        return volunteers.page(self.session, query, offset, limit)
+
+        def run(session: Session) -> tuple[list[dict[str, Any]], int | None]:
+            rows = volunteers.page(session, query, offset, limit)
+            if not with_total:
+                return rows, None
+            # A short first page is the whole answer: no need to count.
+            return rows, (len(rows) if len(rows) < limit else volunteers.count(session, query))
+        return run
+
+
+def _teams(session: Session) -> tuple[int, list[dict[str, Any]]]:
+    """On the runner's worker session: how many volunteers in all, and each team with its size."""
+    return volunteers.count(session, volunteers.VolunteerQuery()), teams.list_teams(session)
 
 
 class TeamsModel(QAbstractTableModel):
@@ -79,12 +96,22 @@ class TeamsModel(QAbstractTableModel):
         self.session = session
         self._rows: list[dict[str, Any]] = []
         self._headers = (self.tr("队伍"), self.tr("队长"), self.tr("人数"))
+        self._load = PageLoad(self, session, _teams, self._show)
+
+    @property
+    def loading(self) -> bool:
+        """The teams asked of the background runner have not come back yet."""
+        return self._load.loading
 
     def reload(self) -> None:
+        """Ask for the teams again; the model resets once they are in."""
+        self._load.ask()
+
+    def _show(self, answer: tuple[int, list[dict[str, Any]]]) -> None:
+        everyone_count, team_rows = answer
         self.beginResetModel()
-        everyone = {"id": None, "name": self.tr("全部志愿者"), "captain": "",
-                    "members": volunteers.count(self.session, volunteers.VolunteerQuery())}
-        self._rows = [everyone, *teams.list_teams(self.session)]
+        everyone = {"id": None, "name": self.tr("全部志愿者"), "captain": "", "members": everyone_count}
+        self._rows = [everyone, *team_rows]
         self.endResetModel()
 
     def team(self, row: int) -> dict[str, Any]:
@@ -127,13 +154,20 @@ class VolunteersPage(QWidget):
         self.dialog: QWidget | None = None      # the dialog opened last (tests drive it)
         self.teams_model = TeamsModel(session, self)
         self.model = VolunteersModel(session, self)
+        self._team_wanted: int | None = None        # the team to choose once the teams are in
+        self._wanted: int | None = None              # a volunteer to select once their row is in
+        self._wanted_anywhere = False                # not found: clear the filters, look again
         self._build()
         self._enable_by_permission()
         self.teams_model.reload()
         self.model.reload()
-        self.teams_view.selectRow(0)
         self._update_buttons()
         signals.changed.connect(self._on_data_changed)
+
+    @property
+    def loading(self) -> bool:
+        """The teams or the volunteers of the current filter have not come back yet."""
+        return self.teams_model.loading or self.model.loading
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -225,6 +259,9 @@ class VolunteersPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self._on_edit())
         add_reveal_action(self.table, self.session, "volunteers", self)
         self.model.modelReset.connect(self._show_count)
+        self.teams_model.modelReset.connect(self._on_teams_in)
+        self.model.modelReset.connect(self._select_wanted)
+        self.model.rowsInserted.connect(self._select_wanted)
         self.filter.textChanged.connect(lambda text: self.model.set_query(text=text))
         self.only_helpers.toggled.connect(lambda on: self.model.set_query(only_helpers=on))
         self.add_team.clicked.connect(self._on_add_team)
@@ -260,37 +297,55 @@ class VolunteersPage(QWidget):
         return self.model.row_data(rows[0].row()) if rows else None
 
     def select_team(self, team_id: int | None) -> None:
-        self.teams_view.selectRow(self.teams_model.row_of(team_id))
+        """Choose a team on the left (None: 全部志愿者), once the teams are in."""
+        self._team_wanted = team_id
+        if not self.teams_model.loading:
+            self.teams_view.selectRow(self.teams_model.row_of(team_id))
 
-    def select_volunteer(self, volunteer_id: int) -> bool:
-        """Select a volunteer's row if the current filter shows it (fetching pages as needed)."""
-        row = 0
-        while True:
-            while row < self.model.rowCount():
-                if self.model.row_data(row)["id"] == volunteer_id:
-                    self.table.selectRow(row)
-                    self.table.scrollTo(self.model.index(row, 0))
-                    return True
-                row += 1
-            if not self.model.canFetchMore():
-                return False
-            self.model.fetchMore()
+    def _on_teams_in(self) -> None:
+        self.teams_view.selectRow(self.teams_model.row_of(self._team_wanted))
+        self._update_buttons()
+
+    def select_volunteer(self, volunteer_id: int, anywhere: bool = False) -> None:
+        """Select a volunteer's row once the current filter's rows are in (fetching further
+        pages as needed, up to :data:`SELECT_SEARCH_ROWS`); ``anywhere``: if the filter does
+        not show them, clear it and the team and look again."""
+        self._wanted, self._wanted_anywhere = volunteer_id, anywhere
+        self._select_wanted()
+
+    def _select_wanted(self) -> None:
+        if self._wanted is None or self.model.loading:
+            return
+        row = self.model.row_of(self._wanted)
+        if row is not None:
+            self._wanted = None
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        elif self.model.canFetchMore() and self.model.rowCount() < SELECT_SEARCH_ROWS:
+            self.model.fetchMore()          # the answer comes back as rowsInserted
+        elif self.model.rowCount() >= SELECT_SEARCH_ROWS or self.model.total <= self.model.rowCount():
+            if self._wanted_anywhere and (self.filter.text() or self.model.query.team_id is not None):
+                self._wanted_anywhere = False
+                self.filter.clear()
+                self.select_team(None)      # the new query's rows come back as modelReset
+            else:
+                self._wanted = None
 
     # -- slots -------------------------------------------------------------------------------
     def _on_team_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        team = self.teams_model.team(current.row()) if current.isValid() else None
-        self.model.set_query(team_id=team["id"] if team else None)
+        if not current.isValid():
+            return                          # the teams reloading: chosen again once they are in
+        team_id = self.teams_model.team(current.row())["id"]
+        self._team_wanted = team_id
+        if team_id != self.model.query.team_id:
+            self.model.set_query(team_id=team_id)
         self._update_buttons()
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if not tables & WATCHED:
             return
-        team = self.current_team()
         volunteer = self.current_volunteer()
-        self.teams_model.reload()
-        self.teams_view.blockSignals(True)
-        self.select_team(team["id"] if team else None)
-        self.teams_view.blockSignals(False)
+        self.teams_model.reload()           # the chosen team is chosen again once they are in
         self.model.reload()
         if volunteer:
             self.select_volunteer(volunteer["id"])
@@ -362,10 +417,8 @@ class VolunteersPage(QWidget):
         self._open(dialog)
 
     def _after_volunteer_saved(self, dialog: VolunteerDialog) -> None:
-        if dialog.saved_id is not None and not self.select_volunteer(dialog.saved_id):
-            self.filter.clear()
-            self.select_team(None)
-            self.select_volunteer(dialog.saved_id)
+        if dialog.saved_id is not None:
+            self.select_volunteer(dialog.saved_id, anywhere=True)
         self._say(self.tr("已保存志愿者“%1”。").replace("%1", dialog.name.text().strip()))
 
     def _on_archive(self) -> None:

@@ -1,0 +1,58 @@
+"""What a page shows on opening, asked of the one background runner (issue 16).
+
+A page on a street-sized file (100,000 residents, 325,000 service records) must not run its
+first queries and sums on the GUI thread: a :class:`PageLoad` runs ``fn(worker_session,
+*args)`` through :func:`.runner.start` on a read-only session of its own and hands the
+already-shaped result to ``show`` on the GUI thread. Asked again before the answer came, only
+the newest answer is shown (as :mod:`.pages.coverage_tab` does); ``loading`` is true until it
+is in, for the tests and the bench to wait on. The page stays usable meanwhile.
+
+An in-memory database cannot be opened from another thread: there the work runs in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from ..services.session import Session
+from . import runner
+
+
+class PageLoad:
+    """One thing a page shows (its figures, a list), loaded off the GUI thread."""
+
+    def __init__(self, owner: QObject, session: Session, fn: Callable[..., Any],
+                 show: Callable[[Any], None]):
+        self._owner, self._session = owner, session
+        self._fn, self._show = fn, show
+        self._asked = self._answered = 0
+
+    @property
+    def loading(self) -> bool:
+        """An answer asked of the runner has not come back yet."""
+        return self._asked != self._answered
+
+    def ask(self, *args: Any) -> None:
+        """Run ``fn`` again with ``args``; an answer still on its way is dropped when it comes."""
+        self._asked += 1
+        asked = self._asked
+        if self._session.path is None:
+            self._on_done(asked, self._fn(self._session, *args))
+            return
+        runner.start(self._fn, *args, session=self._session, owner=self._owner,
+                     done=lambda result: self._on_done(asked, result),
+                     failed=lambda error: self._on_failed(asked, error))
+
+    def _on_done(self, asked: int, result: Any) -> None:
+        if asked != self._asked:
+            return                      # an older question: a newer answer is on its way
+        self._answered = asked
+        self._show(result)
+
+    def _on_failed(self, asked: int, error: BaseException) -> None:
+        if asked == self._asked:
+            self._answered = asked
+        raise error                     # a bug or a failed file: the app's handler reports it
