@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "match",
     "roster",
     "places",
+    "requests_import",   # the `requests` group with `import`, until the tickets' CLI module adds it
 )
 
 
