@@ -20,6 +20,7 @@ from .. import paths
 from ..domain.identity import FieldError
 from ..services.permissions import PermissionDenied
 from ..store.errors import StoreError, explain
+from .arg_words import chinese
 
 COMMAND_MODULES = (
     "ledger",
@@ -43,7 +44,7 @@ class CommandError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, in Chinese, exit 2
-        self.exit(2, f"邻里帮：命令参数有误：{message}（用 --help 查看用法）\n")
+        self.exit(2, f"邻里帮：命令参数有误：{chinese(message)}（用 --help 查看用法）\n")
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:

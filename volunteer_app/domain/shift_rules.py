@@ -9,12 +9,16 @@ puts them into words, and :func:`fill_gaps` never proposes what it would block.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cached_property
 
+import numpy as np
+
 from .availability import Availability
+from .eligibility import StandingRules
 from .people import age_on
 
 # -- conflicts -------------------------------------------------------------------------------
@@ -270,32 +274,34 @@ def fill_gaps(gaps: Sequence[Gap], members: Sequence[Member],
     this month (then week) is taken, own rota group first, so hours spread across the team.
     ``commitments`` and ``loads`` are not changed. ``allowed_soft`` names the warnings a
     pick may carry (never a hard conflict, whatever it says).
+
+    Cost grows as members + shifts, not their product: the standing rules are array
+    operations (:mod:`.eligibility`), and members are kept ranked as their hours grow
+    instead of sorted again for every pick.
     """
     allowed = frozenset(allowed_soft) & SOFT_KINDS
     busy = {m.id: list(commitments.get(m.id, ())) for m in members}
     load = {m.id: Load(loads.get(m.id, Load()).week, loads.get(m.id, Load()).month) for m in members}
-    static: dict[int, list[Member]] = {}
-    for gap in gaps:
-        free = [m for m in members if m.id not in gap.assignees]
-        static[gap.shift.id] = [m for m in free
-                                if _acceptable(conflict_kinds(m, gap.shift, (), None, rules), allowed)]
+    ranking = _Ranking(members, load)
+    standing = StandingRules(members, rules.heavy_max_age, allowed)
+    static = {gap.shift.id: ranking.flags(standing.mask(gap.shift), gap.assignees) for gap in gaps}
+    counts = {shift_id: flags.count(1) for shift_id, flags in static.items()}
     order = sorted((g for g in gaps if _need(g) > 0 and not g.shift.cancelled),
-                   key=lambda g: (len(static[g.shift.id]) / _need(g), g.shift.day, g.shift.start,
+                   key=lambda g: (counts[g.shift.id] / _need(g), g.shift.day, g.shift.start,
                                   g.shift.id))
     picks: list[Pick] = []
     for gap in order:
         shift, taken = gap.shift, len(gap.assignees)
         for _ in range(_need(gap)):
-            chosen = _best(shift, static[shift.id], busy, load, rules, taken, allowed)
+            chosen = _best(shift, static[shift.id], ranking, busy, load, rules, taken, allowed)
             if chosen is None:
                 break
             member, found = chosen
             picks.append(Pick(shift.id, member.id, tuple(fit_reasons(member, shift, load[member.id])
                                                          + found.soft)))
             busy[member.id].append(Commitment(shift.id, shift.day, shift.start, shift.end, shift.label))
-            load[member.id].week += shift.hours
-            load[member.id].month += shift.hours
-            static[shift.id] = [m for m in static[shift.id] if m.id != member.id]
+            ranking.add_hours(member, shift.hours)
+            static[shift.id][ranking.index[member.id]] = 0
             taken += 1
     return picks
 
@@ -308,13 +314,65 @@ def _acceptable(kinds: set[str], allowed: frozenset[str]) -> bool:
     return kinds <= allowed
 
 
-def _best(shift: ShiftFacts, eligible: list[Member], busy: dict[int, list[Commitment]],
+def _may_pass(member: Member, shift: ShiftFacts, held: list[Commitment], load: Load,
+              allowed: frozenset[str]) -> bool:
+    """False when a pick is sure to fail on what changes as picks are made (the weekly cap,
+    an overlapping shift): a cheap sieve before :func:`conflict_kinds` decides, so the
+    members at the top of the ranking who are already full are passed over quickly."""
+    if "cap" not in allowed and load.week + shift.hours > member.weekly_cap + 1e-9:
+        return False
+    return _overlapping(shift, held) is None
+
+
+class _Ranking:
+    """Members in the order a pick prefers them, whatever the shift's rota group: someone with
+    stated free time first, then the fewest hours this month, then this week. Only a picked
+    member's hours change, so only they move."""
+
+    def __init__(self, members: Sequence[Member], load: dict[int, Load]):
+        self.load = load
+        self.members = list(members)
+        self.index = {m.id: n for n, m in enumerate(self.members)}
+        self.keys = sorted(self._key(m) for m in members)
+
+    def _key(self, member: Member) -> tuple:
+        hours = self.load[member.id]
+        return (not member.availability, hours.month, hours.week, member.id, self.index[member.id])
+
+    def flags(self, mask: np.ndarray, without: Iterable[int]) -> bytearray:
+        """One byte per member (1: may be picked), from the standing rules' ``mask``, with
+        ``without`` (the people already on the shift) cleared."""
+        flags = bytearray(mask.astype(np.uint8).tobytes())
+        for volunteer_id in without:
+            if volunteer_id in self.index:
+                flags[self.index[volunteer_id]] = 0
+        return flags
+
+    def add_hours(self, member: Member, hours: float) -> None:
+        del self.keys[bisect.bisect_left(self.keys, self._key(member))]
+        self.load[member.id].week += hours
+        self.load[member.id].month += hours
+        bisect.insort(self.keys, self._key(member))
+
+    def candidates(self, flags: bytearray, group: str) -> Iterator[Member]:
+        """The members flagged in ``flags`` in preference order, the shift's own rota group first."""
+        others = []
+        for key in self.keys:
+            if flags[key[-1]]:
+                member = self.members[key[-1]]
+                if not group or member.group == group:
+                    yield member
+                else:
+                    others.append(member)
+        yield from others
+
+
+def _best(shift: ShiftFacts, eligible: bytearray, ranking: _Ranking, busy: dict[int, list[Commitment]],
           load: dict[int, Load], rules: Rules, filled: int,
           allowed: frozenset[str]) -> tuple[Member, Conflicts] | None:
-    ranked = sorted(eligible, key=lambda m: (bool(shift.group) and m.group != shift.group,
-                                             not m.availability, load[m.id].month,
-                                             load[m.id].week, m.id))
-    for member in ranked:
+    for member in ranking.candidates(eligible, shift.group):
+        if not _may_pass(member, shift, busy[member.id], load[member.id], allowed):
+            continue
         if _acceptable(conflict_kinds(member, shift, busy[member.id], load[member.id], rules,
                                       filled=filled), allowed):
             return member, check(member, shift, busy[member.id], load[member.id], rules, filled=filled)

@@ -97,7 +97,7 @@ def served_resident_ids_sql() -> str:
     return (f"SELECT resident_id FROM pairings WHERE state = '结对中' AND volunteer_id IN ({members}) "
             f"UNION SELECT resident_id FROM visits WHERE volunteer_id IN ({members}) "
             "UNION SELECT resident_id FROM requests WHERE resident_id IS NOT NULL AND "
-            f"(team_id IN (SELECT value FROM json_each(:teams)) OR volunteer_id IN ({members})) "
+            "team_id IN (SELECT value FROM json_each(:teams)) "
             "UNION SELECT resident_id FROM service_records WHERE resident_id IS NOT NULL AND "
             f"(team_id IN (SELECT value FROM json_each(:teams)) OR volunteer_id IN ({members}))")
 

@@ -209,3 +209,22 @@ def test_a_completed_assignment_makes_one_record_with_its_real_hours(session):
                       [assignment]).fetchone()[0] == 1
     with pytest.raises(RecordError, match="找不到编号为999"):
         records.from_assignment(session, 999)
+
+
+def test_an_assignment_not_yet_completed_earns_no_record(session):
+    db = session.db
+    vid = _volunteer(session)
+    team = db.table("teams").insert({"uid": new_uid(), "name": "测试队", "created_at": now_text()}).last_pk
+    task = db.table("tasks").insert({"uid": new_uid(), "team_id": team, "service_type_id": 2,
+                                     "title": "桶前值守", "created_at": now_text()}).last_pk
+    shift = db.table("shifts").insert({"uid": new_uid(), "task_id": task, "date": "2026-11-20",
+                                       "start_time": "07:00", "end_time": "09:00", "min_people": 1,
+                                       "max_people": 2}).last_pk
+    for state in ("已安排", "已确认", "已签到", "已谢绝", "缺席"):
+        assignment = db.table("assignments").insert({
+            "uid": new_uid(), "shift_id": shift, "volunteer_id": vid, "state": state,
+            "created_at": now_text()}, replace=False).last_pk
+        with pytest.raises(RecordError, match=f"状态是“{state}”"):
+            records.from_assignment(session, assignment)
+        db.execute("DELETE FROM assignments WHERE id = ?", [assignment])
+    assert db.execute("SELECT count(*) FROM service_records").fetchone()[0] == 0

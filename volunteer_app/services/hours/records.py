@@ -127,11 +127,9 @@ def manual_row(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
 
 def from_assignment(session: Session, assignment_id: int) -> int:
     """The record of a completed assignment, with its real hours (check-in to check-out when
-    both are known, else the shift's times). Idempotent: a second call returns the same id."""
-    existing = session.db.execute("SELECT id FROM service_records WHERE assignment_id = ?",
-                                  [assignment_id]).fetchone()
-    if existing:
-        return existing[0]
+    both are known, else the shift's times). Idempotent: a second call returns the same id.
+    Only a completed (已完成) assignment earns hours; the permission is checked first, so a
+    caller without it learns nothing, not even whether a record exists."""
     rows = list(session.db.query(
         "SELECT a.*, s.date, s.start_time, s.end_time, t.team_id, t.service_type_id, t.title, "
         "p.name AS place FROM assignments a JOIN shifts s ON s.id = a.shift_id "
@@ -141,6 +139,13 @@ def from_assignment(session: Session, assignment_id: int) -> int:
         raise RecordError({"assignment_id": f"找不到编号为{assignment_id}的排班安排。"})
     a = rows[0]
     session.require(Permission.SCHEDULE, a["team_id"])
+    existing = session.db.execute("SELECT id FROM service_records WHERE assignment_id = ?",
+                                  [assignment_id]).fetchone()
+    if existing:
+        return existing[0]
+    if a["state"] != "已完成":
+        raise RecordError({"assignment_id": f"这次排班的状态是“{a['state']}”，完成（签退或记为完成）"
+                                            "后才能生成服务记录。"})
     start = (a["check_in"] or "")[11:16] or a["start_time"]
     end = (a["check_out"] or "")[11:16] or a["end_time"]
     row = {"volunteer_id": a["volunteer_id"], "team_id": a["team_id"],
