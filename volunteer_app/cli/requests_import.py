@@ -1,8 +1,7 @@
 """requests import FILE: the 12345 export on the command line, as the window imports it.
 
-The ``requests`` command group belongs to the tickets' own command module; this module adds
-its ``import`` subcommand to that group through :func:`add_import`. Until the group exists
-elsewhere, :func:`register` makes it here with ``import`` alone.
+The ``requests`` command group belongs to cli/requests.py, which plugs this module's
+:func:`add_import` into the group (its ``PLUG_INS``).
 """
 
 from __future__ import annotations
@@ -16,11 +15,6 @@ from ..services.ledger.ledger_files import LedgerFileError, check_readable
 from ..services.requests import ticket_import
 from . import CommandError
 from .common import open_session
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("requests", help="接诉即办：12345工单")
-    add_import(p.add_subparsers(dest="requests_command", metavar="操作", required=True))
 
 
 def add_import(actions: argparse._SubParsersAction) -> None:

@@ -14,6 +14,7 @@ from volunteer_app.services.permissions import MATRIX, Permission, PermissionDen
 from volunteer_app.services.requests import tickets
 from volunteer_app.services.requests.access import TicketError
 from volunteer_app.services.scheduling import schedule
+from volunteer_app.store.row_versions import StaleRecord
 
 
 @pytest.fixture
@@ -157,3 +158,22 @@ def test_every_role_against_every_ticket_function(world, role):
         else:
             with contextlib.suppress(TicketError):   # a step out of order: the workflow's refusal
                 call(session)
+
+
+def test_every_dialog_save_refuses_a_copy_read_before_another_change(world):
+    ticket_id = ticket(world)
+    to_step(world, ticket_id, Status.FEEDBACK)
+    stale = tickets.get(world.session, ticket_id)["row_version"]
+    tickets.advance(world.session, ticket_id, Status.CLOSED)          # meanwhile, in another window
+    when = datetime(2026, 11, 30, 7), datetime(2026, 11, 30, 9)
+    saves = (lambda: tickets.reopen(world.session, ticket_id, "不认可", row_version=stale),
+             lambda: tickets.record_callback(world.session, ticket_id, "已联系", "已解决", "满意", row_version=stale),
+             lambda: tickets.dispatch_to_staff(world.session, ticket_id, world.worker, row_version=stale),
+             lambda: tickets.dispatch_to_team(world.session, ticket_id, world.team, world.types["垃圾分类值守"],
+                                              *when, row_version=stale))
+    for save in saves:
+        with pytest.raises(StaleRecord):
+            save()
+    row = tickets.get(world.session, ticket_id)
+    assert (row["status"], row["callback_at"], row["staff_id"], row["task_id"]) == ("已办结", None, None, None)
+    assert world.session.db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 0

@@ -78,6 +78,8 @@ def test_the_steps_go_one_at_a_time_with_time_user_and_the_first_contact(world):
     ticket_id = heating(world)
     with pytest.raises(TicketError, match="下一步只能是“已签收”"):
         tickets.advance(world.session, ticket_id, Status.CONTACTED)
+    with pytest.raises(TicketError, match="办理步骤“已完成”不认识"):
+        tickets.advance(world.session, ticket_id, "已完成")  # type: ignore[arg-type]
     for step in (Status.SIGNED, Status.CONTACTED, Status.HANDLING):
         tickets.advance(world.session, ticket_id, step)
     with pytest.raises(TicketError, match="办理结果"):

@@ -26,9 +26,14 @@ class TicketError(ValueError):
     """A step, dispatch or callback that cannot be taken; the message says why, in Chinese."""
 
 
+def can_read(session: Session) -> bool:
+    """Whether the role sees tickets at all (for showing the page, tab or dashboard card)."""
+    return any(session.holds(p) for p in READ_PERMISSIONS)
+
+
 def require_read(session: Session) -> None:
     """Staff or supervisor (or the command line); everyone else is refused."""
-    if any(session.holds(p) for p in READ_PERMISSIONS):
+    if can_read(session):
         return
     role = ROLE_NAMES[session.actor.role]
     raise PermissionDenied(f"{role}“{session.actor.name}”没有查看诉求（接诉即办）的权限。")

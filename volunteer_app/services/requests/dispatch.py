@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from ...domain.scheduling import Recurrence, Slot
+from ...store.row_versions import check_version
 from ..scheduling import schedule
 from ..session import Session
 from .access import TicketError, now, require_handle, stamp, write_event
@@ -23,13 +24,15 @@ def _ticket(session: Session, ticket_id: int) -> dict[str, Any]:
     return row
 
 
-def dispatch_to_staff(session: Session, ticket_id: int, staff_id: int) -> None:
+def dispatch_to_staff(session: Session, ticket_id: int, staff_id: int, *,
+                      row_version: int | None = None) -> None:
     require_handle(session)
     staff = session.db.execute("SELECT name FROM volunteers WHERE id = ? AND is_staff = 1 AND archived_at IS NULL",
                                [staff_id]).fetchone()
     if staff is None:
         raise TicketError(f"编号为{staff_id}的人不是在册的社区工作者，请从社区工作者中选择承办人。")
     with session.write("requests", "request_events"):
+        check_version(session.db, "requests", ticket_id, row_version)
         row = _ticket(session, ticket_id)
         at = now(session)
         changes = {"staff_id": staff_id, "dispatched_at": row["dispatched_at"] or stamp(at),
@@ -46,13 +49,14 @@ def task_title(ticket: dict[str, Any]) -> str:
 
 def dispatch_to_team(session: Session, ticket_id: int, team_id: int, service_type_id: int,
                      start: datetime, end: datetime, headcount: int = 2,
-                     place_id: int | None = None) -> int:
+                     place_id: int | None = None, *, row_version: int | None = None) -> int:
     """A task of ``team_id`` with one shift from ``start`` to ``end`` (same day) at the
     ticket's place (or ``place_id``), linked to the ticket; returns the task's id."""
     require_handle(session)
     if end.date() != start.date() or end <= start:
         raise TicketError(f"班次时间{start:%Y-%m-%d %H:%M}–{end:%H:%M}不对：结束应晚于开始，且在同一天。")
     with session.write("requests", "request_events", "tasks", "shifts"):
+        check_version(session.db, "requests", ticket_id, row_version)
         row = _ticket(session, ticket_id)
         fields = {"team_id": team_id, "service_type_id": service_type_id,
                   "place_id": place_id or row["place_id"], "title": task_title(row),

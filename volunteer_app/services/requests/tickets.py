@@ -112,8 +112,9 @@ def advance(session: Session, ticket_id: int, to: Status, *, note: str = "",
             row_version: int | None = None) -> None:
     """One step forward; 已反馈 needs the 办理结果 (``note``)."""
     require_handle(session)
-    to = Status(to)
-    note = note.strip()
+    if to not in [s.value for s in Status]:
+        raise TicketError(f"办理步骤“{to}”不认识，只能是：{'、'.join(s.value for s in Status)}。")
+    to, note = Status(to), note.strip()
     with session.write("requests", "request_events"):
         check_version(session.db, "requests", ticket_id, row_version)
         row = _ticket(session, ticket_id)
@@ -146,12 +147,13 @@ def _before(row: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     return {key: row[key] for key in changes}
 
 
-def reopen(session: Session, ticket_id: int, note: str) -> None:
+def reopen(session: Session, ticket_id: int, note: str, *, row_version: int | None = None) -> None:
     """退回重办: 已反馈 or 已办结 back to 办理中, counted in ``reopened``; the reason is required."""
     require_handle(session)
     if not note.strip():
         raise TicketError("退回重办请写明原因（如诉求人不认可办理结果）。")
     with session.write("requests", "request_events"):
+        check_version(session.db, "requests", ticket_id, row_version)
         row = _ticket(session, ticket_id)
         if row["status"] not in (Status.FEEDBACK.value, Status.CLOSED.value):
             raise TicketError(f"诉求{row['ticket_no']}现在是“{row['status']}”，只有已反馈或已办结的诉求才能退回重办。")
@@ -164,7 +166,8 @@ def reopen(session: Session, ticket_id: int, note: str) -> None:
 
 
 def record_callback(session: Session, ticket_id: int, contacted: str, resolved: str,
-                    satisfaction: str | None, at: datetime | None = None) -> None:
+                    satisfaction: str | None, at: datetime | None = None, *,
+                    row_version: int | None = None) -> None:
     """The city's 回访 result (是否联系, 是否解决, 满意度); recorded again, it replaces the last."""
     require_handle(session)
     errors = {}
@@ -176,6 +179,7 @@ def record_callback(session: Session, ticket_id: int, contacted: str, resolved: 
         raise TicketError("；".join(errors.values()))
     moment = (at or now(session)).replace(microsecond=0)
     with session.write("requests", "request_events"):
+        check_version(session.db, "requests", ticket_id, row_version)
         row = _ticket(session, ticket_id)
         changes = {"callback_contacted": contacted, "callback_resolved": resolved,
                    "callback_satisfaction": satisfaction or None, "callback_at": stamp(moment),
