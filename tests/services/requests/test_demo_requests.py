@@ -11,6 +11,7 @@ from conftest import TODAY
 
 from volunteer_app.domain.requests import STEPS
 from volunteer_app.services import demo
+from volunteer_app.services.requests import hotspots
 from volunteer_app.services.session import BUILTIN_ADMIN, Session
 from volunteer_app.store.connection import open_database
 
@@ -30,6 +31,8 @@ def test_at_least_one_hot_spot_in_the_last_30_days(demo_session):
     hot = {(names[p], b, c) for (p, b, c), n in groups.items() if n >= 3}
     assert ("明春苑垃圾分类驿站", "", "城乡建设/垃圾分类/垃圾桶满溢") in hot
     assert ("干休所大院", "3号楼", "城乡建设/物业管理/楼道灯不亮") in hot
+    found = {(h.place_name, h.building, h.category) for h in hotspots.find(demo_session)}
+    assert ("明春苑垃圾分类驿站", "", "城乡建设/垃圾分类/垃圾桶满溢") in found
 
 
 def test_six_months_of_the_usual_topics(demo_session):
