@@ -673,122 +673,122 @@ Assign anyway?</translation>
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="49"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="50"/>
         <source>只看逾期和未覆盖</source>
         <translation>Only late and uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="52"/>
         <source>登记探访…</source>
         <translation>Log visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="58"/>
         <source>指定为包户人</source>
         <translation>Make responsible staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="88"/>
         <source>每%1天</source>
         <translation>Every %1 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="88"/>
         <source>尚未探访</source>
         <translation>Not visited yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="88"/>
         <source>逾期%1天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="89"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="89"/>
         <source>未覆盖</source>
         <translation>Uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="90"/>
         <source>结对</source>
         <translation>Paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="90"/>
         <source>包户</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="102"/>
         <source>居民</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="103"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="104"/>
         <source>覆盖</source>
         <translation>Covered by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="105"/>
         <source>帮手/包户人</source>
         <translation>Helper / staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="106"/>
         <source>探访间隔</source>
         <translation>Visit interval</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="108"/>
         <source>上次探访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="106"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="109"/>
         <source>应探访日期</source>
         <translation>Visit due</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="110"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="147"/>
         <source>共 %1 位</source>
         <translation>%1 residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="170"/>
         <source>这位居民还没有结对帮手或包户人：请先在“居民”里指定包户人。</source>
         <translation>This resident has neither a helper nor a responsible staff member: first choose one under “Residents”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="172"/>
         <source>队长只能为自己队员的结对登记探访；包户居民由社区工作者登记。</source>
         <translation>Captains log visits only for pairs of their own team members; community staff log visits of staff-covered residents.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="155"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="180"/>
         <source>请先选中一位居民。</source>
         <translation>First select a resident.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="190"/>
         <source>请先选中居民（按住Ctrl可多选），再选一位社区工作者。</source>
         <translation>First select residents (hold Ctrl for several), then choose a community worker.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="197"/>
         <source>已为 %1 位居民指定包户人%2。</source>
         <translation>%2 is now the responsible staff member of %1 residents.</translation>
     </message>
@@ -1104,102 +1104,102 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Import %s ledger</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="194"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="195"/>
         <source>请选择 .xlsx 或 .csv 台账文件</source>
         <translation>Choose an .xlsx or .csv ledger file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="195"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="196"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="198"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="199"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="203"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="204"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="203"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="204"/>
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="222"/>
         <source>重复的人员：跳过</source>
         <translation>Duplicate people: skip</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="222"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="223"/>
         <source>重复的人员：用文件中的信息更新</source>
         <translation>Duplicate people: update from the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="223"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="224"/>
         <source>保存未导入的行…</source>
         <translation>Save the rows not imported…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="225"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="226"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="228"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="229"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="263"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="264"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="298"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="299"/>
         <source>无法读取文件</source>
         <translation>Cannot read the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="310"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="311"/>
         <source>第%1列</source>
         <translation>Column %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="314"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="315"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="349"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="350"/>
         <source>正在检查每一行…</source>
         <translation>Checking every row…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="358"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="359"/>
         <source>无法检查</source>
         <translation>Cannot check</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="373"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="374"/>
         <source>检查已取消。</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="376"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="377"/>
         <source>共%1行：可导入%2行，重复%3行，有错误%4行（红色单元格，鼠标停留可看原因），有提醒%5行。</source>
         <translation>%1 rows: %2 can be imported, %3 duplicates, %4 with errors (red cells; hover to see why), %5 with warnings.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="381"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="382"/>
         <source>将新建队伍：</source>
         <translation>A new team will be created:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="383"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="384"/>
         <source>没有哪一列对应到“姓名”，请在左边的“导入为”中选择。</source>
         <translation>No column is mapped to &quot;Name&quot;; choose one under &quot;Import as&quot; on the left.</translation>
     </message>
@@ -1209,52 +1209,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="414"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="430"/>
         <source>导入完成：新增%1行，更新%2行，跳过重复%3行，未导入%4行。</source>
         <translation>Import done: %1 rows added, %2 updated, %3 duplicates skipped, %4 not imported.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="418"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="434"/>
         <source>新建了队伍：</source>
         <translation>Teams created:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="422"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="416"/>
         <source>导入已取消，数据库没有任何改动。</source>
         <translation>Import cancelled; nothing in the database changed.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="431"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="441"/>
         <source>选择台账文件</source>
         <translation>Choose a ledger file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="432"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="442"/>
         <source>台账文件 (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>Ledger files (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="437"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="447"/>
         <source>保存未导入的行</source>
         <translation>Save the rows not imported</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="437"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="447"/>
         <source>未导入的行</source>
         <translation>Rows not imported</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="438"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="448"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="448"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="458"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="450"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="460"/>
         <source>未导入的行已保存到 %1，改好后可以再导入。</source>
         <translation>The rows not imported were saved to %1; fix them and import again.</translation>
     </message>
@@ -2050,6 +2050,11 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <source>第%1列</source>
         <translation>Column %1</translation>
     </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="26"/>
+        <source>将更新</source>
+        <translation>Will update</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -2440,6 +2445,54 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/pages/record_panels.py" line="269"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestImportDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="36"/>
+        <source>导入12345工单</source>
+        <translation>Import 12345 tickets</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="37"/>
+        <source>请选择12345系统导出的 .xlsx 或 .csv 文件</source>
+        <translation>Choose the .xlsx or .csv file exported from the 12345 system</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="39"/>
+        <source>已有的工单按工单编号更新来电信息和回访结果，签收、联系、派单和办理结果保持不变。</source>
+        <translation>Tickets already saved are updated by ticket number (call details and callback results); signing, contact, dispatch and resolution stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="50"/>
+        <source>检查已取消。</source>
+        <translation>Check cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="53"/>
+        <source>共%1行：新工单%2件，已有工单将更新%3件，有错误%4行（红色单元格，鼠标停留可看原因），有提醒%5行。</source>
+        <translation>%1 rows: %2 new tickets, %3 saved tickets to update, %4 rows with errors (red cells; hover to see why), %5 rows with notes.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="59"/>
+        <source>没有哪一列对应到“%1”，请在左边的“导入为”中选择。</source>
+        <translation>No column is mapped to “%1”; choose it under “Import as” on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="64"/>
+        <source>导入完成：新增%1件，更新%2件，未变%3件，未导入%4件。</source>
+        <translation>Import finished: %1 added, %2 updated, %3 unchanged, %4 not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="69"/>
+        <source>选择12345导出文件</source>
+        <translation>Choose a 12345 export file</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="70"/>
+        <source>12345导出文件 (*.xlsx *.xlsm *.xls *.csv)</source>
+        <translation>12345 export files (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
 </context>
 <context>
