@@ -14,6 +14,7 @@ from typing import Any
 
 from ...domain.requests import Source, Status
 from ...store.rows import new_uids, now_text
+from ..ledger.import_apply import _indexes_rebuilt_after
 from ..ledger.import_rows import ImportCancelled, Preview, Progress, RowCheck, Summary
 from ..session import Session
 from . import tickets
@@ -37,7 +38,9 @@ def save(session: Session, preview: Preview, progress: Progress | None,
     summary = Summary(rejected=len(preview.rejected))
     summary.warnings = sum(1 for r in good if r.warnings)
     saver = _Saver(session, now_text(), source)
-    with session.write("requests", "request_events", "audit_log"):
+    with session.write("requests", "request_events", "audit_log"), \
+            _indexes_rebuilt_after(session, "requests", len(good)), \
+            _indexes_rebuilt_after(session, "request_events", len(good)):
         saved = _saved(session)    # read again inside the transaction: never a duplicate
         for done, row in enumerate(good):
             if done % 250 == 0:
