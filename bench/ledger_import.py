@@ -1,19 +1,32 @@
 """Importing 50,000 residents from .xlsx, as a ratio to reading the same file with the reader
-alone; openpyxl's read-only reader for comparison; and the longest stall of the window's
-event loop while the import window reads, checks and imports the file off the GUI thread."""
+alone (python-calamine through ledger_files.read_table), at 1x, 2x and 10x 5,000 rows; the
+same file through the command line's streamed import; openpyxl's read-only reader for
+comparison; and the longest stall of the window's event loop while the import window reads,
+checks and imports the file off the GUI thread.
+
+``main()`` returns ``{"ratio": whole import / reader alone at 50,000 rows}``.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bench._timing import timed
 
 ROWS = int(os.environ.get("BENCH_LEDGER_ROWS", "50000"))
+REPEAT = int(os.environ.get("BENCH_LEDGER_REPEAT", "3"))
+ROOT = Path(__file__).resolve().parent.parent
 HEADER = ["序号", "姓名", "身份证号", "性别", "出生日期", "联系电话", "楼号", "单元", "门牌", "楼层",
           "有无电梯", "独居"]
 
@@ -47,28 +60,79 @@ def _read_openpyxl(path: Path) -> int:
     return count
 
 
-def _import(path: Path, db_path: Path):
-    from volunteer_app.services.ledger import import_apply, import_check, import_header
+PHASES = ("load", "check", "apply")
+
+
+def _child(mode: str, path: Path, db_path: Path) -> dict[str, float]:
+    """One timed run in this (fresh) process: the reader alone, or the whole import by the
+    window's path (load, check, apply) or the command line's (ledger_stream.import_file).
+    Modules are imported and the database opened before the clock starts; what they load on
+    first use (calamine, stdnum, pypinyin's tables) is inside it, for both."""
+    from volunteer_app.services.ledger import (
+        import_apply,
+        import_check,
+        import_header,
+        ledger_stream,
+    )
+    from volunteer_app.services.ledger.ledger_files import read_table
     from volunteer_app.services.session import BUILTIN_ADMIN, Session
     from volunteer_app.store.connection import open_database
 
+    cpu = time.process_time
+    if mode == "reader":
+        started, cpu_started = time.perf_counter(), cpu()
+        rows = len(read_table(path).rows)
+        return {"total": time.perf_counter() - started, "cpu": cpu() - cpu_started, "rows": rows}
     db = open_database(db_path)
     try:
         session = Session(db, BUILTIN_ADMIN)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), cpu()
+        if mode == "stream":
+            imported = ledger_stream.import_file(session, path, "residents").summary.imported
+            return {"total": time.perf_counter() - started, "cpu": cpu() - cpu_started,
+                    "imported": imported}
         table, mapping = import_header.load(path, "residents")
         loaded = time.perf_counter()
         preview = import_check.check(session, table, mapping, "residents")
         checked = time.perf_counter()
-        summary = import_apply.apply(session, preview)
-        PHASES.update(load=loaded - started, check=checked - loaded,
-                      apply=time.perf_counter() - checked)
-        return summary
+        imported = import_apply.apply(session, preview).imported
+        done = time.perf_counter()
+        return {"total": done - started, "cpu": cpu() - cpu_started, "load": loaded - started, "check": checked - loaded,
+                "apply": done - checked, "imported": imported}
     finally:
         db.close()
 
 
-PHASES: dict[str, float] = {}
+def _run_child(mode: str, path: Path, template: Path, scratch: Path) -> dict[str, float]:
+    db_path = scratch / f"{mode}.sqlite3"
+    for old in scratch.glob(f"{mode}.sqlite3*"):
+        old.unlink()
+    shutil.copy(template, db_path)
+    result = subprocess.run([sys.executable, "-m", "bench.ledger_import", "--child", mode, str(path),
+                             str(db_path)], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def _measure(rows: int, scratch: Path, template: Path) -> dict[str, Any]:
+    """The reader alone and both whole imports, interleaved REPEAT times: medians."""
+    path = scratch / f"residents-{rows}.xlsx"
+    _write_file(path, rows)
+    runs: dict[str, list[dict[str, float]]] = {"reader": [], "preview": [], "stream": []}
+    for _ in range(REPEAT):
+        for mode in runs:
+            runs[mode].append(_run_child(mode, path, template, scratch))
+    assert all(r["imported"] == rows for r in runs["preview"] + runs["stream"])
+    median = {mode: statistics.median(r["total"] for r in found) for mode, found in runs.items()}
+    phases = {k: statistics.median(r[k] for r in runs["preview"]) for k in PHASES}
+    return {"rows": rows, "path": path, **median, "phases": phases}
+
+
+def _template(scratch: Path) -> Path:
+    from volunteer_app.store.connection import open_database
+
+    template = scratch / "empty.sqlite3"
+    open_database(template).close()
+    return template
 
 
 def _window_stall(path: Path, db_path: Path) -> tuple[float, float, int]:
@@ -123,28 +187,36 @@ def _window_stall(path: Path, db_path: Path) -> tuple[float, float, int]:
     return max(gaps) * 1000, elapsed, summary.imported if summary else 0
 
 
-def main() -> None:
-    from volunteer_app.services.ledger.ledger_files import read_table
-
+def main() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "residents.xlsx"
-        _write_file(path, ROWS)
-        table, read_s = timed(read_table, path)
-        _, openpyxl_s = timed(_read_openpyxl, path)
-        summary, import_s = timed(_import, path, Path(folder) / "a.sqlite3")
-        print(f"rows in file: {len(table.rows) - 2}, imported: {summary.imported}")
-        print(f"reader alone (python-calamine): {read_s:.2f} s")
-        print(f"openpyxl read-only, for comparison: {openpyxl_s:.2f} s "
-              f"({openpyxl_s / read_s:.1f}x the calamine reader)")
-        print(f"read + check + import in one transaction: {import_s:.2f} s "
-              f"= {import_s / read_s:.2f}x the reader alone (aim <= 2x); "
-              f"{import_s / openpyxl_s:.2f}x openpyxl's read alone")
-        print("  of which: " + ", ".join(f"{k} {v:.2f} s" for k, v in PHASES.items())
-              + " (check includes loading pypinyin's phrase list, ~0.3 s)")
-        stall_ms, window_s, imported = _window_stall(path, Path(folder) / "b.sqlite3")
+        scratch = Path(folder)
+        template = _template(scratch)
+        print(f"each figure: the median of {REPEAT} runs, each in a fresh process, the reader and "
+              "the imports interleaved")
+        print(f"{'rows':>8} {'reader alone':>13} {'whole import':>13} {'ratio':>6} {'CLI import':>11} "
+              f"{'ratio':>6}   load / check / apply")
+        sizes = [_measure(rows, scratch, template) for rows in (ROWS // 10, ROWS // 5, ROWS)]
+        for m in sizes:
+            print(f"{m['rows']:>8} {m['reader']:>11.2f} s {m['preview']:>11.2f} s "
+                  f"{m['preview'] / m['reader']:>5.2f}x {m['stream']:>9.2f} s "
+                  f"{m['stream'] / m['reader']:>5.2f}x   "
+                  + " / ".join(f"{m['phases'][k]:.2f}" for k in PHASES))
+        big = sizes[-1]
+        print("whole import = read + header + check every row + apply in one transaction, as the "
+              "import window does (aim <= 2x the reader alone); CLI import = the same file through "
+              "ledger_stream.import_file, as `python main.py import residents FILE` does")
+        small = sizes[0]
+        _, openpyxl_s = timed(_read_openpyxl, small["path"])
+        print(f"openpyxl read-only on {small['rows']} rows, for comparison: {openpyxl_s:.2f} s "
+              f"({openpyxl_s / small['reader']:.1f}x the calamine reader)")
+        stall_ms, window_s, imported = _window_stall(big["path"], scratch / "window.sqlite3")
         print(f"import window: {imported} rows in {window_s:.2f} s; longest event-loop gap "
               f"(10 ms timer) {stall_ms:.0f} ms (aim <= 100 ms)")
+    return {"ratio": round(big["preview"] / big["reader"], 2)}
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--child"]:
+        print(json.dumps(_child(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))))
+    else:
+        main()

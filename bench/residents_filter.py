@@ -2,13 +2,20 @@
 
 For each keystroke of a typing session ("z", "zj", "zjg", "张", "张建", "138", "5号楼", clearing
 in between), the time from the key event to the table showing the new rows (model reset and
-the view repainted), as a ratio to the bare SQL of that filter: the statements the service
-sends to SQLite for it, replayed on a plain sqlite3 connection. And the longest stall of the
-window's event loop meanwhile, from the gaps between ticks of a 5 ms timer.
+the view repainted), as a ratio to its floor (bench/_filter_floor.py): the bare SQL of that
+filter (the statements the service sends to SQLite for it, replayed on a plain sqlite3
+connection) plus a plain ``QAbstractTableModel`` reset with the same cells and painted in a
+view of the same size. The floor is timed in the same process right after each keystroke.
+And the longest stall of the window's event loop while typing, from the gaps between ticks
+of a 5 ms timer (paused while the floor is timed).
 
-The scale-100 database takes a few minutes to build; it is kept in the temp folder
+The same session runs at a tenth, a fifth and all of the scale (10,000 / 20,000 / 100,000
+residents) to show how the cost grows; the headline figures are the full scale's.
+``main()`` returns ``ratio_median``, ``ratio_worst`` and ``longest_gap_ms``.
+
+The demo databases take minutes to build; they are kept in the temp folder
 (``linlibang-bench/``), named by schema version and a hash of the demo code, and rebuilt
-when either changes. ``BENCH_RESIDENTS_SCALE`` picks another scale.
+when either changes. ``BENCH_RESIDENTS_SCALE`` picks another full scale.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALE = int(os.environ.get("BENCH_RESIDENTS_SCALE", "100"))
+GROWTH = (10, 5, 1)    # the sizes shown: a tenth, a fifth and all of SCALE
 ROUNDS = 5
 HEARTBEAT_MS = 5
 BURST_MS = 80          # a fast typist: a key every 80 ms, without waiting for the table
@@ -64,56 +72,6 @@ def cached_database(scale: int = SCALE) -> Path:
     return path
 
 
-# -- the bare SQL ----------------------------------------------------------------------------
-
-class _RecordingConnection(sqlite3.Connection):
-    """Keeps every statement and its parameters, to replay the filter's SQL on its own."""
-
-    statements: list[tuple[str, tuple[Any, ...]]]
-
-    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:  # type: ignore[override]
-        self.statements.append((sql, tuple(parameters)))
-        return super().execute(sql, parameters)
-
-
-def _filter_statements(path: Path, text: str) -> list[tuple[str, tuple[Any, ...]]]:
-    """The residents statements the service runs for a filter: the count and the first page."""
-    import sqlite_utils
-
-    from volunteer_app.services.people import residents
-    from volunteer_app.services.session import Session
-
-    conn = sqlite3.connect(path, factory=_RecordingConnection, isolation_level=None)
-    conn.statements = []
-    try:
-        session = Session(sqlite_utils.Database(conn))
-        query = residents.ResidentQuery(text=text)
-        residents.count(session, query)
-        residents.page(session, query, 0, 200)
-        return [(sql, ps) for sql, ps in conn.statements if "residents" in sql]
-    finally:
-        conn.close()
-
-
-def bare_sql_ms(path: Path, rounds: int = ROUNDS) -> dict[str, float]:
-    """Median ms per filter text of its statements alone, replayed on one plain connection in
-    the order the typing session asks them (so the page cache is as warm as the window's)."""
-    texts = _session_texts()
-    statements = {text: _filter_statements(path, text) for text in set(texts)}
-    times: dict[str, list[float]] = {text: [] for text in texts}
-    conn = sqlite3.connect(path)
-    try:
-        for _ in range(rounds):
-            for text in texts:
-                started = time.perf_counter()
-                for sql, params in statements[text]:
-                    conn.execute(sql, params).fetchall()
-                times[text].append(time.perf_counter() - started)
-    finally:
-        conn.close()
-    return {text: statistics.median(values) * 1000 for text, values in times.items()}
-
-
 def _session_texts() -> list[str]:
     texts, typed = [], ""
     for how, what in SESSION:
@@ -122,19 +80,22 @@ def _session_texts() -> list[str]:
     return texts
 
 
-# -- the window ------------------------------------------------------------------------------
+# -- the typing process ----------------------------------------------------------------------
 
 class Typing(NamedTuple):
-    latencies: dict[str, list[float]]   # ms from key event to the table painted, per filter text
+    # per filter text, one [window ms, bare SQL ms, plain model ms] for each round
+    keystrokes: dict[str, list[list[float]]]
+    rows: dict[str, int]                # residents matching each filter text
     longest_gap: float                  # ms between heartbeats, wall clock
     longest_busy: float                 # ms of the GUI thread's own CPU time between heartbeats
-    repaint: float                      # ms to repaint the table once (median)
-    plain_repaint: float                # ms to repaint the same cells held by a plain Qt model
+    repaint: float                      # ms to repaint the 居民 table once (median)
+    plain_repaint: float                # ms to repaint the same cells from the plain model
 
 
 def _type_session(path: Path, rounds: int) -> Typing:
-    """Type :data:`SESSION` ``rounds`` times, waiting for the table after each key, then once
-    more as a fast typist would (a key every :data:`BURST_MS` ms, not waiting)."""
+    """Type :data:`SESSION` ``rounds`` times, waiting for the table after each key and then
+    timing its floor, then once more as a fast typist would (a key every :data:`BURST_MS` ms,
+    not waiting)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import (
         QCoreApplication,
@@ -149,9 +110,11 @@ def _type_session(path: Path, rounds: int) -> Typing:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from bench import _filter_floor as floor
     from volunteer_app.services.session import Session
     from volunteer_app.store.connection import open_database
     from volunteer_app.ui.look import apply_look
+    from volunteer_app.ui.paged_model import PAGE_SIZE
     from volunteer_app.ui.pages.residents import ResidentsPage
     from volunteer_app.ui.signals import DataSignals
 
@@ -163,7 +126,10 @@ def _type_session(path: Path, rounds: int) -> Typing:
     page = ResidentsPage(session, DataSignals(session))
     page.resize(1280, 800)
     page.show()
-    latencies: dict[str, list[float]] = {}
+    statements = {text: floor.filter_statements(path, text, PAGE_SIZE) for text in set(_session_texts())}
+    bare = sqlite3.connect(path)
+    keystrokes: dict[str, list[list[float]]] = {}
+    rows: dict[str, int] = {}
     gaps, busy = [0.0], [0.0]
     last = [time.perf_counter(), time.thread_time()]
     waiting: dict[str, Any] = {}
@@ -211,6 +177,20 @@ def _type_session(path: Path, rounds: int) -> Typing:
             page.filter.selectAll()
             QTest.keyClick(page.filter, Qt.Key.Key_Backspace)
 
+    def floor_of(text: str) -> list[float]:
+        """The bare SQL and the plain model for ``text``, with the heartbeat paused (the
+        floor blocks the event loop on purpose) and its pending paints done after."""
+        heartbeat.stop()
+        cells = floor.shown_cells(page.table)
+        figures = [floor.bare_sql_ms(bare, statements[text]),
+                   floor.plain_paint_ms(plain_view, plain_model, cells)]
+        for _ in range(2):      # what the plain view posted, and what that posted in turn
+            QCoreApplication.sendPostedEvents()
+            app.processEvents()
+        last[:] = [time.perf_counter(), time.thread_time()]
+        heartbeat.start()
+        return figures
+
     page.model.modelReset.connect(on_reset)
     watch = PaintWatch()
     page.table.viewport().installEventFilter(watch)
@@ -221,6 +201,9 @@ def _type_session(path: Path, rounds: int) -> Typing:
     page.model.reload()
     if getattr(page.model, "loading", False) or page.model.rowCount() == 0:
         settle("")
+    plain_view, plain_model = floor.plain_view_like(page.table)
+    page.activateWindow()
+    page.filter.setFocus()
     heartbeat = QTimer(interval=HEARTBEAT_MS, timerType=Qt.TimerType.PreciseTimer)
     heartbeat.timeout.connect(tick)
     last[:] = [time.perf_counter(), time.thread_time()]
@@ -231,7 +214,9 @@ def _type_session(path: Path, rounds: int) -> Typing:
                 started = time.perf_counter()
                 press(how, what)
                 settle(text)
-                latencies.setdefault(text, []).append((time.perf_counter() - started) * 1000)
+                window = (time.perf_counter() - started) * 1000
+                keystrokes.setdefault(text, []).append([window, *floor_of(text)])
+                rows[text] = page.model.total
         burst = QEventLoop()
         for i, (how, what) in enumerate(SESSION):
             QTimer.singleShot(BURST_MS * i, lambda how=how, what=what: press(how, what))
@@ -240,15 +225,17 @@ def _type_session(path: Path, rounds: int) -> Typing:
     finally:
         heartbeat.stop()
         repaint = _repaint_ms(page.table)
-        plain_repaint = _plain_repaint_ms(page.table)
+        plain_repaint = _repaint_ms(plain_view)
         page.table.viewport().removeEventFilter(watch)
-        page.close()
-        page.deleteLater()
+        for widget in (page, plain_view):
+            widget.close()
+            widget.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
+        bare.close()
         db.close()
         qInstallMessageHandler(previous)
-    return Typing(latencies, max(gaps) * 1000, max(busy) * 1000, repaint, plain_repaint)
+    return Typing(keystrokes, rows, max(gaps) * 1000, max(busy) * 1000, repaint, plain_repaint)
 
 
 def _repaint_ms(table: Any) -> float:
@@ -258,33 +245,6 @@ def _repaint_ms(table: Any) -> float:
         table.viewport().repaint()
         times.append(time.perf_counter() - started)
     return statistics.median(times) * 1000
-
-
-def _plain_repaint_ms(table: Any) -> float:
-    """The floor any Qt table pays: the same cells in a QStandardItemModel (all C++), same view."""
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QTableView
-
-    model = table.model()
-    plain = QStandardItemModel(0, model.columnCount())
-    for row in range(model.rowCount()):
-        plain.appendRow([QStandardItem(model.index(row, column).data())
-                         for column in range(model.columnCount())])
-    view = QTableView()
-    view.setModel(plain)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
-    for column in range(model.columnCount()):
-        view.horizontalHeader().resizeSection(column, table.horizontalHeader().sectionSize(column))
-    view.resize(table.size())
-    view.show()
-    QApplication.processEvents()
-    try:
-        return _repaint_ms(view)
-    finally:
-        view.close()
-        view.deleteLater()
 
 
 def _quiet_offscreen(mode: Any, context: Any, message: str) -> None:
@@ -305,45 +265,62 @@ def _typing_in_child(path: Path) -> Typing:
     return Typing(**json.loads(lines[-1]))
 
 
-def main() -> None:
-    path = cached_database()
-    typing = _typing_in_child(path)
-    print(f"database: {path.name}; median of {ROUNDS} typing rounds; bare SQL = the filter's "
-          "count and first-page statements replayed in the same order on a plain sqlite3 connection")
-    print(f"{'filter':<8} {'rows':>7} {'bare SQL':>9} {'keystroke→table':>16} {'ratio':>7} {'ratio*':>7}")
-    floor = typing.plain_repaint
-    ratios, fair, added = [], [], []
-    bare_ms = bare_sql_ms(path)
-    for text, times in typing.latencies.items():
-        bare = bare_ms[text]
-        widget = statistics.median(times)
-        ratios.append(widget / bare)
-        fair.append(widget / (bare + floor))
-        added.append(widget - bare)
-        print(f"{text or '(空)':<8} {_count_rows(path, text):>7} {bare:>7.1f}ms {widget:>14.1f}ms "
-              f"{widget / bare:>6.1f}× {widget / (bare + floor):>6.1f}×")
-    print(f"ratio to bare SQL: median {statistics.median(ratios):.1f}×, worst {max(ratios):.1f}× (aim ≤ 3×)")
-    print(f"ratio* to bare SQL plus painting the same cells from a plain Qt model ({floor:.1f} ms, "
-          f"the floor of any Qt table): median {statistics.median(fair):.1f}×, worst {max(fair):.1f}×")
-    print(f"time the window adds to the SQL: median {statistics.median(added):.0f} ms, worst "
-          f"{max(added):.0f} ms; one repaint of the 居民 table {typing.repaint:.1f} ms")
+# -- the report ------------------------------------------------------------------------------
+
+class Figures(NamedTuple):
+    per_text: list[tuple[str, int, float, float, float]]   # text, rows, bare, plain, window
+    ratio_median: float
+    ratio_worst: float
+    typing: Typing
+
+
+def _figures(typing: Typing) -> Figures:
+    """Each filter text's medians over the rounds; its ratio is window ÷ (bare SQL + plain)."""
+    per_text, ratios = [], []
+    for text, runs in typing.keystrokes.items():
+        window, bare, plain = (statistics.median(column) for column in zip(*runs, strict=True))
+        per_text.append((text, typing.rows[text], bare, plain, window))
+        ratios.append(window / (bare + plain))
+    return Figures(per_text, statistics.median(ratios), max(ratios), typing)
+
+
+def _print_keystrokes(figures: Figures, path: Path) -> None:
+    print(f"database: {path.name}; medians of {ROUNDS} typing rounds; floor = the filter's own "
+          "statements on a plain sqlite3 connection + a plain QAbstractTableModel reset with the "
+          "same cells and painted, timed right after each keystroke")
+    print(f"{'filter':<8} {'rows':>7} {'bare SQL':>9} {'plain model':>12} {'floor':>8} "
+          f"{'keystroke→table':>16} {'ratio':>6}")
+    for text, rows, bare, plain, window in figures.per_text:
+        print(f"{text or '(空)':<8} {rows:>7} {bare:>7.1f}ms {plain:>10.1f}ms {bare + plain:>6.1f}ms "
+              f"{window:>14.1f}ms {window / (bare + plain):>5.2f}×")
+    typing = figures.typing
+    added = [window - bare - plain for _, _, bare, plain, window in figures.per_text]
+    print(f"ratio to the floor: median {figures.ratio_median:.2f}×, worst {figures.ratio_worst:.2f}× "
+          f"(aim: median ≤ 1.5×, worst ≤ 2×); the window adds to the floor: median "
+          f"{statistics.median(added):.1f} ms, worst {max(added):.1f} ms")
+    print(f"one repaint of the 居民 table {typing.repaint:.1f} ms, of the plain model's view "
+          f"{typing.plain_repaint:.1f} ms")
     print(f"longest event-loop gap while typing ({HEARTBEAT_MS} ms heartbeat, also a burst of a key "
           f"every {BURST_MS} ms): {typing.longest_gap:.0f} ms wall clock, of which the GUI thread "
-          f"itself ran at most {typing.longest_busy:.0f} ms (aim ≤ 50 ms); load average "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+          f"itself ran at most {typing.longest_busy:.0f} ms (aim ≤ 50 ms)")
 
 
-def _count_rows(path: Path, text: str) -> int:
-    import sqlite_utils
-
-    from volunteer_app.services.people import residents
-    from volunteer_app.services.session import Session
-
-    db = sqlite_utils.Database(sqlite3.connect(path))
-    try:
-        return residents.count(Session(db), residents.ResidentQuery(text=text))
-    finally:
-        db.close()
+def main() -> dict[str, float]:
+    growth: list[tuple[int, Figures]] = []
+    for divisor in GROWTH:
+        scale = max(1, SCALE // divisor)
+        path = cached_database(scale)
+        growth.append((scale, _figures(_typing_in_child(path))))
+    scale, figures = growth[-1]
+    _print_keystrokes(figures, cached_database(scale))
+    print("\ngrowth (residents: ratio median / worst, longest gap):")
+    for grown_scale, grown in growth:
+        print(f"  {grown.typing.rows['']:>7,}: "
+              f"{grown.ratio_median:.2f}× / {grown.ratio_worst:.2f}×, {grown.typing.longest_gap:.0f} ms"
+              f"  (scale {grown_scale})")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    return {"ratio_median": round(figures.ratio_median, 3), "ratio_worst": round(figures.ratio_worst, 3),
+            "longest_gap_ms": round(figures.typing.longest_gap, 1)}
 
 
 if __name__ == "__main__":

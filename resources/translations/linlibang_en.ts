@@ -584,6 +584,34 @@ Assign anyway?</translation>
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="153"/>
+        <source>登记回访结果</source>
+        <translation>Record the callback</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="158"/>
+        <source>（未评价）</source>
+        <translation>(not rated)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="161"/>
+        <source>是否联系</source>
+        <translation>Contacted</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="162"/>
+        <source>是否解决</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="163"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+</context>
+<context>
     <name>CancelShiftDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="469"/>
@@ -668,6 +696,34 @@ Assign anyway?</translation>
         <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="389"/>
         <source>证明已编号登记，再次打印同一期间将记为补打。</source>
         <translation>The certificates are numbered and registered; printing the same period again counts as a reprint.</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="259"/>
+        <source>%1天</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="261"/>
+        <source>%1小时</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="263"/>
+        <source>%1分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="265"/>
+        <source>还剩%1</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="266"/>
+        <source>超时%1</source>
+        <translation>%1 late</translation>
     </message>
 </context>
 <context>
@@ -796,82 +852,112 @@ Assign anyway?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="56"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="59"/>
         <source>未覆盖</source>
         <translation>Uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="60"/>
         <source>高风险和重点居民中，既无结对帮手、也无包户人的</source>
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="61"/>
         <source>90岁以上老人</source>
         <translation>Residents aged 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="61"/>
         <source>“90后”：年满90周岁</source>
         <translation>&quot;90+&quot;: aged 90 or more</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="62"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="62"/>
         <source>住高层无电梯或不能上下楼的老人</source>
         <translation>Elderly residents living high up without a lift, or unable to use stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="63"/>
         <source>独居居民</source>
         <translation>Residents living alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="64"/>
         <source>在册居民</source>
         <translation>Registered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="65"/>
         <source>在册志愿者</source>
         <translation>Active volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="66"/>
         <source>可结对的80后帮手</source>
         <translation>1980s-born helpers available</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="67"/>
         <source>出生于80年代、还能再结对的志愿者和社区工作者</source>
         <translation>Volunteers and staff born in the 1980s who can take another pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="69"/>
         <source>点击查看未覆盖居民名单</source>
         <translation>Click to see the uncovered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
+        <source>未办结诉求</source>
+        <translation>Open requests</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="75"/>
+        <source>点击查看超时或有风险的诉求</source>
+        <translation>Click to see the late or at-risk requests</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="91"/>
         <source>各队伍人数</source>
         <translation>Members per team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="117"/>
+        <source>响应率</source>
+        <translation>Response rate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="117"/>
+        <source>解决率</source>
+        <translation>Resolution rate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="118"/>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="119"/>
+        <source>超时 %1 件，有风险 %2 件；%3月 %4</source>
+        <translation>%1 late, %2 at risk; month %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="129"/>
         <source>还没有队伍。</source>
         <translation>No teams yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="130"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
@@ -1081,6 +1167,109 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="109"/>
         <source>两次输入的密码不一样，请重新输入。</source>
         <translation>The two passwords differ; please enter them again.</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotsTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="54"/>
+        <source>点位</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="54"/>
+        <source>（未匹配地点）</source>
+        <translation>(place not matched)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="55"/>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="56"/>
+        <source>问题分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="57"/>
+        <source>件数</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="58"/>
+        <source>首次</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="59"/>
+        <source>最近</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="63"/>
+        <source>工单编号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="64"/>
+        <source>来电时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="65"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="66"/>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="67"/>
+        <source>诉求内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="70"/>
+        <source>建任务…</source>
+        <translation>Create task…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="71"/>
+        <source>提醒工作人员…</source>
+        <translation>Remind a staff member…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="84"/>
+        <source>该点位的工单</source>
+        <translation>Tickets at this place</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="110"/>
+        <source>同一点位、同一类问题在近 %1 天内有 %2 件及以上诉求的，列在这里：趁下一次来电前先办。</source>
+        <translation>Places with %2 or more requests of one category in the last %1 days: act before the next call.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="153"/>
+        <source>为高频点位建任务</source>
+        <translation>Task for a hot spot</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="155"/>
+        <source>任务已建好，可在“任务与排班”里安排人员。</source>
+        <translation>Task created; assign people in Tasks &amp; shifts.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="162"/>
+        <source>提醒工作人员</source>
+        <translation>Remind a staff member</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="164"/>
+        <source>已给工作人员派了一件网格巡查工单。</source>
+        <translation>A grid patrol ticket was sent to the staff member.</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1717,74 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
 </context>
 <context>
+    <name>NewRequestDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="90"/>
+        <source>新建诉求</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="96"/>
+        <source>手机或座机，全角数字也可以</source>
+        <translation>Mobile or landline; full-width digits are fine</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="98"/>
+        <source>例如：明春苑3号楼2单元</source>
+        <translation>e.g. Mingchunyuan building 3 unit 2</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="100"/>
+        <source>最多三级，用/分隔，如 城乡建设/物业管理/电梯</source>
+        <translation>Up to three levels separated by /, e.g. construction/property/lift</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="106"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="106"/>
+        <source>诉求人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="107"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="107"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="108"/>
+        <source>问题分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="108"/>
+        <source>诉求类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="109"/>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="109"/>
+        <source>诉求内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="111"/>
+        <source>办理时限按紧急程度和问题分类计算（涉及水电气热的按24小时）；工单编号自动生成。</source>
+        <translation>The deadline follows the urgency and the category (water, power, gas or heating: 24 hours); the ticket number is generated.</translation>
+    </message>
+</context>
+<context>
     <name>PagedTableModel</name>
     <message>
         <location filename="../../volunteer_app/ui/paged_model.py" line="215"/>
@@ -1538,42 +1795,47 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="48"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="49"/>
         <source>居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="50"/>
         <source>志愿者与队伍</source>
         <translation>Volunteers &amp; teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="51"/>
         <source>任务与排班</source>
         <translation>Tasks &amp; shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="52"/>
         <source>80后帮90后</source>
         <translation>80s helpers for 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="55"/>
+        <source>诉求</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="57"/>
         <source>服务记录</source>
         <translation>Service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="58"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="49"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="59"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2057,6 +2319,76 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
 </context>
 <context>
+    <name>RatesTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="50"/>
+        <source>打印月报…</source>
+        <translation>Print monthly report…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="52"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
+        <source>响应率</source>
+        <translation>Response rate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
+        <source>解决率</source>
+        <translation>Resolution rate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="60"/>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
+        <source>问题分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
+        <source>（未分类）</source>
+        <translation>(no category)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="77"/>
+        <source>件数</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="78"/>
+        <source>按时办结</source>
+        <translation>Closed in time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
+        <source>工作人员</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
+        <source>（未派给个人）</source>
+        <translation>(not given to a person)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="140"/>
+        <source>本月受理 %1 件，有回访结果 %2 件：已联系 %3，已解决 %4，满意 %5，基本满意 %6。</source>
+        <translation>Received this month: %1; with a callback result: %2 (contacted %3, resolved %4, satisfied %5, basically satisfied %6).</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="145"/>
+        <source>本社区自己的统计：时限内联系 %1 件，时限内办结 %2 件（已办结 %3 件），超时未办结 %4 件。</source>
+        <translation>Our own figures: contacted in time %1, closed in time %2 (closed %3), open past the deadline %4.</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="43"/>
@@ -2493,6 +2825,39 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="70"/>
         <source>12345导出文件 (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>12345 export files (*.xlsx *.xlsm *.xls *.csv)</translation>
+    <name>RequestsPage</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="21"/>
+        <source>诉求（接诉即办）</source>
+        <translation>Requests (12345 hotline)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="27"/>
+        <source>工单</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="28"/>
+        <source>三率</source>
+        <translation>Three rates</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="29"/>
+        <source>未诉先办</source>
+        <translation>Act before the call</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsReportDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="37"/>
+        <source>接诉即办月报</source>
+        <translation>12345 monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="43"/>
+        <source>月份</source>
+        <translation>Month</translation>
     </message>
 </context>
 <context>
@@ -3829,6 +4194,19 @@ Reason for archiving:</translation>
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="183"/>
+        <source>工作人员</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="188"/>
+        <source>还没有在册的社区工作者：请先在“志愿者与队伍”里登记。</source>
+        <translation>No community staff registered yet: add them under Volunteers &amp; teams first.</translation>
+    </message>
+</context>
+<context>
     <name>StandingsModel</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/record_panels.py" line="45"/>
@@ -4220,6 +4598,49 @@ Reason for archiving:</translation>
     </message>
 </context>
 <context>
+    <name>TeamTaskDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="216"/>
+        <source>队伍</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="216"/>
+        <source>服务类别</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="217"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="217"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="218"/>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="218"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="229"/>
+        <source>没有可以安排任务的队伍。</source>
+        <translation>No team you may schedule for.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="232"/>
+        <source>结束时间应晚于开始时间。</source>
+        <translation>The end must be after the start.</translation>
+    </message>
+</context>
+<context>
     <name>TeamsModel</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="81"/>
@@ -4240,6 +4661,284 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="85"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetail</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="41"/>
+        <source>签收</source>
+        <translation>Sign for it</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="42"/>
+        <source>联系诉求人</source>
+        <translation>Contact the caller</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="43"/>
+        <source>开始办理</source>
+        <translation>Start handling</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="44"/>
+        <source>反馈结果…</source>
+        <translation>Report the result…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="45"/>
+        <source>办结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="61"/>
+        <source>诉求人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="61"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
+        <source>问题分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
+        <source>办理时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
+        <source>承办</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
+        <source>风险</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
+        <source>诉求内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="207"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
+        <source>回访结果</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="69"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="70"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="71"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="72"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="80"/>
+        <source>退回重办…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="81"/>
+        <source>登记回访…</source>
+        <translation>Record callback…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="82"/>
+        <source>派给工作人员…</source>
+        <translation>To a staff member…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="83"/>
+        <source>派给队伍（建任务）…</source>
+        <translation>To a team (task)…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="107"/>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="109"/>
+        <source>回电时查看完整号码；查看会记入操作日志</source>
+        <translation>See the full number to call back; viewing is logged</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="135"/>
+        <source>请在左侧选择一件诉求</source>
+        <translation>Choose a request on the left</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="170"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="207"/>
+        <source>反馈办理结果</source>
+        <translation>Report the result</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="210"/>
+        <source>已反馈办理结果。</source>
+        <translation>Result reported.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="213"/>
+        <source>已进入“%1”。</source>
+        <translation>Now “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="218"/>
+        <source>退回重办</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="218"/>
+        <source>退回原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="221"/>
+        <source>已退回重办。</source>
+        <translation>Sent back.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="227"/>
+        <source>已登记回访结果。</source>
+        <translation>Callback recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="232"/>
+        <source>派给工作人员</source>
+        <translation>Give to a staff member</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="235"/>
+        <source>已派给工作人员。</source>
+        <translation>Given to the staff member.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="248"/>
+        <source>派给队伍（建任务）</source>
+        <translation>Give to a team (task)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="249"/>
+        <source>已派给队伍，任务已建在“任务与排班”里。</source>
+        <translation>Given to the team; the task is in Tasks &amp; shifts.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="53"/>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="53"/>
+        <source>超时或有风险</source>
+        <translation>Late or at risk</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="57"/>
+        <source>工单编号、诉求人、地址、分类或内容</source>
+        <translation>Ticket no., caller, address, category or text</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="60"/>
+        <source>新建诉求…</source>
+        <translation>New request…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="94"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="110"/>
+        <source>风险</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="100"/>
+        <source>工单编号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="101"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="102"/>
+        <source>来电时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="104"/>
+        <source>诉求人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="105"/>
+        <source>问题分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="106"/>
+        <source>诉求类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="107"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="108"/>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="109"/>
+        <source>承办人/队伍</source>
+        <translation>Staff / team</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="149"/>
+        <source>共 %1 件</source>
+        <translation>%1 tickets</translation>
     </message>
 </context>
 <context>
@@ -4940,6 +5639,19 @@ Check the disk space and the path, then try again.</translation>
         <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="352"/>
         <source>此班次及以后同一时段的班次</source>
         <translation>This and later shifts in the same slot</translation>
+    </message>
+</context>
+<context>
+    <name>_ServiceDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="54"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="54"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

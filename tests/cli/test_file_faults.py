@@ -242,8 +242,17 @@ def test_zero_byte_file_is_refused_not_made_a_new_database(tmp_path):
     line = refused(cli("user", "list", db=db))
     assert "0字节" in line
     assert db.read_bytes() == b""
-    fresh = tmp_path / "new.sqlite3"     # only a path where nothing is becomes a new database
-    assert cli("user", "list", db=fresh).returncode == 0 and fresh.stat().st_size > 0
+    fresh = tmp_path / "new.sqlite3"     # only a path where nothing is becomes a new database,
+    assert cli("place", "add-community", "测试社区", db=fresh).returncode == 0   # by a command that
+    assert fresh.stat().st_size > 0                                              # starts a ledger
+
+
+def test_a_mistyped_path_is_told_not_made_an_empty_database(tmp_path):
+    missing = tmp_path / "no-such-folder" / "linlibang.sqlite3"
+    for command in (("user", "list"), ("match",), ("place", "list"), ("check",)):
+        line = refused(cli(*command, db=missing))
+        assert "找不到数据库文件" in line and str(missing) in line
+    assert not missing.parent.exists()
 
 
 @pytest.mark.parametrize("content", [b"shopping list: rice, eggs\n" * 300, "sqlite"])

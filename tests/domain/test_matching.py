@@ -6,11 +6,14 @@ import itertools
 import random
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from volunteer_app.domain import assignment
 from volunteer_app.domain.availability import PARTS
 from volunteer_app.domain.matching import (
+    NO_COMMUNITY,
     Helper,
     Senior,
     Weights,
@@ -19,6 +22,7 @@ from volunteer_app.domain.matching import (
     optimal_match,
     pair_score,
     score_matrix,
+    why_unmatched,
 )
 
 NEEDS = ("跑腿代办", "陪同就医", "上下楼", "代购药品", "聊天陪伴")
@@ -61,7 +65,12 @@ def brute_force(helpers, seniors, w, forbidden, widen=False):
     return best
 
 
-def test_optimal_equals_brute_force_on_many_small_instances():
+@pytest.mark.parametrize("candidates", [1, assignment.CANDIDATES])
+def test_optimal_equals_brute_force_on_many_small_instances(monkeypatch, candidates):
+    # with one candidate helper a resident, the optimum is only reached through the proof
+    # of optimality adding the left-out pairs back (domain/assignment.py)
+    monkeypatch.setattr(assignment, "CANDIDATES", candidates)
+    monkeypatch.setattr(assignment, "DENSE_CELLS", 0)    # small matrices are solved dense
     w = Weights()
     for seed in range(150):
         r = random.Random(seed)
@@ -72,6 +81,35 @@ def test_optimal_equals_brute_force_on_many_small_instances():
         result = optimal_match(helpers, seniors, w, forbidden=forbidden, widen=widen)
         expected = brute_force(helpers, seniors, w, forbidden, widen)
         assert (result.stranded_matched, result.total_score) == expected, seed
+
+
+def test_sparse_and_proved_equals_the_dense_solve_on_large_instances(monkeypatch):
+    """The whole result, lexicographic key and pair count, against the dense assignment;
+    with few candidates the proof must add pairs back, and every time it is the optimum."""
+    key = lambda m: (m.stranded_matched, m.total_score, len(m.pairs))  # noqa: E731
+    methods: list[str] = []
+    sparse_solve = assignment.solve
+    monkeypatch.setattr(assignment, "DENSE_CELLS", 0)
+
+    def spied(edge, capacities):
+        chosen, how = sparse_solve(edge, capacities)
+        methods.append(how)
+        return chosen
+
+    for seed in range(6):
+        r = random.Random(seed)
+        helpers = [make_helper(r, i, 3) for i in range(r.randint(20, 60))]
+        seniors = [make_senior(r, 1000 + i, 3) for i in range(r.randint(80, 240))]
+        forbidden = frozenset((h.id, s.id) for h in helpers for s in seniors if r.random() < 0.03)
+        widen = seed % 2 == 1
+        monkeypatch.setattr(assignment, "best_assignment", assignment.dense_assignment)
+        dense = key(optimal_match(helpers, seniors, forbidden=forbidden, widen=widen))
+        monkeypatch.setattr(assignment, "best_assignment", spied)
+        for k in (1, 3, assignment.CANDIDATES):
+            monkeypatch.setattr(assignment, "CANDIDATES", k)
+            assert key(optimal_match(helpers, seniors, forbidden=forbidden, widen=widen)) == dense
+    assert methods and "dense" not in methods
+    assert any(how != "proved after 1" for how in methods)
 
 
 def test_greedy_can_be_worse_and_never_better():
@@ -169,3 +207,31 @@ def test_unmatched_reasons_name_the_cause():
     assert optimal_match([far], [senior], widen=True).pairs[0].helper_id == 1
     woman = Helper(3, "戊", "女", 1, 5, "3号楼", frozenset(), frozenset(), False, 1)
     assert "不再" in optimal_match([woman], [senior], forbidden=frozenset({(3, 9)})).unmatched[0].reason
+
+
+def scan_reason(senior, helpers, widen, forbidden):
+    """The reasons as they were first written: a scan of every helper."""
+    if senior.community_id is None:
+        return NO_COMMUNITY
+    near = [h for h in helpers if h.community_id is not None
+            and (widen or h.community_id == senior.community_id)]
+    if not near:
+        return "附近没有"
+    wanted = [h for h in near if not senior.gender_preference or h.gender == senior.gender_preference]
+    if not wanted:
+        return "性帮手"
+    fresh = [h for h in wanted if (h.id, senior.id) not in forbidden]
+    return f"{len(fresh)}位帮手名额" if fresh else "不再"
+
+
+def test_counted_reasons_equal_the_scan_of_every_helper():
+    for seed in range(60):
+        r = random.Random(seed)
+        helpers = [make_helper(r, i, 3) for i in range(r.randint(0, 12))]
+        helpers += [Helper(99, "无社区", "女", None, None, "", frozenset(), frozenset(), False, 1)]
+        seniors = [make_senior(r, 100 + i, 4) for i in range(20)]
+        forbidden = frozenset((h.id, s.id) for h in helpers for s in seniors if r.random() < 0.3)
+        for s in seniors:
+            for widen in (False, True):
+                assert scan_reason(s, helpers, widen, forbidden) in why_unmatched(
+                    s, helpers, widen=widen, forbidden=forbidden), (seed, s)

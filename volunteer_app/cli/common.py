@@ -17,11 +17,18 @@ from . import CommandError
 
 
 @contextlib.contextmanager
-def open_session(args: argparse.Namespace, actor: Actor = BUILTIN_ADMIN) -> Iterator[Session]:
-    """The command line acts as the built-in administrator (scripts run as the PC's admin)."""
+def open_session(args: argparse.Namespace, actor: Actor = BUILTIN_ADMIN,
+                 create: bool = False) -> Iterator[Session]:
+    """The command line acts as the built-in administrator (scripts run as the PC's admin).
+
+    Only a command that starts a ledger (``create``: demo, import, adding the first community,
+    place or user) makes a new database file; any other refuses a path where there is none,
+    so a mistyped ``--db`` is told so instead of answering from an empty new file."""
     from . import database_path
 
     path = database_path(args)
+    if not create and not path.exists():
+        raise CommandError(f"找不到数据库文件 {path}，请检查 --db 后面的路径。")
     path.parent.mkdir(parents=True, exist_ok=True)
     db = open_database(path)
     try:

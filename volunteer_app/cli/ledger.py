@@ -39,7 +39,7 @@ def run_demo(args: argparse.Namespace) -> int:
         raise CommandError(f"数据库文件 {path} 已经存在。演示数据只装入新文件，请换一个文件名。")
     if args.scale < 1 or args.scale > 1000:
         raise CommandError("--scale 应在1到1000之间。")
-    with open_session(args) as session:
+    with open_session(args, create=True) as session:
         demo.build(session, args.scale)
         residents, volunteers = lookups.people_counts(session)
     print(f"已生成演示社区：{residents}位居民，{volunteers}位志愿者。数据库：{path}")

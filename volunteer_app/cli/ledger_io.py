@@ -39,7 +39,7 @@ def run_import(args: argparse.Namespace) -> int:
         check_readable(args.file)   # before a database is opened (or made) for nothing
     except LedgerFileError as error:
         raise CommandError(str(error)) from None
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as lines, open_session(args) as session:
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as lines, open_session(args, create=True) as session:
         try:
             outcome = ledger_stream.import_file(
                 session, args.file, args.kind, import_rows.UPDATE if args.update else import_rows.SKIP,

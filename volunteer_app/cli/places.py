@@ -36,7 +36,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_add_community(args: argparse.Namespace) -> int:
-    with open_session(args) as session:
+    with open_session(args, create=True) as session:
         try:
             community_id = places.add_community(session, args.name, args.street, args.kind)
         except places.PlaceError as error:
@@ -46,7 +46,7 @@ def run_add_community(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    with open_session(args) as session:
+    with open_session(args, create=True) as session:
         community = places.find_community(session, args.community)
         if community is None:
             raise CommandError(f"找不到社区“{args.community}”，请用社区的完整名称或编号（place list 可查）。")

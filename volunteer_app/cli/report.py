@@ -13,7 +13,7 @@ from .common import find_team_id, find_volunteer, gui_application, open_session,
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("report", help="打印志愿服务记录证明或月度报表（PDF）")
+    p = subparsers.add_parser("report", help="打印志愿服务记录证明、月度报表或接诉即办月报（PDF）")
     kinds = p.add_subparsers(dest="report", metavar="报表", required=True)
 
     c = kinds.add_parser("certificate", help="为一位志愿者开具志愿服务记录证明")
@@ -29,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     m.add_argument("--month", required=True, help="月份，如 2026-11")
     m.add_argument("--out", type=Path, required=True, help="PDF文件")
     m.set_defaults(handler=run_monthly)
+
+    r = kinds.add_parser("requests", help="接诉即办月报：三率、走势、分类、超时工单和高频点位")
+    r.add_argument("--month", required=True, help="月份，如 2026-11（按来电时间统计）")
+    r.add_argument("--out", type=Path, required=True, help="PDF文件")
+    r.set_defaults(handler=run_requests)
 
     h = kinds.add_parser("hours", help="志愿者服务时长统计（某一年或任意期间，含星级）")
     h.add_argument("--year", type=int, help="统计一整年，如 2026（PDF另附全年按月、按类别合计）")
@@ -80,6 +85,27 @@ def run_monthly(args: argparse.Namespace) -> int:
         write_out(args.out, lambda out: write_monthly_pdf(report, out, issuer, session.today().isoformat()))
     print(f"已生成 {report.team_name} {report.month} 月报：{report.records}条记录，"
           f"{format_hours(report.hours)}小时。文件：{args.out}")
+    return 0
+
+
+def run_requests(args: argparse.Namespace) -> int:
+    _check_out(args.out)
+    app = gui_application()  # noqa: F841
+    from ..reports.requests_report import gather, percent, write_requests_pdf
+    from ..services.admin import settings
+
+    with open_session(args) as session:
+        try:
+            month = reports.month_bounds(args.month)[0][:7]     # '2026-1' → '2026-01'
+            report = gather(session, month)
+        except (ReportError, ValueError) as error:
+            raise CommandError(str(error)) from error
+        issuer = str(settings.get(session, "community.name"))
+        write_out(args.out, lambda out: write_requests_pdf(report, out, issuer, session.today().isoformat()))
+    rates = "，".join(f"{name}{percent(report.rates[key])}" for key, name in (
+        ("response_rate", "响应率"), ("resolution_rate", "解决率"), ("satisfaction_rate", "满意率")))
+    print(f"已生成 {report.month} 接诉即办月报：受理{report.rates['received']}件，有回访{report.rates['rated']}件，"
+          f"{rates}；超时{len(report.late)}件。文件：{args.out}")
     return 0
 
 

@@ -54,7 +54,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     password = _password(args)
-    with open_session(args) as session:
+    with open_session(args, create=True) as session:
         try:
             users.add_user(session, args.login, args.name, args.role, password, args.volunteer)
         except users.UserError as error:

@@ -15,6 +15,8 @@ PART_NAMES = {"am": "上午", "pm": "下午", "ev": "晚上"}
 PART_HOURS = {"am": (time(6, 0), time(12, 0)), "pm": (time(12, 0), time(18, 0)),
               "ev": (time(18, 0), time(22, 0))}
 
+_SLOT_OF = {f"{d}{p}": (d, p) for d in range(1, 8) for p in PARTS}   # "1am" → (1, "am")
+
 
 @dataclass(frozen=True)
 class Availability:
@@ -22,10 +24,14 @@ class Availability:
 
     @classmethod
     def parse(cls, text: str | None) -> Availability:
+        # the 21 usual codes looked up (the matcher parses every resident and helper); any
+        # other text checked as always (e.g. a weekday written with another script's digit)
         slots = set()
         for code in (text or "").split(","):
             code = code.strip()
-            if len(code) >= 3 and code[0].isdigit() and code[1:] in PARTS and 1 <= int(code[0]) <= 7:
+            if code in _SLOT_OF:
+                slots.add(_SLOT_OF[code])
+            elif len(code) >= 3 and code[0].isdigit() and code[1:] in PARTS and 1 <= int(code[0]) <= 7:
                 slots.add((int(code[0]), code[1:]))
         return cls(frozenset(slots))
 

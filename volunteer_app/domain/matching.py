@@ -5,19 +5,19 @@ skills against needs, the resident's priority) so that every proposal can say in
 it was made. The chosen set is optimal in a lexicographic sense: first the number of matched
 悬空老人 is as high as possible, then the total score, under each helper's capacity. It is
 solved exactly per community (or once for all, when the user widens the range) as an
-assignment problem on a capacity-expanded matrix with scipy's ``linear_sum_assignment``.
+assignment problem (domain/assignment.py: a sparse solve proved optimal on every pair).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
+from . import assignment
 from .availability import PART_NAMES, PARTS, WEEKDAYS
 from .people import Cohorts, age_on
 
@@ -130,6 +130,7 @@ class MatchResult:
 # -- eligibility ---------------------------------------------------------------------------
 # Pairs are made inside a community; a resident whose community is unknown cannot be placed
 # (not even when widened: nearness and the visits' cadence need to know where she lives).
+ALL = "*"   # a helper of any gender, in the counts behind the reasons (see Reasons)
 NO_COMMUNITY = "没有填写所属社区，无法就近结对：请在居民对话框里选择小区/院落（决定所属社区）后再匹配"
 
 
@@ -286,13 +287,18 @@ def _allowed_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], widen:
                     forbidden: frozenset[tuple[int, int]]) -> np.ndarray:
     n, m = len(seniors), len(helpers)
     ok = np.ones((n, m), dtype=bool)
-    if not widen:
-        ok &= (np.array([h.community_id for h in helpers], dtype=object).reshape(1, m)
-               == np.array([s.community_id for s in seniors], dtype=object).reshape(n, 1))
-    h_gender = np.array([h.gender or "" for h in helpers]).reshape(1, m)
+    if not widen:   # community ids as small integers: comparing objects cell by cell is slow
+        codes: dict[int | None, int] = {}
+        h_com = [codes.setdefault(h.community_id, len(codes)) for h in helpers]
+        s_com = [codes.setdefault(s.community_id, len(codes)) for s in seniors]
+        ok &= np.array(h_com).reshape(1, m) == np.array(s_com).reshape(n, 1)
+    h_gender = np.array([h.gender or "" for h in helpers])
+    wanting: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(seniors):
         if s.gender_preference:
-            ok[i] &= (h_gender[0] == s.gender_preference)
+            wanting[s.gender_preference].append(i)
+    for gender, rows in wanting.items():
+        ok[rows] &= h_gender == gender
     if forbidden:
         h_index = {h.id: j for j, h in enumerate(helpers)}
         s_index = {s.id: i for i, s in enumerate(seniors)}
@@ -304,16 +310,20 @@ def _allowed_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], widen:
 
 def _edge_weights(scores: np.ndarray, ok: np.ndarray, seniors: Sequence[Senior]) -> np.ndarray:
     """Integer weights whose maximum is lexicographic: 悬空老人 matched, then score, then
-    the number of pairs. 0 means "no pair"."""
+    the number of pairs. 0 means "no pair". (In place where it can: the widened matrix
+    has 10 million cells.)"""
     n = len(seniors)
-    tenths = np.rint(scores * 10).astype(np.int64)
-    tenths = np.maximum(tenths, 0)
-    edge = tenths * (n + 1) + 1
-    edge[~ok] = 0
+    tenths = np.rint(scores * 10)
+    np.maximum(tenths, 0, out=tenths)
+    edge = tenths.astype(np.int64)
+    del tenths
+    edge *= n + 1
+    edge += 1
+    edge *= ok
     bonus = int(edge.max(axis=1, initial=0).sum()) + 1
     stranded = np.array([s.stranded for s in seniors], dtype=bool)
-    edge[stranded] += bonus
-    edge[~ok] = 0
+    edge += np.where(stranded, bonus, 0).reshape(n, 1)
+    edge *= ok
     return edge
 
 
@@ -343,27 +353,21 @@ def _match(choose: Choose, helpers: Sequence[Helper], seniors: Sequence[Senior],
     placed = [s for s in seniors if s.community_id is not None]
     result.unmatched += [Unmatched(s.id, NO_COMMUNITY) for s in seniors if s.community_id is None]
     free = [h for h in helpers if h.capacity > 0 and h.community_id is not None]
+    reasons = Reasons(helpers, widen, forbidden)
     for group_h, group_s in _components(free, placed, widen):
         chosen: dict[int, int] = {}
         if group_h:
             edge = _edge_weights(score_matrix(group_h, group_s, w, min_age),
                                  _allowed_matrix(group_h, group_s, widen, forbidden), group_s)
             chosen = choose(edge, [h.capacity for h in group_h])
-        _collect(result, group_h, group_s, chosen, helpers, w, min_age, widen, forbidden)
+        _collect(result, group_h, group_s, chosen, reasons, w, min_age)
     result.pairs.sort(key=lambda p: (not p.stranded, -p.score.total, p.resident_id))
     return result
 
 
 def _best_edges(edge: np.ndarray, capacities: list[int]) -> dict[int, int]:
-    """The assignment of largest total weight, a helper repeated once per place."""
-    chosen: dict[int, int] = {}
-    slots = np.repeat(np.arange(len(capacities)), capacities)
-    expanded = edge[:, slots].astype(np.float64)
-    rows, cols = linear_sum_assignment(expanded, maximize=True)
-    for r, c in zip(rows, cols, strict=True):
-        if expanded[r, c] > 0:
-            chosen[r] = int(slots[c])
-    return chosen
+    """The assignment of largest total weight under the helpers' places."""
+    return assignment.best_assignment(edge, capacities)
 
 
 def _greedy_edges(edge: np.ndarray, capacities: list[int]) -> dict[int, int]:
@@ -385,34 +389,57 @@ def _greedy_edges(edge: np.ndarray, capacities: list[int]) -> dict[int, int]:
 
 
 def _collect(result: MatchResult, group_h: Sequence[Helper], group_s: Sequence[Senior],
-             chosen: dict[int, int], all_helpers: Sequence[Helper], w: Weights, min_age: int,
-             widen: bool, forbidden: frozenset[tuple[int, int]]) -> None:
+             chosen: dict[int, int], reasons: Reasons, w: Weights, min_age: int) -> None:
     for i, senior in enumerate(group_s):
         if i in chosen:
             helper = group_h[chosen[i]]
             result.pairs.append(Pair(helper.id, senior.id, pair_score(helper, senior, w, min_age),
                                      senior.stranded))
         else:
-            result.unmatched.append(Unmatched(senior.id, why_unmatched(
-                senior, all_helpers, widen=widen, forbidden=forbidden)))
+            result.unmatched.append(Unmatched(senior.id, reasons.why(senior)))
 
 
 def why_unmatched(senior: Senior, helpers: Sequence[Helper], *, widen: bool = False,
                   forbidden: frozenset[tuple[int, int]] = frozenset()) -> str:
     """Why a resident got no helper, in words the staff can act on."""
-    if senior.community_id is None:
-        return NO_COMMUNITY
-    near = [h for h in helpers if h.community_id is not None
-            and (widen or h.community_id == senior.community_id)]
-    if not near:
-        return "附近没有可结对的80后帮手（本社区没有帮手），可允许跨社区结对或招募帮手"
-    wanted = [h for h in near if not senior.gender_preference or h.gender == senior.gender_preference]
-    if not wanted:
-        return f"老人希望{senior.gender_preference}性帮手，附近的帮手中没有"
-    fresh = [h for h in wanted if (h.id, senior.id) not in forbidden]
-    if not fresh:
-        return "附近合适的帮手都曾被标为不再与这位老人结对"
-    return f"附近的{len(fresh)}位帮手名额都已用满（已优先安排悬空老人和更合适的结对）"
+    return Reasons(helpers, widen, forbidden).why(senior)
+
+
+class Reasons:
+    """:func:`why_unmatched` for many residents: the helpers counted once by community and
+    gender, so a reason costs the resident's few forbidden pairs, not a scan of all helpers."""
+
+    def __init__(self, helpers: Sequence[Helper], widen: bool,
+                 forbidden: frozenset[tuple[int, int]]) -> None:
+        self.widen = widen
+        self.count: Counter[tuple[int | None, str | None]] = Counter()
+        self.by_id: dict[int, list[Helper]] = defaultdict(list)
+        for h in helpers:
+            if h.community_id is not None:
+                self.count[self._area(h.community_id), ALL] += 1
+                self.count[self._area(h.community_id), h.gender] += 1
+                self.by_id[h.id].append(h)
+        self.banned: dict[int, list[int]] = defaultdict(list)
+        for h_id, s_id in forbidden:
+            self.banned[s_id].append(h_id)
+
+    def _area(self, community_id: int | None) -> int | None:
+        return None if self.widen else community_id
+
+    def why(self, senior: Senior) -> str:
+        if senior.community_id is None:
+            return NO_COMMUNITY
+        area, gender = self._area(senior.community_id), senior.gender_preference or ALL
+        if not self.count[area, ALL]:
+            return "附近没有可结对的80后帮手（本社区没有帮手），可允许跨社区结对或招募帮手"
+        wanted = self.count[area, gender]
+        if not wanted:
+            return f"老人希望{senior.gender_preference}性帮手，附近的帮手中没有"
+        fresh = wanted - sum(1 for h_id in self.banned.get(senior.id, ()) for h in self.by_id.get(h_id, ())
+                             if self._area(h.community_id) == area and gender in (ALL, h.gender))
+        if not fresh:
+            return "附近合适的帮手都曾被标为不再与这位老人结对"
+        return f"附近的{fresh}位帮手名额都已用满（已优先安排悬空老人和更合适的结对）"
 
 
 # -- visits --------------------------------------------------------------------------------

@@ -160,47 +160,62 @@ print_document = paint_document        # the first version's name
 def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, painter: QPainter,
                  page_numbers: bool, on_page: PageCallback | None) -> int:
     # Lay out a copy for this device, so the original can be printed again on another one
-    # (the preview at screen resolution, then the printer at 600 dpi). The copy gets its
-    # device, margins and page size while still empty and the content after: each of those
-    # set on a filled document is a full new layout (four of them took 6 s for a list of
-    # 2,500 records, holding the GIL, so the window froze even with this on a worker).
-    doc = QTextDocument()
-    doc.setDefaultFont(document.defaultFont())
-    doc.setDefaultStyleSheet(document.defaultStyleSheet())
-    doc.documentLayout().setPaintDevice(device)
-    margin = _keep_margin(doc)
-    body = QRectF(0, 0, device.width(), device.height())
-    doc.setPageSize(body.size())
+    # (the preview at screen resolution, then the printer at 600 dpi).
+    doc = device_document(device, document.defaultFont(), document.defaultStyleSheet())
     QTextCursor(doc).insertFragment(QTextDocumentFragment(document))
     total = doc.pageCount()
     first, last = _page_range(device, total)
-    footer_font = QFont(doc.defaultFont())
-    footer_font.setPointSizeF(max(7.0, footer_font.pointSizeF() - 1.5))
-    scale = device.logicalDpiY() / SOURCE_DPI
-    footer_y = body.height() - margin * scale * 0.55
+    for page in range(first, last + 1):
+        if page > first and not device.newPage():
+            raise OSError("打印机或文件拒绝了新的一页")
+        paint_page(doc, painter, page, f"第 {page} 页  共 {total} 页" if page_numbers else "")
+        if on_page is not None:
+            on_page(page - first + 1, last - first + 1)
+    return last - first + 1
+
+
+def device_document(device: QPagedPaintDevice, font: QFont, style_sheet: str) -> QTextDocument:
+    """An empty document laid out on ``device``'s A4 pages with the 2 cm margins, to be filled.
+
+    It gets its device, margins and page size while still empty and the content after: each
+    of those set on a filled document is a full new layout (four of them took 6 s for a list
+    of 2,500 records, holding the GIL, so the window froze even with this on a worker)."""
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)       # printed, never edited: no undo record of the filling
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(style_sheet)
+    doc.documentLayout().setPaintDevice(device)
+    _keep_margin(doc)
+    doc.setPageSize(QSizeF(device.width(), device.height()))
+    return doc
+
+
+def paint_page(doc: QTextDocument, painter: QPainter, page: int, footer: str = "",
+               area: tuple[float, float] | None = None) -> None:
+    """Page ``page`` (from 1) of a :func:`device_document`, and ``footer`` centred under it;
+    with ``area``, only what lies between those two heights from the page's top edge."""
+    body = QRectF(0, 0, doc.pageSize().width(), doc.pageSize().height())
+    first, last = area or (0.0, body.height())
+    top = (page - 1) * body.height()
+    view = QRectF(0, top + first, body.width(), last - first)
     context = QAbstractTextDocumentLayout.PaintContext()
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Text, QColor("black"))
     context.palette = palette
-    for page in range(first, last + 1):
-        if page > first and not device.newPage():
-            raise OSError("打印机或文件拒绝了新的一页")
-        view = QRectF(0, (page - 1) * body.height(), body.width(), body.height())
-        painter.save()
-        painter.translate(0, -view.top())
-        painter.setClipRect(view)
-        context.clip = view
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-        if page_numbers:
-            painter.setFont(footer_font)
-            painter.setPen(QColor("#333333"))
-            painter.drawText(QRectF(0, footer_y, body.width(), margin * scale * 0.4),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             f"第 {page} 页  共 {total} 页")
-        if on_page is not None:
-            on_page(page - first + 1, last - first + 1)
-    return last - first + 1
+    painter.save()
+    painter.translate(0, -top)
+    painter.setClipRect(view)
+    context.clip = view
+    doc.documentLayout().draw(painter, context)
+    painter.restore()
+    if footer:
+        margin = MARGIN_CM / 2.54 * painter.device().logicalDpiY()
+        font = QFont(doc.defaultFont())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
+        painter.setFont(font)
+        painter.setPen(QColor("#333333"))
+        painter.drawText(QRectF(0, body.height() - margin * 0.55, body.width(), margin * 0.4),
+                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, footer)
 
 
 def _keep_margin(doc: QTextDocument) -> float:
@@ -235,6 +250,11 @@ def _page_range(device: QPagedPaintDevice, total: int) -> tuple[int, int]:
 def write_pages_pdf(pages: Pages, path: Path | str, on_page: PageCallback | None = None) -> Path:
     """An A4 PDF with the CJK font embedded. Safe in a worker thread. When ``on_page``
     raises (:class:`PrintCancelled`) or the disk fails, no partial file is left."""
+    return write_device_pdf(path, pages.title, lambda writer: paint_pages(pages, writer, on_page))
+
+
+def write_device_pdf(path: Path | str, title: str, paint: Callable[[QPdfWriter], object]) -> Path:
+    """A PDF that ``paint`` draws on a 300 dpi QPdfWriter (see :func:`write_pages_pdf`)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with written_whole(path) as partial:   # renamed over ``path`` only once complete
@@ -244,10 +264,10 @@ def write_pages_pdf(pages: Pages, path: Path | str, on_page: PageCallback | None
             pass
         writer = QPdfWriter(str(partial))
         writer.setResolution(300)
-        writer.setTitle(pages.title)
+        writer.setTitle(title)
         writer.setCreator("邻里帮")
         try:
-            paint_pages(pages, writer, on_page)
+            paint(writer)
         finally:
             del writer  # the file is finished when the writer is destroyed
         if not pdf_is_complete(partial):   # Qt ignores a failed write (a full disk)

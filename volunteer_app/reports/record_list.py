@@ -1,8 +1,8 @@
 """The records page's filtered list as a PDF (导出PDF).
 
-Runs in a worker thread on its own connection (the page awaits it through qasync): a long
-list takes seconds, because Qt lays out and paints a rich-text table in time that grows a
-little faster than its rows (see bench/reports.py). Nothing here touches a widget.
+Runs in a worker thread on its own connection (the page awaits it through qasync), laid out a
+page at a time (long_table.py) so that no one Qt call holds Python's lock for long: the
+window stays responsive (bench/print_block.py). Nothing here touches a widget.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 from ..services.hours import record_queries
 from ..services.hours.certificates import format_hours
 from ..services.session import Session
-from .monthly import table_html
-from .printing import PageCallback, build_document, escape, write_pdf
+from .long_table import LongTable, write_long_table_pdf
+from .printing import PageCallback, escape
 
 ROW_LIMIT = 5_000
 HEADERS = ("日期", "时间", "志愿者", "队伍", "服务类别", "时长", "状态", "服务内容")
@@ -45,14 +45,14 @@ def write_record_list_pdf(session: Session, query: record_queries.RecordQuery, p
     matching (more than written when over :data:`ROW_LIMIT`)."""
     rows = record_queries.page(session, query, 0, ROW_LIMIT)
     totals = record_queries.totals(session, query)
-    html = (f"<html><body style=\"font-size:9pt\"><h1>志愿服务记录</h1><p>{escape(filters)}</p>"
-            f"<p>共 {totals.records} 条记录，合计 {format_hours(totals.hours)} 小时，其中已核实 "
-            f"{format_hours(totals.verified_hours)} 小时（已更正的原记录不计）。</p>"
-            + table_html(HEADERS, ((r["date"], time_span(r), r["volunteer_name"], r["team_name"] or "",
-                                    r["service_type"] or "", format_hours(r["hours"]), status_text(r),
-                                    content_text(r)) for r in rows), right=(5,),
-                         widths=(10, 11, 8, 20, 12, 5, 8, 26)))
-    if totals.records > len(rows):
-        html += f"<p>只导出了前 {len(rows)} 条，请缩小筛选范围后分批导出。</p>"
-    document = build_document(html, "志愿服务记录")
-    return write_pdf(document, path, landscape=True, on_page=on_page), len(rows), totals.records
+    before = (f"<h1>志愿服务记录</h1><p>{escape(filters)}</p>"
+              f"<p>共 {totals.records} 条记录，合计 {format_hours(totals.hours)} 小时，其中已核实 "
+              f"{format_hours(totals.verified_hours)} 小时（已更正的原记录不计）。</p>")
+    after = (f"<p>只导出了前 {len(rows)} 条，请缩小筛选范围后分批导出。</p>"
+             if totals.records > len(rows) else "")
+    table = LongTable(HEADERS, [(r["date"], time_span(r), r["volunteer_name"], r["team_name"] or "",
+                                 r["service_type"] or "", format_hours(r["hours"]), status_text(r),
+                                 content_text(r)) for r in rows],
+                      right=(5,), widths=(10, 11, 8, 20, 12, 5, 8, 26), before=before, after=after,
+                      title="志愿服务记录", landscape=True)
+    return write_long_table_pdf(table, path, on_page), len(rows), totals.records

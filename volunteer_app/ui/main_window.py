@@ -34,7 +34,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("邻里帮 — 社区志愿服务管理"))
         fit_to_screen(self, 1280, 800)
 
-        self._specs: list[PageSpec] = [s for s in PAGES if session.can(s.permission)]
+        self._specs: list[PageSpec] = [s for s in PAGES if s.allowed(session)]
         self._built: dict[str, QWidget] = {}
 
         self.nav = QListWidget(objectName="nav")

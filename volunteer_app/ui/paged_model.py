@@ -36,10 +36,11 @@ ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ANSWERED = frozenset({_DISPLAY, _ALIGNMENT, int(SORT_ROLE), int(ROW_ID_ROLE)})
+_BY_ROW = frozenset({int(SORT_ROLE), int(ROW_ID_ROLE)})
 
 Index = QModelIndex | QPersistentModelIndex
 Rows = list[dict[str, Any]]
+Cells = list[list[str]]
 # A query for the worker: given a session, the rows of one page and (if asked) the total.
 Job = Callable[[Session], tuple[Rows, int | None]]
 
@@ -63,6 +64,7 @@ class PagedTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None, worker_session: Session | None = None):
         super().__init__(parent)
         self._rows: Rows = []
+        self._cells: Cells = []         # each row's display text, column by column
         self._total = 0
         self.sort_key = "id"
         self.descending = False
@@ -135,10 +137,20 @@ class PagedTableModel(QAbstractTableModel):
         self._ask(self._job(len(self._rows), PAGE_SIZE, False), "more")
 
     def _ask(self, job: Job, purpose: str) -> None:
+        def with_cells(session: Session) -> tuple[Rows, int | None, Cells]:
+            rows, total = job(session)
+            return rows, total, self._display_cells(rows)
         if self._worker is None:
-            self._answer(purpose, job(self._session))    # type: ignore[arg-type]
+            self._answer(purpose, with_cells(self._session))    # type: ignore[arg-type]
             return
-        self._waiting, self._waiting_for = self._worker.submit(job), purpose
+        self._waiting, self._waiting_for = self._worker.submit(with_cells), purpose
+
+    def _display_cells(self, rows: Rows) -> Cells:
+        """The text of every cell of ``rows``, formatted once where the job runs (the worker
+        thread, for a model that has one) rather than on the GUI thread at every paint."""
+        shown = [(column.display, column.key) for column in self.columns]
+        return [[display(row) if display else _text(row.get(key)) for display, key in shown]
+                for row in rows]
 
     def _on_answer(self, number: int, result: Any) -> None:
         if number != self._waiting:
@@ -148,11 +160,11 @@ class PagedTableModel(QAbstractTableModel):
             raise result                # as if the query had run here: the app's error handler
         self._answer(self._waiting_for, result)
 
-    def _answer(self, purpose: str, result: tuple[Rows, int | None]) -> None:
-        rows, total = result
+    def _answer(self, purpose: str, result: tuple[Rows, int | None, Cells]) -> None:
+        rows, total, cells = result
         if purpose == "reload":
             self.beginResetModel()
-            self._rows, self._total = rows, total or 0
+            self._rows, self._cells, self._total = rows, cells, total or 0
             self.endResetModel()
             return
         if not rows:
@@ -161,6 +173,7 @@ class PagedTableModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
+        self._cells.extend(cells)
         self.endInsertRows()
 
     # -- Qt model -------------------------------------------------------------------------
@@ -178,29 +191,18 @@ class PagedTableModel(QAbstractTableModel):
             return section + 1
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # A delegate asks seven roles per painted cell, five of which no column answers:
-        # return at once for those (a screenful is ~2,000 calls per repaint).
-        if role not in _ANSWERED:
-            return None
-        row = index.row()                   # -1 for an invalid index
-        if row < 0 or row >= len(self._rows):
-            return None
-        return self._value(self._rows[row], self.columns[index.column()], role)
-
-    def _value(self, row: dict[str, Any], column: Column, role: int) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for seven roles of every painted cell (a screenful is ~2,500 calls per
+        # repaint): the text is ready-made, and the roles no column answers cost a compare.
         if role == _DISPLAY:
-            if column.display:
-                return column.display(row)
-            value = row.get(column.key)
-            return "" if value is None else str(value)
+            row = index.row()               # -1 for an invalid index
+            return self._cells[row][index.column()] if 0 <= row < len(self._cells) else None
         if role == _ALIGNMENT:
-            return _RIGHT if column.align_right else None
-        if role == SORT_ROLE:
-            return row.get(column.key)
-        if role == ROW_ID_ROLE:
-            return row.get("id")
-        return None
+            return _RIGHT if index.isValid() and self.columns[index.column()].align_right else None
+        if role not in _BY_ROW or not 0 <= index.row() < len(self._rows):
+            return None
+        row_data = self._rows[index.row()]
+        return row_data.get(self.columns[index.column()].key) if role == SORT_ROLE else row_data.get("id")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
@@ -208,6 +210,10 @@ class PagedTableModel(QAbstractTableModel):
         self.sort_key = self.columns[column].key
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def yes_no(key: str) -> Callable[[dict[str, Any]], str]:

@@ -36,8 +36,11 @@ def scrolling(content: QWidget, name: str = "") -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     # Show the window's own colour through the scrolled part. (A style-sheet rule for this
-    # made every repaint of the 居民 table twice as slow: bench/residents_filter.py.)
-    area.viewport().setAutoFillBackground(False)
+    # made every repaint of the 居民 table twice as slow: bench/residents_filter.py.) The
+    # viewport is found by Qt's name for it: the first call of viewport() in a process builds
+    # some 80 of PySide's enum classes, 20 ms before the window's first paint.
+    viewport = area.findChild(QWidget, "qt_scrollarea_viewport") or area.viewport()
+    viewport.setAutoFillBackground(False)
     content.setAutoFillBackground(False)
     return area
 

@@ -342,3 +342,34 @@ def test_update_without_the_permission_keeps_the_saved_notes(session, tmp_path, 
     assert summary.updated == 1
     assert saved(session)["张建国"]["health_notes"] == "糖尿病"
     assert saved(session)["张建国"]["building"] == "3号楼"
+
+
+def _ledger_giving_this_years_numbers(tmp_path):
+    return write_xlsx(tmp_path / "志愿者.xlsx", [
+        ["姓名", "性别", "出生日期", "手机号", "志愿者编号"],
+        ["刘洋", "男", "1985-03-02", "13700001111", ""],
+        ["孙敏", "女", "1988-06-09", "13700002222", "ZY2026-00001"],
+        ["周杰", "男", "1990-01-01", "13700003333", "ZY2026-00002"],
+    ])
+
+
+def _numbers(db) -> dict[str, str]:
+    return {r["name"]: r["volunteer_no"] for r in db.query("SELECT name, volunteer_no FROM volunteers")}
+
+
+def test_a_volunteer_without_a_number_never_takes_one_the_file_gives(session, tmp_path):
+    _preview, summary = run(session, _ledger_giving_this_years_numbers(tmp_path), "volunteers")
+    assert summary.imported == 3
+    assert _numbers(session.db) == {"孙敏": "ZY2026-00001", "周杰": "ZY2026-00002", "刘洋": "ZY2026-00003"}
+
+
+def test_nor_through_the_command_line(tmp_path):
+    from volunteer_app import cli
+    from volunteer_app.store.connection import open_database
+
+    db = tmp_path / "新.sqlite3"
+    assert cli.main(["import", "volunteers", str(_ledger_giving_this_years_numbers(tmp_path)),
+                     "--db", str(db)]) == 0
+    numbers = _numbers(open_database(db))
+    assert numbers["孙敏"] == "ZY2026-00001" and numbers["周杰"] == "ZY2026-00002"
+    assert numbers["刘洋"] not in ("ZY2026-00001", "ZY2026-00002")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...store.rows import now_text
-from ..care.pairing import VISIT_TEXTS
+from ..care.pairing_rows import VISIT_TEXTS
 from ..permissions import Permission
 from ..session import Session
 from . import settings

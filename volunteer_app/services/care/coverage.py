@@ -17,7 +17,7 @@ from ...domain.risk import COVERED_TIERS, risk_sql
 from ..admin import settings
 from ..permissions import Permission
 from ..session import Session
-from . import pairing
+from .pairing_rows import ACTIVE
 
 PAIRED, STAFF, UNCOVERED = "结对", "包户", "未覆盖"
 
@@ -37,7 +37,7 @@ def uncovered_sql(session: Session, table: str = "r") -> tuple[str, list[Any]]:
     level, params = risk_expression(session, table)
     tiers = ", ".join(f"'{tier}'" for tier in COVERED_TIERS)
     return (f"({t}responsible_volunteer_id IS NULL AND {level} IN ({tiers}) AND NOT EXISTS "
-            f"(SELECT 1 FROM pairings x WHERE x.resident_id = {t}id AND x.state = '{pairing.ACTIVE}'))",
+            f"(SELECT 1 FROM pairings x WHERE x.resident_id = {t}id AND x.state = '{ACTIVE}'))",
             params)
 
 

@@ -16,6 +16,7 @@ from ...domain import helper_rule, matching, risk
 from ...domain.availability import Availability
 from ...domain.forms import parse_date
 from ...domain.identity import FieldError
+from ...domain.people import HousingRule
 from ...domain.risk import resident_risk, risk_sql
 from ...store.rows import from_json, new_uid, now_text, to_json
 from .. import privacy, scope
@@ -24,10 +25,9 @@ from ..hours import records
 from ..people import consent
 from ..permissions import Permission, PermissionDenied
 from ..session import Session
+from .pairing_rows import ACTIVE, VISIT_TEXTS
 
-ACTIVE = "结对中"
 MODES = ("上门", "电话", "视频")
-VISIT_TEXTS = ("done", "health", "mood", "safety", "hygiene", "living", "problem")
 
 
 class PairingError(ValueError):
@@ -79,13 +79,13 @@ def _stranded(session: Session, row: dict[str, Any]) -> bool:
     return risk.is_stranded(row, settings.housing_rule(session), session.today())
 
 
-def _senior(session: Session, row: dict[str, Any]) -> matching.Senior:
+def _senior(row: dict[str, Any], rule: HousingRule, today: date) -> matching.Senior:
     return matching.Senior(
         row["id"], row["name"], row["gender"], row["community_id"], row["place_id"],
         row["building"] or "", Availability.parse(row["preferred_visit_times"]).slots,
         frozenset(from_json(row["needs"], [])), row["gender_preference"],
-        _stranded(session, row), bool(row["lives_alone"]), bool(row["family_nearby"]),
-        matching.senior_age(row["birth_date"], session.today()))
+        risk.is_stranded(row, rule, today), bool(row["lives_alone"]), bool(row["family_nearby"]),
+        matching.senior_age(row["birth_date"], today))
 
 
 def forbidden_pairs(session: Session) -> frozenset[tuple[int, int]]:
@@ -98,7 +98,9 @@ def load(session: Session) -> tuple[list[matching.Helper], list[matching.Senior]
     """The eligible helpers (with places left) and residents, and their rows by id."""
     helper_rows, senior_rows = _helper_rows(session), _senior_rows(session)
     helpers = [_helper(r) for r in helper_rows]
-    seniors = [_senior(session, r) for r in senior_rows]
+    # the housing rule read once, not once a resident (a query each)
+    rule, today = settings.housing_rule(session), session.today()
+    seniors = [_senior(r, rule, today) for r in senior_rows]
     return (helpers, seniors, {r["id"]: r for r in helper_rows},
             {r["id"]: {**r, "stranded": s.stranded, "age": s.age}
              for r, s in zip(senior_rows, seniors, strict=True)})

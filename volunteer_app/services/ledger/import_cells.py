@@ -3,15 +3,17 @@ checking 50,000 rows makes no query per row)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from ...domain import pinyin_readings
 from ...domain.forms import parse_date, parse_int
-from ...domain.identity import FieldError
+from ...domain.identity import FieldError, clean_id_number
 from ...domain.ledger_columns import FIELDS, LedgerField, parse_availability_words, parse_yes_no
-from ...domain.people import pinyin_keys
 from ...store.rows import to_json
 from ..session import Session
 from .import_rows import RowCheck
@@ -159,5 +161,30 @@ def _pinyin(name: str) -> tuple[str, str]:
     if keys is None:
         if len(_PINYIN_CACHE) > 100_000:
             _PINYIN_CACHE.clear()
-        keys = _PINYIN_CACHE[name] = pinyin_keys(name)
+        keys = _PINYIN_CACHE[name] = pinyin_readings.name_pinyin_keys(name)
     return keys
+
+
+def load_tables() -> None:
+    """Load what the row checks use on first use (stdnum's check digit, the pinyin table)."""
+    clean_id_number("11010519491231002X")
+    pinyin_readings.load()
+
+
+_loading: list[threading.Thread] = []
+
+
+def load_tables_meanwhile() -> None:
+    """Start :func:`load_tables` in a thread while the caller reads the file: calamine parses
+    a sheet without holding Python's lock, so on two cores they load during the parse for
+    nothing. A check that needs them first waits for a half-done import by itself (Python's
+    import lock) or reads the table itself (the same table, read twice at worst)."""
+    if _loading:
+        return
+    _loading.append(threading.Thread(target=_load_quietly, name="import-tables", daemon=True))
+    _loading[0].start()
+
+
+def _load_quietly() -> None:
+    with contextlib.suppress(Exception):   # the check loads them again and reports a failure
+        load_tables()

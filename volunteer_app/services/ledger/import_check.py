@@ -25,6 +25,7 @@ from .import_cells import (
     _read_other,
     _require_health_consent,
     _text,
+    load_tables,
 )
 from .import_header import _readable_columns
 from .import_rows import ImportCancelled, Mapping, Preview, Progress, RowCheck
@@ -103,12 +104,13 @@ class _RowReader:
         self._risks: dict[tuple, str] = {}
 
     def read(self, number: int, cells: list[Any]) -> RowCheck:
-        row = RowCheck(number, cells)
-        size, given = len(cells), row.given
+        size = len(cells)
+        given: set[str] = set()
         texts: dict[str, str] = {}
         for index, key in self.person:
             if index < size:
-                text = texts[key] = _text(cells[index])
+                value = cells[index]
+                text = texts[key] = value.strip() if type(value) is str else _text(value)
                 if text:
                     given.add(key)
         birth = cells[self.birth_index] if self.birth_index is not None and self.birth_index < size \
@@ -121,51 +123,51 @@ class _RowReader:
             "gender": _gender(texts.get("gender", "")),
             "phone": texts.get("phone", ""),
         }
-        if "*" in person["id_number"]:
-            row.errors["id_number"] = (f"身份证号“{person['id_number']}”是打码后的号码，无法导入。"
-                                       "请用“完整导出”的文件，或填写完整的身份证号。")
-            person["id_number"] = ""
-        if "*" in person["phone"]:
-            row.errors["phone"] = f"联系电话“{person['phone']}”是打码后的号码，请填写完整号码。"
-            person["phone"] = ""
+        errors = _masked(person)
         result = validate_person(person, self.today)
-        for key, message in result.errors.items():
-            row.errors.setdefault(key, message)
-        row.values.update(result.values)
+        if errors:
+            for key, message in result.errors.items():
+                errors.setdefault(key, message)
+        else:
+            errors = result.errors
+        # the row's own dicts are validate_person's: made once, not made and then copied
+        row = RowCheck(number, cells, result.values, given, errors)
         for index, key, memo in self.others:
             if index < size:
-                self._read_cell(row, key, cells[index], memo)
+                value = cells[index]
+                # a text cell is its own key; any other by type too, so that True is not 1
+                try:
+                    found = memo[value if type(value) is str else (type(value), value)]
+                except KeyError:
+                    found = self._read_new(key, value, memo)
+                except TypeError:           # an unhashable cell: read it every time
+                    found = self._read_new(key, value, None)
+                filled, values, warnings, error, teams = found
+                if filled:
+                    given.add(key)
+                if values:
+                    row.values.update(values)
+                if warnings:
+                    row.warnings.update(warnings)
+                if error is not None:
+                    errors[key] = error
+                if teams:
+                    row.teams = list(teams)
         return row
 
-    def _read_cell(self, row: RowCheck, key: str, value: Any, memo: dict[Any, tuple]) -> None:
-        # a text cell is its own key; any other by type too, so that True is not taken for 1
-        cell = value if type(value) is str else (type(value), value)
+    def _read_new(self, key: str, value: Any, memo: dict[Any, tuple] | None) -> tuple:
+        """What a cell not met before in its column reads as, remembered in ``memo``."""
+        scratch = RowCheck(0, [])
+        text = _text(value)
+        error = None
         try:
-            found = memo.get(cell)
-        except TypeError:           # an unhashable cell: read it every time
-            cell, found = None, None
-        if found is None:
-            scratch = RowCheck(0, [])
-            text = _text(value)
-            error = None
-            try:
-                _read_other(scratch, self.specs[key], value, text, self.known)
-            except FieldError as failure:
-                error = failure.message
-            found = (bool(text), scratch.values, scratch.warnings, error, scratch.teams)
-            if cell is not None:
-                memo[cell] = found
-        filled, values, warnings, error, teams = found
-        if filled:
-            row.given.add(key)
-        if values:
-            row.values.update(values)
-        if warnings:
-            row.warnings.update(warnings)
-        if error is not None:
-            row.errors[key] = error
-        if teams:
-            row.teams = list(teams)
+            _read_other(scratch, self.specs[key], value, text, self.known)
+        except FieldError as failure:
+            error = failure.message
+        found = (bool(text), scratch.values, scratch.warnings, error, scratch.teams)
+        if memo is not None:
+            memo[value if type(value) is str else (type(value), value)] = found
+        return found
 
     def derive(self, row: RowCheck) -> None:
         """The computed columns, as services/people/residents.py and volunteers.py compute them."""
@@ -206,6 +208,20 @@ class _RowReader:
             return
         values["community_id"] = community_id
         row.given.add("community")
+
+
+def _masked(person: dict[str, Any]) -> dict[str, str]:
+    """The errors of an ID number or phone with * in it (a masked export), which is then
+    left out of the person's check."""
+    errors = {}
+    if "*" in person["id_number"]:
+        errors["id_number"] = (f"身份证号“{person['id_number']}”是打码后的号码，无法导入。"
+                               "请用“完整导出”的文件，或填写完整的身份证号。")
+        person["id_number"] = ""
+    if "*" in person["phone"]:
+        errors["phone"] = f"联系电话“{person['phone']}”是打码后的号码，请填写完整号码。"
+        person["phone"] = ""
+    return errors
 
 
 _RISK_INPUTS = ("birth_date", "floor", "has_lift", "cannot_use_stairs", "lives_alone", "empty_nest",
@@ -256,11 +272,8 @@ _PERSON_KEYS = {"name", "id_number", "birth_date", "gender", "phone"}
 
 
 def warm_up() -> None:
-    """Load what the row checks use (stdnum's check digit, pypinyin's words) now.
+    """Load what the row checks use (stdnum's check digit, the pinyin table) now.
 
     Loading them in the worker on the first row held the interpreter for ~100 ms and froze
     the window; the window calls this once when the import dialog opens."""
-    from ...domain.identity import clean_id_number
-
-    clean_id_number("11010519491231002X")
-    _pinyin("张")
+    load_tables()

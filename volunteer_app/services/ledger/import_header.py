@@ -14,6 +14,7 @@ from ...domain.ledger_columns import (
 )
 from ..permissions import Permission
 from ..session import Session
+from .import_cells import load_tables_meanwhile
 from .import_rows import Mapping
 from .ledger_files import MAX_UNPACKED, LedgerFileError, Table, read_table
 
@@ -30,6 +31,7 @@ def detect(table: Table, kind: str) -> Mapping:
 
 
 def load(path: Path | str, kind: str, max_unpacked: int = MAX_UNPACKED) -> tuple[Table, Mapping]:
+    load_tables_meanwhile()
     table = read_table(path, max_unpacked)
     return table, detect(table, kind)
 

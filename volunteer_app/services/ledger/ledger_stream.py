@@ -34,6 +34,7 @@ from .import_apply import (
     _update,
     _volunteer_counter,
 )
+from .import_cells import load_tables_meanwhile
 from .import_check import _find_duplicates, _no_cycle_collection, _RowReader
 from .import_header import _readable_columns, detect
 from .import_rows import KINDS, SKIP, UPDATE, Mapping, Preview, RowCheck, Summary, field_labels
@@ -106,6 +107,7 @@ def _open_rows(path: Path, max_unpacked: int) -> tuple[list[list[Any]], Iterator
     """The first rows (to find the header in), the rest as an iterator, and about how many rows
     there are. A CSV is streamed; an Excel file is read whole, bounded by ``max_unpacked``."""
     check_readable(path)
+    load_tables_meanwhile()
     if path.suffix.lower() == ".csv":
         rows, estimate = csv_rows(path)
     else:
@@ -217,12 +219,15 @@ class _Saver:
         self.stamp, self.summary = stamp, summary
         self.teams = {r["name"]: r["id"] for r in session.db.query("SELECT id, name FROM teams")}
         self.saved: dict[int, int] = {}     # file row number → id, for a later duplicate row
-        self.counter = _volunteer_counter(session) if kind == "volunteers" else None
+        self.counter = _volunteer_counter(session, []) if kind == "volunteers" else None
         self.uids = _uid_stream()
         self.batch: list[tuple[RowCheck, dict[str, Any]]] = []
 
     def save(self, rows: Iterable[RowCheck]) -> None:
         session, table, summary = self.session, self.kind, self.summary
+        rows = list(rows)
+        if self.counter is not None:   # numbers this chunk gives are not handed out to others
+            self.counter.taken.update(r.values.get("volunteer_no") or None for r in rows)
         for row in rows:
             self._new_teams(row.teams)
             target = row.existing_id

@@ -16,8 +16,9 @@ from ..admin import settings
 from ..session import Session
 from .access import month_bounds, now, require_read, stamp
 
-# One pass over the month's range of the requests_received index: the month of 500,000
-# tickets is read without touching the others (named, so a planner's whim cannot scan them).
+# One pass over the month's range of the requests_received index, which also holds the three
+# callback columns: the month of 500,000 tickets is counted from the index alone, without
+# touching the table (named, so a planner's whim cannot scan it).
 _COUNTS = """
 SELECT count(*), count(callback_contacted),
     total(callback_contacted = '已联系'), total(callback_resolved = '已解决'),

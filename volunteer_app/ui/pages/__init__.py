@@ -26,6 +26,12 @@ class PageSpec:
     module: str         # module under volunteer_app.ui.pages
     cls: str            # the QWidget subclass: cls(session, signals, parent)
     permission: Permission = Permission.LEDGER_READ
+    or_permission: Permission | None = None     # a page some roles reach by another permission
+
+    def allowed(self, session: Session) -> bool:
+        """Whether the acting user's role sees this page."""
+        return session.can(self.permission) or (
+            self.or_permission is not None and session.can(self.or_permission))
 
     @property
     def display_title(self) -> str:
@@ -44,6 +50,10 @@ PAGES: list[PageSpec] = [
     PageSpec("volunteers", QT_TRANSLATE_NOOP("Pages", "志愿者与队伍"), "volunteers", "VolunteersPage"),
     PageSpec("schedule", QT_TRANSLATE_NOOP("Pages", "任务与排班"), "schedule", "SchedulePage", Permission.LEDGER_READ),
     PageSpec("pairing", QT_TRANSLATE_NOOP("Pages", "80后帮90后"), "pairing", "PairingPage", Permission.LEDGER_READ),
+    # staff handle tickets; supervisors read them and print the report; captains and the
+    # admin do not see callers' requests at all
+    PageSpec("requests", QT_TRANSLATE_NOOP("Pages", "诉求"), "requests_page", "RequestsPage",
+             Permission.REQUEST_HANDLE, Permission.REPORT_PRINT),
     PageSpec("records", QT_TRANSLATE_NOOP("Pages", "服务记录"), "records", "RecordsPage", Permission.LEDGER_READ),
     PageSpec("audit", QT_TRANSLATE_NOOP("Pages", "操作日志"), "audit", "AuditPage", Permission.AUDIT_READ),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "设置"), "settings_page", "SettingsPage", Permission.SETTINGS),

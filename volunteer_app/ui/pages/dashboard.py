@@ -7,10 +7,12 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services.admin import dashboard
+from ...services.requests import access, figures
 from ...services.session import Session
 from ..signals import DataSignals
 
 WATCHED = frozenset({"residents", "volunteers", "team_members", "teams", "pairings", "settings"})
+REQUESTS_WATCHED = frozenset({"requests", "request_events", "settings"})
 
 
 class StatCard(QFrame):
@@ -66,6 +68,12 @@ class DashboardPage(QWidget):
         }
         self.cards["uncovered"].set_clickable(self.tr("点击查看未覆盖居民名单"))
         self.cards["uncovered"].clicked.connect(self._on_uncovered_clicked)
+        # 接诉即办 for those who may read tickets (staff, supervisors): callers' requests are
+        # not the captains' or the administrator's business
+        if access.can_read(session):
+            self.cards["requests"] = StatCard("requests", self.tr("未办结诉求"))
+            self.cards["requests"].set_clickable(self.tr("点击查看超时或有风险的诉求"))
+            self.cards["requests"].clicked.connect(self._on_requests_clicked)
         grid = QGridLayout()
         grid.setSpacing(12)
         for i, card in enumerate(self.cards.values()):
@@ -98,6 +106,19 @@ class DashboardPage(QWidget):
         self.cards["volunteers"].set_value(numbers.volunteers)
         self.cards["helpers"].set_value(numbers.helpers_available)
         self._show_teams(numbers.teams)
+        if "requests" in self.cards:
+            self._show_requests()
+
+    def _show_requests(self) -> None:
+        numbers = figures.dashboard(self.session)
+        card = self.cards["requests"]
+        card.set_value(numbers["open"])
+        rates = "、".join(f"{name}{_percent(numbers[key])}" for key, name in (
+            ("response_rate", self.tr("响应率")), ("resolution_rate", self.tr("解决率")),
+            ("satisfaction_rate", self.tr("满意率"))))
+        card.hint.setText(self.tr("超时 %1 件，有风险 %2 件；%3月 %4").replace("%1", str(numbers["late"]))
+                          .replace("%2", str(numbers["at_risk"]))
+                          .replace("%3", str(int(numbers["month"][5:]))).replace("%4", rates))
 
     def _show_teams(self, teams: list[dashboard.TeamCount]) -> None:
         while self.teams_grid.count():
@@ -120,6 +141,18 @@ class DashboardPage(QWidget):
         if hasattr(window, "show_page"):
             window.show_page("residents").show_uncovered()
 
+    def _on_requests_clicked(self) -> None:
+        """Open the 诉求 page on the tickets that are late or at risk."""
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page("requests").show_late_or_risk()
+
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:
             self.refresh()
+        elif tables & REQUESTS_WATCHED and "requests" in self.cards:
+            self._show_requests()
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.1f}%"

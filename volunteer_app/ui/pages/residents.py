@@ -105,6 +105,11 @@ class ResidentsPage(QWidget):
         self.only_uncovered.setToolTip(self.tr("高风险和重点居民中，既没有结对帮手、也没有包户人的"))
         self.count_label = QLabel(objectName="residents.count")
         self.count_label.setProperty("role", "hint")
+        # Room for a street's count from the start: a label that grows as the count does
+        # would re-lay the search row (and repaint the box being typed in) at each keystroke.
+        widest = self.count_label.fontMetrics().horizontalAdvance(self.tr("共 %n 人", "", 9_999_999))
+        self.count_label.setMinimumWidth(widest)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         search = QHBoxLayout()
         search.addWidget(self.filter, 1)
         for box in (self.only_stranded, self.only_seniors, self.only_alone, self.only_uncovered):
@@ -119,6 +124,9 @@ class ResidentsPage(QWidget):
         # descending, which opened the ledger sorted by name Z→A): the register's own order.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
+        # The scroll bar stays, so a filter that leaves a screenful or less does not narrow
+        # and widen the rows (a second layout and paint of the table per keystroke).
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         column_widths(self.table, [c.width for c in self.model.columns])
         add_reveal_action(self.table, self.session, "residents", self)
 
@@ -152,6 +160,9 @@ class ResidentsPage(QWidget):
         self.only_seniors.toggled.connect(lambda on: self.model.set_query(only_seniors=on))
         self.only_alone.toggled.connect(lambda on: self.model.set_query(only_alone=on))
         self.only_uncovered.toggled.connect(lambda on: self.model.set_query(only_uncovered=on))
+        # Lay the new rows out now rather than on the view's next timer tick, which would
+        # paint the table a second time for each keystroke.
+        self.model.modelReset.connect(self.table.doItemsLayout)
         self.model.modelReset.connect(self._show_count)
         self.model.modelReset.connect(self._update_buttons)
         self.model.modelReset.connect(self._select_wanted)

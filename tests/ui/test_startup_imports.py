@@ -1,0 +1,86 @@
+"""What the window's start-up imports: nothing it does not need before its first paint.
+
+Run in a fresh interpreter, the way the app starts, since this test session has imported
+everything already."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = {"numpy", "scipy", "volunteer_app.domain.matching", "volunteer_app.services.care.pairing"}
+
+# The main window shown on its dashboard, as after the login (bench/startup.py's "app").
+WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from volunteer_app.ui.look import apply_look
+apply_look(app)
+from volunteer_app.store.connection import open_database
+from volunteer_app.services.session import Session
+from volunteer_app.ui.main_window import MainWindow
+window = MainWindow(Session(open_database(sys.argv[1])))
+window.show()
+app.processEvents()
+assert window.page("dashboard") is not None
+print(" ".join(sorted(sys.modules)))
+"""
+
+# ``python main.py --db FILE`` up to its login dialog on the screen (lock, database, purge).
+FRONT_DOOR = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+app = QApplication(sys.argv)
+
+def shown():
+    if any(isinstance(w, QDialog) and w.isVisible() for w in app.topLevelWidgets()):
+        print(" ".join(sorted(sys.modules)), flush=True)
+        os._exit(0)
+
+timer = QTimer()
+timer.timeout.connect(shown)
+timer.start(20)
+import main
+main.main(["--db", sys.argv[1]])
+"""
+
+
+def _modules_after(code: str, db: Path) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code, str(db)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    return set(out.stdout.split())
+
+
+def test_the_window_opens_without_the_matcher_numpy_or_scipy(tmp_path):
+    # The dashboard counts 未覆盖 residents, which needs only the state of a pair, not the
+    # matcher: importing it brought numpy and scipy in, over half of the start-up.
+    modules = _modules_after(WINDOW, tmp_path / "new.sqlite3")
+    assert "volunteer_app.ui.pages.dashboard" in modules
+    assert not HEAVY & modules, HEAVY & modules
+
+
+def test_the_login_dialog_opens_without_them_either(tmp_path, demo_template):
+    # The retention purge at every start needs only a visit's column names.
+    db = tmp_path / "demo.sqlite3"
+    db.write_bytes(demo_template.read_bytes())
+    modules = _modules_after(FRONT_DOOR, db)
+    assert {"volunteer_app.services.admin.retention", "volunteer_app.ui.dialogs.login_dialog"} <= modules
+    assert not HEAVY & modules, HEAVY & modules
+
+
+def test_a_scrolled_page_shows_the_window_colour(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from volunteer_app.ui.screen_fit import scrolling
+
+    area = scrolling(QLabel("工作台"), "page.x.scroll")
+    qtbot.addWidget(area)
+    # found by Qt's own name for it, the same widget viewport() returns, left unfilled
+    assert not area.viewport().autoFillBackground()
+    assert area.viewport().objectName() == "qt_scrollarea_viewport"

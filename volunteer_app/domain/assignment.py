@@ -1,0 +1,199 @@
+"""The heaviest assignment of rows to columns with places, exactly, without the dense matrix.
+
+A max-weight b-matching: each row (a resident) takes at most one column (a helper), each
+column at most its capacity; weights are integers, positive where an edge exists (0: none).
+The dense way, scipy's ``linear_sum_assignment`` on a matrix with a column per place, costs
+time in the number of cells. Here each row keeps only its best few columns as candidate
+edges and the sparse problem is solved (``min_weight_full_bipartite_matching``, with an
+"unpaired" column per row). The answer is then PROVED optimal for the whole matrix with
+prices: ``u_i >= 0`` per row and ``v_h >= 0`` per column such that every edge of the full
+matrix has ``w_ih <= u_i + v_h`` and the matching weighs ``sum(u) + sum(capacity * v)``. By
+weak duality no b-matching weighs more. A left-out edge that breaks the inequality (one of
+positive reduced gain) is added and the sparse problem solved again; should the prices not
+be found, the dense solve decides. The proof is checked in integers, whatever the solvers
+did in floating point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_array
+from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+CANDIDATES = 20     # columns kept per row at first; the proof adds any others needed
+SPREAD = 3          # columns drawn at random per row besides its best
+PER_ROUND = 10      # left-out edges added per row and round: those of most reduced gain
+BUDGET = 10         # ... or more, up to this many a row on average, when few rows break it
+DENSE_CELLS = 250_000   # a matrix of at most this many places is solved dense: faster
+MAX_ROUNDS = 16     # sparse solves before the dense solve decides
+
+
+@dataclass(frozen=True)
+class Edges:
+    """Candidate edges as parallel arrays (row, column, weight), each pair once."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    weights: np.ndarray
+
+
+def best_assignment(edge: np.ndarray, capacities: Sequence[int],
+                    candidates: int | None = None) -> dict[int, int]:
+    """The b-matching of largest total weight: {row: column}. ``edge`` is rows × columns."""
+    if edge.shape[0] * sum(capacities) <= DENSE_CELLS:
+        return dense_assignment(edge, capacities)
+    return solve(edge, capacities, candidates)[0]
+
+
+def solve(edge: np.ndarray, capacities: Sequence[int],
+          candidates: int | None = None) -> tuple[dict[int, int], str]:
+    """:func:`best_assignment` and how it was found: "proved after N sparse solves", or
+    "dense" when the proof failed and the dense solve decided (never seen; there to be safe)."""
+    n, m = edge.shape
+    cap = np.asarray(capacities, dtype=np.int64).reshape(m)
+    edge = np.where(cap > 0, np.maximum(edge, 0), 0).astype(np.int64)
+    if not n or not m or not edge.any():
+        return {}, "empty"
+    cand = _edges(edge, *_best_columns(edge, candidates or CANDIDATES))
+    for rounds in range(1, MAX_ROUNDS + 1):
+        chosen = _solve_sparse(cand, cap, n)
+        prices = _prices(cand, cap, chosen)
+        if prices is None or not _dual_optimal(edge, cap, chosen, *prices):
+            break                       # cannot happen with exact solvers; dense decides
+        rows, cols = _left_out(edge - prices[0][:, None] - prices[1][None, :])
+        if not len(rows):               # proved: no edge of the full matrix does better
+            return {int(i): int(h) for i, h in enumerate(chosen) if h >= 0}, f"proved after {rounds}"
+        more = _edges(edge, np.concatenate([cand.rows, rows]), np.concatenate([cand.cols, cols]))
+        if len(more.rows) == len(cand.rows):
+            break                       # a candidate edge breaks it: likewise
+        cand = more
+    return dense_assignment(edge, cap), "dense"
+
+
+def dense_assignment(edge: np.ndarray, capacities: Sequence[int]) -> dict[int, int]:
+    """The same optimum the dense way: a column per place, ``linear_sum_assignment``."""
+    slots = np.repeat(np.arange(len(capacities)), capacities)
+    expanded = edge[:, slots].astype(np.float64)
+    rows, cols = linear_sum_assignment(expanded, maximize=True)
+    return {int(r): int(slots[c]) for r, c in zip(rows, cols, strict=True) if expanded[r, c] > 0}
+
+
+def _best_columns(edge: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    n, m = edge.shape
+    if k >= m:
+        rows, cols = np.nonzero(edge)
+        return rows, cols
+    # Many helpers score alike for a resident. Ties broken at random, and a few columns
+    # drawn at random besides, so that rows spread over them: otherwise the sparse graph
+    # splits into crowded columns and idle ones, and the proof needs many more rounds.
+    # (Seeded: the same input gives the same pairs.)
+    rng = np.random.default_rng(0)
+    ranked = edge
+    if edge.max() < 1 << 52:
+        ranked = (edge << 10) | rng.integers(0, 1 << 10, edge.shape)
+    cols = np.argpartition(-ranked, k - 1, axis=1)[:, :k].ravel()
+    rows = np.repeat(np.arange(n), k)
+    rows2 = np.repeat(np.arange(n), SPREAD)
+    cols2 = rng.integers(0, m, n * SPREAD)
+    rows, cols = np.concatenate([rows, rows2]), np.concatenate([cols, cols2])
+    keep = edge[rows, cols] > 0
+    return rows[keep], cols[keep]
+
+
+def _edges(edge: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> Edges:
+    key = np.unique(rows.astype(np.int64) * edge.shape[1] + cols)
+    rows, cols = np.divmod(key, edge.shape[1])
+    return Edges(rows, cols, edge[rows, cols])
+
+
+def _solve_sparse(cand: Edges, cap: np.ndarray, n: int) -> np.ndarray:
+    """Each row's column in the heaviest matching of the candidate edges (-1: unpaired)."""
+    starts = np.concatenate([[0], np.cumsum(cap)])
+    places = int(starts[-1])
+    reps = cap[cand.cols]
+    first = np.repeat(np.cumsum(reps) - reps, reps)
+    place = np.repeat(starts[cand.cols], reps) + (np.arange(int(reps.sum())) - first)
+    rows = np.concatenate([np.repeat(cand.rows, reps), np.arange(n)])
+    cols = np.concatenate([place, places + np.arange(n)])
+    # costs must be non-zero: c = top - w, so the unpaired column (w = 0) costs the most
+    top = float(cand.weights.max()) + 1
+    costs = np.concatenate([top - np.repeat(cand.weights, reps).astype(np.float64),
+                            np.full(n, top)])
+    graph = csr_array((costs, (rows, cols)), shape=(n, places + n))
+    row_ind, col_ind = min_weight_full_bipartite_matching(graph)
+    helper_of_place = np.repeat(np.arange(len(cap)), cap)
+    chosen = np.full(n, -1, dtype=np.int64)
+    paired = col_ind < places
+    chosen[row_ind[paired]] = helper_of_place[col_ind[paired]]
+    return chosen
+
+
+def _prices(cand: Edges, cap: np.ndarray, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Row and column prices proving ``chosen`` optimal on the candidate edges, or None.
+
+    The least column prices v (0 on a column with a place left) such that every candidate
+    edge has ``w_ih <= u_i + v_h`` when each row's price is what its own pair leaves,
+    ``u_i = w_i,chosen - v_chosen`` (0 unpaired)."""
+    m = len(cap)
+    paired = chosen >= 0
+    mine = paired[cand.rows] & (cand.cols == chosen[cand.rows])
+    own = np.zeros(len(chosen), dtype=np.int64)
+    own[cand.rows[mine]] = cand.weights[mine]
+    src = np.where(paired, chosen, m)      # column m: a price of 0 for the unpaired
+    full = np.bincount(chosen[paired], minlength=m) >= cap
+    keep = full[cand.cols] & ~mine         # a column with a place left keeps price 0
+    v = _least_prices(cand.rows[keep], cand.cols[keep], cand.weights[keep] - own[cand.rows[keep]],
+                      src, m, int(full.sum()) + 2)
+    return None if v is None else (own - v[src], v[:m])
+
+
+def _least_prices(rows: np.ndarray, cols: np.ndarray, gain: np.ndarray, src: np.ndarray, m: int,
+                  rounds: int) -> np.ndarray | None:
+    """``v_h = max(0, max over edges (i, h) of gain_i + v_src(i))``: a longest-path fixpoint
+    over the columns, found by relaxing every edge at once until nothing changes. With the
+    matching optimal there is no positive cycle, so it ends within one round per column."""
+    v = np.zeros(m + 1, dtype=np.int64)
+    if not len(cols):
+        return v
+    order = np.argsort(cols, kind="stable")
+    rows, cols, gain = rows[order], cols[order], gain[order]
+    heads = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]])
+    for _ in range(rounds):
+        new = v.copy()
+        new[cols[heads]] = np.maximum(np.maximum.reduceat(gain + v[src[rows]], heads), 0)
+        if np.array_equal(new, v):
+            return v
+        v = new
+    return None
+
+
+def _dual_optimal(edge: np.ndarray, cap: np.ndarray, chosen: np.ndarray, u: np.ndarray,
+                  v: np.ndarray) -> bool:
+    """Whether ``chosen`` is a b-matching of real edges and (u, v) non-negative prices that
+    it exhausts: ``sum(u) + sum(cap * v)`` equals its weight, a column with a place left
+    has price 0 and an unpaired row too. With no edge of positive reduced gain left, this
+    proves ``chosen`` optimal."""
+    paired = chosen >= 0
+    used = np.bincount(chosen[paired], minlength=len(cap))
+    pairs = edge[np.flatnonzero(paired), chosen[paired]]
+    return not ((pairs <= 0).any() or (used > cap).any() or (u < 0).any() or (v < 0).any()
+                or (v[used < cap] != 0).any() or (u[~paired] != 0).any()
+                or int(u.sum()) + int((cap * v).sum()) != int(pairs.sum()))
+
+
+def _left_out(reduced: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Edges of positive reduced gain ``w_ih - u_i - v_h``: a row's few of the most (more
+    when few rows have any: the last rounds' solves cost as much as the first's)."""
+    bad = np.flatnonzero((reduced > 0).any(axis=1))
+    if not len(bad):
+        return bad, bad
+    some = reduced[bad]
+    p = min(max(PER_ROUND, BUDGET * len(reduced) // len(bad)), some.shape[1])
+    cols = np.argpartition(-some, p - 1, axis=1)[:, :p].ravel()
+    rows = np.repeat(bad, p)
+    keep = reduced[rows, cols] > 0
+    return rows[keep], cols[keep]

@@ -1,0 +1,173 @@
+"""未诉先办: the places where the same problem keeps being reported (the same bin point, the
+same stairwell light: ``requests.hotspot_min`` tickets or more in ``requests.hotspot_days``
+days), the tickets of the selected one, and what to do before the next call: 建任务… (a team
+task at that place, 垃圾分类值守 by default at a bin point) or 提醒工作人员… (a 网格巡查
+ticket for a staff member).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ...services.admin import settings
+from ...services.permissions import Permission, PermissionDenied
+from ...services.requests import hotspots, tickets
+from ...services.session import Session
+from .. import runner
+from ..dialogs.request_dialogs import BIN_DUTY, StaffDialog, TeamTaskDialog
+from ..forms import message_label, push_button, say
+from ..list_model import Field, ListTableModel
+from ..permissions import show_for
+from ..signals import DataSignals
+from ..tables import Selection, column_widths, read_only_rows
+from .request_detail import countdown
+
+WATCHED = frozenset({"requests", "places", "settings"})
+BIN_WORDS = ("垃圾", "桶站", "桶前")
+
+
+def is_bin_point(spot: Any) -> bool:
+    """A hot spot about garbage at a bin point: its task is a 垃圾分类值守 shift."""
+    return any(word in f"{spot.category}{spot.place_name}{spot.building}" for word in BIN_WORDS)
+
+
+def _view(model: ListTableModel, name: str, widths: tuple[int, ...]) -> QTableView:
+    view = QTableView(objectName=name)
+    view.setModel(model)
+    read_only_rows(view, Selection.SingleSelection)
+    column_widths(view, widths)
+    return view
+
+
+class HotspotsTab(QWidget):
+    def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.spots: list[Any] = []
+        self.dialog: QDialog | None = None
+        self.rule = QLabel(objectName="hotspots.rule", wordWrap=True)
+        self.rule.setProperty("role", "hint")
+        self.model = ListTableModel([
+            Field(self.tr("点位"), lambda s: s["spot"].place_name or self.tr("（未匹配地点）")),
+            Field(self.tr("楼栋"), lambda s: s["spot"].building),
+            Field(self.tr("问题分类"), lambda s: s["spot"].category, tooltip=True),
+            Field(self.tr("件数"), lambda s: str(s["spot"].count), lambda s: s["spot"].count, align_right=True),
+            Field(self.tr("首次"), lambda s: str(s["spot"].first_at)[:10]),
+            Field(self.tr("最近"), lambda s: str(s["spot"].last_at)[:10]),
+        ], self)
+        self.table = _view(self.model, "hotspots.table", (140, 70, 200, 50, 90))
+        self.tickets = ListTableModel([
+            Field(self.tr("工单编号"), lambda t: t["ticket_no"] or ""),
+            Field(self.tr("来电时间"), lambda t: str(t["received_at"])[:16].replace("T", " ")),
+            Field(self.tr("状态"), lambda t: t["status"]),
+            Field(self.tr("剩余时间"), countdown),
+            Field(self.tr("诉求内容"), lambda t: t.get("content") or "", tooltip=True),
+        ], self)
+        self.tickets_table = _view(self.tickets, "hotspots.tickets", (118, 112, 60, 78))
+        self.task_button = push_button(self.tr("建任务…"), "hotspots.task", primary=True)
+        self.remind_button = push_button(self.tr("提醒工作人员…"), "hotspots.remind")
+        for button in (self.task_button, self.remind_button):
+            show_for(session, button, Permission.REQUEST_HANDLE)
+            button.setEnabled(False)
+        self.message = message_label("hotspots")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.task_button)
+        buttons.addWidget(self.remind_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.rule)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(QLabel(self.tr("该点位的工单")))
+        layout.addWidget(self.tickets_table, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
+        self.task_button.clicked.connect(self._on_task)
+        self.remind_button.clicked.connect(self._on_remind)
+        signals.changed.connect(self._on_data_changed)
+        self._stale = True
+        self._asked = self._answered = 0
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    @property
+    def loading(self) -> bool:
+        return self._asked != self._answered
+
+    def refresh(self) -> None:
+        self._stale = False
+        self._asked += 1
+        asked = self._asked
+        days, least = settings.get(self.session, "requests.hotspot_days"), settings.get(
+            self.session, "requests.hotspot_min")
+        self.rule.setText(self.tr("同一点位、同一类问题在近 %1 天内有 %2 件及以上诉求的，列在这里：趁下一次来电前先办。")
+                          .replace("%1", str(days)).replace("%2", str(least)))
+        runner.start(hotspots.find, session=self.session, owner=self,
+                     done=lambda spots: self._on_spots(asked, spots),
+                     failed=lambda error: self._on_failed(asked, error))
+
+    def _on_failed(self, asked: int, error: BaseException) -> None:
+        if asked == self._asked:
+            self._answered = asked
+        raise error
+
+    def _on_spots(self, asked: int, spots: list[Any]) -> None:
+        if asked != self._asked:
+            return
+        self._answered = asked
+        self.spots = list(spots)
+        self.model.set_rows([{"spot": spot} for spot in self.spots])
+        self.tickets.set_rows([])
+        self._on_selected()
+
+    def chosen(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.spots[rows[0].row()] if rows and rows[0].row() < len(self.spots) else None
+
+    def _on_selected(self) -> None:
+        spot = self.chosen()
+        self.tickets.set_rows([tickets.get(self.session, i) for i in spot.ticket_ids] if spot else [])
+        for button in (self.task_button, self.remind_button):
+            button.setEnabled(spot is not None)
+
+    def _open(self, dialog: QDialog, done: str) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: say(self.message, done))
+        dialog.open()
+
+    def _on_task(self) -> None:
+        spot = self.chosen()
+        if spot is None:
+            return
+
+        def make(team: int, service_type: int, start: Any, end: Any, headcount: int) -> int:
+            return hotspots.to_task(self.session, spot, team, service_type, start, end, headcount)
+
+        self._open(TeamTaskDialog(self.session, self.tr("为高频点位建任务"), make,
+                                  BIN_DUTY if is_bin_point(spot) else "", self),
+                   self.tr("任务已建好，可在“任务与排班”里安排人员。"))
+
+    def _on_remind(self) -> None:
+        spot = self.chosen()
+        if spot is None:
+            return
+        try:
+            self._open(StaffDialog(self.session, self.tr("提醒工作人员"),
+                                   lambda staff: hotspots.to_reminder(self.session, spot, staff), self),
+                       self.tr("已给工作人员派了一件网格巡查工单。"))
+        except PermissionDenied as error:
+            say(self.message, str(error), error=True)
+
+    def _on_data_changed(self, tables: frozenset[str]) -> None:
+        if tables & WATCHED:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
