@@ -1787,7 +1787,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PagedTableModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/paged_model.py" line="215"/>
+        <location filename="../../volunteer_app/ui/paged_model.py" line="221"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -2825,6 +2825,9 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="70"/>
         <source>12345导出文件 (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>12345 export files (*.xlsx *.xlsm *.xls *.csv)</translation>
+    </message>
+</context>
+<context>
     <name>RequestsPage</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/requests_page.py" line="21"/>
@@ -3329,28 +3332,29 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="133"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="135"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="128"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="252"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="263"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="138"/>
         <source>小区/院落…</source>
         <translation>Estates/courtyards…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="204"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="215"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -3358,39 +3362,39 @@ The administrator looks after users, settings and backups; create &quot;Communit
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="241"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="241"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="252"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="259"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="250"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="261"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="253"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="264"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="262"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="273"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="275"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>
