@@ -29,7 +29,7 @@ def run_import(args: argparse.Namespace) -> int:
         check_readable(args.file)   # before a database is opened (or made) for nothing
     except LedgerFileError as error:
         raise CommandError(str(error)) from None
-    with open_session(args) as session:
+    with open_session(args, create=True) as session:   # an import may start a ledger
         try:
             table, mapping = ticket_import.load(args.file, settings.max_unpacked_bytes(session))
             missing = ticket_import.missing(mapping)
