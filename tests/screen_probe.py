@@ -44,6 +44,7 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
     from volunteer_app.services.care import pairing
     from volunteer_app.services.people import teams
     from volunteer_app.services.scheduling import schedule
+    from volunteer_app.ui import runner
     from volunteer_app.ui.dialogs import (
         assign_dialog,
         attendance_dialog,
@@ -55,6 +56,7 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
         print_dialogs,
         record_dialog,
         request_dialogs,
+        request_import,
         requests_report_dialog,
         resident_dialog,
         roster_dialog,
@@ -93,6 +95,7 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
         "FillGapsDialog": lambda: fill_gaps_dialog.FillGapsDialog(session, [team["id"]], TODAY),
         "RosterDialog": lambda: roster_dialog.RosterDialog(session, team["id"], TODAY),
         "ImportDialog": lambda: import_dialog.ImportDialog(session, "residents"),
+        "RequestImportDialog": lambda: request_import.RequestImportDialog(session, runner),
         "CertificateDialog": lambda: print_dialogs.CertificateDialog(session, [volunteer]),
         "MonthlyDialog": lambda: print_dialogs.MonthlyDialog(session, team["id"]),
         "ExportDialog": lambda: ExportDialog(session, "residents"),

@@ -1293,102 +1293,102 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Import %s ledger</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="194"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="195"/>
         <source>请选择 .xlsx 或 .csv 台账文件</source>
         <translation>Choose an .xlsx or .csv ledger file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="195"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="196"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="198"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="199"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="203"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="204"/>
         <source>文件中的列</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="203"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="204"/>
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="222"/>
         <source>重复的人员：跳过</source>
         <translation>Duplicate people: skip</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="222"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="223"/>
         <source>重复的人员：用文件中的信息更新</source>
         <translation>Duplicate people: update from the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="223"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="224"/>
         <source>保存未导入的行…</source>
         <translation>Save the rows not imported…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="225"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="226"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="228"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="229"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="263"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="264"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="298"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="299"/>
         <source>无法读取文件</source>
         <translation>Cannot read the file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="310"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="311"/>
         <source>第%1列</source>
         <translation>Column %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="314"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="315"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="349"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="350"/>
         <source>正在检查每一行…</source>
         <translation>Checking every row…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="358"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="359"/>
         <source>无法检查</source>
         <translation>Cannot check</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="373"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="374"/>
         <source>检查已取消。</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="376"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="377"/>
         <source>共%1行：可导入%2行，重复%3行，有错误%4行（红色单元格，鼠标停留可看原因），有提醒%5行。</source>
         <translation>%1 rows: %2 can be imported, %3 duplicates, %4 with errors (red cells; hover to see why), %5 with warnings.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="381"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="382"/>
         <source>将新建队伍：</source>
         <translation>A new team will be created:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="383"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="384"/>
         <source>没有哪一列对应到“姓名”，请在左边的“导入为”中选择。</source>
         <translation>No column is mapped to &quot;Name&quot;; choose one under &quot;Import as&quot; on the left.</translation>
     </message>
@@ -1398,52 +1398,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="414"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="430"/>
         <source>导入完成：新增%1行，更新%2行，跳过重复%3行，未导入%4行。</source>
         <translation>Import done: %1 rows added, %2 updated, %3 duplicates skipped, %4 not imported.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="418"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="434"/>
         <source>新建了队伍：</source>
         <translation>Teams created:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="422"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="416"/>
         <source>导入已取消，数据库没有任何改动。</source>
         <translation>Import cancelled; nothing in the database changed.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="431"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="441"/>
         <source>选择台账文件</source>
         <translation>Choose a ledger file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="432"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="442"/>
         <source>台账文件 (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>Ledger files (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="437"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="447"/>
         <source>保存未导入的行</source>
         <translation>Save the rows not imported</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="437"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="447"/>
         <source>未导入的行</source>
         <translation>Rows not imported</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="438"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="448"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="448"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="458"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="450"/>
+        <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="460"/>
         <source>未导入的行已保存到 %1，改好后可以再导入。</source>
         <translation>The rows not imported were saved to %1; fix them and import again.</translation>
     </message>
@@ -1787,7 +1787,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PagedTableModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/paged_model.py" line="215"/>
+        <location filename="../../volunteer_app/ui/paged_model.py" line="221"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -2312,6 +2312,11 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <source>第%1列</source>
         <translation>Column %1</translation>
     </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="26"/>
+        <source>将更新</source>
+        <translation>Will update</translation>
+    </message>
 </context>
 <context>
     <name>RatesTab</name>
@@ -2772,6 +2777,54 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/pages/record_panels.py" line="269"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestImportDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="36"/>
+        <source>导入12345工单</source>
+        <translation>Import 12345 tickets</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="37"/>
+        <source>请选择12345系统导出的 .xlsx 或 .csv 文件</source>
+        <translation>Choose the .xlsx or .csv file exported from the 12345 system</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="39"/>
+        <source>已有的工单按工单编号更新来电信息和回访结果，签收、联系、派单和办理结果保持不变。</source>
+        <translation>Tickets already saved are updated by ticket number (call details and callback results); signing, contact, dispatch and resolution stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="50"/>
+        <source>检查已取消。</source>
+        <translation>Check cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="53"/>
+        <source>共%1行：新工单%2件，已有工单将更新%3件，有错误%4行（红色单元格，鼠标停留可看原因），有提醒%5行。</source>
+        <translation>%1 rows: %2 new tickets, %3 saved tickets to update, %4 rows with errors (red cells; hover to see why), %5 rows with notes.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="59"/>
+        <source>没有哪一列对应到“%1”，请在左边的“导入为”中选择。</source>
+        <translation>No column is mapped to “%1”; choose it under “Import as” on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="64"/>
+        <source>导入完成：新增%1件，更新%2件，未变%3件，未导入%4件。</source>
+        <translation>Import finished: %1 added, %2 updated, %3 unchanged, %4 not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="69"/>
+        <source>选择12345导出文件</source>
+        <translation>Choose a 12345 export file</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_import.py" line="70"/>
+        <source>12345导出文件 (*.xlsx *.xlsm *.xls *.csv)</source>
+        <translation>12345 export files (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
 </context>
 <context>
@@ -3279,28 +3332,29 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="133"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="135"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="128"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="252"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="263"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="138"/>
         <source>小区/院落…</source>
         <translation>Estates/courtyards…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="204"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="215"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -3308,39 +3362,39 @@ The administrator looks after users, settings and backups; create &quot;Communit
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="241"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="241"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="252"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="259"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="250"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="261"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="253"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="264"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="262"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="273"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="275"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>

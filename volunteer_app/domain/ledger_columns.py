@@ -85,7 +85,34 @@ VOLUNTEER_FIELDS: tuple[LedgerField, ...] = (
     _f("notes", "备注", "说明"),
 )
 
-FIELDS = {"residents": RESIDENT_FIELDS, "volunteers": VOLUNTEER_FIELDS}
+# The 12345 export (接诉即办): one row per ticket (工单), keyed by 工单编号. 问题分类 comes either
+# as one cell (城乡建设/物业管理/电梯) or as three level columns; the 回访 columns arrive once the
+# city has called the caller back. The words in the cells are read by domain/ticket_columns.py.
+TICKET_FIELDS: tuple[LedgerField, ...] = (
+    _f("ticket_no", "工单编号", "工单号", "工单编码", "诉求编号", "编号", "单号"),
+    _f("received_at", "来电时间", "受理时间", "诉求时间", "来电日期", "登记时间", "接单时间",
+       kind="datetime"),
+    _f("dispatched_at", "派单时间", "派发时间", "转办时间", "下派时间", kind="datetime"),
+    _f("caller_name", "诉求人", "来电人", "来电人姓名", "诉求人姓名", "反映人", "姓名"),
+    _f("caller_phone", "联系电话", "电话", "来电号码", "来电电话", "联系方式", "手机号"),
+    _f("address", "诉求地址", "地址", "事发地址", "问题地址", "反映地址", "事发地点"),
+    _f("category", "问题分类", "问题类别", "诉求分类", "分类", "问题类型"),
+    _f("category_1", "一级分类", "一级类别", "一级问题分类"),
+    _f("category_2", "二级分类", "二级类别", "二级问题分类"),
+    _f("category_3", "三级分类", "三级类别", "三级问题分类"),
+    _f("content", "诉求内容", "反映内容", "来电内容", "问题描述", "诉求描述", "工单内容"),
+    _f("request_type", "诉求类型", "来电类型", "工单类型", "诉求性质"),
+    _f("urgency", "紧急程度", "缓急程度", "紧急度", "是否紧急"),
+    _f("handling_unit", "承办单位", "办理单位", "主办单位", "承办部门"),
+    _f("handling_role", "主办/协办", "主协办", "主办协办", "承办类型", "办理类型"),
+    _f("due_at", "办理时限", "办结时限", "处理时限", "截止时间", "办理期限", kind="datetime"),
+    _f("callback_contacted", "是否联系", "回访是否联系", "响应情况", "是否响应"),
+    _f("callback_resolved", "是否解决", "回访是否解决", "解决情况"),
+    _f("callback_satisfaction", "满意度", "回访满意度", "满意情况", "是否满意"),
+    _f("callback_at", "回访时间", "回访日期", kind="datetime"),
+)
+
+FIELDS = {"residents": RESIDENT_FIELDS, "volunteers": VOLUNTEER_FIELDS, "tickets": TICKET_FIELDS}
 
 
 def normalize_header(text: Any) -> str:

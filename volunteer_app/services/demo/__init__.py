@@ -33,13 +33,14 @@ DemoStep = Callable[[Session, DemoContext], None]
 
 
 def _steps() -> list[DemoStep]:
-    from . import coverage, pairing, people, records, schedule, users
+    from . import coverage, pairing, people, records, requests, schedule, users
 
     return [people.build_places, people.build_teams_and_volunteers, people.build_residents,
             users.build_users,
             schedule.build_schedule,
             pairing.build_pairs_and_visits,
             coverage.build_staff_coverage,
+            requests.build_requests,
             records.build_records]   # records stays last: it tops up what earlier steps made
 
 
@@ -50,7 +51,7 @@ def build(session: Session, scale: int = 1, steps: list[DemoStep] | None = None)
         raise ValueError("这个数据库里已经有居民数据，演示数据只能装入空的数据库。")
     context = DemoContext(scale=max(1, scale), today=session.today())
     tables = ("communities", "places", "teams", "volunteers", "team_members", "residents", "tasks",
-              "shifts", "assignments", "pairings", "visits", "service_records", "requests", "users",
+              "shifts", "assignments", "pairings", "visits", "service_records", "requests", "request_events", "users",
               "certificates", "settings")
     with session.write(*tables):
         for step in steps or _steps():

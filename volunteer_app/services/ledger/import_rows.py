@@ -10,7 +10,7 @@ from typing import Any
 from ...domain.ledger_columns import FIELDS
 from .ledger_files import Table
 
-KINDS = {"residents": "居民", "volunteers": "志愿者"}
+KINDS = {"residents": "居民", "volunteers": "志愿者", "tickets": "12345工单"}
 
 
 SKIP, UPDATE = "skip", "update"

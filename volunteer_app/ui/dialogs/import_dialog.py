@@ -181,6 +181,7 @@ class ImportDialog(QDialog):
         self.outcome = ""
         self._cancel = threading.Event()
         self._job: runner.Job | None = None     # the step running now, waited for at close
+        self._runner = runner                   # the one background runner (a subclass may name it)
         self._busy = False
         self._fields = import_header.mappable_fields(session, kind)
         import_check.warm_up()
@@ -287,7 +288,7 @@ class ImportDialog(QDialog):
         """Read the file and check every row with the columns as detected."""
         self.file_edit.setText(str(path))
         try:
-            self.table, mapping = await runner.run(_load, path, self.kind, settings.max_unpacked_bytes(self.session),
+            self.table, mapping = await self._runner.run(_load, path, self.kind, settings.max_unpacked_bytes(self.session),
                                                    report=False,
                                                    started=self._started)
         except LedgerFileError as error:
@@ -345,11 +346,11 @@ class ImportDialog(QDialog):
         self._update_buttons()
         self._cancel.clear()
         loop = asyncio.get_event_loop()
-        args = (self.table, self._mapping, self.kind, self._report(loop), self._cancel)
+        check, args = self._check_step(self._report(loop))
         self._progress_dialog(self.tr("正在检查每一行…"))
         try:
-            self.preview = await runner.run(_check, *args, session=self.session, report=False,
-                                            started=self._started)
+            self.preview = await self._runner.run(check, *args, session=self.session, report=False,
+                                                  started=self._started)
             self.outcome = "checked"
         except import_rows.ImportCancelled:
             self.preview, self.outcome = None, "cancelled"
@@ -392,14 +393,13 @@ class ImportDialog(QDialog):
         self._update_buttons()
         self._cancel.clear()
         loop = asyncio.get_event_loop()
-        mode = self.duplicates.currentData()
-        args = (self.preview, mode, self._report(loop), self._cancel)
+        apply, args = self._apply_step(self._report(loop))
         self._progress_dialog(self.tr("正在导入…"))
         self.summary = None
         try:
             # a writing session: the runner announces what it changed, so the pages reload
-            self.summary = await runner.run(_apply, *args, session=self.session, writes=True,
-                                            report=False, started=self._started)
+            self.summary = await self._runner.run(apply, *args, session=self.session, writes=True,
+                                                  report=False, started=self._started)
             self.outcome = "imported"
         except import_rows.ImportCancelled:
             self.outcome = "cancelled"
@@ -410,19 +410,29 @@ class ImportDialog(QDialog):
             self._end_progress()
             self._busy = False
         if self.summary is not None:
-            s = self.summary
-            text = (self.tr("导入完成：新增%1行，更新%2行，跳过重复%3行，未导入%4行。")
-                    .replace("%1", str(s.imported)).replace("%2", str(s.updated))
-                    .replace("%3", str(s.skipped)).replace("%4", str(s.rejected)))
-            if s.new_teams:
-                text += self.tr("新建了队伍：") + "、".join(s.new_teams)
-            self.summary_label.setText(text)
+            self.summary_label.setText(self._done_text(self.summary))
             self.preview = None
         elif self.outcome == "cancelled":
             self.summary_label.setText(self.tr("导入已取消，数据库没有任何改动。"))
         self._update_buttons()
         self.finished_work.emit(self.outcome)
         return self.summary
+
+    # -- what a kind of ledger checks and saves (the 12345 import overrides these) ----------
+    def _check_step(self, progress: Any) -> tuple[Any, tuple[Any, ...]]:
+        """The function the check job runs (on a read-only worker session) and its arguments."""
+        return _check, (self.table, self._mapping, self.kind, progress, self._cancel)
+
+    def _apply_step(self, progress: Any) -> tuple[Any, tuple[Any, ...]]:
+        return _apply, (self.preview, self.duplicates.currentData(), progress, self._cancel)
+
+    def _done_text(self, s: import_rows.Summary) -> str:
+        text = (self.tr("导入完成：新增%1行，更新%2行，跳过重复%3行，未导入%4行。")
+                .replace("%1", str(s.imported)).replace("%2", str(s.updated))
+                .replace("%3", str(s.skipped)).replace("%4", str(s.rejected)))
+        if s.new_teams:
+            text += self.tr("新建了队伍：") + "、".join(s.new_teams)
+        return text
 
     # -- slots ----------------------------------------------------------------------------
     def _on_choose(self) -> None:
