@@ -109,3 +109,27 @@ def test_a_file_without_ticket_numbers_says_which_column_to_map(qtbot, event_loo
     assert _statuses(dialog) == ["可导入"]
     assert "工单编号" not in dialog.summary_label.text().split("。")[-1]
     dialog.close()
+
+
+def test_the_month_export_comes_in_from_the_requests_page(qtbot, event_loop, demo_session, tmp_path,
+                                                          monkeypatch):
+    from test_requests_gui import requests_page, shown, window_for
+
+    supervisor = window_for(qtbot, demo_session, "supervisor")
+    assert not requests_page(qtbot, supervisor).tickets.import_button.isVisible()
+    supervisor.close()
+    window = window_for(qtbot, demo_session, "staff")
+    tab = requests_page(qtbot, window).tickets
+    export = write_export(tmp_path / "12月工单.xlsx", [ticket(90001, MONDAY), ticket(90002, MONDAY)])
+    qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, RequestImportDialog) and dialog.isVisible()
+    _choose(qtbot, event_loop, dialog, monkeypatch, export)
+    _import(qtbot, event_loop, dialog)
+    assert "新增2件" in dialog.summary_label.text()
+    dialog.close()
+    tab.view.setCurrentIndex(tab.view.findData("all"))
+    qtbot.keyClicks(tab.filter, "GD202609000")
+    qtbot.waitUntil(lambda: not tab.loading and len(shown(tab)) == 2)
+    assert sorted(shown(tab)) == ["GD2026090001", "GD2026090002"]     # by deadline
+    window.close()

@@ -30,6 +30,7 @@ from ...services.requests import tickets
 from ...services.session import Session
 from .. import runner
 from ..dialogs.request_dialogs import NewRequestDialog
+from ..dialogs.request_import import RequestImportDialog
 from ..forms import push_button
 from ..list_model import Field, Index, ListTableModel
 from ..permissions import show_for
@@ -59,10 +60,13 @@ class TicketsTab(QWidget):
         self.count = QLabel(objectName="tickets.count")
         self.new_button = push_button(self.tr("新建诉求…"), "tickets.new", primary=True)
         show_for(session, self.new_button, Permission.REQUEST_HANDLE)
+        self.import_button = push_button(self.tr("导入12345工单…"), "tickets.import")
+        show_for(session, self.import_button, Permission.IMPORT)
         top = QHBoxLayout()
         top.addWidget(self.view)
         top.addWidget(self.filter, 1)
         top.addWidget(self.count)
+        top.addWidget(self.import_button)
         top.addWidget(self.new_button)
         self.model = self._model()
         self.table = QTableView(objectName="tickets.table")
@@ -84,6 +88,7 @@ class TicketsTab(QWidget):
         self.view.currentIndexChanged.connect(lambda _i: self.refresh())
         self.filter.textChanged.connect(lambda _t: self.refresh())
         self.new_button.clicked.connect(self._on_new)
+        self.import_button.clicked.connect(self._on_import)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
         signals.changed.connect(self._on_data_changed)
         self._stale = True
@@ -166,6 +171,13 @@ class TicketsTab(QWidget):
     def _on_new(self) -> None:
         self.dialog = NewRequestDialog(self.session, self)
         self.dialog.accepted.connect(lambda: self._after_new(self.dialog))
+        self.dialog.open()
+
+    def _on_import(self) -> None:
+        """The month's export from the 12345 system: new tickets in, saved ones updated; the
+        list follows through the change notice once the import is saved."""
+        self.dialog = RequestImportDialog(self.session, runner, self)
+        self.dialog.setModal(True)
         self.dialog.open()
 
     def _after_new(self, dialog: NewRequestDialog) -> None:
