@@ -347,37 +347,37 @@ Assign anyway?</translation>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="38"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="44"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="39"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="45"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="40"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="46"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="41"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="47"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="48"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="49"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="50"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
@@ -385,83 +385,83 @@ Assign anyway?</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="59"/>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="162"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="180"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="77"/>
         <source>搜索说明和修改内容</source>
         <translation>Search details and changes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="78"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="81"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="81"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="82"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="82"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="83"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="90"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="100"/>
         <source>选中一条日志，这里显示修改前后的内容（证件号和电话已打码）</source>
         <translation>Select an entry to see the content before and after the change here (ID numbers and phones masked)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="118"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="130"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="144"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="166"/>
         <source>共 {0} 条</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="162"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="180"/>
         <source>导出操作日志</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="163"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="181"/>
         <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="189"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/audit.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/audit.py" line="191"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation>Exported {0} entries to {1}</translation>
     </message>
@@ -852,112 +852,112 @@ Assign anyway?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="66"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="69"/>
         <source>未覆盖</source>
         <translation>Uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="70"/>
         <source>高风险和重点居民中，既无结对帮手、也无包户人的</source>
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="71"/>
         <source>90岁以上老人</source>
         <translation>Residents aged 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="71"/>
         <source>“90后”：年满90周岁</source>
         <translation>&quot;90+&quot;: aged 90 or more</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="72"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="72"/>
         <source>住高层无电梯或不能上下楼的老人</source>
         <translation>Elderly residents living high up without a lift, or unable to use stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="73"/>
         <source>独居居民</source>
         <translation>Residents living alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
         <source>在册居民</source>
         <translation>Registered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="75"/>
         <source>在册志愿者</source>
         <translation>Active volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="76"/>
         <source>可结对的80后帮手</source>
         <translation>1980s-born helpers available</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="77"/>
         <source>出生于80年代、还能再结对的志愿者和社区工作者</source>
         <translation>Volunteers and staff born in the 1980s who can take another pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="79"/>
         <source>点击查看未覆盖居民名单</source>
         <translation>Click to see the uncovered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="84"/>
         <source>未办结诉求</source>
         <translation>Open requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="85"/>
         <source>点击查看超时或有风险的诉求</source>
         <translation>Click to see the late or at-risk requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="91"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="101"/>
         <source>各队伍人数</source>
         <translation>Members per team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="135"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="135"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="118"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="136"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="119"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="137"/>
         <source>超时 %1 件，有风险 %2 件；%3月 %4</source>
         <translation>%1 late, %2 at risk; month %3: %4</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="129"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="147"/>
         <source>还没有队伍。</source>
         <translation>No teams yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="148"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
@@ -1843,237 +1843,237 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PairingPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="66"/>
         <source>80后帮90后</source>
         <translation>80s helpers for 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="69"/>
         <source>匹配</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="71"/>
         <source>允许跨社区结对</source>
         <translation>Allow pairs across communities</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="80"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="83"/>
         <source>接受所选</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="84"/>
         <source>全部接受</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="82"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="85"/>
         <source>拒绝所选</source>
         <translation>Reject selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="86"/>
         <source>以后不再推荐这一对</source>
         <translation>Never suggest this pair again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="89"/>
         <source>建议结对</source>
         <translation>Suggested pairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="90"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="93"/>
         <source>登记探访…</source>
         <translation>Log visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="95"/>
         <source>解除原因（必填）</source>
         <translation>Reason for release (required)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="96"/>
         <source>解除结对</source>
         <translation>Release pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="95"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="98"/>
         <source>结对与探访</source>
         <translation>Pairs &amp;&amp; visits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="101"/>
         <source>未能结对</source>
         <translation>Could not pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="104"/>
         <source>逾期与未覆盖</source>
         <translation>Late &amp;&amp; uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="133"/>
         <source>点“匹配”为还没有帮手的老人生成建议结对。</source>
         <translation>Click &quot;Match&quot; to propose helpers for residents who have none.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="136"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="150"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="153"/>
         <source>帮手</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="137"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="166"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="169"/>
         <source>老人</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="141"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="143"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="145"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="221"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="224"/>
         <source>（悬空）</source>
         <translation> (stranded)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
         <source>每%1天</source>
         <translation>Every %1 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
         <source>尚未探访</source>
         <translation>Not visited yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
         <source>逾期%1天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="151"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="170"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="155"/>
         <source>探访间隔</source>
         <translation>Visit interval</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="157"/>
         <source>上次探访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="155"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="158"/>
         <source>应探访日期</source>
         <translation>Visit due</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="159"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="158"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="161"/>
         <source>结对理由</source>
         <translation>Why paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="167"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="171"/>
         <source>悬空</source>
         <translation>Stranded</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="172"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="186"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="189"/>
         <source>正在匹配…</source>
         <translation>Matching…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="187"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="190"/>
         <source>正在为老人匹配帮手…</source>
         <translation>Matching helpers with elderly residents…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="187"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="190"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="201"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="204"/>
         <source>已取消匹配。</source>
         <translation>Matching cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="209"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="212"/>
         <source>建议 %1 对（悬空老人 %2 位），未能结对 %3 位</source>
         <translation>%1 pairs suggested (%2 stranded elders); %3 could not be paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="243"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="246"/>
         <source>请先在“建议结对”里选中要接受的结对。</source>
         <translation>First select the pairs to accept under &quot;Suggested pairs&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="251"/>
         <source>无法结对</source>
         <translation>Cannot pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="251"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="254"/>
         <source>已结对 %1 对。</source>
         <translation>%1 pairs made.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="262"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="265"/>
         <source>请先选中要拒绝的建议。</source>
         <translation>First select the suggestions to reject.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="271"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="274"/>
         <source>已拒绝 %1 条建议。</source>
         <translation>Rejected %1 suggestions.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="296"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="313"/>
         <source>队长只能为自己带领的队伍的队员登记探访。</source>
         <translation>A captain can log visits only for members of the teams they lead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="301"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="318"/>
         <source>请先在“结对与探访”里选中一个结对。</source>
         <translation>First select a pair under &quot;Pairs &amp; visits&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="323"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="340"/>
         <source>已解除%1与%2的结对。</source>
         <translation>Released the pair of %1 and %2.</translation>
     </message>
@@ -2499,52 +2499,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="59"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="60"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="61"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="62"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="63"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="67"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="68"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="69"/>
         <source>服务对象</source>
         <translation>Beneficiary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="70"/>
         <source>服务内容</source>
         <translation>Service</translation>
     </message>
@@ -2552,163 +2552,163 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="99"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="155"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="165"/>
         <source>服务记录</source>
         <translation>Service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="113"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="115"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="117"/>
         <source>全部类别</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="119"/>
         <source>全部月份</source>
         <translation>All months</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="121"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="137"/>
         <source>新增记录</source>
         <translation>Add record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="138"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="129"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="139"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="140"/>
         <source>核实并锁定</source>
         <translation>Verify and lock</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="141"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="132"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="142"/>
         <source>打印证明</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="143"/>
         <source>月度报表</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="134"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="144"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="166"/>
         <source>时长与星级</source>
         <translation>Hours &amp;&amp; stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="160"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="170"/>
         <source>证明登记簿</source>
         <translation>Certificate register</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="208"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="228"/>
         <source>共 {0} 条记录，合计 {1} 小时，其中已核实 {2} 小时（已更正的原记录不计）</source>
         <translation>{0} records, {1} hours in all, {2} hours verified (corrected originals not counted)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="224"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="244"/>
         <source>已核实锁定的记录不能修改或删除，请用“更正”</source>
         <translation>Verified, locked records cannot be edited or deleted; use &quot;Correct&quot;</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="290"/>
         <source>请先选择“已记录”状态的记录（可按住Ctrl或Shift多选）。</source>
         <translation>First select records in the &quot;recorded&quot; state (hold Ctrl or Shift to select several).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="271"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="297"/>
         <source>已核实并锁定 {0} 条记录。锁定后不能修改或删除，如有错误请用“更正”。</source>
         <translation>Verified and locked {0} records. Locked records cannot be edited or deleted; use &quot;Correct&quot; for mistakes.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="286"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="312"/>
         <source>这条记录状态为“{0}”，已核实锁定，不能修改或删除。如有错误，请督导选中它点“更正”并写明原因，原记录会保留。</source>
         <translation>This record is &quot;{0}&quot;: verified and locked, it cannot be edited or deleted. For a mistake, a supervisor selects it, clicks &quot;Correct&quot; and gives the reason; the original record is kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="301"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="327"/>
         <source>删除服务记录</source>
         <translation>Delete service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="302"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="328"/>
         <source>删除 {0} 在 {1} 的这条记录（{2} 小时）？</source>
         <translation>Delete this record of {0} on {1} ({2} hours)?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="328"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="354"/>
         <source>志愿者“{0}”，</source>
         <translation>Volunteer &quot;{0}&quot;, </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="332"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="358"/>
         <source>导出为PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="333"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="359"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="340"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="366"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="341"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="367"/>
         <source>正在导出服务记录……</source>
         <translation>Exporting service records…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="348"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="374"/>
         <source>已取消导出，没有生成文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="351"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="377"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="357"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="383"/>
         <source>（共 {0} 条，只导出前 {1} 条）</source>
         <translation>({0} in all; only the first {1} are exported)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="358"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="384"/>
         <source>已导出 {0} 条记录：{1}</source>
         <translation>Exported {0} records: {1}</translation>
     </message>
@@ -2716,52 +2716,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="94"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="99"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="96"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="101"/>
         <source>证明编号</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="102"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="103"/>
         <source>证明期间</source>
         <translation>Certificate period</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="106"/>
         <source>时长（小时）</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="107"/>
         <source>开具人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="108"/>
         <source>开具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="110"/>
         <source>补打</source>
         <translation>Reprints</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="115"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="116"/>
         <source>补打（原证明 {0}）</source>
         <translation>Reprint (original certificate {0})</translation>
     </message>
@@ -2769,12 +2769,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="253"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="267"/>
         <source>志愿者姓名、拼音首字母或证明编号</source>
         <translation>Volunteer name, pinyin initials or certificate number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="269"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="283"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
     </message>
@@ -4213,82 +4213,82 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
         <source>未达星级</source>
         <translation>No star yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
         <source>一星级</source>
         <translation>1 star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
         <source>二星级</source>
         <translation>2 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
         <source>三星级</source>
         <translation>3 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
         <source>四星级</source>
         <translation>4 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
         <source>五星级</source>
         <translation>5 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="63"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
         <source>志愿者编号</source>
         <translation>Volunteer No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
         <source>本月时长</source>
         <translation>Hours this month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
         <source>本年时长</source>
         <translation>Hours this year</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="67"/>
         <source>累计时长</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="68"/>
         <source>其中已核实</source>
         <translation>of which verified</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
         <source>距下一星级</source>
         <translation>To next star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="71"/>
         <source>星级</source>
         <translation>Stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="76"/>
         <source>已满五星</source>
         <translation>Five stars reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="76"/>
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
@@ -4296,72 +4296,72 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="171"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="160"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="174"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="166"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="180"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="181"/>
         <source>导出年度统计…</source>
         <translation>Export yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="182"/>
         <source>所选年度每位志愿者的服务时长与星级：PDF（含全年按月、按类别合计）、Excel 或 CSV；选了队伍则只统计该队组织的服务</source>
         <translation>Each volunteer&apos;s hours and stars for the chosen year: PDF (with totals by month and by type), Excel or CSV; with a team chosen, only services that team organised count</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="179"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="193"/>
         <source>时长不含已被更正的原记录；星级按累计已核实、计入星级的时长评定（100、300、600、1000、1500小时为一至五星级；社区工作者工作时间内的服务登记但不计星级）。</source>
         <translation>Hours exclude corrected originals; stars follow the verified hours that count for stars (100, 300, 600, 1,000 and 1,500 hours for one to five stars; staff service in working hours is recorded but earns no stars).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="200"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="214"/>
         <source>%1年度志愿服务时长统计.pdf</source>
         <translation>volunteer_hours_%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="202"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="216"/>
         <source>导出年度统计</source>
         <translation>Export yearly summary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="203"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="217"/>
         <source>PDF文件 (*.pdf);;Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>PDF files (*.pdf);;Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="210"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="224"/>
         <source>文件名请以 .pdf、.xlsx 或 .csv 结尾。</source>
         <translation>Please end the file name with .pdf, .xlsx or .csv.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="213"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="227"/>
         <source>正在导出年度统计……</source>
         <translation>Exporting the yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="219"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="233"/>
         <source>已取消导出。</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="225"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="239"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="232"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="246"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -4647,22 +4647,22 @@ Reason for archiving:</translation>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="98"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="98"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="98"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="113"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
@@ -4859,88 +4859,93 @@ Reason for archiving:</translation>
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
         <source>超时或有风险</source>
         <translation>Late or at risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="58"/>
         <source>工单编号、诉求人、地址、分类或内容</source>
         <translation>Ticket no., caller, address, category or text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="61"/>
         <source>新建诉求…</source>
         <translation>New request…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="94"/>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="63"/>
+        <source>导入12345工单…</source>
+        <translation>Import 12345 tickets…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="115"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="105"/>
         <source>工单编号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="106"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="107"/>
         <source>来电时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="109"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="110"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="106"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="111"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="112"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="113"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="114"/>
         <source>承办人/队伍</source>
         <translation>Staff / team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="154"/>
         <source>共 %1 件</source>
         <translation>%1 tickets</translation>
     </message>
@@ -5230,52 +5235,52 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="61"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="64"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="65"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="66"/>
         <source>所属队伍（角色）</source>
         <translation>Teams (role)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="67"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="68"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="70"/>
         <source>社区工作者</source>
         <translation>Community staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="71"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -5283,78 +5288,78 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="174"/>
         <source>志愿者与队伍</source>
         <translation>Volunteers &amp; teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="150"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="184"/>
         <source>新建队伍</source>
         <translation>New team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="151"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="185"/>
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="159"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="193"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="166"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="200"/>
         <source>查找：姓名、拼音首字母（如 zjg）或电话尾号</source>
         <translation>Find: name, pinyin initials (e.g. zjg) or a phone&apos;s last digits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="202"/>
         <source>只看80后</source>
         <translation>1980s-born only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="185"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="219"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="187"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="221"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="188"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="380"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="222"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="433"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="189"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="223"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="190"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="224"/>
         <source>设为队长</source>
         <translation>Make captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="225"/>
         <source>移出队伍</source>
         <translation>Remove from team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="310"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="365"/>
         <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
         <translation>Choose a team on the left first to make a captain or remove a member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="312"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="367"/>
         <source>队长只能管理自己带领的队伍。</source>
         <translation>A captain can manage only the teams they lead.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="324"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="379"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -5362,49 +5367,49 @@ Reason for archiving:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="348"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="403"/>
         <source>已保存队伍“%1”。</source>
         <translation>Saved team &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="369"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="422"/>
         <source>已保存志愿者“%1”。</source>
         <translation>Saved volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="375"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="428"/>
         <source>归档志愿者</source>
         <translation>Archive volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="376"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="429"/>
         <source>确定归档志愿者“%1”吗？
 归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
         <translation>Archive volunteer &quot;%1&quot;?
 Archived volunteers leave the lists and rosters; their service records and certificates are kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="381"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="434"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="390"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="443"/>
         <source>已归档志愿者“%1”。</source>
         <translation>Archived volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="399"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="452"/>
         <source>%1 已加入 %2。</source>
         <translation>%1 has joined %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="408"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="461"/>
         <source>%1 现在是 %2 的队长。</source>
         <translation>%1 is now the captain of %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="416"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="469"/>
         <source>%1 已移出 %2（服务记录保留）。</source>
         <translation>%1 has been removed from %2 (service records are kept).</translation>
     </message>
