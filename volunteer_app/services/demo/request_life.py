@@ -109,7 +109,7 @@ def ticket_life(rng: random.Random, row: dict[str, Any], now: datetime, worker: 
         if step == stop:
             break
     _callback(rng, life, row, now)
-    life.columns["updated_at"] = last.isoformat()
+    life.columns["updated_at"] = last.isoformat(timespec="seconds")
     return life
 
 
@@ -117,14 +117,14 @@ def _take(life: Life, row: dict[str, Any], step: str, at: datetime, note: str,
           worker: tuple[int, str] | None) -> None:
     columns = life.columns
     if step == "待签收" and row["source"] == Source.HOTLINE:
-        columns["dispatched_at"] = at.isoformat()
+        columns["dispatched_at"] = at.isoformat(timespec="seconds")
     elif step == "派单" and worker:
         columns["staff_id"] = worker[0]
     elif step == "退回重办":
         columns["reopened"] += 1
         columns["status"] = "办理中"
     if step in _STEP_COLUMNS:
-        columns[_STEP_COLUMNS[step]] = at.isoformat()
+        columns[_STEP_COLUMNS[step]] = at.isoformat(timespec="seconds")
     if step == "已反馈":
         columns["resolution"] = note
     if step not in ("派单", "退回重办"):
@@ -145,7 +145,7 @@ def _callback(rng: random.Random, life: Life, row: dict[str, Any], now: datetime
     weights = (82, 13, 5) if resolved == "已解决" else (20, 30, 50)
     satisfaction = rng.choices(("满意", "基本满意", "不满意"), weights)[0]
     life.columns.update(callback_contacted=contacted, callback_resolved=resolved,
-                        callback_satisfaction=satisfaction, callback_at=at.isoformat())
+                        callback_satisfaction=satisfaction, callback_at=at.isoformat(timespec="seconds"))
     life.events.append(("回访", at, "12345回访", "，".join((contacted, resolved, satisfaction))))
 
 

@@ -112,8 +112,8 @@ class _Maker:
             "request_type": rng.choice(topic.types), "kind": kind.value, "content": content,
             "handling_unit": "花乡街道" if source is Source.HOTLINE else "",
             "handling_role": "主办" if source is Source.HOTLINE else "",
-            "received_at": received.isoformat(),
-            "due_at": self.rule.due(received, kind, is_working_day).isoformat(),
+            "received_at": received.isoformat(timespec="seconds"),
+            "due_at": self.rule.due(received, kind, is_working_day).isoformat(timespec="seconds"),
         }
 
     def number(self, received: datetime, source: Source) -> str:
@@ -176,7 +176,7 @@ def build_requests(session: Session, ctx: DemoContext) -> None:
     db = session.db
     db.table("requests").insert_all(rows, batch_size=500)
     ids = dict(db.execute("SELECT uid, id FROM requests").fetchall())
-    events = [{"uid": new_uid(), "request_id": ids[row["uid"]], "step": step, "at": at.isoformat(),
+    events = [{"uid": new_uid(), "request_id": ids[row["uid"]], "step": step, "at": at.isoformat(timespec="seconds"),
                "user_id": None, "user_name": who, "note": note}
               for row, life in zip(rows, lives, strict=True) for step, at, who, note in life.events]
     db.table("request_events").insert_all(events, batch_size=1000)
