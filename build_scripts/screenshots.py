@@ -24,7 +24,7 @@ def _today() -> date:
 
 # (demo login, password, pages shot as that user)
 SHOTS = [
-    ("staff", "staff2026", ["dashboard", "residents", "volunteers", "schedule", "pairing"]),
+    ("staff", "staff2026", ["dashboard", "residents", "volunteers", "schedule", "pairing", "requests"]),
     ("supervisor", "supervisor2026", ["records"]),
     ("admin", "admin2026", ["audit", "settings"]),
 ]
@@ -82,13 +82,21 @@ def _shoot(app, window, session, key: str, out: Path) -> None:
 
 
 def _wait_for_tables(app, page) -> None:
-    """Tables that query off the GUI thread (居民) fill in a moment later: wait for their rows."""
+    """Pages fill from the background (tables on their query threads, figures and lists on the
+    runner): wait until nothing on the page is still loading."""
     import time
+
+    from PySide6.QtCore import QObject
 
     from volunteer_app.ui.paged_model import PagedTableModel
 
-    deadline = time.monotonic() + 10
-    while any(m.loading for m in page.findChildren(PagedTableModel)) and time.monotonic() < deadline:
+    def loading() -> bool:
+        parts = [page, *page.findChildren(QObject)]
+        return any(m.loading for m in page.findChildren(PagedTableModel)) or any(
+            getattr(part, "loading", False) is True for part in parts)
+
+    deadline = time.monotonic() + 20
+    while loading() and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
     app.processEvents()
