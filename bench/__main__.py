@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import json
+import os
 import pkgutil
 import sys
 import time
@@ -22,6 +23,12 @@ def main(argv: list[str]) -> int:
     names = [a for a in argv if a != "--json"]
     names = names or sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
     figures: dict[str, object] = {}
+    # One QApplication for every module: a module that renders PDFs alone would otherwise make
+    # a QGuiApplication, and the widget benches after it could not make theirs.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 (kept for the whole run)
     for name in names:
         module = importlib.import_module(f"bench.{name}")
         if not hasattr(module, "main"):

@@ -63,6 +63,7 @@ def main() -> None:
     from volunteer_app.reports.certificate import write_certificates_pdf
     from volunteer_app.reports.monthly import write_monthly_pdf
     from volunteer_app.reports.record_list import write_record_list_pdf
+    from volunteer_app.services.admin import settings
     from volunteer_app.services.hours import certificates, record_queries, reports
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -95,6 +96,9 @@ def main() -> None:
             session.db.close()
 
         session, _team, ids = _database(folder, max(SIZES), "certificates")
+        # a certificate names the unit's person in charge and a contact (checked before issuing)
+        settings.put(session, "certificate.leader", "王主任")
+        settings.put(session, "certificate.contact", "010-00000000")
         print(f"\n证明批量打印（{CERTIFICATES}份，每人一页）")
         for count in (40, CERTIFICATES):
             (issued, skipped), issue_s = timed(certificates.issue_batch, session, ids[:count],

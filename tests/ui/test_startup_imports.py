@@ -84,3 +84,13 @@ def test_a_scrolled_page_shows_the_window_colour(qtbot):
     # found by Qt's own name for it, the same widget viewport() returns, left unfilled
     assert not area.viewport().autoFillBackground()
     assert area.viewport().objectName() == "qt_scrollarea_viewport"
+
+
+def test_the_pairing_page_opens_without_scipy():
+    # The page lists pairs through the matcher's module; scipy waits for the first 匹配.
+    code = ("import sys\nimport volunteer_app.ui.pages.pairing\n"
+            "assert 'scipy' not in sys.modules, 'scipy imported by the page'\n"
+            "from volunteer_app.domain import matching\nassert matching.optimal_match\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr[-2000:]

@@ -17,7 +17,6 @@ from datetime import date
 
 import numpy as np
 
-from . import assignment
 from .availability import PART_NAMES, PARTS, WEEKDAYS
 from .people import Cohorts, age_on
 
@@ -367,6 +366,10 @@ def _match(choose: Choose, helpers: Sequence[Helper], seniors: Sequence[Senior],
 
 def _best_edges(edge: np.ndarray, capacities: list[int]) -> dict[int, int]:
     """The assignment of largest total weight under the helpers' places."""
+    # scipy is imported when a match is first solved, not when the 80后帮90后 page (which
+    # lists pairs through this module) opens: it was most of the page's 0.45 s first block
+    from . import assignment
+
     return assignment.best_assignment(edge, capacities)
 
 
