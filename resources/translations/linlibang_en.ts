@@ -586,27 +586,27 @@ Assign anyway?</translation>
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="153"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="166"/>
         <source>登记回访结果</source>
         <translation>Record the callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="158"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="171"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="161"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="174"/>
         <source>是否联系</source>
         <translation>Contacted</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="175"/>
         <source>是否解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="163"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="176"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -1719,67 +1719,72 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="90"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="91"/>
         <source>新建诉求</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="96"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="106"/>
         <source>手机或座机，全角数字也可以</source>
         <translation>Mobile or landline; full-width digits are fine</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="98"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="108"/>
         <source>例如：明春苑3号楼2单元</source>
         <translation>e.g. Mingchunyuan building 3 unit 2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="110"/>
         <source>最多三级，用/分隔，如 城乡建设/物业管理/电梯</source>
         <translation>Up to three levels separated by /, e.g. construction/property/lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="106"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="116"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="106"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="116"/>
+        <source>来电时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="117"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="107"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="118"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="107"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="118"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="119"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="119"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="109"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="120"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="109"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="120"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="111"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
         <source>办理时限按紧急程度和问题分类计算（涉及水电气热的按24小时）；工单编号自动生成。</source>
         <translation>The deadline follows the urgency and the category (water, power, gas or heating: 24 hours); the ticket number is generated.</translation>
     </message>
@@ -4200,12 +4205,12 @@ Reason for archiving:</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="183"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="196"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="188"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="201"/>
         <source>还没有在册的社区工作者：请先在“志愿者与队伍”里登记。</source>
         <translation>No community staff registered yet: add them under Volunteers &amp; teams first.</translation>
     </message>
@@ -4604,42 +4609,42 @@ Reason for archiving:</translation>
 <context>
     <name>TeamTaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="216"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="229"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="216"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="229"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="217"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="230"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="217"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="230"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="218"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="231"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="218"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="231"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="229"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="242"/>
         <source>没有可以安排任务的队伍。</source>
         <translation>No team you may schedule for.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="232"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="245"/>
         <source>结束时间应晚于开始时间。</source>
         <translation>The end must be after the start.</translation>
     </message>
@@ -5653,12 +5658,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ServiceDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="55"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="55"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

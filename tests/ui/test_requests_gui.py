@@ -316,3 +316,31 @@ def test_a_step_taken_meanwhile_elsewhere_is_not_overwritten(qtbot, demo_session
     assert tickets.get(demo_session, ticket_id)["status"] == Status.SIGNED
     assert detail.title.text().endswith("已签收") and detail.next_button.text() == "联系诉求人"
     window.close()
+
+
+def test_a_call_entered_afterwards_keeps_its_own_time_and_deadline(qtbot, demo_session):
+    from PySide6.QtCore import QDate, QTime
+    from PySide6.QtWidgets import QDateEdit, QTimeEdit
+
+    window = window_for(qtbot, demo_session, "staff")
+    tab = requests_page(qtbot, window).tickets
+    click(qtbot, tab.new_button)
+    dialog = tab.dialog
+    day = dialog.findChild(QDateEdit, "new_request.received_date")
+    at = dialog.findChild(QTimeEdit, "new_request.received_time")
+    today = demo_session.today()
+    assert day.date() == QDate(today.year, today.month, today.day)    # now, by default
+    dialog.findChild(QLineEdit, "new_request.caller").setText("郑秀兰")
+    dialog.findChild(QLineEdit, "new_request.category").setText("城乡建设/供暖/暖气不热")
+    dialog.findChild(QPlainTextEdit, "new_request.content").setPlainText("暖气不热，家里有老人")
+    day.setDate(QDate(today.year, today.month, today.day).addDays(1))      # a slip: tomorrow
+    click(qtbot, dialog.save_button)
+    assert dialog.isVisible() and "来电时间" in dialog.error.text() and "之后" in dialog.error.text()
+    day.setDate(QDate(today.year, today.month, today.day).addDays(-1))     # the call came yesterday
+    at.setTime(QTime(16, 30))
+    save(qtbot, dialog)
+    ticket = tickets.get(demo_session, dialog.saved)
+    yesterday = today.fromordinal(today.toordinal() - 1)
+    assert ticket["received_at"] == f"{yesterday}T16:30:00"
+    assert ticket["kind"] == "水电气热" and ticket["due_at"] == f"{today}T16:30:00"   # 24 hours on
+    window.close()

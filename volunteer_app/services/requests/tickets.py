@@ -22,8 +22,8 @@ from .dispatch import dispatch_to_staff, dispatch_to_team
 from .ticket_form import CallerMatch
 
 __all__ = ["CallerMatch", "TicketError", "add", "advance", "deadline_rule", "dispatch_to_staff",
-           "dispatch_to_team", "events", "get", "list_tickets", "match_caller", "record_callback",
-           "reopen", "reveal_caller"]
+           "dispatch_to_team", "events", "get", "list_tickets", "match_caller", "now",
+           "record_callback", "reopen", "reveal_caller"]
 
 deadline_rule = ticket_form.deadline_rule
 # The column each step records its time in (已联系: the first contact, its own step).

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -91,6 +92,15 @@ class NewRequestDialog(_ServiceDialog):
         n = self.NAME
         self.source = _combo(f"{n}.source", [(s.value, s.value) for s in Source])
         self.source.setCurrentIndex(self.source.findData(Source.WALK_IN.value))
+        # when the caller called or came in: now, unless the worker enters it afterwards (the
+        # deadline runs from it)
+        received = tickets.now(session)
+        self.received_day = date_edit(f"{n}.received_date", received.date())
+        self.received_time = time_edit(f"{n}.received_time", received.time())
+        received_row = QHBoxLayout()
+        received_row.addWidget(self.received_day)
+        received_row.addWidget(self.received_time)
+        received_row.addStretch(1)
         self.caller = QLineEdit(objectName=f"{n}.caller")
         self.phone = QLineEdit(objectName=f"{n}.phone")
         self.phone.setPlaceholderText(self.tr("手机或座机，全角数字也可以"))
@@ -103,7 +113,8 @@ class NewRequestDialog(_ServiceDialog):
         self.urgency = _combo(f"{n}.urgency", [(u, u) for u in URGENCIES])
         self.content = QPlainTextEdit(objectName=f"{n}.content")
         self.content.setMinimumHeight(90)
-        for label, widget in ((self.tr("来源"), self.source), (self.tr("诉求人"), self.caller),
+        for label, widget in ((self.tr("来源"), self.source), (self.tr("来电时间"), received_row),
+                              (self.tr("诉求人"), self.caller),
                               (self.tr("电话"), self.phone), (self.tr("地址"), self.address),
                               (self.tr("问题分类"), self.category), (self.tr("诉求类型"), self.request_type),
                               (self.tr("紧急程度"), self.urgency), (self.tr("诉求内容"), self.content)):
@@ -116,7 +127,9 @@ class NewRequestDialog(_ServiceDialog):
         fit_to_screen(self, 560, 520)
 
     def values(self) -> dict[str, str]:
-        return {"source": self.source.currentData(), "caller_name": self.caller.text(),
+        received = datetime.combine(pydate(self.received_day.date()), pytime(self.received_time.time()))
+        return {"source": self.source.currentData(), "received_at": received.isoformat(timespec="seconds"),
+                "caller_name": self.caller.text(),
                 "caller_phone": self.phone.text(), "address": self.address.text(),
                 "category": self.category.text(), "request_type": self.request_type.currentData(),
                 "urgency": self.urgency.currentData(), "content": self.content.toPlainText()}
