@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = {"numpy", "scipy", "volunteer_app.domain.matching", "volunteer_app.services.care.pairing"}
 
@@ -86,11 +88,12 @@ def test_a_scrolled_page_shows_the_window_colour(qtbot):
     assert area.viewport().objectName() == "qt_scrollarea_viewport"
 
 
-def test_the_pairing_page_opens_without_scipy():
-    # The page lists pairs through the matcher's module; scipy waits for the first 匹配.
-    code = ("import sys\nimport volunteer_app.ui.pages.pairing\n"
-            "assert 'scipy' not in sys.modules, 'scipy imported by the page'\n"
-            "from volunteer_app.domain import matching\nassert matching.optimal_match\n")
+@pytest.mark.parametrize(("page", "heavy"), [("pairing", "scipy"), ("schedule", "numpy")])
+def test_a_page_opens_without_what_only_its_button_needs(page, heavy):
+    # 80后帮90后 lists pairs through the matcher's module: scipy waits for the first 匹配;
+    # 任务与排班 imports the scheduling rules: numpy waits for the first 一键补缺.
+    code = (f"import sys\nimport volunteer_app.ui.pages.{page}\n"
+            f"assert '{heavy}' not in sys.modules, '{heavy} imported by the {page} page'\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr[-2000:]

@@ -14,11 +14,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cached_property
-
-import numpy as np
+from typing import Any
 
 from .availability import Availability
-from .eligibility import StandingRules
 from .people import age_on
 
 # -- conflicts -------------------------------------------------------------------------------
@@ -282,6 +280,9 @@ def fill_gaps(gaps: Sequence[Gap], members: Sequence[Member],
     allowed = frozenset(allowed_soft) & SOFT_KINDS
     busy = {m.id: list(commitments.get(m.id, ())) for m in members}
     load = {m.id: Load(loads.get(m.id, Load()).week, loads.get(m.id, Load()).month) for m in members}
+    # numpy comes with the first fill, not with the 任务与排班 page that imports these rules
+    from .eligibility import StandingRules
+
     ranking = _Ranking(members, load)
     standing = StandingRules(members, rules.heavy_max_age, allowed)
     static = {gap.shift.id: ranking.flags(standing.mask(gap.shift), gap.assignees) for gap in gaps}
@@ -339,10 +340,10 @@ class _Ranking:
         hours = self.load[member.id]
         return (not member.availability, hours.month, hours.week, member.id, self.index[member.id])
 
-    def flags(self, mask: np.ndarray, without: Iterable[int]) -> bytearray:
+    def flags(self, mask: Any, without: Iterable[int]) -> bytearray:
         """One byte per member (1: may be picked), from the standing rules' ``mask``, with
         ``without`` (the people already on the shift) cleared."""
-        flags = bytearray(mask.astype(np.uint8).tobytes())
+        flags = bytearray(mask.astype("uint8").tobytes())   # mask: numpy booleans
         for volunteer_id in without:
             if volunteer_id in self.index:
                 flags[self.index[volunteer_id]] = 0
