@@ -28,9 +28,9 @@ from ...services.care import coverage, visit_list
 from ...services.care.coverage import UNCOVERED
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
-from .. import runner
 from ..dialogs.visit_dialog import VisitDialog
 from ..list_model import Field, ListTableModel
+from ..page_load import PageLoad
 from ..permissions import enable_for
 from ..signals import DataSignals
 from ..tables import column_widths, read_only_rows
@@ -82,7 +82,7 @@ class CoverageTab(QWidget):
         # on a change only while it is shown: a whole street (26,000 covered residents)
         # takes about 0.6 s.
         self._stale = True
-        self._asked = self._answered = 0
+        self._load = PageLoad(self, session, _listing, self._on_rows)
 
     def _model(self) -> ListTableModel:
         every, never, late = self.tr("每%1天"), self.tr("尚未探访"), self.tr("逾期%1天")
@@ -119,28 +119,15 @@ class CoverageTab(QWidget):
     @property
     def loading(self) -> bool:
         """A list asked of the runner has not come back yet."""
-        return self._asked != self._answered
+        return self._load.loading
 
     def refresh(self) -> None:
         """Ask for the list on the one background runner (about 0.6 s on a whole street);
         only the newest answer is shown."""
         self._stale = False
-        self._asked += 1
-        asked = self._asked
-        listing = visit_list.late_list if self.only_late.isChecked() else visit_list.visit_list
-        runner.start(listing, session=self.session, owner=self,
-                     done=lambda rows: self._on_rows(asked, rows),
-                     failed=lambda error: self._on_failed(asked, error))
+        self._load.ask(self.only_late.isChecked())
 
-    def _on_failed(self, asked: int, error: BaseException) -> None:
-        if asked == self._asked:
-            self._answered = asked
-        raise error                     # a bug: the app's handler reports it
-
-    def _on_rows(self, asked: int, rows: list[dict[str, Any]]) -> None:
-        if asked != self._asked:
-            return                      # an older question: a newer answer is on its way
-        self._answered = asked
+    def _on_rows(self, rows: list[dict[str, Any]]) -> None:
         chosen = self._chosen()
         self.rows = rows
         self.model.set_rows(self.rows)
@@ -203,3 +190,8 @@ class CoverageTab(QWidget):
                 self.refresh()
             else:
                 self._stale = True
+
+
+def _listing(session: Session, late_only: bool) -> list[dict[str, Any]]:
+    """On the runner's worker session: the late list, or everyone covered."""
+    return (visit_list.late_list if late_only else visit_list.visit_list)(session)

@@ -16,10 +16,10 @@ from ...services.admin import settings
 from ...services.permissions import Permission, PermissionDenied
 from ...services.requests import hotspots, tickets
 from ...services.session import Session
-from .. import runner
 from ..dialogs.request_dialogs import BIN_DUTY, StaffDialog, TeamTaskDialog
 from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
+from ..page_load import PageLoad
 from ..permissions import show_for
 from ..signals import DataSignals
 from ..tables import Selection, column_widths, read_only_rows
@@ -90,7 +90,7 @@ class HotspotsTab(QWidget):
         self.remind_button.clicked.connect(self._on_remind)
         signals.changed.connect(self._on_data_changed)
         self._stale = True
-        self._asked = self._answered = 0
+        self._load = PageLoad(self, session, hotspots.find, self._on_spots)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
@@ -99,29 +99,17 @@ class HotspotsTab(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._asked != self._answered
+        return self._load.loading
 
     def refresh(self) -> None:
         self._stale = False
-        self._asked += 1
-        asked = self._asked
         days, least = settings.get(self.session, "requests.hotspot_days"), settings.get(
             self.session, "requests.hotspot_min")
         self.rule.setText(self.tr("同一点位、同一类问题在近 %1 天内有 %2 件及以上诉求的，列在这里：趁下一次来电前先办。")
                           .replace("%1", str(days)).replace("%2", str(least)))
-        runner.start(hotspots.find, session=self.session, owner=self,
-                     done=lambda spots: self._on_spots(asked, spots),
-                     failed=lambda error: self._on_failed(asked, error))
+        self._load.ask()
 
-    def _on_failed(self, asked: int, error: BaseException) -> None:
-        if asked == self._asked:
-            self._answered = asked
-        raise error
-
-    def _on_spots(self, asked: int, spots: list[Any]) -> None:
-        if asked != self._asked:
-            return
-        self._answered = asked
+    def _on_spots(self, spots: list[Any]) -> None:
         self.spots = list(spots)
         self.model.set_rows([{"spot": spot} for spot in self.spots])
         self.tickets.set_rows([])

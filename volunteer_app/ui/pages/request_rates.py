@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from ...reports.requests_report import percent
 from ...services.requests import rates
 from ...services.session import Session
-from .. import runner
 from ..dialogs.print_dialogs import recent_months
 from ..dialogs.requests_report_dialog import RequestsReportDialog
 from ..forms import push_button
 from ..list_model import Field, ListTableModel
+from ..page_load import PageLoad
 from ..signals import DataSignals
 from ..tables import column_widths, read_only_rows
 from ..widgets.trend_chart import TrendChart
@@ -94,7 +94,7 @@ class RatesTab(QWidget):
         self.print_button.clicked.connect(self._on_print)
         signals.changed.connect(self._on_data_changed)
         self._stale = True
-        self._asked = self._answered = 0
+        self._load = PageLoad(self, session, _month_view, self._on_figures)
 
     def _table(self, name: str, fields: list[Field],
                widths: tuple[int, ...]) -> tuple[ListTableModel, QTableView]:
@@ -113,25 +113,13 @@ class RatesTab(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._asked != self._answered
+        return self._load.loading
 
     def refresh(self) -> None:
         self._stale = False
-        self._asked += 1
-        asked = self._asked
-        runner.start(_month_view, self.month.currentData(), session=self.session, owner=self,
-                     done=lambda figures: self._on_figures(asked, figures),
-                     failed=lambda error: self._on_failed(asked, error))
+        self._load.ask(self.month.currentData())
 
-    def _on_failed(self, asked: int, error: BaseException) -> None:
-        if asked == self._asked:
-            self._answered = asked
-        raise error
-
-    def _on_figures(self, asked: int, figures: dict[str, Any]) -> None:
-        if asked != self._asked:
-            return
-        self._answered = asked
+    def _on_figures(self, figures: dict[str, Any]) -> None:
         self.figures = figures
         month, formulas, office = figures["rates"], figures["formulas"], figures["office"]
         for key in RATES:

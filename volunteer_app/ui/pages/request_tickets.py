@@ -33,6 +33,7 @@ from ..dialogs.request_dialogs import NewRequestDialog
 from ..dialogs.request_import import RequestImportDialog
 from ..forms import push_button
 from ..list_model import Field, Index, ListTableModel
+from ..page_load import PageLoad
 from ..permissions import show_for
 from ..signals import DataSignals
 from ..tables import Selection, column_widths, read_only_rows
@@ -92,7 +93,7 @@ class TicketsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
         signals.changed.connect(self._on_data_changed)
         self._stale = True
-        self._asked = self._answered = 0
+        self._load = PageLoad(self, session, _listing, self._on_rows)
 
     def _model(self) -> TicketsModel:
         red, red_text = QBrush(URGENT), QBrush(URGENT_TEXT)
@@ -125,29 +126,16 @@ class TicketsTab(QWidget):
     @property
     def loading(self) -> bool:
         """A list asked of the runner has not come back yet."""
-        return self._asked != self._answered
+        return self._load.loading
 
     def set_view(self, key: str) -> None:
         self.view.setCurrentIndex(self.view.findData(key))
 
     def refresh(self) -> None:
         self._stale = False
-        self._asked += 1
-        asked = self._asked
-        runner.start(_listing, self.view.currentData(), self.filter.text().strip(),
-                     session=self.session, owner=self,
-                     done=lambda rows: self._on_rows(asked, rows),
-                     failed=lambda error: self._on_failed(asked, error))
+        self._load.ask(self.view.currentData(), self.filter.text().strip())
 
-    def _on_failed(self, asked: int, error: BaseException) -> None:
-        if asked == self._asked:
-            self._answered = asked
-        raise error                     # a bug: the app's handler reports it
-
-    def _on_rows(self, asked: int, rows: list[dict[str, Any]]) -> None:
-        if asked != self._asked:
-            return                      # an older question: a newer answer is on its way
-        self._answered = asked
+    def _on_rows(self, rows: list[dict[str, Any]]) -> None:
         chosen = self.detail.ticket["id"] if self.detail.ticket else None
         self.rows = rows
         self.model.set_rows(rows)
