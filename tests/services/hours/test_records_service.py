@@ -187,7 +187,8 @@ def test_hours_are_rounded_and_capped_per_day_as_the_settings_say(session):
     assert session.row("service_records", other_day)["hours"] == 3.0
 
 
-def test_a_completed_assignment_makes_one_record_with_its_real_hours(session):
+def _morning_shift(session) -> tuple[int, int, int]:
+    """A volunteer, a new team and one of its shifts (2026-11-20 07:00–09:00): (vid, team, shift)."""
     db = session.db
     vid = _volunteer(session)
     team = db.table("teams").insert({"uid": new_uid(), "name": "测试队", "created_at": now_text()}).last_pk
@@ -196,6 +197,12 @@ def test_a_completed_assignment_makes_one_record_with_its_real_hours(session):
     shift = db.table("shifts").insert({"uid": new_uid(), "task_id": task, "date": "2026-11-20",
                                        "start_time": "07:00", "end_time": "09:00", "min_people": 1,
                                        "max_people": 2}).last_pk
+    return vid, team, shift
+
+
+def test_a_completed_assignment_makes_one_record_with_its_real_hours(session):
+    db = session.db
+    vid, team, shift = _morning_shift(session)
     assignment = db.table("assignments").insert({
         "uid": new_uid(), "shift_id": shift, "volunteer_id": vid, "state": "已完成",
         "check_in": "2026-11-20T07:10:00", "check_out": "2026-11-20T09:40:00",
@@ -213,13 +220,7 @@ def test_a_completed_assignment_makes_one_record_with_its_real_hours(session):
 
 def test_an_assignment_not_yet_completed_earns_no_record(session):
     db = session.db
-    vid = _volunteer(session)
-    team = db.table("teams").insert({"uid": new_uid(), "name": "测试队", "created_at": now_text()}).last_pk
-    task = db.table("tasks").insert({"uid": new_uid(), "team_id": team, "service_type_id": 2,
-                                     "title": "桶前值守", "created_at": now_text()}).last_pk
-    shift = db.table("shifts").insert({"uid": new_uid(), "task_id": task, "date": "2026-11-20",
-                                       "start_time": "07:00", "end_time": "09:00", "min_people": 1,
-                                       "max_people": 2}).last_pk
+    vid, team, shift = _morning_shift(session)
     for state in ("已安排", "已确认", "已签到", "已谢绝", "缺席"):
         assignment = db.table("assignments").insert({
             "uid": new_uid(), "shift_id": shift, "volunteer_id": vid, "state": state,
