@@ -41,6 +41,7 @@ def dialog_classes() -> set[str]:
 
 
 def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
+    from volunteer_app.domain.requests import BIN_DUTY
     from volunteer_app.services.care import pairing
     from volunteer_app.services.people import teams
     from volunteer_app.services.scheduling import schedule
@@ -105,7 +106,7 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
         "CallbackDialog": lambda: request_dialogs.CallbackDialog(session, 1),
         "StaffDialog": lambda: request_dialogs.StaffDialog(session, "派给工作人员", print),
         "TeamTaskDialog": lambda: request_dialogs.TeamTaskDialog(session, "派给队伍（建任务）", print,
-                                                                 request_dialogs.BIN_DUTY),
+                                                                 BIN_DUTY),
         "RequestsReportDialog": lambda: requests_report_dialog.RequestsReportDialog(session, "2026-11"),
         "LoginDialog": lambda: login_dialog.LoginDialog(db),
         "FirstAdminDialog": lambda: login_dialog.FirstAdminDialog(db),

@@ -87,3 +87,12 @@ def test_rates_worked_by_hand() -> None:
     assert rates(counts, basic_weight=0.9)["satisfaction_rate"] == 0.87
     assert rates(CallbackCounts(3, 0, 0, 0, 0, 0)) == {
         "response_rate": None, "resolution_rate": None, "satisfaction_rate": None}
+
+
+def test_a_team_task_for_a_bin_point_defaults_to_garbage_duty():
+    from volunteer_app.domain.requests import task_service_type
+
+    assert task_service_type("城市管理/垃圾分类", "明春苑") == "垃圾分类值守"
+    assert task_service_type("城乡建设/物业管理", "明春苑垃圾桶站") == "垃圾分类值守"
+    assert task_service_type("社会保障/困难救助", None) == "困难帮扶"
+    assert task_service_type("城乡建设/物业管理/楼道照明", "干休所大院", "3号楼", otherwise="") == ""

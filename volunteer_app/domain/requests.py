@@ -214,3 +214,21 @@ def rates(counts: CallbackCounts, basic_weight: float = 1.0) -> dict[str, float 
         "satisfaction_rate": round((counts.satisfied + basic_weight * counts.basically_satisfied)
                                    / counts.rated, 4),
     }
+
+
+# The service type a team's task for a ticket usually is (the issue's examples): a 垃圾分类值守
+# shift at a bin point, 困难帮扶 for a caller in hardship. Staff may pick another.
+BIN_DUTY = "垃圾分类值守"
+HARDSHIP_HELP = "困难帮扶"
+BIN_WORDS = ("垃圾", "桶站", "桶前")
+
+
+def is_bin_point(*texts: str | None) -> bool:
+    """Whether a ticket's or hot spot's category, place or building speaks of garbage."""
+    joined = "".join(t or "" for t in texts)
+    return any(word in joined for word in BIN_WORDS)
+
+
+def task_service_type(*texts: str | None, otherwise: str = HARDSHIP_HELP) -> str:
+    """The service type a team task for it defaults to: 垃圾分类值守 at a bin point."""
+    return BIN_DUTY if is_bin_point(*texts) else otherwise

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.requests import Contacted, Kind, RequestType, Resolved, Satisfaction, Source
+from ...domain.requests import (
+    Contacted,
+    Kind,
+    RequestType,
+    Resolved,
+    Satisfaction,
+    Source,
+)
 from ...services.care import coverage
 from ...services.people import teams
 from ...services.permissions import Permission, PermissionDenied
@@ -35,7 +42,6 @@ from ...services.session import Session
 from ..forms import date_edit, error_label, pydate, pytime, save_cancel_buttons, time_edit
 from ..screen_fit import fit_to_screen
 
-BIN_DUTY = "垃圾分类值守"       # the service type a bin point's hot spot usually needs
 URGENCIES = ("一般", Kind.EMERGENCY.value, Kind.UTILITIES.value, Kind.COMPLEX.value)
 
 

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.requests import Status, next_step
+from ...domain.requests import Status, next_step, task_service_type
 from ...services.permissions import Permission, PermissionDenied
 from ...services.requests import tickets
 from ...services.session import Session
 from ..dialogs.request_dialogs import (
-    BIN_DUTY,
     CallbackDialog,
     NoteDialog,
     StaffDialog,
@@ -35,7 +34,6 @@ from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
 from ..tables import column_widths, read_only_rows
 
-HARDSHIP_HELP = "困难帮扶"
 # The button that takes a ticket from its status to the next one.
 NEXT_LABELS = {
     Status.NEW: QT_TRANSLATE_NOOP("TicketDetail", "签收"),
@@ -238,7 +236,7 @@ class TicketDetail(QWidget):
         t = self.ticket
         if t is None:
             return
-        default = BIN_DUTY if "垃圾" in (t.get("category") or "") else HARDSHIP_HELP
+        default = task_service_type(t.get("category"), t.get("place_name"), t.get("building"))
 
         def dispatch(team: int, service_type: int, start: Any, end: Any, headcount: int) -> int:
             return tickets.dispatch_to_team(self.session, t["id"], team, service_type, start, end,

@@ -12,11 +12,12 @@ from typing import Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ...domain.requests import task_service_type
 from ...services.admin import settings
 from ...services.permissions import Permission, PermissionDenied
 from ...services.requests import hotspots, tickets
 from ...services.session import Session
-from ..dialogs.request_dialogs import BIN_DUTY, StaffDialog, TeamTaskDialog
+from ..dialogs.request_dialogs import StaffDialog, TeamTaskDialog
 from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
 from ..page_load import PageLoad
@@ -26,12 +27,6 @@ from ..tables import Selection, column_widths, read_only_rows
 from .request_detail import countdown
 
 WATCHED = frozenset({"requests", "places", "settings"})
-BIN_WORDS = ("垃圾", "桶站", "桶前")
-
-
-def is_bin_point(spot: Any) -> bool:
-    """A hot spot about garbage at a bin point: its task is a 垃圾分类值守 shift."""
-    return any(word in f"{spot.category}{spot.place_name}{spot.building}" for word in BIN_WORDS)
 
 
 def _view(model: ListTableModel, name: str, widths: tuple[int, ...]) -> QTableView:
@@ -139,7 +134,7 @@ class HotspotsTab(QWidget):
             return hotspots.to_task(self.session, spot, team, service_type, start, end, headcount)
 
         self._open(TeamTaskDialog(self.session, self.tr("为高频点位建任务"), make,
-                                  BIN_DUTY if is_bin_point(spot) else "", self),
+                                  task_service_type(spot.category, spot.place_name, spot.building, otherwise=""), self),
                    self.tr("任务已建好，可在“任务与排班”里安排人员。"))
 
     def _on_remind(self) -> None:
