@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,6 +28,9 @@ from PySide6.QtCore import (
 
 from ..services.session import Session
 from .query_worker import QueryWorker
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
 
 PAGE_SIZE = 200
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -220,3 +223,26 @@ def yes_no(key: str) -> Callable[[dict[str, Any]], str]:
     """A column that shows 是 for a true flag and nothing otherwise."""
     yes = QCoreApplication.translate("PagedTableModel", "是")
     return lambda row: yes if row.get(key) else ""
+
+
+# How far down a filter's rows a page looks for a row it was asked to select.
+SELECT_SEARCH_ROWS = 5000
+
+
+def seek_row(table: QTableView, model: PagedTableModel, row_id: int) -> bool | None:
+    """Select the row of ``row_id`` in ``table`` once ``model``'s rows are in, fetching further
+    pages as needed (up to :data:`SELECT_SEARCH_ROWS`). True: selected; None: still looking
+    (call again when rows arrive); False: the current filter does not show it."""
+    if model.loading:
+        return None
+    row = model.row_of(row_id)
+    if row is not None:
+        table.selectRow(row)
+        table.scrollTo(model.index(row, 0))
+        return True
+    if model.canFetchMore() and model.rowCount() < SELECT_SEARCH_ROWS:
+        model.fetchMore()                   # the answer comes back as rowsInserted
+        return None
+    if model.rowCount() >= SELECT_SEARCH_ROWS or model.total <= model.rowCount():
+        return False
+    return None

@@ -32,14 +32,13 @@ from ...services.session import Session
 from ..dialogs.places_dialog import PlacesDialog
 from ..dialogs.resident_dialog import ResidentDialog
 from ..ledger_actions import add_import_export_buttons
-from ..paged_model import Column, Job, PagedTableModel, yes_no
+from ..paged_model import Column, Job, PagedTableModel, seek_row, yes_no
 from ..reveal import add_reveal_action
 from ..signals import DataSignals
 from ..tables import column_widths, read_only_rows
 
 WATCHED = frozenset({"residents", "places", "settings", "pairings"})   # pairs change 未覆盖
 # select_resident looks this far down the table for a row the filter shows but not yet fetched
-SELECT_SEARCH_ROWS = 5000
 
 
 class ResidentsModel(PagedTableModel):
@@ -188,21 +187,12 @@ class ResidentsPage(QWidget):
 
     def select_resident(self, resident_id: int) -> None:
         """Select a resident's row if the current filter shows it, once the rows are in
-        (fetching further pages as needed, up to :data:`SELECT_SEARCH_ROWS`)."""
+        (fetching further pages as needed, up to :data:`..paged_model.SELECT_SEARCH_ROWS`)."""
         self._wanted = resident_id
         self._select_wanted()
 
     def _select_wanted(self) -> None:
-        if self._wanted is None or self.model.loading:
-            return
-        row = self.model.row_of(self._wanted)
-        if row is not None:
-            self._wanted = None
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-        elif self.model.canFetchMore() and self.model.rowCount() < SELECT_SEARCH_ROWS:
-            self.model.fetchMore()          # the answer comes back as rowsInserted
-        elif self.model.rowCount() >= SELECT_SEARCH_ROWS or self.model.total <= self.model.rowCount():
+        if self._wanted is not None and seek_row(self.table, self.model, self._wanted) is not None:
             self._wanted = None
 
     # -- slots -----------------------------------------------------------------------------

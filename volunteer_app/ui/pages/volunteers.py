@@ -38,7 +38,7 @@ from ..dialogs.volunteer_dialog import VolunteerDialog
 from ..forms import push_button
 from ..ledger_actions import add_import_export_buttons
 from ..page_load import PageLoad
-from ..paged_model import ROW_ID_ROLE, Column, Job, PagedTableModel, yes_no
+from ..paged_model import ROW_ID_ROLE, Column, Job, PagedTableModel, seek_row, yes_no
 from ..permissions import show_for
 from ..reveal import add_reveal_action
 from ..signals import DataSignals
@@ -46,7 +46,6 @@ from ..tables import Selection, column_widths, read_only_rows
 
 WATCHED = frozenset({"volunteers", "teams", "team_members", "settings"})
 # select_volunteer looks this far down the table for a row the filter shows but not yet fetched
-SELECT_SEARCH_ROWS = 5000
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -308,22 +307,18 @@ class VolunteersPage(QWidget):
 
     def select_volunteer(self, volunteer_id: int, anywhere: bool = False) -> None:
         """Select a volunteer's row once the current filter's rows are in (fetching further
-        pages as needed, up to :data:`SELECT_SEARCH_ROWS`); ``anywhere``: if the filter does
+        pages as needed, up to :data:`..paged_model.SELECT_SEARCH_ROWS`); ``anywhere``: if the filter does
         not show them, clear it and the team and look again."""
         self._wanted, self._wanted_anywhere = volunteer_id, anywhere
         self._select_wanted()
 
     def _select_wanted(self) -> None:
-        if self._wanted is None or self.model.loading:
+        if self._wanted is None:
             return
-        row = self.model.row_of(self._wanted)
-        if row is not None:
+        found = seek_row(self.table, self.model, self._wanted)
+        if found:
             self._wanted = None
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-        elif self.model.canFetchMore() and self.model.rowCount() < SELECT_SEARCH_ROWS:
-            self.model.fetchMore()          # the answer comes back as rowsInserted
-        elif self.model.rowCount() >= SELECT_SEARCH_ROWS or self.model.total <= self.model.rowCount():
+        elif found is False:
             if self._wanted_anywhere and (self.filter.text() or self.model.query.team_id is not None):
                 self._wanted_anywhere = False
                 self.filter.clear()
