@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
 
 from ..services.session import Session
 from . import runner
+from .signals import DataSignals
 
 
 class PageLoad:
@@ -56,3 +58,30 @@ class PageLoad:
         if asked == self._asked:
             self._answered = asked
         raise error                     # a bug or a failed file: the app's handler reports it
+
+
+class WhenShown(QObject):
+    """Keeps a tab current without loading what nobody looks at: ``refresh`` runs when the
+    widget is first shown, at once on a change to a ``watched`` table while it is visible, and
+    on its next showing after a change made while it was hidden."""
+
+    def __init__(self, widget: QWidget, signals: DataSignals, watched: frozenset[str],
+                 refresh: Callable[[], None]):
+        super().__init__(widget)
+        self._widget, self._watched, self._refresh = widget, watched, refresh
+        self.stale = True
+        widget.installEventFilter(self)
+        signals.changed.connect(self._on_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self._widget and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self._refresh()
+        return False
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        if tables & self._watched:
+            if self._widget.isVisible():
+                self._refresh()
+            else:
+                self.stale = True

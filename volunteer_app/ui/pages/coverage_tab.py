@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,7 @@ from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.visit_dialog import VisitDialog
 from ..list_model import Field, ListTableModel
-from ..page_load import PageLoad
+from ..page_load import PageLoad, WhenShown
 from ..permissions import enable_for
 from ..signals import DataSignals
 from ..tables import column_widths, read_only_rows
@@ -77,11 +77,10 @@ class CoverageTab(QWidget):
         for widget in (self.staff, self.assign_button):
             enable_for(session, widget, Permission.RESIDENT_WRITE)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
-        signals.changed.connect(self._on_data_changed)
+        self._shown = WhenShown(self, signals, WATCHED, self.refresh)
         # The list is built, on the background runner, when the tab is first shown and again
         # on a change only while it is shown: a whole street (26,000 covered residents)
         # takes about 0.6 s.
-        self._stale = True
         self._load = PageLoad(self, session, _listing, self._on_rows)
 
     def _model(self) -> ListTableModel:
@@ -111,11 +110,6 @@ class CoverageTab(QWidget):
         ], self, background=lambda r: late_brush if urgent(r) else None,
             foreground=lambda r, c: late_text if urgent(r) and c == STATUS_COLUMN else None)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     @property
     def loading(self) -> bool:
         """A list asked of the runner has not come back yet."""
@@ -124,7 +118,6 @@ class CoverageTab(QWidget):
     def refresh(self) -> None:
         """Ask for the list on the one background runner (about 0.6 s on a whole street);
         only the newest answer is shown."""
-        self._stale = False
         self._load.ask(self.only_late.isChecked())
 
     def _on_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -184,12 +177,6 @@ class CoverageTab(QWidget):
         self.message.setText(self.tr("已为 %1 位居民指定包户人%2。").replace("%1", str(changed))
                              .replace("%2", self.staff.currentText()))
 
-    def _on_data_changed(self, tables: frozenset[str]) -> None:
-        if tables & WATCHED:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
 
 
 def _listing(session: Session, late_only: bool) -> list[dict[str, Any]]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...domain.requests import task_service_type
@@ -20,7 +19,7 @@ from ...services.session import Session
 from ..dialogs.request_dialogs import StaffDialog, TeamTaskDialog
 from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
-from ..page_load import PageLoad
+from ..page_load import PageLoad, WhenShown
 from ..permissions import show_for
 from ..signals import DataSignals
 from ..tables import Selection, column_widths, read_only_rows
@@ -83,21 +82,14 @@ class HotspotsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
         self.task_button.clicked.connect(self._on_task)
         self.remind_button.clicked.connect(self._on_remind)
-        signals.changed.connect(self._on_data_changed)
-        self._stale = True
+        self._shown = WhenShown(self, signals, WATCHED, self.refresh)
         self._load = PageLoad(self, session, hotspots.find, self._on_spots)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     @property
     def loading(self) -> bool:
         return self._load.loading
 
     def refresh(self) -> None:
-        self._stale = False
         days, least = settings.get(self.session, "requests.hotspot_days"), settings.get(
             self.session, "requests.hotspot_min")
         self.rule.setText(self.tr("同一点位、同一类问题在近 %1 天内有 %2 件及以上诉求的，列在这里：趁下一次来电前先办。")
@@ -148,9 +140,3 @@ class HotspotsTab(QWidget):
         except PermissionDenied as error:
             say(self.message, str(error), error=True)
 
-    def _on_data_changed(self, tables: frozenset[str]) -> None:
-        if tables & WATCHED:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +28,7 @@ from ..dialogs.print_dialogs import recent_months
 from ..dialogs.requests_report_dialog import RequestsReportDialog
 from ..forms import push_button
 from ..list_model import Field, ListTableModel
-from ..page_load import PageLoad
+from ..page_load import PageLoad, WhenShown
 from ..signals import DataSignals
 from ..tables import column_widths, read_only_rows
 from ..widgets.trend_chart import TrendChart
@@ -92,8 +91,7 @@ class RatesTab(QWidget):
         layout.addLayout(tables, 1)
         self.month.currentIndexChanged.connect(lambda _i: self.refresh())
         self.print_button.clicked.connect(self._on_print)
-        signals.changed.connect(self._on_data_changed)
-        self._stale = True
+        self._shown = WhenShown(self, signals, WATCHED, self.refresh)
         self._load = PageLoad(self, session, _month_view, self._on_figures)
 
     def _table(self, name: str, fields: list[Field],
@@ -106,17 +104,11 @@ class RatesTab(QWidget):
         return model, view
 
     # -- loading -----------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     @property
     def loading(self) -> bool:
         return self._load.loading
 
     def refresh(self) -> None:
-        self._stale = False
         self._load.ask(self.month.currentData())
 
     def _on_figures(self, figures: dict[str, Any]) -> None:
@@ -142,12 +134,6 @@ class RatesTab(QWidget):
         self.dialog = RequestsReportDialog(self.session, self.month.currentData(), self)
         self.dialog.open()
 
-    def _on_data_changed(self, tables: frozenset[str]) -> None:
-        if tables & WATCHED:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
 
 
 def _month_view(session: Session, month: str) -> dict[str, Any]:

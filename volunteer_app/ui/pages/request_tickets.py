@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +33,7 @@ from ..dialogs.request_dialogs import NewRequestDialog
 from ..dialogs.request_import import RequestImportDialog
 from ..forms import push_button
 from ..list_model import Field, Index, ListTableModel
-from ..page_load import PageLoad
+from ..page_load import PageLoad, WhenShown
 from ..permissions import show_for
 from ..signals import DataSignals
 from ..tables import Selection, column_widths, read_only_rows
@@ -91,8 +91,7 @@ class TicketsTab(QWidget):
         self.new_button.clicked.connect(self._on_new)
         self.import_button.clicked.connect(self._on_import)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
-        signals.changed.connect(self._on_data_changed)
-        self._stale = True
+        self._shown = WhenShown(self, signals, WATCHED, self.refresh)
         self._load = PageLoad(self, session, _listing, self._on_rows)
 
     def _model(self) -> TicketsModel:
@@ -118,11 +117,6 @@ class TicketsTab(QWidget):
             foreground=lambda r, c: red_text if urgent(r) and c in (COUNTDOWN_COLUMN, RISK_COLUMN) else None)
 
     # -- loading -----------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     @property
     def loading(self) -> bool:
         """A list asked of the runner has not come back yet."""
@@ -132,7 +126,6 @@ class TicketsTab(QWidget):
         self.view.setCurrentIndex(self.view.findData(key))
 
     def refresh(self) -> None:
-        self._stale = False
         self._load.ask(self.view.currentData(), self.filter.text().strip())
 
     def _on_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -171,12 +164,6 @@ class TicketsTab(QWidget):
     def _after_new(self, dialog: NewRequestDialog) -> None:
         self.detail.show_ticket(dialog.saved)
 
-    def _on_data_changed(self, tables: frozenset[str]) -> None:
-        if tables & WATCHED:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
 
 
 def _listing(session: Session, view: str, text: str) -> list[dict[str, Any]]:
