@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "roster",
     "places",
     "requests",    # 接诉即办: rates, hotspots; import plugs into its group (cli/requests.py)
+    "alerts",      # 极端天气预警: start, status, log, close, each its own module (cli/alerts.py)
 )
 
 

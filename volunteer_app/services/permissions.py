@@ -40,6 +40,7 @@ class Permission(StrEnum):
     RECORD_VERIFY = "服务记录核实锁定"
     REPORT_PRINT = "证明与报表打印"
     REQUEST_HANDLE = "诉求办理"
+    ALERT_RUN = "极端天气预警"          # start a warning, log the roll-call, close it
     IMPORT = "台账导入"
     EXPORT = "台账导出"
     VIEW_FULL_IDENTITY = "查看完整证件号和电话"
@@ -68,7 +69,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
         Permission.LEDGER_READ, Permission.RESIDENT_WRITE, Permission.VOLUNTEER_WRITE,
         Permission.TEAM_WRITE, Permission.TEAM_MEMBERS, Permission.SCHEDULE,
         Permission.PAIRING, Permission.VISIT_LOG, Permission.RECORD_WRITE,
-        Permission.REQUEST_HANDLE, Permission.IMPORT, Permission.EXPORT,
+        Permission.REQUEST_HANDLE, Permission.ALERT_RUN, Permission.IMPORT, Permission.EXPORT,
         Permission.VIEW_FULL_IDENTITY, Permission.VIEW_SENSITIVE,
     }),
     Role.CAPTAIN: frozenset({

@@ -28,6 +28,7 @@ from .resident_indexes import m_resident_filter_indexes
 from .row_versions import m_row_versions
 from .visit_coverage import m_visit_coverage
 from .visit_teams import m_visit_record_teams
+from .weather_alerts import m_weather_alerts
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -87,6 +88,7 @@ MIGRATIONS: list[Migration] = [
     m_visit_record_teams,
     m_visit_coverage,           # 13: residents' 包户人 (responsible staff); cadence per risk tier
     m_request_workflow,         # 14: 12345 tickets: steps, deadline, dispatch, callback; request_events
+    m_weather_alerts,           # 15: weather warnings, roll-call, attempts; resident power/chronic facts
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

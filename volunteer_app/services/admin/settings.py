@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from ...domain import weather
 from ...domain.hours import parse_office_hours
 from ...domain.people import Cohorts, HousingRule
 from ...domain.risk import VisitCadence
@@ -33,6 +34,7 @@ class SettingError(ValueError):
 
 
 WEIGHT_PREFIX = "pairing.w_"   # the matching weights: never negative
+ALERT_RULE_PREFIX = "alerts.select."   # + 暴雪 …: the roll-call rule of that warning type
 SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("community.name", "社区名称", "花乡街道示范社区"),
     SettingSpec("housing.floor_threshold", "悬空老人楼层线", 2,
@@ -90,13 +92,30 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("requests.hotspot_days", "高频诉求统计天数", 30, "", kind="days"),
     SettingSpec("requests.hotspot_min", "高频诉求最少件数", 3,
                 "同一地点、同一类别在统计天数内的诉求达到这个件数，列为“未诉先办”的高频点位。"),
+    # 极端天气风险防控 (domain.md, "Extreme weather"): who is on each warning's roll-call, when an
+    # unanswered resident turns red for a door visit, and what the calls count as service.
+    *(SettingSpec(f"{ALERT_RULE_PREFIX}{kind.value}", f"{kind.value}预警点名条件", rule,
+                  "用顿号分隔：高风险、90岁以上、独居、依赖电力或氧气、慢性病、悬空老人；"
+                  "写上“悬空老人优先”时悬空老人排在名单最前。")
+      for kind, rule in weather.DEFAULT_RULES.items()),
+    SettingSpec("alerts.escalate_attempts", "连续未接通几次转上门", 3,
+                "在下面的分钟数内连续这么多次未接通，居民标红，并指派离得最近的帮手或工作人员上门查看。"),
+    SettingSpec("alerts.escalate_minutes", "未接通计次的时间窗（分钟）", 30),
+    SettingSpec("alerts.call_hours", "每次点名电话计服务时长（小时）", 0.25,
+                "帮手和工作人员打的点名电话计入志愿服务时长，每个电话按这个时长计算。"),
+    SettingSpec("alerts.door_visit_hours", "每次上门查看计服务时长（小时）", 0.5),
+    SettingSpec("alerts.day_cap_hours", "每人每天点名计时上限（小时）", 2,
+                "一位志愿者一天内因点名和上门查看计入的时长不超过这个数。"),
+    SettingSpec("alerts.after_visit_hours", "预警解除后多少小时内探访高风险居民", 24,
+                "预警解除属于探访规则中的“重大变化”：每位高风险居民要在这段时间内探访一次。"),
     SettingSpec("import.max_unpacked_mb", "导入Excel解压后上限（MB）", 200,
                 "Excel文件（.xlsx）是压缩包：解压后超过这个大小的文件不读取，以免把电脑内存用光。"),
 )
 CADENCE_KEYS = ("visits.days_high", "visits.days_priority", "visits.days_general")
 _BY_KEY = {spec.key: spec for spec in SPECS}
 # Settings whose text must parse; the parser's ValueError says what is wrong.
-_CHECKS = {"records.office_hours": parse_office_hours}
+_CHECKS = {"records.office_hours": parse_office_hours,
+           **{f"{ALERT_RULE_PREFIX}{kind.value}": weather.parse_rule for kind in weather.AlertType}}
 
 
 def get(session: Session, key: str) -> Any:
@@ -188,3 +207,13 @@ def cohorts(session: Session) -> Cohorts:
 def visit_cadence(session: Session) -> VisitCadence:
     high, priority, general = (int(get(session, key)) for key in CADENCE_KEYS)
     return VisitCadence(high=high, priority=priority, general=general)
+
+
+def selection_rule(session: Session, kind: weather.AlertType) -> weather.SelectionRule:
+    """Who is on the roll-call of a ``kind`` warning, as the committee set it."""
+    return weather.parse_rule(str(get(session, f"{ALERT_RULE_PREFIX}{kind.value}")))
+
+
+def escalation_rule(session: Session) -> weather.EscalationRule:
+    return weather.EscalationRule(attempts=int(get(session, "alerts.escalate_attempts")),
+                                  minutes=int(get(session, "alerts.escalate_minutes")))
