@@ -119,7 +119,7 @@ def test_a_callers_list_and_a_states_list(demo_session):
     assert roles == sorted(roles, key=lambda role: callers.ROLE_ORDER[role])
 
 
-def test_supervisor_reads_without_phones_audit_being_skipped(demo_session):
+def test_a_supervisor_reads_the_board_and_the_full_phones(demo_session):
     warning = _logged(demo_session)
     supervisor = warning.as_role(Role.SUPERVISOR)
     assert board.board(supervisor, warning.alert_id)["total"] == 12
