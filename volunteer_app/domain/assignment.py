@@ -17,7 +17,7 @@ did in floating point.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,24 +56,44 @@ def solve(edge: np.ndarray, capacities: Sequence[int],
     "dense" when the proof failed and the dense solve decided (never seen; there to be safe)."""
     n, m = edge.shape
     cap = np.asarray(capacities, dtype=np.int64).reshape(m)
-    edge = np.where(cap > 0, np.maximum(edge, 0), 0).astype(np.int64)
-    if not n or not m or not edge.any():
+    edge = _nonnegative(edge, cap)
+    if not n or not m or not edge.max(initial=0):
         return {}, "empty"
     cand = _edges(edge, *_best_columns(edge, candidates or CANDIDATES))
+    known = np.zeros(edge.shape, dtype=bool)
+    known[cand.rows, cand.cols] = True
     prices = None
     for rounds in range(1, MAX_ROUNDS + 1):
         chosen = _solve_sparse(cand, cap, n, prices)
         prices = _prices(cand, cap, chosen)
         if prices is None or not _dual_optimal(edge, cap, chosen, *prices):
             break                       # cannot happen with exact solvers; dense decides
-        rows, cols = _left_out(edge - prices[0][:, None] - prices[1][None, :])
+        rows, cols = _left_out(edge, *prices)
         if not len(rows):               # proved: no edge of the full matrix does better
             return {int(i): int(h) for i, h in enumerate(chosen) if h >= 0}, f"proved after {rounds}"
-        more = _edges(edge, np.concatenate([cand.rows, rows]), np.concatenate([cand.cols, cols]))
-        if len(more.rows) == len(cand.rows):
+        if known[rows, cols].any():
             break                       # a candidate edge breaks it: likewise
-        cand = more
+        known[rows, cols] = True
+        cand = Edges(np.concatenate([cand.rows, rows]), np.concatenate([cand.cols, cols]),
+                     np.concatenate([cand.weights, edge[rows, cols]]))
     return dense_assignment(edge, cap), "dense"
+
+
+def _nonnegative(edge: np.ndarray, cap: np.ndarray) -> np.ndarray:
+    """``edge`` as integers, 0 where negative or the column has no place: copied only when
+    it must be (the widened matrix has 10 million cells)."""
+    if edge.dtype == np.int64 and (cap > 0).all() and edge.min(initial=0) >= 0:
+        return edge
+    return np.where(cap > 0, np.maximum(edge, 0), 0).astype(np.int64)
+
+
+def _row_blocks(n: int, m: int) -> Iterator[slice]:
+    """Slices of n rows of m cells, about 64k cells each: a pass over the matrix a block at
+    a time stays in the processor's cache (a whole-matrix step writes and reads back 80 MB
+    when widened)."""
+    step = max(1, (1 << 16) // max(m, 1))
+    for start in range(0, n, step):
+        yield slice(start, start + step)
 
 
 def dense_assignment(edge: np.ndarray, capacities: Sequence[int]) -> dict[int, int]:
@@ -94,10 +114,14 @@ def _best_columns(edge: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     # splits into crowded columns and idle ones, and the proof needs many more rounds.
     # (Seeded: the same input gives the same pairs.)
     rng = np.random.default_rng(0)
-    ranked = edge
-    if edge.max() < 1 << 52:
-        ranked = (edge << 10) | rng.integers(0, 1 << 10, edge.shape)
-    cols = np.argpartition(-ranked, k - 1, axis=1)[:, :k].ravel()
+    spread = edge.max() < 1 << 52
+    cols = np.empty((n, k), dtype=np.int64)
+    for block in _row_blocks(n, m):
+        ranked = edge[block]
+        if spread:
+            ranked = (ranked << 10) | rng.integers(0, 1 << 10, ranked.shape, dtype=np.int16)
+        cols[block] = np.argpartition(-ranked, k - 1, axis=1)[:, :k]
+    cols = cols.ravel()
     rows = np.repeat(np.arange(n), k)
     rows2 = np.repeat(np.arange(n), SPREAD)
     cols2 = rng.integers(0, m, n * SPREAD)
@@ -238,15 +262,21 @@ def _dual_optimal(edge: np.ndarray, cap: np.ndarray, chosen: np.ndarray, u: np.n
                 or int(u.sum()) + int((cap * v).sum()) != int(pairs.sum()))
 
 
-def _left_out(reduced: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _left_out(edge: np.ndarray, u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Edges of positive reduced gain ``w_ih - u_i - v_h``: a row's few of the most (more
     when few rows have any: the last rounds' solves cost as much as the first's)."""
-    bad = np.flatnonzero((reduced > 0).any(axis=1))
+    best = np.concatenate([(edge[block] - v).max(axis=1) for block in _row_blocks(*edge.shape)])
+    bad = np.flatnonzero(best > u)
     if not len(bad):
         return bad, bad
-    some = reduced[bad]
-    p = min(max(PER_ROUND, BUDGET * len(reduced) // len(bad)), some.shape[1])
-    cols = np.argpartition(-some, p - 1, axis=1)[:, :p].ravel()
-    rows = np.repeat(bad, p)
-    keep = reduced[rows, cols] > 0
-    return rows[keep], cols[keep]
+    m = edge.shape[1]
+    p = min(max(PER_ROUND, BUDGET * len(edge) // len(bad)), m)
+    rows, cols = [], []
+    for block in _row_blocks(len(bad), m):     # the rows that have any, a block at a time
+        some = bad[block]
+        gain = edge[some] - v - u[some, None]
+        top = np.argpartition(gain, m - p, axis=1)[:, m - p:]
+        keep = np.take_along_axis(gain, top, axis=1) > 0
+        rows.append(np.broadcast_to(some[:, None], top.shape)[keep])
+        cols.append(top[keep])
+    return np.concatenate(rows), np.concatenate(cols)
