@@ -158,8 +158,12 @@ def allowed(helper: Helper, senior: Senior, *, widen: bool = False,
 
 
 # -- the score -----------------------------------------------------------------------------
+# a half-day's place in the week: sorting a pair's shared times by it is most of a reason's cost
+_WEEK_ORDER = {(d, p): (d - 1) * len(PARTS) + i for d in range(1, 8) for i, p in enumerate(PARTS)}
+
+
 def _slot_words(slots: Iterable[tuple[int, str]]) -> str:
-    ordered = sorted(slots, key=lambda s: (s[0], PARTS.index(s[1])))
+    ordered = sorted(slots, key=_WEEK_ORDER.__getitem__)
     shown = "、".join(f"{WEEKDAYS[d - 1]}{PART_NAMES[p]}" for d, p in ordered[:2])
     return shown + ("等" if len(ordered) > 2 else "")
 
