@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from volunteer_app.domain import assignment
+from volunteer_app.domain import assignment, pair_matrix
 from volunteer_app.domain.availability import PARTS
 from volunteer_app.domain.matching import (
     NO_COMMUNITY,
@@ -235,3 +235,26 @@ def test_counted_reasons_equal_the_scan_of_every_helper():
             for widen in (False, True):
                 assert scan_reason(s, helpers, widen, forbidden) in why_unmatched(
                     s, helpers, widen=widen, forbidden=forbidden), (seed, s)
+
+
+def test_edge_weights_block_by_block_equal_the_readable_scores(monkeypatch):
+    """The matrix is built a few rows at a time (domain/pair_matrix.py); with blocks of a
+    row or two, every weight is still the readable score's, lexicographic as before."""
+    monkeypatch.setattr(pair_matrix, "BLOCK_CELLS", 30)          # 2 rows of 13 a block
+    w = Weights(per_year_over_age=2.5, time_per_slot=3)
+    for seed in range(6):
+        r = random.Random(seed)
+        helpers = [make_helper(r, i) for i in range(13)]
+        seniors = [make_senior(r, 100 + i) for i in range(r.randint(1, 41))]
+        forbidden = frozenset((h.id, s.id) for h in helpers for s in seniors if r.random() < 0.1)
+        widen = seed % 2 == 1
+        ok = pair_matrix.allowed(helpers, seniors, widen, forbidden)
+        edge = pair_matrix.edge_weights(helpers, seniors, w, 90, ok)
+        n = len(seniors)
+        plain = [[round(pair_score(h, s, w).total * 10) * (n + 1) + 1
+                  if allowed(h, s, widen=widen, forbidden=forbidden) else 0 for h in helpers]
+                 for s in seniors]
+        bonus = sum(max(row) for row in plain) + 1
+        expected = [[x + bonus if x and s.stranded else x for x in row]
+                    for row, s in zip(plain, seniors, strict=True)]
+        assert edge.tolist() == expected

@@ -158,8 +158,12 @@ def allowed(helper: Helper, senior: Senior, *, widen: bool = False,
 
 
 # -- the score -----------------------------------------------------------------------------
+# a half-day's place in the week: sorting a pair's shared times by it is most of a reason's cost
+_WEEK_ORDER = {(d, p): (d - 1) * len(PARTS) + i for d in range(1, 8) for i, p in enumerate(PARTS)}
+
+
 def _slot_words(slots: Iterable[tuple[int, str]]) -> str:
-    ordered = sorted(slots, key=lambda s: (s[0], PARTS.index(s[1])))
+    ordered = sorted(slots, key=_WEEK_ORDER.__getitem__)
     shown = "、".join(f"{WEEKDAYS[d - 1]}{PART_NAMES[p]}" for d, p in ordered[:2])
     return shown + ("等" if len(ordered) > 2 else "")
 
@@ -248,82 +252,9 @@ def _slot_bits(slots: frozenset[tuple[int, str]]) -> int:
 def score_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights,
                  min_age: int) -> np.ndarray:
     """Scores of every (senior, helper) as in :func:`pair_score`, computed with numpy."""
-    n, m = len(seniors), len(helpers)
+    from . import pair_matrix
 
-    def col(values, dtype=np.int64):
-        return np.array(values, dtype=dtype).reshape(1, m)
-
-    def row(values, dtype=np.int64):
-        return np.array(values, dtype=dtype).reshape(n, 1)
-
-    codes: dict[object, int] = {None: -1}
-    code = lambda v: codes.setdefault(v, len(codes))  # noqa: E731
-    h_place = col([code(("p", h.place_id)) if h.place_id is not None else -1 for h in helpers])
-    s_place = row([code(("p", s.place_id)) if s.place_id is not None else -2 for s in seniors])
-    h_bld = col([code(("b", h.place_id, h.building)) if h.building else -3 for h in helpers])
-    s_bld = row([code(("b", s.place_id, s.building)) if s.building else -4 for s in seniors])
-    h_com = col([code(("c", h.community_id)) if h.community_id is not None else -5 for h in helpers])
-    s_com = row([code(("c", s.community_id)) if s.community_id is not None else -6 for s in seniors])
-    same_place = h_place == s_place
-    result = np.where(same_place & (h_bld == s_bld), w.same_building,
-                      np.where(same_place, w.same_place,
-                               np.where(h_com == s_com, w.same_community, 0.0)))
-    shared = np.bitwise_count(col([_slot_bits(h.slots) for h in helpers])
-                              & row([_slot_bits(s.slots) for s in seniors]))
-    result += w.time_per_slot * np.minimum(shared, w.time_slots_counted)
-    able = col([not h.health_limit for h in helpers], bool)
-    result += w.stairs * (row([STAIRS in s.needs for s in seniors], bool) & able)
-    carer = col([bool({"驾驶", "医护"} & h.skills) for h in helpers], bool)
-    result += w.hospital * (row([HOSPITAL in s.needs for s in seniors], bool) & carer)
-    result += w.errands * (row([bool(ERRANDS & s.needs) for s in seniors], bool) & same_place)
-    talker = col(["心理疏导" in h.skills for h in helpers], bool)
-    result += w.talk * (row([TALK in s.needs for s in seniors], bool) & talker)
-    result += row([priority(s, w, min_age).points for s in seniors], float)
-    return result
-
-
-def _allowed_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], widen: bool,
-                    forbidden: frozenset[tuple[int, int]]) -> np.ndarray:
-    n, m = len(seniors), len(helpers)
-    ok = np.ones((n, m), dtype=bool)
-    if not widen:   # community ids as small integers: comparing objects cell by cell is slow
-        codes: dict[int | None, int] = {}
-        h_com = [codes.setdefault(h.community_id, len(codes)) for h in helpers]
-        s_com = [codes.setdefault(s.community_id, len(codes)) for s in seniors]
-        ok &= np.array(h_com).reshape(1, m) == np.array(s_com).reshape(n, 1)
-    h_gender = np.array([h.gender or "" for h in helpers])
-    wanting: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(seniors):
-        if s.gender_preference:
-            wanting[s.gender_preference].append(i)
-    for gender, rows in wanting.items():
-        ok[rows] &= h_gender == gender
-    if forbidden:
-        h_index = {h.id: j for j, h in enumerate(helpers)}
-        s_index = {s.id: i for i, s in enumerate(seniors)}
-        for h_id, s_id in forbidden:
-            if h_id in h_index and s_id in s_index:
-                ok[s_index[s_id], h_index[h_id]] = False
-    return ok
-
-
-def _edge_weights(scores: np.ndarray, ok: np.ndarray, seniors: Sequence[Senior]) -> np.ndarray:
-    """Integer weights whose maximum is lexicographic: 悬空老人 matched, then score, then
-    the number of pairs. 0 means "no pair". (In place where it can: the widened matrix
-    has 10 million cells.)"""
-    n = len(seniors)
-    tenths = np.rint(scores * 10)
-    np.maximum(tenths, 0, out=tenths)
-    edge = tenths.astype(np.int64)
-    del tenths
-    edge *= n + 1
-    edge += 1
-    edge *= ok
-    bonus = int(edge.max(axis=1, initial=0).sum()) + 1
-    stranded = np.array([s.stranded for s in seniors], dtype=bool)
-    edge += np.where(stranded, bonus, 0).reshape(n, 1)
-    edge *= ok
-    return edge
+    return pair_matrix.scores(pair_matrix.sides(helpers, seniors, w, min_age), w)
 
 
 def optimal_match(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights = Weights(),  # noqa: B008
@@ -348,6 +279,8 @@ Choose = Callable[[np.ndarray, list[int]], dict[int, int]]
 def _match(choose: Choose, helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights,
            min_age: int, widen: bool, forbidden: frozenset[tuple[int, int]]) -> MatchResult:
     """Pairs chosen by ``choose`` in each community (or in one group when widened)."""
+    from . import pair_matrix  # it reads this module's types and rules
+
     result = MatchResult()
     placed = [s for s in seniors if s.community_id is not None]
     result.unmatched += [Unmatched(s.id, NO_COMMUNITY) for s in seniors if s.community_id is None]
@@ -356,8 +289,8 @@ def _match(choose: Choose, helpers: Sequence[Helper], seniors: Sequence[Senior],
     for group_h, group_s in _components(free, placed, widen):
         chosen: dict[int, int] = {}
         if group_h:
-            edge = _edge_weights(score_matrix(group_h, group_s, w, min_age),
-                                 _allowed_matrix(group_h, group_s, widen, forbidden), group_s)
+            ok = pair_matrix.allowed(group_h, group_s, widen, forbidden)
+            edge = pair_matrix.edge_weights(group_h, group_s, w, min_age, ok)
             chosen = choose(edge, [h.capacity for h in group_h])
         _collect(result, group_h, group_s, chosen, reasons, w, min_age)
     result.pairs.sort(key=lambda p: (not p.stranded, -p.score.total, p.resident_id))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
+from functools import lru_cache
 from typing import Any
 
 from ...domain import helper_rule, matching, risk
@@ -67,11 +68,17 @@ def _senior_rows(session: Session) -> list[dict[str, Any]]:
         " WHERE x.resident_id = r.id AND x.state = ?)", [*params, ACTIVE]))
 
 
+@lru_cache(maxsize=1024)
+def _json_set(text: str | None) -> frozenset[str]:
+    """A stored list of needs or skills as a set: few lists recur among thousands of people."""
+    return frozenset(from_json(text, []))
+
+
 def _helper(row: dict[str, Any]) -> matching.Helper:
     return matching.Helper(
         row["id"], row["name"], row["gender"], row["community_id"], row["place_id"],
         row["building"] or "", Availability.parse(row["availability"]).slots,
-        frozenset(from_json(row["skills"], [])), bool(row["health_limit"]),
+        _json_set(row["skills"]), bool(row["health_limit"]),
         max(int(row["places_left"]), 0))
 
 
@@ -83,7 +90,7 @@ def _senior(row: dict[str, Any], rule: HousingRule, today: date) -> matching.Sen
     return matching.Senior(
         row["id"], row["name"], row["gender"], row["community_id"], row["place_id"],
         row["building"] or "", Availability.parse(row["preferred_visit_times"]).slots,
-        frozenset(from_json(row["needs"], [])), row["gender_preference"],
+        _json_set(row["needs"]), row["gender_preference"],
         risk.is_stranded(row, rule, today), bool(row["lives_alone"]), bool(row["family_nearby"]),
         matching.senior_age(row["birth_date"], today))
 
@@ -101,9 +108,10 @@ def load(session: Session) -> tuple[list[matching.Helper], list[matching.Senior]
     # the housing rule read once, not once a resident (a query each)
     rule, today = settings.housing_rule(session), session.today()
     seniors = [_senior(r, rule, today) for r in senior_rows]
+    for r, s in zip(senior_rows, seniors, strict=True):   # the rows are this call's own
+        r["stranded"], r["age"] = s.stranded, s.age
     return (helpers, seniors, {r["id"]: r for r in helper_rows},
-            {r["id"]: {**r, "stranded": s.stranded, "age": s.age}
-             for r, s in zip(senior_rows, seniors, strict=True)})
+            {r["id"]: r for r in senior_rows})
 
 
 def propose(session: Session, widen: bool = False) -> Proposal:
