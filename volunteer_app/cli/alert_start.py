@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from ..domain import weather
 from ..domain.ticket_columns import parse_datetime
@@ -53,7 +55,7 @@ def run_start(args: argparse.Namespace) -> int:
     return 0
 
 
-def _word(parse, text: str):   # noqa: ANN001, ANN202 - parse_type or parse_level
+def _word(parse: Callable[[str], Any], text: str) -> Any:
     try:
         return parse(text)
     except ValueError as error:

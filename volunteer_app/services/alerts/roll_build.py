@@ -113,11 +113,12 @@ def callers(selected: Sequence[Selected], staff: dict[int | None, list[int]],
 
     The staff on duty is ``duty_staff_id`` when given; else the community worker of the
     resident's own community (any current one when the community has none) with the fewest
-    residents on the list so far. ``load`` holds the list's counts per caller (an upgrade's
+    residents on the list so far, whatever the role they call them in. ``load`` holds the list's counts per caller (an upgrade's
     existing rows) and is updated."""
     for s in selected:
-        if s.helper_id is None and s.responsible_id is not None:
-            load[s.responsible_id] += 1
+        known = s.helper_id if s.helper_id is not None else s.responsible_id
+        if known is not None:
+            load[known] += 1
     chosen: list[tuple[int | None, str]] = []
     for s in selected:
         duty = None

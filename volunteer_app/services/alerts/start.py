@@ -70,7 +70,7 @@ def start(session: Session, request: StartRequest) -> StartOutcome:
     plan = _plan(session, alert_id, request.insurance)
     try:
         made = duty_shifts.make(session, plan)
-    except Exception as error:      # noqa: BLE001 - the roll-call is saved whatever happens here
+    except Exception as error:      # the roll-call is saved whatever happens to the shifts
         outcome.warnings.append(f"预警和点名名单已保存，但值班班次未能生成：{error}")
         return outcome
     outcome.task_ids, outcome.shift_count = made.task_ids, len(made.shift_ids)
@@ -158,11 +158,10 @@ def _add_communities(session: Session, alert_id: int, communities: dict[int, str
             [(new_uid(), alert_id, c) for c in communities])
     except sqlite3.IntegrityError:
         # another PC started a warning between our check and this insert: the index says no
-        taken = _open_in(session, list(communities))
-        taken = [r for r in taken if r["id"] != alert_id]
+        taken = [r for r in _open_in(session, list(communities)) if r["id"] != alert_id]
         if taken:
             raise _refusal(taken[0]) from None
-        raise
+        raise AlertError("另一台电脑刚刚对这些社区发布了预警，本次没有保存，请刷新后再看。") from None
 
 
 def _top_up(session: Session, alert_id: int, kind: weather.AlertType, community_ids: list[int],
@@ -221,7 +220,7 @@ def _upgrade(session: Session, request: StartRequest, kind: weather.AlertType, l
 
 # -- what start would build ------------------------------------------------------------------
 
-def preview(session: Session, type: weather.AlertType | str,   # noqa: A002 - the contract's name
+def preview(session: Session, type: weather.AlertType | str,   # the contract names it type
             community_ids: list[int] | None = None) -> dict[str, Any]:
     """{"roll_count", "by_reason": {word: n}, "templates": [ShiftTemplate], "places": [names]}:
     what :func:`start` would build, for the dialog; writes nothing."""
