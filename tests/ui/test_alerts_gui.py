@@ -8,8 +8,10 @@ administrator have no page."""
 from __future__ import annotations
 
 import pytest
+from pdftext import pdf_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit
 
 from volunteer_app.domain.weather import AlertLevel, AlertType
 from volunteer_app.services.admin import users
@@ -308,3 +310,111 @@ def test_a_supervisor_reads_and_prints_without_buttons_and_others_have_no_page(q
         other = window_for(qtbot, demo_session, login)
         assert "alerts" not in other.page_keys
         other.close()
+
+
+def test_a_call_sheet_is_printed_to_pdf_and_its_results_typed_back(qtbot, demo_session, event_loop, tmp_path):
+    outcome = started(demo_session)
+    window = window_for(qtbot, demo_session, "staff")
+    page = alerts_page(qtbot, window)
+    settle(qtbot, page.roll)
+    rows = board.roll_rows(demo_session, outcome.alert_id)
+    caller = rows[0]["caller_id"]
+    mine = [r for r in rows if r["caller_id"] == caller]
+
+    click(qtbot, page.actions.sheet_button)
+    sheet = page.actions.dialog
+    sheet.caller.setCurrentIndex(sheet.caller.findData(caller))
+    path = event_loop.run_until_complete(sheet.save_pdf(tmp_path / "点名表.pdf"))
+    text = pdf_text(path)
+    assert "暴雪橙色预警 点名表" in text and rows[0]["caller_name"] in text
+    assert all(r["resident_name"] in text for r in mine[:5])
+    others = [r["resident_name"] for r in rows if r["caller_id"] != caller
+              and r["resident_name"] not in {m["resident_name"] for m in mine}]
+    assert others and others[0] not in text
+    sheet.reject()
+
+    # typed back: a wrong result names the line and saves nothing
+    click(qtbot, page.actions.log_sheet_button)
+    grid = page.actions.dialog
+    first, second = mine[0], mine[1]
+    grid.type_line(0, first["position"], "1")
+    assert grid.grid.item(0, 3).text() == first["resident_name"]     # the name shows at once
+    grid.type_line(1, second["position"], "好", "没人接")
+    click(qtbot, grid.save_button)
+    assert grid.isVisible() and f"第{second['position']}行" in grid.error.text()
+    assert demo_session.db.execute("SELECT COUNT(*) FROM alert_attempts").fetchone()[0] == 0
+    grid.type_line(1, second["position"], "2", "要送药")
+    grid.type_line(2, 99999, "3")
+    click(qtbot, grid.save_button)
+    assert grid.isVisible() and "第3行" in grid.error.text() and grid.grid.item(2, 3).text() == "无此行号"
+    grid.type_line(2, "", "")
+    click(qtbot, grid.save_button)
+    qtbot.waitUntil(lambda: not grid.isVisible())
+    assert "已录入 2 条" in page.message.text()
+    assert roll_state(demo_session, first["id"])["state"] == "平安"
+    helped = roll_state(demo_session, second["id"])
+    assert helped["state"] == "需要帮助" and "送药" in helped["needs"]
+    window.close()
+
+
+def test_a_callers_wechat_text_is_copied_and_shown(qtbot, demo_session):
+    outcome = started(demo_session)
+    window = window_for(qtbot, demo_session, "staff")
+    page = alerts_page(qtbot, window)
+    page.tabs.setCurrentWidget(page.callers)
+    settle(qtbot, page.callers)
+    tab = page.callers
+    assert tab.rows and tab.rows[0]["caller_role"] == "结对帮手"          # helpers first
+    assert sum(len(c["residents"]) for c in tab.rows) == outcome.roll_count
+    tab.table.selectRow(0)
+    chosen = tab.rows[0]
+    assert tab.residents.rowCount() == len(chosen["residents"])
+    click(qtbot, tab.copy_button)
+    copied = QGuiApplication.clipboard().text()
+    assert copied == tab.text.toPlainText()
+    assert copied.startswith(f"{chosen['caller_name']}您好：请在今天18点前联系以下老人")
+    assert chosen["residents"][0]["resident_name"] in copied
+    assert "已复制" in tab.message.text() and "可粘贴到微信" in tab.message.text()
+    window.close()
+
+
+def test_closing_offers_the_report_and_leaves_the_warning_read_only_in_the_history(
+        qtbot, demo_session, event_loop, tmp_path):
+    outcome = started(demo_session)
+    window = window_for(qtbot, demo_session, "staff")
+    page = alerts_page(qtbot, window)
+    settle(qtbot, page.roll)
+    page.roll.select_roll(page.roll.rows[0]["id"])
+    click(qtbot, page.roll.safe_button)
+    settle(qtbot, page)
+
+    click(qtbot, page.actions.close_button)
+    confirm = page.actions.dialog
+    assert f"还有 {outcome.roll_count - 1} 人没有联系上" in confirm.findChild(QLabel, "alert_close.summary").text()
+    click(qtbot, confirm.save_button)
+    qtbot.waitUntil(lambda: not confirm.isVisible())
+    assert access.open_alerts(demo_session) == []
+    assert "已解除" in page.message.text()
+    report = page.actions.dialog
+    assert report.objectName() == "alert_report_dialog" and report.isVisible()
+    text = pdf_text(event_loop.run_until_complete(report.save_pdf(tmp_path / "总结报告.pdf")))
+    assert "暴雪橙色预警" in text and "总结报告" in text
+    report.reject()
+
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.board.title.text() == "暴雪橙色预警（已解除）")
+    assert page.board.value("reached").startswith(f"1/{outcome.roll_count}")
+    for hidden in (page.actions.close_button, page.actions.log_sheet_button, page.actions.sheet_button,
+                   page.roll.safe_button):
+        assert not hidden.isVisible(), hidden.objectName()
+    assert page.actions.start_button.isVisible()
+
+    page.tabs.setCurrentWidget(page.history)
+    history = page.history
+    assert history.model.text(0, 0) == "暴雪橙色预警" and history.model.text(0, 4) == str(outcome.roll_count)
+    history.select(outcome.alert_id)
+    click(qtbot, history.report_button)
+    again = history.dialog
+    assert again.isVisible() and again.alert["id"] == outcome.alert_id
+    again.reject()
+    window.close()
