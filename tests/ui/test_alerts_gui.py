@@ -18,7 +18,7 @@ from volunteer_app.services.admin import users
 from volunteer_app.services.alerts import access, attempts, board, start
 from volunteer_app.services.session import Session
 from volunteer_app.ui.main_window import MainWindow
-from volunteer_app.ui.pages.alert_roll_table import ESCALATED
+from volunteer_app.ui.pages.alert_roll_table import ESCALATED, STATE_COLUMN
 
 pytestmark = pytest.mark.gui
 
@@ -158,7 +158,7 @@ def test_the_roll_call_is_worked_one_key_per_attempt_and_a_red_resident_gets_a_d
     click(qtbot, roll.safe_button)                   # 平安: one click
     assert roll_state(demo_session, first)["state"] == "平安"
     assert roll.chosen()["id"] == second             # on to the next one not yet reached
-    assert roll.model.text(0, 8) == "平安"
+    assert roll.model.text(0, STATE_COLUMN) == "平安"
 
     roll.table.setFocus()
     qtbot.keyClick(roll.table, "5")                  # the family answered for them
@@ -178,7 +178,7 @@ def test_the_roll_call_is_worked_one_key_per_attempt_and_a_red_resident_gets_a_d
     settle(qtbot, page)
     number = [r["id"] for r in roll.rows].index(third)
     assert roll.model.index(number, 0).data(Qt.ItemDataRole.BackgroundRole).color() == ESCALATED
-    assert roll.model.text(number, 8).startswith("已转上门")
+    assert roll.model.text(number, STATE_COLUMN).startswith("已转上门")
 
     # the board and its lists follow
     qtbot.waitUntil(lambda: page.board.value("reached").startswith(f"2/{outcome.roll_count}"))
@@ -346,7 +346,7 @@ def test_a_call_sheet_is_printed_to_pdf_and_its_results_typed_back(qtbot, demo_s
     grid.type_line(1, second["position"], "2", "要送药")
     grid.type_line(2, 99999, "3")
     click(qtbot, grid.save_button)
-    assert grid.isVisible() and "第3行" in grid.error.text() and grid.grid.item(2, 3).text() == "无此行号"
+    assert grid.isVisible() and "行号“99999”" in grid.error.text() and grid.grid.item(2, 3).text() == "无此行号"
     grid.type_line(2, "", "")
     click(qtbot, grid.save_button)
     qtbot.waitUntil(lambda: not grid.isVisible())

@@ -37,6 +37,7 @@ class _AlertDialog(QDialog):
     """A form whose 保存 runs ``_save`` and closes, or shows why the service refused."""
 
     NAME = "alert_dialog"
+    STRETCH = True          # a form of fields: the room left goes below it
 
     def __init__(self, session: Session, title: str, save_text: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,7 +53,8 @@ class _AlertDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
-        layout.addStretch(1)
+        if self.STRETCH:
+            layout.addStretch(1)
         layout.addWidget(box)
 
     def _save(self) -> Any:

@@ -68,6 +68,7 @@ class LogSheetDialog(_AlertDialog):
     """``lines``: the sheet's line number → the roll row it stands for."""
 
     NAME = "alert_sheet"
+    STRETCH = False         # the grid takes the room
 
     def __init__(self, session: Session, alert_id: int, lines: dict[int, dict[str, Any]],
                  parent: QWidget | None = None):
@@ -86,7 +87,7 @@ class LogSheetDialog(_AlertDialog):
         self.grid.horizontalHeader().setStretchLastSection(True)
         self.grid.verticalHeader().setDefaultSectionSize(26)
         self.form.addRow(hint)
-        self.form.addRow(self.grid)
+        self.layout().insertWidget(1, self.grid, 1)
         self.grid.itemChanged.connect(self._on_changed)
         self.grid.setCurrentCell(0, LINE)
         fit_to_screen(self, 640, 600)
@@ -129,8 +130,8 @@ class LogSheetDialog(_AlertDialog):
                 continue
             found = self._roll_of(line)
             if found is None:
-                raise ValueError(self.tr("第%1行：行号“%2”不在这份点名表上。").replace("%1", str(row + 1))
-                                 .replace("%2", line))
+                raise ValueError(self.tr("行号“%2”不在这份点名表上（录入表第%1行），请核对。")
+                                 .replace("%1", str(row + 1)).replace("%2", line))
             out.append((found["id"], SHORTHAND.get(result, result), note))
         if not out:
             raise ValueError(self.tr("还没有录入任何一行。"))

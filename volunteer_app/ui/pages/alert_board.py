@@ -89,7 +89,10 @@ class AlertBoard(QFrame):
         elif alert.get("until"):
             text += self.tr("，预计%1解除").replace("%1", moment(alert["until"]))
         names = alert.get("community_names") or []
-        return f"{text}\n{'、'.join(names)}" if names else text
+        self.when.setToolTip("、".join(names))      # a district's warning names every community
+        if len(names) == 1:
+            return f"{text} · {names[0]}"
+        return text + self.tr(" · %1个社区").replace("%1", str(len(names))) if names else text
 
 
 def moment(text: str | None) -> str:

@@ -44,7 +44,7 @@ ESCALATED = QColor("#fde2e1")
 STATE_COLOURS = {Result.SAFE.value: QColor("#1b7f3b"), Result.NEEDS_HELP.value: QColor("#b85c00"),
                  Result.NO_ANSWER.value: QColor("#b3261e"), Result.DOOR.value: QColor("#1b7f3b")}
 RED_TEXT = QColor("#b3261e")
-STATE_COLUMN = 8
+STATE_COLUMN = 7
 # The state filter: its key and whether a row belongs to it.
 STATE_FILTERS: dict[str, Callable[[dict[str, Any]], bool]] = {
     "waiting": lambda r: r["state"] == WAITING,
@@ -84,7 +84,7 @@ class RollTab(QWidget):
         self.table = QTableView(objectName="roll.table")
         self.table.setModel(self.model)
         read_only_rows(self.table, Selection.SingleSelection)
-        column_widths(self.table, (40, 70, 40, 190, 110, 150, 150, 76, 72, 60))
+        column_widths(self.table, (44, 70, 40, 190, 110, 130, 70, 130, 70, 44))
         self.current = QLabel(objectName="roll.current", wordWrap=True)
         self.current.setProperty("role", "section-title")
         self.message = message_label("roll")
@@ -123,13 +123,13 @@ class RollTab(QWidget):
             Field(self.tr("地址"), lambda r: r.get("address") or "", tooltip=True),
             Field(self.tr("电话"), lambda r: r.get("phone") or ""),
             Field(self.tr("家属联系"), lambda r: r.get("family_contact") or "", tooltip=True),
-            Field(self.tr("点名原因"), lambda r: "、".join(r.get("reasons") or []), tooltip=True),
             Field(self.tr("联系人"), lambda r: r.get("caller_name") or ""),
             Field(self.tr("状态"), lambda r: self.state_text(r)),
             Field(self.tr("等待分钟"), lambda r: _waiting(r), lambda r: r.get("waiting_minutes") or 0,
                   align_right=True),
             Field(self.tr("次数"), lambda r: str(r.get("attempts") or 0), lambda r: r.get("attempts") or 0,
                   align_right=True),
+            Field(self.tr("点名原因"), lambda r: "、".join(r.get("reasons") or []), tooltip=True),
         ], self, background=lambda r: red if escalated(r) else None, foreground=foreground)
 
     def state_text(self, row: dict[str, Any]) -> str:

@@ -62,6 +62,7 @@ class AlertsPage(QWidget):
         self.banner = InsuranceBanner(self)
         self.board = AlertBoard(self)
         self.message = message_label("alerts")
+        self.message.hide()                 # room for the roll-call until there is news
         self.roll = RollTab(session, signals)
         self.unreached = UnreachedTab(session)
         self.needs = NeedsTab(session)
@@ -156,6 +157,7 @@ class AlertsPage(QWidget):
 
     def say(self, text: str, error: bool = False) -> None:
         say(self.message, text, error)
+        self.message.setVisible(bool(text))
 
 
 def _choices(session: Session) -> list[dict[str, Any]]:
