@@ -19,10 +19,11 @@ from ..session import Session
 from . import access, escalation
 from .access import AlertError, parse_stamp, stamp
 from .callers import assign_need, callers, need_done
+from .escalation import assign_door
 from .roll_view import alert_id_of, audit_phones, fetch, roll_row, roll_rows
 
 # The whole roll-call API of the contract is reachable from here (and board.py) for callers.
-__all__ = ["assign_need", "attempts", "callers", "log_attempt", "log_for_resident", "need_done",
+__all__ = ["assign_door", "assign_need", "attempts", "callers", "log_attempt", "log_for_resident", "need_done",
            "roll_row", "roll_rows"]
 TABLES = ("alert_roll", "alert_attempts", "alert_events", "audit_log")
 

@@ -21,9 +21,10 @@ from ..session import Session
 from . import access
 from .access import AlertError
 from .attempts import log_attempt
+from .roll_view import address, audit_phones
 
 _ROWS = (
-    "SELECT o.id AS roll_id, o.position AS line, o.state, o.attempts, o.caller_id, o.caller_role, "
+    "SELECT o.id AS roll_id, o.position + 1 AS line, o.state, o.attempts, o.caller_id, o.caller_role, "
     "v.name AS caller_name, x.name, x.phone, x.emergency_contact, p.name AS place_name, x.building, "
     "x.unit, x.room FROM alert_roll o JOIN residents x ON x.id = o.resident_id "
     "LEFT JOIN places p ON p.id = x.place_id LEFT JOIN volunteers v ON v.id = o.caller_id "
@@ -38,14 +39,12 @@ def _rows(session: Session, alert: dict[str, Any], caller_id: int | None, what: 
     rows = [dict(r) for r in session.db.query(_ROWS.format(caller=where), params)]
     full = access.sees_phones(session, alert)
     for row in rows:
-        row["address"] = f"{row['place_name'] or ''}{row['building']}{row['unit']}{row['room']}"
+        row["address"] = address(row["place_name"], row["building"], row["unit"], row["room"])
         if not full:
             row["phone"] = masked("phone", row["phone"])
             row["emergency_contact"] = masked("emergency_contact", row["emergency_contact"])
-    if full and rows:
-        with session.write("audit_log"):
-            session.audit("导出完整电话", "alerts", alert["id"], None, None,
-                          f"{alert['title']}{what}含{len(rows)}位居民的完整电话和家属联系方式")
+    if full:
+        audit_phones(session, alert, len(rows), what)
     return rows
 
 
@@ -69,7 +68,7 @@ def call_sheet_data(session: Session, alert_id: int, caller_id: int | None = Non
 def line_ids(session: Session, alert_id: int) -> dict[int, int]:
     """The roll id of each line number printed on the call sheets."""
     access.require_read(session)
-    return {r[0]: r[1] for r in session.db.execute(
+    return {r[0] + 1: r[1] for r in session.db.execute(
         "SELECT position, id FROM alert_roll WHERE alert_id = ?", [alert_id])}
 
 
@@ -107,7 +106,7 @@ def check_sheet(session: Session, alert_id: int,
     if alert["closed_at"]:
         raise AlertError(f"{alert['title']}已解除，不能再登记点名结果。")
     known = {r[0]: (r[1], r[2]) for r in session.db.execute(
-        "SELECT id, position, caller_id FROM alert_roll WHERE alert_id = ?", [alert_id])}
+        "SELECT id, position + 1, caller_id FROM alert_roll WHERE alert_id = ?", [alert_id])}
     checked, seen = [], set()
     for index, (roll_id, result, note) in enumerate(entries, 1):
         if roll_id not in known:
