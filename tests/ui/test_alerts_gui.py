@@ -11,7 +11,7 @@ import pytest
 from pdftext import pdf_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from volunteer_app.domain.weather import AlertLevel, AlertType
 from volunteer_app.services.admin import users
@@ -190,7 +190,7 @@ def test_the_roll_call_is_worked_one_key_per_attempt_and_a_red_resident_gets_a_d
     # the door visitor reports back
     page.tabs.setCurrentWidget(page.doors)
     page.doors.select(third)
-    click(qtbot, page.doors.buttons[0])
+    click(qtbot, page.doors.findChild(QPushButton, "doors.outcome"))
     door = page.doors.dialog
     door.findChild(QLineEdit, "alert_door.note").setText("手机没电了，人没事")
     click(qtbot, door.save_button)
@@ -199,6 +199,18 @@ def test_the_roll_call_is_worked_one_key_per_attempt_and_a_red_resident_gets_a_d
     assert entry["state"] == "已上门" and entry["door_closed_at"]
     qtbot.waitUntil(lambda: page.doors.model.rowCount() == 0)
     assert page.board.value("door_visits") == "0"
+
+    # a door visit sent by hand, without waiting for three calls
+    page.tabs.setCurrentWidget(page.unreached)
+    waiting = page.unreached.rows[0]
+    page.unreached.select(waiting["id"])
+    click(qtbot, page.unreached.findChild(QPushButton, "unreached.door"))
+    send = page.unreached.dialog
+    visitor = send.person.currentText()
+    click(qtbot, send.save_button)
+    qtbot.waitUntil(lambda: not send.isVisible())
+    qtbot.waitUntil(lambda: [r["id"] for r in page.doors.rows] == [waiting["id"]])
+    assert page.doors.model.text(0, 2) == visitor
     window.close()
 
 
@@ -230,13 +242,13 @@ def test_needs_help_is_logged_assigned_and_done(qtbot, demo_session):
     needs = page.needs
     assert needs.model.text(0, 1) == "送餐、取暖" and needs.model.text(0, 3) == "未指派"
     needs.select(chosen["id"])
-    click(qtbot, needs.buttons[0])                   # 指派处理人…
+    click(qtbot, needs.findChild(QPushButton, "needs.assign"))
     handler = needs.dialog
     name = handler.person.currentText()
     click(qtbot, handler.save_button)
     qtbot.waitUntil(lambda: not handler.isVisible())
     qtbot.waitUntil(lambda: needs.model.text(0, 3) == name)
-    click(qtbot, needs.buttons[1])                   # 标记已办…
+    click(qtbot, needs.findChild(QPushButton, "needs.done"))
     done = needs.dialog
     done.findChild(QLineEdit, "alert_note.text").setText("已送去饭菜和电暖器")
     click(qtbot, done.save_button)
@@ -337,13 +349,13 @@ def test_a_call_sheet_is_printed_to_pdf_and_its_results_typed_back(qtbot, demo_s
     click(qtbot, page.actions.log_sheet_button)
     grid = page.actions.dialog
     first, second = mine[0], mine[1]
-    grid.type_line(0, first["position"], "1")
+    grid.type_line(0, first["position"] + 1, "1")
     assert grid.grid.item(0, 3).text() == first["resident_name"]     # the name shows at once
-    grid.type_line(1, second["position"], "好", "没人接")
+    grid.type_line(1, second["position"] + 1, "好", "没人接")
     click(qtbot, grid.save_button)
-    assert grid.isVisible() and f"第{second['position']}行" in grid.error.text()
+    assert grid.isVisible() and f"第{second['position'] + 1}行" in grid.error.text()
     assert demo_session.db.execute("SELECT COUNT(*) FROM alert_attempts").fetchone()[0] == 0
-    grid.type_line(1, second["position"], "2", "要送药")
+    grid.type_line(1, second["position"] + 1, "2", "要送药")
     grid.type_line(2, 99999, "3")
     click(qtbot, grid.save_button)
     assert grid.isVisible() and "行号“99999”" in grid.error.text() and grid.grid.item(2, 3).text() == "无此行号"

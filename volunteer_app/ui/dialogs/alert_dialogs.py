@@ -144,8 +144,8 @@ class HandlerDialog(_AlertDialog):
     NAME = "alert_handler"
 
     def __init__(self, session: Session, who: str, people: list[tuple[str, int]],
-                 action: Callable[[int], Any], parent: QWidget | None = None):
-        super().__init__(session, self.tr("指派处理人：%1").replace("%1", who), self.tr("指派"), parent)
+                 action: Callable[[int], Any], parent: QWidget | None = None, title: str = ""):
+        super().__init__(session, title or self.tr("指派处理人：%1").replace("%1", who), self.tr("指派"), parent)
         self.action = action
         self.person = QComboBox(objectName=f"{self.NAME}.person")
         self.person.setEditable(True)           # type a few characters of the name to find them

@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...domain.weather import Via
-from ...services.alerts import access, attempts, callers, start
+from ...services.alerts import access, attempts, callers, escalation, start
 from ...services.care import coverage
 from ...services.hours import record_queries
 from ...services.session import Session
@@ -42,6 +42,7 @@ class _ListTab(QWidget):
         self.session = session
         self.alert: dict[str, Any] | None = None
         self.rows: list[dict[str, Any]] = []
+        self.total = 0
         self.dialog: QDialog | None = None
         self.buttons: list[QWidget] = []
         self.model = ListTableModel(fields, self)
@@ -68,11 +69,17 @@ class _ListTab(QWidget):
         self.button_row.addWidget(button)
         self.buttons.append(button)
 
-    def set_rows(self, alert: dict[str, Any] | None, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, alert: dict[str, Any] | None, rows: list[dict[str, Any]],
+                 total: int | None = None) -> None:
+        """``total``: how many there are when ``rows`` lists only the first of them."""
         chosen = self.chosen()
         self.alert, self.rows = alert, rows
+        self.total = len(rows) if total is None else total
         self.model.set_rows(rows)
-        self.count.setText(self.tr("共 %1 人").replace("%1", str(len(rows))))
+        count = self.tr("共 %1 人").replace("%1", str(self.total))
+        if self.total > len(rows):
+            count += self.tr("，列出等待最久的 %1 人").replace("%1", str(len(rows)))
+        self.count.setText(count)
         ids = [r["id"] for r in rows]
         if chosen is not None and chosen["id"] in ids:
             self.table.selectRow(ids.index(chosen["id"]))
@@ -114,6 +121,19 @@ class UnreachedTab(_ListTab):
             Field(self.tr("家属联系"), lambda r: r.get("family_contact") or "", tooltip=True),
             Field(self.tr("地址"), _where, tooltip=True),
         ], (80, 90, 48, 90, 80, 120, 160), parent)
+        self.add_button(self.tr("派人上门…"), "unreached.door", lambda: send_to_door(self))
+
+
+def send_to_door(tab: _ListTab) -> None:
+    """A door visit sent by hand: nobody near was found, the one chosen cannot go, or the
+    worker will not wait for the rule (the resident turns red now)."""
+    row = tab.chosen()
+    if row is None:
+        return
+    tab._open(HandlerDialog(tab.session, row["resident_name"], handlers(tab.session),
+                            lambda person: escalation.assign_door(tab.session, row["id"], person), tab,
+                            title=tab.tr("派人上门查看：%1").replace("%1", row["resident_name"])),
+              tab.tr("已安排上门查看。"))
 
 
 class NeedsTab(_ListTab):
@@ -158,6 +178,7 @@ class DoorTab(_ListTab):
             Field(self.tr("电话"), lambda r: r.get("phone") or ""),
             Field(self.tr("家属联系"), lambda r: r.get("family_contact") or "", tooltip=True),
         ], (80, 220, 90, 84, 90, 120), parent)
+        self.add_button(self.tr("改派上门人…"), "doors.reassign", lambda: send_to_door(self))
         self.add_button(self.tr("登记上门结果…"), "doors.outcome", self._on_outcome)
 
     def _on_outcome(self) -> None:

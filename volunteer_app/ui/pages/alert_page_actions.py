@@ -14,6 +14,7 @@ from ..dialogs.alert_print_dialogs import AlertReportDialog, CallSheetDialog
 from ..dialogs.alert_sheet_dialog import LogSheetDialog
 from ..dialogs.alert_start_dialog import StartAlertDialog
 from ..forms import push_button
+from .alert_roll_table import line_number
 
 if TYPE_CHECKING:
     from ...services.alerts.start import StartOutcome
@@ -95,7 +96,7 @@ class AlertActions(QObject):
         alert = self.page.alert
         if alert is None:
             return
-        unreached = self.page.unreached.model.rowCount()
+        unreached = self.page.unreached.total
         dialog = CloseAlertDialog(self.page.session, alert, unreached, self.page)
         dialog.accepted.connect(lambda: self._closed(alert, dialog.saved))
         self._open(dialog)
@@ -108,8 +109,3 @@ class AlertActions(QObject):
         self.page.refresh()
         self._open(AlertReportDialog(self.page.session, alert["id"], self.page,
                                      note=self.tr("可以预览、打印或保存这次预警的总结报告。")))
-
-
-def line_number(row: dict[str, Any]) -> int:
-    """The number a roll row has on the printed call sheet."""
-    return int(row["position"])

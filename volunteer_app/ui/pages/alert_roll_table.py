@@ -116,7 +116,7 @@ class RollTab(QWidget):
             return red_text if escalated(r) else colours.get(r["state"])
 
         return ListTableModel([
-            Field(self.tr("序号"), lambda r: str(r["position"]), lambda r: r["position"], align_right=True),
+            Field(self.tr("序号"), lambda r: str(line_number(r)), line_number, align_right=True),
             Field(self.tr("姓名"), lambda r: r["resident_name"]),
             Field(self.tr("年龄"), lambda r: "" if r.get("age") is None else str(r["age"]),
                   lambda r: r.get("age") or 0, align_right=True),
@@ -318,6 +318,11 @@ class RollTab(QWidget):
         saved = self._log(row, Result.NEEDS_HELP, needs, note)     # a refusal stays in the dialog
         self._after_log(row, saved, Result.NEEDS_HELP)
         return saved
+
+
+def line_number(row: dict[str, Any]) -> int:
+    """The number a roll row has on the printed call sheet: its place on the list from 1."""
+    return int(row["position"]) + 1
 
 
 def door_open(row: dict[str, Any]) -> bool:

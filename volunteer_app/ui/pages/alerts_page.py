@@ -146,7 +146,7 @@ class AlertsPage(QWidget):
         self.alert = {**self.alert, **board["alert"]}
         self.board.show_board(board)
         self.banner.show_warnings(answer["insurance"])
-        self.unreached.set_rows(self.alert, board["unreached"])
+        self.unreached.set_rows(self.alert, board["unreached"], board.get("unreached_count"))
         self.needs.set_rows(self.alert, board["needs_help_rows"])
         self.doors.set_rows(self.alert, board["door_visits"])
         self.actions.update()
