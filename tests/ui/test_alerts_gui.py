@@ -11,7 +11,16 @@ import pytest
 from pdftext import pdf_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from volunteer_app.domain.weather import AlertLevel, AlertType
 from volunteer_app.services.admin import users
@@ -429,4 +438,32 @@ def test_closing_offers_the_report_and_leaves_the_warning_read_only_in_the_histo
     again = history.dialog
     assert again.isVisible() and again.alert["id"] == outcome.alert_id
     again.reject()
+    window.close()
+
+
+def test_the_sheet_grid_is_typed_with_the_keyboard_alone(qtbot, demo_session):
+    outcome = started(demo_session)
+    window = window_for(qtbot, demo_session, "staff")
+    page = alerts_page(qtbot, window)
+    settle(qtbot, page.roll)
+    rows = board.roll_rows(demo_session, outcome.alert_id)
+    click(qtbot, page.actions.log_sheet_button)
+    dialog = page.actions.dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    for text in (str(rows[0]["position"] + 1), "1", "", str(rows[1]["position"] + 1), "3"):
+        qtbot.waitUntil(lambda: dialog.grid.state() == QAbstractItemView.State.EditingState)
+        editor = QApplication.focusWidget()
+        for key in text:
+            qtbot.keyClick(editor, key)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)                        # on to the next cell
+        qtbot.waitUntil(lambda editor=editor: QApplication.focusWidget() is not editor)
+    assert [dialog.grid.item(0, c).text() for c in range(4)] == [
+        str(rows[0]["position"] + 1), "1", "", rows[0]["resident_name"]]
+    assert dialog.grid.item(1, 1).text() == "3" and dialog.grid.currentColumn() == 2
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)      # leave the note cell
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert roll_state(demo_session, rows[0]["id"])["state"] == "平安"
+    assert roll_state(demo_session, rows[1]["id"])["state"] == "未接通"
     window.close()

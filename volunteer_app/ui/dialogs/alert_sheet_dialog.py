@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -41,27 +41,21 @@ class SheetGrid(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.move_on()
-            return
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:      # Enter
+            hint = QAbstractItemDelegate.EndEditHint.EditNextItem
         super().closeEditor(editor, hint)
 
-    def move_on(self) -> None:
+    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802 (Qt name)
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """The next cell to type in (Enter and Tab): the result after the line number, the note
+        after the result, then the next line's number (a new line at the end)."""
+        if action != QAbstractItemView.CursorAction.MoveNext:
+            return super().moveCursor(action, modifiers)
         row, column = self.currentRow(), self.currentColumn()
-        if column >= NOTE:
-            row, column = row + 1, LINE
-        else:
-            column += 1
+        row, column = (row + 1, LINE) if column >= NOTE else (row, column + 1)
         if row >= self.rowCount():
             self.insertRow(row)
-        self.setCurrentCell(row, column)
-        self.editItem(self.item(row, column) or self._blank(row, column))
-
-    def _blank(self, row: int, column: int) -> QTableWidgetItem:
-        item = QTableWidgetItem("")
-        self.setItem(row, column, item)
-        return item
+        return self.model().index(row, column)
 
 
 class LogSheetDialog(_AlertDialog):
@@ -91,6 +85,11 @@ class LogSheetDialog(_AlertDialog):
         self.grid.itemChanged.connect(self._on_changed)
         self.grid.setCurrentCell(0, LINE)
         fit_to_screen(self, 640, 600)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self.grid.setFocus()            # typing starts in the first line number at once
+        self.grid.edit(self.grid.model().index(self.grid.currentRow(), self.grid.currentColumn()))
 
     def type_line(self, row: int, line: int | str, result: str, note: str = "") -> None:
         """Fill one line of the grid (as typing it would)."""
