@@ -53,7 +53,7 @@ def log_attempt(session: Session, roll_id: int, result: Result | str, *, needs: 
         session.audit("点名登记", "alert_roll", roll_id, {k: entry[k] for k in changes}, changes,
                       detail=f"{alert['title']}：{result.value}（{via.value}）")
         full = access.sees_phones(session, alert)
-        row = fetch(session, alert, "r.id = ?", [roll_id], full, moment)[0]
+        row = fetch(session, alert, "r.id = ?", [roll_id], full)[0]
         if full:
             audit_phones(session, alert, 1, f"点名第{roll_id}条")
     return row

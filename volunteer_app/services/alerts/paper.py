@@ -81,14 +81,20 @@ def wechat_texts(session: Session, alert_id: int, deadline: datetime | None = No
         raise AlertError(f"{alert['title']}已解除，不用再发点名通知。")
     now = access.now(session)
     when = deadline_words(deadline or default_deadline(now), now)
-    rows = [r for r in _rows(session, alert, None, "微信通知") if r["caller_id"] is not None]
-    rows.sort(key=lambda r: (r["caller_role"] != "结对帮手", r["caller_name"] or "", r["caller_id"], r["line"]))
+    by_caller: dict[int, list[dict[str, Any]]] = {}
+    for row in _rows(session, alert, None, "微信通知"):
+        if row["caller_id"] is not None:
+            by_caller.setdefault(row["caller_id"], []).append(row)
+    # helpers first (a person may call some residents as helper, others as 包户人), then by name
+    order = sorted(by_caller.values(), key=lambda m: (all(r["caller_role"] != "结对帮手" for r in m),
+                                                      m[0]["caller_name"] or "", m[0]["caller_id"]))
     texts = []
-    for (caller_id, name), members in groupby(rows, key=lambda r: (r["caller_id"], r["caller_name"])):
-        members = list(members)
+    for members in order:
+        name = members[0]["caller_name"]
         lines = [f"{i}. {_item(r)}" for i, r in enumerate(members, 1)]
         text = f"{name}您好：请在{when}前联系以下老人，确认平安后回复社区：\n" + "\n".join(lines)
-        texts.append({"caller_id": caller_id, "caller_name": name, "count": len(members), "text": text})
+        texts.append({"caller_id": members[0]["caller_id"], "caller_name": name, "count": len(members),
+                      "text": text})
     return texts
 
 
