@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...domain.weather import Via
@@ -132,8 +132,9 @@ def send_to_door(tab: _ListTab) -> None:
         return
     tab._open(HandlerDialog(tab.session, row["resident_name"], handlers(tab.session),
                             lambda person: escalation.assign_door(tab.session, row["id"], person), tab,
-                            title=tab.tr("派人上门查看：%1").replace("%1", row["resident_name"])),
-              tab.tr("已安排上门查看。"))
+                            title=QCoreApplication.translate("DoorVisits", "派人上门查看：%1")
+                            .replace("%1", row["resident_name"])),
+              QCoreApplication.translate("DoorVisits", "已安排上门查看。"))
 
 
 class NeedsTab(_ListTab):
