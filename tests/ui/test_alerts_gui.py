@@ -320,7 +320,8 @@ def test_a_supervisor_reads_and_prints_without_buttons_and_others_have_no_page(q
     assert page.board.title.text() == "暴雪橙色预警" and page.roll.model.rowCount() > 0
     assert page.actions.sheet_button.isVisible()
     for hidden in (page.actions.start_button, page.actions.close_button, page.actions.log_sheet_button,
-                   page.roll.safe_button, page.roll.family):
+                   page.roll.safe_button, page.roll.family, page.callers.copy_button,
+                   page.banner.button):
         assert not hidden.isVisible(), hidden.objectName()
     page.roll.select_roll(page.roll.rows[0]["id"])
     page.roll.table.setFocus()

@@ -90,11 +90,14 @@ class CallersTab(QWidget):
         return self._load.loading
 
     def set_alert(self, alert: dict[str, Any] | None) -> None:
+        # the texts ask callers to call: for those who run the warning, while it is open
+        self.copy_button.setVisible(access.can_run(self.session) and alert is not None
+                                    and alert.get("closed_at") is None)
         if (alert or {}).get("id") == (self.alert or {}).get("id"):
+            self.alert = alert
             return
         self.alert = alert
         self._on_rows([])
-        self.copy_button.setEnabled(alert is not None)
         if self.isVisible():
             self.refresh()
         else:
