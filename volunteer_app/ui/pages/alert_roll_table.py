@@ -272,17 +272,20 @@ class RollTab(QWidget):
                                  .replace("%4", family))
         self._update_buttons()
 
+    def may_log(self) -> bool:
+        """Staff, on an open warning (the service checks again)."""
+        return self.runs and self.alert is not None and self.alert.get("closed_at") is None
+
     def _update_buttons(self) -> None:
-        open_ = self.alert is not None and self.alert.get("closed_at") is None
         for widget in (*self.action_buttons, self.family):
-            widget.setVisible(self.runs and open_)
+            widget.setVisible(self.may_log())
             widget.setEnabled(self.chosen() is not None)
 
     # -- logging ---------------------------------------------------------------------------------
     def log(self, result: Result, needs: list[str] | None = None, note: str = "") -> dict[str, Any] | None:
         """One attempt for the selected resident; the selection moves on to the next one."""
         row = self.chosen()
-        if row is None or not self.safe_button.isVisible():
+        if row is None or not self.may_log():
             return None
         try:
             saved = self._log(row, result, needs or [], note)
