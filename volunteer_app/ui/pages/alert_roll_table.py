@@ -62,6 +62,7 @@ class RollTab(QWidget):
         self.alert: dict[str, Any] | None = None
         self.all_rows: list[dict[str, Any]] = []
         self.rows: list[dict[str, Any]] = []
+        self._callers: list[tuple[int | None, str]] = []
         self.dialog: QDialog | None = None
         self.runs = access.can_run(session)
         self.caller = QComboBox(objectName="roll.caller")
@@ -181,6 +182,8 @@ class RollTab(QWidget):
         self.alert = alert
         if changed:
             self.all_rows = []
+            self._callers = [(-1, "")]      # not a list anyone has: the box is filled again
+            self._fill_callers()
             self._apply_filter()
         self._update_buttons()
         if changed and self.isVisible():
@@ -203,6 +206,9 @@ class RollTab(QWidget):
         chosen = self.caller.currentData()
         callers = dict.fromkeys((r.get("caller_id"), r.get("caller_name") or self.tr("（未定）"))
                                 for r in self.all_rows)
+        if list(callers) == self._callers:
+            return                  # after an attempt the callers are the same: keep the box
+        self._callers = list(callers)
         self.caller.blockSignals(True)
         self.caller.clear()
         self.caller.addItem(self.tr("全部联系人"), 0)
