@@ -39,6 +39,11 @@ _SPACE_BESIDE_HAN = re.compile(rf" (?=[{_CJK}{MIDDLE_DOT}])|(?<=[{_CJK}{MIDDLE_D
 _ASCII_DOT_BETWEEN_HAN = re.compile(rf"(?<=[{_CJK}]) ?\. ?(?=[{_CJK}])")
 
 
+# A birth date before the day this module was loaded is before today too: only a later one
+# needs to ask the clock.
+_DAY_LOADED = date.today()
+
+
 class FieldError(ValueError):
     """A value a person typed or imported is wrong; the message is Chinese and names the field."""
 
@@ -104,13 +109,15 @@ def clean_id_number(raw: Any, field: str = "身份证号") -> IdNumberFacts:
         raise FieldError(field, f"{field}“{raw}”中的出生日期不存在，请核对{digits}。") from None
     if not old and text[-1] != id_check_character(text[:17]):
         raise FieldError(field, f"{field}“{raw}”的校验位不对，请核对每一位数字。")
-    if birth > date.today():
+    if birth >= _DAY_LOADED and birth > date.today():   # date.today() is 1 µs, 50,000 times
         raise FieldError(field, f"{field}“{raw}”中的出生日期在今天之后，请核对。")
     gender = "男" if int(text[16]) % 2 == 1 else "女"
     return IdNumberFacts(text, birth, gender, old)
 
 
 def _check_id_shape(text: str, raw: Any, field: str) -> None:
+    if _ID_SHAPE.fullmatch(text):   # nearly every number: nothing more to test
+        return
     if _SCIENTIFIC.fullmatch(text):
         raise FieldError(
             field,
@@ -157,11 +164,13 @@ def clean_name(raw: Any, field: str = "姓名") -> str:
     text = str(raw if raw is not None else "")
     if not text.isascii():
         text = text.translate(_TO_MIDDLE_DOT)
-        if not _PLAIN_HAN_NAME.fullmatch(text):
-            text = text.translate(_INVISIBLE)
-            _refuse_unprintable(text, raw, field)
-            if "." in text:
-                text = _ASCII_DOT_BETWEEN_HAN.sub(MIDDLE_DOT, text)
+        if _PLAIN_HAN_NAME.fullmatch(text):
+            # Han characters and dots only (most names): no space, no digit, not empty
+            return _plain_name(text, raw, field)
+        text = text.translate(_INVISIBLE)
+        _refuse_unprintable(text, raw, field)
+        if "." in text:
+            text = _ASCII_DOT_BETWEEN_HAN.sub(MIDDLE_DOT, text)
     elif not text.isprintable():
         _refuse_unprintable(text, raw, field)
     text = _SPACES.sub(" ", text).strip()
@@ -173,6 +182,15 @@ def clean_name(raw: Any, field: str = "姓名") -> str:
         raise FieldError(field, f"{field}超过{NAME_MAX_LENGTH}个字，请核对。")
     if _DIGIT.search(text):
         raise FieldError(field, f"{field}“{raw}”中含有数字，请核对。")
+    if text.startswith(MIDDLE_DOT) or text.endswith(MIDDLE_DOT):
+        raise FieldError(field, f"{field}“{raw}”的间隔号“·”不能在开头或结尾。")
+    return text
+
+
+def _plain_name(text: str, raw: Any, field: str) -> str:
+    """The checks of :func:`clean_name` that a name of Han characters and dots can fail."""
+    if len(text) > NAME_MAX_LENGTH:
+        raise FieldError(field, f"{field}超过{NAME_MAX_LENGTH}个字，请核对。")
     if text.startswith(MIDDLE_DOT) or text.endswith(MIDDLE_DOT):
         raise FieldError(field, f"{field}“{raw}”的间隔号“·”不能在开头或结尾。")
     return text

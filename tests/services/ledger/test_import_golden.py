@@ -19,11 +19,28 @@ def found(demo_template, tmp_path_factory):
     return import_everything(demo_template, tmp_path_factory.mktemp("golden"), TODAY)
 
 
+def _as_written(saved: dict, expected: dict) -> dict:
+    """The saved rows in the golden file's columns. A column a later migration added (not in
+    the golden file, which no import fills: the ledger has no such header) must hold one value,
+    its default, in every row."""
+    out = {}
+    for table, now in saved.items():
+        columns = now["columns"]
+        keep = [columns.index(c) for c in expected[table]["columns"] if c in columns]
+        added = [i for i, c in enumerate(columns) if c not in expected[table]["columns"]]
+        for i in added:
+            assert len({row[i] for row in now["rows"].values()}) <= 1, columns[i]
+        out[table] = {"columns": [columns[i] for i in keep],
+                      "rows": {k: [row[i] for i in keep] for k, row in now["rows"].items()}}
+    return out
+
+
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_an_import_saves_row_for_row_what_it_saved_before(found, case):
     expected, got = EXPECTED[case], found[case]
     assert got.keys() == expected.keys()
     for part in expected:
-        assert got[part] == expected[part], part
+        found = _as_written(got[part], expected[part]) if part == "saved" else got[part]
+        assert found == expected[part], part
     saved = expected["saved"][case.split("/")[0]]["rows"]
     assert len(saved) > 100     # the golden file holds enough rows to mean something

@@ -93,8 +93,11 @@ HEALTH_CONSENT_COLUMNS = ("健康情况需要居民另行单独同意：请在�
 _SPECS = {kind: {spec.key: spec for spec in fields} for kind, fields in FIELDS.items()}
 
 
+_GENDER_WORDS = {"男性": "男", "女性": "女", "M": "男", "F": "女", "m": "男", "f": "女"}
+
+
 def _gender(text: str) -> str:
-    return {"男性": "男", "女性": "女", "M": "男", "F": "女", "m": "男", "f": "女"}.get(text, text)
+    return _GENDER_WORDS.get(text, text)
 
 
 def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: _Known) -> None:
