@@ -124,3 +124,27 @@ def test_supervisor_reads_without_phones_audit_being_skipped(demo_session):
     supervisor = warning.as_role(Role.SUPERVISOR)
     assert board.board(supervisor, warning.alert_id)["total"] == 12
     assert "*" not in attempts.roll_rows(supervisor, warning.alert_id)[0]["phone"]
+
+
+def test_a_warning_started_by_start_is_logged_and_counted(demo_session):
+    """The whole way: start() builds the roll-call, attempts are logged on it, and the board
+    agrees with SQL and with status_json."""
+    from volunteer_app.domain.weather import AlertLevel, AlertType
+    from volunteer_app.services.alerts.start import StartRequest, start
+
+    outcome = start(demo_session, StartRequest(AlertType.SNOW, AlertLevel.ORANGE, started_at=at(8),
+                                               community_ids=[2]))
+    rows = attempts.roll_rows(demo_session, outcome.alert_id)
+    assert len(rows) == outcome.roll_count > 5
+    attempts.log_attempt(demo_session, rows[0]["id"], "平安", at=at(8, 20))
+    attempts.log_attempt(demo_session, rows[1]["id"], "需要帮助", needs=["送餐"], at=at(9, 10))
+    for minute in (0, 10, 20):
+        attempts.log_attempt(demo_session, rows[2]["id"], "未接通", at=at(10, minute))
+    figures = board.board(demo_session, outcome.alert_id)
+    total, reached = demo_session.db.execute(
+        "SELECT COUNT(*), COUNT(reached_at) FROM alert_roll WHERE alert_id = ?", [outcome.alert_id]).fetchone()
+    assert (figures["total"], figures["reached"], figures["median_minutes"]) == (total, reached, 45.0)
+    assert [r["id"] for r in figures["door_visits"]] == [rows[2]["id"]]
+    status = board.status_json(demo_session)
+    assert (status["total"], status["reached"], status["needs_help"]) == (total, 2, 1)
+    assert [u["resident_id"] for u in status["unreached"]] == [r["resident_id"] for r in figures["unreached"]]
