@@ -16,6 +16,7 @@ from ...domain import matching
 from ...domain.risk import RiskLevel
 from ...store.rows import new_uid, now_text
 from ..admin import settings
+from ..alerts.after_visits import owed_sql
 from ..hours import records
 from ..people import consent
 from ..permissions import Permission, PermissionDenied
@@ -29,13 +30,14 @@ _ROWS = (
     "s.name AS staff_name, x.id AS pairing_id, x.started_on, v.name AS helper_name, "
     "(SELECT group_concat(m.team_id) FROM team_members m WHERE m.volunteer_id = x.volunteer_id "
     " AND m.left_on IS NULL) AS team_ids, "
-    "(SELECT max(w.visited_on) FROM visits w WHERE w.resident_id = r.id) AS last_visit "
+    "(SELECT max(w.visited_on) FROM visits w WHERE w.resident_id = r.id) AS last_visit, "
+    "{owed} AS alert_visit_due "
     "FROM residents r LEFT JOIN places p ON p.id = r.place_id "
     "LEFT JOIN volunteers s ON s.id = r.responsible_volunteer_id "
     "LEFT JOIN pairings x ON x.resident_id = r.id AND x.state = '{active}' "
     "LEFT JOIN volunteers v ON v.id = x.volunteer_id "
     "WHERE r.archived_at IS NULL AND (x.id IS NOT NULL OR r.responsible_volunteer_id IS NOT NULL "
-    "OR {level} <> '{general}')"
+    "OR {level} <> '{general}' OR r.id IN (SELECT resident_id FROM alert_roll WHERE visit_due_by IS NOT NULL))"
 )
 
 
@@ -43,11 +45,12 @@ def visit_list(session: Session) -> list[dict[str, Any]]:
     """Every resident who is covered or should be, the latest (and the uncovered) first."""
     session.require(Permission.LEDGER_READ)
     level, params = risk_expression(session)
-    sql = _ROWS.format(level=level, active=pairing.ACTIVE, general=RiskLevel.GENERAL)
+    sql = _ROWS.format(level=level, active=pairing.ACTIVE, general=RiskLevel.GENERAL, owed=owed_sql("r"))
     rows = [dict(r) for r in session.db.query(sql, [*params, *params])]
     cadence, today = settings.visit_cadence(session), session.today()
     for row in rows:
         _fill(row, cadence.days(row["risk_level"]), today)
+        _owed_after_warning(row, today)
     rows.sort(key=lambda r: (r["coverage"] != UNCOVERED, -r["days_late"], r["due_on"] or "", r["id"]))
     return rows
 
@@ -75,9 +78,21 @@ def _fill(row: dict[str, Any], every: int, today: date) -> None:
     row["due_on"] = (latest + timedelta(days=every)).isoformat()
 
 
+def _owed_after_warning(row: dict[str, Any], today: date) -> None:
+    """A high-tier resident owed a visit after a weather warning (alerts/after_visits.py) is
+    due by then, and late from the day after."""
+    due = row["alert_visit_due"]
+    if due is None:
+        return
+    row["due_on"] = min(row["due_on"] or due[:10], due[:10])
+    row["days_late"] = max(row["days_late"], (today - date.fromisoformat(due[:10])).days)
+
+
 def late_list(session: Session) -> list[dict[str, Any]]:
-    """The residents who need a visit now: the uncovered, and the covered ones overdue."""
-    return [r for r in visit_list(session) if r["coverage"] == UNCOVERED or r["days_late"] > 0]
+    """The residents who need a visit now: the uncovered, the covered ones overdue, and the
+    ones owed a visit after a weather warning."""
+    return [r for r in visit_list(session)
+            if r["coverage"] == UNCOVERED or r["days_late"] > 0 or r["alert_visit_due"]]
 
 
 def may_log_visit(session: Session, row: dict[str, Any]) -> bool:
