@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from .people import born_by_sql, years_before
 from .risk import RiskLevel
 
 
@@ -140,6 +141,27 @@ def reasons(rule: SelectionRule, facts: ResidentFacts) -> list[str]:
     if found and facts.stranded and Criterion.STRANDED.value not in found:
         found.insert(0, Criterion.STRANDED.value)   # the caller should know it even so
     return found
+
+
+def selection_sql(rule: SelectionRule, today: date, tier: tuple[str, list[object]],
+                  stranded: tuple[str, list[object]], table: str = "r") -> tuple[str, list[object]]:
+    """:func:`reasons` is not empty, as an SQL condition on ``residents`` with its parameters,
+    given the SQL forms (and parameters) of the risk tier and of 悬空老人. A stranded resident
+    is high tier, so 悬空老人's own word only matters where the rule names it."""
+    t = f"{table}." if table else ""
+    aged = born_by_sql(table, years_before(today, OLDEST_AGE))
+    forms: dict[Criterion, tuple[str, list[object]]] = {
+        Criterion.HIGH_TIER: (f"{tier[0]} = '{RiskLevel.HIGH}'", list(tier[1])),
+        Criterion.AGED_90: (aged[0], list(aged[1])),
+        Criterion.LIVES_ALONE: (f"{t}lives_alone = 1", []),
+        Criterion.POWER: (f"{t}power_dependent = 1", []),
+        Criterion.CHRONIC: (f"{t}chronic_illness = 1", []),
+        Criterion.STRANDED: (stranded[0], list(stranded[1])),
+    }
+    chosen = [forms[c] for c in Criterion if c in rule.criteria]
+    if not chosen:
+        return "0", []
+    return "(" + " OR ".join(sql for sql, _ in chosen) + ")", [p for _, params in chosen for p in params]
 
 
 _TIER_RANK = {RiskLevel.HIGH: 0, RiskLevel.PRIORITY: 1, RiskLevel.GENERAL: 2}

@@ -165,3 +165,15 @@ def test_preview_says_what_start_builds_and_writes_nothing(demo_session):
     assert list(seen["by_reason"])[:2] == ["高风险", "90岁以上"]
     assert sorted(seen["places"]) == sorted(t["place"] for t in tasks_of(s, outcome.alert_id))
     assert [t.title for t in seen["templates"]] == ["雪后铲冰：{place}"]
+
+
+def test_an_upgrade_that_moves_the_end_says_the_shifts_already_made_keep_their_day(demo_session):
+    s = demo_session
+    first = start(s, StartRequest(AlertType.SNOW, AlertLevel.YELLOW, until=datetime(2026, 11, 29, 18)))
+    days = {x["date"] for x in shifts_of(s, first.alert_id)}
+    second = start(s, StartRequest(AlertType.SNOW, AlertLevel.ORANGE, until=datetime(2026, 12, 1, 6)))
+    assert s.row("alerts", first.alert_id)["until"] == "2026-12-01T06:00:00"
+    assert "预计结束时间已改为12月1日06:00，已生成的值班班次日期没有跟着改，请在“任务与排班”里核对。" in second.warnings
+    assert {x["date"] for x in shifts_of(s, first.alert_id)} == days == {"2026-11-30"}
+    detail = s.db.execute("SELECT detail FROM alert_events WHERE kind = '升级'").fetchone()[0]
+    assert detail == "黄色→橙色，新增点名0人，预计结束时间改为12月1日06:00"

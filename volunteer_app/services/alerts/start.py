@@ -213,6 +213,11 @@ def _upgrade(session: Session, request: StartRequest, kind: weather.AlertType, l
     added, warnings = _top_up(session, alert_id, kind, ids, duty, moment, last + 1)
     total = session.db.execute("SELECT count(*) FROM alert_roll WHERE alert_id = ?", [alert_id]).fetchone()[0]
     detail = f"{current['level']}→{level.value}，新增点名{added}人"
+    if after["until"] != current["until"]:
+        detail += f"，预计结束时间改为{_when(request.until)}"
+        if session.db.execute("SELECT 1 FROM tasks WHERE alert_id = ? LIMIT 1", [alert_id]).fetchone():
+            warnings.append(f"预计结束时间已改为{_when(request.until)}，已生成的值班班次日期没有跟着改，"
+                            "请在“任务与排班”里核对。")
     _event(session, alert_id, "升级", moment, detail)
     session.audit("升级预警", "alerts", alert_id, before, after, detail)
     return StartOutcome(alert_id, True, total, [], 0, 0, 0, warnings, added), alert_id
