@@ -52,11 +52,11 @@ def test_killing_the_writer_loses_no_reported_attempt(demo_session, tmp_path):
     finally:
         writer.send_signal(signal.SIGKILL)
         writer.wait(timeout=30)
-        leftover = writer.stdout.read()
+        leftover, errors = writer.stdout.read(), writer.stderr.read()
         writer.stdout.close()
         writer.stderr.close()
     reported += [tuple(line.split()) for line in leftover.splitlines() if line.strip()]
-    assert writer.returncode == -signal.SIGKILL and len(reported) >= 150
+    assert writer.returncode == -signal.SIGKILL and len(reported) >= 150, errors[-2000:]
 
     db = demo_session.db
     stored = {(str(roll_id), at) for roll_id, at in db.execute("SELECT roll_id, at FROM alert_attempts")}
@@ -67,3 +67,21 @@ def test_killing_the_writer_loses_no_reported_attempt(demo_session, tmp_path):
         "FROM alert_roll r WHERE r.alert_id = ?", [warning.alert_id]))
     assert all(count == rows for _, count, rows in counts), counts
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_failure_after_the_attempt_row_keeps_nothing(demo_session):
+    """The deterministic half: the roll entry's update fails after the attempt row was
+    written (a trigger stands in for the crash), and the attempt row is gone with it."""
+    import sqlite3
+
+    from volunteer_app.services.alerts import attempts
+    from volunteer_app.store.errors import StoreError
+
+    warning = open_warning(demo_session, residents=2)
+    demo_session.db.execute("CREATE TEMP TRIGGER fail_roll BEFORE UPDATE ON alert_roll "
+                            "BEGIN SELECT RAISE(ABORT, 'simulated crash'); END")
+    with pytest.raises((sqlite3.Error, StoreError)):
+        attempts.log_attempt(demo_session, warning.roll_ids[0], "平安")
+    demo_session.db.execute("DROP TRIGGER fail_roll")
+    assert demo_session.db.execute("SELECT COUNT(*) FROM alert_attempts").fetchone()[0] == 0
+    assert demo_session.row("alert_roll", warning.roll_ids[0])["attempts"] == 0

@@ -183,3 +183,37 @@ def test_the_attempt_and_the_count_are_audited_together(demo_session):
     assert [e["action"] for e in entries] == ["点名登记", "查看点名电话"]
     assert entries[0]["detail"] == "暴雪橙色预警：未接通（本人）"
     assert json.loads(entries[0]["after"])["attempts"] == 1
+
+
+def test_nobody_near_then_a_door_visit_assigned_by_hand(demo_session):
+    warning = open_warning(demo_session)
+    roll_id = warning.roll_ids[0]
+    with demo_session.write("volunteers"):
+        demo_session.db.execute("UPDATE volunteers SET community_id = 3, place_id = NULL")
+    for minute in (0, 5, 10):
+        row = attempts.log_attempt(demo_session, roll_id, "未接通", at=at(9, minute))
+    assert row["escalated"] and row["door_volunteer_id"] is None
+    detail = demo_session.db.execute("SELECT detail FROM alert_events WHERE kind = '转上门'").fetchone()[0]
+    assert detail.endswith("附近没有可派的结对帮手或社区工作者，请值班人员安排。")
+    volunteer, name = demo_session.db.execute("SELECT id, name FROM volunteers WHERE status = '在册' "
+                                              "ORDER BY id LIMIT 1").fetchone()
+    attempts.assign_door(demo_session, roll_id, volunteer)
+    row = attempts.roll_row(demo_session, roll_id)
+    assert (row["door_volunteer_id"], row["door_volunteer_name"], row["escalated_at"]) == \
+        (volunteer, name, "2026-11-28T09:10:00")                  # still red since 09:10
+    attempts.log_attempt(demo_session, roll_id, "已上门", at=at(11))
+    assert attempts.attempts(demo_session, roll_id)[-1]["caller_id"] == volunteer
+    with pytest.raises(AlertError, match="上门查看已于11-28 11:00完成"):
+        attempts.assign_door(demo_session, roll_id, volunteer)
+    with pytest.raises(AlertError, match="不在册"):
+        attempts.assign_door(demo_session, warning.roll_ids[1], 999999)
+
+
+def test_a_door_visit_sent_before_the_rule_trips(demo_session):
+    warning = open_warning(demo_session)
+    volunteer = demo_session.row("alert_roll", warning.roll_ids[1])["caller_id"]
+    attempts.assign_door(demo_session, warning.roll_ids[1], volunteer)
+    row = attempts.roll_row(demo_session, warning.roll_ids[1])
+    assert row["escalated_at"] == "2026-11-28T12:00:00" and row["door_volunteer_id"] == volunteer
+    audit = demo_session.db.execute("SELECT detail FROM audit_log WHERE action = '安排上门'").fetchone()[0]
+    assert audit.startswith("暴雪橙色预警：") and audit.endswith("上门查看")

@@ -119,7 +119,7 @@ def test_a_callers_list_and_a_states_list(demo_session):
     assert roles == sorted(roles, key=lambda role: callers.ROLE_ORDER[role])
 
 
-def test_supervisor_reads_without_phones_audit_being_skipped(demo_session):
+def test_a_supervisor_reads_the_board_and_the_full_phones(demo_session):
     warning = _logged(demo_session)
     supervisor = warning.as_role(Role.SUPERVISOR)
     assert board.board(supervisor, warning.alert_id)["total"] == 12
@@ -148,3 +148,13 @@ def test_a_warning_started_by_start_is_logged_and_counted(demo_session):
     status = board.status_json(demo_session)
     assert (status["total"], status["reached"], status["needs_help"]) == (total, 2, 1)
     assert [u["resident_id"] for u in status["unreached"]] == [r["resident_id"] for r in figures["unreached"]]
+
+
+def test_the_board_lists_the_longest_waiting_and_counts_them_all(demo_session, monkeypatch):
+    warning = _logged(demo_session)
+    everyone = board.board(demo_session, warning.alert_id, at=at(12))["unreached"]
+    monkeypatch.setattr(board, "UNREACHED_SHOWN", 3)
+    shown = board.board(demo_session, warning.alert_id, at=at(12))
+    assert shown["unreached_count"] == 7 and len(shown["unreached"]) == 3
+    assert [r["id"] for r in shown["unreached"]] == [r["id"] for r in everyone[:3]]
+    assert len(board.status_json(demo_session)["unreached"]) == 7     # the JSON lists them all

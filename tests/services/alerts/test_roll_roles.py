@@ -23,6 +23,7 @@ WRITES = {
     "log_for_resident": lambda s, w: attempts.log_for_resident(s, w.resident_ids[2], "未接通", at=at(9)),
     "assign_need": lambda s, w: callers.assign_need(s, w.roll_ids[0], w.helper),
     "need_done": lambda s, w: callers.need_done(s, w.roll_ids[0], "药已送到"),
+    "assign_door": lambda s, w: attempts.assign_door(s, w.roll_ids[3], w.helper),
 }
 ALLOWED = {
     Role.STAFF: set(READS) | set(WRITES),

@@ -19,10 +19,11 @@ from ..session import Session
 from . import access, escalation
 from .access import AlertError, parse_stamp, stamp
 from .callers import assign_need, callers, need_done
+from .escalation import assign_door
 from .roll_view import alert_id_of, audit_phones, fetch, roll_row, roll_rows
 
 # The whole roll-call API of the contract is reachable from here (and board.py) for callers.
-__all__ = ["assign_need", "attempts", "callers", "log_attempt", "log_for_resident", "need_done",
+__all__ = ["assign_door", "assign_need", "attempts", "callers", "log_attempt", "log_for_resident", "need_done",
            "roll_row", "roll_rows"]
 TABLES = ("alert_roll", "alert_attempts", "alert_events", "audit_log")
 
@@ -52,7 +53,7 @@ def log_attempt(session: Session, roll_id: int, result: Result | str, *, needs: 
         session.audit("点名登记", "alert_roll", roll_id, {k: entry[k] for k in changes}, changes,
                       detail=f"{alert['title']}：{result.value}（{via.value}）")
         full = access.sees_phones(session, alert)
-        row = fetch(session, alert, "r.id = ?", [roll_id], full, moment)[0]
+        row = fetch(session, alert, "r.id = ?", [roll_id], full)[0]
         if full:
             audit_phones(session, alert, 1, f"点名第{roll_id}条")
     return row

@@ -16,7 +16,8 @@ from ...domain.weather_roll import DoorCandidate, choose_door_visitor
 from ...store.rows import new_uid
 from ..admin import settings
 from ..session import Session
-from .access import parse_stamp, stamp
+from . import access
+from .access import AlertError, parse_stamp, stamp
 from .roll_view import address
 
 CANDIDATES_SQL = """
@@ -49,6 +50,34 @@ def escalate_if_due(session: Session, alert: dict[str, Any], entry: dict[str, An
         detail = f"{surname(session, entry)}（{where}）{len(times)}次未接通，转上门查看：{name}"
     event(session, alert["id"], moment, "转上门", detail)
     return {"escalated_at": stamp(moment), "door_volunteer_id": visitor}
+
+
+def assign_door(session: Session, roll_id: int, volunteer_id: int) -> None:
+    """Send ``volunteer_id`` to the resident's door by hand: when nobody near was found, when
+    the one chosen cannot go, or before the rule trips (the resident turns red now)."""
+    access.require_run(session)
+    person = session.db.execute("SELECT name FROM volunteers WHERE id = ? AND status = '在册' "
+                                "AND archived_at IS NULL", [volunteer_id]).fetchone()
+    if person is None:
+        raise AlertError(f"编号为{volunteer_id}的志愿者不在册，请从在册的结对帮手或社区工作者中选择上门的人。")
+    with session.write("alert_roll", "alert_events", "audit_log"):
+        entry = session.row("alert_roll", roll_id)
+        if entry is None:
+            raise AlertError(f"找不到编号为{roll_id}的点名记录，可能名单已更新，请刷新。")
+        alert = access.alert(session, entry["alert_id"])
+        if alert["closed_at"]:
+            raise AlertError(f"{alert['title']}已解除，不能再安排上门查看。")
+        if entry["door_closed_at"]:
+            raise AlertError(f"{surname(session, entry)}的上门查看已于"
+                             f"{entry['door_closed_at'][5:16].replace('T', ' ')}完成。")
+        moment = access.now(session)
+        changes = {"door_volunteer_id": volunteer_id, "escalated_at": entry["escalated_at"] or stamp(moment)}
+        session.db.table("alert_roll").update(roll_id, changes)
+        resident = session.row("residents", entry["resident_id"]) or {}
+        event(session, alert["id"], moment, "转上门",
+              f"{surname(session, entry)}（{_address(session, resident)}）安排上门查看：{person[0]}")
+        session.audit("安排上门", "alert_roll", roll_id,
+                      {k: entry[k] for k in changes}, changes, detail=f"{alert['title']}：{person[0]}上门查看")
 
 
 def door_visitor(session: Session, alert_id: int, resident: dict[str, Any],

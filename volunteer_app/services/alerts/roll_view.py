@@ -8,6 +8,7 @@ list that leaves with them; otherwise masked as every list masks them (services/
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any
 
@@ -50,8 +51,8 @@ def shape_row(raw: dict[str, Any], now: datetime, today, full_phones: bool) -> d
     row["roll_id"] = row["id"]
     row["age"] = age_on(row.pop("birth_date"), today)
     row["address"] = address(row["place_name"], row["building"], row["unit"], row["room"])
-    row["reasons"] = from_json(row["reasons"], [])
-    row["needs"] = from_json(row["needs"], [])
+    row["reasons"] = _words(row["reasons"])
+    row["needs"] = _words(row["needs"])
     row["stranded"] = bool(row["stranded"])
     row["escalated"] = row["escalated_at"] is not None
     row["waiting_minutes"] = None if reached else max(0, int((now - added).total_seconds() // 60))
@@ -61,6 +62,17 @@ def shape_row(raw: dict[str, Any], now: datetime, today, full_phones: bool) -> d
     else:
         row["family_contact"] = row["family_contact"] or ""
     return row
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(text: str) -> tuple[str, ...]:
+    return tuple(from_json(text, []))
+
+
+def _words(text: str | None) -> list[str]:
+    """A JSON list of words (reasons, needs): a few dozen distinct texts over a whole
+    roll-call, so parsed once each."""
+    return list(_parsed(text or "[]"))
 
 
 def fetch(session: Session, alert: dict[str, Any], where: str, params: list[Any],
