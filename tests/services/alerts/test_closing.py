@@ -7,24 +7,19 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from alert_close_world import attempt, escalate, open_warning, roll
+from alert_close_world import as_role, attempt, open_warning, roll
 
 from volunteer_app.services.alerts import access, closing
 from volunteer_app.services.alerts.access import AlertError
 from volunteer_app.services.care import visit_list
 from volunteer_app.services.permissions import PermissionDenied, Role
-from volunteer_app.services.session import Actor, Session
+from volunteer_app.services.session import Session
 
 CLOSE = datetime(2026, 11, 28, 12, 0)
 
 
 def at(hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, 28, hour, minute)
-
-
-def as_role(session: Session, role: Role) -> Session:
-    user = session.db.execute("SELECT id, name FROM users WHERE role = ?", [role.value]).fetchone()
-    return Session(session.db, Actor(user[0], user[1], role, frozenset({1})), today=session.today)
 
 
 def records(session: Session, alert_id: int) -> dict[int, dict]:
@@ -42,7 +37,7 @@ def test_closing_settles_the_warning_reasons_visits_and_hours(demo_session):
     red = next(r for r in rows if r["caller_id"] != caller)
     for minute in (0, 10, 20):
         attempt(demo_session, red["id"], "未接通", at(9, minute), caller_id=red["caller_id"])
-    escalate(demo_session, red["id"], at(9, 21), caller)
+    assert roll(demo_session, alert_id)[rows.index(red)]["escalated_at"] is not None   # 3 in 30 minutes
     staff = as_role(demo_session, Role.STAFF)
 
     outcome = closing.close(staff, alert_id, CLOSE)
@@ -53,14 +48,15 @@ def test_closing_settles_the_warning_reasons_visits_and_hours(demo_session):
                                    [alert_id]).fetchone()[0] == 0
     kinds = [r[0] for r in demo_session.db.execute(
         "SELECT kind FROM alert_events WHERE alert_id = ? ORDER BY at, id", [alert_id])]
-    assert kinds == ["发布", "转上门", "关闭"]
+    assert kinds[0] == "发布" and "转上门" in kinds and kinds[-1] == "关闭"
     after = {r["id"]: r for r in roll(demo_session, alert_id)}
     assert after[red["id"]]["unreached_reason"] == "3次未接通，已转上门查看，未回报结果"
     untried = next(r for r in rows if r["id"] not in {m["id"] for m in mine[:3]} | {red["id"]})
     assert after[untried["id"]]["unreached_reason"] == "未拨打"
     assert after[mine[0]["id"]]["unreached_reason"] == ""
     assert outcome["unreached"] == len(rows) - 3
-    assert {r["visit_due_by"] for r in after.values()} == {"2026-11-29T12:00:00"}
+    assert {r["visit_due_by"] for r in after.values() if r["risk_level"] == "高"} == {"2026-11-29T12:00:00"}
+    assert {r["visit_due_by"] for r in after.values() if r["risk_level"] != "高"} == {None}
     found = records(demo_session, alert_id)
     assert set(found) == {caller, red["caller_id"]}
     assert found[caller]["hours"] == 1.0 and found[caller]["source"] == "探访"
@@ -93,17 +89,20 @@ def test_a_day_is_capped_and_door_visits_count_more(demo_session):
 
 
 def test_a_community_worker_on_a_working_day_is_on_duty(demo_session):
-    """27 November 2026 is a Friday: a community worker's calls at 10:00 are duty hours."""
+    """27 November 2026 is a Friday: a community worker's call at 10:00 is duty; the same on
+    Saturday counts for stars."""
     alert_id = open_warning(demo_session, started=datetime(2026, 11, 27, 7, 0))
     worker = demo_session.db.execute("SELECT id FROM volunteers WHERE is_staff = 1 ORDER BY id").fetchone()[0]
     rows = roll(demo_session, alert_id)
     attempt(demo_session, rows[0]["id"], "平安", datetime(2026, 11, 27, 10, 0), caller_id=worker)
-    attempt(demo_session, rows[1]["id"], "平安", datetime(2026, 11, 28, 19, 0), caller_id=worker)
+    attempt(demo_session, rows[1]["id"], "平安", datetime(2026, 11, 28, 10, 0), caller_id=worker)
     closing.close(demo_session, alert_id, CLOSE)
     by_day = {r["date"]: r for r in demo_session.db.query(
         "SELECT * FROM service_records WHERE alert_id = ? AND volunteer_id = ?", [alert_id, worker])}
     assert by_day["2026-11-27"]["counts_for_stars"] == 0           # office hours, a working day
-    assert by_day["2026-11-28"]["counts_for_stars"] == 1           # a Saturday evening
+    assert by_day["2026-11-27"]["duty_hours"] == by_day["2026-11-27"]["hours"] == 0.5
+    assert by_day["2026-11-28"]["counts_for_stars"] == 1           # a Saturday
+    assert by_day["2026-11-28"]["duty_hours"] == 0
 
 
 def test_closing_twice_is_refused_and_changes_nothing(demo_session):
@@ -143,7 +142,7 @@ def test_a_closing_before_the_start_is_refused(demo_session):
 
 @pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.CAPTAIN, Role.ADMIN])
 def test_only_staff_close(demo_session, role):
-    alert_id = open_warning(demo_session, limit=5)
+    alert_id = open_warning(demo_session)
     with pytest.raises(PermissionDenied):
         closing.close(as_role(demo_session, role), alert_id, CLOSE)
     assert access.alert(demo_session, alert_id)["closed_at"] is None
@@ -154,7 +153,7 @@ def test_high_tier_residents_are_on_the_late_list_until_visited(demo_session):
     closing.close(demo_session, alert_id, CLOSE)
     visited = {r[0] for r in demo_session.db.execute(
         "SELECT resident_id FROM visits WHERE visited_on || 'T' || COALESCE(start_time, '23:59') >= '2026-11-28T12:00'")}
-    owed = {r["resident_id"] for r in roll(demo_session, alert_id)} - visited
+    owed = {r["resident_id"] for r in roll(demo_session, alert_id) if r["risk_level"] == "高"} - visited
     assert len(owed) > 100
     late = {r["id"]: r for r in visit_list.late_list(demo_session)}
     assert owed <= set(late)
@@ -178,7 +177,7 @@ def test_a_visit_before_the_closing_does_not_count(demo_session):
     consenting = {r[0] for r in demo_session.db.execute("SELECT id FROM residents WHERE consent_visit = 1")}
     resident = next(r for r in visit_list.visit_list(demo_session) if r["coverage"] == "包户"
                     and r["resident_id"] in consenting and r["resident_id"] in
-                    {x["resident_id"] for x in roll(demo_session, alert_id)})
+                    {x["resident_id"] for x in roll(demo_session, alert_id) if x["risk_level"] == "高"})
     visit_list.log_staff_visit(demo_session, resident["resident_id"],
                                {"visited_on": "2026-11-28", "start_time": "09:00", "minutes": 20,
                                 "mode": "上门", "done": "预警期间上门"})

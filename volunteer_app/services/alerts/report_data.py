@@ -87,7 +87,7 @@ def _where(row: dict[str, Any]) -> str:
 
 
 def _need(row: dict[str, Any]) -> dict[str, Any]:
-    return {"line": row["position"], "name": masked_name(row["name"]), "where": _where(row),
+    return {"line": row["position"] + 1, "name": masked_name(row["name"]), "where": _where(row),
             "needs": "、".join(json.loads(row["needs"] or "[]")), "note": row["need_note"] or "",
             "handler": row["handler_name"] or "", "done_at": row["need_done_at"] or ""}
 
@@ -96,5 +96,5 @@ def _unreached(row: dict[str, Any]) -> dict[str, Any]:
     reason = row["unreached_reason"] or unreached_reason(
         row["attempts"], row["no_answer"], row["escalated_at"] is not None,
         row["door_volunteer_id"] is not None, row["door_closed_at"] is not None)
-    return {"line": row["position"], "name": masked_name(row["name"]), "where": _where(row),
+    return {"line": row["position"] + 1, "name": masked_name(row["name"]), "where": _where(row),
             "caller": row["caller_name"] or "", "attempts": row["attempts"], "reason": reason}
