@@ -47,6 +47,10 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
     from volunteer_app.services.scheduling import schedule
     from volunteer_app.ui import runner
     from volunteer_app.ui.dialogs import (
+        alert_dialogs,
+        alert_print_dialogs,
+        alert_sheet_dialog,
+        alert_start_dialog,
         assign_dialog,
         attendance_dialog,
         fill_gaps_dialog,
@@ -78,7 +82,19 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
     shift = schedule.week(session, TODAY)[0]
     pair = pairing.active_pairs(session)[0]
     record = dict(db.query("SELECT * FROM service_records ORDER BY id LIMIT 1").__next__())
+    alert = first("SELECT id FROM alerts ORDER BY id DESC LIMIT 1")
+    alert_row = {"id": alert, "title": "暴雪橙色预警"}
     return {
+        "StartAlertDialog": lambda: alert_start_dialog.StartAlertDialog(session),
+        "NeedsDialog": lambda: alert_dialogs.NeedsDialog(session, "—", print),
+        "DoorOutcomeDialog": lambda: alert_dialogs.DoorOutcomeDialog(session, "—", print),
+        "HandlerDialog": lambda: alert_dialogs.HandlerDialog(session, "—", [("—", volunteer)], print),
+        "NeedDoneDialog": lambda: alert_dialogs.NeedDoneDialog(session, "需要帮助已办", "办理情况", print),
+        "InsuranceDialog": lambda: alert_dialogs.InsuranceDialog(session, ["铲冰除雪任务还没有登记保险"], print),
+        "CloseAlertDialog": lambda: alert_dialogs.CloseAlertDialog(session, alert_row, 3),
+        "LogSheetDialog": lambda: alert_sheet_dialog.LogSheetDialog(session, alert, {}),
+        "CallSheetDialog": lambda: alert_print_dialogs.CallSheetDialog(session, alert, [("—", volunteer)]),
+        "AlertReportDialog": lambda: alert_print_dialogs.AlertReportDialog(session, alert),
         "PlacesDialog": lambda: places_dialog.PlacesDialog(session),
         "ResidentDialog": lambda: resident_dialog.ResidentDialog(session, resident),
         "VolunteerDialog": lambda: volunteer_dialog.VolunteerDialog(session, volunteer),
@@ -142,6 +158,12 @@ def _problems(top: QWidget, what: str, room) -> list[str]:
     return out
 
 
+def _start_warning(session) -> None:
+    from volunteer_app.domain.weather import AlertLevel, AlertType
+    from volunteer_app.services.alerts import start
+    start.start(session, start.StartRequest(AlertType.SNOW, AlertLevel.ORANGE))
+
+
 def main() -> int:
     from volunteer_app.services import demo
     from volunteer_app.services.session import BUILTIN_ADMIN, Session
@@ -156,6 +178,7 @@ def main() -> int:
     db = open_database(Path(folder) / "demo.sqlite3")
     session = Session(db, BUILTIN_ADMIN, today=lambda: TODAY)
     demo.build(session)
+    _start_warning(session)     # the 极端天气 page at its fullest: a running warning
     room = usable_size()
     problems: list[str] = []
 

@@ -2,6 +2,198 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AlertActions</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="29"/>
+        <source>发布预警…</source>
+        <translation>Issue warning…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="30"/>
+        <source>打印点名表…</source>
+        <translation>Print call sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="31"/>
+        <source>录入点名表结果…</source>
+        <translation>Enter call sheet results…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="32"/>
+        <source>解除预警…</source>
+        <translation>Lift warning…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="62"/>
+        <source>预警已升级：点名名单新增 %1 人，共 %2 人。</source>
+        <translation>Warning upgraded: %1 added to the roll-call, %2 in all.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="65"/>
+        <source>预警已发布：点名 %1 人。</source>
+        <translation>Warning issued: %1 on the roll-call.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="67"/>
+        <source>值班 %1 个班次，一键补缺排上 %2 人次，%3 个班次仍缺人。</source>
+        <translation>%1 duty shifts, %2 places filled by Fill gaps, %3 shifts still short.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="91"/>
+        <source>已录入 %1 条点名结果。</source>
+        <translation>%1 roll-call results entered.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="105"/>
+        <source>%1已解除：记入 %2 条志愿服务记录，共 %3 小时；%4 人始终没有联系上，已记下原因。</source>
+        <translation>%1 lifted: %2 service records, %3 hours in all; %4 never reached, with the reason recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="111"/>
+        <source>可以预览、打印或保存这次预警的总结报告。</source>
+        <translation>You can preview, print or save this warning's after-action report.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertBoard</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="37"/>
+        <source>已联系</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="37"/>
+        <source>2小时内联系上</source>
+        <translation>Reached within 2 h</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="38"/>
+        <source>24小时内联系上</source>
+        <translation>Reached within 24 h</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="38"/>
+        <source>联系上用时中位数</source>
+        <translation>Median time to reach</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="39"/>
+        <source>需要帮助</source>
+        <translation>Needs help</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="39"/>
+        <source>待上门查看</source>
+        <translation>Door visits open</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="57"/>
+        <source>当前没有预警</source>
+        <translation>No warning in force</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="58"/>
+        <source>区气象台发布预警后，点击“发布预警…”生成点名名单和值班。</source>
+        <translation>When the district weather office issues a warning, click “Issue warning…” to build the roll-call and the duty shifts.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="65"/>
+        <source>%1（已解除）</source>
+        <translation>%1 (lifted)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="73"/>
+        <source>%1分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="83"/>
+        <source>%1（未办%2）</source>
+        <translation>%1 (%2 open)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="86"/>
+        <source>%1发布</source>
+        <translation>Issued %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="88"/>
+        <source>，%1解除</source>
+        <translation>, lifted %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="90"/>
+        <source>，预计%1解除</source>
+        <translation>, expected to end %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="95"/>
+        <source> · %1个社区</source>
+        <translation> · %1 communities</translation>
+    </message>
+</context>
+<context>
+    <name>AlertReportDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="219"/>
+        <source>预警总结报告</source>
+        <translation>Warning after-action report</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="220"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPage</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alerts_page.py" line="50"/>
+        <source>极端天气</source>
+        <translation>Extreme weather</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alerts_page.py" line="73"/>
+        <source>点名</source>
+        <translation>Roll-call</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alerts_page.py" line="73"/>
+        <source>未联系上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alerts_page.py" line="74"/>
+        <source>需要帮助</source>
+        <translation>Needs help</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alerts_page.py" line="74"/>
+        <source>上门查看</source>
+        <translation>Door visits</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alerts_page.py" line="75"/>
+        <source>按联系人</source>
+        <translation>By caller</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alerts_page.py" line="75"/>
+        <source>历次预警</source>
+        <translation>Past warnings</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alerts_page.py" line="114"/>
+        <source>进行中</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alerts_page.py" line="114"/>
+        <source>已解除</source>
+        <translation>Lifted</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../volunteer_app/ui/app.py" line="21"/>
@@ -584,31 +776,123 @@ Assign anyway?</translation>
     </message>
 </context>
 <context>
+    <name>CallSheetDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="189"/>
+        <source>打印点名表</source>
+        <translation>Print call sheet</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="191"/>
+        <source>全部未联系上的居民（按楼排列）</source>
+        <translation>Everyone not yet reached (by building)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="194"/>
+        <source>联系人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="195"/>
+        <source>只列还没联系上的居民，每行带序号和勾选框；打完电话后用“录入点名表结果…”按序号录回。电话号码只对有权查看的角色完整显示。</source>
+        <translation>Lists the residents not yet reached, each line numbered with tick boxes; after the calls, type the results back by line number with “Enter call sheet results…”. Phone numbers are shown in full only to roles allowed to see them.</translation>
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="172"/>
         <source>登记回访结果</source>
         <translation>Record the callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="171"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="177"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="174"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="180"/>
         <source>是否联系</source>
         <translation>Contacted</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="175"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="181"/>
         <source>是否解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="176"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="182"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
+    </message>
+</context>
+<context>
+    <name>CallersTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="43"/>
+        <source>联系人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="43"/>
+        <source>（未定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="44"/>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="54"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="46"/>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="48"/>
+        <source>已联系</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="52"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="53"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="55"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="59"/>
+        <source>复制微信通知</source>
+        <translation>Copy WeChat text</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="61"/>
+        <source>选择联系人后点“复制微信通知”，通知会显示在这里并复制到剪贴板，可直接粘贴到微信。不选联系人时复制全部。</source>
+        <translation>Choose a caller and click “Copy WeChat text”: the text shows here and is copied to the clipboard, ready to paste into WeChat. With no caller chosen, every caller's text is copied.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="69"/>
+        <source>联系截止</source>
+        <translation>Call by</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="145"/>
+        <source>已复制 %1 条微信通知，可粘贴到微信。</source>
+        <translation>%1 WeChat texts copied, ready to paste into WeChat.</translation>
     </message>
 </context>
 <context>
@@ -699,29 +983,49 @@ Assign anyway?</translation>
     </message>
 </context>
 <context>
+    <name>CloseAlertDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="211"/>
+        <source>解除预警</source>
+        <translation>Lift warning</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="214"/>
+        <source>解除“%1”后，点名名单不再接受登记；每位联系人的电话和上门记入志愿服务记录；高风险居民须在解除后按时探访。</source>
+        <translation>Once “%1” is lifted, the roll-call takes no more results; each caller's calls and door visits become service records; high-risk residents must be visited in time after it.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="217"/>
+        <source>
+还有 %1 人没有联系上，解除时将记下原因。</source>
+        <translation>
+%1 residents are still not reached; the reason is recorded when it is lifted.</translation>
+    </message>
+</context>
+<context>
     <name>Countdown</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="259"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="257"/>
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="261"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="259"/>
         <source>%1小时</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="261"/>
         <source>%1分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="265"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="263"/>
         <source>还剩%1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="266"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="264"/>
         <source>超时%1</source>
         <translation>%1 late</translation>
     </message>
@@ -744,107 +1048,107 @@ Assign anyway?</translation>
         <translation>Make responsible staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="87"/>
         <source>每%1天</source>
         <translation>Every %1 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="87"/>
         <source>尚未探访</source>
         <translation>Not visited yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="87"/>
         <source>逾期%1天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="88"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="88"/>
         <source>未覆盖</source>
         <translation>Uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="90"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="89"/>
         <source>结对</source>
         <translation>Paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="90"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="89"/>
         <source>包户</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="101"/>
         <source>居民</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="102"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="103"/>
         <source>覆盖</source>
         <translation>Covered by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="104"/>
         <source>帮手/包户人</source>
         <translation>Helper / staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="106"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="105"/>
         <source>探访间隔</source>
         <translation>Visit interval</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="107"/>
         <source>上次探访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="108"/>
         <source>应探访日期</source>
         <translation>Visit due</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="109"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="127"/>
         <source>共 %1 位</source>
         <translation>%1 residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="150"/>
         <source>这位居民还没有结对帮手或包户人：请先在“居民”里指定包户人。</source>
         <translation>This resident has neither a helper nor a responsible staff member: first choose one under “Residents”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="152"/>
         <source>队长只能为自己队员的结对登记探访；包户居民由社区工作者登记。</source>
         <translation>Captains log visits only for pairs of their own team members; community staff log visits of staff-covered residents.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="180"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="160"/>
         <source>请先选中一位居民。</source>
         <translation>First select a resident.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="190"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="170"/>
         <source>请先选中居民（按住Ctrl可多选），再选一位社区工作者。</source>
         <translation>First select residents (hold Ctrl for several), then choose a community worker.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/coverage_tab.py" line="177"/>
         <source>已为 %1 位居民指定包户人%2。</source>
         <translation>%2 is now the responsible staff member of %1 residents.</translation>
     </message>
@@ -852,114 +1156,248 @@ Assign anyway?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="68"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="71"/>
         <source>未覆盖</source>
         <translation>Uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="72"/>
         <source>高风险和重点居民中，既无结对帮手、也无包户人的</source>
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="73"/>
         <source>90岁以上老人</source>
         <translation>Residents aged 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="73"/>
         <source>“90后”：年满90周岁</source>
         <translation>&quot;90+&quot;: aged 90 or more</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
         <source>住高层无电梯或不能上下楼的老人</source>
         <translation>Elderly residents living high up without a lift, or unable to use stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="75"/>
         <source>独居居民</source>
         <translation>Residents living alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="76"/>
         <source>在册居民</source>
         <translation>Registered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="77"/>
         <source>在册志愿者</source>
         <translation>Active volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="78"/>
         <source>可结对的80后帮手</source>
         <translation>1980s-born helpers available</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="79"/>
         <source>出生于80年代、还能再结对的志愿者和社区工作者</source>
         <translation>Volunteers and staff born in the 1980s who can take another pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="79"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="81"/>
         <source>点击查看未覆盖居民名单</source>
         <translation>Click to see the uncovered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="86"/>
         <source>未办结诉求</source>
         <translation>Open requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="87"/>
         <source>点击查看超时或有风险的诉求</source>
         <translation>Click to see the late or at-risk requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="91"/>
+        <source>极端天气预警</source>
+        <translation>Weather warning</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="92"/>
+        <source>点击打开极端天气点名</source>
+        <translation>Click to open the weather roll-call</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="109"/>
         <source>各队伍人数</source>
         <translation>Members per team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="139"/>
+        <source>已联系 %1/%2</source>
+        <translation>Reached %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="141"/>
+        <source>需要帮助未办 %1 人，待上门查看 %2 人</source>
+        <translation>%1 needs open, %2 door visits open</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="161"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="161"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="162"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="163"/>
         <source>超时 %1 件，有风险 %2 件；%3月 %4</source>
         <translation>%1 late, %2 at risk; month %3: %4</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="173"/>
         <source>还没有队伍。</source>
         <translation>No teams yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="174"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
+    </message>
+</context>
+<context>
+    <name>DoorOutcomeDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="120"/>
+        <source>上门查看结果：%1</source>
+        <translation>Door visit outcome: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="120"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="122"/>
+        <source>已见到本人，平安</source>
+        <translation>Seen in person, safe</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="123"/>
+        <source>已见到本人，需要帮助</source>
+        <translation>Seen in person, needs help</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="126"/>
+        <source>例如：手机没电了，人没事</source>
+        <translation>e.g. phone battery was flat, all well</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="127"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="129"/>
+        <source>需要</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="130"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>DoorTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="173"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="174"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="175"/>
+        <source>上门人</source>
+        <translation>Door visitor</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="175"/>
+        <source>待指派</source>
+        <translation>To assign</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="176"/>
+        <source>未接通次数</source>
+        <translation>Unanswered calls</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="177"/>
+        <source>等待（分钟）</source>
+        <translation>Waiting (min)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="179"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="180"/>
+        <source>家属联系</source>
+        <translation>Family contact</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="182"/>
+        <source>改派上门人…</source>
+        <translation>Send someone else…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="183"/>
+        <source>登记上门结果…</source>
+        <translation>Record door visit…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="194"/>
+        <source>已登记上门结果。</source>
+        <translation>Door visit recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>DoorVisits</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="135"/>
+        <source>派人上门查看：%1</source>
+        <translation>Send to the door: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
+        <source>已安排上门查看。</source>
+        <translation>Door visit arranged.</translation>
     </message>
 </context>
 <context>
@@ -1170,104 +1608,180 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
 </context>
 <context>
+    <name>HandlerDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="148"/>
+        <source>指派处理人：%1</source>
+        <translation>Assign a handler: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="148"/>
+        <source>指派</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="155"/>
+        <source>处理人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="161"/>
+        <source>请从列表中选择处理人。</source>
+        <translation>Please choose a handler from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="30"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="31"/>
+        <source>社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="32"/>
+        <source>发布</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="33"/>
+        <source>解除</source>
+        <translation>Lifted</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="33"/>
+        <source>进行中</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="35"/>
+        <source>点名</source>
+        <translation>Roll-call</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="36"/>
+        <source>已联系</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="37"/>
+        <source>联系率</source>
+        <translation>Reached %</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="44"/>
+        <source>查看</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="45"/>
+        <source>查看报告…</source>
+        <translation>View report…</translation>
+    </message>
+</context>
+<context>
     <name>HotspotsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="48"/>
         <source>点位</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="48"/>
         <source>（未匹配地点）</source>
         <translation>(place not matched)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="49"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="50"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="51"/>
         <source>件数</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="52"/>
         <source>首次</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="53"/>
         <source>最近</source>
         <translation>Latest</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="57"/>
         <source>工单编号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="58"/>
         <source>来电时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="59"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="60"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="61"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="64"/>
         <source>建任务…</source>
         <translation>Create task…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="65"/>
         <source>提醒工作人员…</source>
         <translation>Remind a staff member…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="78"/>
         <source>该点位的工单</source>
         <translation>Tickets at this place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="95"/>
         <source>同一点位、同一类问题在近 %1 天内有 %2 件及以上诉求的，列在这里：趁下一次来电前先办。</source>
         <translation>Places with %2 or more requests of one category in the last %1 days: act before the next call.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="153"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="128"/>
         <source>为高频点位建任务</source>
         <translation>Task for a hot spot</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="155"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="130"/>
         <source>任务已建好，可在“任务与排班”里安排人员。</source>
         <translation>Task created; assign people in Tasks &amp; shifts.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="162"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="137"/>
         <source>提醒工作人员</source>
         <translation>Remind a staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="139"/>
         <source>已给工作人员派了一件网格巡查工单。</source>
         <translation>A grid patrol ticket was sent to the staff member.</translation>
     </message>
@@ -1446,6 +1960,47 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <location filename="../../volunteer_app/ui/dialogs/import_dialog.py" line="460"/>
         <source>未导入的行已保存到 %1，改好后可以再导入。</source>
         <translation>The rows not imported were saved to %1; fix them and import again.</translation>
+    </message>
+</context>
+<context>
+    <name>InsuranceBanner</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="218"/>
+        <source>登记保险…</source>
+        <translation>Record insurance…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="230"/>
+        <source>（共 %1 项，鼠标停在这里查看全部）</source>
+        <translation> (%1 in all; hover here to see them)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="252"/>
+        <source>已为 %1 个任务登记保险。</source>
+        <translation>Insurance recorded for %1 tasks.</translation>
+    </message>
+</context>
+<context>
+    <name>InsuranceDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="189"/>
+        <source>登记保险</source>
+        <translation>Record insurance</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="189"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="194"/>
+        <source>保险公司和保单号，例如：人保财险 PICC-2026-0088</source>
+        <translation>Insurer and policy number, e.g. PICC PICC-2026-0088</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="196"/>
+        <source>保险</source>
+        <translation>Insurance</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +2203,59 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
 </context>
 <context>
+    <name>LogSheetDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="69"/>
+        <source>录入点名表结果</source>
+        <translation>Enter call sheet results</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="69"/>
+        <source>全部保存</source>
+        <translation>Save all</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="72"/>
+        <source>按点名表上的行号逐行录入。结果可以只打数字：1 平安，2 需要帮助，3 未接通，4 已上门；需要帮助的，在备注里写需要什么（送餐、送药、取暖、就医、转移、其他）。按回车进入下一格。</source>
+        <translation>Type each line by its number on the call sheet. The result may be just a digit: 1 safe, 2 needs help, 3 no answer, 4 visited; for needs help, write in the note what is needed (送餐, 送药, 取暖, 就医, 转移, 其他). Enter moves to the next cell.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="77"/>
+        <source>行号</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="77"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="77"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="78"/>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="105"/>
+        <source>无此行号</source>
+        <translation>No such line</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="132"/>
+        <source>行号“%2”不在这份点名表上（录入表第%1行），请核对。</source>
+        <translation>Line number “%2” is not on this call sheet (row %1 of the grid); please check it.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="136"/>
+        <source>还没有录入任何一行。</source>
+        <translation>No line has been entered yet.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="34"/>
@@ -1717,74 +2325,188 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
 </context>
 <context>
-    <name>NewRequestDialog</name>
+    <name>NeedDoneDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="91"/>
-        <source>新建诉求</source>
-        <translation>New request</translation>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="172"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="99"/>
+        <source>需要帮助：%1</source>
+        <translation>Needs help: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="106"/>
-        <source>手机或座机，全角数字也可以</source>
-        <translation>Mobile or landline; full-width digits are fine</translation>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="99"/>
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="108"/>
-        <source>例如：明春苑3号楼2单元</source>
-        <translation>e.g. Mingchunyuan building 3 unit 2</translation>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="103"/>
+        <source>例如：家里暖气不热，药还够两天</source>
+        <translation>e.g. heating not warm, medicine for two more days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="110"/>
-        <source>最多三级，用/分隔，如 城乡建设/物业管理/电梯</source>
-        <translation>Up to three levels separated by /, e.g. construction/property/lift</translation>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="104"/>
+        <source>需要</source>
+        <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="116"/>
-        <source>来源</source>
-        <translation>Source</translation>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="105"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="143"/>
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="116"/>
-        <source>来电时间</source>
-        <translation>Received at</translation>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="144"/>
+        <source>需要</source>
+        <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="117"/>
-        <source>诉求人</source>
-        <translation>Caller</translation>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="145"/>
+        <source>说明</source>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="118"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="146"/>
+        <source>处理人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="146"/>
+        <source>未指派</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="147"/>
+        <source>办结</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="147"/>
+        <source>未办</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="148"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="118"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="149"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="119"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="151"/>
+        <source>指派处理人…</source>
+        <translation>Assign handler…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="152"/>
+        <source>标记已办…</source>
+        <translation>Mark done…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="159"/>
+        <source>已指派处理人。</source>
+        <translation>Handler assigned.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="164"/>
+        <source>需要帮助已办：%1</source>
+        <translation>Need done: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="165"/>
+        <source>办理情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
+        <source>已标记为办结。</source>
+        <translation>Marked done.</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="97"/>
+        <source>新建诉求</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="112"/>
+        <source>手机或座机，全角数字也可以</source>
+        <translation>Mobile or landline; full-width digits are fine</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="114"/>
+        <source>例如：明春苑3号楼2单元</source>
+        <translation>e.g. Mingchunyuan building 3 unit 2</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="116"/>
+        <source>最多三级，用/分隔，如 城乡建设/物业管理/电梯</source>
+        <translation>Up to three levels separated by /, e.g. construction/property/lift</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
+        <source>来电时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="123"/>
+        <source>诉求人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="124"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="124"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="125"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="119"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="125"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="120"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="126"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="120"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="126"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="128"/>
         <source>办理时限按紧急程度和问题分类计算（涉及水电气热的按24小时）；工单编号自动生成。</source>
         <translation>The deadline follows the urgency and the category (water, power, gas or heating: 24 hours); the ticket number is generated.</translation>
     </message>
@@ -1792,7 +2514,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PagedTableModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/paged_model.py" line="221"/>
+        <location filename="../../volunteer_app/ui/paged_model.py" line="224"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -1820,27 +2542,32 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Tasks &amp; shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="54"/>
+        <source>极端天气</source>
+        <translation>Extreme weather</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="56"/>
         <source>80后帮90后</source>
         <translation>80s helpers for 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="59"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="61"/>
         <source>服务记录</source>
         <translation>Service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="62"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/__init__.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/__init__.py" line="63"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2326,69 +3053,69 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="50"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="49"/>
         <source>打印月报…</source>
         <translation>Print monthly report…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="51"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="58"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="58"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="71"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="71"/>
         <source>（未分类）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="73"/>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
         <source>件数</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="74"/>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="78"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="77"/>
         <source>按时办结</source>
         <translation>Closed in time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="75"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="75"/>
         <source>（未派给个人）</source>
         <translation>(not given to a person)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="120"/>
         <source>本月受理 %1 件，有回访结果 %2 件：已联系 %3，已解决 %4，满意 %5，基本满意 %6。</source>
         <translation>Received this month: %1; with a callback result: %2 (contacted %3, resolved %4, satisfied %5, basically satisfied %6).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="125"/>
         <source>本社区自己的统计：时限内联系 %1 件，时限内办结 %2 件（已办结 %3 件），超时未办结 %4 件。</source>
         <translation>Our own figures: contacted in time %1, closed in time %2 (closed %3), open past the deadline %4.</translation>
     </message>
@@ -3219,82 +3946,82 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="50"/>
         <source>无</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="50"/>
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="53"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="54"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
         <source>小区/院落</source>
         <translation>Estate/courtyard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
         <source>门牌</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
         <source>电梯</source>
         <translation>Lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
         <source>独居</source>
         <translation>Lives alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="65"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
@@ -3302,64 +4029,64 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="96"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="95"/>
         <source>居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="98"/>
         <source>查找：姓名、拼音首字母（如 zjg）、电话尾号或楼号</source>
         <translation>Find: name, pinyin initials (e.g. zjg), a phone&apos;s last digits or building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="100"/>
         <source>只看悬空老人</source>
         <translation>Stranded elders only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="101"/>
         <source>只看90岁以上</source>
         <translation>Aged 90+ only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="102"/>
         <source>只看独居</source>
         <translation>Living alone only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="103"/>
         <source>只看未覆盖</source>
         <translation>Only uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="104"/>
         <source>高风险和重点居民中，既没有结对帮手、也没有包户人的</source>
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="132"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="134"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="136"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="253"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="137"/>
         <source>小区/院落…</source>
         <translation>Estates/courtyards…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="110"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="215"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="205"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -3367,39 +4094,39 @@ The administrator looks after users, settings and backups; create &quot;Communit
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="241"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="231"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="252"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="242"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="259"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="249"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="261"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="251"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="254"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="273"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="263"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="275"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="265"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>
@@ -3480,6 +4207,175 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/permissions.py" line="47"/>
         <source>督导</source>
         <translation>Supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>RollTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="70"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="70"/>
+        <source>未联系</source>
+        <translation>Not tried</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="71"/>
+        <source>未接通</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="71"/>
+        <source>需要帮助</source>
+        <translation>Needs help</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="144"/>
+        <source>已转上门</source>
+        <translation>Door visit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="72"/>
+        <source>已联系</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="75"/>
+        <source>姓名、地址或电话尾号</source>
+        <translation>Name, address or phone ending</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="127"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="130"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
+        <source>家属联系</source>
+        <translation>Family contact</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="132"/>
+        <source>联系人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="134"/>
+        <source>等待分钟</source>
+        <translation>Waiting min</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="136"/>
+        <source>次数</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="138"/>
+        <source>点名原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
+        <source>1 平安</source>
+        <translation>1 Safe</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="149"/>
+        <source>2 需要帮助…</source>
+        <translation>2 Needs help…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="150"/>
+        <source>3 未接通</source>
+        <translation>3 No answer</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="151"/>
+        <source>4 已上门</source>
+        <translation>4 Visited</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="152"/>
+        <source>5 经家属确认</source>
+        <translation>5 Via family</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="153"/>
+        <source>家属接的电话、替老人确认（下一次登记后自动取消）</source>
+        <translation>The family answered for the resident (cleared after the next result)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="204"/>
+        <source>（未定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="208"/>
+        <source>全部联系人</source>
+        <translation>All callers</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="226"/>
+        <source>%1 人，已联系 %2</source>
+        <translation>%1 residents, %2 reached</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="267"/>
+        <source>请在上面的名单里选择一位居民</source>
+        <translation>Choose a resident in the list above</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="269"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="270"/>
+        <source>%1  %2    电话 %3    家属 %4</source>
+        <translation>%1  %2    phone %3    family %4</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="308"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="310"/>
+        <source>（待指派）</source>
+        <translation>(to assign)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="311"/>
+        <source>，已转上门查看：%1</source>
+        <translation>, sent for a door visit: %1</translation>
     </message>
 </context>
 <context>
@@ -4205,12 +5101,12 @@ Reason for archiving:</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="196"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="202"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="201"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="207"/>
         <source>还没有在册的社区工作者：请先在“志愿者与队伍”里登记。</source>
         <translation>No community staff registered yet: add them under Volunteers &amp; teams first.</translation>
     </message>
@@ -4369,6 +5265,111 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/pages/record_panels.py" line="246"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StartAlertDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="54"/>
+        <source>发布极端天气预警</source>
+        <translation>Issue an extreme-weather warning</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="70"/>
+        <source>预计</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="74"/>
+        <source>把气象台发布的预警信号原文粘贴到这里</source>
+        <translation>Paste the weather office's warning text here</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="77"/>
+        <source>正在计算点名名单……</source>
+        <translation>Working out the roll-call…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="80"/>
+        <source>保险公司和保单号，例如：人保财险 PICC-2026-0088</source>
+        <translation>Insurer and policy number, e.g. PICC PICC-2026-0088</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="81"/>
+        <source>保险</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="86"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="87"/>
+        <source>发布时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="88"/>
+        <source>解除时间</source>
+        <translation>Ends at</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="89"/>
+        <source>预警原文</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="90"/>
+        <source>覆盖社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="91"/>
+        <source>将生成</source>
+        <translation>Will build</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="95"/>
+        <source>发布</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="95"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="136"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="172"/>
+        <source>请至少选择一个社区。</source>
+        <translation>Please choose at least one community.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="143"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="146"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="145"/>
+        <source>点名 %1 人（%2）；值班：%3</source>
+        <translation>Roll-call of %1 (%2); duty: %3</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="148"/>
+        <source>，地点：%1</source>
+        <translation>, at: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="161"/>
+        <source>进行中：%1。同类型更高级别的预警将升级它，其他预警请先解除。</source>
+        <translation>In force: %1. A higher level of the same type upgrades it; lift it before issuing any other warning.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="177"/>
+        <source>解除时间应晚于发布时间。</source>
+        <translation>The end must be later than the start.</translation>
     </message>
 </context>
 <context>
@@ -4609,42 +5610,42 @@ Reason for archiving:</translation>
 <context>
     <name>TeamTaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="229"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="235"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="229"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="235"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="230"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="236"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="230"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="236"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="231"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="237"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="231"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="237"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="242"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="248"/>
         <source>没有可以安排任务的队伍。</source>
         <translation>No team you may schedule for.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="245"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="251"/>
         <source>结束时间应晚于开始时间。</source>
         <translation>The end must be after the start.</translation>
     </message>
@@ -4652,22 +5653,22 @@ Reason for archiving:</translation>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="97"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="97"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="97"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="113"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="112"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
@@ -4675,188 +5676,188 @@ Reason for archiving:</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="41"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="39"/>
         <source>签收</source>
         <translation>Sign for it</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="40"/>
         <source>联系诉求人</source>
         <translation>Contact the caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="41"/>
         <source>开始办理</source>
         <translation>Start handling</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="42"/>
         <source>反馈结果…</source>
         <translation>Report the result…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="43"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="59"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="59"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="60"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="60"/>
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="61"/>
         <source>承办</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="61"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="207"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="205"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
         <source>回访结果</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="67"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="68"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="69"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="70"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="80"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="78"/>
         <source>退回重办…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="79"/>
         <source>登记回访…</source>
         <translation>Record callback…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="82"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="80"/>
         <source>派给工作人员…</source>
         <translation>To a staff member…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="81"/>
         <source>派给队伍（建任务）…</source>
         <translation>To a team (task)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="105"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="107"/>
         <source>回电时查看完整号码；查看会记入操作日志</source>
         <translation>See the full number to call back; viewing is logged</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="133"/>
         <source>请在左侧选择一件诉求</source>
         <translation>Choose a request on the left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="168"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="207"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="205"/>
         <source>反馈办理结果</source>
         <translation>Report the result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="210"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="208"/>
         <source>已反馈办理结果。</source>
         <translation>Result reported.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="213"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="211"/>
         <source>已进入“%1”。</source>
         <translation>Now “%1”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="218"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="216"/>
         <source>退回重办</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="218"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="216"/>
         <source>退回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="221"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="219"/>
         <source>已退回重办。</source>
         <translation>Sent back.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="227"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="225"/>
         <source>已登记回访结果。</source>
         <translation>Callback recorded.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="232"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="230"/>
         <source>派给工作人员</source>
         <translation>Give to a staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="235"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="233"/>
         <source>已派给工作人员。</source>
         <translation>Given to the staff member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="246"/>
         <source>派给队伍（建任务）</source>
         <translation>Give to a team (task)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="249"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="247"/>
         <source>已派给队伍，任务已建在“任务与排班”里。</source>
         <translation>Given to the team; the task is in Tasks &amp; shifts.</translation>
     </message>
@@ -4864,37 +5865,37 @@ Reason for archiving:</translation>
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
         <source>超时或有风险</source>
         <translation>Late or at risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="59"/>
         <source>工单编号、诉求人、地址、分类或内容</source>
         <translation>Ticket no., caller, address, category or text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="62"/>
         <source>新建诉求…</source>
         <translation>New request…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="64"/>
         <source>导入12345工单…</source>
         <translation>Import 12345 tickets…</translation>
     </message>
@@ -4950,9 +5951,62 @@ Reason for archiving:</translation>
         <translation>Staff / team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="135"/>
         <source>共 %1 件</source>
         <translation>%1 tickets</translation>
+    </message>
+</context>
+<context>
+    <name>UnreachedTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="114"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="115"/>
+        <source>等待（分钟）</source>
+        <translation>Waiting (min)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="117"/>
+        <source>次数</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="118"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="118"/>
+        <source>已转上门</source>
+        <translation>Door visit</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="119"/>
+        <source>联系人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="120"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="121"/>
+        <source>家属联系</source>
+        <translation>Family contact</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="122"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="124"/>
+        <source>派人上门…</source>
+        <translation>Send to the door…</translation>
     </message>
 </context>
 <context>
@@ -5240,52 +6294,52 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="60"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="61"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="64"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="65"/>
         <source>所属队伍（角色）</source>
         <translation>Teams (role)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="66"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="67"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="69"/>
         <source>社区工作者</source>
         <translation>Community staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="70"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -5293,78 +6347,78 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="174"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="173"/>
         <source>志愿者与队伍</source>
         <translation>Volunteers &amp; teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="184"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="183"/>
         <source>新建队伍</source>
         <translation>New team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="185"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="184"/>
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="192"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="200"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="199"/>
         <source>查找：姓名、拼音首字母（如 zjg）或电话尾号</source>
         <translation>Find: name, pinyin initials (e.g. zjg) or a phone&apos;s last digits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="202"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="201"/>
         <source>只看80后</source>
         <translation>1980s-born only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="219"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="218"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="221"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="220"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="222"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="433"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="221"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="428"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="222"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="224"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="223"/>
         <source>设为队长</source>
         <translation>Make captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="225"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="224"/>
         <source>移出队伍</source>
         <translation>Remove from team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="365"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="360"/>
         <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
         <translation>Choose a team on the left first to make a captain or remove a member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="367"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="362"/>
         <source>队长只能管理自己带领的队伍。</source>
         <translation>A captain can manage only the teams they lead.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="379"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="374"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -5372,49 +6426,49 @@ Reason for archiving:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="403"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="398"/>
         <source>已保存队伍“%1”。</source>
         <translation>Saved team &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="422"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="417"/>
         <source>已保存志愿者“%1”。</source>
         <translation>Saved volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="428"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="423"/>
         <source>归档志愿者</source>
         <translation>Archive volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="429"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="424"/>
         <source>确定归档志愿者“%1”吗？
 归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
         <translation>Archive volunteer &quot;%1&quot;?
 Archived volunteers leave the lists and rosters; their service records and certificates are kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="434"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="429"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="443"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="438"/>
         <source>已归档志愿者“%1”。</source>
         <translation>Archived volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="452"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="447"/>
         <source>%1 已加入 %2。</source>
         <translation>%1 has joined %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="461"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="456"/>
         <source>%1 现在是 %2 的队长。</source>
         <translation>%1 is now the captain of %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="469"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="464"/>
         <source>%1 已移出 %2（服务记录保留）。</source>
         <translation>%1 has been removed from %2 (service records are kept).</translation>
     </message>
@@ -5565,6 +6619,95 @@ Check the disk space and the path, then try again.</translation>
     </message>
 </context>
 <context>
+    <name>_AlertDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="50"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>_AlertPrintDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="87"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="88"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="89"/>
+        <source>保存为PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="91"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="128"/>
+        <source>已取消，没有生成文件。</source>
+        <translation>Cancelled; no file was made.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="130"/>
+        <source>无法写入 %1：%2。请换一个文件夹。</source>
+        <translation>Cannot write %1: %2. Please choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="139"/>
+        <source>正在准备预览……</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="153"/>
+        <source>正在准备打印……</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="160"/>
+        <source>打印失败：%1。请检查打印机。</source>
+        <translation>Printing failed: %1. Please check the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="167"/>
+        <source>保存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="168"/>
+        <source>PDF文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="172"/>
+        <source>正在生成PDF……</source>
+        <translation>Creating the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="176"/>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>_ListTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="79"/>
+        <source>共 %1 人</source>
+        <translation>%1 in all</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="81"/>
+        <source>，列出等待最久的 %1 人</source>
+        <translation>, the %1 waiting longest listed</translation>
+    </message>
+</context>
+<context>
     <name>_PrintDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="155"/>
@@ -5658,12 +6801,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ServiceDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="61"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

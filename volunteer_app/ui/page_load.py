@@ -27,8 +27,9 @@ class PageLoad:
     """One thing a page shows (its figures, a list), loaded off the GUI thread."""
 
     def __init__(self, owner: QObject, session: Session, fn: Callable[..., Any],
-                 show: Callable[[Any], None]):
+                 show: Callable[[Any], None], writes: bool = False):
         self._owner, self._session = owner, session
+        self._writes = writes       # a list that leaves with full phones is audited (a write)
         self._fn, self._show = fn, show
         self._asked = self._answered = 0
 
@@ -44,7 +45,7 @@ class PageLoad:
         if self._session.path is None:
             self._on_done(asked, self._fn(self._session, *args))
             return
-        runner.start(self._fn, *args, session=self._session, owner=self._owner,
+        runner.start(self._fn, *args, session=self._session, owner=self._owner, writes=self._writes,
                      done=lambda result: self._on_done(asked, result),
                      failed=lambda error: self._on_failed(asked, error))
 

@@ -49,6 +49,10 @@ PAGES: list[PageSpec] = [
     PageSpec("residents", QT_TRANSLATE_NOOP("Pages", "居民"), "residents", "ResidentsPage"),
     PageSpec("volunteers", QT_TRANSLATE_NOOP("Pages", "志愿者与队伍"), "volunteers", "VolunteersPage"),
     PageSpec("schedule", QT_TRANSLATE_NOOP("Pages", "任务与排班"), "schedule", "SchedulePage", Permission.LEDGER_READ),
+    # staff run a weather warning; supervisors read the board and print; captains and the
+    # administrator have no part in it
+    PageSpec("alerts", QT_TRANSLATE_NOOP("Pages", "极端天气"), "alerts_page", "AlertsPage",
+             Permission.ALERT_RUN, Permission.REPORT_PRINT),
     PageSpec("pairing", QT_TRANSLATE_NOOP("Pages", "80后帮90后"), "pairing", "PairingPage", Permission.LEDGER_READ),
     # staff handle tickets; supervisors read them and print the report; captains and the
     # admin do not see callers' requests at all

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ...services.alerts import access as alert_access
 from ...services.requests import access
 from ...services.session import Session
 from ..page_load import PageLoad
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 WATCHED = frozenset({"residents", "volunteers", "team_members", "teams", "pairings", "settings"})
 REQUESTS_WATCHED = frozenset({"requests", "request_events", "settings"})
+ALERTS_WATCHED = frozenset({"alerts", "alert_roll", "alert_attempts"})
 
 
 class StatCard(QFrame):
@@ -84,6 +86,12 @@ class DashboardPage(QWidget):
             self.cards["requests"] = StatCard("requests", self.tr("未办结诉求"))
             self.cards["requests"].set_clickable(self.tr("点击查看超时或有风险的诉求"))
             self.cards["requests"].clicked.connect(self._on_requests_clicked)
+        # an open weather warning, for those who run or read it: shown only while one is open
+        if alert_access.can_read(session):
+            self.cards["alert"] = StatCard("alert", self.tr("极端天气预警"))
+            self.cards["alert"].set_clickable(self.tr("点击打开极端天气点名"))
+            self.cards["alert"].clicked.connect(self._on_alert_clicked)
+            self.cards["alert"].hide()
         grid = QGridLayout()
         grid.setSpacing(12)
         for i, card in enumerate(self.cards.values()):
@@ -105,15 +113,33 @@ class DashboardPage(QWidget):
         layout.addStretch(1)
         signals.changed.connect(self._on_data_changed)
         self._load = PageLoad(self, session, _load, self._show)
+        self._alert = PageLoad(self, session, _alert_card, self._show_alert)
         self.refresh()
 
     @property
     def loading(self) -> bool:
         """The figures asked of the runner have not come back yet (the cards show —)."""
-        return self._load.loading
+        return self._load.loading or self._alert.loading
 
     def refresh(self) -> None:
         self._load.ask()
+        self.refresh_alert()
+
+    def refresh_alert(self) -> None:
+        """The warning's card alone: one cheap count on every roll-call change."""
+        if "alert" in self.cards:
+            self._alert.ask()
+
+    def _show_alert(self, card: dict | None) -> None:
+        widget = self.cards["alert"]
+        widget.setVisible(card is not None)
+        if card is None:
+            return
+        widget.title.setText(card["title"])
+        widget.set_value(self.tr("已联系 %1/%2").replace("%1", str(card["reached"]))
+                         .replace("%2", str(card["total"])))
+        widget.hint.setText(self.tr("需要帮助未办 %1 人，待上门查看 %2 人").replace("%1", str(card["needs_open"]))
+                            .replace("%2", str(card["doors_open"])))
 
     def _show(self, answer: tuple[dashboard.Dashboard, dict | None]) -> None:
         numbers, requests = answer
@@ -165,13 +191,25 @@ class DashboardPage(QWidget):
         if hasattr(window, "show_page"):
             window.show_page("requests").show_late_or_risk()
 
+    def _on_alert_clicked(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page("alerts")
+
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED or (tables & REQUESTS_WATCHED and "requests" in self.cards):
             self.refresh()
+        elif tables & ALERTS_WATCHED:
+            self.refresh_alert()
 
 
 def _percent(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def _alert_card(session: Session) -> dict | None:
+    from ...services.alerts import figures
+    return figures.card(session)
 
 
 def _load(session: Session) -> tuple[dashboard.Dashboard, dict | None]:

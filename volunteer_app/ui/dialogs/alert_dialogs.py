@@ -1,0 +1,242 @@
+"""The 极端天气 page's small dialogs: what a resident needs (需要帮助…), the outcome of a door
+visit, who handles a need and the note when it is done, the insurance of the duty shifts,
+and the confirmation of 解除预警 (which runs ``close()`` on the background runner).
+
+Each dialog calls its service on 保存 and stays open with the service's Chinese reason when
+it refuses; nothing is written then. ``saved`` holds what the service returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.weather import Need, Result
+from ...services.permissions import PermissionDenied
+from ...services.session import Session
+from .. import runner
+from ..forms import error_label, save_cancel_buttons
+from ..screen_fit import fit_to_screen
+
+
+class _AlertDialog(QDialog):
+    """A form whose 保存 runs ``_save`` and closes, or shows why the service refused."""
+
+    NAME = "alert_dialog"
+    STRETCH = True          # a form of fields: the room left goes below it
+
+    def __init__(self, session: Session, title: str, save_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.saved: Any = None
+        self.setObjectName(self.NAME)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = error_label(self.NAME)
+        box, self.save_button = save_cancel_buttons(self, self.NAME, save_text, self.tr("取消"))
+        box.accepted.disconnect(self.accept)
+        box.accepted.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        if self.STRETCH:
+            layout.addStretch(1)
+        layout.addWidget(box)
+
+    def _save(self) -> Any:
+        raise NotImplementedError
+
+    def submit(self) -> bool:
+        try:
+            self.saved = self._save()
+        except (ValueError, PermissionDenied) as error:     # AlertError is a ValueError
+            self.refuse(error)
+            return False
+        self.accept()
+        return True
+
+    def refuse(self, error: BaseException) -> None:
+        self.error.setText(str(error))
+        self.error.show()
+
+
+def need_boxes(owner: QWidget, name: str) -> tuple[QGridLayout, dict[str, QCheckBox]]:
+    """送餐 送药 取暖 就医 转移 其他, three to a row; the digit keys 1–6 tick them."""
+    grid, boxes = QGridLayout(), {}
+    for i, need in enumerate(Need):
+        box = QCheckBox(f"{i + 1} {need.value}", objectName=f"{name}.{need.value}")
+        boxes[need.value] = box
+        grid.addWidget(box, i // 3, i % 3)
+        QShortcut(QKeySequence(str(i + 1)), owner, box.toggle)
+    return grid, boxes
+
+
+def ticked(boxes: dict[str, QCheckBox]) -> list[str]:
+    return [need for need, box in boxes.items() if box.isChecked()]
+
+
+class NeedsDialog(_AlertDialog):
+    """需要帮助: what the resident needs, and a note; ``action(needs, note)`` logs it."""
+
+    NAME = "alert_needs"
+
+    def __init__(self, session: Session, who: str, action: Callable[[list[str], str], Any],
+                 parent: QWidget | None = None):
+        super().__init__(session, self.tr("需要帮助：%1").replace("%1", who), self.tr("保存"), parent)
+        self.action = action
+        grid, self.boxes = need_boxes(self, self.NAME)
+        self.note = QLineEdit(objectName=f"{self.NAME}.note")
+        self.note.setPlaceholderText(self.tr("例如：家里暖气不热，药还够两天"))
+        self.form.addRow(self.tr("需要"), grid)
+        self.form.addRow(self.tr("说明"), self.note)
+        fit_to_screen(self, 440, 220)
+
+    def _save(self) -> Any:
+        return self.action(ticked(self.boxes), self.note.text().strip())
+
+
+class DoorOutcomeDialog(_AlertDialog):
+    """上门查看的结果: seen and safe, or needing help (what, and a note);
+    ``action(result, needs, note)`` logs it and closes the door visit."""
+
+    NAME = "alert_door"
+
+    def __init__(self, session: Session, who: str, action: Callable[[str, list[str], str], Any],
+                 parent: QWidget | None = None):
+        super().__init__(session, self.tr("上门查看结果：%1").replace("%1", who), self.tr("保存"), parent)
+        self.action = action
+        self.safe = QRadioButton(self.tr("已见到本人，平安"), objectName=f"{self.NAME}.safe", checked=True)
+        self.help = QRadioButton(self.tr("已见到本人，需要帮助"), objectName=f"{self.NAME}.help")
+        grid, self.boxes = need_boxes(self, self.NAME)
+        self.note = QLineEdit(objectName=f"{self.NAME}.note")
+        self.note.setPlaceholderText(self.tr("例如：手机没电了，人没事"))
+        self.form.addRow(self.tr("结果"), self.safe)
+        self.form.addRow("", self.help)
+        self.form.addRow(self.tr("需要"), grid)
+        self.form.addRow(self.tr("说明"), self.note)
+        for box in self.boxes.values():
+            box.toggled.connect(lambda on: on and self.help.setChecked(True))
+        fit_to_screen(self, 460, 280)
+
+    def _save(self) -> Any:
+        if self.help.isChecked():
+            return self.action(Result.NEEDS_HELP.value, ticked(self.boxes), self.note.text().strip())
+        return self.action(Result.DOOR.value, [], self.note.text().strip())
+
+
+class HandlerDialog(_AlertDialog):
+    """指派处理人: who takes a resident's need on (a staff member or a volunteer)."""
+
+    NAME = "alert_handler"
+
+    def __init__(self, session: Session, who: str, people: list[tuple[str, int]],
+                 action: Callable[[int], Any], parent: QWidget | None = None, title: str = ""):
+        super().__init__(session, title or self.tr("指派处理人：%1").replace("%1", who), self.tr("指派"), parent)
+        self.action = action
+        self.person = QComboBox(objectName=f"{self.NAME}.person")
+        self.person.setEditable(True)           # type a few characters of the name to find them
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for name, person_id in people:
+            self.person.addItem(name, person_id)
+        self.form.addRow(self.tr("处理人"), self.person)
+        fit_to_screen(self, 400, 140)
+
+    def _save(self) -> Any:
+        index = self.person.findText(self.person.currentText())
+        if index < 0:
+            raise ValueError(self.tr("请从列表中选择处理人。"))
+        return self.action(self.person.itemData(index))
+
+
+class NeedDoneDialog(_AlertDialog):
+    """需要帮助已办: what was done for the resident (办结说明)."""
+
+    NAME = "alert_note"
+
+    def __init__(self, session: Session, title: str, label: str, action: Callable[[str], Any],
+                 parent: QWidget | None = None):
+        super().__init__(session, title, self.tr("保存"), parent)
+        self.action = action
+        self.note = QLineEdit(objectName=f"{self.NAME}.text")
+        self.form.addRow(label, self.note)
+        fit_to_screen(self, 420, 130)
+
+    def _save(self) -> Any:
+        return self.action(self.note.text().strip())
+
+
+class InsuranceDialog(_AlertDialog):
+    """登记保险: the policy that covers the warning's risky duty shifts (铲冰除雪)."""
+
+    NAME = "alert_insurance"
+
+    def __init__(self, session: Session, warnings: list[str], action: Callable[[str], Any],
+                 parent: QWidget | None = None):
+        super().__init__(session, self.tr("登记保险"), self.tr("登记"), parent)
+        self.action = action
+        said = QLabel("\n".join(warnings), objectName=f"{self.NAME}.warnings", wordWrap=True)
+        said.setProperty("role", "hint")
+        self.policy = QLineEdit(objectName=f"{self.NAME}.policy")
+        self.policy.setPlaceholderText(self.tr("保险公司和保单号，例如：人保财险 PICC-2026-0088"))
+        self.form.addRow(said)
+        self.form.addRow(self.tr("保险"), self.policy)
+        fit_to_screen(self, 480, 170)
+
+    def _save(self) -> Any:
+        return self.action(self.policy.text().strip())
+
+
+class CloseAlertDialog(_AlertDialog):
+    """解除预警: says what closing does and who is still unreached, then runs ``close()`` on
+    the background runner (it writes every caller's service records)."""
+
+    NAME = "alert_close"
+
+    def __init__(self, session: Session, alert: dict[str, Any], unreached: int,
+                 parent: QWidget | None = None):
+        super().__init__(session, self.tr("解除预警"), self.tr("解除预警"), parent)
+        self.alert = alert
+        self.busy = False
+        text = self.tr("解除“%1”后，点名名单不再接受登记；每位联系人的电话和上门记入志愿服务记录；"
+                       "高风险居民须在解除后按时探访。").replace("%1", alert["title"])
+        if unreached:
+            text += self.tr("\n还有 %1 人没有联系上，解除时将记下原因。").replace("%1", str(unreached))
+        said = QLabel(text, objectName=f"{self.NAME}.summary", wordWrap=True)
+        self.form.addRow(said)
+        fit_to_screen(self, 460, 180)
+
+    def submit(self) -> bool:
+        if self.busy:
+            return False
+        from ...services.alerts import closing
+        self.busy = True
+        self.save_button.setEnabled(False)
+        runner.start(closing.close, self.alert["id"], session=self.session, writes=True, owner=self,
+                     done=self._on_closed, failed=self._on_failed)
+        return True
+
+    def _on_closed(self, result: dict[str, Any]) -> None:
+        self.busy = False
+        self.saved = result
+        self.accept()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.save_button.setEnabled(True)
+        if not isinstance(error, ValueError | PermissionDenied):
+            raise error
+        self.refuse(error)

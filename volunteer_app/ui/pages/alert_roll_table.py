@@ -1,0 +1,367 @@
+"""点名: the roll-call of the chosen warning, filtered by caller and by state, and one click (or
+one key) per attempt for the selected resident: 1 平安, 2 需要帮助…, 3 未接通, 4 已上门, with
+5 ticking 经家属确认 (the family contact answered for them). Each attempt is one transaction
+of the service; the selection then moves on to the next resident not yet reached, so a
+worker at the phone goes down the list without the mouse.
+
+The list is asked of the background runner (:class:`.PageLoad`) and asked again on every
+change to the roll-call; the attempt just logged is shown at once from the row the service
+returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.weather import WAITING, Result, Via
+from ...services.alerts import access, attempts, board
+from ...services.permissions import PermissionDenied
+from ...services.session import Session
+from ..dialogs.alert_dialogs import NeedsDialog
+from ..forms import message_label, push_button, say
+from ..list_model import Field, ListTableModel
+from ..page_load import PageLoad, WhenShown
+from ..signals import DataSignals
+from ..tables import Selection, column_widths, read_only_rows
+
+WATCHED = frozenset({"alerts", "alert_roll", "alert_attempts", "alert_communities"})
+ESCALATED = QColor("#fde2e1")
+STATE_COLOURS = {Result.SAFE.value: QColor("#1b7f3b"), Result.NEEDS_HELP.value: QColor("#b85c00"),
+                 Result.NO_ANSWER.value: QColor("#b3261e"), Result.DOOR.value: QColor("#1b7f3b")}
+RED_TEXT = QColor("#b3261e")
+STATE_COLUMN = 7
+# The state filter: its key and whether a row belongs to it.
+STATE_FILTERS: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "waiting": lambda r: r["state"] == WAITING,
+    "no_answer": lambda r: r["state"] == Result.NO_ANSWER.value and not r.get("escalated"),
+    "needs": lambda r: r["state"] == Result.NEEDS_HELP.value,
+    "door": lambda r: door_open(r),
+    "reached": lambda r: bool(r.get("reached_at")),
+}
+
+
+class RollTab(QWidget):
+    def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.alert: dict[str, Any] | None = None
+        self.all_rows: list[dict[str, Any]] = []
+        self.rows: list[dict[str, Any]] = []
+        self.dialog: QDialog | None = None
+        self.runs = access.can_run(session)
+        self.caller = QComboBox(objectName="roll.caller")
+        self.caller.setMinimumWidth(150)
+        self.state = QComboBox(objectName="roll.state")
+        for text, key in ((self.tr("全部状态"), ""), (self.tr("未联系"), "waiting"),
+                          (self.tr("未接通"), "no_answer"), (self.tr("需要帮助"), "needs"),
+                          (self.tr("已转上门"), "door"), (self.tr("已联系"), "reached")):
+            self.state.addItem(text, key)
+        self.filter = QLineEdit(objectName="roll.filter")
+        self.filter.setPlaceholderText(self.tr("姓名、地址或电话尾号"))
+        self.filter.setClearButtonEnabled(True)
+        self.count = QLabel(objectName="roll.count")
+        top = QHBoxLayout()
+        for widget in (self.caller, self.state):
+            top.addWidget(widget)
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count)
+        self.model = self._model()
+        self.table = QTableView(objectName="roll.table")
+        self.table.setModel(self.model)
+        read_only_rows(self.table, Selection.SingleSelection)
+        column_widths(self.table, (44, 70, 40, 190, 110, 130, 70, 130, 70, 44))
+        self.current = QLabel(objectName="roll.current")
+        self.current.setProperty("role", "section-title")
+        self.message = message_label("roll")
+        # lines whose text changes at every click keep their size: a new size lays the whole
+        # page out again and repaints it, which a worker at the phone would feel
+        self.count.setMinimumWidth(150)
+        for label in (self.current, self.message):
+            label.setFixedHeight(label.sizeHint().height() + 4)
+            label.setWordWrap(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.current)
+        layout.addLayout(self._actions())
+        layout.addWidget(self.message)
+        self.caller.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.state.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.filter.textChanged.connect(lambda _t: self._apply_filter())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
+        self._shown = WhenShown(self, signals, WATCHED, self.refresh)
+        self._load = PageLoad(self, session, _roll, self._on_rows, writes=True)
+        self._on_selected()
+
+    def _model(self) -> RollModel:
+        red = QBrush(ESCALATED)
+        colours = {state: QBrush(colour) for state, colour in STATE_COLOURS.items()}
+        red_text = QBrush(RED_TEXT)
+
+        escalated = door_open
+
+        def foreground(r: dict[str, Any], column: int) -> QBrush | None:
+            if column != STATE_COLUMN:
+                return None
+            return red_text if escalated(r) else colours.get(r["state"])
+
+        return RollModel([
+            Field(self.tr("序号"), lambda r: str(line_number(r)), line_number, align_right=True),
+            Field(self.tr("姓名"), lambda r: r["resident_name"]),
+            Field(self.tr("年龄"), lambda r: "" if r.get("age") is None else str(r["age"]),
+                  lambda r: r.get("age") or 0, align_right=True),
+            Field(self.tr("地址"), lambda r: r.get("address") or "", tooltip=True),
+            Field(self.tr("电话"), lambda r: r.get("phone") or ""),
+            Field(self.tr("家属联系"), lambda r: r.get("family_contact") or "", tooltip=True),
+            Field(self.tr("联系人"), lambda r: r.get("caller_name") or ""),
+            Field(self.tr("状态"), lambda r: self.state_text(r)),
+            Field(self.tr("等待分钟"), lambda r: _waiting(r), lambda r: r.get("waiting_minutes") or 0,
+                  align_right=True),
+            Field(self.tr("次数"), lambda r: str(r.get("attempts") or 0), lambda r: r.get("attempts") or 0,
+                  align_right=True),
+            Field(self.tr("点名原因"), lambda r: "、".join(r.get("reasons") or []), tooltip=True),
+        ], self, background=lambda r: red if escalated(r) else None, foreground=foreground)
+
+    def state_text(self, row: dict[str, Any]) -> str:
+        if door_open(row):
+            door = row.get("door_volunteer_name") or ""
+            return self.tr("已转上门") + (f"（{door}）" if door else "")
+        return row["state"]
+
+    def _actions(self) -> QHBoxLayout:
+        self.safe_button = push_button(self.tr("1 平安"), "roll.safe", primary=True)
+        self.help_button = push_button(self.tr("2 需要帮助…"), "roll.help")
+        self.no_answer_button = push_button(self.tr("3 未接通"), "roll.no_answer")
+        self.door_button = push_button(self.tr("4 已上门"), "roll.door")
+        self.family = QCheckBox(self.tr("5 经家属确认"), objectName="roll.family")
+        self.family.setToolTip(self.tr("家属接的电话、替老人确认（下一次登记后自动取消）"))
+        self.action_buttons = (self.safe_button, self.help_button, self.no_answer_button, self.door_button)
+        row = QHBoxLayout()
+        for button in self.action_buttons:
+            row.addWidget(button)
+        row.addWidget(self.family)
+        row.addStretch(1)
+        self.safe_button.clicked.connect(lambda: self.log(Result.SAFE))
+        self.help_button.clicked.connect(self._on_help)
+        self.no_answer_button.clicked.connect(lambda: self.log(Result.NO_ANSWER))
+        self.door_button.clicked.connect(lambda: self.log(Result.DOOR))
+        # the digit keys while the list (or a button) has the focus; the search box keeps
+        # its digits (a line edit takes typed characters before any shortcut)
+        for key, act in (("1", self.safe_button.click), ("2", self.help_button.click),
+                         ("3", self.no_answer_button.click), ("4", self.door_button.click),
+                         ("5", self.family.toggle)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(act)
+        return row
+
+    # -- loading -------------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        return self._load.loading
+
+    def set_alert(self, alert: dict[str, Any] | None) -> None:
+        changed = (alert or {}).get("id") != (self.alert or {}).get("id")
+        self.alert = alert
+        if changed:
+            self.all_rows = []
+            self._apply_filter()
+        self._update_buttons()
+        if changed and self.isVisible():
+            self.refresh()
+        elif changed:
+            self._shown.stale = True
+
+    def refresh(self) -> None:
+        if self.alert is not None:
+            self._load.ask(self.alert["id"])
+
+    def _on_rows(self, rows: list[dict[str, Any]]) -> None:
+        if self.alert is None or (rows and rows[0].get("alert_id", self.alert["id"]) != self.alert["id"]):
+            return
+        self.all_rows = rows
+        self._fill_callers()
+        self._apply_filter()
+
+    def _fill_callers(self) -> None:
+        chosen = self.caller.currentData()
+        callers = dict.fromkeys((r.get("caller_id"), r.get("caller_name") or self.tr("（未定）"))
+                                for r in self.all_rows)
+        self.caller.blockSignals(True)
+        self.caller.clear()
+        self.caller.addItem(self.tr("全部联系人"), 0)
+        for caller_id, name in sorted(callers, key=lambda c: c[1]):
+            self.caller.addItem(name, caller_id if caller_id is not None else -1)
+        index = self.caller.findData(chosen)
+        self.caller.setCurrentIndex(max(0, index))
+        self.caller.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        chosen = self.chosen()
+        caller, state = self.caller.currentData(), self.state.currentData()
+        needle = self.filter.text().strip()
+        rows = [r for r in self.all_rows
+                if (not caller or (r.get("caller_id") or -1) == caller)
+                and (not state or STATE_FILTERS[state](r))
+                and (not needle or _matches(r, needle))]
+        self.rows = rows
+        self.model.update_rows(rows)
+        reached = sum(1 for r in rows if r.get("reached_at"))
+        self.count.setText(self.tr("%1 人，已联系 %2").replace("%1", str(len(rows))).replace("%2", str(reached)))
+        self.select_roll(chosen["id"] if chosen else None)
+
+    # -- choosing --------------------------------------------------------------------------------
+    def chosen(self) -> dict[str, Any] | None:
+        picked = self.table.selectionModel().selectedRows()
+        if picked and picked[0].row() < len(self.rows):
+            return self.rows[picked[0].row()]
+        return None
+
+    def select_roll(self, roll_id: int | None) -> bool:
+        ids = [r["id"] for r in self.rows]
+        if roll_id in ids:
+            self.table.selectRow(ids.index(roll_id))
+            return True
+        if roll_id is None and self.rows:
+            self.select_next(-1)
+        return False
+
+    def locate(self, roll_id: int) -> None:
+        """Show one resident of the list (from 未联系上 or 上门查看): the filters let go."""
+        for widget in (self.caller, self.state):
+            widget.setCurrentIndex(0)
+        self.filter.clear()
+        self.select_roll(roll_id)
+        self.table.setFocus()
+
+    def select_next(self, after: int) -> None:
+        """The next resident below ``after`` not yet reached (from the top again at the end)."""
+        order = list(range(after + 1, len(self.rows))) + list(range(0, max(after, 0)))
+        for number in order:
+            if not self.rows[number].get("reached_at"):
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0))
+                return
+        if 0 <= after < len(self.rows):
+            self.table.selectRow(after)
+
+    def _on_selected(self) -> None:
+        row = self.chosen()
+        if row is None:
+            self.current.setText(self.tr("请在上面的名单里选择一位居民"))
+        else:
+            family = row.get("family_contact") or self.tr("无")
+            self.current.setText(self.tr("%1  %2    电话 %3    家属 %4").replace("%1", row["resident_name"])
+                                 .replace("%2", row.get("address") or "").replace("%3", row.get("phone") or "—")
+                                 .replace("%4", family))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        open_ = self.alert is not None and self.alert.get("closed_at") is None
+        for widget in (*self.action_buttons, self.family):
+            widget.setVisible(self.runs and open_)
+            widget.setEnabled(self.chosen() is not None)
+
+    # -- logging ---------------------------------------------------------------------------------
+    def log(self, result: Result, needs: list[str] | None = None, note: str = "") -> dict[str, Any] | None:
+        """One attempt for the selected resident; the selection moves on to the next one."""
+        row = self.chosen()
+        if row is None or not self.safe_button.isVisible():
+            return None
+        try:
+            saved = self._log(row, result, needs or [], note)
+        except (ValueError, PermissionDenied) as error:
+            say(self.message, str(error), error=True)
+            return None
+        self._after_log(row, saved, result)
+        return saved
+
+    def _log(self, row: dict[str, Any], result: Result, needs: list[str], note: str) -> dict[str, Any]:
+        via = Via.DOOR if result is Result.DOOR else Via.FAMILY if self.family.isChecked() else Via.SELF
+        if result is Result.NO_ANSWER:
+            via = Via.SELF
+        return attempts.log_attempt(self.session, row["id"], result, needs=needs, note=note, via=via)
+
+    def _after_log(self, row: dict[str, Any], saved: dict[str, Any], result: Result) -> None:
+        number = self.rows.index(row) if row in self.rows else -1
+        if number >= 0:
+            self.rows[number] = saved
+            self.all_rows = [saved if r["id"] == saved["id"] else r for r in self.all_rows]
+            self.model.update_rows(self.rows)
+        self.family.setChecked(False)
+        text = self.tr("%1：%2").replace("%1", saved["resident_name"]).replace("%2", result.value)
+        if door_open(saved):
+            door = saved.get("door_volunteer_name") or self.tr("（待指派）")
+            text += self.tr("，已转上门查看：%1").replace("%1", door)
+        say(self.message, text)
+        self.select_next(number)
+
+    def _on_help(self) -> None:
+        row = self.chosen()
+        if row is None:
+            return
+        self.dialog = NeedsDialog(self.session, row["resident_name"],
+                                  lambda needs, note: self._log_needs(row, needs, note), self)
+        self.dialog.open()
+
+    def _log_needs(self, row: dict[str, Any], needs: list[str], note: str) -> dict[str, Any]:
+        saved = self._log(row, Result.NEEDS_HELP, needs, note)     # a refusal stays in the dialog
+        self._after_log(row, saved, Result.NEEDS_HELP)
+        return saved
+
+
+class RollModel(ListTableModel):
+    """The roll-call changes a row at a time as attempts come in: when the same residents are
+    listed in the same order, only the rows that changed are repainted (a reset repaints the
+    whole table, some 50 ms on an office PC, after every click)."""
+
+    def update_rows(self, rows: list[dict[str, Any]]) -> None:
+        old = self.rows
+        if [r["id"] for r in old] != [r["id"] for r in rows]:
+            self.set_rows(rows)
+            return
+        self._rows = list(rows)
+        last = self.columnCount() - 1
+        for number, (before, after) in enumerate(zip(old, rows, strict=True)):
+            if before != after:
+                self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+
+
+def line_number(row: dict[str, Any]) -> int:
+    """The number a roll row has on the printed call sheet: its place on the list from 1."""
+    return int(row["position"]) + 1
+
+
+def door_open(row: dict[str, Any]) -> bool:
+    """Turned red for a door visit whose outcome is not in yet."""
+    return bool(row.get("escalated")) and not row.get("door_closed_at")
+
+
+def _waiting(row: dict[str, Any]) -> str:
+    if row.get("reached_at") or row.get("waiting_minutes") is None:
+        return ""
+    return str(int(row["waiting_minutes"]))
+
+
+def _matches(row: dict[str, Any], needle: str) -> bool:
+    return any(needle in str(row.get(key) or "") for key in ("resident_name", "address", "phone"))
+
+
+def _roll(session: Session, alert_id: int) -> list[dict[str, Any]]:
+    return board.roll_rows(session, alert_id)
