@@ -56,6 +56,7 @@ def _build_and_refresh(session: Any) -> tuple[int, int, float, list[float]]:
     from volunteer_app.domain.weather import AlertLevel, AlertType
     from volunteer_app.services.alerts import attempts, board, start
 
+    start.preview(session, AlertType.SNOW)      # the modules loaded, as in a window already open
     outcome, build_s = timed(start.start, session, start.StartRequest(AlertType.SNOW, AlertLevel.RED))
     roll_ids = [r[0] for r in session.db.execute(
         "SELECT id FROM alert_roll WHERE alert_id = ? ORDER BY position DESC LIMIT ?",
