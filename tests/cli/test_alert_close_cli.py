@@ -1,5 +1,5 @@
 """alert close --report FILE.pdf on a real database file: the open warning is closed, its
-report written and a Chinese summary printed; with nothing open, a bad report path or no
+report written and a Chinese summary printed (in-process, on the tests' one QApplication); with nothing open, a bad report path or no
 database, one Chinese line and a non-zero exit, and nothing changed or created."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def closed_at(db_file: str):
         db.close()
 
 
-def test_close_writes_the_report_and_prints_a_summary(db_file, tmp_path, capsys):
+def test_close_writes_the_report_and_prints_a_summary(db_file, tmp_path, capsys, qapp):
     report = tmp_path / "报告" / "暴雪总结.pdf"
     assert main(["alert", "close", "--report", str(report), "--db", db_file]) == 0
     out = capsys.readouterr().out
@@ -49,7 +49,7 @@ def test_close_writes_the_report_and_prints_a_summary(db_file, tmp_path, capsys)
     assert closed_at(db_file) is not None
 
 
-def test_nothing_open_is_one_chinese_line(db_file, tmp_path, capsys):
+def test_nothing_open_is_one_chinese_line(db_file, tmp_path, capsys, qapp):
     assert main(["alert", "close", "--report", str(tmp_path / "a.pdf"), "--db", db_file]) == 0
     capsys.readouterr()
     assert main(["alert", "close", "--report", str(tmp_path / "b.pdf"), "--db", db_file]) == 1
@@ -59,7 +59,7 @@ def test_nothing_open_is_one_chinese_line(db_file, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("name, words", [("report.txt", "应以 .pdf 结尾"), ("folder.pdf", "是一个文件夹")])
-def test_a_bad_report_path_closes_nothing(db_file, tmp_path, capsys, name, words):
+def test_a_bad_report_path_closes_nothing(db_file, tmp_path, capsys, qapp, name, words):
     (tmp_path / "folder.pdf").mkdir()
     assert main(["alert", "close", "--report", str(tmp_path / name), "--db", db_file]) == 1
     err = capsys.readouterr().err
@@ -67,7 +67,7 @@ def test_a_bad_report_path_closes_nothing(db_file, tmp_path, capsys, name, words
     assert closed_at(db_file) is None
 
 
-def test_no_database_is_never_created(tmp_path, capsys):
+def test_no_database_is_never_created(tmp_path, capsys, qapp):
     missing = tmp_path / "none.sqlite3"
     assert main(["alert", "close", "--report", str(tmp_path / "r.pdf"), "--db", str(missing)]) == 1
     assert "找不到数据库文件" in capsys.readouterr().err
