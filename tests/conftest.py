@@ -52,17 +52,36 @@ def session(db):
     return Session(db, BUILTIN_ADMIN, today=lambda: TODAY)
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory):
-    """The demo community built once; tests copy the file instead of rebuilding it."""
+def _demo_file(folder, steps=None):
     from volunteer_app.services import demo
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    path = folder / "demo.sqlite3"
     database = open_database(path)
-    demo.build(Session(database, BUILTIN_ADMIN, today=lambda: TODAY), scale=1)
+    demo.build(Session(database, BUILTIN_ADMIN, today=lambda: TODAY), scale=1, steps=steps)
     database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     database.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo community built once; tests copy the file instead of rebuilding it.
+
+    It leaves out the demo's weather history, its low-lying places and last winter's closed
+    暴雪 warning: the weather warning's tests start their own warnings here, count from none
+    and mark their own low places. The whole demo is :func:`full_demo_template`."""
+    from volunteer_app.services import demo
+    from volunteer_app.services.demo import alerts
+
+    history = (alerts.mark_low_places, alerts.build_winter_warning)
+    steps = [step for step in demo._steps() if step not in history]
+    return _demo_file(tmp_path_factory.mktemp("demo"), steps)
+
+
+@pytest.fixture(scope="session")
+def full_demo_template(tmp_path_factory):
+    """The demo exactly as ``main.py demo`` builds it, last winter's warning included."""
+    return _demo_file(tmp_path_factory.mktemp("full_demo"))
 
 
 @pytest.fixture
@@ -72,6 +91,18 @@ def demo_session(demo_template, tmp_path):
 
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_template, path)
+    database = open_database(path)
+    yield Session(database, BUILTIN_ADMIN, today=lambda: TODAY)
+    database.close()
+
+
+@pytest.fixture
+def full_demo_session(full_demo_template, tmp_path):
+    """A fresh copy of the whole demo (with last winter's warning) for one test."""
+    import shutil
+
+    path = tmp_path / "full_demo.sqlite3"
+    shutil.copy(full_demo_template, path)
     database = open_database(path)
     yield Session(database, BUILTIN_ADMIN, today=lambda: TODAY)
     database.close()

@@ -51,7 +51,7 @@
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="111"/>
         <source>可以预览、打印或保存这次预警的总结报告。</source>
-        <translation>You can preview, print or save this warning's after-action report.</translation>
+        <translation>You can preview, print or save this warning&apos;s after-action report.</translation>
     </message>
 </context>
 <context>
@@ -882,7 +882,7 @@ Assign anyway?</translation>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="61"/>
         <source>选择联系人后点“复制微信通知”，通知会显示在这里并复制到剪贴板，可直接粘贴到微信。不选联系人时复制全部。</source>
-        <translation>Choose a caller and click “Copy WeChat text”: the text shows here and is copied to the clipboard, ready to paste into WeChat. With no caller chosen, every caller's text is copied.</translation>
+        <translation>Choose a caller and click “Copy WeChat text”: the text shows here and is copied to the clipboard, ready to paste into WeChat. With no caller chosen, every caller&apos;s text is copied.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="69"/>
@@ -992,7 +992,7 @@ Assign anyway?</translation>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="214"/>
         <source>解除“%1”后，点名名单不再接受登记；每位联系人的电话和上门记入志愿服务记录；高风险居民须在解除后按时探访。</source>
-        <translation>Once “%1” is lifted, the roll-call takes no more results; each caller's calls and door visits become service records; high-risk residents must be visited in time after it.</translation>
+        <translation>Once “%1” is lifted, the roll-call takes no more results; each caller&apos;s calls and door visits become service records; high-risk residents must be visited in time after it.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="217"/>
@@ -2921,83 +2921,103 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PlacesDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="36"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="41"/>
         <source>社区与小区</source>
         <translation>Communities and places</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="38"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="43"/>
         <source>社区 / 小区、院落</source>
         <translation>Community / estate, courtyard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="38"/>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="76"/>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="94"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="83"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="103"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="38"/>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="75"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="82"/>
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="42"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="44"/>
+        <source>低洼易涝</source>
+        <translation>Flood-prone</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="48"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="63"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="70"/>
         <source>例如：高立庄社区</source>
         <translation>e.g. Gaolizhuang Community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="65"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="72"/>
         <source>例如：花乡街道</source>
         <translation>e.g. Huaxiang Street</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="69"/>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="72"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="76"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="79"/>
         <source>新增社区</source>
         <translation>Add community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="74"/>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="81"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="102"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="83"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="90"/>
         <source>例如：明春苑</source>
         <translation>e.g. Mingchunyuan</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="87"/>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="90"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="94"/>
+        <source>低洼易涝（暴雨预警时巡查）</source>
+        <translation>Flood-prone (patrolled in a rainstorm warning)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="96"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="99"/>
         <source>新增小区/院落</source>
         <translation>Add estate/courtyard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="92"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="101"/>
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="130"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="147"/>
+        <source>已把“{0}”标为低洼易涝。</source>
+        <translation>Marked “{0}” as flood-prone.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="147"/>
+        <source>已取消“{0}”的低洼易涝。</source>
+        <translation>“{0}” is no longer flood-prone.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="167"/>
         <source>已新增社区“{0}”，可以为它新增小区/院落。</source>
         <translation>Community “{0}” added; you can now add its estates or courtyards.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="137"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="174"/>
         <source>所属社区为空：请先新增社区。</source>
         <translation>Community is empty: add a community first.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="148"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="187"/>
         <source>已新增“{0}”，登记居民时可以选择它。</source>
         <translation>“{0}” added; it can be chosen when registering a resident.</translation>
     </message>
@@ -3644,301 +3664,321 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="53"/>
+        <source>依赖电力或氧气</source>
+        <translation>Depends on power or oxygen</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="54"/>
+        <source>慢性病</source>
+        <translation>Chronic illness</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="57"/>
+        <source>家中使用制氧机、呼吸机等，停电有危险；极端天气时列入点名</source>
+        <translation>Uses an oxygen concentrator, ventilator or the like at home: a power cut is dangerous; on the roll-call in extreme weather</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="58"/>
+        <source>高血压、糖尿病、心脏病等；高温预警时列入点名</source>
+        <translation>High blood pressure, diabetes, heart disease and the like; on the roll-call in a heat warning</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="60"/>
         <source>跑腿代办</source>
         <translation>Errands</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="60"/>
         <source>陪同就医</source>
         <translation>Hospital visits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="61"/>
         <source>上下楼</source>
         <translation>Stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="61"/>
         <source>助餐</source>
         <translation>Meals</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="62"/>
         <source>打扫卫生</source>
         <translation>Cleaning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="62"/>
         <source>聊天陪伴</source>
         <translation>Company and talk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="56"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="63"/>
         <source>代购药品</source>
         <translation>Buying medicine</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="57"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="64"/>
         <source>书面</source>
         <translation>In writing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="65"/>
         <source>口头（有见证人）</source>
         <translation>Verbal (with a witness)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="66"/>
         <source>家属代签</source>
         <translation>Signed by family</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="66"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="68"/>
         <source>高</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="68"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="62"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="69"/>
         <source>一般</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="87"/>
         <source>新增居民</source>
         <translation>Add resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="87"/>
         <source>编辑居民</source>
         <translation>Edit resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="100"/>
         <source>18位身份证号，自动带出出生日期和性别</source>
         <translation>18-digit ID number; birth date and gender are filled in from it</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="99"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="106"/>
         <source>无身份证号时填写，例如 1932-05-08</source>
         <translation>Fill in when there is no ID number, e.g. 1932-05-08</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="101"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="108"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="109"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="110"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="109"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="116"/>
         <source>11位手机号，或固定电话如 010-63712345</source>
         <translation>11-digit mobile number, or a landline such as 010-63712345</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="111"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="118"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="123"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="130"/>
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="123"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="130"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="131"/>
         <source>门牌</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="129"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="136"/>
         <source>未填</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="131"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="138"/>
         <source> 层</source>
         <translation> (floor)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="138"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="147"/>
         <source>家属姓名和电话</source>
         <translation>Family member&apos;s name and phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="139"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="148"/>
         <source>同意上门探访和结对</source>
         <translation>Agrees to home visits and pairing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="147"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="156"/>
         <source>健康信息单独同意</source>
         <translation>Separate consent for health information</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="150"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="159"/>
         <source>同意人，如 本人、女儿王芳</source>
         <translation>Given by, e.g. the resident, or daughter Wang Fang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="171"/>
         <source>敏感信息：需居民另行同意</source>
         <translation>Sensitive: needs the resident&apos;s separate consent</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="175"/>
         <source>您的角色不能查看或填写健康信息</source>
         <translation>Your role cannot view or enter health information</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="170"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="179"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="179"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="188"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="180"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="189"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="181"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="190"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="182"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="191"/>
         <source>性别 *</source>
         <translation>Gender *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="183"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="192"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="184"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="193"/>
         <source>小区/院落 *</source>
         <translation>Estate/courtyard *</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="185"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="194"/>
         <source>楼号/单元/门牌</source>
         <translation>Building/unit/room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="187"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="196"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="188"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="197"/>
         <source>情况</source>
         <translation>Circumstances</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="189"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="198"/>
         <source>包户人</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="190"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="199"/>
         <source>需要的帮助</source>
         <translation>Help needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="191"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="200"/>
         <source>紧急联系人</source>
         <translation>Emergency contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="192"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="201"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="195"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="204"/>
         <source>健康情况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="198"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="207"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="201"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="210"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="201"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="210"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="333"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="342"/>
         <source>所属社区：%1</source>
         <translation>Community: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="289"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="298"/>
         <source>编号%1</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="335"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="344"/>
         <source>请填写带 * 的项目后保存。</source>
         <translation>Fill in the fields marked * before saving.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="341"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="350"/>
         <source>保存后视为撤回同意：该居民的%1个结对将解除（原因：撤回同意），不再匹配，也不能再登记探访。</source>
         <translation>Saving withdraws consent: this resident&apos;s %1 pair(s) will end (reason: consent withdrawn); they will not be matched and no visits can be logged.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="348"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="357"/>
         <source>年龄：%1 岁</source>
         <translation>Age: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="349"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="358"/>
         <source>风险等级：%1，每%2天探访</source>
         <translation>Risk level: %1, visit every %2 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="351"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="360"/>
         <source>悬空老人：是</source>
         <translation>Stranded elder: yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="351"/>
+        <location filename="../../volunteer_app/ui/dialogs/resident_dialog.py" line="360"/>
         <source>悬空老人：否</source>
         <translation>Stranded elder: no</translation>
     </message>
@@ -5282,7 +5322,7 @@ Reason for archiving:</translation>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="74"/>
         <source>把气象台发布的预警信号原文粘贴到这里</source>
-        <translation>Paste the weather office's warning text here</translation>
+        <translation>Paste the weather office&apos;s warning text here</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="77"/>

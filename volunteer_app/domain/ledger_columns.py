@@ -54,6 +54,9 @@ RESIDENT_FIELDS: tuple[LedgerField, ...] = _PERSON + (
     _f("disabled", "失能残疾", "残疾", "失能", "是否残疾", kind="flag"),
     _f("dementia", "失智", "认知障碍", kind="flag"),
     _f("serious_illness", "重病", "重大疾病", kind="flag"),
+    # 极端天气: a power cut is dangerous for a home oxygen concentrator or a ventilator
+    _f("power_dependent", "依赖电力或氧气", "依赖电力", "吸氧", "制氧机", "呼吸机", "家庭吸氧", kind="flag"),
+    _f("chronic_illness", "慢性病", "是否慢性病", "慢病", "患慢性病", kind="flag"),
     _f("hardship", "困难群众", "困难", "低保", kind="flag"),
     _f("emergency_contact", "紧急联系人", "家属联系方式", "紧急联系方式"),
     _f("health_notes", "健康情况", "健康状况", "身体状况", "疾病情况", "病史"),

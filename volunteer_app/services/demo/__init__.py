@@ -33,15 +33,20 @@ DemoStep = Callable[[Session, DemoContext], None]
 
 
 def _steps() -> list[DemoStep]:
-    from . import coverage, pairing, people, records, requests, schedule, users
+    from . import alerts, coverage, pairing, people, records, requests, schedule, users
 
     return [people.build_places, people.build_teams_and_volunteers, people.build_residents,
+            alerts.mark_facts,
             users.build_users,
             schedule.build_schedule,
             pairing.build_pairs_and_visits,
             coverage.build_staff_coverage,
             requests.build_requests,
-            records.build_records]   # records stays last: it tops up what earlier steps made
+            records.build_records,   # it tops up what earlier steps made
+            # last winter's warning after the top-up, so the demo's other records stay as they
+            # were; its records are locked as build_records locks old ones
+            alerts.mark_low_places, alerts.build_winter_warning,
+            records.build_certificates]
 
 
 def build(session: Session, scale: int = 1, steps: list[DemoStep] | None = None) -> DemoContext:
@@ -52,7 +57,8 @@ def build(session: Session, scale: int = 1, steps: list[DemoStep] | None = None)
     context = DemoContext(scale=max(1, scale), today=session.today())
     tables = ("communities", "places", "teams", "volunteers", "team_members", "residents", "tasks",
               "shifts", "assignments", "pairings", "visits", "service_records", "requests", "request_events", "users",
-              "certificates", "settings")
+              "certificates", "settings", "alerts", "alert_communities", "alert_roll", "alert_attempts",
+              "alert_events")
     with session.write(*tables):
         for step in steps or _steps():
             step(session, context)

@@ -103,6 +103,12 @@ def build_records(session: Session, ctx: DemoContext) -> None:
                "locked_at = ? WHERE status = '已记录' AND date < ?",
                [supervisor_id, now_text(), now_text(), cutoff])
     _amend_one(session, ctx)
+
+
+def build_certificates(session: Session, ctx: DemoContext) -> None:
+    """Demo step (the very last): certificates of this year's hours, once every step that
+    makes records (last winter's warning too) has made them, so a certificate's hours agree
+    with the records it covers."""
     _issue_certificates(session, ctx)
 
 

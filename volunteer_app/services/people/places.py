@@ -44,13 +44,15 @@ def add_community(session: Session, name: str, street: str = "", kind: str = "�
     return community_id
 
 
-def add_place(session: Session, community_id: int, name: str, kind: str = "小区", address: str = "") -> int:
-    """A 小区, 院落 or 村 of a current community; its name is unique within that community."""
+def add_place(session: Session, community_id: int, name: str, kind: str = "小区", address: str = "",
+              *, flood_prone: bool = False) -> int:
+    """A 小区, 院落 or 村 of a current community; its name is unique within that community.
+    ``flood_prone`` (低洼易涝) puts it on the 暴雨 warning's patrols."""
     session.require(Permission.RESIDENT_WRITE)
     name = _required(name, "小区/院落名称")
     kind = kind.strip() or "小区"
     row = {"uid": new_uid(), "community_id": community_id, "name": name, "kind": kind,
-           "address": address.strip(), "created_at": now_text()}
+           "address": address.strip(), "flood_prone": 1 if flood_prone else 0, "created_at": now_text()}
     with session.write("places"):
         community = session.db.execute("SELECT name FROM communities WHERE id = ? AND archived_at IS NULL",
                                        [community_id]).fetchone()
@@ -62,6 +64,32 @@ def add_place(session: Session, community_id: int, name: str, kind: str = "小�
         place_id = session.db.table("places").insert(row).last_pk
         session.audit("新增", "places", place_id, None, row)
     return place_id
+
+
+def set_flood_prone(session: Session, place_id: int, flood_prone: bool) -> None:
+    """Mark a place 低洼易涝 (or not): water stands there after heavy rain, so a 暴雨 warning
+    sends a patrol. Audited like any ledger change; setting what is already set writes nothing."""
+    session.require(Permission.RESIDENT_WRITE)
+    with session.write("places"):
+        current = session.row("places", place_id)
+        if current is None or current["archived_at"] is not None:
+            raise PlaceError(f"找不到编号为{place_id}的小区/院落，可能已归档。")
+        value = 1 if flood_prone else 0
+        if current["flood_prone"] == value:
+            return
+        session.db.table("places").update(place_id, {"flood_prone": value})
+        session.audit("修改", "places", place_id, current, {**current, "flood_prone": value},
+                      f"“{current['name']}”{'标为' if value else '取消'}低洼易涝")
+
+
+def find_place(session: Session, community_id: int, text: str) -> dict[str, Any] | None:
+    """A current place of the community by its full name, or by its id when no name matches."""
+    text = text.strip()
+    rows = places(session, community_id)
+    found = next((p for p in rows if p["name"] == text), None)
+    if found is None and text.isdigit():
+        found = next((p for p in rows if p["id"] == int(text)), None)
+    return found
 
 
 def find_community(session: Session, text: str) -> dict[str, Any] | None:

@@ -24,8 +24,12 @@ from ..permissions import Permission
 from ..session import Session
 from . import consent, person_community, resident_risk
 
+# power_dependent (依赖电力或氧气) and chronic_illness (慢性病) are yes/no facts like
+# serious_illness: the weather roll-call selects by them, so every role that reads the
+# ledger sees them; only the notes in SENSITIVE are kept from roles without VIEW_SENSITIVE.
 FLAGS = ("has_lift", "cannot_use_stairs", "lives_alone", "empty_nest", "disabled", "dementia",
-         "serious_illness", "hardship", "family_nearby", "consent_visit", "sensitive_consent")
+         "serious_illness", "hardship", "family_nearby", "consent_visit", "sensitive_consent",
+         "power_dependent", "chronic_illness")
 TEXTS = ("building", "unit", "room", "emergency_contact", "health_notes", "hardship_notes",
          "consent_method", "consent_scope", "notes", "preferred_visit_times", "health_consent_by")
 SENSITIVE = ("health_notes", "hardship_notes")

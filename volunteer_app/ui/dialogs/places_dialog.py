@@ -1,11 +1,15 @@
 """社区与小区: the communities with their 小区/院落 on the left, two small forms on the right to
 add a community and a place of one. The resident and volunteer dialogs read the same lists
-when they open, so what is added here is offered there next time."""
+when they open, so what is added here is offered there next time.
+
+A place's 低洼易涝 box in the tree marks it flood-prone (a 暴雨 warning patrols it); ticking
+it saves at once, like the box in the form for a new place."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -26,6 +30,7 @@ from ..forms import message_label, say
 from ..screen_fit import fit_to_screen
 
 NAME = "places_dialog"
+FLOOD_COLUMN = 3
 
 
 class PlacesDialog(QDialog):
@@ -35,7 +40,8 @@ class PlacesDialog(QDialog):
         self.setObjectName(NAME)
         self.setWindowTitle(self.tr("社区与小区"))
         self.tree = QTreeWidget(objectName=f"{NAME}.tree")
-        self.tree.setHeaderLabels([self.tr("社区 / 小区、院落"), self.tr("类型"), self.tr("街道")])
+        self.tree.setHeaderLabels([self.tr("社区 / 小区、院落"), self.tr("类型"), self.tr("街道"),
+                                   self.tr("低洼易涝")])
         self.tree.setColumnWidth(0, 200)
         self.tree.setMinimumWidth(340)
         self.message = message_label(NAME)
@@ -55,6 +61,7 @@ class PlacesDialog(QDialog):
         for button in (self.add_community_button, self.add_place_button):
             button.setEnabled(allowed)
         self.tree.currentItemChanged.connect(lambda item, _old: self._choose_community(item))
+        self.tree.itemChanged.connect(self._on_item_changed)
         self.reload()
         fit_to_screen(self, 760, 460)
 
@@ -84,6 +91,8 @@ class PlacesDialog(QDialog):
         self.place_kind = QComboBox(objectName=f"{NAME}.place_kind")
         for kind in places.PLACE_KINDS:
             self.place_kind.addItem(kind, kind)
+        self.place_flood_prone = QCheckBox(self.tr("低洼易涝（暴雨预警时巡查）"),
+                                           objectName=f"{NAME}.place_flood_prone")
         self.add_place_button = QPushButton(self.tr("新增小区/院落"), objectName=f"{NAME}.add_place")
         self.add_place_button.clicked.connect(self.add_place)
         self.place_name.returnPressed.connect(self.add_place)
@@ -92,23 +101,51 @@ class PlacesDialog(QDialog):
         form.addRow(self.tr("所属社区"), self.place_community)
         form.addRow(self.tr("名称"), self.place_name)
         form.addRow(self.tr("类型"), self.place_kind)
+        form.addRow("", self.place_flood_prone)
         form.addRow("", self.add_place_button)
         return box
 
     def reload(self, community_id: int | None = None) -> None:
         """The tree and the community choice, read again; ``community_id`` is chosen."""
+        self.tree.blockSignals(True)        # filling the boxes is not the user ticking them
         self.tree.clear()
         self.place_community.clear()
         for community in places.communities(self.session):
-            item = QTreeWidgetItem([community["name"], community["kind"], community["street"]])
+            item = QTreeWidgetItem([community["name"], community["kind"], community["street"], ""])
             item.setData(0, Qt.ItemDataRole.UserRole, community["id"])
             for place in places.places(self.session, community["id"]):
-                item.addChild(QTreeWidgetItem([place["name"], place["kind"], ""]))
+                item.addChild(self._place_item(place))
             self.tree.addTopLevelItem(item)
             self.place_community.addItem(community["name"], community["id"])
         self.tree.expandAll()
+        self.tree.blockSignals(False)
         if community_id is not None:
             self.place_community.setCurrentIndex(self.place_community.findData(community_id))
+
+    def _place_item(self, place: dict) -> QTreeWidgetItem:
+        child = QTreeWidgetItem([place["name"], place["kind"], "", ""])
+        child.setData(FLOOD_COLUMN, Qt.ItemDataRole.UserRole, place["id"])
+        if self.session.can(Permission.RESIDENT_WRITE):
+            child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        child.setCheckState(FLOOD_COLUMN, Qt.CheckState.Checked if place["flood_prone"]
+                            else Qt.CheckState.Unchecked)
+        return child
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        place_id = item.data(FLOOD_COLUMN, Qt.ItemDataRole.UserRole)
+        if column != FLOOD_COLUMN or place_id is None:
+            return
+        flood_prone = item.checkState(FLOOD_COLUMN) == Qt.CheckState.Checked
+        try:
+            places.set_flood_prone(self.session, place_id, flood_prone)
+        except (places.PlaceError, PermissionDenied) as error:
+            self.tree.blockSignals(True)     # nothing was saved: the box shows so
+            item.setCheckState(FLOOD_COLUMN, Qt.CheckState.Unchecked if flood_prone else Qt.CheckState.Checked)
+            self.tree.blockSignals(False)
+            say(self.message, str(error), error=True)
+            return
+        text = self.tr("已把“{0}”标为低洼易涝。") if flood_prone else self.tr("已取消“{0}”的低洼易涝。")
+        say(self.message, text.format(item.text(0)))
 
     def _choose_community(self, item: QTreeWidgetItem | None) -> None:
         while item is not None and item.parent() is not None:
@@ -138,12 +175,14 @@ class PlacesDialog(QDialog):
             return None
         try:
             place_id = places.add_place(self.session, community_id, self.place_name.text(),
-                                        self.place_kind.currentData())
+                                        self.place_kind.currentData(),
+                                        flood_prone=self.place_flood_prone.isChecked())
         except (places.PlaceError, PermissionDenied) as error:
             say(self.message, str(error), error=True)
             return None
         name = self.place_name.text().strip()
         self.place_name.clear()
+        self.place_flood_prone.setChecked(False)
         self.reload(community_id)
         say(self.message, self.tr("已新增“{0}”，登记居民时可以选择它。").format(name))
         return place_id

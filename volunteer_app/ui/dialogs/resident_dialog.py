@@ -49,6 +49,13 @@ FLAG_LABELS = {
     "serious_illness": QT_TRANSLATE_NOOP("ResidentDialog", "重病"),
     "hardship": QT_TRANSLATE_NOOP("ResidentDialog", "困难"),
     "family_nearby": QT_TRANSLATE_NOOP("ResidentDialog", "附近有家属"),
+    # facts the weather roll-call selects by (停电 is dangerous for 制氧机, 高温 for 慢性病)
+    "power_dependent": QT_TRANSLATE_NOOP("ResidentDialog", "依赖电力或氧气"),
+    "chronic_illness": QT_TRANSLATE_NOOP("ResidentDialog", "慢性病"),
+}
+FLAG_TIPS = {
+    "power_dependent": QT_TRANSLATE_NOOP("ResidentDialog", "家中使用制氧机、呼吸机等，停电有危险；极端天气时列入点名"),
+    "chronic_illness": QT_TRANSLATE_NOOP("ResidentDialog", "高血压、糖尿病、心脏病等；高温预警时列入点名"),
 }
 NEED_CHOICES = (QT_TRANSLATE_NOOP("ResidentDialog", "跑腿代办"), QT_TRANSLATE_NOOP("ResidentDialog", "陪同就医"),
                 QT_TRANSLATE_NOOP("ResidentDialog", "上下楼"), QT_TRANSLATE_NOOP("ResidentDialog", "助餐"),
@@ -131,6 +138,8 @@ class ResidentDialog(PersonForm, QDialog):
         self.floor.setSuffix(self.tr(" 层"))
         self.flags = {key: QCheckBox(self.tr(label), objectName=f"{NAME}.{key}")
                       for key, label in FLAG_LABELS.items()}
+        for key, tip in FLAG_TIPS.items():
+            self.flags[key].setToolTip(self.tr(tip))
         self.stranded = QLabel(objectName=f"{NAME}.stranded")
         self.needs = {need: QCheckBox(self.tr(need), objectName=f"{NAME}.need.{need}")
                       for need in NEED_CHOICES}
