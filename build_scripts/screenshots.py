@@ -24,7 +24,8 @@ def _today() -> date:
 
 # (demo login, password, pages shot as that user)
 SHOTS = [
-    ("staff", "staff2026", ["dashboard", "residents", "volunteers", "schedule", "pairing", "requests"]),
+    ("staff", "staff2026", ["dashboard", "residents", "volunteers", "schedule", "pairing", "requests",
+                                   "alerts"]),
     ("supervisor", "supervisor2026", ["records"]),
     ("admin", "admin2026", ["audit", "settings"]),
 ]
@@ -59,7 +60,28 @@ def main(out: Path) -> int:
     return 0
 
 
+def _running_warning(session) -> None:
+    """A 暴雪 warning started this morning with a dozen calls logged, so the page shows the
+    board and the roll-call at work (the demo itself keeps only last winter's, closed)."""
+    from datetime import datetime, time, timedelta
+
+    from volunteer_app.domain.weather import AlertLevel, AlertType
+    from volunteer_app.services.alerts import attempts, start
+
+    begun = datetime.combine(session.today(), time(8, 0))
+    outcome = start.start(session, start.StartRequest(AlertType.SNOW, AlertLevel.ORANGE, started_at=begun,
+                                                      until=begun + timedelta(hours=30)))
+    rows = attempts.roll_rows(session, outcome.alert_id)
+    results = ["平安"] * 8 + ["未接通", "平安", "未接通", "平安"]
+    for n, (row, result) in enumerate(zip(rows, results, strict=False)):
+        attempts.log_attempt(session, row["id"], result, at=begun + timedelta(minutes=10 + 7 * n))
+    attempts.log_attempt(session, rows[12]["id"], "需要帮助", needs=["送药"], note="降压药快吃完了",
+                         at=begun + timedelta(minutes=120))
+
+
 def _shoot(app, window, session, key: str, out: Path) -> None:
+    if key == "alerts":
+        _running_warning(session)
     page = window.show_page(key)
     _wait_for_tables(app, page)
     window.grab().save(str(out / f"{key}.png"))
