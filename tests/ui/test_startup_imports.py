@@ -88,10 +88,11 @@ def test_a_scrolled_page_shows_the_window_colour(qtbot):
     assert area.viewport().objectName() == "qt_scrollarea_viewport"
 
 
-@pytest.mark.parametrize(("page", "heavy"), [("pairing", "scipy"), ("schedule", "numpy")])
+@pytest.mark.parametrize(("page", "heavy"), [("pairing", "scipy"), ("pairing", "numpy"),
+                                            ("schedule", "numpy")])
 def test_a_page_opens_without_what_only_its_button_needs(page, heavy):
-    # 80后帮90后 lists pairs through the matcher's module: scipy waits for the first 匹配;
-    # 任务与排班 imports the scheduling rules: numpy waits for the first 一键补缺.
+    # 80后帮90后 lists pairs through the matcher's module: scipy and numpy wait for the first
+    # 匹配; 任务与排班 imports the scheduling rules: numpy waits for the first 一键补缺.
     code = (f"import sys\nimport volunteer_app.ui.pages.{page}\n"
             f"assert '{heavy}' not in sys.modules, '{heavy} imported by the {page} page'\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,

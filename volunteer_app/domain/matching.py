@@ -14,11 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .availability import PART_NAMES, PARTS, WEEKDAYS
 from .people import Cohorts, age_on
+
+if TYPE_CHECKING:
+    # numpy is imported where a match is scored, not when the 80后帮90后 page (which lists
+    # pairs through this module) opens: 0.1-0.2 s of the page's first block on the GUI thread
+    import numpy as np
 
 # needs a resident may have, as stored in residents.needs
 ERRANDS = frozenset({"跑腿代办", "代购药品"})
@@ -248,6 +252,8 @@ def _slot_bits(slots: frozenset[tuple[int, str]]) -> int:
 def score_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights,
                  min_age: int) -> np.ndarray:
     """Scores of every (senior, helper) as in :func:`pair_score`, computed with numpy."""
+    import numpy as np
+
     n, m = len(seniors), len(helpers)
 
     def col(values, dtype=np.int64):
@@ -284,6 +290,8 @@ def score_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weight
 
 def _allowed_matrix(helpers: Sequence[Helper], seniors: Sequence[Senior], widen: bool,
                     forbidden: frozenset[tuple[int, int]]) -> np.ndarray:
+    import numpy as np
+
     n, m = len(seniors), len(helpers)
     ok = np.ones((n, m), dtype=bool)
     if not widen:   # community ids as small integers: comparing objects cell by cell is slow
@@ -311,6 +319,8 @@ def _edge_weights(scores: np.ndarray, ok: np.ndarray, seniors: Sequence[Senior])
     """Integer weights whose maximum is lexicographic: 悬空老人 matched, then score, then
     the number of pairs. 0 means "no pair". (In place where it can: the widened matrix
     has 10 million cells.)"""
+    import numpy as np
+
     n = len(seniors)
     tenths = np.rint(scores * 10)
     np.maximum(tenths, 0, out=tenths)
@@ -342,7 +352,7 @@ def greedy_match(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weight
 
 # Given a component's edge weights (seniors × helpers) and each helper's places, which helper
 # each senior gets: {senior row: helper column}.
-Choose = Callable[[np.ndarray, list[int]], dict[int, int]]
+Choose = Callable[["np.ndarray", list[int]], dict[int, int]]
 
 
 def _match(choose: Choose, helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights,
@@ -375,6 +385,8 @@ def _best_edges(edge: np.ndarray, capacities: list[int]) -> dict[int, int]:
 
 def _greedy_edges(edge: np.ndarray, capacities: list[int]) -> dict[int, int]:
     """The heaviest allowed edge left, again and again, while the helper has places."""
+    import numpy as np
+
     chosen: dict[int, int] = {}
     left = list(capacities)
     order = np.argsort(-edge, axis=None, kind="stable")
