@@ -1,5 +1,6 @@
-"""Tabs built when first chosen (issue 16): 诉求 and 服务记录 open with their first tab only;
-a click on another tab builds it in its place, and it fills as it did when built eagerly."""
+"""Pages that build what is not yet seen later (issue 16): 诉求 and 服务记录 open with their
+first tab only, and a click on another tab builds it in its place, filled as it was when built
+eagerly; 设置 builds its long form a screenful at a time, with the same values."""
 
 from __future__ import annotations
 
@@ -71,3 +72,24 @@ def test_the_swap_is_not_a_change_of_tab(qtbot):
     tabs.setCurrentIndex(1)
     assert changes == [1] and tabs.currentWidget() is built[0] and lazy.built("two")
     assert len(built) == 1 and lazy.widget("two") is built[0]
+
+
+def _setting_fields(page: QWidget) -> list[str]:
+    from PySide6.QtWidgets import QLineEdit
+
+    return [f.objectName() for f in page.findChildren(QLineEdit) if f.objectName().startswith("settings.")]
+
+
+def test_the_settings_form_comes_a_screenful_at_a_time(qtbot, window, demo_session):
+    import json
+
+    from volunteer_app.services.admin import settings
+    from volunteer_app.ui.pages.settings_page import ROWS_AT_ONCE
+
+    page = window.show_page("settings")
+    assert page.loading and len(_setting_fields(page)) == ROWS_AT_ONCE
+    qtbot.waitUntil(lambda: not page.loading)
+    assert _setting_fields(page) == [f"settings.{spec.key}" for spec in settings.SPECS]
+    for spec in settings.SPECS:
+        shown = page.fields[spec.key].text()
+        assert shown == json.dumps(settings.get(demo_session, spec.key), ensure_ascii=False).strip('"')
