@@ -142,6 +142,7 @@ def test_a_captain_cannot_log_a_staff_covered_visit(qtbot, demo_session):
 def test_the_settings_page_shows_the_cadences_and_refuses_a_bad_one_saving_nothing(qtbot, session):
     window = _window(qtbot, session)
     page = window.show_page("settings")
+    qtbot.waitUntil(lambda: not page.loading)      # the form's rows are built a slice at a time
     high, priority = (page.findChild(QLineEdit, f"settings.visits.days_{k}") for k in ("high", "priority"))
     assert (high.text(), priority.text()) == ("7", "30")
     assert page.findChild(QLineEdit, "settings.visits.days_general").text() == "90"

@@ -53,6 +53,7 @@ def test_the_settings_page_refuses_a_negative_weight_and_saves_nothing(qtbot, de
     qtbot.addWidget(window)
     window.show()
     page = window.show_page("settings")
+    qtbot.waitUntil(lambda: not page.loading)      # the form's rows are built a slice at a time
     round_to = page.findChild(QLineEdit, "settings.records.round_to_hours")
     round_to.setText("1")                          # a good change made in the same save
     weight = page.findChild(QLineEdit, "settings.pairing.w_same_place")

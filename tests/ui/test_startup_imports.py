@@ -76,6 +76,70 @@ def test_the_login_dialog_opens_without_them_either(tmp_path, demo_template):
     assert not HEAVY & modules, HEAVY & modules
 
 
+# The main window as after the login, its module list taken at its first paint.
+AT_FIRST_PAINT = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(" ".join(sorted(sys.modules)), flush=True)
+            os._exit(0)
+        return False
+
+first_paint = FirstPaint()
+from volunteer_app.ui.look import apply_look
+apply_look(app)
+from volunteer_app.store.connection import open_database
+from volunteer_app.services.session import Session
+from volunteer_app.ui.main_window import MainWindow
+window = MainWindow(Session(open_database(sys.argv[1])))
+window.installEventFilter(first_paint)
+window.show()
+app.exec()
+"""
+
+
+def test_the_window_paints_before_sqlite_utils_is_imported(tmp_path, demo_template):
+    # sqlite-utils' import is ~0.14 s of CPU; up to the first paint the window's connection
+    # runs only pragmas (store/lazy_database.py), and the dashboard asks for its figures, on
+    # a worker that would import it, only after that paint. A store module that imports
+    # sqlite_utils at its top (not under TYPE_CHECKING) brings it back.
+    db = tmp_path / "demo.sqlite3"
+    db.write_bytes(demo_template.read_bytes())
+    modules = _modules_after(AT_FIRST_PAINT, db)
+    assert "volunteer_app.ui.pages.dashboard" in modules and "volunteer_app.store.migrations" in modules
+    assert "sqlite_utils" not in modules
+
+
+def test_a_lazy_connection_becomes_the_sqlite_utils_database(tmp_path, demo_template):
+    import sqlite_utils
+
+    from volunteer_app.store.connection import open_database
+
+    db_file = tmp_path / "demo.sqlite3"
+    db_file.write_bytes(demo_template.read_bytes())
+    db = open_database(db_file)
+    assert db.execute("PRAGMA recursive_triggers").fetchone()[0] == 1     # as sqlite-utils sets
+    count = db["residents"].count                     # first use as a Database
+    assert type(db) is sqlite_utils.Database and not db.memory
+    assert count == db.execute("SELECT count(*) FROM residents").fetchone()[0] > 0
+    assert db.table("settings").count == sqlite_utils.Database(db.conn).table("settings").count
+    db.close()
+
+
+def test_sqlite_utils_is_imported_without_numpy():
+    code = ("import sys\nimport volunteer_app\nimport sqlite_utils.db\n"
+            "assert 'numpy' not in sys.modules and sqlite_utils.db.np is None\n"
+            "import numpy\nprint(numpy.__name__)\n")      # numpy itself still imports after
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "numpy", out.stderr[-2000:]
+
+
 def test_a_scrolled_page_shows_the_window_colour(qtbot):
     from PySide6.QtWidgets import QLabel
 
@@ -88,10 +152,11 @@ def test_a_scrolled_page_shows_the_window_colour(qtbot):
     assert area.viewport().objectName() == "qt_scrollarea_viewport"
 
 
-@pytest.mark.parametrize(("page", "heavy"), [("pairing", "scipy"), ("schedule", "numpy")])
+@pytest.mark.parametrize(("page", "heavy"), [("pairing", "scipy"), ("pairing", "numpy"),
+                                            ("schedule", "numpy")])
 def test_a_page_opens_without_what_only_its_button_needs(page, heavy):
-    # 80后帮90后 lists pairs through the matcher's module: scipy waits for the first 匹配;
-    # 任务与排班 imports the scheduling rules: numpy waits for the first 一键补缺.
+    # 80后帮90后 lists pairs through the matcher's module: scipy and numpy wait for the first
+    # 匹配; 任务与排班 imports the scheduling rules: numpy waits for the first 一键补缺.
     code = (f"import sys\nimport volunteer_app.ui.pages.{page}\n"
             f"assert '{heavy}' not in sys.modules, '{heavy} imported by the {page} page'\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,

@@ -14,11 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .availability import PART_NAMES, PARTS, WEEKDAYS
 from .people import Cohorts, age_on
+
+if TYPE_CHECKING:
+    # numpy is imported where a match is scored, not when the 80后帮90后 page (which lists
+    # pairs through this module) opens: 0.1-0.2 s of the page's first block on the GUI thread
+    import numpy as np
 
 # needs a resident may have, as stored in residents.needs
 ERRANDS = frozenset({"跑腿代办", "代购药品"})
@@ -273,7 +277,7 @@ def greedy_match(helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weight
 
 # Given a component's edge weights (seniors × helpers) and each helper's places, which helper
 # each senior gets: {senior row: helper column}.
-Choose = Callable[[np.ndarray, list[int]], dict[int, int]]
+Choose = Callable[["np.ndarray", list[int]], dict[int, int]]
 
 
 def _match(choose: Choose, helpers: Sequence[Helper], seniors: Sequence[Senior], w: Weights,
@@ -308,6 +312,8 @@ def _best_edges(edge: np.ndarray, capacities: list[int]) -> dict[int, int]:
 
 def _greedy_edges(edge: np.ndarray, capacities: list[int]) -> dict[int, int]:
     """The heaviest allowed edge left, again and again, while the helper has places."""
+    import numpy as np
+
     chosen: dict[int, int] = {}
     left = list(capacities)
     order = np.argsort(-edge, axis=None, kind="stable")

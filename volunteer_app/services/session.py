@@ -11,14 +11,15 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ..store import audit
 from ..store.connection import database_file, open_database
 from ..store.transactions import transaction
 from .permissions import ROLE_NAMES, TEAM_SCOPED, Permission, PermissionDenied, Role, allowed
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,15 @@ not see those notes.
 
 from __future__ import annotations
 
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ..domain.masking import MASKERS, NOTE_CHANGED, NOTE_CLEARED, NOTE_FILLED, SENSITIVE_NOTES
 from . import audit_chain
 from .rows import new_uid, now_text, to_json
 from .transactions import transaction
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _MASKERS = {**MASKERS, "password_hash": lambda _value: "（已隐藏）"}
 _NOTE_MARKS = (NOTE_FILLED, NOTE_CHANGED, NOTE_CLEARED)

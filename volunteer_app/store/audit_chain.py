@@ -16,11 +16,12 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from .audit_reconcile import role_problems
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 GENESIS = "0" * 64
 CONTENT = ("uid", "at", "user_id", "user_name", "action", "entity", "entity_id", "before",

@@ -12,13 +12,14 @@ back exactly as they were. This must run before any migration that seals the log
 
 from __future__ import annotations
 
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ..domain.masking import NOTE_CHANGED, NOTE_CLEARED, SENSITIVE_NOTES
 from . import audit  # a module, not its names: audit → connection → migrations → here
 from .rows import from_json, to_json
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _masked_entry(before: Any, after: Any) -> tuple[Any, Any]:

@@ -7,7 +7,10 @@ longer matches the ``users`` table. Users the log never mentions are not judged.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 ROLE_WORDS = {"admin": "系统管理员", "staff": "社区工作者", "captain": "队长", "supervisor": "督导"}
 

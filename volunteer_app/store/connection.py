@@ -7,8 +7,7 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from . import migrations
 from .errors import (
@@ -20,8 +19,12 @@ from .errors import (
     damaged,
     explain,
 )
+from .lazy_database import LazyDatabase
 from .migrations import MIGRATIONS, SCHEMA_VERSION, apply_migrations
 from .transactions import transaction
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
 APPLICATION_ID = 0x4C4C4246  # "LLBF": marks the file as ours
@@ -38,8 +41,10 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         # No sqlite-utils plugin may change our connection; skipping them also spares the
-        # entry-point scan of every installed package (~20 ms of each start).
-        return sqlite_utils.Database(conn, execute_plugins=False)
+        # entry-point scan of every installed package (~20 ms of each start). sqlite-utils
+        # itself is imported when the connection is first used as a Database, not before
+        # the window's first paint (lazy_database.py).
+        return LazyDatabase(conn)  # type: ignore[return-value]
     except sqlite3.Error as error:
         raise explain(error, path) from error
 

@@ -11,7 +11,10 @@ Existing rows get empty values: a consent nobody recorded is not invented here.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def m_consent_and_retention(db: sqlite_utils.Database) -> None:

@@ -9,7 +9,10 @@ the 100,000-resident demo the figures took 70 ms (scans of both tables) and take
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def m_dashboard_indexes(db: sqlite_utils.Database) -> None:

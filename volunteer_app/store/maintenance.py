@@ -6,8 +6,7 @@ import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from . import safe_copy, window_lock
 from .connection import (
@@ -19,6 +18,9 @@ from .connection import (
 from .errors import NotADatabase, StoreError, explain
 from .migrations import SCHEMA_VERSION
 from .person_numbers import same_person_twice
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True)

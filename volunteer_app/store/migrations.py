@@ -12,8 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from importlib import resources
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .audit_chain import m_audit_chain
 from .audit_masking import m_mask_audit_personal_data
@@ -30,7 +29,10 @@ from .visit_coverage import m_visit_coverage
 from .visit_teams import m_visit_record_teams
 from .weather_alerts import m_weather_alerts
 
-Migration = Callable[[sqlite_utils.Database], None]
+if TYPE_CHECKING:
+    import sqlite_utils
+
+Migration = Callable[["sqlite_utils.Database"], None]
 
 
 def _run_script(db: sqlite_utils.Database, script: str) -> None:

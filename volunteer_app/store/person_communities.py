@@ -8,7 +8,10 @@ place's; people with neither are listed by `python main.py check` for staff to f
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def m_person_communities_from_places(db: sqlite_utils.Database) -> None:

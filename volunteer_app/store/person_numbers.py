@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..domain.identity import (
     FieldError,
@@ -26,6 +25,9 @@ from ..domain.identity import (
     mask_id_number,
     normalise_id_text,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 TABLES = {"residents": "居民", "volunteers": "志愿者"}
 # What the app writes; a row in these shapes needs no look (a big ledger is not read twice).

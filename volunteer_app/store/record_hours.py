@@ -20,11 +20,13 @@ its hours after 17:00 back; locked records keep the flag they were verified with
 from __future__ import annotations
 
 from datetime import date, time
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..domain.hours import duty_hours
 from .record_locks import LOCKED
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _start(text: str | None) -> time | None:

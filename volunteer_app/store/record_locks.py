@@ -8,7 +8,10 @@ status from 已锁定 to 已更正, every other column unchanged.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # Every column but status; an UPDATE of a locked row may change none of them.
 RECORD_COLUMNS = (

@@ -8,9 +8,12 @@ words mapped) and each step taken is kept in ``request_events`` with its time an
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .row_versions import _bump_trigger
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 REQUESTS_SQL = """
 CREATE TABLE requests (

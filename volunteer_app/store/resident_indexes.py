@@ -10,7 +10,10 @@ replaced by partial ones (nothing else queries residents by them).
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 ACTIVE = "WHERE archived_at IS NULL"
 FILTER_INDEXES = {

@@ -9,7 +9,10 @@ script in the sqlite3 tool), and a save names the version it was based on.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # The tables whose rows are edited in a dialog or by an import's update.
 VERSIONED_TABLES = (

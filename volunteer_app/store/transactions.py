@@ -9,10 +9,12 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .errors import ENVIRONMENTAL, explain
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @contextlib.contextmanager

@@ -9,7 +9,10 @@ for the rest) gave way to one per risk tier: a committee's own weekly figure is 
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def m_visit_coverage(db: sqlite_utils.Database) -> None:

@@ -10,11 +10,12 @@ before there was a rule) use it.
 
 from __future__ import annotations
 
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from .audit import write_entry
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # Parameters: helper (volunteers.id), resident (residents.id), day (ISO), day again.
 VISIT_TEAM_SQL = (

@@ -14,9 +14,12 @@ Residents gain two facts the selection rules need (依赖电力或氧气, 慢性
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .row_versions import _bump_trigger
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 TABLES = (
     """

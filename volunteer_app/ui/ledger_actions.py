@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.ledger import ledger_export
 from ..services.ledger.ledger_files import LedgerFileError
 from ..services.permissions import Permission, PermissionDenied
 from ..services.session import Session
 from . import runner
-from .dialogs.import_dialog import ImportDialog
 from .screen_fit import fit_to_screen
+
+if TYPE_CHECKING:
+    from .dialogs.import_dialog import ImportDialog
 
 TITLES = {"residents": QT_TRANSLATE_NOOP("LedgerActions", "居民台账"),
           "volunteers": QT_TRANSLATE_NOOP("LedgerActions", "志愿者台账"),
@@ -60,6 +62,10 @@ def add_import_export_buttons(page: QWidget, session: Session, kind: str,
 
 
 def open_import(parent: QWidget, session: Session, kind: str) -> ImportDialog:
+    # The import pipeline (readers, checks, pinyin readings) loads at the first 导入, not with
+    # the 居民 and 志愿者 pages: ~55 ms of 居民's first block on the GUI thread.
+    from .dialogs.import_dialog import ImportDialog
+
     dialog = ImportDialog(session, kind, parent)
     dialog.setModal(True)
     dialog.open()
@@ -150,4 +156,6 @@ class ExportDialog(QDialog):
 
 
 def _export(session: Session, kind: str, path: Path, full: bool) -> int:
+    from ..services.ledger import ledger_export  # on the runner's thread, when first used
+
     return ledger_export.export(session, kind, path, full=full)

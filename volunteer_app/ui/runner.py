@@ -30,7 +30,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..reports.printing import PrintCancelled
 from ..services import readers
 from ..services.session import Session
 
@@ -71,6 +70,10 @@ class Job(QThread):
     def report(self, done: int, total: int) -> None:
         """The worker's progress callback (runs in the job's thread)."""
         if self._cancelled.is_set():
+            # imported here: the printing module (QtPrintSupport, text layout) is not needed
+            # before the window's first paint, which imports this module
+            from ..reports.printing import PrintCancelled
+
             raise PrintCancelled()
         self.progressed.emit(done, total)
 

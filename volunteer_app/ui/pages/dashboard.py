@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ from ..signals import DataSignals
 if TYPE_CHECKING:
     from ...services.admin import dashboard
 
+FIRST_ASK_MS = 200     # the first figures wait for the first paint, at most this long
 WATCHED = frozenset({"residents", "volunteers", "team_members", "teams", "pairings", "settings"})
 REQUESTS_WATCHED = frozenset({"requests", "request_events", "settings"})
 ALERTS_WATCHED = frozenset({"alerts", "alert_roll", "alert_attempts"})
@@ -114,12 +115,28 @@ class DashboardPage(QWidget):
         signals.changed.connect(self._on_data_changed)
         self._load = PageLoad(self, session, _load, self._show)
         self._alert = PageLoad(self, session, _alert_card, self._show_alert)
-        self.refresh()
+        # The first figures are asked once the window has painted: the worker's imports and
+        # counts would otherwise share Python's lock with the GUI thread while it lays out and
+        # paints the first window. A page never shown asks after FIRST_ASK_MS all the same.
+        self._first_ask_pending = True
+        self.installEventFilter(self)
+        QTimer.singleShot(FIRST_ASK_MS, self, self._first_ask)
 
     @property
     def loading(self) -> bool:
         """The figures asked of the runner have not come back yet (the cards show —)."""
-        return self._load.loading or self._alert.loading
+        return self._first_ask_pending or self._load.loading or self._alert.loading
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self and event.type() == QEvent.Type.Paint and self._first_ask_pending:
+            QTimer.singleShot(0, self, self._first_ask)     # after this paint has ended
+        return False
+
+    def _first_ask(self) -> None:
+        if self._first_ask_pending:
+            self._first_ask_pending = False
+            self.removeEventFilter(self)
+            self.refresh()
 
     def refresh(self) -> None:
         self._load.ask()

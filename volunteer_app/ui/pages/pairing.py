@@ -10,7 +10,7 @@ with its last visit, and the page opens at once and fills when they are in.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
@@ -33,12 +33,15 @@ from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from .. import runner
 from ..dialogs.visit_dialog import VisitDialog
+from ..lazy_tabs import LazyTabs
 from ..list_model import Field, ListTableModel
 from ..page_load import PageLoad
 from ..permissions import enable_for
 from ..signals import DataSignals
 from ..tables import column_widths, read_only_rows
-from .coverage_tab import CoverageTab
+
+if TYPE_CHECKING:
+    from .coverage_tab import CoverageTab
 
 LATE = QColor("#fde2e1")
 LATE_TEXT = QColor("#b3261e")
@@ -100,8 +103,9 @@ class PairingPage(QWidget):
         self.unmatched = _table("pairing.unmatched", self.unmatched_model, (110, 170, 50))
         self.tabs.addTab(self.unmatched, self.tr("未能结对"))
         # pairs, 包户 residents and uncovered ones, late by their own tier's cadence
-        self.coverage = CoverageTab(session, signals, self)
-        self.tabs.addTab(self.coverage, self.tr("逾期与未覆盖"))
+        # built (and its staff list asked) when first chosen, not with the page
+        self._lazy = LazyTabs(self.tabs)
+        self._lazy.add("coverage", self.tr("逾期与未覆盖"), lambda: _coverage_tab(session, signals))
 
         self.message = QLabel(objectName="pairing.message")
         self.message.setWordWrap(True)
@@ -131,6 +135,10 @@ class PairingPage(QWidget):
         self.refresh_active()
         if session.can(Permission.PAIRING):
             self.summary.setText(self.tr("点“匹配”为还没有帮手的老人生成建议结对。"))
+
+    @property
+    def coverage(self) -> CoverageTab:
+        return self._lazy.widget("coverage")
 
     # -- the models -----------------------------------------------------------------------
     def _proposals_model(self) -> ListTableModel:
@@ -343,3 +351,9 @@ class PairingPage(QWidget):
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:
             self.refresh_active()
+
+
+def _coverage_tab(session: Session, signals: DataSignals) -> CoverageTab:
+    from .coverage_tab import CoverageTab
+
+    return CoverageTab(session, signals)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import (
@@ -39,12 +39,15 @@ from ...services.session import Session
 from ..dialogs.print_dialogs import CertificateDialog, MonthlyDialog, recent_months
 from ..dialogs.record_dialog import RecordDialog
 from ..forms import push_button
+from ..lazy_tabs import LazyTabs
 from ..page_load import PageLoad
 from ..paged_model import Column, Job, PagedTableModel
 from ..runner import Progress, progress_dialog, run
 from ..signals import DataSignals
 from ..tables import sorted_table
-from .record_panels import RegisterPanel, StandingsPanel
+
+if TYPE_CHECKING:
+    from .record_panels import RegisterPanel, StandingsPanel
 
 WATCHED = frozenset({"service_records", "volunteers", "teams", "service_types"})
 
@@ -160,14 +163,14 @@ class RecordsPage(QWidget):
         inner.addWidget(self.totals)
         inner.addLayout(actions)
         inner.addWidget(self.message)
-        self.standings = StandingsPanel(self.session, lookups["teams"])
         self.tabs = QTabWidget(objectName="records.tabs")
         self.tabs.addTab(records_tab, self.tr("服务记录"))
-        self.tabs.addTab(self.standings, self.tr("时长与星级"))
-        self.register: RegisterPanel | None = None
+        # the two panels (their models, query threads and first queries) wait to be chosen
+        self._lazy = LazyTabs(self.tabs)
+        teams = lookups["teams"]
+        self._lazy.add("standings", self.tr("时长与星级"), lambda: _standings(self.session, teams))
         if self.session.can(Permission.REPORT_PRINT):
-            self.register = RegisterPanel(self.session)
-            self.tabs.addTab(self.register, self.tr("证明登记簿"))
+            self._lazy.add("register", self.tr("证明登记簿"), lambda: _register(self.session))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.addWidget(heading)
@@ -272,12 +275,25 @@ class RecordsPage(QWidget):
             self._reloading = False
         self._update_buttons()
 
+    @property
+    def standings(self) -> StandingsPanel:
+        return self._lazy.widget("standings")
+
+    @property
+    def register(self) -> RegisterPanel | None:
+        """证明登记簿, for those who may print certificates."""
+        return self._lazy.widget("register") if self.session.can(Permission.REPORT_PRINT) else None
+
+    def _register_built(self) -> bool:
+        return self.session.can(Permission.REPORT_PRINT) and self._lazy.built("register")
+
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:
             self._reload_keeping_selection()
             self._show_totals()
-            self.standings.mark_stale()
-        if self.register is not None and tables & {"certificates", "volunteers"}:
+            if self._lazy.built("standings"):   # one not built yet loads when it is
+                self.standings.mark_stale()
+        if self._register_built() and tables & {"certificates", "volunteers"}:
             self.register.mark_stale()
 
     def _say(self, text: str) -> None:
@@ -341,7 +357,7 @@ class RecordsPage(QWidget):
     def _on_certificate(self) -> None:
         ids = sorted({r["volunteer_id"] for r in self.selected()}) or self.chosen_volunteers
         dialog = CertificateDialog(self.session, ids, parent=self)
-        if self.register is not None:
+        if self._register_built():
             dialog.registered.connect(self.register.mark_stale)
         self._open(dialog)
 
@@ -388,3 +404,15 @@ class RecordsPage(QWidget):
 def _export_list(session: Session, query: record_queries.RecordQuery, path: Path, filters: str,
                  progress: Progress) -> tuple[Path, int, int]:
     return write_record_list_pdf(session, query, path, filters, on_page=progress)
+
+
+def _standings(session: Session, teams: list[dict[str, Any]]) -> StandingsPanel:
+    from .record_panels import StandingsPanel
+
+    return StandingsPanel(session, teams)
+
+
+def _register(session: Session) -> RegisterPanel:
+    from .record_panels import RegisterPanel
+
+    return RegisterPanel(session)

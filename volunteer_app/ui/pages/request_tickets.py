@@ -30,7 +30,6 @@ from ...services.requests import tickets
 from ...services.session import Session
 from .. import runner
 from ..dialogs.request_dialogs import NewRequestDialog
-from ..dialogs.request_import import RequestImportDialog
 from ..forms import push_button
 from ..list_model import Field, Index, ListTableModel
 from ..page_load import PageLoad, WhenShown
@@ -157,6 +156,9 @@ class TicketsTab(QWidget):
     def _on_import(self) -> None:
         """The month's export from the 12345 system: new tickets in, saved ones updated; the
         list follows through the change notice once the import is saved."""
+        # the ledger import's readers and checks load at the first 导入, not with the page
+        from ..dialogs.request_import import RequestImportDialog
+
         self.dialog = RequestImportDialog(self.session, runner, self)
         self.dialog.setModal(True)
         self.dialog.open()

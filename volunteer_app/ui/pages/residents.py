@@ -9,7 +9,7 @@ its own connection and drops answers to older ones, so typing stays smooth on 10
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 from ...services.people import residents
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
-from ..dialogs.places_dialog import PlacesDialog
-from ..dialogs.resident_dialog import ResidentDialog
 from ..ledger_actions import add_import_export_buttons
 from ..paged_model import Column, Job, PagedTableModel, seek_row, yes_no
 from ..reveal import add_reveal_action
 from ..signals import DataSignals
 from ..tables import column_widths, read_only_rows
+
+if TYPE_CHECKING:       # the dialogs load when first opened, not with the page (its first block)
+    from ..dialogs.places_dialog import PlacesDialog
+    from ..dialogs.resident_dialog import ResidentDialog
 
 WATCHED = frozenset({"residents", "places", "settings", "pairings"})   # pairs change 未覆盖
 # select_resident looks this far down the table for a row the filter shows but not yet fetched
@@ -225,6 +227,8 @@ class ResidentsPage(QWidget):
             self._open_dialog(chosen["id"])
 
     def _open_dialog(self, resident_id: int | None) -> None:
+        from ..dialogs.resident_dialog import ResidentDialog
+
         try:
             self.dialog = ResidentDialog(self.session, resident_id, self)
         except PermissionDenied as error:
@@ -234,6 +238,8 @@ class ResidentsPage(QWidget):
         self.dialog.open()
 
     def _on_places(self) -> None:
+        from ..dialogs.places_dialog import PlacesDialog
+
         self.places_dialog = PlacesDialog(self.session, self)
         self.places_dialog.open()
 

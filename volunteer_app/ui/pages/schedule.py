@@ -28,18 +28,14 @@ from ...services.people import teams
 from ...services.permissions import Permission, Role
 from ...services.scheduling import schedule
 from ...services.session import Session
-from ..dialogs.assign_dialog import AssignDialog
-from ..dialogs.attendance_dialog import AttendanceDialog
-from ..dialogs.fill_gaps_dialog import FillGapsDialog
-from ..dialogs.jielong_dialog import JielongDialog
-from ..dialogs.roster_dialog import RosterDialog
-from ..dialogs.service_type_dialog import ServiceTypeDialog
-from ..dialogs.task_dialog import CancelShiftDialog, ShiftDialog, TaskDialog
 from ..forms import push_button
 from ..signals import DataSignals
 from ..tables import sorted_table
 from ..widgets.shift_table import COLUMNS, SHIFT_ID_ROLE, ShiftTableModel
 from ..widgets.week_view import CANCELLED, FILL, WeekView, describe, filled_in
+
+# The dialogs are imported when first opened (each ``open_*`` below), not with the page: with
+# the 接龙 parser and the roster's report they were a third of the page's first block.
 
 WATCHED = frozenset({"tasks", "shifts", "assignments", "service_types", "teams", "volunteers",
                      "team_members", "places"})
@@ -290,26 +286,38 @@ class SchedulePage(QWidget):
         shift = self.selected_shift()
         day = shift.date if shift else max(self.monday, self.session.today())
         team = self.team_id() or (shift.team_id if shift else None)
+        from ..dialogs.task_dialog import TaskDialog
+
         return self._open(TaskDialog(self.session, team, day, parent=self))
 
     def open_edit_shift(self) -> QWidget | None:
         shift = self.selected_shift()
+        from ..dialogs.task_dialog import ShiftDialog
+
         return self._open(ShiftDialog(self.session, shift, parent=self)) if shift else None
 
     def open_cancel_shift(self) -> QWidget | None:
         shift = self.selected_shift()
+        from ..dialogs.task_dialog import CancelShiftDialog
+
         return self._open(CancelShiftDialog(self.session, shift, parent=self)) if shift else None
 
     def open_assign(self) -> QWidget | None:
         shift = self.selected_shift()
+        from ..dialogs.assign_dialog import AssignDialog
+
         return self._open(AssignDialog(self.session, shift.id, parent=self)) if shift else None
 
     def open_jielong(self) -> QWidget | None:
         shift = self.selected_shift()
+        from ..dialogs.jielong_dialog import JielongDialog
+
         return self._open(JielongDialog(self.session, shift.id, parent=self)) if shift else None
 
     def open_attendance(self) -> QWidget | None:
         shift = self.selected_shift()
+        from ..dialogs.attendance_dialog import AttendanceDialog
+
         return self._open(AttendanceDialog(self.session, shift.id, parent=self)) if shift else None
 
     def open_fill(self) -> QWidget | None:
@@ -317,6 +325,8 @@ class SchedulePage(QWidget):
         if not team_ids:
             self._say(self.tr("请先选择一支您可以排班的队伍。"))
             return None
+        from ..dialogs.fill_gaps_dialog import FillGapsDialog
+
         return self._open(FillGapsDialog(self.session, team_ids, self.monday, parent=self))
 
     def open_roster(self) -> QWidget:
@@ -325,7 +335,11 @@ class SchedulePage(QWidget):
             shift = self.selected_shift()
             own = sorted(self.session.actor.team_ids)
             team = shift.team_id if shift else own[0] if own else None
+        from ..dialogs.roster_dialog import RosterDialog
+
         return self._open(RosterDialog(self.session, team, self.monday, parent=self))
 
     def open_service_types(self) -> QWidget:
+        from ..dialogs.service_type_dialog import ServiceTypeDialog
+
         return self._open(ServiceTypeDialog(self.session, parent=self))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -30,6 +30,8 @@ from ..permissions import enable_for
 from ..screen_fit import scrolling
 from ..signals import DataSignals
 from .auto_backup_list import AutoBackupList
+
+ROWS_AT_ONCE = 10      # of the settings form: a screenful at a time
 
 
 class SettingsPage(QWidget):
@@ -58,23 +60,16 @@ class SettingsPage(QWidget):
     # -- settings ---------------------------------------------------------------------------
     def _settings_tab(self) -> QWidget:
         body = QWidget(objectName="settings.form")
-        form = QFormLayout(body)
-        self.fields: dict[str, QLineEdit] = {}
-        may_change = self.session.can(Permission.SETTINGS)
-        for spec in settings.SPECS:
-            field = QLineEdit(json.dumps(settings.get(self.session, spec.key), ensure_ascii=False)
-                              .strip('"'), objectName=f"settings.{spec.key}")
-            field.setToolTip(spec.help)
-            field.setReadOnly(not may_change)
-            box = QVBoxLayout()
-            box.addWidget(field)
-            if spec.help:
-                hint = QLabel(spec.help)
-                hint.setWordWrap(True)
-                hint.setProperty("role", "card-hint")
-                box.addWidget(hint)
-            form.addRow(spec.label, box)
-            self.fields[spec.key] = field
+        self._form = QFormLayout(body)
+        self._fields: dict[str, QLineEdit] = {}
+        # Fifty-odd rows of field and help text were half of the page's first block: a
+        # screenful is built now, the rest a slice per turn of the event loop.
+        # The values are read now, so that later slices never touch the database (a restore
+        # may have closed it meanwhile).
+        self._values = {spec.key: settings.get(self.session, spec.key) for spec in settings.SPECS}
+        self._rows_left = list(settings.SPECS)
+        self._add_rows(ROWS_AT_ONCE)
+        self._add_later()
         self.save_button = QPushButton(self.tr("保存设置"), objectName="settings.save")
         self.save_button.clicked.connect(self._on_save)
         enable_for(self.session, self.save_button, Permission.SETTINGS)
@@ -90,6 +85,43 @@ class SettingsPage(QWidget):
         layout.addWidget(self.settings_error)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         return tab
+
+    @property
+    def fields(self) -> dict[str, QLineEdit]:
+        """Every setting's field by key (rows not built yet are built now)."""
+        self._add_rows(len(self._rows_left))
+        return self._fields
+
+    @property
+    def loading(self) -> bool:
+        """Rows of the form are still to be built."""
+        return bool(self._rows_left)
+
+    def _add_later(self) -> None:
+        if self._rows_left:
+            QTimer.singleShot(0, self, self._add_more)
+
+    def _add_more(self) -> None:
+        self._add_rows(ROWS_AT_ONCE)
+        self._add_later()
+
+    def _add_rows(self, count: int) -> None:
+        may_change = self.session.can(Permission.SETTINGS)
+        chosen, self._rows_left = self._rows_left[:count], self._rows_left[count:]
+        for spec in chosen:
+            field = QLineEdit(json.dumps(self._values[spec.key], ensure_ascii=False)
+                              .strip('"'), objectName=f"settings.{spec.key}")
+            field.setToolTip(spec.help)
+            field.setReadOnly(not may_change)
+            box = QVBoxLayout()
+            box.addWidget(field)
+            if spec.help:
+                hint = QLabel(spec.help)
+                hint.setWordWrap(True)
+                hint.setProperty("role", "card-hint")
+                box.addWidget(hint)
+            self._form.addRow(spec.label, box)
+            self._fields[spec.key] = field
 
     def _on_save(self) -> None:
         """Every value is checked by the service before any is saved: one wrong value saves

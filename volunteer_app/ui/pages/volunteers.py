@@ -13,7 +13,7 @@ its row is in.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -34,7 +34,6 @@ from ...services.people import teams, volunteers
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.team_dialog import JoinTeamDialog, TeamNameDialog
-from ..dialogs.volunteer_dialog import VolunteerDialog
 from ..forms import push_button
 from ..ledger_actions import add_import_export_buttons
 from ..page_load import PageLoad
@@ -43,6 +42,9 @@ from ..permissions import show_for
 from ..reveal import add_reveal_action
 from ..signals import DataSignals
 from ..tables import Selection, column_widths, read_only_rows
+
+if TYPE_CHECKING:   # loads when first opened, not with the page (hours, stars, certificates)
+    from ..dialogs.volunteer_dialog import VolunteerDialog
 
 WATCHED = frozenset({"volunteers", "teams", "team_members", "settings"})
 # select_volunteer looks this far down the table for a row the filter shows but not yet fetched
@@ -398,6 +400,8 @@ class VolunteersPage(QWidget):
         self._say(self.tr("已保存队伍“%1”。").replace("%1", dialog.name.text().strip()))
 
     def _on_add(self) -> None:
+        from ..dialogs.volunteer_dialog import VolunteerDialog
+
         dialog = VolunteerDialog(self.session, parent=self)
         dialog.accepted.connect(lambda: self._after_volunteer_saved(dialog))
         self._open(dialog)
@@ -407,6 +411,8 @@ class VolunteersPage(QWidget):
         if volunteer is None:
             return
         # a role that may not edit volunteers sees the dialog read-only, numbers masked
+        from ..dialogs.volunteer_dialog import VolunteerDialog
+
         dialog = VolunteerDialog(self.session, volunteer["id"], parent=self)
         dialog.accepted.connect(lambda: self._after_volunteer_saved(dialog))
         self._open(dialog)
