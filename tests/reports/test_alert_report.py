@@ -12,8 +12,15 @@ import pytest
 from alert_close_world import attempt, open_warning, roll
 from pdftext import pdf_pages, pdf_text
 
-from volunteer_app.reports.alert_report import report_tables, summary_line, write_report
+from volunteer_app.reports.alert_report import (
+    SHORT_ROWS,
+    report_tables,
+    short_time,
+    summary_line,
+    write_report,
+)
 from volunteer_app.services.alerts import callers, closing, report_data
+from volunteer_app.services.hours.certificates import format_hours
 from volunteer_app.services.permissions import PermissionDenied, Role
 from volunteer_app.services.session import Actor, Session
 
@@ -125,4 +132,37 @@ def test_a_list_of_2000_is_laid_out_a_page_at_a_time(tmp_path, qapp):
     # with room for a machine shared by parallel test runs
     assert max(gaps[1:]) < 0.5
     assert "第 1 页  共" in pdf_text(path, 1, 1) or "第1页" in flat(pdf_text(path, 1, 1))
-    assert "2000" in pdf_text(path, pdf_pages(path), pdf_pages(path))
+    # the last row, then the text after the list (which may flow on to a page of its own)
+    tail = flat(pdf_text(path, pdf_pages(path) - 1, pdf_pages(path)))
+    assert "2000张**" in tail and tail.index("2000张**") < tail.index("填报人")
+
+
+def test_the_sections_after_a_short_list_ending_mid_page_are_all_printed(full_demo_session, tmp_path, qapp):
+    """Issue 15: the demo's closed 暴雪 warning has short lists (needs, shifts, hours, none
+    unreached) printed before its long follow-up list; section 二 ends mid-page, and 三, 四, 五
+    and the heading of 六 were lost because the layout took 二's table for the long one."""
+    session = full_demo_session
+    alert_id = session.db.execute("SELECT id FROM alerts WHERE closed_at IS NOT NULL").fetchone()[0]
+    data = report_data.report_data(session, alert_id)
+    assert data["needs"] and data["shifts"] and data["call_hours"] and len(data["follow_ups"]) > SHORT_ROWS
+    path = write_report(data, tmp_path / "暴雪总结报告.pdf")
+    text = flat(pdf_text(path))
+    total_hours = sum(h["hours"] for h in data["call_hours"])
+    expected = [
+        "一、时间线", data["timeline"][-1]["kind"],
+        "二、需要帮助的居民及处理情况", f"{data['needs'][-1]['line']}{data['needs'][-1]['name']}",
+        "三、值守班次", f"{data['shifts'][-1]['start_time']}–{data['shifts'][-1]['end_time']}",
+        "四、点名与上门查看计入的服务时长", f"合计{len(data['call_hours'])}条记录{format_hours(total_hours)}",
+        "五、始终未联系上的居民及原因", "点名名单上的居民都已联系上",
+        "六、预警解除后的探访（高风险居民）", data["follow_ups"][0]["where"], data["follow_ups"][-1]["where"],
+        "填报人",
+    ]
+    at = 0
+    for part in expected:
+        found = text.find(flat(part), at)
+        assert found >= 0, f"{part} missing or out of order"
+        at = found + len(flat(part))
+    states = text.count("按时") + text.count("逾期后探访") + text.count("待探访")
+    assert states == len(data["follow_ups"])             # every visit owed, none cut
+    first = pdf_text(path, 1, 1)                          # the heading's tables are not the timeline
+    assert sum(short_time(e["at"]) in first for e in data["timeline"][:5]) == 5

@@ -63,9 +63,10 @@ class LongTable:
 @dataclass(frozen=True)
 class _Sheet:
     document: QTextDocument
-    pages: int                         # pages of ``document`` to paint (1 but for a giant row)
+    pages: int                         # pages of ``document`` to paint (1 but for a giant row
+                                       # or text before the table longer than a page)
     end: int                           # the rows up to here are on this sheet or before it
-    bottom: float = 0.0                # where its one page ends: the rows Qt pushed on are cut
+    bottom: float = 0.0                # where its last page ends: the rows Qt pushed on are cut
 
 
 def write_long_table_pdf(table: LongTable, path: Path | str, on_page: PageCallback | None = None) -> Path:
@@ -93,7 +94,7 @@ def paint_long_table(table: LongTable, device: QPagedPaintDevice,
                     raise OSError("打印机或文件拒绝了新的一页")
                 page += 1
                 paint_page(sheet.document, painter, own, f"第 {page} 页  共 {total} 页",
-                           _area(sheet, device))
+                           _area(sheet, device, own))
             if on_page is not None:
                 on_page(rows + sheet.end, 2 * rows)
     finally:
@@ -101,12 +102,14 @@ def paint_long_table(table: LongTable, device: QPagedPaintDevice,
     return page
 
 
-def _area(sheet: _Sheet, device: QPagedPaintDevice) -> tuple[float, float]:
-    """The part of a page that is drawn: inside the margins (where a table's grey runs on over
-    a page break), and no lower than the sheet's last whole row."""
+def _area(sheet: _Sheet, device: QPagedPaintDevice, own: int = 1) -> tuple[float, float]:
+    """The part of page ``own`` of the sheet that is drawn: inside the margins (where a
+    table's grey runs on over a page break), and on its last page no lower than its last
+    whole row."""
     margin = MARGIN_CM / 2.54 * device.logicalDpiY()
     height = sheet.document.pageSize().height()
-    return margin, min(height - margin, sheet.bottom or height)
+    bottom = sheet.bottom if own == sheet.pages else 0.0
+    return margin, min(height - margin, bottom or height)
 
 
 def _sheets(table: LongTable, device: QPagedPaintDevice, on_page: PageCallback | None) -> list[_Sheet]:
@@ -116,11 +119,11 @@ def _sheets(table: LongTable, device: QPagedPaintDevice, on_page: PageCallback |
         document = _document(table, device, font, 0, 0)
         return [_Sheet(document, document.pageCount(), 0)]
     sheets: list[_Sheet] = []
-    start, guess = 0, FIRST_GUESS
+    start, guess, skip = 0, FIRST_GUESS, _tables_in(table.before)
     while start < rows:
         end = min(rows, start + guess)
         document = _document(table, device, font, start, end)
-        fitted, bottom = _first_page(document)
+        page, fitted, bottom = _first_page(document, skip if start == 0 else 0)
         if fitted == end - start and end < rows:
             # all fitted with room to spare: try as many more as the room left should hold
             guess = ceil(guess * document.pageSize().height() / max(bottom, 1.0)) + 2
@@ -135,7 +138,7 @@ def _sheets(table: LongTable, device: QPagedPaintDevice, on_page: PageCallback |
             sheets.append(_Sheet(document, document.pageCount(), end))
         else:
             end, guess = start + fitted, fitted + 2     # the next page holds about as many
-            sheets.append(_Sheet(document, 1, end, bottom))
+            sheets.append(_Sheet(document, page, end, bottom))
         start = end
         if on_page is not None:
             on_page(start, 2 * rows)
@@ -172,28 +175,51 @@ def _grid_html(table: LongTable, start: int, end: int) -> str:
             f'style="border-collapse: separate;"><thead><tr>{head}</tr></thead>{"".join(body)}</table>')
 
 
-def _first_page(document: QTextDocument) -> tuple[int, float]:
-    """How many rows (after the header row) of the document's table are whole on its first
-    page, and where the last of them ends, the grid line under it included. Qt pushes a row
-    that does not fit on to the next page, but breaks one taller than a page."""
-    table = next((f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)), None)
-    if table is None:
-        return 0, 0.0
-    layout, page_height = document.documentLayout(), document.pageSize().height()
+def _tables_in(html: str) -> int:
+    """How many tables the text before the long one holds (a report's heading, the short
+    lists printed in the flow of the text): the long table is the one after them."""
+    if "<table" not in html:
+        return 0
+    document = QTextDocument()
+    document.setHtml(html)
+    return sum(isinstance(f, QTextTable) for f in document.rootFrame().childFrames())
+
+
+def _first_page(document: QTextDocument, skip: int = 0) -> tuple[int, int, float]:
+    """The page (from 1) where the document's long table (the one after ``skip`` others)
+    has its first row, how many rows (after the header row) are whole on that page, and
+    where the last of them ends on it, the grid line under it included. The text before the
+    table may take pages of its own. Qt pushes a row that does not fit on to the next page,
+    but breaks one taller than a page."""
+    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    if len(tables) <= skip:
+        return 1, 0, 0.0
+    table, layout = tables[skip], document.documentLayout()
+    page_height = document.pageSize().height()
+    page = _page_of(table, layout, page_height)
+    limit = page * page_height
     fitted = table.rows() - 1
     for row in range(1, table.rows()):
         block = table.cellAt(row, 0).firstCursorPosition().block()
-        if layout.blockBoundingRect(block).top() >= page_height:
+        if layout.blockBoundingRect(block).top() >= limit:
             fitted = row - 1
             break
     bottom = _text_bottom(table, layout, fitted)
-    if fitted and bottom > page_height:           # broken over the page: not whole on it
+    if fitted and bottom > limit:                 # broken over the page: not whole on it
         fitted -= 1
         bottom = _text_bottom(table, layout, fitted)
     # lengths in the table's format are pixels at 96 dpi, laid out at the device's resolution
     scale = layout.paintDevice().logicalDpiY() / SOURCE_DPI
     fmt = table.format()
-    return fitted, bottom + (fmt.cellPadding() + fmt.cellSpacing()) * scale
+    return page, fitted, bottom - limit + page_height + (fmt.cellPadding() + fmt.cellSpacing()) * scale
+
+
+def _page_of(table: QTextTable, layout: QAbstractTextDocumentLayout, page_height: float) -> int:
+    """The page (from 1) of the table's first row after the header row (of the header row
+    in a table without rows)."""
+    row = 1 if table.rows() > 1 else 0
+    top = layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block()).top()
+    return int(top // page_height) + 1
 
 
 def _text_bottom(table: QTextTable, layout: QAbstractTextDocumentLayout, row: int) -> float:

@@ -56,7 +56,7 @@ def paint_long_tables(tables: Sequence[LongTable], device: QPagedPaintDevice,
                         raise OSError("打印机或文件拒绝了新的一页")
                     page += 1
                     paint_page(sheet.document, painter, own, f"第 {page} 页  共 {total} 页",
-                               _area(sheet, device))
+                               _area(sheet, device, own))
                 if on_page is not None:
                     on_page(rows + painted + sheet.end, 2 * rows)
             painted += len(table.rows)
