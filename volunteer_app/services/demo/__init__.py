@@ -36,7 +36,7 @@ def _steps() -> list[DemoStep]:
     from . import alerts, coverage, pairing, people, records, requests, schedule, users
 
     return [people.build_places, people.build_teams_and_volunteers, people.build_residents,
-            alerts.mark_facts,
+            alerts.mark_facts, people.add_family_contacts,
             users.build_users,
             schedule.build_schedule,
             pairing.build_pairs_and_visits,

@@ -209,3 +209,24 @@ def _health(noted: bool, today: date) -> dict:
                 "health_consent_date": None}
     return {"health_notes": "高血压，行动不便", "sensitive_consent": 1, "health_consent_by": "本人",
             "health_consent_date": f"{today.year - 1}-12-01"}
+
+
+FAMILY = ("儿子", "女儿", "女儿", "儿子", "儿媳", "侄子", "老伴")
+
+
+def add_family_contacts(session: Session, ctx: DemoContext) -> None:
+    """Most elders have a family contact (紧急联系人): the second number a weather roll-call
+    tries. A random stream of its own, so every other demo row stays as it was."""
+    maker = NameMaker(ctx.seed + 11)
+    r = maker.random
+    cutoff = date(ctx.today.year - 60, ctx.today.month, 1).isoformat()
+    rows = session.db.execute("SELECT id, name FROM residents WHERE birth_date <= ? ORDER BY id", [cutoff])
+    updates = []
+    for resident_id, name in rows.fetchall():
+        if r.random() < 0.75:
+            relation = r.choice(FAMILY)
+            kin = maker.name(1975)
+            if relation in ("儿子", "女儿") and "·" not in name:
+                kin = name[0] + kin[1:]
+            updates.append((f"{relation} {kin} {maker.mobile()}", resident_id))
+    session.db.conn.executemany("UPDATE residents SET emergency_contact = ? WHERE id = ?", updates)
