@@ -182,7 +182,9 @@ def test_a_shift_that_ends_before_the_warning_starts_is_left_out():
     until = datetime(2026, 7, 21, 20, 0)
     assert shift_dates(RAIN_AM, late, until) == [date(2026, 7, 21)]            # 08–12 is over
     assert shift_dates(RAIN_PM, late, until) == [date(2026, 7, 20), date(2026, 7, 21)]   # 14–18 is on
-    assert shift_dates(RAIN_PM, datetime(2026, 7, 20, 18, 0), None) == []
+    # issued at 18:00 with no end: the next day's patrol rather than none
+    assert shift_dates(RAIN_PM, datetime(2026, 7, 20, 18, 0), None) == [date(2026, 7, 21)]
+    assert shift_dates(RAIN_PM, datetime(2026, 7, 20, 18, 0), datetime(2026, 7, 20, 22, 0)) == []
 
 
 def test_templates_name_their_place_and_types_without_templates_are_empty():

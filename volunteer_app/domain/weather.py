@@ -348,7 +348,9 @@ TEMPLATES: dict[AlertType, tuple[ShiftTemplate, ...]] = {
 
 def shift_dates(template: ShiftTemplate, started: datetime, until: datetime | None) -> list[date]:
     """The days a template's shift falls on, leaving out one that would end before the
-    warning starts (a rain warning issued at 15:00 gets no morning patrol that day)."""
+    warning starts (a rain warning issued at 15:00 gets no morning patrol that day). With no
+    end announced, a patrol during the warning is the rest of the day, or the next day when
+    the day's hours are over."""
     first = started.date()
     if template.when == When.NEXT_MORNING:
         days = [first + timedelta(days=1)]
@@ -357,4 +359,8 @@ def shift_dates(template: ShiftTemplate, started: datetime, until: datetime | No
     else:
         last = max(first, (until or started).date())
         days = [first + timedelta(days=n) for n in range(min((last - first).days + 1, DURING_DAYS_MAX))]
-    return [d for d in days if datetime.combine(d, template.end) > started]
+    days = [d for d in days if datetime.combine(d, template.end) > started]
+    if not days and template.when == When.DURING and until is None:
+        # a warning issued in the evening with no end given still gets the next day's patrol
+        days = [first + timedelta(days=1)]
+    return days
