@@ -106,6 +106,10 @@ class RollTab(QWidget):
         self.state.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.filter.textChanged.connect(lambda _t: self._apply_filter())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
+        # True while this tab's own attempt is saved: its change notice asks for no reload (the
+        # row the service returns is shown at once; reading the whole roll-call again after
+        # every click only competed with the GUI thread for Python's lock)
+        self._logging = False
         self._shown = WhenShown(self, signals, WATCHED, self.refresh)
         self._load = PageLoad(self, session, _roll, self._on_rows, writes=True)
         self._on_selected()
@@ -192,7 +196,7 @@ class RollTab(QWidget):
             self._shown.stale = True
 
     def refresh(self) -> None:
-        if self.alert is not None:
+        if self.alert is not None and not self._logging:
             self._load.ask(self.alert["id"])
 
     def _on_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -305,14 +309,18 @@ class RollTab(QWidget):
         via = Via.DOOR if result is Result.DOOR else Via.FAMILY if self.family.isChecked() else Via.SELF
         if result is Result.NO_ANSWER:
             via = Via.SELF
-        return attempts.log_attempt(self.session, row["id"], result, needs=needs, note=note, via=via)
+        self._logging = True
+        try:
+            return attempts.log_attempt(self.session, row["id"], result, needs=needs, note=note, via=via)
+        finally:
+            self._logging = False
 
     def _after_log(self, row: dict[str, Any], saved: dict[str, Any], result: Result) -> None:
         number = self.rows.index(row) if row in self.rows else -1
-        if number >= 0:
-            self.rows[number] = saved
-            self.all_rows = [saved if r["id"] == saved["id"] else r for r in self.all_rows]
-            self.model.update_rows(self.rows)
+        self.all_rows = [saved if r["id"] == saved["id"] else r for r in self.all_rows]
+        self._apply_filter()        # the count, and a resident leaving a state filter leaves the list
+        if number >= 0 and saved["id"] not in [r["id"] for r in self.rows]:
+            number -= 1             # the next resident took its line
         self.family.setChecked(False)
         text = self.tr("%1：%2").replace("%1", saved["resident_name"]).replace("%2", result.value)
         if door_open(saved):
