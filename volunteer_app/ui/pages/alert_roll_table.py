@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -224,17 +224,24 @@ class RollTab(QWidget):
 
     def _apply_filter(self) -> None:
         chosen = self.chosen()
+        shown = self._shown_filter()
+        self.rows = [r for r in self.all_rows if shown(r)]
+        self.model.update_rows(self.rows)
+        self._show_count()
+        self.select_roll(chosen["id"] if chosen else None)
+
+    def _shown_filter(self) -> Callable[[dict[str, Any]], bool]:
+        """Whether a row is listed under the chosen caller, state and search text."""
         caller, state = self.caller.currentData(), self.state.currentData()
         needle = self.filter.text().strip()
-        rows = [r for r in self.all_rows
-                if (not caller or (r.get("caller_id") or -1) == caller)
-                and (not state or STATE_FILTERS[state](r))
-                and (not needle or _matches(r, needle))]
-        self.rows = rows
-        self.model.update_rows(rows)
-        reached = sum(1 for r in rows if r.get("reached_at"))
-        self.count.setText(self.tr("%1 人，已联系 %2").replace("%1", str(len(rows))).replace("%2", str(reached)))
-        self.select_roll(chosen["id"] if chosen else None)
+        return lambda r: ((not caller or (r.get("caller_id") or -1) == caller)
+                          and (not state or STATE_FILTERS[state](r))
+                          and (not needle or _matches(r, needle)))
+
+    def _show_count(self) -> None:
+        reached = sum(1 for r in self.rows if r.get("reached_at"))
+        self.count.setText(self.tr("%1 人，已联系 %2").replace("%1", str(len(self.rows)))
+                           .replace("%2", str(reached)))
 
     # -- choosing --------------------------------------------------------------------------------
     def chosen(self) -> dict[str, Any] | None:
@@ -318,9 +325,15 @@ class RollTab(QWidget):
     def _after_log(self, row: dict[str, Any], saved: dict[str, Any], result: Result) -> None:
         number = self.rows.index(row) if row in self.rows else -1
         self.all_rows = [saved if r["id"] == saved["id"] else r for r in self.all_rows]
-        self._apply_filter()        # the count, and a resident leaving a state filter leaves the list
-        if number >= 0 and saved["id"] not in [r["id"] for r in self.rows]:
-            number -= 1             # the next resident took its line
+        # one line changes (a district's roll-call has thousands: no filtering, no comparing)
+        if number >= 0 and self._shown_filter()(saved):
+            self.rows[number] = saved
+            self.model.replace_row(number, saved)
+        elif number >= 0:               # it left the chosen state: the next resident takes its line
+            del self.rows[number]
+            self.model.remove_row(number)
+            number -= 1
+        self._show_count()
         self.family.setChecked(False)
         text = self.tr("%1：%2").replace("%1", saved["resident_name"]).replace("%2", result.value)
         if door_open(saved):
@@ -358,6 +371,16 @@ class RollModel(ListTableModel):
         for number, (before, after) in enumerate(zip(old, rows, strict=True)):
             if before != after:
                 self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+
+
+    def replace_row(self, number: int, row: dict[str, Any]) -> None:
+        self._rows[number] = row
+        self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+
+    def remove_row(self, number: int) -> None:
+        self.beginRemoveRows(QModelIndex(), number, number)
+        del self._rows[number]
+        self.endRemoveRows()
 
 
 def line_number(row: dict[str, Any]) -> int:
