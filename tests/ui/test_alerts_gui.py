@@ -289,6 +289,34 @@ def test_the_roll_call_filters_by_caller_and_state(qtbot, demo_session):
     window.close()
 
 
+def test_an_attempt_shows_at_once_without_reading_the_whole_roll_call_again(qtbot, demo_session):
+    """A worker on 未联系 clicks 平安: the resident leaves the list, the count follows and the
+    next one is chosen, from the row the service returned (reading the roll-call again after
+    every click froze the window at a district's size, issue 15); a change made elsewhere
+    still reloads it."""
+    outcome = started(demo_session)
+    window = window_for(qtbot, demo_session, "staff")
+    page = alerts_page(qtbot, window)
+    roll = page.roll
+    settle(qtbot, roll)
+    roll.state.setCurrentIndex(roll.state.findData("waiting"))
+    first, second = roll.rows[0]["id"], roll.rows[1]["id"]
+    roll.select_roll(first)
+    asked = roll._load._asked                       # noqa: SLF001 (how many reloads were asked)
+    click(qtbot, roll.safe_button)
+    click(qtbot, roll.safe_button)
+    assert roll._load._asked == asked               # noqa: SLF001 (no reload for its own clicks)
+    assert roll.rows[0]["id"] not in (first, second) and roll.chosen()["id"] == roll.rows[0]["id"]
+    assert roll.count.text().startswith(f"{outcome.roll_count - 2} 人")
+    roll.state.setCurrentIndex(roll.state.findData("reached"))
+    assert [r["id"] for r in roll.rows] == [first, second]
+    roll.session.announce({"alert_roll"})           # another part of the window changed it
+    assert roll._load._asked == asked + 1           # noqa: SLF001
+    settle(qtbot, roll)
+    assert [r["id"] for r in roll.rows] == [first, second]
+    window.close()
+
+
 def test_the_dashboard_card_follows_the_roll_call_from_any_page(qtbot, demo_session):
     window = window_for(qtbot, demo_session, "staff")
     dashboard = window.show_page("dashboard")

@@ -158,3 +158,22 @@ def test_the_database_file_is_asked_for_in_one_place():
     found = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")
              if "PRAGMA database_list" in path.read_text(encoding="utf-8")}
     assert found == {"store/connection.py"}
+
+
+def test_a_delivered_job_is_let_go_without_waiting_for_the_collector(qtbot):
+    """A job kept after delivery (its thread, its result) piled up and each full collection
+    walked them all: the 极端天气 page froze 0.2-2.5 s every few dozen clicks (issue 15)."""
+    import gc
+    import weakref
+
+    delivered: list[int] = []
+    job = runner.start(lambda: list(range(1000)), done=lambda result: delivered.append(len(result)))
+    qtbot.waitUntil(lambda: bool(delivered))
+    gone = weakref.ref(job)
+    del job
+    gc.disable()                    # freed by its reference count, not by a later collection
+    try:
+        qtbot.waitUntil(lambda: gone() is None, timeout=2000)
+    finally:
+        gc.enable()
+    assert delivered == [1000]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -106,6 +106,10 @@ class RollTab(QWidget):
         self.state.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.filter.textChanged.connect(lambda _t: self._apply_filter())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
+        # True while this tab's own attempt is saved: its change notice asks for no reload (the
+        # row the service returns is shown at once; reading the whole roll-call again after
+        # every click only competed with the GUI thread for Python's lock)
+        self._logging = False
         self._shown = WhenShown(self, signals, WATCHED, self.refresh)
         self._load = PageLoad(self, session, _roll, self._on_rows, writes=True)
         self._on_selected()
@@ -192,7 +196,7 @@ class RollTab(QWidget):
             self._shown.stale = True
 
     def refresh(self) -> None:
-        if self.alert is not None:
+        if self.alert is not None and not self._logging:
             self._load.ask(self.alert["id"])
 
     def _on_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -220,17 +224,24 @@ class RollTab(QWidget):
 
     def _apply_filter(self) -> None:
         chosen = self.chosen()
+        shown = self._shown_filter()
+        self.rows = [r for r in self.all_rows if shown(r)]
+        self.model.update_rows(self.rows)
+        self._show_count()
+        self.select_roll(chosen["id"] if chosen else None)
+
+    def _shown_filter(self) -> Callable[[dict[str, Any]], bool]:
+        """Whether a row is listed under the chosen caller, state and search text."""
         caller, state = self.caller.currentData(), self.state.currentData()
         needle = self.filter.text().strip()
-        rows = [r for r in self.all_rows
-                if (not caller or (r.get("caller_id") or -1) == caller)
-                and (not state or STATE_FILTERS[state](r))
-                and (not needle or _matches(r, needle))]
-        self.rows = rows
-        self.model.update_rows(rows)
-        reached = sum(1 for r in rows if r.get("reached_at"))
-        self.count.setText(self.tr("%1 人，已联系 %2").replace("%1", str(len(rows))).replace("%2", str(reached)))
-        self.select_roll(chosen["id"] if chosen else None)
+        return lambda r: ((not caller or (r.get("caller_id") or -1) == caller)
+                          and (not state or STATE_FILTERS[state](r))
+                          and (not needle or _matches(r, needle)))
+
+    def _show_count(self) -> None:
+        reached = sum(1 for r in self.rows if r.get("reached_at"))
+        self.count.setText(self.tr("%1 人，已联系 %2").replace("%1", str(len(self.rows)))
+                           .replace("%2", str(reached)))
 
     # -- choosing --------------------------------------------------------------------------------
     def chosen(self) -> dict[str, Any] | None:
@@ -305,14 +316,24 @@ class RollTab(QWidget):
         via = Via.DOOR if result is Result.DOOR else Via.FAMILY if self.family.isChecked() else Via.SELF
         if result is Result.NO_ANSWER:
             via = Via.SELF
-        return attempts.log_attempt(self.session, row["id"], result, needs=needs, note=note, via=via)
+        self._logging = True
+        try:
+            return attempts.log_attempt(self.session, row["id"], result, needs=needs, note=note, via=via)
+        finally:
+            self._logging = False
 
     def _after_log(self, row: dict[str, Any], saved: dict[str, Any], result: Result) -> None:
         number = self.rows.index(row) if row in self.rows else -1
-        if number >= 0:
+        self.all_rows = [saved if r["id"] == saved["id"] else r for r in self.all_rows]
+        # one line changes (a district's roll-call has thousands: no filtering, no comparing)
+        if number >= 0 and self._shown_filter()(saved):
             self.rows[number] = saved
-            self.all_rows = [saved if r["id"] == saved["id"] else r for r in self.all_rows]
-            self.model.update_rows(self.rows)
+            self.model.replace_row(number, saved)
+        elif number >= 0:               # it left the chosen state: the next resident takes its line
+            del self.rows[number]
+            self.model.remove_row(number)
+            number -= 1
+        self._show_count()
         self.family.setChecked(False)
         text = self.tr("%1：%2").replace("%1", saved["resident_name"]).replace("%2", result.value)
         if door_open(saved):
@@ -350,6 +371,16 @@ class RollModel(ListTableModel):
         for number, (before, after) in enumerate(zip(old, rows, strict=True)):
             if before != after:
                 self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+
+
+    def replace_row(self, number: int, row: dict[str, Any]) -> None:
+        self._rows[number] = row
+        self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+
+    def remove_row(self, number: int) -> None:
+        self.beginRemoveRows(QModelIndex(), number, number)
+        del self._rows[number]
+        self.endRemoveRows()
 
 
 def line_number(row: dict[str, Any]) -> int:
