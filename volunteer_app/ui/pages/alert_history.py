@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QTableView, QVBoxLayout, QWidget
 
 from ...services.session import Session
-from ..dialogs.alert_print_dialogs import AlertReportDialog
 from ..forms import push_button
 from ..list_model import Field, ListTableModel
 from ..tables import Selection, column_widths, read_only_rows
@@ -84,6 +83,8 @@ class HistoryTab(QWidget):
             self.chosen.emit(picked["id"])
 
     def _on_report(self) -> None:
+        from ..dialogs.alert_print_dialogs import AlertReportDialog
+
         picked = self.picked()
         if picked is not None:
             self.dialog = AlertReportDialog(self.session, picked["id"], self)

@@ -9,22 +9,15 @@ The rows come with the board (:func:`board`), so the lists and the figures alway
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...domain.weather import Via
-from ...services.alerts import access, attempts, callers, escalation, start
-from ...services.care import coverage
-from ...services.hours import record_queries
+from ...services.alerts import access, attempts, callers, escalation
 from ...services.session import Session
-from ..dialogs.alert_dialogs import (
-    DoorOutcomeDialog,
-    HandlerDialog,
-    InsuranceDialog,
-    NeedDoneDialog,
-)
 from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
 from ..tables import Selection, column_widths, read_only_rows
@@ -130,7 +123,7 @@ def send_to_door(tab: _ListTab) -> None:
     row = tab.chosen()
     if row is None:
         return
-    tab._open(HandlerDialog(tab.session, row["resident_name"], handlers(tab.session),
+    tab._open(_dialogs().HandlerDialog(tab.session, row["resident_name"], handlers(tab.session),
                             lambda person: escalation.assign_door(tab.session, row["id"], person), tab,
                             title=QCoreApplication.translate("DoorVisits", "派人上门查看：%1")
                             .replace("%1", row["resident_name"])),
@@ -154,14 +147,14 @@ class NeedsTab(_ListTab):
     def _on_assign(self) -> None:
         row = self.chosen()
         if row is not None:
-            self._open(HandlerDialog(self.session, row["resident_name"], handlers(self.session),
+            self._open(_dialogs().HandlerDialog(self.session, row["resident_name"], handlers(self.session),
                                      lambda person: callers.assign_need(self.session, row["id"], person),
                                      self), self.tr("已指派处理人。"))
 
     def _on_done(self) -> None:
         row = self.chosen()
         if row is not None:
-            self._open(NeedDoneDialog(self.session, self.tr("需要帮助已办：%1").replace("%1", row["resident_name"]),
+            self._open(_dialogs().NeedDoneDialog(self.session, self.tr("需要帮助已办：%1").replace("%1", row["resident_name"]),
                                   self.tr("办理情况"),
                                   lambda note: callers.need_done(self.session, row["id"], note), self),
                        self.tr("已标记为办结。"))
@@ -190,11 +183,14 @@ class DoorTab(_ListTab):
         def log(result: str, needs: list[str], note: str) -> dict[str, Any]:
             return attempts.log_attempt(self.session, row["id"], result, needs=needs, note=note, via=Via.DOOR)
 
-        self._open(DoorOutcomeDialog(self.session, row["resident_name"], log, self),
+        self._open(_dialogs().DoorOutcomeDialog(self.session, row["resident_name"], log, self),
                    self.tr("已登记上门结果。"))
 
 
 def handlers(session: Session) -> list[tuple[str, int]]:
+    from ...services.care import coverage
+    from ...services.hours import record_queries
+
     """Who can take a need on: the community's staff first, then the volunteers."""
     people = [(s["name"], s["id"]) for s in coverage.staff_members(session)]
     seen = {person_id for _, person_id in people}
@@ -238,9 +234,11 @@ class InsuranceBanner(QFrame):
             return
 
         def record(text: str) -> int:
+            from ...services.alerts import start
+
             return start.record_insurance(self.session_of(), alert["id"], text)
 
-        self.dialog = InsuranceDialog(self.session_of(), self.warnings, record, self)
+        self.dialog = _dialogs().InsuranceDialog(self.session_of(), self.warnings, record, self)
         self.dialog.accepted.connect(self._on_recorded)
         self.dialog.open()
 
@@ -251,3 +249,9 @@ class InsuranceBanner(QFrame):
         count = self.dialog.saved if self.dialog is not None else 0
         self.page.say(self.tr("已为 %1 个任务登记保险。").replace("%1", str(count)))
 
+
+def _dialogs() -> ModuleType:
+    """The dialogs of these lists, imported when one is first opened, not with the page."""
+    from ..dialogs import alert_dialogs
+
+    return alert_dialogs

@@ -9,10 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
-from ..dialogs.alert_dialogs import CloseAlertDialog
-from ..dialogs.alert_print_dialogs import AlertReportDialog, CallSheetDialog
-from ..dialogs.alert_sheet_dialog import LogSheetDialog
-from ..dialogs.alert_start_dialog import StartAlertDialog
 from ..forms import push_button
 from .alert_roll_table import line_number
 
@@ -51,6 +47,8 @@ class AlertActions(QObject):
 
     # -- 发布预警 ---------------------------------------------------------------------------------
     def on_start(self) -> None:
+        from ..dialogs.alert_start_dialog import StartAlertDialog
+
         dialog = StartAlertDialog(self.page.session, self.page)
         dialog.accepted.connect(lambda: self._started(dialog.saved))
         self._open(dialog)
@@ -74,6 +72,8 @@ class AlertActions(QObject):
 
     # -- paper --------------------------------------------------------------------------------------
     def on_print_sheet(self) -> None:
+        from ..dialogs.alert_print_dialogs import CallSheetDialog
+
         alert = self.page.alert
         if alert is None:
             return
@@ -82,6 +82,8 @@ class AlertActions(QObject):
         self._open(CallSheetDialog(self.page.session, alert["id"], callers, self.page))
 
     def on_log_sheet(self) -> None:
+        from ..dialogs.alert_sheet_dialog import LogSheetDialog
+
         alert = self.page.alert
         if alert is None:
             return
@@ -93,6 +95,8 @@ class AlertActions(QObject):
 
     # -- 解除预警 ---------------------------------------------------------------------------------
     def on_close(self) -> None:
+        from ..dialogs.alert_dialogs import CloseAlertDialog
+
         alert = self.page.alert
         if alert is None:
             return
@@ -102,6 +106,8 @@ class AlertActions(QObject):
         self._open(dialog)
 
     def _closed(self, alert: dict[str, Any], result: dict[str, Any]) -> None:
+        from ..dialogs.alert_print_dialogs import AlertReportDialog
+
         text = self.tr("%1已解除：记入 %2 条志愿服务记录，共 %3 小时；%4 人始终没有联系上，已记下原因。") \
             .replace("%1", alert["title"]).replace("%2", str(result.get("records", 0))) \
             .replace("%3", f"{float(result.get('hours', 0)):g}").replace("%4", str(result.get("unreached", 0)))

@@ -32,7 +32,6 @@ from ...domain.weather import WAITING, Result, Via
 from ...services.alerts import access, attempts, board
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
-from ..dialogs.alert_dialogs import NeedsDialog
 from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
 from ..page_load import PageLoad, WhenShown
@@ -343,6 +342,8 @@ class RollTab(QWidget):
         self.select_next(number)
 
     def _on_help(self) -> None:
+        from ..dialogs.alert_dialogs import NeedsDialog
+
         row = self.chosen()
         if row is None:
             return
