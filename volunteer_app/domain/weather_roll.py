@@ -7,11 +7,12 @@ candidates, asks these functions, and writes what they answer in one transaction
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from .weather import REACHED, Need, Result, Via
+from .weather import REACHED, WAITING, Need, Result, Via
 
 
 @dataclass(frozen=True)
@@ -97,3 +98,25 @@ def choose_door_visitor(candidates: Iterable[DoorCandidate], community_id: int |
         if near is not None:
             ranked.append((near, c.volunteer_id == unanswered_caller, c.door_visits, c.volunteer_id))
     return min(ranked)[3] if ranked else None
+
+
+# -- the roll-call as lists group it ---------------------------------------------------------
+
+def line_on_sheet(position: int) -> int:
+    """The number a roll entry has on the printed call sheet and in the window: from 1."""
+    return int(position) + 1
+
+
+def door_open(row: Mapping[str, Any]) -> bool:
+    """Turned red for a door visit whose outcome is not in yet."""
+    return bool(row.get("escalated")) and not row.get("door_closed_at")
+
+
+# The roll-call's views (the window's state filter): key → whether a roll row belongs to it.
+ROLL_VIEWS: dict[str, Callable[[Mapping[str, Any]], bool]] = {
+    "waiting": lambda r: r["state"] == WAITING,
+    "no_answer": lambda r: r["state"] == Result.NO_ANSWER.value and not r.get("escalated"),
+    "needs": lambda r: r["state"] == Result.NEEDS_HELP.value,
+    "door": door_open,
+    "reached": lambda r: bool(r.get("reached_at")),
+}

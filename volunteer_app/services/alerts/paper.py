@@ -16,6 +16,7 @@ from typing import Any
 
 from ...domain.weather import _natural
 from ...domain.weather_close import SheetLine, deadline_words, default_deadline, sheet_line
+from ...domain.weather_roll import line_on_sheet
 from ..privacy import masked
 from ..session import Session
 from . import access
@@ -68,7 +69,7 @@ def call_sheet_data(session: Session, alert_id: int, caller_id: int | None = Non
 def line_ids(session: Session, alert_id: int) -> dict[int, int]:
     """The roll id of each line number printed on the call sheets."""
     access.require_read(session)
-    return {r[0] + 1: r[1] for r in session.db.execute(
+    return {line_on_sheet(r[0]): r[1] for r in session.db.execute(
         "SELECT position, id FROM alert_roll WHERE alert_id = ?", [alert_id])}
 
 

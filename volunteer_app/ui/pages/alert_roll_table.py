@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.weather import WAITING, Result, Via
+from ...domain.weather import Result, Via
+from ...domain.weather_roll import ROLL_VIEWS, door_open, line_on_sheet
 from ...services.alerts import access, attempts, board
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
@@ -44,16 +45,6 @@ STATE_COLOURS = {Result.SAFE.value: QColor("#1b7f3b"), Result.NEEDS_HELP.value: 
                  Result.NO_ANSWER.value: QColor("#b3261e"), Result.DOOR.value: QColor("#1b7f3b")}
 RED_TEXT = QColor("#b3261e")
 STATE_COLUMN = 7
-# The state filter: its key and whether a row belongs to it.
-STATE_FILTERS: dict[str, Callable[[dict[str, Any]], bool]] = {
-    "waiting": lambda r: r["state"] == WAITING,
-    "no_answer": lambda r: r["state"] == Result.NO_ANSWER.value and not r.get("escalated"),
-    "needs": lambda r: r["state"] == Result.NEEDS_HELP.value,
-    "door": lambda r: door_open(r),
-    "reached": lambda r: bool(r.get("reached_at")),
-}
-
-
 class RollTab(QWidget):
     def __init__(self, session: Session, signals: DataSignals, parent: QWidget | None = None):
         super().__init__(parent)
@@ -234,7 +225,7 @@ class RollTab(QWidget):
         caller, state = self.caller.currentData(), self.state.currentData()
         needle = self.filter.text().strip()
         return lambda r: ((not caller or (r.get("caller_id") or -1) == caller)
-                          and (not state or STATE_FILTERS[state](r))
+                          and (not state or ROLL_VIEWS[state](r))
                           and (not needle or _matches(r, needle)))
 
     def _show_count(self) -> None:
@@ -385,13 +376,8 @@ class RollModel(ListTableModel):
 
 
 def line_number(row: dict[str, Any]) -> int:
-    """The number a roll row has on the printed call sheet: its place on the list from 1."""
-    return int(row["position"]) + 1
-
-
-def door_open(row: dict[str, Any]) -> bool:
-    """Turned red for a door visit whose outcome is not in yet."""
-    return bool(row.get("escalated")) and not row.get("door_closed_at")
+    """The number a roll row has on the printed call sheet."""
+    return line_on_sheet(row["position"])
 
 
 def _waiting(row: dict[str, Any]) -> str:
