@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,18 @@ from volunteer_app.store.connection import open_database  # noqa: E402
 
 # Ages and deadlines in the tests are computed against this day, not the real one.
 TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_gui_thread(qapp):
+    """As in the window (ui/gui_gc.py): cycles are freed on the GUI thread, never on a page's
+    query thread; between tests, where no event loop runs the timer, the same check runs here."""
+    from volunteer_app.ui.gui_gc import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.collect_due()
+    assert not gc.isenabled(), "Python's automatic collector was turned back on (see ui/gui_gc.py)"
 
 
 @pytest.fixture

@@ -171,9 +171,11 @@ def test_a_delivered_job_is_let_go_without_waiting_for_the_collector(qtbot):
     qtbot.waitUntil(lambda: bool(delivered))
     gone = weakref.ref(job)
     del job
+    was_enabled = gc.isenabled()    # off under ui/gui_gc.py's collector, as in the window
     gc.disable()                    # freed by its reference count, not by a later collection
     try:
         qtbot.waitUntil(lambda: gone() is None, timeout=2000)
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
     assert delivered == [1000]

@@ -56,6 +56,7 @@ def run_window(db_path: Path) -> int:
     from ..services.session import Session
     from ..store.connection import open_database, writable_or_refuse
     from ..store.errors import StoreError, explain
+    from .gui_gc import collect_on_gui_thread
     from .look import apply_look
     from .window_lock import take_window_lock
 
@@ -63,6 +64,7 @@ def run_window(db_path: Path) -> int:
     app.setApplicationName("邻里帮")   # names the settings folder: never translated
     app.setOrganizationName("LinLiBang")
     apply_look(app)
+    collect_on_gui_thread(app)  # cycles freed where their Qt objects live (gui_gc.py)
 
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)

@@ -76,7 +76,7 @@ class PagedTableModel(QAbstractTableModel):
         self._waiting_for = ""                 # "reload" or "more"
         self._worker: QueryWorker | None = None
         if worker_session is not None:
-            worker = QueryWorker(worker_session)
+            worker = QueryWorker(worker_session, self)
             if worker.available:
                 self._worker = worker
                 worker.answers.ready.connect(self._on_answer)
@@ -140,20 +140,20 @@ class PagedTableModel(QAbstractTableModel):
         self._ask(self._job(len(self._rows), PAGE_SIZE, False), "more")
 
     def _ask(self, job: Job, purpose: str) -> None:
+        shown = self._shown()       # by value: the worker thread must not hold the model
+
         def with_cells(session: Session) -> tuple[Rows, int | None, Cells]:
             rows, total = job(session)
-            return rows, total, self._display_cells(rows)
+            return rows, total, _display_cells(shown, rows)
         if self._worker is None:
             self._answer(purpose, with_cells(self._session))    # type: ignore[arg-type]
             return
         self._waiting, self._waiting_for = self._worker.submit(with_cells), purpose
 
-    def _display_cells(self, rows: Rows) -> Cells:
-        """The text of every cell of ``rows``, formatted once where the job runs (the worker
-        thread, for a model that has one) rather than on the GUI thread at every paint."""
-        shown = [(column.display, column.key) for column in self.columns]
-        return [[display(row) if display else _text(row.get(key)) for display, key in shown]
-                for row in rows]
+    def _shown(self) -> list[tuple[Callable[[dict[str, Any]], str] | None, str]]:
+        """Each column's display function and key. The functions run on the worker thread,
+        so they are plain functions of the row: no bound method of the model."""
+        return [(column.display, column.key) for column in self.columns]
 
     def _on_answer(self, number: int, result: Any) -> None:
         if number != self._waiting:
@@ -213,6 +213,14 @@ class PagedTableModel(QAbstractTableModel):
         self.sort_key = self.columns[column].key
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+
+def _display_cells(shown: Sequence[tuple[Callable[[dict[str, Any]], str] | None, str]],
+                   rows: Rows) -> Cells:
+    """The text of every cell of ``rows``, formatted once where the job runs (the worker
+    thread, for a model that has one) rather than on the GUI thread at every paint."""
+    return [[display(row) if display else _text(row.get(key)) for display, key in shown]
+            for row in rows]
 
 
 def _text(value: Any) -> str:

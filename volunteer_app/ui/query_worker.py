@@ -9,6 +9,13 @@ worker runs one query at a time on its own read-only connection (a sqlite connec
 belongs to its thread) and skips a request when a newer one is already waiting; the model
 drops any answer that is not to its newest request. Answers come back to the GUI thread
 through a queued signal, so the window never waits for SQLite.
+
+Lifetimes (a segfault in CI came from here): the object the answers are posted to is a child
+of the worker's owner, so Qt deletes it on the GUI thread with the owner, after the owner's
+``destroyed`` has closed the worker. A job must hold plain data only, never the model or any
+other Qt object: the worker thread drops the job's last reference, and a Qt object whose
+wrapper dies there is deleted on the wrong thread while the GUI thread may be delivering its
+events.
 """
 
 from __future__ import annotations
@@ -35,14 +42,14 @@ class _Answers(QObject):
 class QueryWorker:
     """One thread and one read-only session for the jobs of one model."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, owner: QObject):
         self._session = session
         self._path = session.path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="table-query")
         self._latest = 0
         self._reader: Session | None = None        # touched only on the worker thread
         self._closed = False
-        self.answers = _Answers()
+        self.answers = _Answers(owner)
 
     @property
     def available(self) -> bool:

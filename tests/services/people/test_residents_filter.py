@@ -9,6 +9,7 @@ import sqlite3
 import threading
 
 import pytest
+from PySide6.QtCore import QObject
 
 from volunteer_app.services import readers
 from volunteer_app.services.people import residents
@@ -135,7 +136,8 @@ def test_reader_session_refuses_to_write(demo_session):
 
 
 def test_worker_runs_only_the_newest_request_off_the_gui_thread(qtbot, demo_session):
-    worker = QueryWorker(demo_session)
+    owner = QObject()                   # the answers' object lives and dies with it
+    worker = QueryWorker(demo_session, owner)
     answers: list[tuple[int, object]] = []
     worker.answers.ready.connect(lambda number, result: answers.append((number, result)))
     gate = threading.Event()

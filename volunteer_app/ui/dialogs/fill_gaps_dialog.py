@@ -48,7 +48,7 @@ class FillGapsDialog(QDialog):
         self.applied = 0
         self.busy = False
         self._waiting = 0                  # the worker request whose answer is wanted
-        self._worker = QueryWorker(session)
+        self._worker = QueryWorker(session, self)
         self._worker.answers.ready.connect(self._on_answer)
         self.finished.connect(lambda _result, worker=self._worker: worker.close())
         self.destroyed.connect(lambda *_, worker=self._worker: worker.close())

@@ -472,13 +472,16 @@ class ImportDialog(QDialog):
 def _no_collector_pauses() -> Iterator[None]:
     """A full garbage collection over 50,000 checked rows holds the GIL for 100+ ms and the
     window freezes meanwhile. The rows hold no reference cycles (reference counting frees
-    them), so the collector rests while they are built and then stops scanning them."""
+    them), so the collector rests while they are built and then stops scanning them. In the
+    window the collector is already off (ui/gui_gc.py collects on the GUI thread): it stays so."""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
-        gc.enable()
+        if was_enabled:
+            gc.enable()
 
 
 def _report_bug(task: asyncio.Future) -> None:

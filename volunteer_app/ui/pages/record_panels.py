@@ -9,6 +9,7 @@ PDF, Excel or CSV on a worker thread (:mod:`volunteer_app.reports.hours`).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -67,13 +68,18 @@ class StandingsModel(PagedTableModel):
             Column("total", self.tr("累计时长"), display=_hours("total_hours"), align_right=True, width=80),
             Column("verified", self.tr("其中已核实"), display=_hours("verified_hours"),
                    align_right=True, width=90),
-            Column("next", self.tr("距下一星级"), display=self._to_next, align_right=True, width=100),
+            Column("next", self.tr("距下一星级"), display=self._to_next(), align_right=True, width=100),
             Column("stars", self.tr("星级"), display=_stars, width=150),
         )
 
-    def _to_next(self, row: dict[str, Any]) -> str:
-        missing = row["stars"].hours_to_next
-        return self.tr("已满五星") if missing is None else self.tr("{0} 小时").format(format_hours(missing))
+    def _to_next(self) -> Callable[[dict[str, Any]], str]:
+        # a plain function of the row, with the texts translated here: it runs on the worker
+        full, hours = self.tr("已满五星"), self.tr("{0} 小时")
+
+        def to_next(row: dict[str, Any]) -> str:
+            missing = row["stars"].hours_to_next
+            return full if missing is None else hours.format(format_hours(missing))
+        return to_next
 
     def _sorted(self) -> record_queries.StandingQuery:
         key = "stars" if self.sort_key == "next" else self.sort_key
@@ -107,13 +113,12 @@ class RegisterModel(PagedTableModel):
             Column("issued_by", self.tr("开具人"), display=lambda r: r["issued_by_name"], width=130),
             Column("issued_at", self.tr("开具时间"),
                    display=lambda r: (r["issued_at"] or "").replace("T", " ")[:16], width=130),
-            Column("reprint", self.tr("补打"), display=self._reprint, width=200),
+            Column("reprint", self.tr("补打"), display=self._reprint(), width=200),
         )
 
-    def _reprint(self, row: dict[str, Any]) -> str:
-        if not row["reprint_of"]:
-            return self.tr("原件")
-        return self.tr("补打（原证明 {0}）").format(row["reprint_of_number"])
+    def _reprint(self) -> Callable[[dict[str, Any]], str]:
+        original, reprint = self.tr("原件"), self.tr("补打（原证明 {0}）")     # as _to_next
+        return lambda row: reprint.format(row["reprint_of_number"]) if row["reprint_of"] else original
 
     def set_text(self, text: str) -> None:
         self.text = text

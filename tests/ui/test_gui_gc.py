@@ -1,0 +1,100 @@
+"""Qt objects die on the GUI thread: the causes of CI's segfault in the 服务记录 GUI tests.
+
+Two ways a window's object could be freed on a page's query thread, each closed here:
+Python's cyclic collector running on the thread that allocates (``ui/gui_gc.py``), and a
+query job that holds the model, whose last reference the worker thread then drops
+(``ui/paged_model.py``).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import types
+import weakref
+
+import pytest
+from PySide6.QtCore import QObject
+
+from volunteer_app.ui.pages.audit import AuditModel
+from volunteer_app.ui.pages.record_panels import RegisterModel, StandingsModel
+from volunteer_app.ui.pages.records import RecordsModel
+from volunteer_app.ui.pages.residents import ResidentsModel
+from volunteer_app.ui.pages.volunteers import VolunteersModel
+
+
+def test_a_cycle_of_qt_objects_is_freed_on_the_gui_thread_not_where_allocation_ran(qapp):
+    assert not gc.isenabled()                   # the autouse fixture installed the collector
+    freed_on: list[str] = []
+
+    class Holder:
+        pass
+
+    holder = Holder()
+    holder.me = holder                          # a cycle: only the collector frees it
+    holder.qt = QObject()
+    weakref.finalize(holder, lambda: freed_on.append(threading.current_thread().name))
+    del holder
+
+    answers = []
+
+    def allocate() -> None:                     # a query thread building its rows
+        answers.append([{"id": n, "name": str(n)} for n in range(200_000)])
+
+    worker = threading.Thread(target=allocate, name="table-query")
+    worker.start()
+    worker.join()
+    assert freed_on == []                       # left for the GUI thread …
+
+    from volunteer_app.ui.gui_gc import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp).collect_due()
+    assert freed_on == [threading.main_thread().name]       # … which frees it
+
+
+def _reachable_qt_objects(root: object) -> list[object]:
+    """The Qt objects a job can reach through closures, containers and bound methods."""
+    found, seen, todo = [], set(), [root]
+    while todo:
+        item = todo.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, QObject):
+            found.append(item)
+            continue
+        if isinstance(item, types.FunctionType):
+            todo.extend(cell.cell_contents for cell in item.__closure__ or () if _filled(cell))
+            todo.extend(item.__defaults__ or ())
+        elif isinstance(item, types.MethodType):
+            todo.append(item.__self__)
+        elif isinstance(item, list | tuple | set | frozenset):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            todo.extend(item.values())
+    return found
+
+
+def _filled(cell: types.CellType) -> bool:
+    try:
+        cell.cell_contents              # noqa: B018 (an empty cell raises)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("model_class", [RecordsModel, ResidentsModel, VolunteersModel, AuditModel,
+                                         StandingsModel, RegisterModel])
+def test_a_tables_query_job_holds_no_qt_object(qtbot, demo_session, model_class):
+    owner = QObject()
+    model = model_class(demo_session, owner)
+    jobs = []
+    model._worker.submit = lambda job: jobs.append(job) or len(jobs)    # keep it, run nothing
+    model.reload()
+    model._waiting = None
+    model._rows, model._total = [{}], 2
+    model.fetchMore()
+    assert len(jobs) == 2
+    for job in jobs:
+        assert _reachable_qt_objects(job) == []
+    model.close()
