@@ -16,10 +16,15 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 
 from PySide6.QtCore import QObject, QTimer
 
 CHECK_MS = 500
+# Python itself spares full passes until a quarter of the old objects are new (a counter it
+# does not expose); a full pass over a big window's objects can hold the GUI thread, so it is
+# spaced out here by time instead.
+FULL_EVERY_S = 60.0
 
 
 class GuiThreadCollector(QObject):
@@ -29,6 +34,7 @@ class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.thresholds = gc.get_threshold()
+        self._last_full = time.monotonic()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.collect_due)
@@ -45,12 +51,13 @@ class GuiThreadCollector(QObject):
             if count <= threshold:
                 break
             generation = level
+        if generation == 2:
+            if time.monotonic() - self._last_full < FULL_EVERY_S:
+                generation = 1
+            else:
+                self._last_full = time.monotonic()
         if generation >= 0:
             gc.collect(generation)
-
-    def stop(self) -> None:
-        self._timer.stop()
-        gc.enable()
 
 
 _installed: GuiThreadCollector | None = None
