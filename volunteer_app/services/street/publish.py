@@ -73,7 +73,7 @@ class _Run:
         if self._adoptable(known, local):
             outbox.set_acked(self.session, known.acked_seq, datetime.now())
             local = known.acked_seq
-        full = known.acked_seq != local
+        full = known.acked_seq != local or known.generation == 0   # never sent in full
         acked = self._full(known) if full else self._incremental(known)
         return PublishResult(self.sent, self.deleted, full, acked,
                              outbox.pending_count(self.session), datetime.now())
