@@ -135,4 +135,3 @@ def sweep_older(conn: psycopg.Connection, source_uid: str, generation: int, seq:
         " updated_at = now() WHERE source_uid = %s AND generation < %s AND NOT deleted",
         (generation, seq, source_uid, generation))
     return max(cursor.rowcount, 0)
-
