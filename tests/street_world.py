@@ -33,9 +33,10 @@ def _resident(uid: str, community: str, **data) -> tuple[str, str, dict]:
 
 
 def _record(uid: str, volunteer: str, team: str | None, day: str, hours: float, status: str = "已核实",
-            stars: bool = True) -> tuple[str, str, dict]:
+            stars: bool = True, duty: float = 0.0) -> tuple[str, str, dict]:
     return ("service_records", uid, {"volunteer_uid": volunteer, "team_uid": team, "date": day,
-                                     "hours": hours, "status": status, "counts_for_stars": stars})
+                                     "hours": hours, "status": status, "counts_for_stars": stars,
+                                     "star_hours": hours - duty if stars else 0.0})
 
 
 def _request(uid: str, community: str, received: str, contacted: str | None, resolved: str | None,
@@ -59,7 +60,7 @@ GAOLI = [
     _record("s1", "v-a", "t-sunset", "2026-12-02", 3.0),
     _record("s2", "v-a", None, "2026-12-03", 1.5, status="已记录"),
     _record("s3", "v-a", "t-sunset", "2026-12-03", 9.0, status="已更正"),
-    _record("s4", "v-a", "t-sunset", "2026-11-30", 2.0),
+    _record("s4", "v-a", "t-sunset", "2026-11-30", 2.0, duty=0.5),     # half an hour on duty
     _record("s5", "v-a", "t-sunset", "2026-10-10", STAR_THRESHOLDS[0], stars=False),
     ("alerts", "a-open", {"type": "暴雪", "level": "黄色", "closed_at": None}),
     ("alerts", "a-closed", {"type": "暴雨", "level": "蓝色", "closed_at": "2026-08-01T10:00:00"}),

@@ -25,7 +25,8 @@ from . import server
 T = TypeVar("T")
 
 # Hours as the app's records page sums them: an amended original (已更正) is never counted
-# twice; star hours as its 时长与星级 list: verified records that count for stars.
+# twice; star hours as its 时长与星级 list: of verified records, the hours that count for stars
+# (published as star_hours; a row published before that column counts whole or not at all).
 SUPERSEDED = "已更正"
 VERIFIED = ("已核实", "已锁定")
 # Active volunteers as the 工作台 counts them: on the register (在册) and not archived.
@@ -206,7 +207,8 @@ class VolunteerTotal:
 
 _VOLUNTEER_TOTALS = """
 SELECT v.id_hash, count(DISTINCT v.community_uid), coalesce(sum(r.hours), 0),
-    coalesce(sum(r.hours) FILTER (WHERE r.status = ANY(%(verified)s) AND r.counts_for_stars), 0)
+    coalesce(sum(coalesce(r.star_hours, CASE WHEN r.counts_for_stars THEN r.hours ELSE 0 END))
+        FILTER (WHERE r.status = ANY(%(verified)s)), 0)
 FROM street.volunteers v
 LEFT JOIN street.service_records r ON r.volunteer_uid = v.uid AND r.source_uid = v.source_uid
     AND r.status <> %(superseded)s
