@@ -49,6 +49,7 @@ class CommunityFigures:
     resolution_rate: float | None = None
     satisfaction_rate: float | None = None
     last_published: datetime | None = None
+    rated: int = 0                      # the month's tickets with the city's callback result
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -127,11 +128,11 @@ def _by_community(conn: psycopg.Connection, query: str, params: dict[str, Any]) 
     return {row[0]: tuple(row[1:]) for row in conn.execute(query, params).fetchall()}
 
 
-_NO_RATES = rates(CallbackCounts(0, 0, 0, 0, 0, 0))
+_NO_RATES = {**rates(CallbackCounts(0, 0, 0, 0, 0, 0)), "rated": 0}
 
 
 def month_rates(conn: psycopg.Connection, first: date, following: date,
-                basic_weight: float = 1.0) -> dict[str, dict[str, float | None]]:
+                basic_weight: float = 1.0) -> dict[str, dict[str, Any]]:
     """Each community's 三率 over the tickets received in [first, following), by the app's rule
     (domain/requests.rates). The 基本满意 weight is each community's setting, which does not
     leave the PC: the street uses the default."""
@@ -147,7 +148,8 @@ def month_rates(conn: psycopg.Connection, first: date, following: date,
         tally[3] += resolved == Resolved.YES
         tally[4] += satisfaction == Satisfaction.SATISFIED
         tally[5] += satisfaction == Satisfaction.BASIC
-    return {uid: rates(CallbackCounts(*tally), basic_weight) for uid, tally in counts.items()}
+    return {uid: {**rates(CallbackCounts(*tally), basic_weight), "rated": tally[1]}
+            for uid, tally in counts.items()}
 
 
 @dataclass(frozen=True)
