@@ -31,7 +31,8 @@ def add_bare_form(street: argparse.ArgumentParser) -> None:
 def show(args: argparse.Namespace) -> int:
     url = getattr(args, "street_server", None)
     if not url:
-        raise CommandError("请用 --server 给出街道服务器地址，如 street --server postgresql://账号@主机/数据库")
+        raise CommandError("请用 --server 给出街道服务器地址（street --server postgresql://账号@主机/数据库），"
+                           "或给出操作：street init、street add-publisher、street add-viewer（用 --help 查看用法）")
     if not getattr(args, "street_json", False):
         # main.py opens the window for this line; reaching here means it could not tell
         raise CommandError("要打开街道窗口，请直接运行 python main.py street --server URL")
