@@ -58,7 +58,8 @@ def test_the_street_sees_both_communities_sorts_and_opens_one(qtbot, street):
     team = window.teams.rows[0]
     assert team["name"] == "高立庄夕阳红志愿服务队" and team["hours"][-2:] == (2.0, 3.0)
 
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(1)                          # read when first shown
+    qtbot.waitUntil(lambda: window.volunteers.rowCount() > 0, timeout=10_000)
     volunteers = window.volunteers
     assert volunteers.rowCount() == 2
     first = [volunteers.text(0, c) for c in range(volunteers.columnCount())]
@@ -81,3 +82,17 @@ def test_a_server_that_cannot_be_reached_is_a_calm_banner(qtbot):
     window.refresh_button.click()                            # tried again: still one banner
     qtbot.waitUntil(lambda: not window.loading, timeout=10_000)
     assert window.banner.isVisible() and window.refresh_button.isEnabled()
+
+
+def test_server_down_then_back_keeps_the_figures_under_a_banner(qtbot, street_db, street):
+    window = _window(qtbot, street)
+    assert window.timer.isActive() and window.timer.interval() == 60_000   # every minute
+    with street_db.server.down():
+        window.refresh_button.click()
+        qtbot.waitUntil(lambda: not window.loading, timeout=15_000)
+        assert window.banner.isVisible()
+        assert "下面是" in window.banner.text.text()           # the last figures stay, said so
+        assert window.communities.rowCount() == 2
+    window.refresh_button.click()
+    qtbot.waitUntil(lambda: not window.loading, timeout=15_000)
+    assert not window.banner.isVisible() and window.communities.rowCount() == 2

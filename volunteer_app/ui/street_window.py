@@ -47,6 +47,7 @@ from .tables import column_widths
 
 REFRESH_MS = 60_000
 MONTHS = 12
+VOLUNTEERS_TAB = 1
 TEAM_WIDTHS = (180,) + (78,) * MONTHS
 
 
@@ -75,6 +76,7 @@ class StreetWindow(QMainWindow):
         self.url, self.password, self.today = url, password, today
         self.loading = False
         self.months_loading = False
+        self.volunteers_loading = False
         self.chosen: str | None = None          # the community whose teams are shown
         self.answered_at: datetime | None = None
         self.setObjectName("street_window")
@@ -89,6 +91,7 @@ class StreetWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="street.tabs")
         self.tabs.addTab(self._communities_tab(), self.tr("各社区"))
         self.tabs.addTab(self._volunteers_tab(), self.tr("志愿者跨社区时长"))
+        self.tabs.currentChanged.connect(lambda _index: self.refresh())
 
         heading = QLabel(self.tr("街道总览"))
         heading.setProperty("role", "page-title")
@@ -148,6 +151,12 @@ class StreetWindow(QMainWindow):
     # -- reading the server, off the GUI thread --------------------------------------------
 
     def refresh(self) -> None:
+        """Read what the shown tab needs: the communities (and the chosen one's teams), or the
+        volunteers, whose totals read every service record of the street (seconds on a big
+        street): only while someone looks at them."""
+        if self.tabs.currentIndex() == VOLUNTEERS_TAB:
+            self._load_volunteers()
+            return
         if self.loading:
             return          # the last refresh is still out: its answer will do
         self.loading = True
@@ -163,16 +172,34 @@ class StreetWindow(QMainWindow):
         self.banner.hide()
         self.answered_at = overview.at
         self.communities.set_rows(community_rows(overview.communities))
-        self.volunteers.set_rows(volunteer_rows(overview.volunteers))
         self.when.setText(self.tr("%1 个社区 · 更新于 %2").replace("%1", str(len(overview.communities)))
                           .replace("%2", overview.at.astimezone().strftime("%H:%M:%S")))
+
+    def _load_volunteers(self) -> None:
+        if self.volunteers_loading:
+            return
+        self.volunteers_loading = True
+        self.refresh_button.setEnabled(False)
+        runner.start(figures.read, self.url, self.password, figures.volunteer_totals,
+                     done=self._show_volunteers, failed=self._volunteers_failed, owner=self)
+
+    def _show_volunteers(self, totals: list[figures.VolunteerTotal]) -> None:
+        self.volunteers_loading = False
+        self.refresh_button.setEnabled(not self.loading)
+        self.banner.hide()
+        self.volunteers.set_rows(volunteer_rows(totals))
+
+    def _volunteers_failed(self, error: BaseException) -> None:
+        self.volunteers_loading = False
+        self.refresh_button.setEnabled(not self.loading)
+        self._say(error)
 
     def _colour(self, row: dict, column: int) -> QBrush | None:
         return stale_colour(row, column, self.answered_at)
 
     def _failed(self, error: BaseException) -> None:
         self.loading = False
-        self.refresh_button.setEnabled(True)
+        self.refresh_button.setEnabled(not self.volunteers_loading)
         self._say(error)
 
     def _say(self, error: BaseException) -> None:
