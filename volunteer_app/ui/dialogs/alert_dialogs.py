@@ -32,6 +32,8 @@ from .. import runner
 from ..forms import error_label, save_cancel_buttons
 from ..screen_fit import fit_to_screen
 
+Replies = tuple[Callable[[Any], None], Callable[[BaseException], None]]
+
 
 class _AlertDialog(QDialog):
     """A form whose 保存 runs ``_save`` and closes, or shows why the service refused."""
@@ -90,14 +92,16 @@ def ticked(boxes: dict[str, QCheckBox]) -> list[str]:
 
 
 class NeedsDialog(_AlertDialog):
-    """需要帮助: what the resident needs, and a note; ``action(needs, note)`` logs it."""
+    """需要帮助: what the resident needs, and a note; ``action(needs, note, (done, failed))``
+    logs it in the background and answers through ``done(row)`` or ``failed(error)``."""
 
     NAME = "alert_needs"
 
-    def __init__(self, session: Session, who: str, action: Callable[[list[str], str], Any],
+    def __init__(self, session: Session, who: str, action: Callable[[list[str], str, Replies], Any],
                  parent: QWidget | None = None):
         super().__init__(session, self.tr("需要帮助：%1").replace("%1", who), self.tr("保存"), parent)
         self.action = action
+        self.busy = False
         grid, self.boxes = need_boxes(self, self.NAME)
         self.note = QLineEdit(objectName=f"{self.NAME}.note")
         self.note.setPlaceholderText(self.tr("例如：家里暖气不热，药还够两天"))
@@ -105,8 +109,24 @@ class NeedsDialog(_AlertDialog):
         self.form.addRow(self.tr("说明"), self.note)
         fit_to_screen(self, 440, 220)
 
-    def _save(self) -> Any:
-        return self.action(ticked(self.boxes), self.note.text().strip())
+    def submit(self) -> bool:
+        if self.busy:
+            return False
+        self.busy = True
+        self.save_button.setEnabled(False)
+        self.action(ticked(self.boxes), self.note.text().strip(), (self._on_saved, self._on_failed))
+        return True
+
+    def _on_saved(self, row: dict[str, Any]) -> None:
+        self.busy = False
+        self.saved = row
+        self.accept()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValueError | PermissionDenied):    # a bug is reported by the queue
+            self.refuse(error)
 
 
 class DoorOutcomeDialog(_AlertDialog):
