@@ -135,12 +135,12 @@
 <context>
     <name>AlertReportDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="219"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="133"/>
         <source>预警总结报告</source>
         <translation>Warning after-action report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="220"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="134"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
@@ -766,11 +766,13 @@ Assign anyway?</translation>
     <name>Background</name>
     <message>
         <location filename="../../volunteer_app/ui/runner.py" line="200"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="202"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/runner.py" line="202"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="204"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -778,22 +780,22 @@ Assign anyway?</translation>
 <context>
     <name>CallSheetDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="189"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="103"/>
         <source>打印点名表</source>
         <translation>Print call sheet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="191"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="105"/>
         <source>全部未联系上的居民（按楼排列）</source>
         <translation>Everyone not yet reached (by building)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="194"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="108"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="195"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="109"/>
         <source>只列还没联系上的居民，每行带序号和勾选框；打完电话后用“录入点名表结果…”按序号录回。电话号码只对有权查看的角色完整显示。</source>
         <translation>Lists the residents not yet reached, each line numbered with tick boxes; after the calls, type the results back by line number with “Enter call sheet results…”. Phone numbers are shown in full only to roles allowed to see them.</translation>
     </message>
@@ -922,62 +924,62 @@ Assign anyway?</translation>
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="314"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="339"/>
         <source>打印志愿服务记录证明</source>
         <translation>Print volunteer service certificates</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="317"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="342"/>
         <source>查找：姓名、拼音首字母或编号</source>
         <translation>Find: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="332"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="357"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="333"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="358"/>
         <source>志愿者（可多选）</source>
         <translation>Volunteers (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="334"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="359"/>
         <source>证明期间起</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="335"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="360"/>
         <source>证明期间止</source>
         <translation>Period to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="336"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="361"/>
         <source>只计入已核实并锁定的记录；证件号码按前6后4显示。预览不编号，打印或保存时编号并登记；同一期间再次打印记为补打。</source>
         <translation>Only verified and locked records count; ID numbers show their first 6 and last 4 digits. A preview is not numbered; printing or saving numbers and registers the certificate; printing the same period again is recorded as a reprint.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="371"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="396"/>
         <source>请先在列表里选择志愿者（按住Ctrl可多选）。</source>
         <translation>First select volunteers in the list (hold Ctrl to select several).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="376"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="401"/>
         <source>未开具：</source>
         <translation>Not issued:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="379"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="404"/>
         <source>预览只显示前{0}份（共{1}份），打印或保存时全部输出。</source>
         <translation>The preview shows the first {0} of {1}; printing or saving outputs all of them.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="385"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="410"/>
         <source>已开具{0}份证明（{1}）。</source>
         <translation>Issued {0} certificates ({1}).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="389"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="414"/>
         <source>证明已编号登记，再次打印同一期间将记为补打。</source>
         <translation>The certificates are numbered and registered; printing the same period again counts as a reprint.</translation>
     </message>
@@ -985,17 +987,17 @@ Assign anyway?</translation>
 <context>
     <name>CloseAlertDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="211"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="228"/>
         <source>解除预警</source>
         <translation>Lift warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="214"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="230"/>
         <source>解除“%1”后，点名名单不再接受登记；每位联系人的电话和上门记入志愿服务记录；高风险居民须在解除后按时探访。</source>
         <translation>Once “%1” is lifted, the roll-call takes no more results; each caller&apos;s calls and door visits become service records; high-risk residents must be visited in time after it.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="217"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="233"/>
         <source>
 还有 %1 人没有联系上，解除时将记下原因。</source>
         <translation>
@@ -1289,42 +1291,42 @@ Assign anyway?</translation>
 <context>
     <name>DoorOutcomeDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="120"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="137"/>
         <source>上门查看结果：%1</source>
         <translation>Door visit outcome: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="120"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="137"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="139"/>
         <source>已见到本人，平安</source>
         <translation>Seen in person, safe</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="123"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="140"/>
         <source>已见到本人，需要帮助</source>
         <translation>Seen in person, needs help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="143"/>
         <source>例如：手机没电了，人没事</source>
         <translation>e.g. phone battery was flat, all well</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="127"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="144"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="129"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="130"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="147"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1610,22 +1612,22 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="148"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="165"/>
         <source>指派处理人：%1</source>
         <translation>Assign a handler: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="148"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="165"/>
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="155"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="172"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="161"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="178"/>
         <source>请从列表中选择处理人。</source>
         <translation>Please choose a handler from the list.</translation>
     </message>
@@ -1983,22 +1985,22 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>InsuranceDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="189"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="206"/>
         <source>登记保险</source>
         <translation>Record insurance</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="189"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="206"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="194"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="211"/>
         <source>保险公司和保单号，例如：人保财险 PICC-2026-0088</source>
         <translation>Insurer and policy number, e.g. PICC PICC-2026-0088</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="196"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="213"/>
         <source>保险</source>
         <translation>Insurance</translation>
     </message>
@@ -2304,22 +2306,22 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>MonthlyDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="399"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="424"/>
         <source>队伍月度报表</source>
         <translation>Team monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="402"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="427"/>
         <source>全社区（各队及不属任何队伍的结对探访）</source>
         <translation>Whole community (every team, and visits by helpers in no team)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="410"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="435"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="411"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="436"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
@@ -2327,7 +2329,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedDoneDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="189"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -2335,27 +2337,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedsDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="99"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="108"/>
         <source>需要帮助：%1</source>
         <translation>Needs help: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="99"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="108"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="112"/>
         <source>例如：家里暖气不热，药还够两天</source>
         <translation>e.g. heating not warm, medicine for two more days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="104"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="113"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="114"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -4253,169 +4255,207 @@ Reason for archiving:</translation>
     <name>RollTab</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
         <source>未联系</source>
         <translation>Not tried</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
         <source>需要帮助</source>
         <translation>Needs help</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="143"/>
         <source>已转上门</source>
         <translation>Door visit</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="69"/>
         <source>姓名、地址或电话尾号</source>
         <translation>Name, address or phone ending</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="124"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="121"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="130"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="132"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
         <source>等待分钟</source>
         <translation>Waiting min</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="135"/>
         <source>次数</source>
         <translation>Calls</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="137"/>
         <source>点名原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
         <source>1 平安</source>
         <translation>1 Safe</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
         <source>2 需要帮助…</source>
         <translation>2 Needs help…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="149"/>
         <source>3 未接通</source>
         <translation>3 No answer</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="150"/>
         <source>4 已上门</source>
         <translation>4 Visited</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="151"/>
         <source>5 经家属确认</source>
         <translation>5 Via family</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="152"/>
         <source>家属接的电话、替老人确认（下一次登记后自动取消）</source>
         <translation>The family answered for the resident (cleared after the next result)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="201"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="213"/>
         <source>（未定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="208"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="220"/>
         <source>全部联系人</source>
         <translation>All callers</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="245"/>
         <source>%1 人，已联系 %2</source>
         <translation>%1 residents, %2 reached</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="274"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="286"/>
         <source>请在上面的名单里选择一位居民</source>
         <translation>Choose a resident in the list above</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="276"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="288"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="277"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="289"/>
         <source>%1  %2    电话 %3    家属 %4</source>
         <translation>%1  %2    phone %3    family %4</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="328"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="333"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="330"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="335"/>
         <source>（待指派）</source>
         <translation>(to assign)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="331"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="336"/>
         <source>，已转上门查看：%1</source>
         <translation>, sent for a door visit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="347"/>
+        <source>%1的点名结果没有保存：%2</source>
+        <translation>%1: the roll-call result was not saved: %2</translation>
     </message>
 </context>
 <context>
@@ -5310,104 +5350,104 @@ Reason for archiving:</translation>
 <context>
     <name>StartAlertDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="52"/>
         <source>发布极端天气预警</source>
         <translation>Issue an extreme-weather warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="70"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="68"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="74"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="72"/>
         <source>把气象台发布的预警信号原文粘贴到这里</source>
         <translation>Paste the weather office&apos;s warning text here</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="75"/>
         <source>正在计算点名名单……</source>
         <translation>Working out the roll-call…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="80"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="78"/>
         <source>保险公司和保单号，例如：人保财险 PICC-2026-0088</source>
         <translation>Insurer and policy number, e.g. PICC PICC-2026-0088</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="81"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="79"/>
         <source>保险</source>
         <translation>Insurance</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="86"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="84"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="87"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="85"/>
         <source>发布时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="88"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="86"/>
         <source>解除时间</source>
         <translation>Ends at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="89"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="87"/>
         <source>预警原文</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="90"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="88"/>
         <source>覆盖社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="89"/>
         <source>将生成</source>
         <translation>Will build</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="95"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="93"/>
         <source>发布</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="95"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="93"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="136"/>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="135"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="171"/>
         <source>请至少选择一个社区。</source>
         <translation>Please choose at least one community.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="143"/>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="142"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="145"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="145"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="144"/>
         <source>点名 %1 人（%2）；值班：%3</source>
         <translation>Roll-call of %1 (%2); duty: %3</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="148"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="147"/>
         <source>，地点：%1</source>
         <translation>, at: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="161"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="160"/>
         <source>进行中：%1。同类型更高级别的预警将升级它，其他预警请先解除。</source>
         <translation>In force: %1. A higher level of the same type upgrades it; lift it before issuing any other warning.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="177"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="176"/>
         <source>解除时间应晚于发布时间。</source>
         <translation>The end must be later than the start.</translation>
     </message>
@@ -6822,7 +6862,7 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_AlertDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="50"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="52"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -6830,69 +6870,9 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_AlertPrintDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="87"/>
-        <source>预览</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="88"/>
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="89"/>
-        <source>保存为PDF…</source>
-        <translation>Save as PDF…</translation>
-    </message>
-    <message>
         <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="91"/>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="128"/>
         <source>已取消，没有生成文件。</source>
         <translation>Cancelled; no file was made.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="130"/>
-        <source>无法写入 %1：%2。请换一个文件夹。</source>
-        <translation>Cannot write %1: %2. Please choose another folder.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="139"/>
-        <source>正在准备预览……</source>
-        <translation>Preparing the preview…</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="153"/>
-        <source>正在准备打印……</source>
-        <translation>Preparing to print…</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="160"/>
-        <source>打印失败：%1。请检查打印机。</source>
-        <translation>Printing failed: %1. Please check the printer.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="167"/>
-        <source>保存为PDF</source>
-        <translation>Save as PDF</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="168"/>
-        <source>PDF文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="172"/>
-        <source>正在生成PDF……</source>
-        <translation>Creating the PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="176"/>
-        <source>已保存：%1</source>
-        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -6911,77 +6891,77 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_PrintDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="155"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="177"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="178"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="157"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="179"/>
         <source>保存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="159"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="181"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="214"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="207"/>
         <source>已取消，没有生成文件，也没有开具或登记证明。</source>
         <translation>Cancelled: no file was written and no certificate was issued or registered.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="217"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="242"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="230"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="255"/>
         <source>正在准备预览……</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="253"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="278"/>
         <source>正在准备打印……</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="256"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="281"/>
         <source>正在发送到打印机……</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="269"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="294"/>
         <source>打印已取消。</source>
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="272"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="297"/>
         <source>打印失败：{0}。请检查打印机。</source>
         <translation>Printing failed: {0}. Please check the printer.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="286"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="311"/>
         <source>保存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="287"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="312"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="291"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="316"/>
         <source>正在生成PDF……</source>
         <translation>Creating the PDF…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="295"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="320"/>
         <source>已保存：{0}</source>
         <translation>Saved: {0}</translation>
     </message>

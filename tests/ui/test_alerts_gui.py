@@ -165,14 +165,16 @@ def test_the_roll_call_is_worked_one_key_per_attempt_and_a_red_resident_gets_a_d
     assert roll.chosen()["id"] == first and roll.chosen()["resident_name"] in roll.current.text()
 
     click(qtbot, roll.safe_button)                   # 平安: one click
-    assert roll_state(demo_session, first)["state"] == "平安"
-    assert roll.chosen()["id"] == second             # on to the next one not yet reached
+    assert roll.chosen()["id"] == second             # at once on to the next one not yet reached
     assert roll.model.text(0, STATE_COLUMN) == "平安"
+    settle(qtbot, roll)                              # saved in the background
+    assert roll_state(demo_session, first)["state"] == "平安"
 
     roll.table.setFocus()
     qtbot.keyClick(roll.table, "5")                  # the family answered for them
     assert roll.family.isChecked()
     qtbot.keyClick(roll.table, "1")
+    settle(qtbot, roll)
     logged = attempts.attempts(demo_session, second)
     assert [(a["result"], a["via"]) for a in logged] == [("平安", "家属")]
     assert not roll.family.isChecked() and roll.chosen()["id"] == third
@@ -181,6 +183,7 @@ def test_the_roll_call_is_worked_one_key_per_attempt_and_a_red_resident_gets_a_d
     for _ in range(3):
         roll.select_roll(third)
         qtbot.keyClick(roll.table, "3")
+    settle(qtbot, roll)
     entry = roll_state(demo_session, third)
     assert entry["attempts"] == 3 and entry["escalated_at"] and entry["door_volunteer_id"]
     assert "已转上门" in page.roll.message.text()
@@ -235,6 +238,7 @@ def test_needs_help_is_logged_assigned_and_done(qtbot, demo_session):
     qtbot.keyClick(roll.table, "2")                  # 需要帮助…
     dialog = roll.dialog
     click(qtbot, dialog.save_button)                 # nothing ticked: the service refuses
+    qtbot.waitUntil(lambda: not dialog.busy)         # (saved in the background)
     assert dialog.isVisible() and dialog.error.text()
     dialog.activateWindow()                          # as a dialog opening on a real screen is
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -305,6 +309,7 @@ def test_an_attempt_shows_at_once_without_reading_the_whole_roll_call_again(qtbo
     asked = roll._load._asked                       # noqa: SLF001 (how many reloads were asked)
     click(qtbot, roll.safe_button)
     click(qtbot, roll.safe_button)
+    settle(qtbot, roll)                             # both saved in the background
     assert roll._load._asked == asked               # noqa: SLF001 (no reload for its own clicks)
     assert roll.rows[0]["id"] not in (first, second) and roll.chosen()["id"] == roll.rows[0]["id"]
     assert roll.count.text().startswith(f"{outcome.roll_count - 2} 人")

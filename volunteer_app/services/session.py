@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from ..store import audit
@@ -63,6 +63,15 @@ class Session:
     def today(self) -> date:
         """Today's date; tests pass a fixed clock so ages and deadlines are stable."""
         return self._today()
+
+    def now(self) -> datetime:
+        """The session's clock to the second: the real time while its day is today, or noon of
+        the fixed day a test session runs on. A time saved beside the session's date comes from
+        here, so the two never disagree (a certificate issued on the tests' day at the wall
+        clock's time sorted wrong when a run crossed midnight)."""
+        moment = datetime.now().replace(microsecond=0)
+        day = self.today()
+        return moment if day == moment.date() else datetime.combine(day, time(12, 0))
 
     # -- permissions ----------------------------------------------------------------------
     def can(self, permission: Permission, team_id: int | None = None) -> bool:

@@ -175,13 +175,15 @@ def _let_go(job: Job) -> None:
 
 
 def wait_all() -> None:
-    """Wait for every running job (the window is closing) and deliver what they left."""
-    for job in list(_running):
-        job.wait()
-        # now, not when the queued signal comes: no event loop may run again; an awaiting
-        # coroutine's loop may be closed already, and then nobody is left to tell
-        with contextlib.suppress(RuntimeError):
-            job.deliver()
+    """Wait for every running job (the window is closing) and deliver what they left, and so
+    for the jobs a delivery starts (the roll-call's next attempt waiting in its queue)."""
+    while _running:
+        for job in list(_running):
+            job.wait()
+            # now, not when the queued signal comes: no event loop may run again; an awaiting
+            # coroutine's loop may be closed already, and then nobody is left to tell
+            with contextlib.suppress(RuntimeError):
+                job.deliver()
 
 
 atexit.register(wait_all)       # a test or script that never closed a window: no running thread

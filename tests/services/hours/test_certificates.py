@@ -171,3 +171,24 @@ def test_a_certificate_stays_on_one_page_whatever_its_content(tmp_path, app, typ
     text = pdf_text(path, 1, 1)
     assert re.search(rf"合\s*计\s+{types * 3}\s+{format_hours(hours)}", text)
     assert ("其他服务" in text) == (types > 8)
+
+
+def test_the_time_of_issue_comes_from_the_sessions_clock(demo_session, app):
+    """On the tests' fixed day a certificate is issued at that day's noon, never at the wall
+    clock's time (a run across midnight put the original after its reprint in the register
+    sorted by time of issue); on the real day it is the real time."""
+    from datetime import date, datetime
+
+    vid = _volunteer_with_id(demo_session)[0]
+    first = certificates.issue(demo_session, vid, "2026-01-01", "2026-10-31")
+    second = certificates.issue(demo_session, vid, "2026-01-01", "2026-10-31")
+    by_time = certificates.register_page(demo_session, volunteer_id=vid, sort="issued_at")
+    assert [r["number"] for r in by_time] == [second.number, first.number]
+    assert {r["issued_at"] for r in by_time} == {f"{demo_session.today().isoformat()}T12:00:00"}
+
+    real = Session(demo_session.db, demo_session.actor)          # the app's clock: today
+    before = datetime.now().replace(microsecond=0)
+    third = certificates.issue(real, vid, "2026-01-01", "2026-09-30")
+    issued = datetime.fromisoformat(demo_session.db.execute(
+        "SELECT issued_at FROM certificates WHERE id = ?", [third.id]).fetchone()[0])
+    assert before <= issued <= datetime.now() and issued.date() == date.today()

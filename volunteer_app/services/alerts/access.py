@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import Any
 
 from ...domain.weather import AlertLevel, AlertType
@@ -52,12 +52,9 @@ def sees_phones(session: Session, alert: dict[str, Any]) -> bool:
 
 
 def now(session: Session) -> datetime:
-    """The session's clock to the second: the real time, or noon of the fixed day a test
-    session runs on. Services that log or escalate also take an explicit ``at``."""
-    day = session.today()
-    if day == date.today():
-        return datetime.now().replace(microsecond=0)
-    return datetime.combine(day, time(12, 0))
+    """The session's clock to the second (:meth:`Session.now`). Services that log or escalate
+    also take an explicit ``at``."""
+    return session.now()
 
 
 def stamp(moment: datetime) -> str:

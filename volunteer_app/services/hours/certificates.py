@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from ...domain.hours import star_hours_sql
@@ -149,7 +149,8 @@ def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
         "SELECT id, number FROM certificates WHERE volunteer_id = ? AND period_from = ? AND "
         "period_to = ? AND reprint_of IS NULL AND abs(hours - ?) < 0.001 ORDER BY id LIMIT 1",
         [volunteer_id, start, end, hours]).fetchone()
-    today = session.today()
+    issued = session.now()              # the date and the time of issue from one clock
+    today = issued.date()
     if original:
         copies = session.db.execute("SELECT count(*) FROM certificates WHERE reprint_of = ?",
                                     [original[0]]).fetchone()[0]
@@ -160,7 +161,7 @@ def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
         number = PREVIEW_NUMBER
     row = {"uid": new_uid(), "number": number, "volunteer_id": volunteer_id, "period_from": start,
            "period_to": end, "hours": hours, "issued_by": session.actor.user_id,
-           "issued_at": f"{today.isoformat()}T{datetime.now():%H:%M:%S}",
+           "issued_at": issued.isoformat(timespec="seconds"),
            "reprint_of": original[0] if original else None}
     certificate_id = session.db.table("certificates").insert(row).last_pk if register else 0
     if register:

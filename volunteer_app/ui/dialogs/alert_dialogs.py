@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from ...domain.weather import Need, Result
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
-from .. import runner
 from ..forms import error_label, save_cancel_buttons
 from ..screen_fit import fit_to_screen
+from .background_save import BackgroundSave
+
+Replies = tuple[Callable[[Any], None], Callable[[BaseException], None]]
 
 
 class _AlertDialog(QDialog):
@@ -48,6 +50,7 @@ class _AlertDialog(QDialog):
         self.form = QFormLayout()
         self.error = error_label(self.NAME)
         box, self.save_button = save_cancel_buttons(self, self.NAME, save_text, self.tr("取消"))
+        self.saving = BackgroundSave(self.save_button, self.refuse)     # for a save off the GUI thread
         box.accepted.disconnect(self.accept)
         box.accepted.connect(self.submit)
         layout = QVBoxLayout(self)
@@ -56,6 +59,11 @@ class _AlertDialog(QDialog):
         if self.STRETCH:
             layout.addStretch(1)
         layout.addWidget(box)
+
+    @property
+    def busy(self) -> bool:
+        """A save runs in the background (the dialogs that save there)."""
+        return self.saving.busy
 
     def _save(self) -> Any:
         raise NotImplementedError
@@ -90,11 +98,12 @@ def ticked(boxes: dict[str, QCheckBox]) -> list[str]:
 
 
 class NeedsDialog(_AlertDialog):
-    """需要帮助: what the resident needs, and a note; ``action(needs, note)`` logs it."""
+    """需要帮助: what the resident needs, and a note; ``action(needs, note, (done, failed))``
+    logs it in the background and answers through ``done(row)`` or ``failed(error)``."""
 
     NAME = "alert_needs"
 
-    def __init__(self, session: Session, who: str, action: Callable[[list[str], str], Any],
+    def __init__(self, session: Session, who: str, action: Callable[[list[str], str, Replies], Any],
                  parent: QWidget | None = None):
         super().__init__(session, self.tr("需要帮助：%1").replace("%1", who), self.tr("保存"), parent)
         self.action = action
@@ -105,8 +114,16 @@ class NeedsDialog(_AlertDialog):
         self.form.addRow(self.tr("说明"), self.note)
         fit_to_screen(self, 440, 220)
 
-    def _save(self) -> Any:
-        return self.action(ticked(self.boxes), self.note.text().strip())
+    def submit(self) -> bool:
+        if not self.saving.begin():
+            return False
+        self.action(ticked(self.boxes), self.note.text().strip(),
+                    (self.saving.then(self._on_saved), self.saving.failed))
+        return True
+
+    def _on_saved(self, row: dict[str, Any]) -> None:
+        self.saved = row
+        self.accept()
 
 
 class DoorOutcomeDialog(_AlertDialog):
@@ -210,7 +227,6 @@ class CloseAlertDialog(_AlertDialog):
                  parent: QWidget | None = None):
         super().__init__(session, self.tr("解除预警"), self.tr("解除预警"), parent)
         self.alert = alert
-        self.busy = False
         text = self.tr("解除“%1”后，点名名单不再接受登记；每位联系人的电话和上门记入志愿服务记录；"
                        "高风险居民须在解除后按时探访。").replace("%1", alert["title"])
         if unreached:
@@ -220,23 +236,10 @@ class CloseAlertDialog(_AlertDialog):
         fit_to_screen(self, 460, 180)
 
     def submit(self) -> bool:
-        if self.busy:
-            return False
         from ...services.alerts import closing
-        self.busy = True
-        self.save_button.setEnabled(False)
-        runner.start(closing.close, self.alert["id"], session=self.session, writes=True, owner=self,
-                     done=self._on_closed, failed=self._on_failed)
-        return True
+        return self.saving.run(self, closing.close, self.alert["id"], session=self.session,
+                               done=self._on_closed)
 
     def _on_closed(self, result: dict[str, Any]) -> None:
-        self.busy = False
         self.saved = result
         self.accept()
-
-    def _on_failed(self, error: BaseException) -> None:
-        self.busy = False
-        self.save_button.setEnabled(True)
-        if not isinstance(error, ValueError | PermissionDenied):
-            raise error
-        self.refuse(error)

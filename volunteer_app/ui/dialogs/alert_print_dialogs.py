@@ -1,180 +1,94 @@
 """打印点名表 (the A4 call sheet of everyone still to reach, or of one caller) and 预警总结报告
-(the after-action report): 预览, 打印… or 保存为PDF… like the app's other reports.
+(the after-action report): 预览, 打印… or 保存为PDF… like the app's other reports, through
+their dialog (print_dialogs._PrintDialog: its buttons, progress dialog with 取消, messages).
 
 The data is gathered on a worker thread with a writing session of its own (a sheet that leaves
-with full phones is audited), and a PDF is written there too under a progress dialog whose
-取消 stops it. The documents are long tables laid out a page at a time
-(reports/long_tables.py); a printer and the preview are painted on the GUI thread.
+with full phones is audited), and a PDF is written there too. The documents are long tables
+laid out a page at a time (reports/long_tables.py): an :class:`AlertPrintout` paints itself,
+where the other reports hand over :class:`~...reports.printing.Pages`; a printer and the
+preview are painted on the GUI thread.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QPagedPaintDevice
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from ...reports.printing import PrintCancelled
 from ...services.alerts import access
+from ...services.alerts.access import AlertError
 from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ..forms import say
-from ..printing import a4_printer, chosen_printer, open_preview
-from ..runner import Progress, progress_dialog, run
+from ..runner import Progress
 from ..screen_fit import fit_to_screen
+from .print_dialogs import Outcome, _PrintDialog
 
 EVERYONE = 0        # the caller combo's choice of the whole list (no volunteer has id 0)
 
 
-def _gather(session: Session, what: str, alert_id: int, caller_id: int | None,
-            progress: Progress) -> dict[str, Any]:
-    """On the worker: the sheet's or the report's data."""
-    if what == "sheet":
-        from ...services.alerts import paper
-        return paper.call_sheet_data(session, alert_id, caller_id)
-    from ...services.alerts import report_data
-    return report_data.report_data(session, alert_id)
+@dataclass(frozen=True)
+class AlertPrintout:
+    """The call sheet's or the report's data, painted by its report module."""
+
+    what: str                   # "sheet" or "report"
+    data: dict[str, Any]
+
+    def paint(self, device: QPagedPaintDevice, on_page: Progress | None = None) -> int:
+        if self.what == "sheet":
+            from ...reports import call_sheet
+            return call_sheet.paint_call_sheet(self.data, device, on_page)
+        from ...reports import alert_report
+        return alert_report.paint_report(self.data, device, on_page)
+
+    def write_pdf(self, path: Path, on_page: Progress | None = None) -> Path:
+        if self.what == "sheet":
+            from ...reports import call_sheet
+            return call_sheet.write_call_sheet(self.data, path, on_page=on_page)
+        from ...reports import alert_report
+        return alert_report.write_report(self.data, path, on_page=on_page)
 
 
-def _write(session: Session, what: str, alert_id: int, caller_id: int | None, path: Path,
-           progress: Progress) -> Path:
-    """On the worker: gather and write the PDF, page by page (取消 is heard between pages)."""
-    data = _gather(session, what, alert_id, caller_id, progress)
-    if what == "sheet":
-        from ...reports import call_sheet
-        return call_sheet.write_call_sheet(data, path, on_page=progress)
-    from ...reports import alert_report
-    return alert_report.write_report(data, path, on_page=progress)
+@dataclass(frozen=True)
+class AlertPrintRequest:
+    what: str
+    alert_id: int
+    caller_id: int | None
+
+    def make(self, session: Session, final: bool, deliver: Any) -> Outcome:
+        """On the worker: the sheet's or the report's data (a preview is the same print-out)."""
+        if self.what == "sheet":
+            from ...services.alerts import paper
+            data = paper.call_sheet_data(session, self.alert_id, self.caller_id)
+        else:
+            from ...services.alerts import report_data
+            data = report_data.report_data(session, self.alert_id)
+        return Outcome(deliver(AlertPrintout(self.what, data)))
 
 
-def _paint(what: str, data: dict[str, Any], device: Any, on_page: Callable[[int, int], None] | None = None) -> int:
-    if what == "sheet":
-        from ...reports import call_sheet
-        return call_sheet.paint_call_sheet(data, device, on_page)
-    from ...reports import alert_report
-    return alert_report.paint_report(data, device, on_page)
-
-
-class _AlertPrintDialog(QDialog):
+class _AlertPrintDialog(_PrintDialog):
     NAME = "alert_print"
     WHAT = "sheet"
+    REFUSALS = (AlertError, PermissionDenied)
 
     def __init__(self, session: Session, alert_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.alert_id = alert_id
-        self.setObjectName(self.NAME)
-        self.saved_path: Path | None = None
-        self.preview_dialog: QPrintPreviewDialog | None = None
-        self._printer: QPrinter | None = None       # held as long as the preview shows it
-        self.busy = False
-        self.form = QFormLayout()
-        self.message = QLabel(objectName=f"{self.NAME}.message", wordWrap=True)
-        self.message.setProperty("role", "hint")
-        self.preview_button = QPushButton(self.tr("预览"), objectName=f"{self.NAME}.preview")
-        self.print_button = QPushButton(self.tr("打印…"), objectName=f"{self.NAME}.print")
-        self.pdf_button = QPushButton(self.tr("保存为PDF…"), objectName=f"{self.NAME}.pdf")
-        self.pdf_button.setProperty("primary", True)
-        self.close_button = QPushButton(self.tr("关闭"), objectName=f"{self.NAME}.close")
-        buttons = QHBoxLayout()
-        for button in (self.preview_button, self.print_button, self.pdf_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        self.preview_button.clicked.connect(lambda: asyncio.ensure_future(self.preview()))
-        self.print_button.clicked.connect(lambda: asyncio.ensure_future(self.print_()))
-        self.pdf_button.clicked.connect(lambda: asyncio.ensure_future(self.save_pdf()))
-        self.close_button.clicked.connect(self.reject)
 
     def caller_id(self) -> int | None:
         return None
 
-    def _default_name(self) -> str:
-        raise NotImplementedError
+    def _request(self) -> AlertPrintRequest:
+        return AlertPrintRequest(self.WHAT, self.alert_id, self.caller_id())
 
-    def _busy(self, busy: bool) -> None:
-        self.busy = busy
-        for button in (self.preview_button, self.print_button, self.pdf_button, self.close_button):
-            button.setEnabled(not busy)
+    def _finished(self, outcome: Outcome, final: bool) -> None:
+        self._say("")               # a reason said before is no longer true
 
-    async def _run(self, fn: Callable[..., Any], *args: Any, label: str) -> Any:
-        """``fn`` on the worker; None (and the reason said) when it failed or was cancelled."""
-        self._busy(True)
-        progress = progress_dialog(self, label)
-        try:
-            return await run(fn, self.WHAT, self.alert_id, self.caller_id(), *args, session=self.session,
-                             writes=True, progress=progress)
-        except (ValueError, PermissionDenied) as error:          # AlertError is a ValueError
-            say(self.message, str(error), error=True)
-        except PrintCancelled:
-            say(self.message, self.tr("已取消，没有生成文件。"), error=True)
-        except OSError as error:
-            say(self.message, self.tr("无法写入 %1：%2。请换一个文件夹。").replace("%1", str(args[0]))
-                .replace("%2", str(error.strerror or error)), error=True)
-        finally:
-            progress.close()
-            progress.deleteLater()
-            self._busy(False)
-        return None
-
-    async def preview(self) -> QPrintPreviewDialog | None:
-        data = await self._run(_gather, label=self.tr("正在准备预览……"))
-        if data is None:
-            return None
-        self._printer = printer = a4_printer()
-        self.preview_dialog = open_preview(self, self.NAME, printer,
-                                           lambda device: _paint(self.WHAT, data, device))
-        return self.preview_dialog
-
-    async def print_(self) -> int:
-        printer = chosen_printer(self)
-        return 0 if printer is None else await self.print_to(printer)
-
-    async def print_to(self, printer: QPrinter) -> int:
-        """Print on ``printer``: gathered on the worker, painted here a page at a time."""
-        data = await self._run(_gather, label=self.tr("正在准备打印……"))
-        if data is None:
-            return 0
-        self._busy(True)
-        try:
-            return _paint(self.WHAT, data, printer)
-        except OSError as error:
-            say(self.message, self.tr("打印失败：%1。请检查打印机。").replace("%1", str(error)), error=True)
-            return 0
-        finally:
-            self._busy(False)
-
-    async def save_pdf(self, path: Path | str | None = None) -> Path | None:
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存为PDF"), self._default_name(),
-                                                    self.tr("PDF文件 (*.pdf)"))
-            if not chosen:
-                return None
-            path = chosen
-        written = await self._run(_write, Path(path), label=self.tr("正在生成PDF……"))
-        if written is None:
-            return None
-        self.saved_path = Path(written)
-        say(self.message, self.tr("已保存：%1").replace("%1", str(self.saved_path)))
-        return self.saved_path
+    def _cancelled(self) -> str:
+        return self.tr("已取消，没有生成文件。")
 
 
 class CallSheetDialog(_AlertPrintDialog):

@@ -33,12 +33,11 @@ from ...domain.weather import AlertLevel, AlertType
 from ...services.alerts import access, figures
 from ...services.alerts import start as alert_start
 from ...services.people import places
-from ...services.permissions import PermissionDenied
 from ...services.session import Session
-from .. import runner
 from ..forms import date_edit, error_label, pydate, pytime, save_cancel_buttons, time_edit
 from ..page_load import PageLoad
 from ..screen_fit import fit_to_screen
+from .background_save import BackgroundSave
 
 
 class StartAlertDialog(QDialog):
@@ -48,7 +47,6 @@ class StartAlertDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.saved: alert_start.StartOutcome | None = None
-        self.busy = False
         self.insured = figures.insured_types(session)
         self.setObjectName(self.NAME)
         self.setWindowTitle(self.tr("发布极端天气预警"))
@@ -95,6 +93,7 @@ class StartAlertDialog(QDialog):
         box, self.save_button = save_cancel_buttons(self, n, self.tr("发布"), self.tr("取消"))
         box.accepted.disconnect(self.accept)
         box.accepted.connect(self.submit)
+        self.saving = BackgroundSave(self.save_button, self._refuse)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -182,6 +181,10 @@ class StartAlertDialog(QDialog):
             community_ids=None if every else chosen,
             insurance="" if self.insurance.isHidden() else self.insurance.text().strip())
 
+    @property
+    def busy(self) -> bool:
+        return self.saving.busy
+
     def submit(self) -> None:
         if self.busy:
             return
@@ -190,22 +193,11 @@ class StartAlertDialog(QDialog):
         except ValueError as error:
             self._refuse(error)
             return
-        self.busy = True
-        self.save_button.setEnabled(False)
-        runner.start(alert_start.start, request, session=self.session, writes=True, owner=self,
-                     done=self._on_started, failed=self._on_failed)
+        self.saving.run(self, alert_start.start, request, session=self.session, done=self._on_started)
 
     def _on_started(self, outcome: alert_start.StartOutcome) -> None:
-        self.busy = False
         self.saved = outcome
         self.accept()
-
-    def _on_failed(self, error: BaseException) -> None:
-        self.busy = False
-        self.save_button.setEnabled(True)
-        if not isinstance(error, ValueError | PermissionDenied):
-            raise error
-        self._refuse(error)
 
     def _refuse(self, error: BaseException) -> None:
         self.error.setText(str(error))

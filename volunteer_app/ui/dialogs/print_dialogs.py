@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,9 +70,27 @@ class Outcome:
 
 class Request(Protocol):
     """What to print, read from the dialog's widgets on the GUI thread; ``make`` runs on the
-    worker with the worker's session and hands the :class:`Pages` to ``deliver``."""
+    worker with the worker's session and hands the :class:`Pages` (or a :class:`Printout`)
+    to ``deliver``."""
 
     def make(self, session: Session, final: bool, deliver: Any) -> Outcome: ...
+
+
+class Printout(Protocol):
+    """A print-out that lays itself out a page at a time rather than as :class:`Pages` (the
+    weather warning's long tables); safe on the worker for a PDF, on the GUI thread for a
+    printer or the preview."""
+
+    def paint(self, device: QPagedPaintDevice, on_page: Progress | None = None) -> int: ...
+
+    def write_pdf(self, path: Path, on_page: Progress | None = None) -> Path: ...
+
+
+def paint_printout(printout: Pages | Printout, device: QPagedPaintDevice,
+                   on_page: Progress | None = None) -> int:
+    if isinstance(printout, Pages):
+        return paint_pages(printout, device, on_page=on_page)
+    return printout.paint(device, on_page)
 
 
 @dataclass(frozen=True)
@@ -122,11 +141,13 @@ def _work(session: Session, request: Request, final: bool, path: Path | None,
           progress: Progress) -> Outcome:
     """On the job's thread, with its worker session: gather, and write the PDF (``path``), or
     hand the pages over to the GUI thread for the preview or the printer."""
-    def deliver(pages: Pages) -> Any:
-        if path is not None:
+    def deliver(pages: Pages | Printout) -> Any:
+        if path is None:
+            progress(0, 0)      # cancelled meanwhile: raise, and nothing is registered
+            return pages
+        if isinstance(pages, Pages):
             return write_pages_pdf(pages, path, on_page=progress)
-        progress(0, 0)          # cancelled meanwhile: raise, and nothing is registered
-        return pages
+        return pages.write_pdf(path, progress)
     return request.make(session, final, deliver)
 
 
@@ -134,6 +155,7 @@ class _PrintDialog(QDialog):
     """预览 / 打印 / 保存PDF around a request that subclasses read from their widgets."""
 
     NAME = "print_dialog"
+    REFUSALS: tuple[type[BaseException], ...] = (CertificateError, ReportError, PermissionDenied)
     registered = Signal()       # certificates entered the issuance register
     job_started = Signal()      # a worker is running (self.job, self.progress are set)
 
@@ -143,7 +165,7 @@ class _PrintDialog(QDialog):
         self.setObjectName(self.NAME)
         self.preview_dialog: QPrintPreviewDialog | None = None
         self._preview_printer: QPrinter | None = None
-        self._preview_pages: Pages | None = None
+        self._preview_pages: Pages | Printout | None = None
         self.saved_path: Path | None = None
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
@@ -181,6 +203,9 @@ class _PrintDialog(QDialog):
     def _finished(self, outcome: Outcome, final: bool) -> None:
         """Say what was done (certificates say which numbers)."""
 
+    def _cancelled(self) -> str:
+        return self.tr("已取消，没有生成文件，也没有开具或登记证明。")
+
     # -- running the work --------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setProperty("role", "error" if error else "hint")
@@ -198,7 +223,7 @@ class _PrintDialog(QDialog):
     async def _run(self, final: bool, path: Path | None, label: str) -> Outcome | None:
         try:
             request = self._request()
-        except (CertificateError, ReportError) as error:
+        except self.REFUSALS as error:
             self._say(str(error), error=True)
             return None
         self._busy(True)
@@ -207,11 +232,11 @@ class _PrintDialog(QDialog):
             # a final print registers certificates: a writing session, its changes announced
             outcome = await run(_work, request, final, path, session=self.session, writes=True,
                                 progress=self.progress, started=self._started)
-        except (CertificateError, ReportError, PermissionDenied) as error:
+        except self.REFUSALS as error:
             self._say(str(error), error=True)
             return None
         except PrintCancelled:
-            self._say(self.tr("已取消，没有生成文件，也没有开具或登记证明。"), error=True)
+            self._say(self._cancelled(), error=True)
             return None
         except OSError as error:
             self._say(self.tr("无法写入 {0}：{1}。请换一个文件夹。").format(
@@ -230,14 +255,14 @@ class _PrintDialog(QDialog):
         outcome = await self._run(False, None, self.tr("正在准备预览……"))
         if outcome is None:
             return None
-        pages: Pages = outcome.result
-        if len(pages.parts) == 1:           # build it once, not at every repaint of the preview
+        pages = outcome.result
+        if isinstance(pages, Pages) and len(pages.parts) == 1:  # built once, not at every repaint
             document = pages.parts[0]()
             pages = Pages((lambda: document,), pages.title, pages.page_numbers, pages.landscape)
         self._preview_printer = printer = a4_printer()      # held as long as the preview
         self._preview_pages = pages
         self.preview_dialog = open_preview(self, self.NAME, printer,
-                                           lambda device: paint_pages(pages, device))
+                                           lambda device: paint_printout(pages, device))
         return self.preview_dialog
 
     async def print_(self) -> int:
@@ -263,7 +288,7 @@ class _PrintDialog(QDialog):
 
         self._busy(True)
         try:
-            pages = paint_pages(outcome.result, printer, on_page=page_done)
+            pages = paint_printout(outcome.result, printer, on_page=page_done)
         except PrintCancelled:
             printer.abort()
             self._say(self.tr("打印已取消。") + self._printed_note(outcome), error=True)

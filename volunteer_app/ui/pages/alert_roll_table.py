@@ -1,16 +1,19 @@
 """点名: the roll-call of the chosen warning, filtered by caller and by state, and one click (or
 one key) per attempt for the selected resident: 1 平安, 2 需要帮助…, 3 未接通, 4 已上门, with
 5 ticking 经家属确认 (the family contact answered for them). Each attempt is one transaction
-of the service; the selection then moves on to the next resident not yet reached, so a
-worker at the phone goes down the list without the mouse.
+of the service, saved off the GUI thread in the order clicked (:mod:`.alert_roll_queue`); the
+attempt shows at once and the selection moves on to the next resident not yet reached, so a
+worker at the phone goes down the list without the mouse. A refused attempt says why and its
+row goes back.
 
 The list is asked of the background runner (:class:`.PageLoad`) and asked again on every
-change to the roll-call; the attempt just logged is shown at once from the row the service
-returns.
+change to the roll-call made elsewhere; the attempts logged here are shown from the rows the
+service returns.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import Any
 
@@ -30,14 +33,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.weather import Result, Via
 from ...domain.weather_roll import ROLL_VIEWS, door_open, line_on_sheet
-from ...services.alerts import access, attempts, board
-from ...services.permissions import PermissionDenied
+from ...services.alerts import access, board
 from ...services.session import Session
 from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
 from ..page_load import PageLoad, WhenShown
 from ..signals import DataSignals
 from ..tables import Selection, column_widths, read_only_rows
+from .alert_roll_queue import AttemptQueue, Pending, expected_row
 
 WATCHED = frozenset({"alerts", "alert_roll", "alert_attempts", "alert_communities"})
 ESCALATED = QColor("#fde2e1")
@@ -96,10 +99,11 @@ class RollTab(QWidget):
         self.state.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.filter.textChanged.connect(lambda _t: self._apply_filter())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
-        # True while this tab's own attempt is saved: its change notice asks for no reload (the
-        # row the service returns is shown at once; reading the whole roll-call again after
-        # every click only competed with the GUI thread for Python's lock)
-        self._logging = False
+        # this tab's own attempts ask for no reload (the row the service returns is shown;
+        # reading the whole roll-call again after every click only competed with the GUI
+        # thread for Python's lock); a change made elsewhere meanwhile reloads once they are in
+        self._attempts = AttemptQueue(self, session, self._on_saved, self._on_refused, self._on_drained)
+        self._reload_later = False
         self._shown = WhenShown(self, signals, WATCHED, self.refresh)
         self._load = PageLoad(self, session, _roll, self._on_rows, writes=True)
         self._on_selected()
@@ -169,7 +173,8 @@ class RollTab(QWidget):
     # -- loading -------------------------------------------------------------------------------
     @property
     def loading(self) -> bool:
-        return self._load.loading
+        """The list is on its way, or attempts are still being saved."""
+        return self._load.loading or self._attempts.busy
 
     def set_alert(self, alert: dict[str, Any] | None) -> None:
         changed = (alert or {}).get("id") != (self.alert or {}).get("id")
@@ -186,11 +191,18 @@ class RollTab(QWidget):
             self._shown.stale = True
 
     def refresh(self) -> None:
-        if self.alert is not None and not self._logging:
-            self._load.ask(self.alert["id"])
+        if self.alert is None or self._attempts.announcing:
+            return
+        if self._attempts.busy:         # read now, it would undo the attempts not yet saved
+            self._reload_later = True
+            return
+        self._load.ask(self.alert["id"])
 
     def _on_rows(self, rows: list[dict[str, Any]]) -> None:
         if self.alert is None or (rows and rows[0].get("alert_id", self.alert["id"]) != self.alert["id"]):
+            return
+        if self._attempts.busy:         # asked before the attempts waiting now: ask again after
+            self._reload_later = True
             return
         self.all_rows = rows
         self._fill_callers()
@@ -289,48 +301,81 @@ class RollTab(QWidget):
             widget.setEnabled(self.chosen() is not None)
 
     # -- logging ---------------------------------------------------------------------------------
-    def log(self, result: Result, needs: list[str] | None = None, note: str = "") -> dict[str, Any] | None:
-        """One attempt for the selected resident; the selection moves on to the next one."""
+    def log(self, result: Result, needs: list[str] | None = None, note: str = "") -> Pending | None:
+        """One attempt for the selected resident, shown at once and saved in the background;
+        the selection moves on to the next one."""
         row = self.chosen()
         if row is None or not self.may_log():
             return None
-        try:
-            saved = self._log(row, result, needs or [], note)
-        except (ValueError, PermissionDenied) as error:
-            say(self.message, str(error), error=True)
-            return None
-        self._after_log(row, saved, result)
-        return saved
+        attempt = self._attempt(row, result, needs or [], note)
+        attempt.expected = expected_row(row, result, attempt.via, attempt.at, attempt.needs, note)
+        number = self.rows.index(row)
+        listed = self._put(attempt.expected)
+        self.family.setChecked(False)
+        self.select_next(number if listed else number - 1)
+        self._attempts.add(attempt)
+        return attempt
 
-    def _log(self, row: dict[str, Any], result: Result, needs: list[str], note: str) -> dict[str, Any]:
+    def _attempt(self, row: dict[str, Any], result: Result, needs: list[str], note: str) -> Pending:
         via = Via.DOOR if result is Result.DOOR else Via.FAMILY if self.family.isChecked() else Via.SELF
         if result is Result.NO_ANSWER:
             via = Via.SELF
-        self._logging = True
-        try:
-            return attempts.log_attempt(self.session, row["id"], result, needs=needs, note=note, via=via)
-        finally:
-            self._logging = False
+        before = self._attempts.last_saved(row["id"]) or row
+        return Pending(row["id"], result, via, access.now(self.session), needs, note, before)
 
-    def _after_log(self, row: dict[str, Any], saved: dict[str, Any], result: Result) -> None:
-        number = self.rows.index(row) if row in self.rows else -1
-        self.all_rows = [saved if r["id"] == saved["id"] else r for r in self.all_rows]
-        # one line changes (a district's roll-call has thousands: no filtering, no comparing)
-        if number >= 0 and self._shown_filter()(saved):
-            self.rows[number] = saved
-            self.model.replace_row(number, saved)
-        elif number >= 0:               # it left the chosen state: the next resident takes its line
-            del self.rows[number]
-            self.model.remove_row(number)
-            number -= 1
-        self._show_count()
-        self.family.setChecked(False)
-        text = self.tr("%1：%2").replace("%1", saved["resident_name"]).replace("%2", result.value)
+    def _on_saved(self, attempt: Pending, saved: dict[str, Any]) -> None:
+        if not self._attempts.waits_for(saved["id"]):     # else the later click stays shown
+            number = self._number(saved["id"])
+            listed = self._put(saved)
+            if attempt.expected is None and number is not None:    # the dialog's: on to the next
+                self.family.setChecked(False)
+                self.select_next(number if listed else number - 1)
+        text = self.tr("%1：%2").replace("%1", saved["resident_name"]).replace("%2", attempt.result.value)
         if door_open(saved):
             door = saved.get("door_volunteer_name") or self.tr("（待指派）")
             text += self.tr("，已转上门查看：%1").replace("%1", door)
         say(self.message, text)
-        self.select_next(number)
+        if attempt.replies:
+            attempt.replies[0](saved)
+
+    def _on_refused(self, attempt: Pending, error: BaseException) -> None:
+        if attempt.replies:                 # the dialog, still open, says why
+            attempt.replies[1](error)
+            return
+        if not self._attempts.waits_for(attempt.roll_id):
+            self._put(attempt.before)
+        text = self.tr("%1的点名结果没有保存：%2").replace("%1", attempt.before["resident_name"])
+        say(self.message, text.replace("%2", str(error)), error=True)
+
+    def _on_drained(self) -> None:
+        if self._reload_later:
+            self._reload_later = False
+            self.refresh()
+
+    def _number(self, roll_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r["id"] == roll_id), None)
+
+    def _put(self, row: dict[str, Any]) -> bool:
+        """Show ``row`` in place of the roll entry with its id; True when the filters list it.
+        One line changes (a district's roll-call has thousands: no filtering, no reset)."""
+        at = next((i for i, r in enumerate(self.all_rows) if r["id"] == row["id"]), None)
+        if at is None:
+            return False                    # another warning's, or a list not loaded yet
+        self.all_rows[at] = row
+        listed = self._shown_filter()(row)
+        number = self._number(row["id"])
+        if number is not None and listed:
+            self.rows[number] = row
+            self.model.replace_row(number, row)
+        elif number is not None:
+            del self.rows[number]
+            self.model.remove_row(number)
+        elif listed:
+            number = bisect.bisect(self.rows, (row["position"], row["id"]), key=lambda r: (r["position"], r["id"]))
+            self.rows.insert(number, row)
+            self.model.insert_row(number, row)
+        self._show_count()
+        return listed
 
     def _on_help(self) -> None:
         from ..dialogs.alert_dialogs import NeedsDialog
@@ -339,13 +384,15 @@ class RollTab(QWidget):
         if row is None:
             return
         self.dialog = NeedsDialog(self.session, row["resident_name"],
-                                  lambda needs, note: self._log_needs(row, needs, note), self)
+                                  lambda needs, note, replies: self._log_needs(row, needs, note, replies), self)
         self.dialog.open()
 
-    def _log_needs(self, row: dict[str, Any], needs: list[str], note: str) -> dict[str, Any]:
-        saved = self._log(row, Result.NEEDS_HELP, needs, note)     # a refusal stays in the dialog
-        self._after_log(row, saved, Result.NEEDS_HELP)
-        return saved
+    def _log_needs(self, row: dict[str, Any], needs: list[str], note: str,
+                   replies: tuple[Callable[[dict[str, Any]], None], Callable[[BaseException], None]]) -> None:
+        """需要帮助 from its dialog, which waits for the answer (a refusal stays in it)."""
+        attempt = self._attempt(row, Result.NEEDS_HELP, needs, note)
+        attempt.replies = replies
+        self._attempts.add(attempt)
 
 
 class RollModel(ListTableModel):
@@ -368,6 +415,11 @@ class RollModel(ListTableModel):
     def replace_row(self, number: int, row: dict[str, Any]) -> None:
         self._rows[number] = row
         self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+
+    def insert_row(self, number: int, row: dict[str, Any]) -> None:
+        self.beginInsertRows(QModelIndex(), number, number)
+        self._rows.insert(number, row)
+        self.endInsertRows()
 
     def remove_row(self, number: int) -> None:
         self.beginRemoveRows(QModelIndex(), number, number)
