@@ -48,25 +48,30 @@ def publish_now(session: Any, url: str) -> Any:
     return publish.publish(session, url, None, STREET_KEY)
 
 
-def _one_change(session: Any, community: Any, viewer: Any, pairing_id: int) -> float:
-    """Log, publish at once, see it at the street: the lag in seconds."""
+def _one_change(session: Any, community: Any, viewer: Any,
+                pairing_id: int) -> tuple[float, float, float]:
+    """Log, publish at once, see it at the street: (the lag, logging's and publishing's
+    seconds)."""
+    started = time.perf_counter()
     visit_uid = log_visit(session, pairing_id)
     committed = time.perf_counter()
     publish_now(session, community.url)
-    return wait_visible(viewer, community.source_uid, visit_uid) - committed
+    published = time.perf_counter()
+    seen = wait_visible(viewer, community.source_uid, visit_uid)
+    return seen - committed, committed - started, published - committed
 
 
 def work(community: Any, viewer_url: str, seconds: int, later: int, of: int,
          ready: Any, results: Any) -> None:
     """The process of one community: ``seconds`` changes a second, each published at once,
     staggered by its number within the second; then ``later`` changes left unpublished (the
-    minute's worth the every-minute publish sends). Puts {"number", "lags", "behind",
-    "error"} on ``results``."""
+    minute's worth the every-minute publish sends). Puts {"number", "lags", "log_s",
+    "publish_s", "behind", "error"} on ``results``."""
+    from bench._street_world import active_pairings, open_session
     from volunteer_app.services.street.server import connect
 
-    from bench._street_world import active_pairings, open_session
-
-    out: dict[str, Any] = {"number": community.number, "lags": [], "behind": 0, "error": ""}
+    out: dict[str, Any] = {"number": community.number, "lags": [], "log_s": [], "publish_s": [],
+                           "behind": 0, "error": ""}
     session = open_session(community.path)
     waited = False
     try:
@@ -75,14 +80,17 @@ def work(community: Any, viewer_url: str, seconds: int, later: int, of: int,
         pairs = active_pairings(session, seconds + later)
         ready.wait(timeout=300)
         waited = True
-        start = time.perf_counter() + (community.number - 1) / of
+        start = time.perf_counter() + 0.5 + (community.number - 1) / of   # past the barrier's release
         for second, pairing_id in enumerate(pairs[:seconds]):
             delay = start + second - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
             else:
                 out["behind"] += 1      # the previous change took over a second
-            out["lags"].append(_one_change(session, community, viewer, pairing_id))
+            lag, log_s, publish_s = _one_change(session, community, viewer, pairing_id)
+            out["lags"].append(lag)
+            out["log_s"].append(log_s)
+            out["publish_s"].append(publish_s)
         for pairing_id in pairs[seconds:]:
             log_visit(session, pairing_id)
         viewer.close()

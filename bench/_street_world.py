@@ -46,12 +46,13 @@ def open_session(path: Path) -> Any:
 def _own_identity(path: Path, number: int) -> str:
     """Give the copy at ``path`` a source uid and community uids and names of its own."""
     from volunteer_app.services.street import outbox
+    from volunteer_app.store.rows import to_json
 
     session = open_session(path)
     try:
         source = str(uuid.uuid4())
         with session.write("settings", "communities") as db:
-            db.execute("UPDATE settings SET value = ? WHERE key = 'street.source_uid'", [source])
+            db.execute("UPDATE settings SET value = ? WHERE key = 'street.source_uid'", [to_json(source)])
             for community_id, name in db.execute("SELECT id, name FROM communities").fetchall():
                 db.execute("UPDATE communities SET uid = ?, name = ? WHERE id = ?",
                            [str(uuid.uuid4()), f"{name}·{number:02d}", community_id])
