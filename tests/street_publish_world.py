@@ -53,6 +53,23 @@ def community_file(template: Path, folder: Path, today, tag: str = "") -> Commun
     return opened
 
 
+def checkpointed_copy(file: CommunityFile, target: Path) -> None:
+    """The file as it is now, its WAL folded in first (a copy of the main file alone may
+    miss the latest commits)."""
+    file.session.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(file.path.read_bytes())
+
+
+def put_back(file: CommunityFile, copy: Path) -> None:
+    """Restore an older copy over the file, as a user restoring a backup by hand would."""
+    file.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{file.path}{suffix}").unlink(missing_ok=True)
+    file.path.write_bytes(copy.read_bytes())
+    file.reopen()
+
+
 def _own_identity(session: Session, tag: str) -> None:
     """Another PC's file: its own source uid, its communities renamed with new uids."""
     with session.write("settings", "communities") as db:

@@ -8,6 +8,7 @@ from conftest import TODAY
 from street_publish_world import (
     KEY,
     assert_equal,
+    checkpointed_copy,
     community_file,
     on_server,
     projection,
@@ -154,7 +155,8 @@ def test_the_same_file_under_another_role_is_refused(street_db, gaolizhuang, dem
     """A file copied to another community's PC carries the same source uid: its publisher's
     role may not write over the first one's rows."""
     publish(gaolizhuang.session, street_db.add_publisher("gaolizhuang"), None, KEY)
-    copy = community_file(gaolizhuang.path, tmp_path / "copy", lambda: TODAY)
+    checkpointed_copy(gaolizhuang, tmp_path / "copy.sqlite3")
+    copy = community_file(tmp_path / "copy.sqlite3", tmp_path / "copy", lambda: TODAY)
     try:
         with pytest.raises(StreetServerError, match="账号"):
             publish(copy.session, street_db.add_publisher("copycat"), None, KEY)

@@ -51,17 +51,9 @@ def publish(session: Session, url: str, password: str | None, key: bytes | None,
             run = _Run(session, conn, source_uid, key, today, max(1, batch_size), progress)
             return run.go()
     except psycopg.Error as error:
-        raise StreetServerError(_interrupted(error)) from error
+        raise StreetServerError(server.explain(error)) from error
     finally:
         conn.close()
-
-
-def _interrupted(error: psycopg.Error) -> str:
-    reason = " ".join(str(error).split())[:120]
-    if isinstance(error, psycopg.OperationalError):
-        return (f"与街道服务器的连接中断了（{reason}）。已确认的部分不会重发，"
-                "其余的变更留在本机，下次上报会接着发送。")
-    return f"街道服务器拒绝了上报（{reason}）。本机的待上报变更都还在，请联系街道管理员。"
 
 
 class _Run:
@@ -89,10 +81,12 @@ class _Run:
     # -- the file and the server agree: what waits in the outbox -----------------------------
     def _incremental(self, known: SourceState) -> int:
         total = outbox.pending_count(self.session)
-        after = known.acked_seq
+        latest = publish_rows.latest_seqs(self.session)
+        after = start = known.acked_seq
         while changes := outbox.pending(self.session, after, self.batch_size):
             through = max(c.seq for c in changes)
-            rows = publish_rows.rows_of(self.session, changes, self.key, self.today)
+            current = publish_rows.still_current(changes, through, latest)
+            rows = publish_rows.rows_of(self.session, current, self.key, self.today)
             digest = publish_rows.digest(self.session, after, through, rows)
             with publish_server.guarded(
                     self.conn, self.source_uid, known,
@@ -103,7 +97,7 @@ class _Run:
             self._acked(through, rows)
             after = through
             self._report(total)
-        if self.sent == 0:      # nothing waited: tell the street this file is alive
+        if after == start:      # nothing waited: tell the street this file is alive
             with publish_server.guarded(self.conn, self.source_uid, known,
                                         "last_published = now()", ()):
                 pass

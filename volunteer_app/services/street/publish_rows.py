@@ -15,15 +15,29 @@ from datetime import date
 
 from ..session import Session
 from . import outbox
-from .published import PUBLISHED
 from .publish_server import Row
+from .published import PUBLISHED
 
 
 def as_json(data: dict | None) -> str | None:
-    """One text per row, the same every time (the digest compares texts)."""
+    """One text per row, the same every time (the digest compares texts; keys in the
+    declaration's order)."""
     if data is None:
         return None
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def latest_seqs(session: Session) -> dict[tuple[str, str], int]:
+    """Each waiting row's last change: a batch leaves out a row changed again later, which a
+    later batch sends, so a row changed a hundred times while offline is sent once."""
+    return {(table, uid): seq for table, uid, seq in session.db.execute(
+        "SELECT tbl, uid, max(seq) FROM street_outbox GROUP BY tbl, uid")}
+
+
+def still_current(changes: Sequence[outbox.Change], through: int,
+                  latest: dict[tuple[str, str], int]) -> list[outbox.Change]:
+    """The changes of a batch ending at ``through`` that no later change supersedes."""
+    return [c for c in changes if latest.get((c.table, c.uid), 0) <= through]
 
 
 def rows_of(session: Session, changes: Sequence[outbox.Change], key: bytes | None,
@@ -77,13 +91,12 @@ def digest(session: Session, after: int, through: int, rows: Sequence[Row]) -> s
 def digest_now(session: Session, after: int, through: int, key: bytes | None,
                today: date) -> str:
     """:func:`digest` of the batch (after, through] as this file would send it now."""
-    latest: dict[tuple[str, str], int] = {}
-    for seq, table, uid in session.db.execute(
-            "SELECT seq, tbl, uid FROM street_outbox WHERE seq > ? AND seq <= ? ORDER BY seq",
-            [after, through]).fetchall():
-        latest[(table, uid)] = seq
-    changes = [outbox.Change(seq, table, uid, "upsert") for (table, uid), seq in latest.items()]
-    return digest(session, after, through, rows_of(session, changes, key, today))
+    latest = latest_seqs(session)
+    changes = [outbox.Change(seq, table, uid, "upsert") for table, uid, seq in session.db.execute(
+        "SELECT tbl, uid, max(seq) FROM street_outbox WHERE seq > ? AND seq <= ? GROUP BY tbl, uid",
+        [after, through])]
+    return digest(session, after, through,
+                  rows_of(session, still_current(changes, through, latest), key, today))
 
 
 def _outbox_lines(session: Session, after: int, through: int) -> Iterator[str]:
