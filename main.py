@@ -11,8 +11,14 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     from volunteer_app import cli
+    from volunteer_app.cli.street_view import window_server as street_window_server
 
     line = list(sys.argv[1:] if argv is None else argv)
+    street_server = street_window_server(line)
+    if street_server is not None:
+        from volunteer_app.ui.street_app import run_street_window
+
+        return run_street_window(street_server)
     db_path = cli.window_database(line)
     if db_path is None:
         return cli.main(line)

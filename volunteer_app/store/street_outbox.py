@@ -47,7 +47,7 @@ WATCHED: dict[str, tuple[str, ...]] = {
     "shifts": ("task_id", "date", "start_time", "end_time", "min_people", "max_people", "cancelled"),
     "assignments": ("shift_id", "volunteer_id", "state"),
     "service_records": ("volunteer_id", "team_id", "service_type_id", "date", "hours",
-                        "counts_for_stars", "status", "source", "alert_id"),
+                        "counts_for_stars", "status", "source", "alert_id", "duty_hours"),
     "alerts": ("type", "level", "started_at", "until", "closed_at"),
     "alert_communities": ("alert_id", "community_id", "open"),
     "alert_roll": ("alert_id", "resident_id", "community_id", "state", "attempts", "added_at",

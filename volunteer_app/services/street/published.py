@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...domain.hours import star_hours_sql
 from ..care.pairing_rows import ACTIVE
 
 
@@ -145,11 +146,14 @@ PUBLISHED: tuple[PublishedTable, ...] = (
         _c("volunteer_uid", "志愿者"), _c("team_uid", "队伍"), _c("service_type_uid", "服务类型"),
         _c("date", "日期", "date"), _c("hours", "时长（小时）", "real"),
         _c("counts_for_stars", "计入星级", "bool"), _c("status", "状态"), _c("source", "来源"),
-        _c("alert_uid", "所属天气预警")),
+        _c("alert_uid", "所属天气预警"),
+        # a staff member's duty hours inside office hours do not count (domain/hours.py)
+        _c("star_hours", "计入星级的时长（小时）", "real")),
         _uid_of("volunteers", "volunteer_id", "volunteer_uid"), _uid_of("teams", "team_id", "team_uid"),
         _uid_of("service_types", "service_type_id", "service_type_uid"), "t.date", "t.hours",
         "t.counts_for_stars = 1 AS counts_for_stars", "t.status", "t.source",
-        _uid_of("alerts", "alert_id", "alert_uid")),
+        _uid_of("alerts", "alert_id", "alert_uid"),
+        f"{star_hours_sql('t')} AS star_hours"),
     _table("alerts", "天气预警", (
         _c("type", "预警类型"), _c("level", "预警级别"), _c("started_at", "开始时间", "timestamp"),
         _c("until", "预计结束", "timestamp"), _c("closed_at", "解除时间", "timestamp")),
