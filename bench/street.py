@@ -223,6 +223,9 @@ def main() -> dict[str, Any] | None:
         working = lags_at_once(street, communities, SECONDS, MINUTE)
         minute = [minute_publish_s(street, c) for c in communities]
         query_ms, shown = street_query_ms(street, today)
+    failed = [f"community {r['number']}: {r['error']}" for r in alone + working if not r["lags"]]
+    if failed:
+        raise RuntimeError("a community published nothing: " + "; ".join(failed))
     _print_full(full)
     _print_lags(alone, working, minute)
     figures = _headline(full, alone, working, minute, query_ms)
