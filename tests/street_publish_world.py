@@ -128,9 +128,9 @@ def row_versions(admin_url: str, source_uid: str) -> dict[tuple[str, str], tuple
             (source_uid,))}
 
 
-def assert_equal(admin_url: str, file: CommunityFile) -> None:
+def assert_equal(admin_url: str, file: CommunityFile, key: bytes | None = KEY) -> None:
     """The server holds exactly the file's projection: no row missing, none extra, none stale."""
-    want = projection(file.session)
+    want = projection(file.session, key)
     have = on_server(admin_url, outbox.source_uid(file.session))
     for table in want:
         missing = want[table].keys() - have[table].keys()

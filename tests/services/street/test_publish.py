@@ -113,6 +113,21 @@ def test_a_row_changed_many_times_is_sent_once(street_db, gaolizhuang):
     assert_equal(street_db.admin_url, gaolizhuang)
 
 
+def test_a_new_street_key_sends_every_hash_again(street_db, gaolizhuang):
+    url = street_db.add_publisher("gaolizhuang")
+    publish(gaolizhuang.session, url, None, None)        # no key yet: no ID hash
+    assert_equal(street_db.admin_url, gaolizhuang, key=None)
+
+    result = publish(gaolizhuang.session, url, None, KEY)
+
+    assert result.full
+    assert_equal(street_db.admin_url, gaolizhuang, key=KEY)
+    hashes = [d["id_hash"] for d in on_server(street_db.admin_url, outbox.source_uid(
+        gaolizhuang.session))["volunteers"].values()]
+    assert any(hashes)
+    assert publish(gaolizhuang.session, url, None, KEY).sent == 0
+
+
 def test_small_batches_and_progress_reach_the_same_state(street_db, gaolizhuang):
     url = street_db.add_publisher("gaolizhuang")
     seen: list[tuple[int, int]] = []

@@ -73,7 +73,8 @@ class _Run:
         if self._adoptable(known, local):
             outbox.set_acked(self.session, known.acked_seq, datetime.now())
             local = known.acked_seq
-        full = known.acked_seq != local
+        full = (known.acked_seq != local or known.generation == 0     # never sent in full
+                or publish_rows.key_changed(self.session, self.key))   # every ID hash moved
         acked = self._full(known) if full else self._incremental(known)
         return PublishResult(self.sent, self.deleted, full, acked,
                              outbox.pending_count(self.session), datetime.now())
@@ -135,6 +136,7 @@ class _Run:
         self.sent += gone
         self.deleted += gone
         outbox.set_acked(self.session, through, datetime.now())
+        publish_rows.note_key(self.session, self.key)
         return through
 
     def _new_generation(self, known: SourceState) -> SourceState:

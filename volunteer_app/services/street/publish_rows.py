@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from ...store.rows import from_json, new_uid, now_text, to_json
 from ..session import Session
 from . import outbox
 from .publish_server import Row
@@ -113,3 +114,26 @@ def community_names(session: Session, key: bytes | None, today: date) -> str:
     data = outbox.row_data(session, "communities", uids, key, today)
     names = [d.get("name") or "" for d in data.values() if d and not d.get("archived")]
     return "、".join(n for n in names if n)[:200]
+
+
+# The street key the server's ID hashes were made with, as a short fingerprint (never the
+# key): a key set, changed or removed since means every volunteer's hash changed.
+KEY_MARK = "street.key_mark"
+
+
+def key_mark(key: bytes | None) -> str:
+    return hashlib.sha256(b"linlibang street key\x00" + key).hexdigest()[:16] if key else "none"
+
+
+def key_changed(session: Session, key: bytes | None) -> bool:
+    found = session.db.execute("SELECT value FROM settings WHERE key = ?", [KEY_MARK]).fetchone()
+    return from_json(found[0] if found else None, "") != key_mark(key)
+
+
+def note_key(session: Session, key: bytes | None) -> None:
+    """After a full send made with ``key`` was committed by the server."""
+    with session.write("settings"):
+        session.db.execute(
+            "INSERT INTO settings (uid, key, value, updated_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            [new_uid(), KEY_MARK, to_json(key_mark(key)), now_text()])
