@@ -24,10 +24,6 @@ STALE = timedelta(hours=24)
 HASH_SHOWN = 12         # the first characters of the ID hash: enough to tell people apart
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StreetWindow", text)
-
-
 def _hours(value: float) -> str:
     return f"{value:g}"
 
@@ -44,7 +40,7 @@ def _roll(row: Row) -> str:
 
 def _published(row: Row) -> str:
     at: datetime | None = row["last_published"]
-    return at.astimezone().strftime("%m-%d %H:%M") if at else _tr("从未上报")
+    return at.astimezone().strftime("%m-%d %H:%M") if at else QCoreApplication.translate("StreetTables", "从未上报")
 
 
 def _number(title: str, key: str, text=str) -> Field:
@@ -59,19 +55,19 @@ def _rate_field(title: str, key: str) -> Field:
 
 def community_fields() -> list[Field]:
     return [
-        Field(_tr("社区"), lambda r: r["name"]),
-        _number(_tr("90岁以上"), "residents_90_plus"),
-        _number(_tr("悬空老人"), "xuankong"),
-        _number(_tr("未覆盖"), "uncovered"),
-        _number(_tr("探访逾期"), "late_visits"),
-        _number(_tr("本月时长"), "hours_this_month", _hours),
-        _number(_tr("在册志愿者"), "active_volunteers"),
-        Field(_tr("预警点名"), _roll, raw=lambda r: r["roll_total"] - r["roll_reached"],
+        Field(QCoreApplication.translate("StreetTables", "社区"), lambda r: r["name"]),
+        _number(QCoreApplication.translate("StreetTables", "90岁以上"), "residents_90_plus"),
+        _number(QCoreApplication.translate("StreetTables", "悬空老人"), "xuankong"),
+        _number(QCoreApplication.translate("StreetTables", "未覆盖"), "uncovered"),
+        _number(QCoreApplication.translate("StreetTables", "探访逾期"), "late_visits"),
+        _number(QCoreApplication.translate("StreetTables", "本月时长"), "hours_this_month", _hours),
+        _number(QCoreApplication.translate("StreetTables", "在册志愿者"), "active_volunteers"),
+        Field(QCoreApplication.translate("StreetTables", "预警点名"), _roll, raw=lambda r: r["roll_total"] - r["roll_reached"],
               align_right=True),
-        _rate_field(_tr("响应率"), "response_rate"),
-        _rate_field(_tr("解决率"), "resolution_rate"),
-        _rate_field(_tr("满意率"), "satisfaction_rate"),
-        Field(_tr("上次上报"), _published,
+        _rate_field(QCoreApplication.translate("StreetTables", "响应率"), "response_rate"),
+        _rate_field(QCoreApplication.translate("StreetTables", "解决率"), "resolution_rate"),
+        _rate_field(QCoreApplication.translate("StreetTables", "满意率"), "satisfaction_rate"),
+        Field(QCoreApplication.translate("StreetTables", "上次上报"), _published,
               raw=lambda r: r["last_published"].timestamp() if r["last_published"] else 0),
     ]
 
@@ -96,11 +92,11 @@ def stale_colour(row: Row, column: int, now: datetime | None) -> QBrush | None:
 
 
 def month_fields(months: Sequence[str]) -> list[Field]:
-    fields = [Field(_tr("队伍"), lambda r: r["name"])]
+    fields = [Field(QCoreApplication.translate("StreetTables", "队伍"), lambda r: r["name"])]
     for i, month in enumerate(months):
         fields.append(Field(month, lambda r, i=i: _hours(r["hours"][i]) if r["hours"][i] else "",
                             raw=lambda r, i=i: r["hours"][i], align_right=True))
-    fields.append(Field(_tr("合计"), lambda r: _hours(round(sum(r["hours"]), 2)),
+    fields.append(Field(QCoreApplication.translate("StreetTables", "合计"), lambda r: _hours(round(sum(r["hours"]), 2)),
                         raw=lambda r: sum(r["hours"]), align_right=True))
     return fields
 
@@ -111,11 +107,11 @@ def month_rows(months: CommunityMonths) -> list[Row]:
 
 def volunteer_fields() -> list[Field]:
     return [
-        Field(_tr("身份证号摘要"), lambda r: r["id_hash"][:HASH_SHOWN], raw=lambda r: r["id_hash"]),
-        _number(_tr("累计时长"), "hours", _hours),
-        _number(_tr("计星时长"), "star_hours", _hours),
-        _number(_tr("服务社区数"), "communities"),
-        Field(_tr("星级"), lambda r: f"{stars_symbols(r['star_level'])} {stars_text(r['star_level'])}",
+        Field(QCoreApplication.translate("StreetTables", "身份证号摘要"), lambda r: r["id_hash"][:HASH_SHOWN], raw=lambda r: r["id_hash"]),
+        _number(QCoreApplication.translate("StreetTables", "累计时长"), "hours", _hours),
+        _number(QCoreApplication.translate("StreetTables", "计星时长"), "star_hours", _hours),
+        _number(QCoreApplication.translate("StreetTables", "服务社区数"), "communities"),
+        Field(QCoreApplication.translate("StreetTables", "星级"), lambda r: f"{stars_symbols(r['star_level'])} {stars_text(r['star_level'])}",
               raw=lambda r: r["star_hours"]),
     ]
 
