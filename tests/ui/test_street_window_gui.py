@@ -96,3 +96,17 @@ def test_server_down_then_back_keeps_the_figures_under_a_banner(qtbot, street_db
     window.refresh_button.click()
     qtbot.waitUntil(lambda: not window.loading, timeout=15_000)
     assert not window.banner.isVisible() and window.communities.rowCount() == 2
+
+
+def test_a_community_silent_for_a_day_shows_its_last_publish_in_red(qtbot, street_db, street):
+    import psycopg
+
+    with psycopg.connect(street_db.admin_url) as admin:
+        admin.execute("UPDATE street.sources SET last_published = now() - interval '2 days' "
+                      "WHERE source_uid = 'source-xinfadi'")
+    window = _window(qtbot, street)
+    colours = {}
+    for row in range(window.communities.rowCount()):
+        brush = window.communities.index(row, 11).data(Qt.ItemDataRole.ForegroundRole)
+        colours[window.communities.text(row, 0)] = brush.color().name() if brush else None
+    assert colours == {"新发地村": "#b3261e", "高立庄社区": None}
