@@ -3,15 +3,16 @@
 
 The files: one demo database built and cached as the other benches do
 (bench/residents_filter.py's ``cached_database``), copied once per community, each copy with
-a source uid and community uids and names of its own (bench/_street_world.py). Each file
-publishes with its own role (row-level security on), the street reads with a viewer role.
-The server is the street tests' throw-away one (tests/street_server.py) with durable commits:
-the tests' unsynced settings would flatter every commit.
+a source uid and community uids and names of its own (bench/_street_world.py); the demo file
+holds 4 communities, so the street shows 80 rows from 20 sources. Each file publishes with
+its own role (row-level security on), the street reads with a viewer role. The server is the
+street tests' throw-away one (tests/street_server.py) with durable commits: the tests'
+unsynced settings would flatter every commit.
 
 - first full publish: each file's first ``publish`` (every row, in batches), alone on the
   server; rows per second, and the ratio of its time to PostgreSQL's own COPY of the same
   (source_uid, tbl, uid, data) rows into a scratch table with the same primary key in the same
-  run (the floor: no upsert, no batches, no reading of the file). The servers's growth: the
+  run (the floor: no upsert, no batches, no reading of the file). The server's growth: the
   1st, 2nd, 10th and 20th file's figures, and the street window's query then.
 - lag, published at once: for ``BENCH_STREET_SECONDS`` (30) s every community logs a visit
   once a second (staggered within the second), publishes at once and waits until a viewer's
