@@ -18,6 +18,9 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
 from volunteer_app.services.session import BUILTIN_ADMIN, Session  # noqa: E402
 from volunteer_app.store.connection import open_database  # noqa: E402
 
+# The throw-away PostgreSQL of the street tests: fixtures pg_server and street_db.
+pytest_plugins = ["street_server"]
+
 # Ages and deadlines in the tests are computed against this day, not the real one.
 TODAY = date(2026, 11, 28)
 
