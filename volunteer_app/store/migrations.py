@@ -25,6 +25,7 @@ from .record_locks import m_record_lock_triggers
 from .request_workflow import m_request_workflow
 from .resident_indexes import m_resident_filter_indexes
 from .row_versions import m_row_versions
+from .street_outbox import m_street_outbox
 from .visit_coverage import m_visit_coverage
 from .visit_teams import m_visit_record_teams
 from .weather_alerts import m_weather_alerts
@@ -91,6 +92,7 @@ MIGRATIONS: list[Migration] = [
     m_visit_coverage,           # 13: residents' 包户人 (responsible staff); cadence per risk tier
     m_request_workflow,         # 14: 12345 tickets: steps, deadline, dispatch, callback; request_events
     m_weather_alerts,           # 15: weather warnings, roll-call, attempts; resident power/chronic facts
+    m_street_outbox,            # 16: the street office's outbox of changed rows, filled by triggers
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -9,11 +9,12 @@ helper or a 包户人 first.
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
 from ...domain import matching
-from ...domain.risk import RiskLevel
+from ...domain.risk import RiskLevel, risk_sql
 from ...store.rows import new_uid, now_text
 from ..admin import settings
 from ..alerts.after_visits import owed_sql
@@ -135,3 +136,22 @@ def log_staff_visit(session: Session, resident_id: int, fields: dict[str, Any]) 
         session.audit("登记包户探访", "visits", visit_id, None, row)
         record_id = records.from_visit(session, visit_id)
     return visit_id, record_id
+
+
+def due_dates(session: Session, resident_ids: list[int], today: date) -> dict[int, str | None]:
+    """The day each of ``resident_ids`` is due a visit by, as :func:`visit_list` gives it
+    (``due_on``), on ``today``: None for a resident not on the list or never visited while
+    uncovered. For the street office's published residents; no permission is asked, the
+    caller publishes only what services/street/published.py declares."""
+    level, params = risk_sql(settings.housing_rule(session), today, "r")
+    sql = (_ROWS.format(level=level, active=pairing.ACTIVE, general=RiskLevel.GENERAL, owed=owed_sql("r"))
+           + " AND r.id IN (SELECT value FROM json_each(?))")
+    cadence = settings.visit_cadence(session)
+    due: dict[int, str | None] = dict.fromkeys(resident_ids)
+    for found in session.db.query(sql, [*params, *params, json.dumps(resident_ids)]):
+        row = dict(found)
+        _fill(row, cadence.days(row["risk_level"]), today)
+        _owed_after_warning(row, today)
+        if row["due_on"] is not None and (due[row["id"]] is None or row["due_on"] < due[row["id"]]):
+            due[row["id"]] = row["due_on"]
+    return due
