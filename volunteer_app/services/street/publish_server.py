@@ -1,0 +1,143 @@
+"""The server's half of publishing: the source's acknowledged state and the guarded batches.
+
+Every write here is ONE server transaction that starts by updating the file's own
+``street.sources`` row WHERE it still holds the state this publisher read: that row lock
+serialises publishers of one file, and a publisher that finds the state moved on (another
+one ran in between) stops with :class:`StreetServerError` before writing a single row.
+A full re-send runs with ``acked_seq = FULL_IN_PROGRESS``, so a run cut off half-way is
+seen as unfinished by the next one, whatever the file's own acked number is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from .server import StreetServerError
+
+FULL_IN_PROGRESS = -1
+_LOCK_PREFIX = "street.publish:"
+
+ANOTHER_PUBLISHER = ("另一个上报程序正在向街道服务器上报这个社区文件（或刚刚上报过），"
+                     "本次没有写入，请稍后再上报一次。")
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """The server's ``street.sources`` row of one file: what it has acknowledged."""
+
+    acked_seq: int
+    acked_from: int
+    acked_digest: str
+    generation: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row to send: its JSON text, or None for a tombstone (the row is gone)."""
+
+    table: str
+    uid: str
+    data: str | None
+    seq: int
+
+
+_UPSERT = """
+INSERT INTO street.rows AS r (source_uid, tbl, uid, data, deleted, generation, seq, updated_at)
+SELECT %s, t.tbl, t.uid, t.data, t.deleted, %s, t.seq, now()
+FROM unnest(%s::text[], %s::text[], %s::jsonb[], %s::boolean[], %s::bigint[])
+     AS t(tbl, uid, data, deleted, seq)
+ON CONFLICT (source_uid, tbl, uid) DO UPDATE
+SET data = EXCLUDED.data, deleted = EXCLUDED.deleted, generation = EXCLUDED.generation,
+    seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
+"""
+
+
+def state(conn: psycopg.Connection, source_uid: str) -> SourceState | None:
+    """The source's row as this role sees it (row-level security hides other files')."""
+    row = conn.execute(
+        "SELECT acked_seq, acked_from, acked_digest, generation FROM street.sources"
+        " WHERE source_uid = %s", (source_uid,)).fetchone()
+    return SourceState(*row) if row else None
+
+
+def register(conn: psycopg.Connection, source_uid: str, name: str) -> SourceState:
+    """The file's first publish to this server: its sources row, marked as a full re-send
+    not yet done (so a run killed right after this still sends everything next time)."""
+    try:
+        with conn.transaction():
+            conn.execute("INSERT INTO street.sources (source_uid, name, acked_seq)"
+                         " VALUES (%s, %s, %s)", (source_uid, name, FULL_IN_PROGRESS))
+    except pg_errors.UniqueViolation as error:
+        raise StreetServerError(_taken(error)) from error
+    except pg_errors.InsufficientPrivilege as error:
+        raise StreetServerError("街道服务器拒绝登记这个社区文件：这个数据库账号没有上报权限，"
+                                "请让街道管理员用 street add-publisher 为本社区建账号。") from error
+    return SourceState(FULL_IN_PROGRESS, 0, "", 0)
+
+
+def _taken(error: pg_errors.UniqueViolation) -> str:
+    constraint = getattr(error.diag, "constraint_name", "") or ""
+    if "role" in constraint:
+        return ("这个数据库账号已经在为另一个社区文件上报；每个社区文件要用自己的账号，"
+                "请让街道管理员另建一个。")
+    return ("街道服务器上已有另一个账号在用这个社区文件的来源编号（文件可能是从别的社区复制来的），"
+            "本次没有写入，请联系街道管理员。")
+
+
+@contextlib.contextmanager
+def publishing_lock(conn: psycopg.Connection, source_uid: str) -> Iterator[None]:
+    """One publisher per file at a time, across processes and PCs: a session-level advisory
+    lock, which the server releases by itself when a killed publisher's connection drops."""
+    key = _LOCK_PREFIX + source_uid
+    got = conn.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", (key,)).fetchone()
+    if not got or not got[0]:
+        raise StreetServerError(ANOTHER_PUBLISHER)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(psycopg.Error):
+            if not conn.closed:
+                conn.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", (key,))
+
+
+@contextlib.contextmanager
+def guarded(conn: psycopg.Connection, source_uid: str, expect: SourceState,
+            set_sql: str, params: Sequence[object]) -> Iterator[psycopg.Connection]:
+    """A server transaction that first moves the sources row from ``expect`` (``SET
+    set_sql``), refusing when the row is no longer there: another publisher got in between."""
+    with conn.transaction():
+        moved = conn.execute(
+            f"UPDATE street.sources SET {set_sql}"
+            " WHERE source_uid = %s AND acked_seq = %s AND generation = %s",
+            (*params, source_uid, expect.acked_seq, expect.generation))
+        if moved.rowcount != 1:
+            raise StreetServerError(ANOTHER_PUBLISHER)
+        yield conn
+
+
+def send_rows(conn: psycopg.Connection, source_uid: str, generation: int,
+              rows: Sequence[Row]) -> None:
+    """Upsert ``rows`` (tombstones for the gone ones) in one statement, inside the caller's
+    transaction: one round trip for a whole batch."""
+    if not rows:
+        return
+    conn.execute(_UPSERT, (
+        source_uid, generation,
+        [r.table for r in rows], [r.uid for r in rows],
+        ["{}" if r.data is None else r.data for r in rows],
+        [r.data is None for r in rows], [r.seq for r in rows]))
+
+
+def sweep_older(conn: psycopg.Connection, source_uid: str, generation: int, seq: int) -> int:
+    """After a full re-send, every row it did not send again is gone from the file: make it
+    a tombstone. Returns how many."""
+    cursor = conn.execute(
+        "UPDATE street.rows SET deleted = true, data = '{}'::jsonb, generation = %s, seq = %s,"
+        " updated_at = now() WHERE source_uid = %s AND generation < %s AND NOT deleted",
+        (generation, seq, source_uid, generation))
+    return max(cursor.rowcount, 0)
