@@ -151,6 +151,23 @@ def save(session: Session, cfg: StreetConfig) -> StreetConfig:
     return cfg
 
 
+def save_with_secrets(session: Session, cfg: StreetConfig, pw: str = "", key: str = "") -> StreetConfig:
+    """设置's 保存: every field checked before anything is kept; the password (typed, or written
+    in the address) and the street's key to the keyring, the rest to the file. An empty
+    password or key keeps the one saved before."""
+    session.require(Permission.SETTINGS)
+    written = parse_address(cfg.url).password if cfg.url.strip() else None
+    cfg = checked(cfg)
+    if key.strip():
+        checked_key(key)
+    pw = pw or written or ""
+    if cfg.configured and pw:
+        set_password(cfg.url, cfg.user, pw)
+    if key.strip():
+        set_street_key(key)
+    return save(session, cfg)
+
+
 def _shown(cfg: StreetConfig) -> dict:
     return {"street.url": cfg.url, "street.user": cfg.user, "street.auto": cfg.auto_publish}
 
