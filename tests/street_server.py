@@ -10,6 +10,7 @@ server runs as Debian's `postgres` user. Without the binaries the tests fail, ne
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import secrets
@@ -17,6 +18,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,9 +85,11 @@ class PgServer:
             pytest.fail(f"initdb 失败：{done.stderr.strip()}", pytrace=False)
 
     def start(self) -> None:
-        """On a free port; another test run may take the port between the probe and the start."""
-        for _ in range(5):
-            self.port = _free_port()
+        """On a free port the first time (another test run may take it between the probe and
+        the start: then another), on the same port after :meth:`down`."""
+        again = bool(self.port)
+        for _ in range(1 if again else 5):
+            self.port = self.port if again else _free_port()
             options = f"-k {self.folder} -p {self.port} -c listen_addresses=127.0.0.1 {FAST}"
             done = self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"),
                              "-l", str(self.folder / "log"), "-w", "-t", "30", "-o", options, "start")
@@ -94,8 +98,18 @@ class PgServer:
         log = (self.folder / "log").read_text(errors="replace")[-2000:]
         pytest.fail(f"PostgreSQL 没能启动：{done.stderr.strip()}\n{log}", pytrace=False)
 
-    def stop(self) -> None:
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop")
+    def stop(self, mode: str = "immediate") -> None:
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", mode, "stop")
+
+    @contextlib.contextmanager
+    def down(self) -> Iterator[None]:
+        """The server stopped for the block (a street server that cannot be reached), then
+        started again on the same port."""
+        self.stop("fast")
+        try:
+            yield
+        finally:
+            self.start()
 
 
 @pytest.fixture(scope="session")

@@ -65,6 +65,16 @@ def _target(url: str) -> dict[str, str]:
             "port": str(parts.get("port") or 5432), "dbname": parts.get("dbname") or ""}
 
 
+def login_url(url: str, role: str) -> str:
+    """The server address of ``url`` for the login role ``role``, without any password."""
+    _target(url)                       # a URL that is not one says so in Chinese
+    parts = conninfo_to_dict(url)
+    host = str(parts.get("host") or "")
+    host = f"[{host}]" if ":" in host else host
+    port = f":{parts['port']}" if parts.get("port") else ""
+    return f"postgresql://{role}@{host}{port}/{parts.get('dbname') or ''}"
+
+
 def _connect_failure(text: str, target: dict[str, str]) -> str:
     """libpq says why a connection failed only in words (there is no SQLSTATE before login)."""
     user, where = target["user"], f"{target['host']}:{target['port']}"
