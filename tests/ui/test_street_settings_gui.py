@@ -172,10 +172,13 @@ def test_the_minute_timer_publishes_a_change(qtbot, demo_session, street_db):
     team = demo_session.db.execute("SELECT id, uid FROM teams ORDER BY id LIMIT 1").fetchone()
     teams.rename(window.session, team[0], "高立庄夕阳红志愿服务队（改名）")
     qtbot.waitUntil(lambda: "1 条待上报" in _status(window))
+    announced = []
+    window.signals.changed.connect(announced.append)
     with qtbot.waitSignal(publishing.finished, timeout=30_000):
         publishing.timer.timeout.emit()                  # the minute is up
         assert publishing.run_now() is None              # never two at once
     assert _server_rows(street_db)[("teams", team[1])]["name"] == "高立庄夕阳红志愿服务队（改名）"
+    assert announced == []      # the outbox's bookkeeping makes no page reload each minute
     qtbot.waitUntil(lambda: "0 条待上报" in _status(window))
     window.close()
     assert not publishing.timer.isActive()

@@ -95,8 +95,8 @@ class StreetPublishing(QObject):
         """Publish on a job (none while one runs, or with no server set)."""
         if self.job is not None or not self.config.configured or self._session.path is None:
             return None
-        self.job = runner.start(reporting.publish_configured, session=self._session, writes=True,
-                                done=self._on_done, failed=self._on_done, owner=self)
+        self.job = runner.start(_publish_quietly, self._session, done=self._on_done,
+                                failed=self._on_done, owner=self)
         self.status_changed.emit()
         return self.job
 
@@ -131,6 +131,17 @@ class StreetPublishing(QObject):
         self.last_published = answer.last_published
         self.waiting = answer.waiting
         self.status_changed.emit()
+
+
+def _publish_quietly(session: Session) -> object:
+    """Publish on the job's own connection without announcing its writes: they are the
+    outbox's bookkeeping (street.acked_seq, street.last_published), not a change of the
+    ledgers, and every page that follows "settings" would reload each minute."""
+    worker = runner.open_worker(session, writes=True)
+    try:
+        return reporting.publish_configured(worker)
+    finally:
+        worker.db.close()
 
 
 class StreetStatusLabel(QLabel):

@@ -109,3 +109,21 @@ def test_without_a_keyring_the_message_says_so_in_chinese():
                  lambda: config.set_street_key(KEY)):
         with pytest.raises(StreetConfigError, match="没有可用的系统密码库"):
             call()
+
+
+def test_saving_the_section_keeps_a_password_written_in_the_address_out_of_the_file(
+        session, db_path, memory_keyring):
+    saved = config.save_with_secrets(
+        session, StreetConfig(f"postgresql://gaolizhuang:{SECRET}@db.local/street", "", True),
+        key=KEY)
+    assert saved == StreetConfig("postgresql://db.local:5432/street", "gaolizhuang", True)
+    assert config.password(saved.url, saved.user) == SECRET
+    assert config.street_key() == KEY.encode("utf-8")
+    session.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stored = b"".join(p.read_bytes() for p in db_path.parent.iterdir() if p.is_file())
+    assert SECRET.encode("utf-8") not in stored and KEY.encode("utf-8") not in stored
+
+    # a refused key saves nothing: neither the new address nor the new password
+    with pytest.raises(StreetConfigError, match="街道密钥"):
+        config.save_with_secrets(session, StreetConfig("other.local/street", "u2"), "new-pw", "short")
+    assert config.load(session) == saved and config.password("other.local/street", "u2") is None
