@@ -177,15 +177,24 @@ def _street_template(_pg) -> str:
 
 
 @pytest.fixture
-def street_db(_pg, _street_template) -> StreetDatabase:
+def street_db(_pg, _street_template) -> Iterator[StreetDatabase]:
     """A fresh database with the street schema migrated; the roles a test made are dropped after."""
+    yield from _test_database(_pg, _street_template)
+
+
+@pytest.fixture
+def bare_street_db(_pg) -> Iterator[StreetDatabase]:
+    """A fresh database where `street init` has not run yet."""
+    yield from _test_database(_pg, "template1")
+
+
+def _test_database(server: PgServer, template: str) -> Iterator[StreetDatabase]:
     import psycopg
 
     name = f"street_{next(_databases)}"
-    _create_database(_pg, name, _street_template)
-    database = StreetDatabase(_pg, name, _pg.url(name))
-    yield database
-    with psycopg.connect(_pg.url(), autocommit=True) as admin:
+    _create_database(server, name, template)
+    yield StreetDatabase(server, name, server.url(name))
+    with psycopg.connect(server.url(), autocommit=True) as admin:
         admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
         roles = admin.execute(
             "SELECT rolname FROM pg_roles WHERE rolname NOT LIKE 'pg\\_%' AND NOT rolsuper"

@@ -9,23 +9,14 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import psycopg
-
 from volunteer_app.cli import main
 from volunteer_app.services.street import server, server_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _fresh_database(pg_server: str, name: str) -> str:
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {name}")
-    return pg_server.rsplit("/", 1)[0] + f"/{name}"
-
-
-def test_init_then_accounts_through_the_front_door(pg_server):
-    url = _fresh_database(pg_server, "street_cli")
+def test_init_then_accounts_through_the_front_door(bare_street_db):
+    url, name = bare_street_db.admin_url, bare_street_db.name
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
     run = [sys.executable, str(ROOT / "main.py"), "street"]
     for _ in range(2):                                 # a second init changes nothing and says so
@@ -38,9 +29,9 @@ def test_init_then_accounts_through_the_front_door(pg_server):
     assert done.returncode == 0, done.stderr
     created, secret = done.stdout.splitlines()
     port = urlsplit(url).port
-    assert created == f"已建立社区上报账号 gaolizhuang：postgresql://gaolizhuang@127.0.0.1:{port}/street_cli"
+    assert created == f"已建立社区上报账号 gaolizhuang：postgresql://gaolizhuang@127.0.0.1:{port}/{name}"
     password = secret.removeprefix("密码：").split("（")[0]
-    with server.connect(f"postgresql://gaolizhuang:{password}@127.0.0.1:{port}/street_cli") as conn:
+    with server.connect(f"postgresql://gaolizhuang:{password}@127.0.0.1:{port}/{name}") as conn:
         assert conn.execute("SELECT pg_has_role('street_publisher', 'MEMBER')").fetchone() == (True,)
 
 
@@ -54,8 +45,8 @@ def test_add_viewer_with_a_given_password(street_db, capsys):
         assert conn.execute("SELECT pg_has_role('street_viewer', 'MEMBER')").fetchone() == (True,)
 
 
-def test_accounts_before_init_say_run_street_init(pg_server, capsys):
-    url = _fresh_database(pg_server, "street_not_yet")
+def test_accounts_before_init_say_run_street_init(bare_street_db, capsys):
+    url = bare_street_db.admin_url
     assert main(["street", "add-publisher", "--server", url, "--role", "gaolizhuang"]) == 1
     assert capsys.readouterr().err == "邻里帮：街道服务器还没有初始化：请先运行 street init\n"
 
@@ -73,6 +64,7 @@ def test_a_wrong_password_or_a_server_down_is_one_line(street_db, capsys):
     assert main(["street", "add-viewer", "--server", street_db.admin_url, "--role", "jiedao"]) == 0
 
 
-def test_street_without_an_action_says_which(capsys):
+def test_street_with_nothing_else_says_what_to_add(capsys):
     assert main(["street"]) == 1
-    assert "请给出操作：street init" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("邻里帮：请") and "street" in err and err.count("\n") == 1

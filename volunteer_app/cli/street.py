@@ -4,8 +4,9 @@
 community's login role (it writes only its own file's rows), ``add-viewer`` a street viewer's
 (reads everything). URL is postgresql://USER[:PASSWORD]@HOST[:PORT]/DB of an administrator;
 the password may also come from PGPASSWORD. Each subcommand is its own ``add_*`` function;
-other modules extend the group through :data:`PLUG_INS`, and the bare ``street`` form (the
-street's window) is left to them. psycopg loads only when a street command runs.
+other modules add subcommands through :data:`PLUG_INS`, and the bare ``street --server URL``
+(the street's window and its figures) through :data:`BARE_FORM`. psycopg loads only when a
+street command runs.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from collections.abc import Iterator
 
 from . import CommandError
 
-# (module of this package, function taking the group's parser and its subparsers): a plug-in
-# may add subcommands to ``actions`` or options and a handler to the bare ``street`` itself.
+# (module of this package, function taking the group's subparsers): one line per plug-in.
 PLUG_INS: tuple[tuple[str, str], ...] = ()
+# (module, function taking the group's own parser): options and a handler for bare ``street``.
+BARE_FORM = ("street_view", "add_bare_form")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,14 +32,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_init(actions)
     add_add_publisher(actions)
     add_add_viewer(actions)
-    for module, function in PLUG_INS:
-        try:
-            plug_in = importlib.import_module(f"{__package__}.{module}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__package__}.{module}":
-                raise
-            continue                     # that subcommand's module is not part of this build
-        getattr(plug_in, function)(p, actions)
+    for (module, function), target in ((BARE_FORM, p), *((plug, actions) for plug in PLUG_INS)):
+        plug_in = _plug_in(module)
+        if plug_in is not None:
+            getattr(plug_in, function)(target)
+
+
+def _plug_in(module: str):
+    try:
+        return importlib.import_module(f"{__package__}.{module}")
+    except ModuleNotFoundError as error:
+        if error.name != f"{__package__}.{module}":
+            raise
+        return None                      # that part's module is not part of this build
 
 
 def _server_argument(p: argparse.ArgumentParser) -> None:

@@ -126,3 +126,15 @@ def test_a_role_of_another_kind_or_name_is_refused(street_db):
             server.add_role(admin, "高立庄", "pw", "publisher")
         with pytest.raises(StreetServerError, match="密码不能为空"):
             server.add_role(admin, "gaolizhuang", "", "publisher")
+
+
+def test_a_second_publisher_of_the_same_file_is_told_another_is_busy(two_communities):
+    """Two runs of publish at once: the first locks its sources row, the second is refused
+    with the busy line instead of waiting (the protocol's lock, with NOWAIT)."""
+    a, _ = two_communities
+    lock = "SELECT acked_seq FROM street.sources WHERE source_uid = 'source-a' FOR UPDATE NOWAIT"
+    with server.connect(a) as first, server.connect(a) as second:
+        first.execute(lock)
+        with pytest.raises(StreetServerError) as raised, server.translated():
+            second.execute(lock)
+    assert str(raised.value) == server.BUSY

@@ -102,3 +102,28 @@ def test_a_database_never_initialised_says_run_street_init(street_db, pg_server)
 
 def source_uid() -> str:
     return str(uuid.uuid4())
+
+
+def test_every_view_reads_the_demo_communitys_published_rows(street_db, full_demo_session):
+    """The casts fit the data the outbox really publishes: every row of the demo, every column."""
+    from conftest import TODAY
+
+    from volunteer_app.services.street import outbox
+
+    counts = {}
+    with psycopg.connect(street_db.admin_url) as conn:
+        conn.execute("INSERT INTO street.sources (source_uid, role_name) VALUES ('demo', 'demo')")
+        for table in published.PUBLISHED:
+            uids = outbox.all_uids(full_demo_session, table.table)
+            data = outbox.row_data(full_demo_session, table.table, uids, b"street-key", TODAY)
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO street.rows (source_uid, tbl, uid, data, generation, seq)"
+                    " VALUES ('demo', %s, %s, %s, 1, 1)",
+                    [(table.table, uid, json.dumps(row)) for uid, row in data.items()])
+            viewed = conn.execute(f"SELECT * FROM street.{table.table}").fetchall()
+            counts[table.table] = (len(viewed), len(uids))
+        ages = dict(conn.execute("SELECT age_band, count(*) FROM street.residents GROUP BY 1").fetchall())
+    assert all(seen == sent for seen, sent in counts.values()), counts
+    assert counts["residents"][0] > 0 and counts["service_records"][0] > 0
+    assert ages.get("90+", 0) > 0
