@@ -4,52 +4,52 @@
 <context>
     <name>AlertActions</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="29"/>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="25"/>
         <source>发布预警…</source>
         <translation>Issue warning…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="30"/>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="26"/>
         <source>打印点名表…</source>
         <translation>Print call sheet…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="31"/>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="27"/>
         <source>录入点名表结果…</source>
         <translation>Enter call sheet results…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="32"/>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="28"/>
         <source>解除预警…</source>
         <translation>Lift warning…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="60"/>
         <source>预警已升级：点名名单新增 %1 人，共 %2 人。</source>
         <translation>Warning upgraded: %1 added to the roll-call, %2 in all.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="63"/>
         <source>预警已发布：点名 %1 人。</source>
         <translation>Warning issued: %1 on the roll-call.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="65"/>
         <source>值班 %1 个班次，一键补缺排上 %2 人次，%3 个班次仍缺人。</source>
         <translation>%1 duty shifts, %2 places filled by Fill gaps, %3 shifts still short.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="91"/>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="93"/>
         <source>已录入 %1 条点名结果。</source>
         <translation>%1 roll-call results entered.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="111"/>
         <source>%1已解除：记入 %2 条志愿服务记录，共 %3 小时；%4 人始终没有联系上，已记下原因。</source>
         <translation>%1 lifted: %2 service records, %3 hours in all; %4 never reached, with the reason recorded.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/alert_page_actions.py" line="117"/>
         <source>可以预览、打印或保存这次预警的总结报告。</source>
         <translation>You can preview, print or save this warning&apos;s after-action report.</translation>
     </message>
@@ -201,24 +201,24 @@
         <translation>LinLiBang: this computer has no graphical display (no DISPLAY), so the window cannot open. Run it on a virtual display: xvfb-run -a make run ; for the command line see python main.py --help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="75"/>
+        <location filename="../../volunteer_app/ui/app.py" line="77"/>
         <source>邻里帮</source>
         <translation>LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="70"/>
-        <location filename="../../volunteer_app/ui/app.py" line="82"/>
-        <location filename="../../volunteer_app/ui/app.py" line="88"/>
+        <location filename="../../volunteer_app/ui/app.py" line="72"/>
+        <location filename="../../volunteer_app/ui/app.py" line="84"/>
+        <location filename="../../volunteer_app/ui/app.py" line="90"/>
         <source>邻里帮：无法打开数据库</source>
         <translation>LinLiBang: cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="154"/>
+        <location filename="../../volunteer_app/ui/app.py" line="157"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="155"/>
+        <location filename="../../volunteer_app/ui/app.py" line="158"/>
         <source>这是第一次打开邻里帮。
 
 要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
@@ -227,44 +227,44 @@
 Load a demo community to see how it works, or start empty and enter your own community?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="157"/>
+        <location filename="../../volunteer_app/ui/app.py" line="160"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="159"/>
+        <location filename="../../volunteer_app/ui/app.py" line="162"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="206"/>
+        <location filename="../../volunteer_app/ui/app.py" line="209"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="212"/>
+        <location filename="../../volunteer_app/ui/app.py" line="215"/>
         <source>邻里帮：无法保存</source>
         <translation>LinLiBang: could not save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="217"/>
+        <location filename="../../volunteer_app/ui/app.py" line="220"/>
         <source>错误报告已保存到：
 %1</source>
         <translation>The error report was saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="219"/>
+        <location filename="../../volunteer_app/ui/app.py" line="222"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="224"/>
+        <location filename="../../volunteer_app/ui/app.py" line="227"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="224"/>
+        <location filename="../../volunteer_app/ui/app.py" line="227"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
 %1
@@ -765,12 +765,12 @@ Assign anyway?</translation>
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../volunteer_app/ui/runner.py" line="186"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="200"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/runner.py" line="188"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="202"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -890,7 +890,7 @@ Assign anyway?</translation>
         <translation>Call by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="148"/>
         <source>已复制 %1 条微信通知，可粘贴到微信。</source>
         <translation>%1 WeChat texts copied, ready to paste into WeChat.</translation>
     </message>
@@ -1156,132 +1156,132 @@ Assign anyway?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="69"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="72"/>
         <source>未覆盖</source>
         <translation>Uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="73"/>
         <source>高风险和重点居民中，既无结对帮手、也无包户人的</source>
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
         <source>90岁以上老人</source>
         <translation>Residents aged 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
         <source>“90后”：年满90周岁</source>
         <translation>&quot;90+&quot;: aged 90 or more</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="75"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="75"/>
         <source>住高层无电梯或不能上下楼的老人</source>
         <translation>Elderly residents living high up without a lift, or unable to use stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="76"/>
         <source>独居居民</source>
         <translation>Residents living alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="77"/>
         <source>在册居民</source>
         <translation>Registered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="78"/>
         <source>在册志愿者</source>
         <translation>Active volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="78"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="79"/>
         <source>可结对的80后帮手</source>
         <translation>1980s-born helpers available</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="79"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="80"/>
         <source>出生于80年代、还能再结对的志愿者和社区工作者</source>
         <translation>Volunteers and staff born in the 1980s who can take another pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="82"/>
         <source>点击查看未覆盖居民名单</source>
         <translation>Click to see the uncovered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="87"/>
         <source>未办结诉求</source>
         <translation>Open requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="88"/>
         <source>点击查看超时或有风险的诉求</source>
         <translation>Click to see the late or at-risk requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="91"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="92"/>
         <source>极端天气预警</source>
         <translation>Weather warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="93"/>
         <source>点击打开极端天气点名</source>
         <translation>Click to open the weather roll-call</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="110"/>
         <source>各队伍人数</source>
         <translation>Members per team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="156"/>
         <source>已联系 %1/%2</source>
         <translation>Reached %1/%2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="158"/>
         <source>需要帮助未办 %1 人，待上门查看 %2 人</source>
         <translation>%1 needs open, %2 door visits open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="161"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="178"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="161"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="178"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="162"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="179"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="163"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="180"/>
         <source>超时 %1 件，有风险 %2 件；%3月 %4</source>
         <translation>%1 late, %2 at risk; month %3: %4</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="190"/>
         <source>还没有队伍。</source>
         <translation>No teams yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="174"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="191"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
@@ -1332,57 +1332,57 @@ Assign anyway?</translation>
 <context>
     <name>DoorTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="166"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="174"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="168"/>
         <source>上门人</source>
         <translation>Door visitor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="168"/>
         <source>待指派</source>
         <translation>To assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="176"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="169"/>
         <source>未接通次数</source>
         <translation>Unanswered calls</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="177"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="170"/>
         <source>等待（分钟）</source>
         <translation>Waiting (min)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="179"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="172"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="180"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="173"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="182"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="175"/>
         <source>改派上门人…</source>
         <translation>Send someone else…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="176"/>
         <source>登记上门结果…</source>
         <translation>Record door visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="187"/>
         <source>已登记上门结果。</source>
         <translation>Door visit recorded.</translation>
     </message>
@@ -1390,12 +1390,12 @@ Assign anyway?</translation>
 <context>
     <name>DoorVisits</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="128"/>
         <source>派人上门查看：%1</source>
         <translation>Send to the door: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="130"/>
         <source>已安排上门查看。</source>
         <translation>Door visit arranged.</translation>
     </message>
@@ -1403,67 +1403,67 @@ Assign anyway?</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="82"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="88"/>
         <source>导出%1</source>
         <translation>Export %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="85"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="91"/>
         <source>文件名以 .xlsx 或 .csv 结尾</source>
         <translation>File name ending in .xlsx or .csv</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="86"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="92"/>
         <source>选择位置…</source>
         <translation>Choose location…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="88"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="94"/>
         <source>包含完整的身份证号和电话（会记入操作日志）</source>
         <translation>Include full ID numbers and phones (written to the audit log)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="93"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="99"/>
         <source>您没有查看完整证件号和电话的权限，只能导出打码后的台账。</source>
         <translation>You may not view full ID numbers and phones, so only a masked ledger can be exported.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="96"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="102"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="98"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="104"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="108"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="114"/>
         <source>导出到文件：</source>
         <translation>Export to file:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="117"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="123"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="118"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="124"/>
         <source>Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="125"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="131"/>
         <source>文件名请以 .xlsx 或 .csv 结尾。</source>
         <translation>Please end the file name with .xlsx or .csv.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="135"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="141"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="139"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="145"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
@@ -1633,52 +1633,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="30"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="29"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="31"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="30"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="32"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="31"/>
         <source>发布</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="33"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="32"/>
         <source>解除</source>
         <translation>Lifted</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="33"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="32"/>
         <source>进行中</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="35"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="34"/>
         <source>点名</source>
         <translation>Roll-call</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="36"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="35"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="37"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="36"/>
         <source>联系率</source>
         <translation>Reached %</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="43"/>
         <source>查看</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="44"/>
         <source>查看报告…</source>
         <translation>View report…</translation>
     </message>
@@ -1965,17 +1965,17 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>InsuranceBanner</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="218"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="214"/>
         <source>登记保险…</source>
         <translation>Record insurance…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="226"/>
         <source>（共 %1 项，鼠标停在这里查看全部）</source>
         <translation> (%1 in all; hover here to see them)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="252"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="250"/>
         <source>已为 %1 个任务登记保险。</source>
         <translation>Insurance recorded for %1 tasks.</translation>
     </message>
@@ -2149,37 +2149,37 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="32"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="34"/>
         <source>居民台账</source>
         <translation>Residents ledger</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="33"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="35"/>
         <source>志愿者台账</source>
         <translation>Volunteers ledger</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="34"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="36"/>
         <source>志愿服务记录</source>
         <translation>Volunteer service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="45"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="47"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="47"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="49"/>
         <source>从Excel（.xlsx）或CSV导入台账</source>
         <translation>Import a ledger from Excel (.xlsx) or CSV</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="48"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="50"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/ledger_actions.py" line="50"/>
+        <location filename="../../volunteer_app/ui/ledger_actions.py" line="52"/>
         <source>导出为Excel或CSV（身份证号和电话默认打码）</source>
         <translation>Export as Excel or CSV (ID numbers and phones masked by default)</translation>
     </message>
@@ -2286,17 +2286,17 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="34"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="35"/>
         <source>邻里帮 — 社区志愿服务管理</source>
         <translation>LinLiBang — community volunteer management</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="64"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="65"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="65"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="66"/>
         <source>当前用户：%1</source>
         <translation>User: %1</translation>
     </message>
@@ -2363,77 +2363,77 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="136"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="138"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
         <source>未指派</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="140"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="140"/>
         <source>未办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="141"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="142"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="151"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="144"/>
         <source>指派处理人…</source>
         <translation>Assign handler…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="145"/>
         <source>标记已办…</source>
         <translation>Mark done…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="159"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="152"/>
         <source>已指派处理人。</source>
         <translation>Handler assigned.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="157"/>
         <source>需要帮助已办：%1</source>
         <translation>Need done: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="158"/>
         <source>办理情况</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="160"/>
         <source>已标记为办结。</source>
         <translation>Marked done.</translation>
     </message>
@@ -2514,7 +2514,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PagedTableModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/paged_model.py" line="224"/>
+        <location filename="../../volunteer_app/ui/paged_model.py" line="232"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -2575,237 +2575,237 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>PairingPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="69"/>
         <source>80后帮90后</source>
         <translation>80s helpers for 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="72"/>
         <source>匹配</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="74"/>
         <source>允许跨社区结对</source>
         <translation>Allow pairs across communities</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="86"/>
         <source>接受所选</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="87"/>
         <source>全部接受</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="88"/>
         <source>拒绝所选</source>
         <translation>Reject selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="89"/>
         <source>以后不再推荐这一对</source>
         <translation>Never suggest this pair again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="92"/>
         <source>建议结对</source>
         <translation>Suggested pairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="96"/>
         <source>登记探访…</source>
         <translation>Log visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="95"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="98"/>
         <source>解除原因（必填）</source>
         <translation>Reason for release (required)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="96"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="99"/>
         <source>解除结对</source>
         <translation>Release pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="101"/>
         <source>结对与探访</source>
         <translation>Pairs &amp;&amp; visits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="104"/>
         <source>未能结对</source>
         <translation>Could not pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="108"/>
         <source>逾期与未覆盖</source>
         <translation>Late &amp;&amp; uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="137"/>
         <source>点“匹配”为还没有帮手的老人生成建议结对。</source>
         <translation>Click &quot;Match&quot; to propose helpers for residents who have none.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="139"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="153"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="161"/>
         <source>帮手</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="140"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="152"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="160"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="177"/>
         <source>老人</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="151"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="224"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="232"/>
         <source>（悬空）</source>
         <translation> (stranded)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
         <source>每%1天</source>
         <translation>Every %1 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
         <source>尚未探访</source>
         <translation>Not visited yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="157"/>
         <source>逾期%1天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="157"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="154"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="162"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="178"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="155"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="163"/>
         <source>探访间隔</source>
         <translation>Visit interval</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="165"/>
         <source>上次探访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="158"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="166"/>
         <source>应探访日期</source>
         <translation>Visit due</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="159"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="167"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="161"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="169"/>
         <source>结对理由</source>
         <translation>Why paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="175"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="179"/>
         <source>悬空</source>
         <translation>Stranded</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="180"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="189"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="197"/>
         <source>正在匹配…</source>
         <translation>Matching…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="190"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="198"/>
         <source>正在为老人匹配帮手…</source>
         <translation>Matching helpers with elderly residents…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="190"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="198"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="204"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="212"/>
         <source>已取消匹配。</source>
         <translation>Matching cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="212"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="220"/>
         <source>建议 %1 对（悬空老人 %2 位），未能结对 %3 位</source>
         <translation>%1 pairs suggested (%2 stranded elders); %3 could not be paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="246"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="254"/>
         <source>请先在“建议结对”里选中要接受的结对。</source>
         <translation>First select the pairs to accept under &quot;Suggested pairs&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="251"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="259"/>
         <source>无法结对</source>
         <translation>Cannot pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="262"/>
         <source>已结对 %1 对。</source>
         <translation>%1 pairs made.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="265"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="273"/>
         <source>请先选中要拒绝的建议。</source>
         <translation>First select the suggestions to reject.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="274"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="282"/>
         <source>已拒绝 %1 条建议。</source>
         <translation>Rejected %1 suggestions.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="313"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="321"/>
         <source>队长只能为自己带领的队伍的队员登记探访。</source>
         <translation>A captain can log visits only for members of the teams they lead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="318"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="326"/>
         <source>请先在“结对与探访”里选中一个结对。</source>
         <translation>First select a pair under &quot;Pairs &amp; visits&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="340"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="348"/>
         <source>已解除%1与%2的结对。</source>
         <translation>Released the pair of %1 and %2.</translation>
     </message>
@@ -3251,52 +3251,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="62"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="63"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="66"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="67"/>
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="70"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="71"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="72"/>
         <source>服务对象</source>
         <translation>Beneficiary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="73"/>
         <source>服务内容</source>
         <translation>Service</translation>
     </message>
@@ -3304,163 +3304,163 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="109"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="167"/>
         <source>服务记录</source>
         <translation>Service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="113"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="116"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="118"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="120"/>
         <source>全部类别</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="119"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="122"/>
         <source>全部月份</source>
         <translation>All months</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="121"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="124"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="140"/>
         <source>新增记录</source>
         <translation>Add record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="141"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="142"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="143"/>
         <source>核实并锁定</source>
         <translation>Verify and lock</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="144"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="145"/>
         <source>打印证明</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="146"/>
         <source>月度报表</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="147"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="166"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="171"/>
         <source>时长与星级</source>
         <translation>Hours &amp;&amp; stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="173"/>
         <source>证明登记簿</source>
         <translation>Certificate register</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="228"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="231"/>
         <source>共 {0} 条记录，合计 {1} 小时，其中已核实 {2} 小时（已更正的原记录不计）</source>
         <translation>{0} records, {1} hours in all, {2} hours verified (corrected originals not counted)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="244"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="247"/>
         <source>已核实锁定的记录不能修改或删除，请用“更正”</source>
         <translation>Verified, locked records cannot be edited or deleted; use &quot;Correct&quot;</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="290"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="306"/>
         <source>请先选择“已记录”状态的记录（可按住Ctrl或Shift多选）。</source>
         <translation>First select records in the &quot;recorded&quot; state (hold Ctrl or Shift to select several).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="297"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="313"/>
         <source>已核实并锁定 {0} 条记录。锁定后不能修改或删除，如有错误请用“更正”。</source>
         <translation>Verified and locked {0} records. Locked records cannot be edited or deleted; use &quot;Correct&quot; for mistakes.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="312"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="328"/>
         <source>这条记录状态为“{0}”，已核实锁定，不能修改或删除。如有错误，请督导选中它点“更正”并写明原因，原记录会保留。</source>
         <translation>This record is &quot;{0}&quot;: verified and locked, it cannot be edited or deleted. For a mistake, a supervisor selects it, clicks &quot;Correct&quot; and gives the reason; the original record is kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="327"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="343"/>
         <source>删除服务记录</source>
         <translation>Delete service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="328"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="344"/>
         <source>删除 {0} 在 {1} 的这条记录（{2} 小时）？</source>
         <translation>Delete this record of {0} on {1} ({2} hours)?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="354"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="370"/>
         <source>志愿者“{0}”，</source>
         <translation>Volunteer &quot;{0}&quot;, </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="358"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="374"/>
         <source>导出为PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="359"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="375"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="366"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="382"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="367"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="383"/>
         <source>正在导出服务记录……</source>
         <translation>Exporting service records…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="374"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="390"/>
         <source>已取消导出，没有生成文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="377"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="393"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="383"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="399"/>
         <source>（共 {0} 条，只导出前 {1} 条）</source>
         <translation>({0} in all; only the first {1} are exported)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="384"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="400"/>
         <source>已导出 {0} 条记录：{1}</source>
         <translation>Exported {0} records: {1}</translation>
     </message>
@@ -3468,52 +3468,52 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="105"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="107"/>
         <source>证明编号</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="108"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="109"/>
         <source>证明期间</source>
         <translation>Certificate period</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="106"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="112"/>
         <source>时长（小时）</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="113"/>
         <source>开具人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="114"/>
         <source>开具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="116"/>
         <source>补打</source>
         <translation>Reprints</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="120"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="116"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="120"/>
         <source>补打（原证明 {0}）</source>
         <translation>Reprint (original certificate {0})</translation>
     </message>
@@ -3521,12 +3521,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="267"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="272"/>
         <source>志愿者姓名、拼音首字母或证明编号</source>
         <translation>Volunteer name, pinyin initials or certificate number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="283"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="288"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
     </message>
@@ -3582,22 +3582,22 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="21"/>
+        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="26"/>
         <source>诉求（接诉即办）</source>
         <translation>Requests (12345 hotline)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="27"/>
+        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="30"/>
         <source>工单</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="28"/>
+        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="33"/>
         <source>三率</source>
         <translation>Three rates</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="29"/>
+        <location filename="../../volunteer_app/ui/pages/requests_page.py" line="34"/>
         <source>未诉先办</source>
         <translation>Act before the call</translation>
     </message>
@@ -3986,82 +3986,82 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="50"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="52"/>
         <source>无</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="50"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="52"/>
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="54"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
         <source>小区/院落</source>
         <translation>Estate/courtyard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
         <source>门牌</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
         <source>电梯</source>
         <translation>Lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="65"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="66"/>
         <source>独居</source>
         <translation>Lives alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="67"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
@@ -4069,64 +4069,64 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="95"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="97"/>
         <source>居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="100"/>
         <source>查找：姓名、拼音首字母（如 zjg）、电话尾号或楼号</source>
         <translation>Find: name, pinyin initials (e.g. zjg), a phone&apos;s last digits or building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="102"/>
         <source>只看悬空老人</source>
         <translation>Stranded elders only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="103"/>
         <source>只看90岁以上</source>
         <translation>Aged 90+ only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="104"/>
         <source>只看独居</source>
         <translation>Living alone only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="105"/>
         <source>只看未覆盖</source>
         <translation>Only uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="106"/>
         <source>高风险和重点居民中，既没有结对帮手、也没有包户人的</source>
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="132"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="134"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="134"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="136"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="135"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="253"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="259"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="139"/>
         <source>小区/院落…</source>
         <translation>Estates/courtyards…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="109"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="205"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="207"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -4134,39 +4134,39 @@ The administrator looks after users, settings and backups; create &quot;Communit
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="231"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="235"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="242"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="248"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="249"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="255"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="251"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="257"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="260"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="269"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="265"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="271"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>
@@ -4252,128 +4252,128 @@ Reason for archiving:</translation>
 <context>
     <name>RollTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="61"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="61"/>
         <source>未联系</source>
         <translation>Not tried</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="62"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="62"/>
         <source>需要帮助</source>
         <translation>Needs help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="72"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="139"/>
         <source>已转上门</source>
         <translation>Door visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
         <source>姓名、地址或电话尾号</source>
         <translation>Name, address or phone ending</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="120"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="121"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="122"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="124"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="132"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="127"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="134"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
         <source>等待分钟</source>
         <translation>Waiting min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
         <source>次数</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
         <source>点名原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="143"/>
         <source>1 平安</source>
         <translation>1 Safe</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="144"/>
         <source>2 需要帮助…</source>
         <translation>2 Needs help…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="150"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="145"/>
         <source>3 未接通</source>
         <translation>3 No answer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="151"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="146"/>
         <source>4 已上门</source>
         <translation>4 Visited</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
         <source>5 经家属确认</source>
         <translation>5 Via family</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="153"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
         <source>家属接的电话、替老人确认（下一次登记后自动取消）</source>
         <translation>The family answered for the resident (cleared after the next result)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="204"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="201"/>
         <source>（未定）</source>
         <translation>(none)</translation>
     </message>
@@ -4383,37 +4383,37 @@ Reason for archiving:</translation>
         <translation>All callers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="226"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="233"/>
         <source>%1 人，已联系 %2</source>
         <translation>%1 residents, %2 reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="267"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="274"/>
         <source>请在上面的名单里选择一位居民</source>
         <translation>Choose a resident in the list above</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="269"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="276"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="270"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="277"/>
         <source>%1  %2    电话 %3    家属 %4</source>
         <translation>%1  %2    phone %3    family %4</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="308"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="328"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="310"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="330"/>
         <source>（待指派）</source>
         <translation>(to assign)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="311"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="331"/>
         <source>，已转上门查看：%1</source>
         <translation>, sent for a door visit: %1</translation>
     </message>
@@ -4546,132 +4546,132 @@ Reason for archiving:</translation>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="56"/>
         <source>%1年第%2周 %3月%4日–%5月%6日</source>
         <translation>%1 week %2, %3/%4–%5/%6</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="80"/>
         <source>任务与排班</source>
         <translation>Tasks &amp; shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="88"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="89"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="94"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="90"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="94"/>
         <source>周视图</source>
         <translation>Week view</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="95"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="127"/>
         <source>缺人</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="127"/>
         <source>已够</source>
         <translation>Enough</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="132"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="128"/>
         <source>已满</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="132"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="128"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="134"/>
         <source>新建任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="135"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="136"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="137"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="138"/>
         <source>一键补缺</source>
         <translation>Fill gaps</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="139"/>
         <source>接龙导入</source>
         <translation>Import sign-up chain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="140"/>
         <source>签到/签退</source>
         <translation>Check in/out</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="141"/>
         <source>导出名单</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="142"/>
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="199"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="195"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="216"/>
         <source>本周 {0} 个班次，其中缺人 {1} 个</source>
         <translation>{0} shifts this week, {1} short of people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="260"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="256"/>
         <source>点选一个班次查看详情；双击可安排人员。</source>
         <translation>Click a shift to see its details; double-click to assign people.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="266"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="262"/>
         <source>这个班次已取消</source>
         <translation>This shift is cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="267"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="263"/>
         <source>只能为自己带领的队伍排班</source>
         <translation>You can schedule only the teams you lead</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="318"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="326"/>
         <source>请先选择一支您可以排班的队伍。</source>
         <translation>First choose a team you can schedule.</translation>
     </message>
@@ -4787,229 +4787,234 @@ Reason for archiving:</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="46"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="49"/>
         <source>常规设置</source>
         <translation>General settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="48"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="157"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="211"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="50"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="53"/>
         <source>备份与恢复</source>
         <translation>Backup &amp;&amp; restore</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="55"/>
+        <source>街道服务器</source>
+        <translation>Street server</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="76"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="162"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="162"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="240"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="116"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="162"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="218"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="227"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="168"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="123"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="169"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="170"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="179"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="192"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="192"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="195"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="227"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="200"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="237"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="240"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="246"/>
         <source>新增用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="237"/>
         <source>用户名（登录用）</source>
         <translation>User name (for logging in)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="200"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="246"/>
         <source>初始密码（至少8位）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="261"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="216"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="262"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="275"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="276"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="234"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="280"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="253"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="299"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="253"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="299"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="260"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="306"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="265"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="311"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="309"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="273"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="319"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="279"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="325"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="280"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="326"/>
         <source>恢复会用备份“%1”替换当前的全部数据（当前数据另存一份，可以再恢复回来）。继续吗？</source>
         <translation>Restoring replaces all current data with the backup “%1” (the current data are kept in a separate copy that can be restored again). Continue?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="317"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="363"/>
         <source>已恢复。原数据另存为 {0}。</source>
         <translation>Restored. The previous data were saved as {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="300"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="346"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="313"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="359"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="314"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="360"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="319"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="365"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
@@ -5154,82 +5159,82 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
         <source>未达星级</source>
         <translation>No star yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
         <source>一星级</source>
         <translation>1 star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
         <source>二星级</source>
         <translation>2 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
         <source>三星级</source>
         <translation>3 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="49"/>
         <source>四星级</source>
         <translation>4 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="49"/>
         <source>五星级</source>
         <translation>5 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
         <source>志愿者编号</source>
         <translation>Volunteer No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
         <source>本月时长</source>
         <translation>Hours this month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="67"/>
         <source>本年时长</source>
         <translation>Hours this year</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="68"/>
         <source>累计时长</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="69"/>
         <source>其中已核实</source>
         <translation>of which verified</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="71"/>
         <source>距下一星级</source>
         <translation>To next star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="72"/>
         <source>星级</source>
         <translation>Stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="77"/>
         <source>已满五星</source>
         <translation>Five stars reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="77"/>
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
@@ -5237,72 +5242,72 @@ Reason for archiving:</translation>
 <context>
     <name>StandingsPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="176"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="174"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="179"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="180"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="185"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="181"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="186"/>
         <source>导出年度统计…</source>
         <translation>Export yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="182"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="187"/>
         <source>所选年度每位志愿者的服务时长与星级：PDF（含全年按月、按类别合计）、Excel 或 CSV；选了队伍则只统计该队组织的服务</source>
         <translation>Each volunteer&apos;s hours and stars for the chosen year: PDF (with totals by month and by type), Excel or CSV; with a team chosen, only services that team organised count</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="198"/>
         <source>时长不含已被更正的原记录；星级按累计已核实、计入星级的时长评定（100、300、600、1000、1500小时为一至五星级；社区工作者工作时间内的服务登记但不计星级）。</source>
         <translation>Hours exclude corrected originals; stars follow the verified hours that count for stars (100, 300, 600, 1,000 and 1,500 hours for one to five stars; staff service in working hours is recorded but earns no stars).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="214"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="219"/>
         <source>%1年度志愿服务时长统计.pdf</source>
         <translation>volunteer_hours_%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="216"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="221"/>
         <source>导出年度统计</source>
         <translation>Export yearly summary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="217"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="222"/>
         <source>PDF文件 (*.pdf);;Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>PDF files (*.pdf);;Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="224"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="229"/>
         <source>文件名请以 .pdf、.xlsx 或 .csv 结尾。</source>
         <translation>Please end the file name with .pdf, .xlsx or .csv.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="227"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="232"/>
         <source>正在导出年度统计……</source>
         <translation>Exporting the yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="238"/>
         <source>已取消导出。</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="239"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="244"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="246"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="251"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -5410,6 +5415,208 @@ Reason for archiving:</translation>
         <location filename="../../volunteer_app/ui/dialogs/alert_start_dialog.py" line="177"/>
         <source>解除时间应晚于发布时间。</source>
         <translation>The end must be later than the start.</translation>
+    </message>
+</context>
+<context>
+    <name>StreetSettingsTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="53"/>
+        <source>街道办事处用街道服务器（PostgreSQL）汇总各社区的情况。本社区的数据只上报下面列出的项目，姓名、身份证号、电话等个人信息从不离开这台电脑（个人信息保护法第6条：最小必要）。断网时照常使用，变更会攒着，连上后自动补报。</source>
+        <translation>The street office gathers every community's figures on its street server (PostgreSQL). This community publishes only the items listed below; names, ID numbers, phone numbers and other personal data never leave this PC (PIPL Art. 6: minimum necessary). Offline, the app works as usual; changes wait and are sent once the server can be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="77"/>
+        <source>主机:端口/数据库，如 192.168.1.10:5432/street</source>
+        <translation>host:port/database, e.g. 192.168.1.10:5432/street</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="83"/>
+        <source>每分钟自动上报（连不上服务器时不打扰，只在状态栏显示）</source>
+        <translation>Publish automatically every minute (when the server cannot be reached, only the status bar says so)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="85"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="86"/>
+        <source>也可以粘贴街道给的 postgresql:// 开头的完整地址。</source>
+        <translation>You may also paste the full postgresql:// address the street office gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="87"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="88"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="89"/>
+        <source>保存在这台电脑的系统密码库（钥匙串）里，不写进数据文件和备份。</source>
+        <translation>Kept in this PC's system keyring, never in the data file or its backups.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="90"/>
+        <source>街道密钥</source>
+        <translation>Street key</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="91"/>
+        <source>由街道统一下发，各社区填同一个：志愿者的身份证号只以用它加密后的摘要上报，街道据此合计同一人在各社区的服务时长。同样只存在系统密码库里。</source>
+        <translation>Issued by the street office, the same for every community: a volunteer's ID number is published only as a keyed digest, so the street can add up one person's hours across communities. Also kept only in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="108"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="109"/>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="110"/>
+        <source>立即上报</source>
+        <translation>Publish now</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="123"/>
+        <source>上报的内容（只有这些离开这台电脑）</source>
+        <translation>What is published (only this leaves the PC)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="125"/>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="125"/>
+        <source>上报的项目</source>
+        <translation>Published items</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="141"/>
+        <source>从不上报：%1。</source>
+        <translation>Never published: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="168"/>
+        <source>已保存（留空不修改）</source>
+        <translation>Saved (leave empty to keep)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="169"/>
+        <source>未填写：志愿者上报时不带身份证摘要</source>
+        <translation>Not set: volunteers are published without the ID digest</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="193"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="200"/>
+        <source>正在连接街道服务器…</source>
+        <translation>Connecting to the street server…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="210"/>
+        <source>连接失败：%1</source>
+        <translation>Connection failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="212"/>
+        <source>本社区文件已在这台服务器上报过。</source>
+        <translation>This community file has published to this server before.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="213"/>
+        <source>本社区文件还没有在这台服务器上报过，第一次上报会发送全部内容。</source>
+        <translation>This community file has not published to this server yet; the first publish sends everything.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="214"/>
+        <source>连接成功：PostgreSQL %1，街道库第 %2 版。</source>
+        <translation>Connected: PostgreSQL %1, street schema version %2. </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="223"/>
+        <source>请先填写服务器地址和用户名。</source>
+        <translation>Please fill in the server address and the user name first.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="226"/>
+        <source>正在上报，请稍候…</source>
+        <translation>Publishing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="230"/>
+        <source>正在上报…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="238"/>
+        <source>上报失败：%1</source>
+        <translation>Publishing failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="241"/>
+        <source>已完整上报 %1 条（第一次上报，或服务器与本文件的记录需要对齐时，发送全部内容）</source>
+        <translation>Published all %1 rows (everything is sent on the first publish, or when the server and this file must be brought back in line)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="243"/>
+        <source>已上报 %1 条变更</source>
+        <translation>Published %1 changes</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="246"/>
+        <source>，其中删除 %1 条</source>
+        <translation>, %1 of them deletions</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="247"/>
+        <source>，待上报 %1 条。</source>
+        <translation>; %1 waiting.</translation>
+    </message>
+</context>
+<context>
+    <name>StreetStatusLabel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="161"/>
+        <source>%1 条待上报</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="163"/>
+        <source>正在上报…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="165"/>
+        <source>街道服务器无法连接</source>
+        <translation>Street server unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="165"/>
+        <source>上报未成功</source>
+        <translation>Publishing failed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="167"/>
+        <source>尚未上报</source>
+        <translation>Not published yet</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="169"/>
+        <source>上次上报 %1</source>
+        <translation>Last published %1</translation>
     </message>
 </context>
 <context>
@@ -5693,22 +5900,22 @@ Reason for archiving:</translation>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="99"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="99"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="99"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="114"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
@@ -5905,93 +6112,93 @@ Reason for archiving:</translation>
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
         <source>超时或有风险</source>
         <translation>Late or at risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="58"/>
         <source>工单编号、诉求人、地址、分类或内容</source>
         <translation>Ticket no., caller, address, category or text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="61"/>
         <source>新建诉求…</source>
         <translation>New request…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="63"/>
         <source>导入12345工单…</source>
         <translation>Import 12345 tickets…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="99"/>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="114"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="104"/>
         <source>工单编号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="106"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="105"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="106"/>
         <source>来电时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="108"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="109"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="110"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="111"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="113"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="112"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="114"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="113"/>
         <source>承办人/队伍</source>
         <translation>Staff / team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="134"/>
         <source>共 %1 件</source>
         <translation>%1 tickets</translation>
     </message>
@@ -5999,52 +6206,52 @@ Reason for archiving:</translation>
 <context>
     <name>UnreachedTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="114"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="107"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="108"/>
         <source>等待（分钟）</source>
         <translation>Waiting (min)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="110"/>
         <source>次数</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="118"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="111"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="118"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="111"/>
         <source>已转上门</source>
         <translation>Door visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="119"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="112"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="113"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="121"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="114"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="115"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="117"/>
         <source>派人上门…</source>
         <translation>Send to the door…</translation>
     </message>
@@ -6334,52 +6541,52 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="64"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="65"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="66"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="67"/>
         <source>所属队伍（角色）</source>
         <translation>Teams (role)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="68"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="69"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="71"/>
         <source>社区工作者</source>
         <translation>Community staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="72"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -6387,78 +6594,78 @@ Reason for archiving:</translation>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="175"/>
         <source>志愿者与队伍</source>
         <translation>Volunteers &amp; teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="185"/>
         <source>新建队伍</source>
         <translation>New team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="184"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="186"/>
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="192"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="194"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="199"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="201"/>
         <source>查找：姓名、拼音首字母（如 zjg）或电话尾号</source>
         <translation>Find: name, pinyin initials (e.g. zjg) or a phone&apos;s last digits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="201"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="203"/>
         <source>只看80后</source>
         <translation>1980s-born only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="218"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="220"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="222"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="221"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="428"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="434"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="222"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="224"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="225"/>
         <source>设为队长</source>
         <translation>Make captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="224"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="226"/>
         <source>移出队伍</source>
         <translation>Remove from team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="360"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="362"/>
         <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
         <translation>Choose a team on the left first to make a captain or remove a member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="362"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="364"/>
         <source>队长只能管理自己带领的队伍。</source>
         <translation>A captain can manage only the teams they lead.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="374"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="376"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -6466,49 +6673,49 @@ Reason for archiving:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="398"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="400"/>
         <source>已保存队伍“%1”。</source>
         <translation>Saved team &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="417"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="423"/>
         <source>已保存志愿者“%1”。</source>
         <translation>Saved volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="423"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="429"/>
         <source>归档志愿者</source>
         <translation>Archive volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="424"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="430"/>
         <source>确定归档志愿者“%1”吗？
 归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
         <translation>Archive volunteer &quot;%1&quot;?
 Archived volunteers leave the lists and rosters; their service records and certificates are kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="429"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="435"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="438"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="444"/>
         <source>已归档志愿者“%1”。</source>
         <translation>Archived volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="447"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="453"/>
         <source>%1 已加入 %2。</source>
         <translation>%1 has joined %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="456"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="462"/>
         <source>%1 现在是 %2 的队长。</source>
         <translation>%1 is now the captain of %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="464"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="470"/>
         <source>%1 已移出 %2（服务记录保留）。</source>
         <translation>%1 has been removed from %2 (service records are kept).</translation>
     </message>
@@ -6737,12 +6944,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ListTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="79"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="72"/>
         <source>共 %1 人</source>
         <translation>%1 in all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="74"/>
         <source>，列出等待最久的 %1 人</source>
         <translation>, the %1 waiting longest listed</translation>
     </message>
