@@ -30,6 +30,10 @@ class StreetConfigError(ValueError):
     """Refused input or an unusable keyring; one Chinese line naming the field."""
 
 
+class NoKeyringError(StreetConfigError):
+    """This PC has no keyring at all (not merely a locked one): nothing was ever saved there."""
+
+
 @dataclass(frozen=True)
 class StreetConfig:
     url: str = ""                 # postgresql://HOST:PORT/DB, without user or password
@@ -224,15 +228,15 @@ def _forget(entry: str) -> None:
 def _keyring_call(name: str, *args: str):
     # imported here: the window's start-up reads the settings above, never the keyring
     import keyring
-    from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+    from keyring import errors
 
     try:
         return getattr(keyring, name)(*args)
-    except NoKeyringError:
-        raise StreetConfigError(
+    except errors.NoKeyringError:
+        raise NoKeyringError(
             "这台电脑没有可用的系统密码库（钥匙串），无法保存街道服务器的密码和街道密钥。"
             "Windows 自带凭据管理器；Linux 请安装并解锁 gnome-keyring 或 KWallet。") from None
-    except PasswordDeleteError:
+    except errors.PasswordDeleteError:
         raise
-    except KeyringError as error:
+    except errors.KeyringError as error:
         raise StreetConfigError(f"系统密码库（钥匙串）拒绝了操作：{error}。请解锁后重试。") from None

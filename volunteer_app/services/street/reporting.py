@@ -54,9 +54,11 @@ def publish_configured(session: Session) -> PublishResult:
         raise StreetConfigError("还没有设置街道服务器：请在“设置 → 街道服务器”填写地址和用户名。")
     try:
         pw, key = config.password(cfg.url, cfg.user), config.street_key()
-    except StreetConfigError:
-        # no keyring on this PC: as the command line does, libpq may still find a password
-        # (PGPASSWORD, .pgpass) and volunteers go without the ID hash
+    except config.NoKeyringError:
+        # no keyring on this PC, so none was ever saved: as the command line does, libpq may
+        # still find a password (PGPASSWORD, .pgpass), and volunteers go without the ID hash.
+        # A locked keyring is an error instead: publishing without the key would send every
+        # volunteer again with no hash.
         pw, key = None, None
     return publish(session, config.connect_url(cfg), pw, key)
 
