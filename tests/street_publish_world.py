@@ -53,6 +53,23 @@ def community_file(template: Path, folder: Path, today, tag: str = "") -> Commun
     return opened
 
 
+def checkpointed_copy(file: CommunityFile, target: Path) -> None:
+    """The file as it is now, its WAL folded in first (a copy of the main file alone may
+    miss the latest commits)."""
+    file.session.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(file.path.read_bytes())
+
+
+def put_back(file: CommunityFile, copy: Path) -> None:
+    """Restore an older copy over the file, as a user restoring a backup by hand would."""
+    file.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{file.path}{suffix}").unlink(missing_ok=True)
+    file.path.write_bytes(copy.read_bytes())
+    file.reopen()
+
+
 def _own_identity(session: Session, tag: str) -> None:
     """Another PC's file: its own source uid, its communities renamed with new uids."""
     with session.write("settings", "communities") as db:
@@ -111,9 +128,9 @@ def row_versions(admin_url: str, source_uid: str) -> dict[tuple[str, str], tuple
             (source_uid,))}
 
 
-def assert_equal(admin_url: str, file: CommunityFile) -> None:
+def assert_equal(admin_url: str, file: CommunityFile, key: bytes | None = KEY) -> None:
     """The server holds exactly the file's projection: no row missing, none extra, none stale."""
-    want = projection(file.session)
+    want = projection(file.session, key)
     have = on_server(admin_url, outbox.source_uid(file.session))
     for table in want:
         missing = want[table].keys() - have[table].keys()

@@ -32,8 +32,8 @@ COMMAND_MODULES = (
     "places",
     "requests",    # 接诉即办: rates, hotspots; import plugs into its group (cli/requests.py)
     "alerts",      # 极端天气预警: start, status, log, close, each its own module (cli/alerts.py)
-    "publish",     # 上报到街道服务器 (issue 14): services/street/publish.py
     "street",      # 街道服务器: init, add-publisher, add-viewer; others plug in (cli/street.py)
+    "publish",     # 上报到街道服务器 (issue 14): services/street/publish.py
 )
 
 

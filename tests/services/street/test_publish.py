@@ -8,6 +8,7 @@ from conftest import TODAY
 from street_publish_world import (
     KEY,
     assert_equal,
+    checkpointed_copy,
     community_file,
     on_server,
     projection,
@@ -112,6 +113,21 @@ def test_a_row_changed_many_times_is_sent_once(street_db, gaolizhuang):
     assert_equal(street_db.admin_url, gaolizhuang)
 
 
+def test_a_new_street_key_sends_every_hash_again(street_db, gaolizhuang):
+    url = street_db.add_publisher("gaolizhuang")
+    publish(gaolizhuang.session, url, None, None)        # no key yet: no ID hash
+    assert_equal(street_db.admin_url, gaolizhuang, key=None)
+
+    result = publish(gaolizhuang.session, url, None, KEY)
+
+    assert result.full
+    assert_equal(street_db.admin_url, gaolizhuang, key=KEY)
+    hashes = [d["id_hash"] for d in on_server(street_db.admin_url, outbox.source_uid(
+        gaolizhuang.session))["volunteers"].values()]
+    assert any(hashes)
+    assert publish(gaolizhuang.session, url, None, KEY).sent == 0
+
+
 def test_small_batches_and_progress_reach_the_same_state(street_db, gaolizhuang):
     url = street_db.add_publisher("gaolizhuang")
     seen: list[tuple[int, int]] = []
@@ -154,7 +170,8 @@ def test_the_same_file_under_another_role_is_refused(street_db, gaolizhuang, dem
     """A file copied to another community's PC carries the same source uid: its publisher's
     role may not write over the first one's rows."""
     publish(gaolizhuang.session, street_db.add_publisher("gaolizhuang"), None, KEY)
-    copy = community_file(gaolizhuang.path, tmp_path / "copy", lambda: TODAY)
+    checkpointed_copy(gaolizhuang, tmp_path / "copy.sqlite3")
+    copy = community_file(tmp_path / "copy.sqlite3", tmp_path / "copy", lambda: TODAY)
     try:
         with pytest.raises(StreetServerError, match="账号"):
             publish(copy.session, street_db.add_publisher("copycat"), None, KEY)

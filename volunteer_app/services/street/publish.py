@@ -51,17 +51,9 @@ def publish(session: Session, url: str, password: str | None, key: bytes | None,
             run = _Run(session, conn, source_uid, key, today, max(1, batch_size), progress)
             return run.go()
     except psycopg.Error as error:
-        raise StreetServerError(_interrupted(error)) from error
+        raise StreetServerError(server.explain(error)) from error
     finally:
         conn.close()
-
-
-def _interrupted(error: psycopg.Error) -> str:
-    reason = " ".join(str(error).split())[:120]
-    if isinstance(error, psycopg.OperationalError):
-        return (f"与街道服务器的连接中断了（{reason}）。已确认的部分不会重发，"
-                "其余的变更留在本机，下次上报会接着发送。")
-    return f"街道服务器拒绝了上报（{reason}）。本机的待上报变更都还在，请联系街道管理员。"
 
 
 class _Run:
@@ -81,7 +73,8 @@ class _Run:
         if self._adoptable(known, local):
             outbox.set_acked(self.session, known.acked_seq, datetime.now())
             local = known.acked_seq
-        full = known.acked_seq != local
+        full = (known.acked_seq != local or known.generation == 0     # never sent in full
+                or publish_rows.key_changed(self.session, self.key))   # every ID hash moved
         acked = self._full(known) if full else self._incremental(known)
         return PublishResult(self.sent, self.deleted, full, acked,
                              outbox.pending_count(self.session), datetime.now())
@@ -89,10 +82,12 @@ class _Run:
     # -- the file and the server agree: what waits in the outbox -----------------------------
     def _incremental(self, known: SourceState) -> int:
         total = outbox.pending_count(self.session)
-        after = known.acked_seq
+        latest = publish_rows.latest_seqs(self.session)
+        after = start = known.acked_seq
         while changes := outbox.pending(self.session, after, self.batch_size):
             through = max(c.seq for c in changes)
-            rows = publish_rows.rows_of(self.session, changes, self.key, self.today)
+            current = publish_rows.still_current(changes, through, latest)
+            rows = publish_rows.rows_of(self.session, current, self.key, self.today)
             digest = publish_rows.digest(self.session, after, through, rows)
             with publish_server.guarded(
                     self.conn, self.source_uid, known,
@@ -103,7 +98,7 @@ class _Run:
             self._acked(through, rows)
             after = through
             self._report(total)
-        if self.sent == 0:      # nothing waited: tell the street this file is alive
+        if after == start:      # nothing waited: tell the street this file is alive
             with publish_server.guarded(self.conn, self.source_uid, known,
                                         "last_published = now()", ()):
                 pass
@@ -141,6 +136,7 @@ class _Run:
         self.sent += gone
         self.deleted += gone
         outbox.set_acked(self.session, through, datetime.now())
+        publish_rows.note_key(self.session, self.key)
         return through
 
     def _new_generation(self, known: SourceState) -> SourceState:

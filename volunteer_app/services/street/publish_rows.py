@@ -13,17 +13,32 @@ import json
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from ...store.rows import from_json, new_uid, now_text, to_json
 from ..session import Session
 from . import outbox
-from .published import PUBLISHED
 from .publish_server import Row
+from .published import PUBLISHED
 
 
 def as_json(data: dict | None) -> str | None:
-    """One text per row, the same every time (the digest compares texts)."""
+    """One text per row, the same every time (the digest compares texts; keys in the
+    declaration's order)."""
     if data is None:
         return None
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def latest_seqs(session: Session) -> dict[tuple[str, str], int]:
+    """Each waiting row's last change: a batch leaves out a row changed again later, which a
+    later batch sends, so a row changed a hundred times while offline is sent once."""
+    return {(table, uid): seq for table, uid, seq in session.db.execute(
+        "SELECT tbl, uid, max(seq) FROM street_outbox GROUP BY tbl, uid")}
+
+
+def still_current(changes: Sequence[outbox.Change], through: int,
+                  latest: dict[tuple[str, str], int]) -> list[outbox.Change]:
+    """The changes of a batch ending at ``through`` that no later change supersedes."""
+    return [c for c in changes if latest.get((c.table, c.uid), 0) <= through]
 
 
 def rows_of(session: Session, changes: Sequence[outbox.Change], key: bytes | None,
@@ -77,13 +92,12 @@ def digest(session: Session, after: int, through: int, rows: Sequence[Row]) -> s
 def digest_now(session: Session, after: int, through: int, key: bytes | None,
                today: date) -> str:
     """:func:`digest` of the batch (after, through] as this file would send it now."""
-    latest: dict[tuple[str, str], int] = {}
-    for seq, table, uid in session.db.execute(
-            "SELECT seq, tbl, uid FROM street_outbox WHERE seq > ? AND seq <= ? ORDER BY seq",
-            [after, through]).fetchall():
-        latest[(table, uid)] = seq
-    changes = [outbox.Change(seq, table, uid, "upsert") for (table, uid), seq in latest.items()]
-    return digest(session, after, through, rows_of(session, changes, key, today))
+    latest = latest_seqs(session)
+    changes = [outbox.Change(seq, table, uid, "upsert") for table, uid, seq in session.db.execute(
+        "SELECT tbl, uid, max(seq) FROM street_outbox WHERE seq > ? AND seq <= ? GROUP BY tbl, uid",
+        [after, through])]
+    return digest(session, after, through,
+                  rows_of(session, still_current(changes, through, latest), key, today))
 
 
 def _outbox_lines(session: Session, after: int, through: int) -> Iterator[str]:
@@ -100,3 +114,26 @@ def community_names(session: Session, key: bytes | None, today: date) -> str:
     data = outbox.row_data(session, "communities", uids, key, today)
     names = [d.get("name") or "" for d in data.values() if d and not d.get("archived")]
     return "、".join(n for n in names if n)[:200]
+
+
+# The street key the server's ID hashes were made with, as a short fingerprint (never the
+# key): a key set, changed or removed since means every volunteer's hash changed.
+KEY_MARK = "street.key_mark"
+
+
+def key_mark(key: bytes | None) -> str:
+    return hashlib.sha256(b"linlibang street key\x00" + key).hexdigest()[:16] if key else "none"
+
+
+def key_changed(session: Session, key: bytes | None) -> bool:
+    found = session.db.execute("SELECT value FROM settings WHERE key = ?", [KEY_MARK]).fetchone()
+    return from_json(found[0] if found else None, "") != key_mark(key)
+
+
+def note_key(session: Session, key: bytes | None) -> None:
+    """After a full send made with ``key`` was committed by the server."""
+    with session.write("settings"):
+        session.db.execute(
+            "INSERT INTO settings (uid, key, value, updated_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            [new_uid(), KEY_MARK, to_json(key_mark(key)), now_text()])
