@@ -56,31 +56,44 @@ def _changes(session, n: int) -> None:
 
 
 def test_killed_at_random_moments_then_resumed(street_db, community):
-    """The publish command killed (SIGKILL) at a random moment after it reached the server,
-    first in a full send, then in small incremental batches with edits in between."""
+    """The publish command killed (SIGKILL) at random moments: first in a full send, a
+    random time after it reached the server; then in batches of one change with edits in
+    between, once the server took a random number of its batches (so the kill lands in the
+    middle of the run: reading, sending, or between the server's commit and the file's)."""
     url = street_db.add_publisher("gaolizhuang")
+    source_uid = outbox.source_uid(community.session)
     rng = random.Random(14)
     killed = 0
     for _ in range(3):
-        killed += _publish_killed(community, url, street_db.admin_url, 25, rng.uniform(0, 2.0))
+        delay = rng.uniform(0, 2.0)
+        killed += _publish_killed(community, url, street_db.admin_url, 25,
+                                  lambda admin, since, d=delay: time.monotonic() > since + d)
     publish(community.session, url, None, KEY)
     assert_equal(street_db.admin_url, community)
     for round_ in range(8):
         for n in range(15):
             _changes(community.session, round_ * 20 + n)
-        killed += _publish_killed(community, url, street_db.admin_url, 1, rng.uniform(0, 0.4))
-    assert killed >= 6, "the loop should interrupt publishing most times"
+        target = rng.randint(outbox.acked_seq(community.session) + 1,
+                             outbox.max_seq(community.session) - 1)
+        killed += _publish_killed(community, url, street_db.admin_url, 1,
+                                  lambda admin, since, t=target: _server_acked(admin, source_uid) >= t)
+    assert killed >= 9, "the loop should interrupt publishing nearly every time"
 
     publish(community.session, url, None, KEY)
 
     assert_equal(street_db.admin_url, community)
-    source = server_source(street_db.admin_url, outbox.source_uid(community.session))
+    source = server_source(street_db.admin_url, source_uid)
     assert source["acked_seq"] == outbox.acked_seq(community.session)
 
 
-def _publish_killed(community, url: str, admin_url: str, batch: int, delay: float) -> bool:
-    """Run ``publish`` in a process, SIGKILL it ``delay`` seconds after it connected; whether
-    it was still running then."""
+def _server_acked(admin, source_uid: str) -> int:
+    return admin.execute("SELECT acked_seq FROM street.sources WHERE source_uid = %s",
+                         (source_uid,)).fetchone()[0]
+
+
+def _publish_killed(community, url: str, admin_url: str, batch: int, when) -> bool:
+    """Run ``publish`` in a process and SIGKILL it once ``when(admin, connected_at)`` holds
+    (polled from the moment it connected); whether it was still running then."""
     env = {**os.environ, "PYTHONPATH": str(MAIN.parent), "LINLIBANG_STREET_KEY": KEY.decode()}
     with psycopg.connect(admin_url, autocommit=True) as admin:
         started = admin.execute("SELECT clock_timestamp()").fetchone()[0]
@@ -90,8 +103,10 @@ def _publish_killed(community, url: str, admin_url: str, batch: int, delay: floa
         while running.poll() is None and not admin.execute(
                 "SELECT 1 FROM pg_stat_activity WHERE usename = 'gaolizhuang'"
                 " AND backend_start > %s", (started,)).fetchone():
-            time.sleep(0.01)
-    time.sleep(delay)
+            time.sleep(0.005)
+        connected = time.monotonic()
+        while running.poll() is None and not when(admin, connected):
+            time.sleep(0.005)
     alive = running.poll() is None
     if alive:
         running.send_signal(signal.SIGKILL)

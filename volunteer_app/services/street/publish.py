@@ -5,7 +5,7 @@ says up to which number it has taken this file's changes. When the two agree, on
 waits in the outbox is sent, in batches, each ONE server transaction that also moves the
 server's number; the file forgets a batch only after the server committed it. When they
 disagree (a file restored from an older copy, a server restored from a backup, a first
-publish, a re-send cut off half-way) everything is sent again under a new generation and
+publish, a re-send cut off half-way, a new street key) everything is sent again under a new generation and
 what the server holds of older generations becomes tombstones: the server then equals the
 file, whatever happened before. Killed at any moment, the next run finishes the job.
 """

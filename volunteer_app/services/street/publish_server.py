@@ -23,8 +23,6 @@ FULL_IN_PROGRESS = -1
 _LOCK_PREFIX = "street.publish:"
 LOCK_WAIT_SECONDS = 3
 
-ANOTHER_PUBLISHER = BUSY
-
 
 @dataclass(frozen=True)
 class SourceState:
@@ -110,7 +108,7 @@ def guarded(conn: psycopg.Connection, source_uid: str, expect: SourceState,
             " WHERE source_uid = %s AND acked_seq = %s AND generation = %s",
             (*params, source_uid, expect.acked_seq, expect.generation))
         if moved.rowcount != 1:
-            raise StreetServerError(ANOTHER_PUBLISHER)
+            raise StreetServerError(BUSY)
         yield conn
 
 
