@@ -47,6 +47,7 @@ class StreetPublishing(QObject):
         self._counts = counts = QueryWorker(session, self)
         counts.answers.ready.connect(self._on_status)
         self._asked = 0
+        self._stopped = False
         signals.changed.connect(self._on_changed)
         self.destroyed.connect(lambda *_: counts.close())
 
@@ -67,11 +68,12 @@ class StreetPublishing(QObject):
             QTimer.singleShot(delay_ms, self, self.run_now)
 
     def stop(self) -> None:
-        """The window closes: no new publish; a running one is waited for."""
+        """The window closes: no new publish, no new count; a running publish is waited for."""
+        self._stopped = True
         self.timer.stop()
-        self._count_timer.stop()
         if self.job is not None:
             runner.wait_all()
+        self._count_timer.stop()
         self._counts.close()
 
     def _follow_config(self) -> None:
@@ -115,6 +117,8 @@ class StreetPublishing(QObject):
     # -- the count --------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Ask for the last publish's time and the waiting count, off the GUI thread."""
+        if self._stopped:
+            return
         if not self.config.configured:
             self.status_changed.emit()
             return
