@@ -37,6 +37,20 @@ def _collect_on_gui_thread(qapp):
     assert not gc.isenabled(), "Python's automatic collector was turned back on (see ui/gui_gc.py)"
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """Every test gets an empty keyring in memory: the street server's password and key
+    (services/street/config.py) never touch the machine's keyring."""
+    import keyring
+    from memory_keyring import MemoryKeyring
+
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
 @pytest.fixture
 def event_loop(qapp):
     """A qasync loop over the one QApplication, for tests that await a page's coroutines."""

@@ -170,5 +170,5 @@ def test_admin_runs_the_system_but_not_the_ledgers(qtbot, open_window):
         settings.tabs.setCurrentIndex(index)
         for button in settings.tabs.currentWidget().findChildren(QPushButton):
             assert button.isEnabled(), button.objectName()
-    assert settings.tabs.count() == 3
+    assert settings.tabs.count() == 4      # 常规设置, 用户, 备份与恢复, 街道服务器 (issue 14)
     assert not settings.fields["security.idle_lock_minutes"].isReadOnly()

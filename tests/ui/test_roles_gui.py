@@ -39,7 +39,7 @@ def test_each_role_sees_only_its_pages(qtbot, demo_session, login, has_audit, ha
 def test_admin_settings_page_has_users_and_backup(qtbot, demo_session, tmp_path):
     window = window_for(qtbot, demo_session, "admin")
     page = window.show_page("settings")
-    assert page.tabs.count() == 3
+    assert page.tabs.count() == 4      # 街道服务器 added by issue 14
     assert page.save_button.isEnabled()
     assert page.users_table.rowCount() == 4
     target = tmp_path / "backup.sqlite3"

@@ -162,3 +162,14 @@ def test_a_page_opens_without_what_only_its_button_needs(page, heavy):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr[-2000:]
+
+
+def test_the_window_opens_without_the_street_servers_driver_or_the_keyring(tmp_path, session):
+    # The status bar's 上次上报 line reads the file only; psycopg and the keyring load when a
+    # publish, a 测试连接 or 设置 → 街道服务器 needs them (issue 14).
+    from volunteer_app.services.street import config
+
+    config.save(session, config.StreetConfig("street.local/street", "gaolizhuang", True))
+    modules = _modules_after(WINDOW, Path(session.path))
+    assert "volunteer_app.ui.street_publishing" in modules
+    assert not {"psycopg", "keyring"} & modules, {"psycopg", "keyring"} & modules

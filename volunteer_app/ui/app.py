@@ -122,6 +122,7 @@ def run_window(db_path: Path) -> int:
     window.auto_backups = AutoBackups(window, session)
     window.show()
     window.auto_backups.start()
+    window.street_publishing.start()
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     try:

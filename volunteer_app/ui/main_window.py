@@ -19,6 +19,7 @@ from .pages import PAGES, PageSpec
 from .permissions import role_title
 from .screen_fit import fit_to_screen, scrolling
 from .signals import DataSignals
+from .street_publishing import StreetPublishing, StreetStatusLabel
 
 # Qt.ItemDataRole.UserRole, the page key on each navigation item. Touching PySide's Qt
 # namespace builds all of its ~150 enums (15 ms), so nothing on the way to the first paint does.
@@ -64,6 +65,10 @@ class MainWindow(QMainWindow):
             shown = self.tr("%1（%2）").replace("%1", name).replace("%2", shown)
         self.user_label = QLabel(self.tr("当前用户：%1").replace("%1", shown), objectName="status.user")
         self.statusBar().addPermanentWidget(self.user_label)
+        # 上次上报 … · N 条待上报, when this file publishes to a street server (issue 14)
+        self.street_publishing = StreetPublishing.of(session, self.signals)
+        self.statusBar().addPermanentWidget(StreetStatusLabel(self.street_publishing))
+        self.street_publishing.refresh()
 
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         if self._specs:
@@ -104,5 +109,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.street_publishing.stop()
         self.signals.detach()
         super().closeEvent(event)

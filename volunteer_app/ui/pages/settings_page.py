@@ -26,6 +26,7 @@ from ...services.admin import backups, settings, users
 from ...services.permissions import ROLE_NAMES, USER_ROLES, Permission
 from ...services.session import Session
 from .. import runner
+from ..lazy_tabs import LazyTabs
 from ..permissions import enable_for
 from ..screen_fit import scrolling
 from ..signals import DataSignals
@@ -50,6 +51,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self._users_tab(), self.tr("用户"))
         if session.can(Permission.BACKUP):
             self.tabs.addTab(self._backup_tab(), self.tr("备份与恢复"))
+        self._lazy = LazyTabs(self.tabs)       # built when first chosen (it reads the keyring)
+        self._lazy.add("street", self.tr("街道服务器"), self._street_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(heading)
@@ -140,6 +143,17 @@ class SettingsPage(QWidget):
         for key, value in chosen.items():
             if value != settings.get(self.session, key):
                 settings.put(self.session, key, value)
+
+    # -- the street server (issue 14) -----------------------------------------------------------
+    def _street_tab(self) -> QWidget:
+        from .street_settings import StreetSettingsTab
+
+        return StreetSettingsTab(self.session, self._signals)
+
+    @property
+    def street_tab(self) -> QWidget:
+        """设置 → 街道服务器 (built now if it was not chosen yet)."""
+        return self._lazy.widget("street")
 
     # -- users ------------------------------------------------------------------------------
     def _users_tab(self) -> QWidget:

@@ -1,0 +1,185 @@
+"""Publishing to the street server from the window: every minute while 每分钟自动上报 is on,
+once soon after start-up, and at once from 设置's 立即上报; and the status bar's line
+"上次上报 12:05 · 3 条待上报" / "街道服务器无法连接 · 57 条待上报".
+
+One :class:`StreetPublishing` per window, a child of its :class:`DataSignals` (which every
+page of the window shares), so the timer and 立即上报 run one publish at a time. A publish
+runs on a :mod:`.runner` job with its own connection; a failure is the status bar's line,
+never a dialog. The waiting count is asked on a query thread after every committed change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel
+
+from ..services.session import Session
+from ..services.street import config, reporting
+from . import runner
+from .query_worker import QueryWorker
+from .signals import DataSignals
+
+EVERY_MS = 60_000               # 每分钟
+START_UP_DELAY_MS = 8000        # after the first paint, the first page's queries and the backup
+COUNT_DELAY_MS = 300            # a burst of changes (an import) asks for the count once
+
+
+class StreetPublishing(QObject):
+    finished = Signal(object)       # the PublishResult, or the exception that stopped the publish
+    status_changed = Signal()
+
+    def __init__(self, session: Session, signals: DataSignals):
+        super().__init__(signals)
+        self.setObjectName("street.publishing")
+        self._session = session
+        self.config = config.load(session)
+        self.last_published: datetime | None = None
+        self.waiting: int | None = None
+        self.failure: BaseException | None = None     # of the last publish; None once one worked
+        self.job: runner.Job | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(EVERY_MS)
+        self.timer.timeout.connect(self.run_now)
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self.refresh)
+        self._counts = counts = QueryWorker(session, self)
+        counts.answers.ready.connect(self._on_status)
+        self._asked = 0
+        self._stopped = False
+        signals.changed.connect(self._on_changed)
+        self.destroyed.connect(lambda *_: counts.close())
+
+    @classmethod
+    def of(cls, session: Session, signals: DataSignals) -> StreetPublishing:
+        """The window's one publisher (made now if the window has none yet)."""
+        return signals.findChild(cls, "street.publishing") or cls(session, signals)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    # -- when ---------------------------------------------------------------------------------
+    def start(self, delay_ms: int = START_UP_DELAY_MS) -> None:
+        """At the window's start, with 自动上报: a publish soon, then every minute."""
+        self._follow_config()
+        if self.timer.isActive():
+            QTimer.singleShot(delay_ms, self, self.run_now)
+
+    def stop(self) -> None:
+        """The window closes: no new publish, no new count; a running publish is waited for."""
+        self._stopped = True
+        self.timer.stop()
+        if self.job is not None:
+            runner.wait_all()
+        self._count_timer.stop()
+        self._counts.close()
+
+    def _follow_config(self) -> None:
+        automatic = self.config.configured and self.config.auto_publish
+        if automatic and not self.timer.isActive():
+            self.timer.start()
+        elif not automatic:
+            self.timer.stop()
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        if "settings" in tables:            # 设置 saved (or a publish moved its marks)
+            before = self.config
+            self.config = config.load(self._session)
+            self._follow_config()
+            if self.config != before:
+                self.failure = None
+        self._count_timer.start()
+
+    # -- publishing -----------------------------------------------------------------------------
+    def run_now(self) -> runner.Job | None:
+        """Publish on a job (none while one runs, or with no server set)."""
+        if self.job is not None or not self.config.configured or self._session.path is None:
+            return None
+        self.job = runner.start(_publish_quietly, self._session, done=self._on_done,
+                                failed=self._on_done, owner=self)
+        self.status_changed.emit()
+        return self.job
+
+    def _on_done(self, outcome: object) -> None:
+        self.job = None
+        if isinstance(outcome, BaseException):
+            self.failure = outcome
+        else:
+            self.failure = None
+            self.last_published = outcome.at
+            self.waiting = outcome.waiting
+        self.status_changed.emit()
+        self.finished.emit(outcome)
+        self.refresh()
+
+    # -- the count --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Ask for the last publish's time and the waiting count, off the GUI thread."""
+        if self._stopped:
+            return
+        if not self.config.configured:
+            self.status_changed.emit()
+            return
+        if self._counts.available:
+            self._asked = self._counts.submit(reporting.status)
+        else:                               # an in-memory file (tests): no second connection
+            self._on_status(0, reporting.status(self._session))
+
+    def _on_status(self, number: int, answer: object) -> None:
+        if number != self._asked:
+            return                          # a newer question is on its way
+        if isinstance(answer, BaseException):
+            raise answer
+        self.last_published = answer.last_published
+        self.waiting = answer.waiting
+        self.status_changed.emit()
+
+
+def _publish_quietly(session: Session) -> object:
+    """Publish on the job's own connection without announcing its writes: they are the
+    outbox's bookkeeping (street.acked_seq, street.last_published), not a change of the
+    ledgers, and every page that follows "settings" would reload each minute."""
+    worker = runner.open_worker(session, writes=True)
+    try:
+        return reporting.publish_configured(worker)
+    finally:
+        worker.db.close()
+
+
+class StreetStatusLabel(QLabel):
+    """The status bar's line; hidden while no street server is set."""
+
+    def __init__(self, publishing: StreetPublishing):
+        super().__init__(objectName="status.street")
+        self._publishing = publishing
+        publishing.status_changed.connect(self.show_status)
+        self.show_status()
+
+    def show_status(self) -> None:
+        p = self._publishing
+        self.setVisible(p.config.configured)
+        if not p.config.configured:
+            return
+        waiting = self.tr("%1 条待上报").replace("%1", "…" if p.waiting is None else str(p.waiting))
+        if p.running:
+            first = self.tr("正在上报…")
+        elif p.failure is not None:
+            first = self.tr("街道服务器无法连接") if _unreachable(p.failure) else self.tr("上报未成功")
+        elif p.last_published is None:
+            first = self.tr("尚未上报")
+        else:
+            first = self.tr("上次上报 %1").replace("%1", _when(p.last_published))
+        self.setText(f"{first} · {waiting}")
+        self.setToolTip(str(p.failure) if p.failure is not None else "")
+
+
+def _unreachable(error: BaseException) -> bool:
+    # the server's errors are StreetServerError (imported with psycopg, so by name here)
+    return type(error).__name__ == "StreetServerError"
+
+
+def _when(moment: datetime) -> str:
+    """12:05 today; 11-27 12:05 before."""
+    return moment.strftime("%H:%M" if moment.date() == datetime.now().date() else "%m-%d %H:%M")
