@@ -213,13 +213,11 @@
         <translation>LinLiBang: cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="156"/>
         <location filename="../../volunteer_app/ui/app.py" line="157"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="157"/>
         <location filename="../../volunteer_app/ui/app.py" line="158"/>
         <source>这是第一次打开邻里帮。
 
@@ -229,31 +227,26 @@
 Load a demo community to see how it works, or start empty and enter your own community?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="159"/>
         <location filename="../../volunteer_app/ui/app.py" line="160"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="161"/>
         <location filename="../../volunteer_app/ui/app.py" line="162"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="208"/>
         <location filename="../../volunteer_app/ui/app.py" line="209"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="214"/>
         <location filename="../../volunteer_app/ui/app.py" line="215"/>
         <source>邻里帮：无法保存</source>
         <translation>LinLiBang: could not save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="219"/>
         <location filename="../../volunteer_app/ui/app.py" line="220"/>
         <source>错误报告已保存到：
 %1</source>
@@ -261,19 +254,16 @@ Load a demo community to see how it works, or start empty and enter your own com
 %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="221"/>
         <location filename="../../volunteer_app/ui/app.py" line="222"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="226"/>
         <location filename="../../volunteer_app/ui/app.py" line="227"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="226"/>
         <location filename="../../volunteer_app/ui/app.py" line="227"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
@@ -775,13 +765,11 @@ Assign anyway?</translation>
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../volunteer_app/ui/runner.py" line="200"/>
         <location filename="../../volunteer_app/ui/runner.py" line="202"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/runner.py" line="202"/>
         <location filename="../../volunteer_app/ui/runner.py" line="204"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
@@ -4264,153 +4252,127 @@ Reason for archiving:</translation>
 <context>
     <name>RollTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="61"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="61"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
         <source>未联系</source>
         <translation>Not tried</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="62"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="62"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
         <source>需要帮助</source>
         <translation>Needs help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="139"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="143"/>
         <source>已转上门</source>
         <translation>Door visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="69"/>
         <source>姓名、地址或电话尾号</source>
         <translation>Name, address or phone ending</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="120"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="124"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="121"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="122"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="124"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="130"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="127"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="132"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
         <source>等待分钟</source>
         <translation>Waiting min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="135"/>
         <source>次数</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="137"/>
         <source>点名原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="143"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
         <source>1 平安</source>
         <translation>1 Safe</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="144"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
         <source>2 需要帮助…</source>
         <translation>2 Needs help…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="145"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="149"/>
         <source>3 未接通</source>
         <translation>3 No answer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="146"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="150"/>
         <source>4 已上门</source>
         <translation>4 Visited</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="151"/>
         <source>5 经家属确认</source>
         <translation>5 Via family</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="152"/>
         <source>家属接的电话、替老人确认（下一次登记后自动取消）</source>
         <translation>The family answered for the resident (cleared after the next result)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="201"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="213"/>
         <source>（未定）</source>
         <translation>(none)</translation>
@@ -4421,43 +4383,36 @@ Reason for archiving:</translation>
         <translation>All callers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="233"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="245"/>
         <source>%1 人，已联系 %2</source>
         <translation>%1 residents, %2 reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="274"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="286"/>
         <source>请在上面的名单里选择一位居民</source>
         <translation>Choose a resident in the list above</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="276"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="288"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="277"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="289"/>
         <source>%1  %2    电话 %3    家属 %4</source>
         <translation>%1  %2    phone %3    family %4</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="328"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="333"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="330"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="335"/>
         <source>（待指派）</source>
         <translation>(to assign)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="331"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="336"/>
         <source>，已转上门查看：%1</source>
         <translation>, sent for a door visit: %1</translation>
@@ -4837,21 +4792,16 @@ Reason for archiving:</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="45"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="46"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="48"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="49"/>
         <source>常规设置</source>
         <translation>General settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="50"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="189"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="51"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="211"/>
@@ -4859,13 +4809,11 @@ Reason for archiving:</translation>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="52"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="53"/>
         <source>备份与恢复</source>
         <translation>Backup &amp;&amp; restore</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="73"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="55"/>
         <source>街道服务器</source>
         <translation>Street server</translation>
@@ -4876,23 +4824,17 @@ Reason for archiving:</translation>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="162"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="226"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="162"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="240"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="148"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="204"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="213"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="162"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="218"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="227"/>
@@ -4900,99 +4842,81 @@ Reason for archiving:</translation>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="149"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="154"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="168"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="155"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="169"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="156"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="170"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="157"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="179"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="177"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="178"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="192"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="178"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="192"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="195"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="189"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="213"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="227"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="223"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="226"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="232"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="237"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="240"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="246"/>
@@ -5000,121 +4924,101 @@ Reason for archiving:</translation>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="223"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="237"/>
         <source>用户名（登录用）</source>
         <translation>User name (for logging in)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="232"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="246"/>
         <source>初始密码（至少8位）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="261"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="248"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="262"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="261"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="275"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="262"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="276"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="266"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="280"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="285"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="299"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="285"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="299"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="292"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="306"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="297"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="311"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="295"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="309"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="305"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="319"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="311"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="325"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="312"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="326"/>
         <source>恢复会用备份“%1”替换当前的全部数据（当前数据另存一份，可以再恢复回来）。继续吗？</source>
         <translation>Restoring replaces all current data with the backup “%1” (the current data are kept in a separate copy that can be restored again). Continue?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="349"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="363"/>
         <source>已恢复。原数据另存为 {0}。</source>
         <translation>Restored. The previous data were saved as {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="332"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="346"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="345"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="359"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="346"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="360"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="351"/>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="365"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
@@ -5519,6 +5423,208 @@ Reason for archiving:</translation>
     </message>
 </context>
 <context>
+    <name>StreetSettingsTab</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="53"/>
+        <source>街道办事处用街道服务器（PostgreSQL）汇总各社区的情况。本社区的数据只上报下面列出的项目，姓名、身份证号、电话等个人信息从不离开这台电脑（个人信息保护法第6条：最小必要）。断网时照常使用，变更会攒着，连上后自动补报。</source>
+        <translation>The street office gathers every community&apos;s figures on its street server (PostgreSQL). This community publishes only the items listed below; names, ID numbers, phone numbers and other personal data never leave this PC (PIPL Art. 6: minimum necessary). Offline, the app works as usual; changes wait and are sent once the server can be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="77"/>
+        <source>主机:端口/数据库，如 192.168.1.10:5432/street</source>
+        <translation>host:port/database, e.g. 192.168.1.10:5432/street</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="83"/>
+        <source>每分钟自动上报（连不上服务器时不打扰，只在状态栏显示）</source>
+        <translation>Publish automatically every minute (when the server cannot be reached, only the status bar says so)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="85"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="86"/>
+        <source>也可以粘贴街道给的 postgresql:// 开头的完整地址。</source>
+        <translation>You may also paste the full postgresql:// address the street office gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="87"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="88"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="89"/>
+        <source>保存在这台电脑的系统密码库（钥匙串）里，不写进数据文件和备份。</source>
+        <translation>Kept in this PC&apos;s system keyring, never in the data file or its backups.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="90"/>
+        <source>街道密钥</source>
+        <translation>Street key</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="91"/>
+        <source>由街道统一下发，各社区填同一个：志愿者的身份证号只以用它加密后的摘要上报，街道据此合计同一人在各社区的服务时长。同样只存在系统密码库里。</source>
+        <translation>Issued by the street office, the same for every community: a volunteer&apos;s ID number is published only as a keyed digest, so the street can add up one person&apos;s hours across communities. Also kept only in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="108"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="109"/>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="110"/>
+        <source>立即上报</source>
+        <translation>Publish now</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="123"/>
+        <source>上报的内容（只有这些离开这台电脑）</source>
+        <translation>What is published (only this leaves the PC)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="125"/>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="125"/>
+        <source>上报的项目</source>
+        <translation>Published items</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="141"/>
+        <source>从不上报：%1。</source>
+        <translation>Never published: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="168"/>
+        <source>已保存（留空不修改）</source>
+        <translation>Saved (leave empty to keep)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="169"/>
+        <source>未填写：志愿者上报时不带身份证摘要</source>
+        <translation>Not set: volunteers are published without the ID digest</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="193"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="200"/>
+        <source>正在连接街道服务器…</source>
+        <translation>Connecting to the street server…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="210"/>
+        <source>连接失败：%1</source>
+        <translation>Connection failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="212"/>
+        <source>本社区文件已在这台服务器上报过。</source>
+        <translation>This community file has published to this server before.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="213"/>
+        <source>本社区文件还没有在这台服务器上报过，第一次上报会发送全部内容。</source>
+        <translation>This community file has not published to this server yet; the first publish sends everything.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="214"/>
+        <source>连接成功：PostgreSQL %1，街道库第 %2 版。</source>
+        <translation>Connected: PostgreSQL %1, street schema version %2. </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="223"/>
+        <source>请先填写服务器地址和用户名。</source>
+        <translation>Please fill in the server address and the user name first.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="226"/>
+        <source>正在上报，请稍候…</source>
+        <translation>Publishing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="230"/>
+        <source>正在上报…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="238"/>
+        <source>上报失败：%1</source>
+        <translation>Publishing failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="241"/>
+        <source>已完整上报 %1 条（第一次上报，或服务器与本文件的记录需要对齐时，发送全部内容）</source>
+        <translation>Published all %1 rows (everything is sent on the first publish, or when the server and this file must be brought back in line)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="243"/>
+        <source>已上报 %1 条变更</source>
+        <translation>Published %1 changes</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="246"/>
+        <source>，其中删除 %1 条</source>
+        <translation>, %1 of them deletions</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="247"/>
+        <source>，待上报 %1 条。</source>
+        <translation>; %1 waiting.</translation>
+    </message>
+</context>
+<context>
+    <name>StreetStatusLabel</name>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="165"/>
+        <source>%1 条待上报</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="167"/>
+        <source>正在上报…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="169"/>
+        <source>街道服务器无法连接</source>
+        <translation>Street server unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="169"/>
+        <source>上报未成功</source>
+        <translation>Publishing failed</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="171"/>
+        <source>尚未上报</source>
+        <translation>Not published yet</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="173"/>
+        <source>上次上报 %1</source>
+        <translation>Last published %1</translation>
+    </message>
+</context>
+<context>
     <name>StreetTables</name>
     <message>
         <location filename="../../volunteer_app/ui/street_tables.py" line="43"/>
@@ -5651,7 +5757,7 @@ Reason for archiving:</translation>
     <message>
         <location filename="../../volunteer_app/ui/street_window.py" line="117"/>
         <source>点击上面的社区，查看它各队伍逐月的服务时长。</source>
-        <translation>Click a community above to see its teams' hours month by month.</translation>
+        <translation>Click a community above to see its teams&apos; hours month by month.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/street_window.py" line="136"/>
@@ -5676,206 +5782,7 @@ Reason for archiving:</translation>
     <message>
         <location filename="../../volunteer_app/ui/street_window.py" line="220"/>
         <source>%1 · 各队伍近 %2 个月服务时长（小时）</source>
-        <translation>%1 · teams' hours over the last %2 months</translation>
-    <name>StreetSettingsTab</name>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="53"/>
-        <source>街道办事处用街道服务器（PostgreSQL）汇总各社区的情况。本社区的数据只上报下面列出的项目，姓名、身份证号、电话等个人信息从不离开这台电脑（个人信息保护法第6条：最小必要）。断网时照常使用，变更会攒着，连上后自动补报。</source>
-        <translation>The street office gathers every community's figures on its street server (PostgreSQL). This community publishes only the items listed below; names, ID numbers, phone numbers and other personal data never leave this PC (PIPL Art. 6: minimum necessary). Offline, the app works as usual; changes wait and are sent once the server can be reached.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="77"/>
-        <source>主机:端口/数据库，如 192.168.1.10:5432/street</source>
-        <translation>host:port/database, e.g. 192.168.1.10:5432/street</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="83"/>
-        <source>每分钟自动上报（连不上服务器时不打扰，只在状态栏显示）</source>
-        <translation>Publish automatically every minute (when the server cannot be reached, only the status bar says so)</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="85"/>
-        <source>服务器地址</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="86"/>
-        <source>也可以粘贴街道给的 postgresql:// 开头的完整地址。</source>
-        <translation>You may also paste the full postgresql:// address the street office gave you.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="87"/>
-        <source>用户名</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="88"/>
-        <source>密码</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="89"/>
-        <source>保存在这台电脑的系统密码库（钥匙串）里，不写进数据文件和备份。</source>
-        <translation>Kept in this PC's system keyring, never in the data file or its backups.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="90"/>
-        <source>街道密钥</source>
-        <translation>Street key</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="91"/>
-        <source>由街道统一下发，各社区填同一个：志愿者的身份证号只以用它加密后的摘要上报，街道据此合计同一人在各社区的服务时长。同样只存在系统密码库里。</source>
-        <translation>Issued by the street office, the same for every community: a volunteer's ID number is published only as a keyed digest, so the street can add up one person's hours across communities. Also kept only in the system keyring.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="108"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="109"/>
-        <source>测试连接</source>
-        <translation>Test connection</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="110"/>
-        <source>立即上报</source>
-        <translation>Publish now</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="123"/>
-        <source>上报的内容（只有这些离开这台电脑）</source>
-        <translation>What is published (only this leaves the PC)</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="125"/>
-        <source>数据</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="125"/>
-        <source>上报的项目</source>
-        <translation>Published items</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="141"/>
-        <source>从不上报：%1。</source>
-        <translation>Never published: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="167"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="168"/>
-        <source>已保存（留空不修改）</source>
-        <translation>Saved (leave empty to keep)</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="169"/>
-        <source>未填写：志愿者上报时不带身份证摘要</source>
-        <translation>Not set: volunteers are published without the ID digest</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="193"/>
-        <source>已保存。</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="200"/>
-        <source>正在连接街道服务器…</source>
-        <translation>Connecting to the street server…</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="210"/>
-        <source>连接失败：%1</source>
-        <translation>Connection failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="212"/>
-        <source>本社区文件已在这台服务器上报过。</source>
-        <translation>This community file has published to this server before.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="213"/>
-        <source>本社区文件还没有在这台服务器上报过，第一次上报会发送全部内容。</source>
-        <translation>This community file has not published to this server yet; the first publish sends everything.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="214"/>
-        <source>连接成功：PostgreSQL %1，街道库第 %2 版。</source>
-        <translation>Connected: PostgreSQL %1, street schema version %2. </translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="223"/>
-        <source>请先填写服务器地址和用户名。</source>
-        <translation>Please fill in the server address and the user name first.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="226"/>
-        <source>正在上报，请稍候…</source>
-        <translation>Publishing, please wait…</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="230"/>
-        <source>正在上报…</source>
-        <translation>Publishing…</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="238"/>
-        <source>上报失败：%1</source>
-        <translation>Publishing failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="241"/>
-        <source>已完整上报 %1 条（第一次上报，或服务器与本文件的记录需要对齐时，发送全部内容）</source>
-        <translation>Published all %1 rows (everything is sent on the first publish, or when the server and this file must be brought back in line)</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="243"/>
-        <source>已上报 %1 条变更</source>
-        <translation>Published %1 changes</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="246"/>
-        <source>，其中删除 %1 条</source>
-        <translation>, %1 of them deletions</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="247"/>
-        <source>，待上报 %1 条。</source>
-        <translation>; %1 waiting.</translation>
-    </message>
-</context>
-<context>
-    <name>StreetStatusLabel</name>
-    <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="161"/>
-        <source>%1 条待上报</source>
-        <translation>%1 waiting</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="163"/>
-        <source>正在上报…</source>
-        <translation>Publishing…</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="165"/>
-        <source>街道服务器无法连接</source>
-        <translation>Street server unreachable</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="165"/>
-        <source>上报未成功</source>
-        <translation>Publishing failed</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="167"/>
-        <source>尚未上报</source>
-        <translation>Not published yet</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="169"/>
-        <source>上次上报 %1</source>
-        <translation>Last published %1</translation>
+        <translation>%1 · teams&apos; hours over the last %2 months</translation>
     </message>
 </context>
 <context>

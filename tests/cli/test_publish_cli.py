@@ -97,3 +97,27 @@ def test_bad_arguments_and_a_missing_file(tmp_path):
 
     zero = run("publish", "--to", "postgresql://x@127.0.0.1/street", "--batch", "0")
     assert zero.returncode == 1 and "--batch" in zero.stderr
+
+
+def test_a_locked_keyring_refuses_rather_than_publishing_without_the_key(
+        street_db, demo_template, tmp_path, monkeypatch, capsys):
+    # Publishing without the key the file last used would re-send every volunteer with the
+    # ID hash emptied; only a PC with no keyring at all publishes without one.
+    import keyring
+    from keyring.errors import KeyringLocked
+    from memory_keyring import MemoryKeyring
+
+    from volunteer_app import cli
+
+    class LockedKeyring(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> str | None:
+            raise KeyringLocked("locked")
+
+    db = _copy(demo_template, tmp_path)
+    url = street_db.add_publisher("xinfadi")
+    monkeypatch.delenv("LINLIBANG_STREET_KEY", raising=False)
+    keyring.set_keyring(LockedKeyring())
+    assert cli.main(["publish", "--to", url, "--db", db]) != 0
+    assert "请解锁后重试" in capsys.readouterr().err
+    with psycopg.connect(street_db.admin_url) as conn:
+        assert conn.execute("SELECT count(*) FROM street.rows").fetchone()[0] == 0

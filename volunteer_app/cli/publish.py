@@ -54,37 +54,35 @@ def run_publish(args: argparse.Namespace) -> int:
 
 def _password(url: str) -> str | None:
     """None when the address or PGPASSWORD already holds it (the driver reads both);
-    else the one 设置 kept in the keyring, when there is one."""
+    else the one 设置 kept in the keyring, when this PC has a keyring."""
+    from ..services.street import config
+
     parts = urlsplit(url)
     if parts.password or os.environ.get("PGPASSWORD"):
         return None
-    config = _config()
-    if config is None:
-        return None
     try:
         return config.password(url, unquote(parts.username or ""))
-    except config.StreetConfigError:   # no keyring here: the server says if it wants one
+    except config.NoKeyringError:       # no keyring here: the server says if it wants one
         return None
+    except config.StreetConfigError as error:   # a locked keyring: say so rather than guess
+        raise CommandError(str(error)) from None
 
 
 def _street_key() -> bytes | None:
-    """The street's key for the volunteers' ID hash; without one the hash is left empty."""
-    text = os.environ.get(KEY_ENV)
-    if text is None and (config := _config()) is not None:
+    """The street's key for the volunteers' ID hash; without one the hash is left empty.
+
+    Only a PC with no keyring at all publishes without the key. A locked one refuses: a
+    publish without the key the file last used re-sends every volunteer, hashes emptied."""
+    from ..services.street import config
+
+    text: str | bytes | None = os.environ.get(KEY_ENV)
+    if text is None:
         try:
             text = config.street_key()
-        except config.StreetConfigError:   # no keyring here: publish without the hash
+        except config.NoKeyringError:
             text = None
+        except config.StreetConfigError as error:
+            raise CommandError(str(error)) from None
     if not text:
         return None
     return text if isinstance(text, bytes) else text.encode("utf-8")
-
-
-def _config():
-    """services/street/config.py (设置 → 街道服务器's keyring), when that part is installed.
-    Without it, the password and key come from the environment only."""
-    try:
-        from ..services.street import config
-    except ImportError:
-        return None
-    return config

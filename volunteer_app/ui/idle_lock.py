@@ -77,6 +77,10 @@ class IdleLock(QObject):
         return self.screen is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if "_window" not in self.__dict__:
+            # The collector clears a dead window's objects before Qt deletes them, and the
+            # window's teardown still sends events through this application-wide filter.
+            return False
         if watched is self._window and event.type() == QEvent.Type.Resize and self.screen:
             self.screen.setGeometry(self._window.rect())
         elif event.type() in INPUT_EVENTS and not self.locked and self.enabled:
