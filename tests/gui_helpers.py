@@ -1,9 +1,31 @@
-"""Small helpers shared by the GUI tests of the 服务记录 page."""
+"""Small helpers shared by the GUI tests: the main window, shown as a role would see it, and
+the 服务记录 page on its own."""
 
 from __future__ import annotations
 
+from volunteer_app.services.admin import users
+from volunteer_app.services.session import Session
+from volunteer_app.ui.main_window import MainWindow
 from volunteer_app.ui.pages.records import RecordsPage
 from volunteer_app.ui.signals import DataSignals
+
+
+def shown_window(qtbot, session, size: tuple[int, int] | None = None) -> MainWindow:
+    """The main window on ``session``, shown and exposed (at ``size`` when given)."""
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    if size:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def window_as(qtbot, demo_session, login: str) -> MainWindow:
+    """The main window as the demo user ``login`` (password ``<login>2026``) sees it, on the
+    office screen's 1366×728."""
+    actor = users.authenticate(demo_session.db, login, f"{login}2026")
+    return shown_window(qtbot, Session(demo_session.db, actor, today=demo_session.today), (1366, 728))
 
 
 def records_page(qtbot, session) -> tuple[RecordsPage, DataSignals]:

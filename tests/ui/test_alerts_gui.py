@@ -8,6 +8,7 @@ administrator have no page."""
 from __future__ import annotations
 
 import pytest
+from gui_helpers import settle, window_as
 from pdftext import pdf_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -26,24 +27,9 @@ from volunteer_app.domain.weather import AlertLevel, AlertType
 from volunteer_app.services.admin import users
 from volunteer_app.services.alerts import access, attempts, board, start
 from volunteer_app.services.session import Session
-from volunteer_app.ui.main_window import MainWindow
 from volunteer_app.ui.pages.alert_roll_table import ESCALATED, STATE_COLUMN
 
 pytestmark = pytest.mark.gui
-
-
-def window_for(qtbot, demo_session, login: str) -> MainWindow:
-    actor = users.authenticate(demo_session.db, login, f"{login}2026")
-    window = MainWindow(Session(demo_session.db, actor, today=demo_session.today))
-    qtbot.addWidget(window)
-    window.resize(1366, 728)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def settle(qtbot, *widgets) -> None:
-    qtbot.waitUntil(lambda: not any(w.loading for w in widgets))
 
 
 def alerts_page(qtbot, window):
@@ -86,7 +72,7 @@ def roll_state(demo_session, roll_id: int) -> dict:
 
 
 def test_a_warning_is_published_refused_when_one_is_open_and_upgraded(qtbot, demo_session):
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = alerts_page(qtbot, window)
     assert page.board.title.text() == "当前没有预警"
     assert not page.actions.close_button.isVisible()
@@ -136,7 +122,7 @@ def test_the_insurance_banner_asks_until_the_policy_is_recorded(qtbot, demo_sess
     staff = users.authenticate(demo_session.db, "staff", "staff2026")
     start.start(Session(demo_session.db, staff, today=demo_session.today),
                 start.StartRequest(AlertType.SNOW, AlertLevel.YELLOW))
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = alerts_page(qtbot, window)
     assert page.banner.isVisible() and "保险" in page.banner.text.text()
     click(qtbot, page.banner.button)
@@ -155,7 +141,7 @@ def test_the_insurance_banner_asks_until_the_policy_is_recorded(qtbot, demo_sess
 
 def test_the_roll_call_is_worked_one_key_per_attempt_and_a_red_resident_gets_a_door_visit(qtbot, demo_session):
     outcome = started(demo_session)
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = alerts_page(qtbot, window)
     roll = page.roll
     settle(qtbot, roll)
@@ -228,7 +214,7 @@ def test_the_roll_call_is_worked_one_key_per_attempt_and_a_red_resident_gets_a_d
 
 def test_needs_help_is_logged_assigned_and_done(qtbot, demo_session):
     started(demo_session)
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = alerts_page(qtbot, window)
     roll = page.roll
     settle(qtbot, roll)
@@ -273,7 +259,7 @@ def test_needs_help_is_logged_assigned_and_done(qtbot, demo_session):
 
 def test_the_roll_call_filters_by_caller_and_state(qtbot, demo_session):
     outcome = started(demo_session)
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = alerts_page(qtbot, window)
     roll = page.roll
     settle(qtbot, roll)
@@ -299,7 +285,7 @@ def test_an_attempt_shows_at_once_without_reading_the_whole_roll_call_again(qtbo
     every click froze the window at a district's size, issue 15); a change made elsewhere
     still reloads it."""
     outcome = started(demo_session)
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = alerts_page(qtbot, window)
     roll = page.roll
     settle(qtbot, roll)
@@ -323,7 +309,7 @@ def test_an_attempt_shows_at_once_without_reading_the_whole_roll_call_again(qtbo
 
 
 def test_the_dashboard_card_follows_the_roll_call_from_any_page(qtbot, demo_session):
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     dashboard = window.show_page("dashboard")
     settle(qtbot, dashboard)
     assert not dashboard.cards["alert"].isVisible()
@@ -347,7 +333,7 @@ def test_the_dashboard_card_follows_the_roll_call_from_any_page(qtbot, demo_sess
 
 def test_a_supervisor_reads_and_prints_without_buttons_and_others_have_no_page(qtbot, demo_session):
     started(demo_session)
-    window = window_for(qtbot, demo_session, "supervisor")
+    window = window_as(qtbot, demo_session, "supervisor")
     page = alerts_page(qtbot, window)
     settle(qtbot, page.roll)
     assert page.board.title.text() == "暴雪橙色预警" and page.roll.model.rowCount() > 0
@@ -362,14 +348,14 @@ def test_a_supervisor_reads_and_prints_without_buttons_and_others_have_no_page(q
     assert roll_state(demo_session, page.roll.rows[0]["id"])["state"] == "待联系"
     window.close()
     for login in ("captain", "admin"):
-        other = window_for(qtbot, demo_session, login)
+        other = window_as(qtbot, demo_session, login)
         assert "alerts" not in other.page_keys
         other.close()
 
 
 def test_a_call_sheet_is_printed_to_pdf_and_its_results_typed_back(qtbot, demo_session, event_loop, tmp_path):
     outcome = started(demo_session)
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = alerts_page(qtbot, window)
     settle(qtbot, page.roll)
     rows = board.roll_rows(demo_session, outcome.alert_id)
@@ -414,7 +400,7 @@ def test_a_call_sheet_is_printed_to_pdf_and_its_results_typed_back(qtbot, demo_s
 
 def test_a_callers_wechat_text_is_copied_and_shown(qtbot, demo_session):
     outcome = started(demo_session)
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = alerts_page(qtbot, window)
     page.tabs.setCurrentWidget(page.callers)
     settle(qtbot, page.callers)
@@ -436,7 +422,7 @@ def test_a_callers_wechat_text_is_copied_and_shown(qtbot, demo_session):
 def test_closing_offers_the_report_and_leaves_the_warning_read_only_in_the_history(
         qtbot, demo_session, event_loop, tmp_path):
     outcome = started(demo_session)
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = alerts_page(qtbot, window)
     settle(qtbot, page.roll)
     page.roll.select_roll(page.roll.rows[0]["id"])
@@ -477,7 +463,7 @@ def test_closing_offers_the_report_and_leaves_the_warning_read_only_in_the_histo
 
 def test_the_sheet_grid_is_typed_with_the_keyboard_alone(qtbot, demo_session):
     outcome = started(demo_session)
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = alerts_page(qtbot, window)
     settle(qtbot, page.roll)
     rows = board.roll_rows(demo_session, outcome.alert_id)

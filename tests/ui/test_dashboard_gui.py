@@ -8,6 +8,7 @@ import re
 
 import pytest
 from conftest import TODAY
+from gui_helpers import shown_window
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtWidgets import QLabel
 
@@ -72,10 +73,7 @@ def counted(session) -> dict:
 
 @pytest.fixture
 def window(qtbot, demo_session):
-    window = MainWindow(demo_session)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, demo_session)
     page = window.show_page("dashboard")
     assert page.isVisible()
     qtbot.waitUntil(lambda: not page.loading)     # the figures come from the background runner

@@ -5,11 +5,11 @@ eagerly; 设置 builds its long form a screenful at a time, with the same values
 from __future__ import annotations
 
 import pytest
+from gui_helpers import shown_window
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from volunteer_app.services.hours import record_queries
 from volunteer_app.ui.lazy_tabs import LazyTabs
-from volunteer_app.ui.main_window import MainWindow
 from volunteer_app.ui.paged_model import PAGE_SIZE
 
 pytestmark = pytest.mark.gui
@@ -17,10 +17,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(qtbot, demo_session):
-    window = MainWindow(demo_session)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, demo_session)
     yield window
     window.close()
 

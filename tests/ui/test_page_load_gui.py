@@ -4,6 +4,7 @@ once ``loading`` clears it shows exactly what the services answer when asked dir
 from __future__ import annotations
 
 import pytest
+from gui_helpers import shown_window
 from PySide6.QtWidgets import QLabel
 
 from volunteer_app.services.admin import audit_log, dashboard
@@ -19,10 +20,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(qtbot, demo_session):
-    window = MainWindow(demo_session)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, demo_session)
     yield window
     window.close()
 

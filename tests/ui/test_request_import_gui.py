@@ -113,12 +113,13 @@ def test_a_file_without_ticket_numbers_says_which_column_to_map(qtbot, event_loo
 
 def test_the_month_export_comes_in_from_the_requests_page(qtbot, event_loop, demo_session, tmp_path,
                                                           monkeypatch):
-    from test_requests_gui import requests_page, shown, window_for
+    from gui_helpers import window_as
+    from test_requests_gui import requests_page, shown
 
-    supervisor = window_for(qtbot, demo_session, "supervisor")
+    supervisor = window_as(qtbot, demo_session, "supervisor")
     assert not requests_page(qtbot, supervisor).tickets.import_button.isVisible()
     supervisor.close()
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     tab = requests_page(qtbot, window).tickets
     export = write_export(tmp_path / "12月工单.xlsx", [ticket(90001, MONDAY), ticket(90002, MONDAY)])
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)

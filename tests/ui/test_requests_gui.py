@@ -9,30 +9,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from gui_helpers import window_as
 from pdftext import pdf_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 
 from volunteer_app.domain.requests import Status
-from volunteer_app.services.admin import users
 from volunteer_app.services.requests import figures, rates, tickets
-from volunteer_app.services.session import Session
-from volunteer_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
 MONTH = "2026-11"                   # TODAY is 2026-11-28
 BIN_ADDRESS = "明春苑垃圾分类驿站东侧桶站"
-
-
-def window_for(qtbot, demo_session, login: str) -> MainWindow:
-    actor = users.authenticate(demo_session.db, login, f"{login}2026")
-    window = MainWindow(Session(demo_session.db, actor, today=demo_session.today))
-    qtbot.addWidget(window)
-    window.resize(1366, 728)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def requests_page(qtbot, window):
@@ -70,7 +58,7 @@ def enter_by_hand(qtbot, tab, content: str, address: str = "明春苑3号楼2单
 
 
 def test_a_request_taken_by_hand_is_worked_to_closed_and_its_callback_moves_the_rates(qtbot, demo_session):
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = requests_page(qtbot, window)
     tab = page.tickets
     before = rates.month_rates(demo_session, MONTH)
@@ -142,7 +130,7 @@ def test_a_request_taken_by_hand_is_worked_to_closed_and_its_callback_moves_the_
 
 
 def test_a_ticket_sent_to_a_team_is_a_task_in_the_schedule(qtbot, demo_session):
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     tab = requests_page(qtbot, window).tickets
     ticket_id = enter_by_hand(qtbot, tab, "独居老人家中水管冻裂，需要帮忙找人修", category="城乡建设/供水/水管")
     tab.select_ticket(ticket_id)
@@ -164,7 +152,7 @@ def test_a_ticket_sent_to_a_team_is_a_task_in_the_schedule(qtbot, demo_session):
 
 
 def test_a_hot_spot_becomes_a_bin_duty_task(qtbot, demo_session):
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     page = requests_page(qtbot, window)
     for text in ("桶站垃圾满溢没人管", "垃圾桶旁边堆满了装修垃圾", "桶站晚上有人乱扔垃圾"):
         enter_by_hand(qtbot, page.tickets, text, address=BIN_ADDRESS, category="城市管理/垃圾分类")
@@ -197,7 +185,7 @@ def test_a_hot_spot_becomes_a_bin_duty_task(qtbot, demo_session):
 
 
 def test_a_worker_takes_a_ticket_and_a_closed_one_is_sent_back(qtbot, demo_session):
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     tab = requests_page(qtbot, window).tickets
     ticket_id = enter_by_hand(qtbot, tab, "楼下夜里有人大声喧哗", category="生态环境/噪音")
     tab.select_ticket(ticket_id)
@@ -232,7 +220,7 @@ def test_a_worker_takes_a_ticket_and_a_closed_one_is_sent_back(qtbot, demo_sessi
 
 
 def test_the_dashboard_card_opens_the_late_or_risk_tickets(qtbot, demo_session):
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     dashboard = window.show_page("dashboard")
     qtbot.waitUntil(lambda: not dashboard.loading)     # the figures come from the runner
     figure = window.findChild(QLabel, "dashboard.requests.value")
@@ -255,10 +243,10 @@ def test_the_dashboard_card_opens_the_late_or_risk_tickets(qtbot, demo_session):
 
 
 def test_a_supervisor_reads_tickets_without_buttons_and_others_do_not_see_them(qtbot, demo_session):
-    staff = window_for(qtbot, demo_session, "staff")
+    staff = window_as(qtbot, demo_session, "staff")
     enter_by_hand(qtbot, requests_page(qtbot, staff).tickets, "小区停车位被占")
     staff.close()
-    window = window_for(qtbot, demo_session, "supervisor")
+    window = window_as(qtbot, demo_session, "supervisor")
     page = requests_page(qtbot, window)
     tab = page.tickets
     assert not tab.new_button.isVisible()
@@ -271,7 +259,7 @@ def test_a_supervisor_reads_tickets_without_buttons_and_others_do_not_see_them(q
     assert not page.hotspots.task_button.isVisible()
     window.close()
     for login in ("captain", "admin"):
-        other = window_for(qtbot, demo_session, login)
+        other = window_as(qtbot, demo_session, login)
         assert "requests" not in other.page_keys
         other.show_page("dashboard")
         assert other.findChild(QLabel, "dashboard.requests.value") is None
@@ -283,7 +271,7 @@ def test_a_supervisor_prints_the_month_report_from_the_rates_tab(qtbot, demo_ses
     late = tickets.add(demo_session, {"source": "12345", "address": "明春苑6号楼", "content": "燃气味很重",
                                       "category": "城乡建设/燃气/燃气泄漏", "received_at": "2026-11-06 20:15"})
     number = tickets.get(demo_session, late)["ticket_no"]
-    window = window_for(qtbot, demo_session, "supervisor")
+    window = window_as(qtbot, demo_session, "supervisor")
     page = requests_page(qtbot, window)
     page.tabs.setCurrentWidget(page.rates)
     qtbot.waitUntil(lambda: not page.rates.loading)
@@ -304,7 +292,7 @@ def test_a_supervisor_prints_the_month_report_from_the_rates_tab(qtbot, demo_ses
 
 
 def test_a_step_taken_meanwhile_elsewhere_is_not_overwritten(qtbot, demo_session):
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     tab = requests_page(qtbot, window).tickets
     ticket_id = enter_by_hand(qtbot, tab, "电梯困人，已报物业", category="城乡建设/物业管理/电梯")
     tab.select_ticket(ticket_id)
@@ -322,7 +310,7 @@ def test_a_call_entered_afterwards_keeps_its_own_time_and_deadline(qtbot, demo_s
     from PySide6.QtCore import QDate, QTime
     from PySide6.QtWidgets import QDateEdit, QTimeEdit
 
-    window = window_for(qtbot, demo_session, "staff")
+    window = window_as(qtbot, demo_session, "staff")
     tab = requests_page(qtbot, window).tickets
     click(qtbot, tab.new_button)
     dialog = tab.dialog

@@ -82,23 +82,38 @@ def paint_long_table(table: LongTable, device: QPagedPaintDevice,
     """Lay the table out and paint it on ``device``; returns the number of pages."""
     device.setPageLayout(page_layout(table.landscape))
     sheets = _sheets(table, device, on_page)
-    total = sum(sheet.pages for sheet in sheets)
+    return _paint_sheets(device, [(sheets, len(table.rows))], len(table.rows), on_page)
+
+
+def _paint_sheets(device: QPagedPaintDevice, groups: Sequence[tuple[list[_Sheet], int]], rows: int,
+                  on_page: PageCallback | None) -> int:
+    """Paint laid-out tables, each a (sheets, row count) group, with the pages numbered across
+    all of them; ``on_page`` hears the rows painted (after the ``rows`` laid out) after each
+    sheet. Returns the number of pages (long_tables.py prints several tables this way)."""
+    total = sum(sheet.pages for sheets, _count in groups for sheet in sheets)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("无法开始打印（打印机或文件不可用）")
-    page, rows = 0, len(table.rows)
+    page = painted = 0
     try:
-        for sheet in sheets:
-            for own in range(1, sheet.pages + 1):
-                if page and not device.newPage():
-                    raise OSError("打印机或文件拒绝了新的一页")
-                page += 1
-                paint_page(sheet.document, painter, own, f"第 {page} 页  共 {total} 页",
-                           _area(sheet, device, own))
-            if on_page is not None:
-                on_page(rows + sheet.end, 2 * rows)
+        for sheets, count in groups:
+            for sheet in sheets:
+                page = _paint_sheet(sheet, device, painter, page, total)
+                if on_page is not None:
+                    on_page(rows + painted + sheet.end, 2 * rows)
+            painted += count
     finally:
         painter.end()
+    return page
+
+
+def _paint_sheet(sheet: _Sheet, device: QPagedPaintDevice, painter: QPainter, page: int, total: int) -> int:
+    """Paint the sheet's pages after page ``page`` of ``total``; returns the last page painted."""
+    for own in range(1, sheet.pages + 1):
+        if page and not device.newPage():
+            raise OSError("打印机或文件拒绝了新的一页")
+        page += 1
+        paint_page(sheet.document, painter, own, f"第 {page} 页  共 {total} 页", _area(sheet, device, own))
     return page
 
 

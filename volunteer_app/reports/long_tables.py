@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtGui import QPagedPaintDevice, QPainter
+from PySide6.QtGui import QPagedPaintDevice
 
-from .long_table import LongTable, _area, _sheets
-from .printing import PageCallback, page_layout, paint_page, write_device_pdf
+from .long_table import LongTable, _paint_sheets, _sheets
+from .printing import PageCallback, page_layout, write_device_pdf
 
 
 def write_long_tables_pdf(tables: Sequence[LongTable], path: Path | str, title: str = "",
@@ -39,27 +39,8 @@ def paint_long_tables(tables: Sequence[LongTable], device: QPagedPaintDevice,
             return None
         return lambda count, _total: on_page(min(offset + count, rows), 2 * rows)
 
-    laid_out = []
+    groups = []                     # each table's sheets and rows, laid out before painting
     for table in tables:
-        laid_out.append(_sheets(table, device, progress(done)))
+        groups.append((_sheets(table, device, progress(done)), len(table.rows)))
         done += len(table.rows)
-    total = sum(sheet.pages for sheets in laid_out for sheet in sheets)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("无法开始打印（打印机或文件不可用）")
-    page, painted = 0, 0
-    try:
-        for table, sheets in zip(tables, laid_out, strict=True):
-            for sheet in sheets:
-                for own in range(1, sheet.pages + 1):
-                    if page and not device.newPage():
-                        raise OSError("打印机或文件拒绝了新的一页")
-                    page += 1
-                    paint_page(sheet.document, painter, own, f"第 {page} 页  共 {total} 页",
-                               _area(sheet, device, own))
-                if on_page is not None:
-                    on_page(rows + painted + sheet.end, 2 * rows)
-            painted += len(table.rows)
-    finally:
-        painter.end()
-    return page
+    return _paint_sheets(device, groups, rows, on_page)

@@ -102,3 +102,11 @@ def _with_communities(session: Session, row: dict[str, Any]) -> dict[str, Any]:
 def title(kind: AlertType | str, level: AlertLevel | str) -> str:
     """暴雪橙色预警."""
     return f"{kind}{level}预警"
+
+
+def volunteer_on_roll(session: Session, volunteer_id: int) -> str | None:
+    """The name of volunteer ``volunteer_id`` if 在册 and not archived (who may take on a
+    resident's need or a door visit), else None."""
+    row = session.db.execute("SELECT name FROM volunteers WHERE id = ? AND status = '在册' "
+                             "AND archived_at IS NULL", [volunteer_id]).fetchone()
+    return row[0] if row else None

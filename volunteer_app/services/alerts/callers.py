@@ -46,8 +46,7 @@ def callers(session: Session, alert_id: int) -> list[dict[str, Any]]:
 def assign_need(session: Session, roll_id: int, handler_id: int) -> None:
     """``handler_id`` (a volunteer 在册) takes care of what the resident asked for."""
     access.require_run(session)
-    handler = session.db.execute("SELECT name FROM volunteers WHERE id = ? AND status = '在册' "
-                                 "AND archived_at IS NULL", [handler_id]).fetchone()
+    handler = access.volunteer_on_roll(session, handler_id)
     if handler is None:
         raise AlertError(f"编号为{handler_id}的志愿者不在册，请从在册的志愿者或社区工作者中选择负责人。")
     with session.write("alert_roll", "alert_events", "audit_log"):
@@ -56,9 +55,9 @@ def assign_need(session: Session, roll_id: int, handler_id: int) -> None:
         changes = {"need_handler_id": handler_id}
         session.db.table("alert_roll").update(roll_id, changes)
         escalation.event(session, alert["id"], at, "安排帮助",
-                         f"{escalation.surname(session, entry)}需要的{_needs(entry)}由{handler[0]}负责")
+                         f"{escalation.surname(session, entry)}需要的{_needs(entry)}由{handler}负责")
         session.audit("安排帮助", "alert_roll", roll_id, {"need_handler_id": entry["need_handler_id"]}, changes,
-                      detail=f"{alert['title']}：{handler[0]}负责{_needs(entry)}")
+                      detail=f"{alert['title']}：{handler}负责{_needs(entry)}")
 
 
 def need_done(session: Session, roll_id: int, note: str = "") -> None:

@@ -56,8 +56,7 @@ def assign_door(session: Session, roll_id: int, volunteer_id: int) -> None:
     """Send ``volunteer_id`` to the resident's door by hand: when nobody near was found, when
     the one chosen cannot go, or before the rule trips (the resident turns red now)."""
     access.require_run(session)
-    person = session.db.execute("SELECT name FROM volunteers WHERE id = ? AND status = '在册' "
-                                "AND archived_at IS NULL", [volunteer_id]).fetchone()
+    person = access.volunteer_on_roll(session, volunteer_id)
     if person is None:
         raise AlertError(f"编号为{volunteer_id}的志愿者不在册，请从在册的结对帮手或社区工作者中选择上门的人。")
     with session.write("alert_roll", "alert_events", "audit_log"):
@@ -75,9 +74,9 @@ def assign_door(session: Session, roll_id: int, volunteer_id: int) -> None:
         session.db.table("alert_roll").update(roll_id, changes)
         resident = session.row("residents", entry["resident_id"]) or {}
         event(session, alert["id"], moment, "转上门",
-              f"{surname(session, entry)}（{_address(session, resident)}）安排上门查看：{person[0]}")
+              f"{surname(session, entry)}（{_address(session, resident)}）安排上门查看：{person}")
         session.audit("安排上门", "alert_roll", roll_id,
-                      {k: entry[k] for k in changes}, changes, detail=f"{alert['title']}：{person[0]}上门查看")
+                      {k: entry[k] for k in changes}, changes, detail=f"{alert['title']}：{person}上门查看")
 
 
 def door_visitor(session: Session, alert_id: int, resident: dict[str, Any],
