@@ -114,25 +114,23 @@ def full_demo_template(tmp_path_factory):
     return _demo_file(tmp_path_factory.mktemp("full_demo"))
 
 
-@pytest.fixture
-def demo_session(demo_template, tmp_path):
-    """A fresh copy of the demo community for one test."""
+def _session_on_copy(template: Path, path: Path):
+    """The built-in administrator's session on a fresh copy of ``template`` at ``path``."""
     import shutil
 
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_template, path)
+    shutil.copy(template, path)
     database = open_database(path)
     yield Session(database, BUILTIN_ADMIN, today=lambda: TODAY)
     database.close()
+
+
+@pytest.fixture
+def demo_session(demo_template, tmp_path):
+    """A fresh copy of the demo community for one test."""
+    yield from _session_on_copy(demo_template, tmp_path / "demo.sqlite3")
 
 
 @pytest.fixture
 def full_demo_session(full_demo_template, tmp_path):
     """A fresh copy of the whole demo (with last winter's warning) for one test."""
-    import shutil
-
-    path = tmp_path / "full_demo.sqlite3"
-    shutil.copy(full_demo_template, path)
-    database = open_database(path)
-    yield Session(database, BUILTIN_ADMIN, today=lambda: TODAY)
-    database.close()
+    yield from _session_on_copy(full_demo_template, tmp_path / "full_demo.sqlite3")

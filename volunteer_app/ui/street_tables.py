@@ -16,7 +16,7 @@ from ..domain.stars import stars_symbols, stars_text
 from ..services.street.figures import CommunityFigures, CommunityMonths, VolunteerTotal
 from .list_model import Field, ListTableModel
 from .paged_model import SORT_ROLE
-from .tables import Selection, column_widths, read_only_rows
+from .tables import read_only_table
 
 Row = dict[str, Any]
 # A community that has not published for this long is shown in red: its figures are old.
@@ -125,10 +125,7 @@ def sorting_table(name: str, model: ListTableModel, widths: Sequence[int]) -> QT
     proxy = QSortFilterProxyModel(model)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
-    table = QTableView(objectName=name)
-    table.setModel(proxy)
-    read_only_rows(table, Selection.SingleSelection)
+    table = read_only_table(name, proxy, widths)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)     # the service's order until a click
-    column_widths(table, widths)
     return table

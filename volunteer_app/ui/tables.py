@@ -32,12 +32,19 @@ def column_widths(view: QTableView, widths: Iterable[int]) -> None:
     header.setStretchLastSection(True)
 
 
-def sorted_table(name: str, model: QAbstractItemModel, widths: Iterable[int],
-                 selection: Selection = Selection.ExtendedSelection) -> QTableView:
-    """A read-only table that sorts when a header is clicked (the model sorts, in SQL)."""
+def read_only_table(name: str, model: QAbstractItemModel, widths: Iterable[int],
+                    selection: Selection = Selection.SingleSelection) -> QTableView:
+    """A read-only table over ``model``, one row chosen at a time unless ``selection`` says."""
     table = QTableView(objectName=name)
     table.setModel(model)
     read_only_rows(table, selection)
-    table.setSortingEnabled(True)
     column_widths(table, widths)
+    return table
+
+
+def sorted_table(name: str, model: QAbstractItemModel, widths: Iterable[int],
+                 selection: Selection = Selection.ExtendedSelection) -> QTableView:
+    """A read-only table that sorts when a header is clicked (the model sorts, in SQL)."""
+    table = read_only_table(name, model, widths, selection)
+    table.setSortingEnabled(True)
     return table

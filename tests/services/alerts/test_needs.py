@@ -71,3 +71,15 @@ def test_steps_that_cannot_be_taken(demo_session, needing):
     with pytest.raises(AlertError, match="已解除"):
         callers.assign_need(demo_session, needing.roll_ids[0], _handler(demo_session)[0])
     assert demo_session.db.execute(events).fetchone()[0] == before + 1     # only the one done
+
+
+def test_the_choice_of_handlers_lists_staff_first_each_person_once_and_every_one_can_take_a_need(
+        demo_session, needing):
+    choices = callers.handler_choices(demo_session)
+    ids = [person_id for _, person_id in choices]
+    staff = {row[0] for row in demo_session.db.execute("SELECT id FROM volunteers WHERE is_staff = 1 "
+                                                       "AND status = '在册' AND archived_at IS NULL")}
+    assert staff and set(ids[:len(staff)]) == staff         # the community's staff come first
+    assert len(ids) == len(set(ids)) > len(staff)
+    callers.assign_need(demo_session, needing.roll_ids[0], ids[-1])     # the last listed too
+    assert attempts.roll_row(demo_session, needing.roll_ids[0])["need_handler_id"] == ids[-1]

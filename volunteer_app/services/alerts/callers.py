@@ -43,6 +43,19 @@ def callers(session: Session, alert_id: int) -> list[dict[str, Any]]:
                                                   g["caller_name"], g["caller_id"] or 0))
 
 
+def handler_choices(session: Session) -> list[tuple[str, int]]:
+    """Who can take a need or a door visit on, as (name, volunteer id): the community's staff
+    first, then the other volunteers."""
+    from ..care import coverage
+    from ..hours import record_queries
+
+    people = [(s["name"], s["id"]) for s in coverage.staff_members(session)]
+    seen = {person_id for _, person_id in people}
+    people += [(v["name"], v["id"]) for v in record_queries.lookup_lists(session)["volunteers"]
+               if v["id"] not in seen]
+    return people
+
+
 def assign_need(session: Session, roll_id: int, handler_id: int) -> None:
     """``handler_id`` (a volunteer 在册) takes care of what the resident asked for."""
     access.require_run(session)

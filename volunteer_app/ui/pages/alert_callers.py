@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from ..forms import message_label, push_button, say, time_edit
 from ..list_model import Field, ListTableModel
 from ..page_load import PageLoad, WhenShown
 from ..signals import DataSignals
-from ..tables import Selection, column_widths, read_only_rows
+from ..tables import read_only_table
 
 WATCHED = frozenset({"alerts", "alert_roll", "alert_attempts"})
 
@@ -47,14 +46,14 @@ class CallersTab(QWidget):
                   align_right=True),
             Field(self.tr("已联系"), lambda c: str(_reached(c)), _reached, align_right=True),
         ], self)
-        self.table = _table("callers.table", self.model, (90, 90, 110, 48))
+        self.table = read_only_table("callers.table", self.model, (90, 90, 110, 48))
         self.residents = ListTableModel([
             Field(self.tr("姓名"), lambda r: r["resident_name"]),
             Field(self.tr("状态"), lambda r: r["state"]),
             Field(self.tr("电话"), lambda r: r.get("phone") or ""),
             Field(self.tr("地址"), lambda r: r.get("address") or "", tooltip=True),
         ], self)
-        self.resident_table = _table("callers.residents", self.residents, (80, 70, 110))
+        self.resident_table = read_only_table("callers.residents", self.residents, (80, 70, 110))
         self.deadline = time_edit("callers.deadline", time(18, 0))
         self.copy_button = push_button(self.tr("复制微信通知"), "callers.copy", primary=True)
         self.text = QPlainTextEdit(objectName="callers.text", readOnly=True)
@@ -151,14 +150,6 @@ class CallersTab(QWidget):
 
 def _reached(caller: dict[str, Any]) -> int:
     return sum(1 for r in caller["residents"] if r.get("reached_at"))
-
-
-def _table(name: str, model: ListTableModel, widths: tuple[int, ...]) -> QTableView:
-    table = QTableView(objectName=name)
-    table.setModel(model)
-    read_only_rows(table, Selection.SingleSelection)
-    column_widths(table, widths)
-    return table
 
 
 def _callers(session: Session, alert_id: int) -> list[dict[str, Any]]:

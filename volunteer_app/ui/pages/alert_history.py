@@ -8,12 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from ...services.session import Session
 from ..forms import push_button
 from ..list_model import Field, ListTableModel
-from ..tables import Selection, column_widths, read_only_rows
+from ..tables import read_only_table
 from .alert_board import moment
 
 
@@ -36,10 +36,7 @@ class HistoryTab(QWidget):
             Field(self.tr("联系率"), _share, lambda a: a["reached"] / a["total"] if a["total"] else 0,
                   align_right=True),
         ], self)
-        self.table = QTableView(objectName="history.table")
-        self.table.setModel(self.model)
-        read_only_rows(self.table, Selection.SingleSelection)
-        column_widths(self.table, (150, 240, 110, 110, 60, 60))
+        self.table = read_only_table("history.table", self.model, (150, 240, 110, 110, 60, 60))
         self.show_button = push_button(self.tr("查看"), "history.show")
         self.report_button = push_button(self.tr("查看报告…"), "history.report", primary=True)
         buttons = QHBoxLayout()

@@ -13,14 +13,14 @@ from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.weather import Via
 from ...services.alerts import access, attempts, callers, escalation
 from ...services.session import Session
 from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
-from ..tables import Selection, column_widths, read_only_rows
+from ..tables import read_only_table
 from .alert_board import moment
 
 
@@ -39,10 +39,7 @@ class _ListTab(QWidget):
         self.dialog: QDialog | None = None
         self.buttons: list[QWidget] = []
         self.model = ListTableModel(fields, self)
-        self.table = QTableView(objectName=f"{name}.table")
-        self.table.setModel(self.model)
-        read_only_rows(self.table, Selection.SingleSelection)
-        column_widths(self.table, widths)
+        self.table = read_only_table(f"{name}.table", self.model, widths)
         self.count = QLabel(objectName=f"{name}.count")
         self.message = message_label(name)
         self.button_row = QHBoxLayout()
@@ -123,7 +120,7 @@ def send_to_door(tab: _ListTab) -> None:
     row = tab.chosen()
     if row is None:
         return
-    tab._open(_dialogs().HandlerDialog(tab.session, row["resident_name"], handlers(tab.session),
+    tab._open(_dialogs().HandlerDialog(tab.session, row["resident_name"], callers.handler_choices(tab.session),
                             lambda person: escalation.assign_door(tab.session, row["id"], person), tab,
                             title=QCoreApplication.translate("DoorVisits", "派人上门查看：%1")
                             .replace("%1", row["resident_name"])),
@@ -147,7 +144,7 @@ class NeedsTab(_ListTab):
     def _on_assign(self) -> None:
         row = self.chosen()
         if row is not None:
-            self._open(_dialogs().HandlerDialog(self.session, row["resident_name"], handlers(self.session),
+            self._open(_dialogs().HandlerDialog(self.session, row["resident_name"], callers.handler_choices(self.session),
                                      lambda person: callers.assign_need(self.session, row["id"], person),
                                      self), self.tr("已指派处理人。"))
 
@@ -185,18 +182,6 @@ class DoorTab(_ListTab):
 
         self._open(_dialogs().DoorOutcomeDialog(self.session, row["resident_name"], log, self),
                    self.tr("已登记上门结果。"))
-
-
-def handlers(session: Session) -> list[tuple[str, int]]:
-    from ...services.care import coverage
-    from ...services.hours import record_queries
-
-    """Who can take a need on: the community's staff first, then the volunteers."""
-    people = [(s["name"], s["id"]) for s in coverage.staff_members(session)]
-    seen = {person_id for _, person_id in people}
-    people += [(v["name"], v["id"]) for v in record_queries.lookup_lists(session)["volunteers"]
-               if v["id"] not in seen]
-    return people
 
 
 class InsuranceBanner(QFrame):

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,7 @@ from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
 from ..page_load import PageLoad, WhenShown
 from ..signals import DataSignals
-from ..tables import Selection, column_widths, read_only_rows
+from ..tables import read_only_table
 from .alert_roll_queue import AttemptQueue, Pending, expected_row
 
 WATCHED = frozenset({"alerts", "alert_roll", "alert_attempts", "alert_communities"})
@@ -75,10 +74,7 @@ class RollTab(QWidget):
         top.addWidget(self.filter, 1)
         top.addWidget(self.count)
         self.model = self._model()
-        self.table = QTableView(objectName="roll.table")
-        self.table.setModel(self.model)
-        read_only_rows(self.table, Selection.SingleSelection)
-        column_widths(self.table, (44, 70, 40, 190, 110, 130, 70, 130, 70, 44))
+        self.table = read_only_table("roll.table", self.model, (44, 70, 40, 190, 110, 130, 70, 130, 70, 44))
         self.current = QLabel(objectName="roll.current")
         self.current.setProperty("role", "section-title")
         self.message = message_label("roll")

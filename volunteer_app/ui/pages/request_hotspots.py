@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.requests import task_service_type
 from ...services.admin import settings
@@ -22,18 +22,10 @@ from ..list_model import Field, ListTableModel
 from ..page_load import PageLoad, WhenShown
 from ..permissions import show_for
 from ..signals import DataSignals
-from ..tables import Selection, column_widths, read_only_rows
+from ..tables import read_only_table
 from .request_detail import countdown
 
 WATCHED = frozenset({"requests", "places", "settings"})
-
-
-def _view(model: ListTableModel, name: str, widths: tuple[int, ...]) -> QTableView:
-    view = QTableView(objectName=name)
-    view.setModel(model)
-    read_only_rows(view, Selection.SingleSelection)
-    column_widths(view, widths)
-    return view
 
 
 class HotspotsTab(QWidget):
@@ -52,7 +44,7 @@ class HotspotsTab(QWidget):
             Field(self.tr("首次"), lambda s: str(s["spot"].first_at)[:10]),
             Field(self.tr("最近"), lambda s: str(s["spot"].last_at)[:10]),
         ], self)
-        self.table = _view(self.model, "hotspots.table", (140, 70, 200, 50, 90))
+        self.table = read_only_table("hotspots.table", self.model, (140, 70, 200, 50, 90))
         self.tickets = ListTableModel([
             Field(self.tr("工单编号"), lambda t: t["ticket_no"] or ""),
             Field(self.tr("来电时间"), lambda t: str(t["received_at"])[:16].replace("T", " ")),
@@ -60,7 +52,7 @@ class HotspotsTab(QWidget):
             Field(self.tr("剩余时间"), countdown),
             Field(self.tr("诉求内容"), lambda t: t.get("content") or "", tooltip=True),
         ], self)
-        self.tickets_table = _view(self.tickets, "hotspots.tickets", (118, 112, 60, 78))
+        self.tickets_table = read_only_table("hotspots.tickets", self.tickets, (118, 112, 60, 78))
         self.task_button = push_button(self.tr("建任务…"), "hotspots.task", primary=True)
         self.remind_button = push_button(self.tr("提醒工作人员…"), "hotspots.remind")
         for button in (self.task_button, self.remind_button):
