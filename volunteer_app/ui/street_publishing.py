@@ -10,6 +10,7 @@ never a dialog. The waiting count is asked on a query thread after every committ
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QLabel
 
 from ..services.session import Session
 from ..services.street import config, reporting
+from ..store.errors import explain
 from . import runner
 from .query_worker import QueryWorker
 from .signals import DataSignals
@@ -105,7 +107,10 @@ class StreetPublishing(QObject):
     def _on_done(self, outcome: object) -> None:
         self.job = None
         if isinstance(outcome, BaseException):
-            self.failure = outcome
+            self.failure = _expected(outcome, self._session.path)
+            if self.failure is None:        # a bug: the app's handler, as a page load does
+                self.status_changed.emit()
+                raise outcome
         else:
             self.failure = None
             self.last_published = outcome.at
@@ -173,6 +178,17 @@ class StreetStatusLabel(QLabel):
             first = self.tr("上次上报 %1").replace("%1", _when(p.last_published))
         self.setText(f"{first} · {waiting}")
         self.setToolTip(str(p.failure) if p.failure is not None else "")
+
+
+def _expected(error: BaseException, path: object) -> BaseException | None:
+    """A publish that could not be done, as an error whose text is one Chinese line for the
+    status bar's tooltip: the server's or the settings' own, or the file's or disk's (read-only,
+    full, damaged) explained; None for anything else, which is a bug."""
+    if isinstance(error, config.StreetConfigError) or _unreachable(error):
+        return error
+    if isinstance(error, sqlite3.Error | OSError):
+        return explain(error, path or "")
+    return None
 
 
 def _unreachable(error: BaseException) -> bool:
