@@ -1,13 +1,15 @@
 """邻里帮: a neighbourhood committee's desktop app (see ``design.md``)."""
 
-import importlib.abc
 import importlib.machinery
 import sys
 import threading
 from typing import Any
 
 
-class _SqliteUtilsWithoutNumpy(importlib.abc.MetaPathFinder):
+# The finder and its loader are plain classes with the methods the import system calls:
+# their abstract bases in importlib.abc would import importlib.resources with them (~5 ms
+# before the window's first paint).
+class _SqliteUtilsWithoutNumpy:
     """Import sqlite-utils, whenever and on whichever thread it first is, without letting it
     import numpy.
 
@@ -34,7 +36,7 @@ class _SqliteUtilsWithoutNumpy(importlib.abc.MetaPathFinder):
         return spec
 
 
-class _Loader(importlib.abc.Loader):
+class _Loader:
     def __init__(self, loader: Any, importing: set[int]):
         self._loader, self._importing = loader, importing
 

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import paths
-from ..domain.identity import FieldError
 from ..services.permissions import PermissionDenied
 from ..store.errors import StoreError, explain
 from .arg_words import chinese
@@ -80,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: list[str]) -> int:
+    # here, not at the top: main.py imports this package on the window's way too, and the
+    # identity rules compile their patterns of Chinese characters on import (~9 ms)
+    from ..domain.identity import FieldError
+
     line = _hoist_db(argv)
     args = build_parser(commands=_names_a_command(line)).parse_args(line)
     if args.command is None:  # main.py opens the window for this line; here it is a slip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,19 +58,22 @@ def database_file(db: sqlite_utils.Database) -> str | None:
 
 
 def open_database(path: Path | str, *, migrate: bool = True,
-                  verify: bool = True) -> sqlite_utils.Database:
+                  verify: bool | IntegrityCheck = True) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
     Only a path where nothing exists becomes a new database. A file written by a newer
     version of the app, a file that is not ours (an empty one too) and, with ``verify``, a
     damaged one (``PRAGMA quick_check``) are refused and left untouched. Before an existing
     file is migrated, a copy is set aside.
+
+    ``verify`` may be an :class:`IntegrityCheck` started on the file beforehand: the caller
+    then asks for its result before anything writes, and a migration waits for it here.
     """
     path = Path(path)
     existed = path.exists()
     if existed:
         refuse_empty(path)
-        refuse_foreign_or_newer(path, verify=verify)
+        refuse_foreign_or_newer(path, verify=verify is True)
     db = connect(path)
     try:
         if not db.memory:
@@ -77,6 +81,8 @@ def open_database(path: Path | str, *, migrate: bool = True,
                 db.execute("PRAGMA journal_mode = WAL")
         version = schema_version(db)
         if migrate and version < migrations.latest_version():
+            if isinstance(verify, IntegrityCheck):
+                verify.result()
             copy = _copy_aside(db, path, version) if existed and version > 0 else None
             _migrate(db, path, version, copy)
     except (sqlite3.Error, OSError) as error:
@@ -158,6 +164,41 @@ def connect_read_only(path: Path | str) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True)
 
 
+class IntegrityCheck:
+    """``PRAGMA quick_check`` of an existing file on a thread of its own, for the window's
+    start-up. SQLite reads every page with Python's lock released, so the check and the
+    building of the window share the PC's cores instead of taking turns (about 15 ms on the
+    demo file, 0.1-0.2 s on ``demo --scale 10``, several times that on a cold disk). :meth:`result`
+    waits for it and refuses a damaged file as ``open_database(path, verify=True)`` does;
+    ask for it before anything writes to the file."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self._problem = "ok"
+        self._error: sqlite3.Error | None = None
+        self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
+        if self.path.is_file():
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = connect_read_only(self.path)
+            try:
+                self._problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.Error as error:
+            self._error = error
+
+    def result(self) -> None:
+        if self._thread.ident is not None:      # started: the file existed
+            self._thread.join()
+        if self._error is not None:
+            raise explain(self._error, self.path) from self._error
+        if self._problem != "ok":
+            raise damaged(self.path, self._problem)
+
+
 def refuse_foreign_or_newer(path: Path, *, verify: bool = False) -> None:
     """Read the header with a read-only connection, so a refused file is never written.
 
@@ -213,6 +254,7 @@ def _copy_aside(db: sqlite_utils.Database, path: Path, version: int) -> Path:
 
 
 __all__ = [
+    "IntegrityCheck",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "StoreError",

@@ -7,28 +7,13 @@ a single transaction, so a failure leaves the file exactly as it was.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sqlite3
-import uuid
-from collections.abc import Callable
-from importlib import resources
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .audit_chain import m_audit_chain
-from .audit_masking import m_mask_audit_personal_data
-from .consent_columns import m_consent_and_retention
-from .dashboard_indexes import m_dashboard_indexes
-from .person_communities import m_person_communities_from_places
-from .person_numbers import m_normalise_id_numbers_and_phones
-from .record_hours import m_record_hour_columns
-from .record_locks import m_record_lock_triggers
-from .request_workflow import m_request_workflow
-from .resident_indexes import m_resident_filter_indexes
-from .row_versions import m_row_versions
-from .street_outbox import m_street_outbox
-from .visit_coverage import m_visit_coverage
-from .visit_teams import m_visit_record_teams
-from .weather_alerts import m_weather_alerts
+from .rows import new_uid
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -63,37 +48,67 @@ BUILTIN_SERVICE_TYPES = (
 
 
 def m001_initial_schema(db: sqlite_utils.Database) -> None:
+    from importlib import resources  # only a new file needs it; every start imports this module
+
     _run_script(db, resources.files(__package__).joinpath("schema_v1.sql").read_text("utf-8"))
     for name, intensity, minutes, skills, insurance in BUILTIN_SERVICE_TYPES:
         db.execute(
             "INSERT INTO service_types (uid, name, intensity, usual_minutes, skills, needs_insurance, "
             "builtin) VALUES (?, ?, ?, ?, ?, ?, 1)",
-            [str(uuid.uuid4()), name, intensity, minutes, json.dumps(skills, ensure_ascii=False), insurance],
+            [new_uid(), name, intensity, minutes, json.dumps(skills, ensure_ascii=False), insurance],
         )
 
 
-MIGRATIONS: list[Migration] = [
-    m001_initial_schema,
-    m_record_lock_triggers,    # 2: locked service records refuse UPDATE/DELETE
-    m_resident_filter_indexes,  # 3: partial indexes for the 居民 filter-as-you-type
-    m_dashboard_indexes,        # 4: partial indexes that answer the 工作台 counts
-    m_row_versions,             # 5: row_version on edited tables, raised by a trigger on UPDATE
-    m_record_hour_columns,      # 6: uncapped and duty hours of a service record (day cap, office hours)
-    m_person_communities_from_places,  # 7: people with a place and no community take the place's
-    m_normalise_id_numbers_and_phones,  # 8: ID numbers and phones half-width, 18 digits
+class _Migrations(Sequence[Migration]):
+    """The migrations in order, each named by its module and function and imported when it
+    is first asked for. A file already at the latest version (every start but the first
+    after an update) runs none of them, and the window's first paint does not wait for
+    their modules and the domain rules they import (~30 ms). ``append`` is for tests."""
+
+    def __init__(self, entries: list[tuple[str, str]]):
+        self._entries = entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        module, name = self._entries[index]
+        found = globals() if module == __name__ else vars(importlib.import_module(module))
+        return found[name]
+
+
+MIGRATIONS = _Migrations([
+    (__name__, "m001_initial_schema"),
+    (f"{__package__}.record_locks", "m_record_lock_triggers"),  # 2: locked service records refuse UPDATE/DELETE
+    (f"{__package__}.resident_indexes", "m_resident_filter_indexes"),  # 3: partial indexes for the 居民 filter-as-you-type
+    (f"{__package__}.dashboard_indexes", "m_dashboard_indexes"),  # 4: partial indexes that answer the 工作台 counts
+    (f"{__package__}.row_versions", "m_row_versions"),  # 5: row_version on edited tables, raised by a trigger on UPDATE
+    # 6: uncapped and duty hours of a service record (day cap, office hours)
+    (f"{__package__}.record_hours", "m_record_hour_columns"),
+    # 7: people with a place and no community take the place's
+    (f"{__package__}.person_communities", "m_person_communities_from_places"),
+    # 8: ID numbers and phones half-width, 18 digits
+    (f"{__package__}.person_numbers", "m_normalise_id_numbers_and_phones"),
     # 9: older audit entries masked in place (emergency phones, health and hardship notes);
     # must run before the migration that hashes the audit rows
-    m_mask_audit_personal_data,
-    m_consent_and_retention,    # 10: separate health consent, consent withdrawal, purge marks
-    m_audit_chain,              # 11: audit entries hash-chained (it chains what exists then)
+    (f"{__package__}.audit_masking", "m_mask_audit_personal_data"),
+    # 10: separate health consent, consent withdrawal, purge marks
+    (f"{__package__}.consent_columns", "m_consent_and_retention"),
+    (f"{__package__}.audit_chain", "m_audit_chain"),  # 11: audit entries hash-chained (it chains what exists then)
     # 12: visit records get their helper's team (monthly reports); it writes audit entries
     # through today's write_entry, so it runs once the log has its hash columns
-    m_visit_record_teams,
-    m_visit_coverage,           # 13: residents' 包户人 (responsible staff); cadence per risk tier
-    m_request_workflow,         # 14: 12345 tickets: steps, deadline, dispatch, callback; request_events
-    m_weather_alerts,           # 15: weather warnings, roll-call, attempts; resident power/chronic facts
-    m_street_outbox,            # 16: the street office's outbox of changed rows, filled by triggers
-]
+    (f"{__package__}.visit_teams", "m_visit_record_teams"),
+    # 13: residents' 包户人 (responsible staff); cadence per risk tier
+    (f"{__package__}.visit_coverage", "m_visit_coverage"),
+    # 14: 12345 tickets: steps, deadline, dispatch, callback; request_events
+    (f"{__package__}.request_workflow", "m_request_workflow"),
+    # 15: weather warnings, roll-call, attempts; resident power/chronic facts
+    (f"{__package__}.weather_alerts", "m_weather_alerts"),
+    # 16: the street office's outbox of changed rows, filled by triggers
+    (f"{__package__}.street_outbox", "m_street_outbox"),
+])
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -6,6 +6,7 @@ import importlib
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -50,11 +51,10 @@ def run_window(db_path: Path) -> int:
     from ..refcounts import keep_singletons_alive
 
     keep_singletons_alive()     # PySide6 6.12 on Python 3.11 (refcounts.py): the whole session
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ..services.session import Session
-    from ..store.connection import open_database, writable_or_refuse
+    from ..store.connection import IntegrityCheck, open_database, writable_or_refuse
     from ..store.errors import StoreError, explain
     from .gui_gc import collect_on_gui_thread
     from .look import apply_look
@@ -78,26 +78,34 @@ def run_window(db_path: Path) -> int:
         return 1
 
     first_start = not db_path.exists() or db_path.stat().st_size == 0
+    check = IntegrityCheck(db_path)     # reads every page on its own thread meanwhile
     try:
-        db = open_database(db_path)
+        db = open_database(db_path, verify=check)
     except StoreError as error:
         QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")), str(error))
         return 1
     try:
         writable_or_refuse(db, db_path)   # logging in writes: a read-only file is said at once
+        check.result()      # a damaged file is refused before anything writes to it
     except StoreError as error:
         db.close()
         QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")), str(error))
         return 1
     session = Session(db)
     install_crash_handler(db_path)
-    purge_expired(session)
     if first_start:
         offer_demo(session)
-    # asyncio and qasync take ~0.1 s to import: load them while the person types the password,
-    # once the login dialog has been painted, rather than before it.
-    QTimer.singleShot(300, lambda: importlib.import_module("qasync"))
-    actor = log_in(db)
+    # What the start still needs is done while the person types the password, once the login
+    # dialog is on the screen, rather than before it: the retention purge (its first query
+    # imports sqlite-utils, ~0.15 s), then asyncio and qasync (~0.1 s).
+    waiting = [lambda: purge_expired(session), lambda: importlib.import_module("qasync")]
+
+    def finish_start() -> None:
+        while waiting:
+            waiting.pop(0)()
+
+    actor = log_in(db, while_typing=finish_start)
+    finish_start()      # nothing is left, unless the dialog closed before its first paint
     if actor is None:
         db.close()
         lock.unlock()
@@ -165,12 +173,15 @@ def offer_demo(session) -> None:
         demo.build(session)
 
 
-def log_in(db):
-    """The login dialog; on the very first start (no users yet) create the administrator."""
+def log_in(db, while_typing: Callable[[], None]):
+    """The login dialog; on the very first start (no users yet) create the administrator.
+    ``while_typing`` runs once the dialog has been painted."""
     from ..services.admin import users
     from .dialogs.login_dialog import FirstAdminDialog, LoginDialog
+    from .first_paint import after_first_paint
 
     dialog = LoginDialog(db) if users.has_users(db) else FirstAdminDialog(db)
+    after_first_paint(dialog, while_typing)
     if dialog.exec() != dialog.DialogCode.Accepted:
         return None
     return dialog.actor

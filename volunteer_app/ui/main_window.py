@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..services.permissions import ROLE_NAMES
 from ..services.session import Session
+from .first_paint import after_first_paint
 from .pages import PAGES, PageSpec
 from .permissions import role_title
 from .screen_fit import fit_to_screen, scrolling
@@ -65,10 +66,11 @@ class MainWindow(QMainWindow):
             shown = self.tr("%1（%2）").replace("%1", name).replace("%2", shown)
         self.user_label = QLabel(self.tr("当前用户：%1").replace("%1", shown), objectName="status.user")
         self.statusBar().addPermanentWidget(self.user_label)
-        # 上次上报 … · N 条待上报, when this file publishes to a street server (issue 14)
+        # 上次上报 … · N 条待上报, when this file publishes to a street server (issue 14): the
+        # count is asked once the window has painted
         self.street_publishing = StreetPublishing.of(session, self.signals)
         self.statusBar().addPermanentWidget(StreetStatusLabel(self.street_publishing))
-        self.street_publishing.refresh()
+        after_first_paint(self, self.street_publishing.refresh)
 
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         if self._specs:

@@ -19,7 +19,6 @@ sessions come from :func:`open_worker` too.
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import contextlib
 import threading
@@ -27,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..services import readers
@@ -112,6 +111,11 @@ def start(fn: Callable[..., Any], *args: Any, session: Session | None = None,
           owner: QObject | None = None) -> Job:
     """Run the job; ``done(result)`` or ``failed(error)`` is called on the GUI thread, unless
     ``owner`` (the widget they report to) was closed and deleted meanwhile."""
+    # Qt and asyncio are imported in the functions, not at the top: the window imports this
+    # module before its first paint, which need not wait for asyncio's imports (~40 ms) or
+    # for the ~90 enum classes PySide builds when its Qt namespace is first touched (~25 ms).
+    from PySide6.QtCore import Qt
+
     job = Job(fn, args, session=session, writes=writes, report=report)
 
     def deliver() -> None:
@@ -143,6 +147,10 @@ async def run(fn: Callable[..., Any], *args: Any, session: Session | None = None
 
     With ``progress``, the dialog follows the job's reports and its 取消 cancels the job.
     ``started`` is told the job as soon as it runs (to cancel it from elsewhere)."""
+    import asyncio  # here, not at the top: see start()
+
+    from PySide6.QtCore import Qt
+
     future = asyncio.get_event_loop().create_future()
     job = start(fn, *args, session=session, writes=writes, report=report,
                 done=lambda result: future.done() or future.set_result(result),
@@ -199,6 +207,8 @@ def _show(progress: QProgressDialog, done: int, total: int) -> None:
 
 def progress_dialog(parent: QWidget, label: str) -> QProgressDialog:
     """Window-modal, shown only when the work takes longer than half a second, with 取消."""
+    from PySide6.QtCore import Qt
+
     dialog = QProgressDialog(label, QCoreApplication.translate("Background", "取消"), 0, 0, parent)
     dialog.setObjectName("progress_dialog")
     dialog.setWindowTitle(QCoreApplication.translate("Background", "请稍候"))

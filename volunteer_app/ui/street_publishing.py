@@ -6,22 +6,29 @@ One :class:`StreetPublishing` per window, a child of its :class:`DataSignals` (w
 page of the window shares), so the timer and 立即上报 run one publish at a time. A publish
 runs on a :mod:`.runner` job with its own connection; a failure is the status bar's line,
 never a dialog. The waiting count is asked on a query thread after every committed change.
+
+The window makes its publisher before its first paint and asks for the first count after
+it, so the publishing itself (services.street.reporting and what it imports) and the
+count's query thread load when first used.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from ..services.session import Session
-from ..services.street import config, reporting
+from ..services.street import config
 from ..store.errors import explain
 from . import runner
-from .query_worker import QueryWorker
 from .signals import DataSignals
+
+if TYPE_CHECKING:
+    from .query_worker import QueryWorker
 
 EVERY_MS = 60_000               # 每分钟
 START_UP_DELAY_MS = 8000        # after the first paint, the first page's queries and the backup
@@ -46,12 +53,10 @@ class StreetPublishing(QObject):
         self.timer.timeout.connect(self.run_now)
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self.refresh)
-        self._counts = counts = QueryWorker(session, self)
-        counts.answers.ready.connect(self._on_status)
+        self._counts: QueryWorker | None = None     # the count's query thread, from the first refresh
         self._asked = 0
         self._stopped = False
         signals.changed.connect(self._on_changed)
-        self.destroyed.connect(lambda *_: counts.close())
 
     @classmethod
     def of(cls, session: Session, signals: DataSignals) -> StreetPublishing:
@@ -76,7 +81,8 @@ class StreetPublishing(QObject):
         if self.job is not None:
             runner.wait_all()
         self._count_timer.stop()
-        self._counts.close()
+        if self._counts is not None:
+            self._counts.close()
 
     def _follow_config(self) -> None:
         automatic = self.config.configured and self.config.auto_publish
@@ -127,10 +133,22 @@ class StreetPublishing(QObject):
         if not self.config.configured:
             self.status_changed.emit()
             return
-        if self._counts.available:
-            self._asked = self._counts.submit(reporting.status)
+        from ..services.street import reporting
+
+        counts = self._count_worker()
+        if counts.available:
+            self._asked = counts.submit(reporting.status)
         else:                               # an in-memory file (tests): no second connection
             self._on_status(0, reporting.status(self._session))
+
+    def _count_worker(self) -> QueryWorker:
+        if self._counts is None:
+            from .query_worker import QueryWorker
+
+            self._counts = counts = QueryWorker(self._session, self)
+            counts.answers.ready.connect(self._on_status)
+            self.destroyed.connect(lambda *_: counts.close())
+        return self._counts
 
     def _on_status(self, number: int, answer: object) -> None:
         if number != self._asked:
@@ -146,6 +164,8 @@ def _publish_quietly(session: Session) -> object:
     """Publish on the job's own connection without announcing its writes: they are the
     outbox's bookkeeping (street.acked_seq, street.last_published), not a change of the
     ledgers, and every page that follows "settings" would reload each minute."""
+    from ..services.street import reporting
+
     worker = runner.open_worker(session, writes=True)
     try:
         return reporting.publish_configured(worker)

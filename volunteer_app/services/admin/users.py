@@ -12,24 +12,31 @@ import math
 import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import argon2
-import sqlite_utils
-
-from ...store import audit
 from ...store.rows import new_uid, now_text
 from ...store.transactions import transaction
 from ..permissions import ROLE_NAMES, USER_ROLES, Permission, Role
 from ..session import Actor, Session
 
+if TYPE_CHECKING:
+    import argon2
+    import sqlite_utils
+
 MAX_FAILURES = 5
 LOCK_MINUTES = 5
 MIN_PASSWORD_LENGTH = 8
 
-# OWASP's Argon2id minimum (19 MiB, 2 passes, 1 lane): about 20 ms a hash on an office PC,
-# slow enough against guessing a stolen file, fast enough for the demo's four users.
-HASHER = argon2.PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+@functools.cache
+def _hasher() -> argon2.PasswordHasher:
+    """OWASP's Argon2id minimum (19 MiB, 2 passes, 1 lane): about 20 ms a hash on an office
+    PC, slow enough against guessing a stolen file, fast enough for the demo's four users.
+    Made at the first hash: importing argon2 (~40 ms) need not delay the login dialog."""
+    import argon2
+
+    return argon2.PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
 
 Clock = Callable[[], datetime]
 
@@ -52,7 +59,7 @@ def check_password_rule(password: str) -> None:
 
 
 def hash_password(password: str) -> str:
-    return HASHER.hash(password)
+    return _hasher().hash(password)
 
 
 # The one message for an unknown login and a wrong password, so that the login screen does
@@ -64,15 +71,17 @@ LOGIN_REFUSED = "用户名或密码不对。"
 def _dummy_hash() -> str:
     """A hash no password matches: an unknown login is checked against it, so that it takes
     as long to refuse as a wrong password."""
-    return HASHER.hash(secrets.token_hex(16))
+    return _hasher().hash(secrets.token_hex(16))
 
 
 def _verify(password_hash: str, password: str) -> bool:
     if not password_hash:
         return False
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return HASHER.verify(password_hash, password)
-    except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
+        return _hasher().verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
         return False
 
 
@@ -106,6 +115,8 @@ def _by_login(db: sqlite_utils.Database, login: str) -> dict[str, Any] | None:
 
 def _audit(db: sqlite_utils.Database, user: dict[str, Any], action: str, detail: str = "",
            after: dict[str, Any] | None = None) -> None:
+    from ...store import audit  # here: the login dialog imports this module before its paint
+
     audit.write_entry(db, user_id=user["id"], user_name=user["name"], action=action,
                       entity="users", entity_id=user["id"], after=after, detail=detail)
 
@@ -155,7 +166,7 @@ def authenticate(db: sqlite_utils.Database, login: str, password: str,
     with transaction(db):
         values: dict[str, Any] = {"failed_logins": 0, "locked_until": None,
                                   "last_login_at": now.isoformat()}
-        if HASHER.check_needs_rehash(user["password_hash"]):
+        if _hasher().check_needs_rehash(user["password_hash"]):
             values["password_hash"] = hash_password(password)
         db.table("users").update(user["id"], values)
         _audit(db, user, "登录")

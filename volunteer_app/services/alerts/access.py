@@ -13,11 +13,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...domain.weather import AlertLevel, AlertType
 from ..permissions import ROLE_NAMES, Permission, PermissionDenied
 from ..session import Session
+
+if TYPE_CHECKING:   # the dashboard asks can_read before the first paint; the rules wait
+    from ...domain.weather import AlertLevel, AlertType
 
 READ_PERMISSIONS = (Permission.ALERT_RUN, Permission.REPORT_PRINT)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import (
 
 from ...services.admin import users
 from ...services.session import Actor
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _error_label(name: str) -> QLabel:

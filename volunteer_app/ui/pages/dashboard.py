@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QEnterEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...services.alerts import access as alert_access
@@ -53,10 +53,21 @@ class StatCard(QFrame):
 
     def set_clickable(self, tooltip: str) -> None:
         self._clickable = True
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(tooltip)
 
+    # Qt is imported in the handlers, not at the top: this is the window's first page, and
+    # touching PySide's Qt namespace builds its ~90 enum classes (~25 ms) before the first
+    # paint. The hand cursor is set when the mouse first comes over the card.
+    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 (Qt name)
+        if self._clickable:
+            from PySide6.QtCore import Qt
+
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        super().enterEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        from PySide6.QtCore import Qt
+
         if self._clickable and event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
         super().mouseReleaseEvent(event)
