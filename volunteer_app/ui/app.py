@@ -9,8 +9,15 @@ import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
+
+if TYPE_CHECKING:   # main.py imports this module before Qt, to say there is no display
+    from PySide6.QtWidgets import QDialog
+
+    from ..services.session import Session
+    from ..store.connection import IntegrityCheck
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name)
@@ -86,7 +93,6 @@ def run_window(db_path: Path) -> int:
         return 1
     try:
         writable_or_refuse(db, db_path)   # logging in writes: a read-only file is said at once
-        check.result()      # a damaged file is refused before anything writes to it
     except StoreError as error:
         db.close()
         QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")), str(error))
@@ -95,17 +101,14 @@ def run_window(db_path: Path) -> int:
     install_crash_handler(db_path)
     if first_start:
         offer_demo(session)
-    # What the start still needs is done while the person types the password, once the login
-    # dialog is on the screen, rather than before it: the retention purge (its first query
-    # imports sqlite-utils, ~0.15 s), then asyncio and qasync (~0.1 s).
-    waiting = [lambda: purge_expired(session), lambda: importlib.import_module("qasync")]
-
-    def finish_start() -> None:
-        while waiting:
-            waiting.pop(0)()
-
-    actor = log_in(db, while_typing=finish_start)
-    finish_start()      # nothing is left, unless the dialog closed before its first paint
+    start = _WhileTyping(check, session)
+    actor = log_in(db, while_typing=start.finish)
+    start.finish(None)      # nothing is left, unless the dialog closed before its first paint
+    if start.refused is not None:
+        db.close()
+        QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")),
+                             str(start.refused))
+        return 1
     if actor is None:
         db.close()
         lock.unlock()
@@ -144,6 +147,32 @@ def run_window(db_path: Path) -> int:
     return 0
 
 
+class _WhileTyping:
+    """What the start still needs, done once the login dialog is on the screen, while the
+    person types the password, rather than before it: waiting for the integrity check (on a
+    big file it reads for longer than the rest of the start), the retention purge (its first
+    query imports sqlite-utils, ~0.15 s), then asyncio and qasync (~0.1 s). A damaged file
+    closes the dialog before anything was written to it."""
+
+    def __init__(self, check: IntegrityCheck, session: Session):
+        self.refused: Exception | None = None
+        self._steps = [check.result, lambda: purge_expired(session),
+                       lambda: importlib.import_module("qasync")]
+
+    def finish(self, dialog: QDialog | None) -> None:
+        from ..store.errors import StoreError
+
+        while self._steps:
+            step = self._steps.pop(0)
+            try:
+                step()
+            except StoreError as error:     # the check's: the file is damaged
+                self.refused = error
+                self._steps.clear()
+                if dialog is not None:
+                    dialog.reject()
+
+
 def purge_expired(session) -> None:
     """Archived people past the retention period are anonymised at every start."""
     from ..services.admin import retention
@@ -173,15 +202,15 @@ def offer_demo(session) -> None:
         demo.build(session)
 
 
-def log_in(db, while_typing: Callable[[], None]):
+def log_in(db, while_typing: Callable[[QDialog], None]):
     """The login dialog; on the very first start (no users yet) create the administrator.
-    ``while_typing`` runs once the dialog has been painted."""
+    ``while_typing(dialog)`` runs once the dialog has been painted."""
     from ..services.admin import users
     from .dialogs.login_dialog import FirstAdminDialog, LoginDialog
     from .first_paint import after_first_paint
 
     dialog = LoginDialog(db) if users.has_users(db) else FirstAdminDialog(db)
-    after_first_paint(dialog, while_typing)
+    after_first_paint(dialog, lambda: while_typing(dialog))
     if dialog.exec() != dialog.DialogCode.Accepted:
         return None
     return dialog.actor
