@@ -10,7 +10,7 @@ import pytest
 from conftest import TODAY
 from gui_helpers import shown_window
 from PySide6.QtCore import QRegularExpression
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from volunteer_app.services.admin import settings
 from volunteer_app.services.people import residents, volunteers
@@ -116,3 +116,16 @@ def test_the_numbers_follow_changes_made_through_the_services(qtbot, window, dem
     settings.put(demo_session, "housing.floor_threshold", 4)
     qtbot.waitUntil(lambda: shown(window)["stranded"] < after["stranded"])
     assert shown(window) == counted(demo_session)
+
+
+def test_a_clickable_card_shows_the_hand_when_the_mouse_comes_over_it(qtbot, window):
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QEnterEvent
+
+    cards = window.page("dashboard").cards
+    card, plain = cards["uncovered"], cards["residents"]
+    for widget in (card, plain):
+        centre = QPointF(widget.rect().center())
+        QApplication.sendEvent(widget, QEnterEvent(centre, centre, widget.mapToGlobal(centre)))
+    assert card.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    assert plain.cursor().shape() == Qt.CursorShape.ArrowCursor

@@ -55,14 +55,16 @@ def run_window(db_path: Path) -> int:
         print(problem, file=sys.stderr)
         return 2
 
+    # The store before Qt: PySide reads the source of every module imported after it (to
+    # see whether the module asks for one of its __feature__s), ~0.3 ms a module.
     from ..refcounts import keep_singletons_alive
+    from ..services.session import Session
+    from ..store.connection import IntegrityCheck, open_database, writable_or_refuse
+    from ..store.errors import StoreError, explain
 
     keep_singletons_alive()     # PySide6 6.12 on Python 3.11 (refcounts.py): the whole session
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ..services.session import Session
-    from ..store.connection import IntegrityCheck, open_database, writable_or_refuse
-    from ..store.errors import StoreError, explain
     from .gui_gc import collect_on_gui_thread
     from .look import apply_look
     from .window_lock import take_window_lock
