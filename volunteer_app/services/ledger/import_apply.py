@@ -182,8 +182,12 @@ def _indexes_rebuilt_after(session: Session, table: str, new_rows: int) -> Itera
 
 def _insert_values(session: Session, table: str, row: RowCheck, stamp: str,
                    counter: _VolunteerNumbers | None, uid: str) -> dict[str, Any]:
-    given = row.given
-    values = {k: v for k, v in row.values.items() if v is not None or k in given}
+    found = row.values
+    if None in found.values():
+        given = row.given
+        values = {k: v for k, v in found.items() if v is not None or k in given}
+    else:   # most rows: one copy in C instead of a comprehension (0.1 s of 50,000 rows)
+        values = dict(found)
     values["uid"] = uid
     values["created_at"] = values["updated_at"] = stamp
     if table == "volunteers":
