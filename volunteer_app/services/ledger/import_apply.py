@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ...domain.ledger_columns import SENSITIVE_KEYS
+from ...store.outbox_bulk import inserts_enqueued_at_end
 from ...store.rows import new_uid, new_uids, now_text
 from ..admin import settings
 from ..people import resident_risk
@@ -159,7 +160,10 @@ def _indexes_rebuilt_after(session: Session, table: str, new_rows: int) -> Itera
     the rows in without the table's own indexes and builds them once at the end, inside the
     same transaction: a cancel or failure rolls the indexes back with the rows. Filling five
     indexes row by row took a third of the import's time. The UNIQUE ones (uid, id_number)
-    stay: they are the constraints."""
+    stay: they are the constraints.
+
+    The new rows' street outbox entries are written at the end in one statement too
+    (store/outbox_bulk.py): the outbox's insert trigger was 40 % of the inserts' time."""
     existing = session.db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
     if new_rows < BULK_ROWS or new_rows < existing:
         yield
@@ -169,15 +173,21 @@ def _indexes_rebuilt_after(session: Session, table: str, new_rows: int) -> Itera
         "AND sql IS NOT NULL", [table]) if not _IMPORT_LEAVES_OUT.search(sql)]
     for name, _sql in indexes:
         session.db.execute(f"DROP INDEX [{name}]")
-    yield
+    outboxed = (table, "team_members") if table == "volunteers" else (table,)
+    with inserts_enqueued_at_end(session.db, outboxed):
+        yield
     for _name, sql in indexes:
         session.db.execute(sql)
 
 
 def _insert_values(session: Session, table: str, row: RowCheck, stamp: str,
                    counter: _VolunteerNumbers | None, uid: str) -> dict[str, Any]:
-    given = row.given
-    values = {k: v for k, v in row.values.items() if v is not None or k in given}
+    found = row.values
+    if None in found.values():
+        given = row.given
+        values = {k: v for k, v in found.items() if v is not None or k in given}
+    else:   # most rows: one copy in C instead of a comprehension (0.1 s of 50,000 rows)
+        values = dict(found)
     values["uid"] = uid
     values["created_at"] = values["updated_at"] = stamp
     if table == "volunteers":

@@ -77,7 +77,9 @@ def _check(session: Session, table: Table, mapping: Mapping, kind: str,
                 progress(offset, len(body))
         if is_blank(cells):
             continue
-        row = reader.read(mapping.header_row + offset + 2, list(cells))
+        # the row's own cells, not a copy: nothing changes them, and a preview of 50,000
+        # rows held every cell twice
+        row = reader.read(mapping.header_row + offset + 2, cells)
         if not row.errors:
             reader.derive(row)
             _find_duplicates(row, kind, known, seen)
@@ -105,7 +107,6 @@ class _RowReader:
         columns = [(index, key) for index, key in enumerate(mapping.columns) if key]
         self.person = [(index, key) for index, key in columns if key in _PERSON_KEYS]
         self.id_index = next((i for i, k in self.person if k == "id_number"), None)
-        self.birth_index = next((i for i, k in self.person if k == "birth_date"), None)
         # each other column with its memo: the cell → what reading it gave
         self.others = [(index, key, {}) for index, key in columns if key not in _PERSON_KEYS]
         self._risks: dict[tuple, str] = {}
@@ -118,16 +119,20 @@ class _RowReader:
         for index, key in self.person:
             if index < size:
                 value = cells[index]
-                text = value.strip() if type(value) is str else _text(value)
+                if type(value) is str:
+                    text = value.strip()
+                elif key == "birth_date" and isinstance(value, date):
+                    given.add(key)      # a date cell goes in as it is, not as text
+                    person[key] = value
+                    continue
+                else:
+                    text = _text(value)
                 if text:
                     given.add(key)
                     person[key] = text
         at = self.id_index
         if at is not None and at < size and type(cells[at]) is not str:
             person["id_number"] = _id_text(cells[at])   # a number reads as Excel shows it
-        at = self.birth_index
-        if at is not None and at < size and isinstance(cells[at], date):
-            person["birth_date"] = cells[at]
         gender = person["gender"]
         person["gender"] = _GENDER_WORDS.get(gender, gender)
         masked = _masked(person) if "*" in person["id_number"] or "*" in person["phone"] else None
