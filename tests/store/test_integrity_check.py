@@ -37,6 +37,7 @@ def test_a_sound_file_passes_and_opens(demo_template, tmp_path):
     path = _copy(demo_template, tmp_path)
     check = IntegrityCheck(path)
     db = open_database(path, verify=check)
+    check.start()
     check.result()
     assert db.execute("SELECT count(*) FROM residents").fetchone()[0] > 0
     db.close()
@@ -48,6 +49,7 @@ def test_a_damaged_file_is_refused_with_the_same_words_as_at_opening(demo_templa
     with pytest.raises(StoreError) as at_opening:
         open_database(path)                              # verify=True: checked before opening
     check = IntegrityCheck(path)
+    check.start()
     with pytest.raises(StoreError) as beside:
         check.result()
     assert type(beside.value) is type(at_opening.value)
@@ -69,8 +71,9 @@ def test_a_damaged_file_that_needs_a_migration_is_not_written(demo_template, tmp
 
 def test_a_new_file_has_nothing_to_check(tmp_path):
     path = tmp_path / "new.sqlite3"
-    check = IntegrityCheck(path)            # nothing there yet: the check does not start
+    check = IntegrityCheck(path)            # nothing there yet: nothing to check
     db = open_database(path, verify=check)
+    check.start()
     check.result()
     assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
     db.close()

@@ -8,9 +8,11 @@ listeners (the window's models) which tables changed.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ..store.connection import database_file, open_database
@@ -157,14 +159,22 @@ class Session:
               before: dict[str, Any] | None = None, after: dict[str, Any] | None = None,
               detail: str = "") -> None:
         """Append an audit entry; call inside :meth:`write` so it commits with the change."""
-        # imported here: the masking and hash-chaining it brings (~25 ms of imports) are
-        # not needed before the window's first paint, which imports this module
-        from ..store import audit
-
-        audit.write_entry(self.db, user_id=self.actor.user_id, user_name=self.actor.name,
+        _audit_log().write_entry(self.db, user_id=self.actor.user_id, user_name=self.actor.name,
                           action=action, entity=entity, entity_id=entity_id,
                           before=before, after=after, detail=detail)
 
     def row(self, table: str, row_id: int) -> dict[str, Any] | None:
         rows = list(self.db.query(f"SELECT * FROM [{table}] WHERE id = ?", [row_id]))
         return rows[0] if rows else None
+
+
+@functools.cache
+def _audit_log() -> ModuleType:
+    """store.audit, imported at the first entry: the masking and hash chain it brings (~25 ms
+    of imports) are not needed before the window's first paint, which imports this module.
+    Bound once: an import statement in the method would pass through PySide's import hook
+    (~4 µs) at every entry, 50,000 times in a large import --update."""
+    from ..store import audit
+
+    return audit
+

@@ -165,19 +165,26 @@ def connect_read_only(path: Path | str) -> sqlite3.Connection:
 
 
 class IntegrityCheck:
-    """``PRAGMA quick_check`` of an existing file on a thread of its own, for the window's
-    start-up. SQLite reads every page with Python's lock released, so the check and the
-    building of the window share the PC's cores instead of taking turns (about 15 ms on the
-    demo file, 0.1-0.2 s on ``demo --scale 10``, several times that on a cold disk). :meth:`result`
-    waits for it and refuses a damaged file as ``open_database(path, verify=True)`` does;
-    ask for it before anything writes to the file."""
+    """``PRAGMA quick_check`` of an existing file, for the window's start-up: opened with
+    ``open_database(path, verify=check)`` (the header's checks only), then started (:meth:`start`)
+    on a thread of its own. SQLite reads every page with Python's lock released, so the check
+    and the building of the first window share the PC's cores instead of taking turns (about
+    15 ms on the demo file, 0.1-0.2 s on ``demo --scale 10``, several times that on a cold
+    disk). Started only after the opening: beside the opening's own reads it made them three
+    times slower. :meth:`result` waits for it (or, not started, runs it) and refuses a damaged
+    file as ``open_database(path, verify=True)`` does; ask for it before anything writes to
+    the file. A migration asks for it before it writes."""
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self._problem = "ok"
         self._error: sqlite3.Error | None = None
-        self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
-        if self.path.is_file():
+        self._thread: threading.Thread | None = None
+        self._done = not self.path.is_file()        # a new file: nothing to check
+
+    def start(self) -> None:
+        if not self._done and self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
             self._thread.start()
 
     def _run(self) -> None:
@@ -189,10 +196,13 @@ class IntegrityCheck:
                 conn.close()
         except sqlite3.Error as error:
             self._error = error
+        self._done = True
 
     def result(self) -> None:
-        if self._thread.ident is not None:      # started: the file existed
+        if self._thread is not None:
             self._thread.join()
+        elif not self._done:
+            self._run()
         if self._error is not None:
             raise explain(self._error, self.path) from self._error
         if self._problem != "ok":

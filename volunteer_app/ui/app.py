@@ -87,12 +87,13 @@ def run_window(db_path: Path) -> int:
         return 1
 
     first_start = not db_path.exists() or db_path.stat().st_size == 0
-    check = IntegrityCheck(db_path)     # reads every page on its own thread meanwhile
+    check = IntegrityCheck(db_path)
     try:
         db = open_database(db_path, verify=check)
     except StoreError as error:
         QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")), str(error))
         return 1
+    check.start()       # reads every page on its own thread while the login dialog is made
     try:
         writable_or_refuse(db, db_path)   # logging in writes: a read-only file is said at once
     except StoreError as error:
