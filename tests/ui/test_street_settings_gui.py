@@ -151,7 +151,7 @@ def test_without_a_keyring_the_section_says_so(qtbot, demo_session):
     keyring.set_keyring(fail.Keyring())         # the conftest fixture puts its own back after
     window = _window(qtbot, demo_session)
     tab = _street_tab(qtbot, window)
-    assert "没有可用的系统密码库" in _message(tab)
+    qtbot.waitUntil(lambda: "没有可用的系统密码库" in _message(tab))     # asked off the GUI thread
     _fill(qtbot, tab, "street.local/street", "u1", "secret-pw-1")
     _click(qtbot, tab, "street.save")
     assert "没有可用的系统密码库" in _message(tab)

@@ -46,6 +46,7 @@ class StreetSettingsTab(QWidget):
         self.publishing.finished.connect(self._on_published)
         self.checked.connect(self._on_checked)
         self._checking: runner.Job | None = None
+        self._asking: runner.Job | None = None     # the keyring, asked what is saved
         self._publishing_now = False        # 立即上报 was pressed here: its outcome is told here
         body = QWidget(objectName="street.body")
         column = QVBoxLayout(body)
@@ -158,15 +159,28 @@ class StreetSettingsTab(QWidget):
         self.auto.setChecked(saved.auto_publish)
         self.password.clear()
         self.key.clear()
-        try:
-            has_password = saved.configured and config.password(saved.url, saved.user) is not None
-            has_key = config.street_key() is not None
-        except StreetConfigError as error:      # no keyring on this PC: say so at once
-            self._tell(str(error), error=True)
-            return
+        # Whether a password and the key are saved is asked of the keyring on the runner: its
+        # import and first lookup (~0.1 s, a D-Bus call on Linux) held the tab's opening.
+        self._asking = runner.start(_saved_secrets, saved, done=self._show_secrets,
+                                    failed=self._keyring_failed, owner=self)
+
+    @property
+    def loading(self) -> bool:
+        """The keyring has not answered yet (the fields' hints are not shown yet)."""
+        return self._asking is not None
+
+    def _show_secrets(self, found: tuple[bool, bool]) -> None:
+        self._asking = None
+        has_password, has_key = found
         self.password.setPlaceholderText(self.tr("已保存（留空不修改）") if has_password else "")
         self.key.setPlaceholderText(self.tr("已保存（留空不修改）") if has_key else self.tr(
             "未填写：志愿者上报时不带身份证摘要"))
+
+    def _keyring_failed(self, error: BaseException) -> None:
+        self._asking = None
+        if not isinstance(error, StreetConfigError):
+            raise error
+        self._tell(str(error), error=True)      # no keyring on this PC: said at once
 
     def _typed(self) -> StreetConfig:
         return StreetConfig(self.address.text().strip(), self.user.text().strip(),
@@ -245,3 +259,10 @@ class StreetSettingsTab(QWidget):
         if outcome.deleted:
             text += self.tr("，其中删除 %1 条").replace("%1", str(outcome.deleted))
         self._tell(text + self.tr("，待上报 %1 条。").replace("%1", str(outcome.waiting)))
+
+
+def _saved_secrets(saved: StreetConfig) -> tuple[bool, bool]:
+    """Whether the keyring holds the server's password and the street's key (on a job)."""
+    has_password = saved.configured and config.password(saved.url, saved.user) is not None
+    return has_password, config.street_key() is not None
+
