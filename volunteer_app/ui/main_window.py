@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,12 +17,25 @@ from PySide6.QtWidgets import (
 
 from ..services.permissions import ROLE_NAMES
 from ..services.session import Session
+from . import runner
 from .first_paint import after_first_paint
 from .pages import PAGES, PageSpec
 from .permissions import role_title
 from .screen_fit import fit_to_screen, scrolling
 from .signals import DataSignals
 from .street_publishing import StreetPublishing, StreetStatusLabel
+
+# What the pages import on their first opening that the first paint did not wait for (the
+# audit log's masking and hash chain, privacy's shaping, the weather rules): imported on a
+# job once the window is on the screen, so that opening 居民 or 极端天气 does not pay for it.
+WARM_UP = ("volunteer_app.services.privacy", "volunteer_app.store.audit",
+           "volunteer_app.domain.weather")
+
+
+def warm_up() -> None:
+    for name in WARM_UP:
+        importlib.import_module(name)
+
 
 # Qt.ItemDataRole.UserRole, the page key on each navigation item. Touching PySide's Qt
 # namespace builds all of its ~150 enums (15 ms), so nothing on the way to the first paint does.
@@ -70,11 +85,15 @@ class MainWindow(QMainWindow):
         # count is asked once the window has painted
         self.street_publishing = StreetPublishing.of(session, self.signals)
         self.statusBar().addPermanentWidget(StreetStatusLabel(self.street_publishing))
-        after_first_paint(self, self.street_publishing.refresh)
+        after_first_paint(self, self._after_first_paint)
 
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         if self._specs:
             self.nav.setCurrentRow(0)
+
+    def _after_first_paint(self) -> None:
+        self.street_publishing.refresh()
+        runner.start(warm_up)
 
     @property
     def page_keys(self) -> list[str]:
