@@ -121,6 +121,11 @@ def _session_on_copy(template: Path, path: Path):
     shutil.copy(template, path)
     database = open_database(path)
     yield Session(database, BUILTIN_ADMIN, today=lambda: TODAY)
+    # as the window's closing does (ui/app.py): a page's answer still on its way is delivered
+    # while the file is open, not to a page of a closed window after the file was closed
+    from volunteer_app.ui import runner
+
+    runner.wait_all()
     database.close()
 
 

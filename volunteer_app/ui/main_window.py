@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from ..services.permissions import ROLE_NAMES
 from ..services.session import Session
-from . import runner
 from .first_paint import after_first_paint
 from .pages import PAGES, PageSpec
 from .permissions import role_title
@@ -26,8 +25,8 @@ from .signals import DataSignals
 from .street_publishing import StreetPublishing, StreetStatusLabel
 
 # What the pages import on their first opening that the first paint did not wait for (the
-# audit log's masking and hash chain, privacy's shaping, the weather rules): imported on a
-# job once the window is on the screen, so that opening 居民 or 极端天气 does not pay for it.
+# audit log's masking and hash chain, privacy's shaping, the weather rules): imported once
+# the window is on the screen (~20 ms), so that opening 居民 or 极端天气 does not pay for it.
 WARM_UP = ("volunteer_app.services.privacy", "volunteer_app.store.audit",
            "volunteer_app.domain.weather")
 
@@ -85,15 +84,12 @@ class MainWindow(QMainWindow):
         # count is asked once the window has painted
         self.street_publishing = StreetPublishing.of(session, self.signals)
         self.statusBar().addPermanentWidget(StreetStatusLabel(self.street_publishing))
-        after_first_paint(self, self._after_first_paint)
+        after_first_paint(self, self.street_publishing.refresh)
+        after_first_paint(self, warm_up)
 
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         if self._specs:
             self.nav.setCurrentRow(0)
-
-    def _after_first_paint(self) -> None:
-        self.street_publishing.refresh()
-        runner.start(warm_up)
 
     @property
     def page_keys(self) -> list[str]:
