@@ -13,7 +13,6 @@ that hold for root too:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import resource
 import shutil
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from ledger_fixtures import make_id, write_csv
+from spoiled_files import damage, digest
 
 from volunteer_app.store import migrations
 from volunteer_app.store.connection import APPLICATION_ID, connect
@@ -55,10 +55,6 @@ def refused(result: subprocess.CompletedProcess) -> str:
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("邻里帮：")
     return lines[0]
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 SURNAMES, GIVEN = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "淑秀桂兰英珍凤玉芳华德福贵国志建明文荣振"
@@ -209,16 +205,8 @@ def test_restore_on_a_full_disk_says_so_in_chinese_and_changes_nothing(demo_file
 
 # -- damaged, empty, foreign and newer files ------------------------------------------------
 
-def _damage(path: Path) -> None:
-    """Overwrite one page in the middle of the file, as a failing disk sector would."""
-    size = path.stat().st_size
-    with path.open("r+b") as handle:
-        handle.seek((size // 2) // 4096 * 4096)
-        handle.write(b"\xff" * 4096)
-
-
 def test_damaged_file_is_refused_with_the_way_to_a_backup(demo_file):
-    _damage(demo_file)
+    damage(demo_file)  # a failing disk sector
     before = digest(demo_file)
     for args in (("user", "list"), ADD_BOB, ("match", "--apply")):
         line = refused(cli(*args, db=demo_file, stdin="password123\n"))
@@ -227,7 +215,7 @@ def test_damaged_file_is_refused_with_the_way_to_a_backup(demo_file):
 
 
 def test_check_reports_a_damaged_file_without_a_traceback(demo_file):
-    _damage(demo_file)
+    damage(demo_file)  # a failing disk sector
     before = digest(demo_file)
     result = cli("check", db=demo_file)
     line = refused(result)

@@ -5,7 +5,6 @@ with the Chinese line (never the crash apology) and leaves the file's bytes as t
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import shutil
 import sqlite3
 import subprocess
@@ -16,6 +15,7 @@ import pytest
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QPushButton
+from spoiled_files import damage, digest
 from test_file_faults_store import LONG_NOTE, _big_unpacked_xlsx
 
 from volunteer_app.store import migrations
@@ -24,10 +24,6 @@ from volunteer_app.ui.dialogs.import_dialog import ImportDialog
 from volunteer_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture
@@ -44,13 +40,6 @@ def dialogs(monkeypatch, qapp):
     qapp.setOrganizationName(organisation)
 
 
-def _damage(path: Path) -> None:
-    size = path.stat().st_size
-    with path.open("r+b") as handle:
-        handle.seek((size // 2) // 4096 * 4096)
-        handle.write(b"\xff" * 4096)
-
-
 def _newer(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {migrations.latest_version() + 1}")
@@ -58,7 +47,7 @@ def _newer(path: Path) -> None:
 
 
 @pytest.mark.parametrize(("spoil", "words"), [
-    (_damage, ("已损坏", "设置 → 备份与恢复")),
+    (damage, ("已损坏", "设置 → 备份与恢复")),
     (lambda path: path.write_bytes(b""), ("0字节",)),
     (_newer, ("更新版本",)),
     (lambda path: path.write_bytes(b"not a database at all" * 200), ("不是邻里帮的数据库",)),

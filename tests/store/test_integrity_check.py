@@ -4,27 +4,16 @@ does, and a migration waits for it, so a damaged file is never written to."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from spoiled_files import damage, digest
 
 from volunteer_app.store import migrations
 from volunteer_app.store.connection import IntegrityCheck, open_database
 from volunteer_app.store.errors import StoreError
-
-
-def _damage(path: Path) -> None:
-    size = path.stat().st_size
-    with path.open("r+b") as handle:
-        handle.seek((size // 2) // 4096 * 4096)
-        handle.write(b"\xff" * 4096)
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _copy(demo_template: Path, folder: Path) -> Path:
@@ -45,7 +34,7 @@ def test_a_sound_file_passes_and_opens(demo_template, tmp_path):
 
 def test_a_damaged_file_is_refused_with_the_same_words_as_at_opening(demo_template, tmp_path):
     path = _copy(demo_template, tmp_path)
-    _damage(path)
+    damage(path)
     with pytest.raises(StoreError) as at_opening:
         open_database(path)                              # verify=True: checked before opening
     check = IntegrityCheck(path)
@@ -61,11 +50,11 @@ def test_a_damaged_file_that_needs_a_migration_is_not_written(demo_template, tmp
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {migrations.latest_version() - 1}")   # one step behind
     conn.close()
-    _damage(path)
-    before = _digest(path)
+    damage(path)
+    before = digest(path)
     with pytest.raises(StoreError, match="已损坏"):
         open_database(path, verify=IntegrityCheck(path))
-    assert _digest(path) == before
+    assert digest(path) == before
     assert not list(tmp_path.glob("*.before-upgrade*"))      # not even the copy before it
 
 
