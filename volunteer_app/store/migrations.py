@@ -63,7 +63,8 @@ class _Migrations(Sequence[Migration]):
     """The migrations in order, each named by its module and function and imported when it
     is first asked for. A file already at the latest version (every start but the first
     after an update) runs none of them, and the window's first paint does not wait for
-    their modules and the domain rules they import (~30 ms). ``append`` is for tests."""
+    their modules and the domain rules they import (~30 ms). A test that adds a migration
+    puts a plain list in its place."""
 
     def __init__(self, entries: list[tuple[str, str]]):
         self._entries = entries

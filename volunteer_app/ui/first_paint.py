@@ -30,5 +30,9 @@ class _FirstPaint(QObject):
 
 def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
     """Call ``callback`` on the GUI thread once ``window`` has painted for the first time
-    (never, if it is closed unseen); it is dropped with the window."""
+    (never, if it is closed unseen); it is dropped with the window.
+
+    Not a bound method of ``window`` itself: the filter holding it is the window's child, so
+    the window would keep itself alive through Qt's parent link, and the GUI tests crashed in
+    a later window's constructor (a plain function, or a method of another object, is fine)."""
     _FirstPaint(window, callback)
