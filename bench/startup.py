@@ -53,9 +53,9 @@ BARE = _FIRST_PAINT + (
     "w.installEventFilter(first_paint); w.show(); app.exec()\n")
 # The login dialog waits for a person, so the main window stands in for the first window,
 # with the app set up and the file opened as ui/app.py does before the login: Python's cycle
-# collector runs from the GUI thread's timer (gui_gc.py), and the integrity check reads the
-# file on its own thread beside the start-up, to be asked for once the first window is on
-# the screen and before anything writes (ui/app.py, _WhileTyping).
+# collector runs from the GUI thread's timer (gui_gc.py), and the file's header is checked;
+# the integrity check of every page runs on the runner once the first window is on the
+# screen, before anything writes (ui/app.py, _WhileTyping).
 APP = _FIRST_PAINT + (
     "from volunteer_app.ui.look import apply_look\napply_look(app)\n"
     "from volunteer_app.ui.gui_gc import collect_on_gui_thread\ncollect_on_gui_thread(app)\n"
@@ -63,7 +63,7 @@ APP = _FIRST_PAINT + (
     "from volunteer_app.services.session import Session\n"
     "from volunteer_app.ui.main_window import MainWindow\n"
     "check = IntegrityCheck(sys.argv[1])\n"
-    "session = Session(open_database(sys.argv[1], verify=check))\ncheck.start()\n"
+    "session = Session(open_database(sys.argv[1], verify=check))\n"
     "w = MainWindow(session)\n"
     "w.installEventFilter(first_paint); w.show(); app.exec()\n")
 # The real start: its first window is the login dialog, built by the app, so the filter
@@ -118,9 +118,9 @@ def _growth(dbs: dict[int, Path], pycache: str, first: float, first_real: float)
     """The ratios on bigger demo files (fewer runs): start-up should not grow with the data.
 
     What grows is the integrity check every start makes (``PRAGMA quick_check``, which reads
-    every page; store/connection.IntegrityCheck). It runs on a thread of its own beside the
-    start-up and is waited for once the first window is on the screen (the login dialog,
-    while the person types), so it costs the first paint only the second core's share. Its
+    every page; store/connection.IntegrityCheck). It runs on the background runner once the
+    first window is on the screen (the login dialog, while the person types), and anything
+    that writes waits for it, so the first paint does not. Its
     own time on each file is shown beside the ratios (warm, after a first start has read the
     file once, as the timed runs are; on a cold disk cache it is several times longer)."""
     print(f"{'demo --scale':>12} {'居民':>8} {'ratio':>7} {'main.py':>8} {'quick_check':>12}")

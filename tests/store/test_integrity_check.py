@@ -1,6 +1,7 @@
-"""The integrity check beside the window's start-up (store.connection.IntegrityCheck): it
-reads the file on its own thread, refuses a damaged file as ``open_database(verify=True)``
-does, and a migration waits for it, so a damaged file is never written to."""
+"""The integrity check apart from the opening (store.connection.IntegrityCheck), which the
+window runs on the runner once its first window is on the screen: it refuses a damaged file
+as ``open_database(verify=True)`` does, and a migration runs it first, so a damaged file is
+never written to."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def test_a_sound_file_passes_and_opens(demo_template, tmp_path):
     path = _copy(demo_template, tmp_path)
     check = IntegrityCheck(path)
     db = open_database(path, verify=check)
-    check.start()
+    check.run()
     check.result()
     assert db.execute("SELECT count(*) FROM residents").fetchone()[0] > 0
     db.close()
@@ -38,7 +39,7 @@ def test_a_damaged_file_is_refused_with_the_same_words_as_at_opening(demo_templa
     with pytest.raises(StoreError) as at_opening:
         open_database(path)                              # verify=True: checked before opening
     check = IntegrityCheck(path)
-    check.start()
+    check.run()
     with pytest.raises(StoreError) as beside:
         check.result()
     assert type(beside.value) is type(at_opening.value)
@@ -62,7 +63,7 @@ def test_a_new_file_has_nothing_to_check(tmp_path):
     path = tmp_path / "new.sqlite3"
     check = IntegrityCheck(path)            # nothing there yet: nothing to check
     db = open_database(path, verify=check)
-    check.start()
+    check.run()
     check.result()
     assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
     db.close()

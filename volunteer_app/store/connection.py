@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
-import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -165,29 +164,25 @@ def connect_read_only(path: Path | str) -> sqlite3.Connection:
 
 
 class IntegrityCheck:
-    """``PRAGMA quick_check`` of an existing file, for the window's start-up: opened with
-    ``open_database(path, verify=check)`` (the header's checks only), then started (:meth:`start`)
-    on a thread of its own. SQLite reads every page with Python's lock released, so the check
-    and the building of the first window share the PC's cores instead of taking turns (about
-    15 ms on the demo file, 0.1-0.2 s on ``demo --scale 10``, several times that on a cold
-    disk). Started only after the opening: beside the opening's own reads it made them three
-    times slower. :meth:`result` waits for it (or, not started, runs it) and refuses a damaged
-    file as ``open_database(path, verify=True)`` does; ask for it before anything writes to
-    the file. A migration asks for it before it writes."""
+    """``PRAGMA quick_check`` of an existing file (every page: about 15 ms on the demo file,
+    0.1-0.2 s on ``demo --scale 10``, several times that on a cold disk), to be run apart
+    from the opening. ``open_database(path, verify=check)`` checks the header only and runs
+    the check itself only before a migration writes. The window runs :meth:`run` on the
+    background runner once the file is open (beside the opening's own reads it made them
+    three times slower), so that it shares the PC's cores with the building of the first
+    window: SQLite reads with Python's lock released. :meth:`result` (which runs it, if
+    nobody did) refuses a damaged file as ``open_database(path, verify=True)`` does; ask for
+    it before anything writes to the file."""
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self._problem = "ok"
         self._error: sqlite3.Error | None = None
-        self._thread: threading.Thread | None = None
         self._done = not self.path.is_file()        # a new file: nothing to check
 
-    def start(self) -> None:
-        if not self._done and self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
-            self._thread.start()
-
-    def _run(self) -> None:
+    def run(self) -> None:
+        if self._done:
+            return
         try:
             conn = connect_read_only(self.path)
             try:
@@ -199,10 +194,7 @@ class IntegrityCheck:
         self._done = True
 
     def result(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        elif not self._done:
-            self._run()
+        self.run()
         if self._error is not None:
             raise explain(self._error, self.path) from self._error
         if self._problem != "ok":
@@ -215,15 +207,12 @@ def refuse_foreign_or_newer(path: Path, *, verify: bool = False) -> None:
     With ``verify``, ``PRAGMA quick_check`` also reads every page (0.085 s on the 30 MB demo
     of ``demo --scale 10``): a file damaged in the middle is refused before anything is
     written to it, rather than failing at some later save."""
-    problem = "ok"
     try:
         conn = connect_read_only(path)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if verify:
-                problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error as error:
@@ -232,8 +221,8 @@ def refuse_foreign_or_newer(path: Path, *, verify: bool = False) -> None:
         raise NotADatabase(f"文件 {path} 是别的程序的数据库，不是邻里帮的数据库，未做任何改动。")
     if has_tables and app_id == 0 and version == 0:
         raise NotADatabase(f"文件 {path} 不是邻里帮的数据库，未做任何改动。请选择正确的文件。")
-    if problem != "ok":
-        raise damaged(path, problem)
+    if verify:
+        IntegrityCheck(path).result()
     latest = migrations.latest_version()
     if version > latest:
         raise DatabaseTooNew(

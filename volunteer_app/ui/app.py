@@ -18,6 +18,7 @@ if TYPE_CHECKING:   # main.py imports this module before Qt, to say there is no 
 
     from ..services.session import Session
     from ..store.connection import IntegrityCheck
+    from . import runner
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name)
@@ -93,7 +94,6 @@ def run_window(db_path: Path) -> int:
     except StoreError as error:
         QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")), str(error))
         return 1
-    check.start()       # reads every page on its own thread while the login dialog is made
     try:
         writable_or_refuse(db, db_path)   # logging in writes: a read-only file is said at once
     except StoreError as error:
@@ -105,8 +105,8 @@ def run_window(db_path: Path) -> int:
     if first_start:
         offer_demo(session)
     start = _WhileTyping(check, session)
-    actor = log_in(db, while_typing=start.finish)
-    start.finish(None)      # nothing is left, unless the dialog closed before its first paint
+    actor = log_in(db, while_typing=start.begin)
+    start.finish()          # nothing is left, unless the dialog closed before its first paint
     if start.refused is not None:
         db.close()
         QMessageBox.critical(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮：无法打开数据库")),
@@ -152,32 +152,53 @@ def run_window(db_path: Path) -> int:
 
 class _WhileTyping:
     """What the start still needs, done once the login dialog is on the screen, while the
-    person types the password, rather than before it: waiting for the integrity check (on a
-    big file it reads for longer than the rest of the start), the retention purge (its first
-    query imports sqlite-utils, ~0.15 s), then asyncio and qasync (~0.1 s). A damaged file
-    closes the dialog before anything was written to it."""
+    person types the password, rather than before it: the integrity check on the runner (on
+    a big file it reads for longer than the rest of the start), then, once it passed, the
+    retention purge on the runner (its first query imports sqlite-utils, ~0.15 s) and the
+    import of asyncio and qasync (~0.1 s). A damaged file closes the dialog before anything
+    was written to it."""
 
     def __init__(self, check: IntegrityCheck, session: Session):
         self.refused: Exception | None = None
-        self._steps = [check.result, lambda: purge_expired(session),
-                       lambda: importlib.import_module("qasync")]
+        self._check, self._session = check, session
+        self._checking: runner.Job | None = None
+        self._rest = [self._purge, lambda: importlib.import_module("qasync")]
 
-    def finish(self, dialog: QDialog | None) -> None:
+    def begin(self, dialog: QDialog) -> None:
+        from . import runner
+
+        self._checking = runner.start(self._check.run, done=lambda _: self._checked(dialog),
+                                      owner=dialog)
+
+    def finish(self) -> None:
+        """Once the dialog closed: what did not happen yet, in order."""
+        if self._checking is not None:
+            self._checking.wait()
+        self._checked(None)
+
+    def _checked(self, dialog: QDialog | None) -> None:
         from ..store.errors import StoreError
 
-        while self._steps:
-            step = self._steps.pop(0)
-            try:
-                step()
-            except StoreError as error:     # the check's: the file is damaged
-                self.refused = error
-                self._steps.clear()
-                if dialog is not None:
-                    dialog.reject()
+        try:
+            self._check.result()        # run here if the dialog closed before its first paint
+        except StoreError as error:     # the file is damaged
+            self.refused = error
+            self._rest.clear()
+            if dialog is not None:
+                dialog.reject()
+            return
+        while self._rest:
+            self._rest.pop(0)()
+
+    def _purge(self) -> None:
+        from . import runner
+
+        runner.start(purge_expired, session=self._session, writes=True)
 
 
 def purge_expired(session) -> None:
-    """Archived people past the retention period are anonymised at every start."""
+    """Archived people past the retention period are anonymised at every start (on the
+    runner, with a writing session of its own)."""
     from ..services.admin import retention
     from ..store.errors import StoreError
 
