@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QPushButton
 from spoiled_files import damage, digest
 from test_file_faults_store import LONG_NOTE, _big_unpacked_xlsx
@@ -63,6 +63,30 @@ def test_the_window_refuses_a_spoiled_file_with_a_dialog(demo_template, tmp_path
     assert all(word in dialogs["critical"][0] for word in words), dialogs["critical"][0]
     assert digest(path) == before
     assert not list(tmp_path.glob("邻里帮错误报告*"))
+
+
+def test_logging_in_before_the_check_has_read_a_damaged_file_writes_nothing(
+        demo_template, tmp_path, dialogs, monkeypatch):
+    """Someone typing fast on a big file presses 登录 before the integrity check is done:
+    the login (its counter, its 登录 entry) waits for the check and the file stays as it was."""
+    path = tmp_path / "linlibang.sqlite3"
+    shutil.copy(demo_template, path)
+    damage(path)
+    before = digest(path)
+
+    def typed_before_the_check(dialog, check_meanwhile):
+        def type_and_press() -> None:
+            dialog.user.setText("staff")
+            dialog.password.setText("staff2026")
+            dialog.submit.click()
+            check_meanwhile()       # the check starts only after the press
+
+        QTimer.singleShot(0, type_and_press)
+
+    monkeypatch.setattr("volunteer_app.ui.first_paint.after_first_paint", typed_before_the_check)
+    assert app_module.run_window(path) == 1
+    assert len(dialogs["critical"]) == 1 and "已损坏" in dialogs["critical"][0]
+    assert digest(path) == before
 
 
 def test_the_window_says_at_once_that_a_file_is_read_only(demo_template, tmp_path, dialogs):

@@ -105,7 +105,7 @@ def run_window(db_path: Path) -> int:
     if first_start:
         offer_demo(session)
     start = _WhileTyping(check, session)
-    actor = log_in(db, while_typing=start.begin)
+    actor = log_in(db, while_typing=start.begin, may_write=start.ready)
     start.finish()          # nothing is left, unless the dialog closed before its first paint
     if start.refused is not None:
         db.close()
@@ -170,6 +170,14 @@ class _WhileTyping:
         self._checking = runner.start(self._check.run, done=lambda _: self._checked(dialog),
                                       owner=dialog)
 
+    def ready(self) -> bool:
+        """Before the dialog writes (a wrong password counted, the 登录 entry): waits for
+        the check, which someone typing fast on a big file can overtake; False when the file
+        is damaged."""
+        if self._checking is not None:
+            self._checking.wait()
+        return self._passed()
+
     def finish(self) -> None:
         """Once the dialog closed: what did not happen yet, in order."""
         if self._checking is not None:
@@ -177,6 +185,14 @@ class _WhileTyping:
         self._checked(None)
 
     def _checked(self, dialog: QDialog | None) -> None:
+        if not self._passed():
+            if dialog is not None:
+                dialog.reject()
+            return
+        while self._rest:
+            self._rest.pop(0)()
+
+    def _passed(self) -> bool:
         from ..store.errors import StoreError
 
         try:
@@ -184,11 +200,8 @@ class _WhileTyping:
         except StoreError as error:     # the file is damaged
             self.refused = error
             self._rest.clear()
-            if dialog is not None:
-                dialog.reject()
-            return
-        while self._rest:
-            self._rest.pop(0)()
+            return False
+        return True
 
     def _purge(self) -> None:
         from . import runner
@@ -226,14 +239,16 @@ def offer_demo(session) -> None:
         demo.build(session)
 
 
-def log_in(db, while_typing: Callable[[QDialog], None]):
+def log_in(db, while_typing: Callable[[QDialog], None], may_write: Callable[[], bool]):
     """The login dialog; on the very first start (no users yet) create the administrator.
-    ``while_typing(dialog)`` runs once the dialog has been painted."""
+    ``while_typing(dialog)`` runs once the dialog has been painted; ``may_write()`` before
+    the dialog writes to the file."""
     from ..services.admin import users
     from .dialogs.login_dialog import FirstAdminDialog, LoginDialog
     from .first_paint import after_first_paint
 
-    dialog = LoginDialog(db) if users.has_users(db) else FirstAdminDialog(db)
+    dialog = (LoginDialog(db, may_write=may_write) if users.has_users(db)
+              else FirstAdminDialog(db, may_write=may_write))
     after_first_paint(dialog, lambda: while_typing(dialog))
     if dialog.exec() != dialog.DialogCode.Accepted:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -29,15 +30,20 @@ def _error_label(name: str) -> QLabel:
 
 
 class LoginDialog(QDialog):
-    """Asks for user name and password; ``actor`` is set when the dialog is accepted."""
+    """Asks for user name and password; ``actor`` is set when the dialog is accepted.
+
+    Logging in writes (the count of wrong passwords, the 登录 entry of the audit log).
+    ``may_write()``, when given, is asked first: at start-up it waits for the integrity check
+    of the file, and a damaged file closes the dialog unwritten."""
 
     def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None,
-                 clock: users.Clock | None = None):
+                 clock: users.Clock | None = None, may_write: Callable[[], bool] | None = None):
         super().__init__(parent)
         self.setObjectName("login_dialog")
         self.setWindowTitle(self.tr("登录邻里帮"))
         self._db = db
         self._clock = clock
+        self._may_write = may_write
         self.actor: Actor | None = None
         self.user = QLineEdit(objectName="login.user")
         self.password = QLineEdit(objectName="login.password")
@@ -60,6 +66,9 @@ class LoginDialog(QDialog):
         self.password.returnPressed.connect(self._on_submit)
 
     def _on_submit(self) -> None:
+        if self._may_write is not None and not self._may_write():
+            self.reject()
+            return
         try:
             if self._clock is None:
                 actor = users.authenticate(self._db, self.user.text(), self.password.text())
@@ -75,13 +84,16 @@ class LoginDialog(QDialog):
 
 
 class FirstAdminDialog(QDialog):
-    """The very first start: the administrator chooses a password, typed twice."""
+    """The very first start: the administrator chooses a password, typed twice.
+    ``may_write`` as for :class:`LoginDialog`."""
 
-    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None):
+    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None,
+                 may_write: Callable[[], bool] | None = None):
         super().__init__(parent)
         self.setObjectName("first_admin_dialog")
         self.setWindowTitle(self.tr("创建系统管理员"))
         self._db = db
+        self._may_write = may_write
         self.actor: Actor | None = None
         intro = QLabel(self.tr(
             "这是第一次使用邻里帮，请为系统管理员设置用户名和密码（至少8位）。\n"
@@ -112,6 +124,9 @@ class FirstAdminDialog(QDialog):
         if self.password.text() != self.confirm.text():
             self.error.setText(self.tr("两次输入的密码不一样，请重新输入。"))
             self.confirm.clear()
+            return
+        if self._may_write is not None and not self._may_write():
+            self.reject()
             return
         try:
             self.actor = users.first_admin(self._db, self.login.text(), self.name.text(),
