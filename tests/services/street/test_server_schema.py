@@ -32,6 +32,29 @@ def test_migrating_twice_changes_nothing(street_db):
     assert [row[1] for row in before if row[2] == "version"] == [str(server_schema.latest_version())]
 
 
+def test_a_server_of_version_1_gains_the_date_index_and_keeps_its_rows(bare_street_db):
+    """A street server set up before version 2: its rows stay, and a month of records is an
+    index range, not a scan of every record."""
+    with server.connect(bare_street_db.admin_url, require_schema=False) as conn:
+        with conn.transaction(), conn.cursor() as cur:
+            cur.execute("CREATE SCHEMA street")
+            server_schema.MIGRATIONS[0](cur)
+            cur.execute("INSERT INTO street.schema_version (version) VALUES (1)")
+        conn.execute("INSERT INTO street.sources (source_uid, role_name) VALUES ('s1', 'r1')")
+        for day in range(1, 29):
+            _insert(conn, "s1", "service_records", f"r{day}", {"date": f"2026-11-{day:02d}", "hours": 1})
+        conn.commit()
+        assert server_schema.migrate(conn) == server_schema.latest_version() >= 2
+        conn.execute("SET enable_seqscan = off")   # 28 rows: the planner would rather scan
+        plan = "\n".join(row[0] for row in conn.execute(
+            "EXPLAIN SELECT count(*) FROM street.rows WHERE tbl = 'service_records' AND NOT deleted"
+            " AND data->>'date' >= '2026-11-10' AND data->>'date' < '2026-11-20'").fetchall())
+        assert "rows_live_date" in plan
+        assert conn.execute("SELECT count(*) FROM street.rows WHERE tbl = 'service_records' AND NOT deleted"
+                            " AND data->>'date' >= '2026-11-10' AND data->>'date' < '2026-11-20'"
+                            ).fetchone()[0] == 10
+
+
 def test_one_typed_view_per_published_table(street_db):
     with psycopg.connect(street_db.admin_url) as conn:
         views = {name for (name,) in conn.execute(

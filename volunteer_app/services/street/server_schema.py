@@ -102,9 +102,22 @@ def _v1(cur: psycopg.Cursor) -> None:
         cur.execute(script)
 
 
+# A month of records (the street's hours) read by the ISO text of their date: text orders as
+# the dates do, and an index cannot hold the typed views' cast (text to date depends on the
+# server's DateStyle). Without it, a month's hours scanned every record of every community.
+_V2_DATE_INDEX = """
+CREATE INDEX rows_live_date ON street.rows (tbl, (data->>'date')) WHERE NOT deleted;
+"""
+
+
+def _v2(cur: psycopg.Cursor) -> None:
+    cur.execute(_V2_DATE_INDEX)
+
+
 # Append-only, one function per version; never edit one that has shipped.
 MIGRATIONS: tuple[Callable[[psycopg.Cursor], None], ...] = (
     _v1,   # 1: sources, rows, roles, row-level security
+    _v2,   # 2: rows by the text of their date (the month's hours)
 )
 
 
