@@ -237,13 +237,23 @@ WHERE v.id_hash IS NOT NULL GROUP BY v.id_hash
 """
 
 
+# Memory for the sorts and groupings of the volunteers' totals, which read every record of
+# the street. With the server's default of 4 MB, 670,000 records (20 files of scale 10) were
+# sorted on disk in 2.2 s; in memory they take 1.1 s. Only for this query: with more memory
+# the communities' figures give up their parallel scan and get slower.
+_TOTALS_WORK_MEM = "64MB"
+
+
 def volunteer_totals(conn: psycopg.Connection) -> list[VolunteerTotal]:
     """Each person (by ID hash) across every community they serve, the most hours first.
     Volunteers published without a hash (no ID number, or no street key) cannot be added up
     and are left out."""
+    with conn.transaction():
+        conn.execute(f"SET LOCAL work_mem = '{_TOTALS_WORK_MEM}'")
+        found = conn.execute(_VOLUNTEER_TOTALS, {"verified": list(VERIFIED),
+                                                 "superseded": SUPERSEDED}).fetchall()
     out = []
-    for id_hash, places, hours, star_hours in conn.execute(_VOLUNTEER_TOTALS, {
-            "verified": list(VERIFIED), "superseded": SUPERSEDED}).fetchall():
+    for id_hash, places, hours, star_hours in found:
         out.append(VolunteerTotal(id_hash, round(float(hours), 2), round(float(star_hours), 2),
                                   places, star_level(float(star_hours))))
     out.sort(key=lambda v: (-v.hours, v.id_hash))
