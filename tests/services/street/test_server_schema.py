@@ -49,7 +49,7 @@ def test_a_server_of_version_1_gains_the_date_index_and_keeps_its_rows(bare_stre
         plan = "\n".join(row[0] for row in conn.execute(
             "EXPLAIN SELECT count(*) FROM street.rows WHERE tbl = 'service_records' AND NOT deleted"
             " AND data->>'date' >= '2026-11-10' AND data->>'date' < '2026-11-20'").fetchall())
-        assert "rows_live_date" in plan
+        assert "rows_date" in plan
         assert conn.execute("SELECT count(*) FROM street.rows WHERE tbl = 'service_records' AND NOT deleted"
                             " AND data->>'date' >= '2026-11-10' AND data->>'date' < '2026-11-20'"
                             ).fetchone()[0] == 10

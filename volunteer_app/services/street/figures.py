@@ -88,7 +88,7 @@ WHERE status = %(on_register)s AND NOT coalesce(archived, false) GROUP BY commun
 # The records of the days [from_day, to_day) as ISO text, each counting for its team's
 # community, one without a team for its volunteer's. Read from street.rows rather than the
 # typed view: the view's date is a cast no index can hold, while the date's text is indexed
-# (server_schema rows_live_date) and orders as the dates do. A month is then an index range,
+# (server_schema rows_date) and orders as the dates do. A month is then an index range,
 # not a scan of every record of the street (0.7 s of the street window's 0.8 s at 20 files).
 _RECORDS_OF_DAYS = """
 FROM street.rows r
