@@ -16,7 +16,7 @@ from volunteer_app.services.ledger import import_rows, rejected_rows
 from volunteer_app.services.ledger.ledger_files import LedgerFileError
 from volunteer_app.services.people import places, residents
 from volunteer_app.services.permissions import PermissionDenied, Role
-from volunteer_app.services.requests import ticket_import
+from volunteer_app.services.requests import ticket_form, ticket_import
 from volunteer_app.services.session import Actor, Session
 
 MONDAY = datetime(2026, 11, 2, 9, 0)
@@ -83,6 +83,30 @@ def test_the_caller_is_matched_to_a_resident_and_the_address_to_a_place(session,
         (resident, place, community)
     assert matched["building"] == "3号楼"
     assert (unmatched["resident_id"], unmatched["place_id"]) == (None, None)
+
+
+def test_the_import_matches_callers_as_a_ticket_typed_by_hand_does(session, tmp_path):
+    """The import reads the phones and places once instead of asking match() per ticket: the
+    same answers, down to who wins a shared phone and which of two place names."""
+    community = places.add_community(session, "明春苑社区")
+    short = places.add_place(session, community, "明春苑")
+    long = places.add_place(session, community, "明春苑北里")
+    first = residents.add(session, {"name": "王秀英", "phone": "13900000001",
+                                    "birth_date": "1940-03-01", "gender": "女"})
+    residents.add(session, {"name": "李淑珍", "phone": "13900000001",     # the same phone, later
+                            "birth_date": "1938-07-12", "gender": "女"})
+    moved = residents.add(session, {"name": "赵德福", "phone": "13900000003",
+                                    "birth_date": "1936-01-20", "gender": "男"})
+    residents.archive(session, moved, "迁出")
+    calls = [("139-0000-0001", "丰台区花乡街道明春苑北里5号楼"), ("１３９０００００００１", "明春苑3栋"),
+             ("13900000003", "丰台区花乡街道明春苑"), ("", "别处12号"), ("不是电话", "明春苑北")]
+    path = write_export(tmp_path / "12345.xlsx", [
+        ticket(n, MONDAY, 联系电话=phone, 诉求地址=address) for n, (phone, address) in enumerate(calls, 1)])
+    run(session, path)
+    found = [(r["resident_id"], r["place_id"], r["community_id"], r["building"]) for r in saved(session)]
+    assert found == [tuple(ticket_form.match(session, phone, address)) for phone, address in calls]
+    assert found[:3] == [(first, long, community, "5号楼"), (first, short, community, "3号楼"),
+                         (None, short, community, "")]
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "utf-8", "utf-8-sig"])

@@ -1,7 +1,7 @@
 """Saving a checked 12345 export: ONE transaction, keyed by 工单编号.
 
 A new ticket starts 待签收 with source 12345 and its caller matched to a resident and place
-(tickets.match_caller); a saved one gets the city's fields and the 回访 columns the file
+(tickets.caller_matcher); a saved one gets the city's fields and the 回访 columns the file
 filled, and keeps the office's own progress (status, contact, dispatch, resolution). Each
 update leaves a request_events row (step 导入更新) naming what changed. A cancel or any
 failure rolls everything back.
@@ -18,6 +18,7 @@ from ..ledger.import_apply import _indexes_rebuilt_after
 from ..ledger.import_rows import ImportCancelled, Preview, Progress, RowCheck, Summary
 from ..session import Session
 from . import tickets
+from .ticket_form import CallerMatcher
 from .ticket_rows import CALLBACK_FIELDS, CITY_FIELDS, LABELS
 
 IMPORT_STEP = "导入更新"
@@ -80,6 +81,7 @@ class _Saver:
         self.actor = session.actor
         self.batch: list[tuple[dict[str, Any], str]] = []
         self.matches: dict[tuple[str, str], dict[str, Any]] = {}
+        self.matcher: CallerMatcher | None = None
         self.uids = iter(())
 
     def _uid(self) -> str:
@@ -94,7 +96,9 @@ class _Saver:
         key = (phone, address)
         found = self.matches.get(key)
         if found is None:
-            match = tickets.match_caller(self.session, phone, address)
+            if self.matcher is None:
+                self.matcher = tickets.caller_matcher(self.session)
+            match = self.matcher(phone, address)
             found = self.matches[key] = {k: getattr(match, k) for k in _MATCHED}
         return found
 

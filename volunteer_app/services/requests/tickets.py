@@ -21,8 +21,8 @@ from .access import TicketError, now, require_handle, require_read, stamp, write
 from .dispatch import dispatch_to_staff, dispatch_to_team
 from .ticket_form import CallerMatch
 
-__all__ = ["CallerMatch", "TicketError", "add", "advance", "deadline_rule", "dispatch_to_staff",
-           "dispatch_to_team", "events", "get", "list_tickets", "match_caller", "now",
+__all__ = ["CallerMatch", "TicketError", "add", "advance", "caller_matcher", "deadline_rule",
+           "dispatch_to_staff", "dispatch_to_team", "events", "get", "list_tickets", "match_caller", "now",
            "record_callback", "reopen", "reveal_caller"]
 
 deadline_rule = ticket_form.deadline_rule
@@ -34,6 +34,12 @@ STEP_TIMES = {Status.SIGNED: "signed_at", Status.CONTACTED: "contacted_at",
 def match_caller(session: Session, phone: str, address: str) -> CallerMatch:
     require_handle(session)
     return ticket_form.match(session, phone, address)
+
+
+def caller_matcher(session: Session) -> ticket_form.CallerMatcher:
+    """match_caller for many callers at once (an import)."""
+    require_handle(session)
+    return ticket_form.CallerMatcher(session)
 
 
 def add(session: Session, form: Mapping[str, Any]) -> int:
