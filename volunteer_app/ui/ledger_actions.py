@@ -126,6 +126,10 @@ class ExportDialog(QDialog):
             self.path_edit.setText(path)
 
     async def run_export(self) -> int | None:
+        if not self.export_button.isEnabled():
+            # a second click queued before the first one's export began (a double click while
+            # the window was busy): that export runs already, and one audit entry is the truth
+            return None
         path = Path(self.path_edit.text().strip())
         if path.suffix.lower() not in (".xlsx", ".csv"):
             self.message.setText(self.tr("文件名请以 .xlsx 或 .csv 结尾。"))

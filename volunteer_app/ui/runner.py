@@ -34,6 +34,7 @@ from ..services.session import Session
 
 Progress = Callable[[int, int], None]
 _running: set[Job] = set()      # kept alive (and waited for at close) until each one ends
+_waiters: list[tuple[set[Job], QObject, Callable[[], None]]] = []     # see after_running
 
 
 def open_worker(session: Session, writes: bool = False) -> Session:
@@ -101,6 +102,7 @@ class Job(QThread):
         _running.discard(self)
         if self.session is not None and self.changed:
             self.session.announce(self.changed)
+        _wake_waiters()
         # no deleteLater: the job is Python's, freed once its awaiting coroutine lets go of it
 
 
@@ -180,6 +182,27 @@ def _let_go(job: Job) -> None:
     with contextlib.suppress(RuntimeError, TypeError):
         job.done.disconnect()       # only start() connects to it (its ``deliver``)
     job.deliver = lambda: None
+
+
+def after_running(owner: QObject, then: Callable[[], None]) -> None:
+    """Call ``then`` on the GUI thread once every job running now has ended and been delivered
+    (at once when none runs), unless ``owner`` was deleted meanwhile: a restore must not
+    replace the file under a job that will still write to it (a publish's marks)."""
+    if not _running:
+        then()
+        return
+    _waiters.append((set(_running), owner, then))
+
+
+def _wake_waiters() -> None:
+    from PySide6.QtCore import QTimer
+
+    for waiter in [w for w in _waiters if not w[0] & _running]:
+        _waiters.remove(waiter)
+        _jobs, owner, then = waiter
+        if shiboken6.isValid(owner):
+            # queued: after the ended job's own callbacks (at close, with no loop left, never)
+            QTimer.singleShot(0, owner, then)
 
 
 def wait_all() -> None:

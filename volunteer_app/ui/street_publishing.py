@@ -56,6 +56,7 @@ class StreetPublishing(QObject):
         self._counts: QueryWorker | None = None     # the count's query thread, from the first refresh
         self._asked = 0
         self._stopped = False
+        self._paused = False        # a restore is replacing the file: no publish meanwhile
         signals.changed.connect(self._on_changed)
 
     @classmethod
@@ -84,6 +85,14 @@ class StreetPublishing(QObject):
         if self._counts is not None:
             self._counts.close()
 
+    def pause(self) -> None:
+        """A restore replaces the file: start no publish until :meth:`resume` (a publish's marks
+        and outbox cleaning belong to the data it read, not to the restored data)."""
+        self._paused = True
+
+    def resume(self) -> None:
+        self._paused = False
+
     def _follow_config(self) -> None:
         automatic = self.config.configured and self.config.auto_publish
         if automatic and not self.timer.isActive():
@@ -103,7 +112,8 @@ class StreetPublishing(QObject):
     # -- publishing -----------------------------------------------------------------------------
     def run_now(self) -> runner.Job | None:
         """Publish on a job (none while one runs, or with no server set)."""
-        if self.job is not None or not self.config.configured or self._session.path is None:
+        if (self.job is not None or self._paused or not self.config.configured
+                or self._session.path is None):
             return None
         self.job = runner.start(_publish_quietly, self._session, done=self._on_done,
                                 failed=self._on_done, owner=self)

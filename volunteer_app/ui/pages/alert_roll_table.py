@@ -36,6 +36,7 @@ from ...services.alerts import access, board
 from ...services.session import Session
 from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
+from ..one_click import one_click
 from ..page_load import PageLoad, WhenShown
 from ..signals import DataSignals
 from ..tables import read_only_table
@@ -147,6 +148,7 @@ class RollTab(QWidget):
         self.family = QCheckBox(self.tr("5 经家属确认"), objectName="roll.family")
         self.family.setToolTip(self.tr("家属接的电话、替老人确认（下一次登记后自动取消）"))
         self.action_buttons = (self.safe_button, self.help_button, self.no_answer_button, self.door_button)
+        one_click(*self.action_buttons)     # each moves on to the next resident at once
         row = QHBoxLayout()
         for button in self.action_buttons:
             row.addWidget(button)

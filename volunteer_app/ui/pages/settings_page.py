@@ -30,6 +30,7 @@ from ..lazy_tabs import LazyTabs
 from ..permissions import enable_for
 from ..screen_fit import scrolling
 from ..signals import DataSignals
+from ..street_publishing import StreetPublishing
 from .auto_backup_list import AutoBackupList
 
 ROWS_AT_ONCE = 10      # of the settings form: a screenful at a time
@@ -333,27 +334,36 @@ class SettingsPage(QWidget):
         box.open()
         return box
 
-    def start_restore(self, source: str) -> runner.Job:
+    def start_restore(self, source: str) -> None:
         """Restore on a job; ``restore_done`` reports.
 
         This window holds the database's lock, so the restore goes ahead here (a command-line
-        restore is refused while the window is open). The window's own connection is closed
-        first (on this thread, which owns it) and the window disabled meanwhile; afterwards it
-        reopens the restored file and every page hears that all tables changed.
+        restore is refused while the window is open). The window is disabled meanwhile and
+        the street publisher starts no publish; a job still running on the file (a publish,
+        a backup) ends first, since what it writes afterwards would land in the restored data
+        (a publish's marks would drop the backup's unpublished changes). Then the window's own
+        connection is closed (on this thread, which owns it); afterwards it reopens the
+        restored file and every page hears that all tables changed.
         """
         self.session.require(Permission.BACKUP)
         self.window().setEnabled(False)
+        StreetPublishing.of(self.session, self._signals).pause()
+        self.backup_status.setText(self.tr("正在等待上报、备份等后台工作结束，然后从备份恢复…"))
+        runner.after_running(self, lambda: self._restore(source))
+
+    def _restore(self, source: str) -> None:
         self.backup_status.setText(self.tr("正在从备份恢复，请稍候…"))
         self.session.db.close()
-        return runner.start(backups.restore, self.session.actor, self.session.path, source,
-                            done=lambda kept: self.restore_done.emit(True, str(kept)),
-                            failed=lambda error: self.restore_done.emit(False, str(error)),
-                            owner=self)
+        runner.start(backups.restore, self.session.actor, self.session.path, source,
+                     done=lambda kept: self.restore_done.emit(True, str(kept)),
+                     failed=lambda error: self.restore_done.emit(False, str(error)),
+                     owner=self)
 
     def _on_restore_done(self, restored: bool, message: str) -> None:
         # restored or not, the file is whole (a backup is checked before anything is replaced);
         # every page hears that all tables changed
         self.session.reopen()
+        StreetPublishing.of(self.session, self._signals).resume()
         self.window().setEnabled(True)
         if not restored:
             self.backup_status.setText(self.tr("恢复失败：{0}。当前数据没有改动。").format(message))

@@ -46,7 +46,7 @@ class StreetSettingsTab(QWidget):
         self.publishing.finished.connect(self._on_published)
         self.checked.connect(self._on_checked)
         self._checking: runner.Job | None = None
-        self._asking: runner.Job | None = None     # the keyring, asked what is saved
+        self._asked = self._answered = 0    # the keyring, asked what is saved: newest answer wins
         self._publishing_now = False        # 立即上报 was pressed here: its outcome is told here
         body = QWidget(objectName="street.body")
         column = QVBoxLayout(body)
@@ -160,26 +160,35 @@ class StreetSettingsTab(QWidget):
         self.password.clear()
         self.key.clear()
         # Whether a password and the key are saved is asked of the keyring on the runner: its
-        # import and first lookup (~0.1 s, a D-Bus call on Linux) held the tab's opening.
-        self._asking = runner.start(_saved_secrets, saved, done=self._show_secrets,
-                                    failed=self._keyring_failed, owner=self)
+        # import and first lookup (~0.1 s, a D-Bus call on Linux) held the tab's opening. A
+        # slow keyring may answer the tab's opening after 保存 asked again: only the newest counts.
+        self._asked += 1
+        asked = self._asked
+        runner.start(_saved_secrets, saved, done=lambda found: self._show_secrets(asked, found),
+                     failed=lambda error: self._keyring_failed(asked, error), owner=self)
 
     @property
     def loading(self) -> bool:
         """The keyring has not answered yet (the fields' hints are not shown yet)."""
-        return self._asking is not None
+        return self._answered != self._asked
 
-    def _show_secrets(self, found: tuple[bool, bool]) -> None:
-        self._asking = None
+    def _show_secrets(self, asked: int, found: tuple[bool, bool]) -> None:
+        if asked != self._asked:
+            return          # an older question: the newer answer is on its way
+        self._answered = asked
         has_password, has_key = found
         self.password.setPlaceholderText(self.tr("已保存（留空不修改）") if has_password else "")
         self.key.setPlaceholderText(self.tr("已保存（留空不修改）") if has_key else self.tr(
             "未填写：志愿者上报时不带身份证摘要"))
 
-    def _keyring_failed(self, error: BaseException) -> None:
-        self._asking = None
+    def _keyring_failed(self, asked: int, error: BaseException) -> None:
+        newest = asked == self._asked
+        if newest:
+            self._answered = asked
         if not isinstance(error, StreetConfigError):
             raise error
+        if not newest:
+            return          # an older question: the newer answer says it
         self._tell(str(error), error=True)      # no keyring on this PC: said at once
 
     def _typed(self) -> StreetConfig:
