@@ -89,6 +89,23 @@ def test_logging_in_before_the_check_has_read_a_damaged_file_writes_nothing(
     assert digest(path) == before
 
 
+def test_a_cancelled_login_leaves_no_background_work_running(demo_template, tmp_path, dialogs,
+                                                           monkeypatch):
+    """The purge starts once the check passed, while the person types; cancelling the login
+    waits for it before the file is closed and its lock given up."""
+    from volunteer_app.ui import runner
+
+    path = tmp_path / "linlibang.sqlite3"
+    shutil.copy(demo_template, path)
+
+    def cancelled_at_once(dialog, check_meanwhile):
+        QTimer.singleShot(0, lambda: (check_meanwhile(), dialog.reject()))
+
+    monkeypatch.setattr("volunteer_app.ui.first_paint.after_first_paint", cancelled_at_once)
+    assert app_module.run_window(path) == 0
+    assert not runner._running and not dialogs["critical"]
+
+
 def test_the_window_says_at_once_that_a_file_is_read_only(demo_template, tmp_path, dialogs):
     path = tmp_path / "linlibang.sqlite3"
     shutil.copy(demo_template, path)

@@ -113,6 +113,7 @@ def run_window(db_path: Path) -> int:
                              str(start.refused))
         return 1
     if actor is None:
+        start.settle()
         db.close()
         lock.unlock()
         return 0
@@ -183,6 +184,13 @@ class _WhileTyping:
         if self._checking is not None:
             self._checking.wait()
         self._checked(None)
+
+    def settle(self) -> None:
+        """No window follows (the login was cancelled): the purge ends before the file is
+        closed and its lock given up, rather than with the process."""
+        from . import runner
+
+        runner.wait_all()
 
     def _checked(self, dialog: QDialog | None) -> None:
         if not self._passed():
