@@ -7,6 +7,7 @@ import csv
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from volunteer_app.services.admin import users
 from volunteer_app.services.session import Session
@@ -88,6 +89,37 @@ def test_idle_lock_covers_the_window_and_asks_again(qtbot, demo_session):
     lock.screen.password.setText("supervisor2026")
     lock.screen.submit.click()
     assert not lock.locked and window.centralWidget().isEnabled()
+    lock.stop()
+    window.close()
+
+
+def test_idle_lock_covers_an_open_resident_dialog_and_unlocks_on_it(qtbot, demo_session):
+    """The dialog shows the same personal data as the window, and being modal it takes the
+    input: it is covered too, the password is asked on it, and after the unlock what was
+    typed into it is still there."""
+    window = window_for(qtbot, demo_session, "staff")
+    window.resize(1366, 728)
+    window.show()
+    page = window.show_page("residents")
+    qtbot.waitUntil(lambda: not page.model.loading)
+    page.table.selectRow(0)
+    page.edit_button.click()
+    dialog = page.dialog
+    qtbot.waitExposed(dialog)
+    notes = dialog.findChild(QLineEdit, "resident_dialog.notes")
+    notes.setText("周三上午在家")
+    lock = IdleLock(window, window.session)
+    lock.lock()
+    assert lock.screen.parent() is dialog and dialog.isVisible()
+    image = dialog.grab().toImage()
+    assert {image.pixelColor(x, dialog.height() // 3).name()
+            for x in range(10, dialog.width() - 10, 10)} == {"#eef1f4"}
+    assert not notes.isEnabled()            # Tab from the password cannot reach it either
+    qtbot.keyClicks(lock.screen.password, "staff2026")
+    qtbot.keyClick(lock.screen.password, Qt.Key.Key_Return)
+    assert not lock.locked and dialog.isVisible() and notes.isEnabled()
+    assert notes.text() == "周三上午在家" and window.centralWidget().isEnabled()
+    dialog.reject()
     lock.stop()
     window.close()
 

@@ -55,7 +55,9 @@ class IdleLock(QObject):
         super().__init__(window)
         self._window = window
         self._session = session
-        self.screen: LockScreen | None = None
+        self.screen: LockScreen | None = None      # where the password is typed
+        self._covers: dict[QWidget, LockScreen] = {}     # each covered window → its cover
+        self._disabled: list[QWidget] = []
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.lock)
         minutes = int(settings.get(session, "security.idle_lock_minutes") or 0)
@@ -81,41 +83,70 @@ class IdleLock(QObject):
             # The collector clears a dead window's objects before Qt deletes them, and the
             # window's teardown still sends events through this application-wide filter.
             return False
-        if watched is self._window and event.type() == QEvent.Type.Resize and self.screen:
-            self.screen.setGeometry(self._window.rect())
+        if event.type() == QEvent.Type.Resize and watched in self._covers:
+            self._covers[watched].setGeometry(watched.rect())
         elif event.type() in INPUT_EVENTS and not self.locked and self.enabled:
             self.timer.start()
         return False
 
     def lock(self) -> None:
+        """Cover the window and every dialog open on it (a resident's dialog shows the same
+        data, and a modal one takes the input the window's cover would need); the password
+        is asked on the dialog that has the input, if one does."""
         if self.locked or not self.enabled:
             return
+        modal = QApplication.activeModalWidget()
         central = self._window.centralWidget()
-        if central is not None:
+        # A modal dialog keeps the window's input from it already; disabled, the window would
+        # disable the dialogs its pages opened too, and the cover where the password goes.
+        if modal is None and central is not None and central.isEnabled():
             central.setEnabled(False)
-        self.screen = LockScreen(self._window, self._session.actor.name)
-        self.screen.setGeometry(self._window.rect())
-        self.screen.submit.clicked.connect(self._on_unlock)
-        self.screen.password.returnPressed.connect(self._on_unlock)
-        self.screen.show()
-        self.screen.raise_()
+            self._disabled.append(central)
+        for window in [self._window, *self._open_dialogs()]:
+            self._covers[window] = self._cover(window)
+        self.screen = self._covers.get(modal) or self._covers[self._window]
         self.screen.password.setFocus()
 
-    def _on_unlock(self) -> None:
-        assert self.screen is not None
+    def _open_dialogs(self) -> list[QWidget]:
+        return [w for w in QApplication.topLevelWidgets()
+                if w is not self._window and w.isVisible() and w.isWindow()
+                and w.windowType() not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+                and not isinstance(w, LockScreen)]
+
+    def _cover(self, window: QWidget) -> LockScreen:
+        if window is not self._window:
+            # what is under the cover takes no keys either: Tab from the password, or Enter
+            # passed on to the dialog's default button
+            for child in window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                if child.isEnabled() and not child.isWindow():
+                    child.setEnabled(False)
+                    self._disabled.append(child)
+        screen = LockScreen(window, self._session.actor.name)
+        screen.setGeometry(window.rect())
+        screen.submit.clicked.connect(lambda: self._on_unlock(screen))
+        screen.password.returnPressed.connect(lambda: self._on_unlock(screen))
+        window.installEventFilter(self)
+        screen.show()
+        screen.raise_()
+        return screen
+
+    def _on_unlock(self, screen: LockScreen) -> None:
         try:
-            users.authenticate(self._session.db, self._session.actor.login,
-                               self.screen.password.text())
+            users.authenticate(self._session.db, self._session.actor.login, screen.password.text())
         except users.LoginError as error:
-            self.screen.error.setText(str(error))
-            self.screen.password.clear()
+            screen.error.setText(str(error))
+            screen.password.clear()
             return
-        self.screen.hide()
-        self.screen.deleteLater()
+        for window, cover in self._covers.items():
+            cover.hide()
+            cover.deleteLater()
+            if window is not self._window:
+                window.removeEventFilter(self)
+        self._covers.clear()
         self.screen = None
-        central = self._window.centralWidget()
-        if central is not None:
-            central.setEnabled(True)
+        for widget in self._disabled:
+            widget.setEnabled(True)
+        self._disabled.clear()
         self.timer.start()
 
     def stop(self) -> None:
