@@ -163,7 +163,7 @@ def test_a_hot_spot_becomes_a_bin_duty_task(qtbot, demo_session):
             and "垃圾分类驿站" in hot.model.text(r, 0)]
     assert rows, [hot.model.text(r, 0) for r in range(hot.model.rowCount())]
     hot.table.selectRow(rows[0])
-    assert hot.tickets.rowCount() >= 3
+    qtbot.waitUntil(lambda: hot.tickets.rowCount() >= 3)     # the spot's tickets come from the runner
     click(qtbot, hot.task_button)
     dialog = hot.dialog
     assert dialog.service_type.currentText() == "垃圾分类值守"

@@ -3,7 +3,10 @@ the resolution text (反馈结果) or the reason (退回重办), the callback's 
 member, a team task's team, service type and time.
 
 Each dialog calls its service on 保存 and stays open with the service's Chinese reason when
-it refuses; nothing is written then. ``saved`` holds what the service returned.
+it refuses; nothing is written then. ``saved`` holds what the service returned. The two that
+dispatch (派给工作人员, 派给队伍, and the hot spot's 建任务 and 提醒工作人员, which touch every
+ticket of the spot: ~0.1 s at street scale) save through the one background runner, as
+``action(worker_session, *values)``, with 保存 disabled until it is in.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from ...services.scheduling import service_types
 from ...services.session import Session
 from ..forms import date_edit, error_label, pydate, pytime, save_cancel_buttons, time_edit
 from ..screen_fit import fit_to_screen
+from .background_save import BackgroundSave
 
 URGENCIES = ("一般", Kind.EMERGENCY.value, Kind.UTILITIES.value, Kind.COMPLEX.value)
 
@@ -79,6 +83,42 @@ class _ServiceDialog(QDialog):
             return False
         self.accept()
         return True
+
+
+class _RunnerDialog(_ServiceDialog):
+    """A form whose 保存 runs ``action(worker, *_values())`` on the runner and closes once it
+    is saved (ui/dialogs/background_save.py: a second click saves nothing twice)."""
+
+    def __init__(self, session: Session, title: str, action: Callable[..., Any],
+                 parent: QWidget | None = None):
+        super().__init__(session, title, parent)
+        self._action = action
+        self.saving = BackgroundSave(self.save_button, self._refuse)
+
+    @property
+    def busy(self) -> bool:
+        return self.saving.busy
+
+    def _values(self) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def submit(self) -> bool:
+        if self.busy:
+            return False
+        try:
+            values = self._values()
+        except ValueError as error:
+            self._refuse(error)
+            return False
+        return self.saving.run(self, self._action, *values, session=self.session, done=self._on_saved)
+
+    def _on_saved(self, result: Any) -> None:
+        self.saved = result
+        self.accept()
+
+    def _refuse(self, error: BaseException) -> None:
+        self.error.setText(str(error))
+        self.error.show()
 
 
 def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
@@ -188,36 +228,35 @@ class CallbackDialog(_ServiceDialog):
                                 row_version=self.row_version)
 
 
-class StaffDialog(_ServiceDialog):
-    """A community worker to hand a ticket (派给工作人员) or a hot spot's reminder to."""
+class StaffDialog(_RunnerDialog):
+    """A community worker to hand a ticket (派给工作人员) or a hot spot's reminder to;
+    ``action(worker, staff_id)``."""
 
     NAME = "request_staff"
 
-    def __init__(self, session: Session, title: str, action: Callable[[int], Any],
+    def __init__(self, session: Session, title: str, action: Callable[[Session, int], Any],
                  parent: QWidget | None = None):
-        super().__init__(session, title, parent)
-        self._action = action
+        super().__init__(session, title, action, parent)
         self.staff = _combo(f"{self.NAME}.staff",
                             [(s["name"], s["id"]) for s in coverage.staff_members(session)])
         self.form.addRow(self.tr("工作人员"), self.staff)
         fit_to_screen(self, 380, 160)
 
-    def _save(self) -> Any:
+    def _values(self) -> tuple[Any, ...]:
         if self.staff.currentData() is None:
             raise ValueError(self.tr("还没有在册的社区工作者：请先在“志愿者与队伍”里登记。"))
-        return self._action(self.staff.currentData())
+        return (self.staff.currentData(),)
 
 
-class TeamTaskDialog(_ServiceDialog):
+class TeamTaskDialog(_RunnerDialog):
     """A task for a team: which team, which service, when and how many people. ``action``
-    gets (team_id, service_type_id, start, end, headcount) and returns the task's id."""
+    gets (worker, team_id, service_type_id, start, end, headcount) and returns the task's id."""
 
     NAME = "request_task"
 
     def __init__(self, session: Session, title: str, action: Callable[..., int],
                  default_type: str = "", parent: QWidget | None = None):
-        super().__init__(session, title, parent)
-        self._action = action
+        super().__init__(session, title, action, parent)
         n = self.NAME
         self.team = _combo(f"{n}.team", [(t["name"], t["id"]) for t in teams.list_teams(session)
                                          if session.can(Permission.SCHEDULE, t["id"])])
@@ -243,11 +282,10 @@ class TeamTaskDialog(_ServiceDialog):
         return (datetime.combine(day, pytime(self.start.time())),
                 datetime.combine(day, pytime(self.end.time())))
 
-    def _save(self) -> int:
+    def _values(self) -> tuple[Any, ...]:
         if self.team.currentData() is None:
             raise ValueError(self.tr("没有可以安排任务的队伍。"))
         start, end = self.times()
         if end <= start:
             raise ValueError(self.tr("结束时间应晚于开始时间。"))
-        return self._action(self.team.currentData(), self.service_type.currentData(), start, end,
-                            self.headcount.value())
+        return self.team.currentData(), self.service_type.currentData(), start, end, self.headcount.value()

@@ -228,8 +228,8 @@ class TicketDetail(QWidget):
         t = self.ticket
         if t is not None:
             self._open(StaffDialog(self.session, self.tr("派给工作人员"),
-                                   lambda staff: tickets.dispatch_to_staff(self.session, t["id"], staff,
-                                                                           row_version=t.get("row_version")),
+                                   lambda worker, staff: tickets.dispatch_to_staff(
+                                       worker, t["id"], staff, row_version=t.get("row_version")),
                                    self), self.tr("已派给工作人员。"))
 
     def _on_team(self) -> None:
@@ -238,8 +238,8 @@ class TicketDetail(QWidget):
             return
         default = task_service_type(t.get("category"), t.get("place_name"), t.get("building"))
 
-        def dispatch(team: int, service_type: int, start: Any, end: Any, headcount: int) -> int:
-            return tickets.dispatch_to_team(self.session, t["id"], team, service_type, start, end,
+        def dispatch(worker: Session, team: int, service_type: int, start: Any, end: Any, headcount: int) -> int:
+            return tickets.dispatch_to_team(worker, t["id"], team, service_type, start, end,
                                             headcount=headcount, place_id=t.get("place_id"),
                                             row_version=t.get("row_version"))
 
