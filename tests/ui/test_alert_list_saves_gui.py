@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from gui_helpers import settle, window_as
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QPushButton, QRadioButton
 
 from volunteer_app.domain.weather import AlertLevel, AlertType, Result
@@ -207,3 +208,33 @@ def test_the_people_are_read_in_the_background_and_assigning_waits_for_them(qtbo
     dialog.person.setCurrentText("不在名单上的人")
     click(qtbot, dialog.save_button)
     assert dialog.error.text() == "请从列表中选择处理人。" and not dialog.busy
+
+
+def wechat_audits(demo_session) -> int:
+    return count(demo_session, "SELECT count(*) FROM audit_log WHERE action = '查看点名电话' "
+                               "AND detail LIKE '%微信通知%'")
+
+
+def test_the_wechat_texts_are_written_in_the_background_and_refused_once_the_warning_closed(
+        qtbot, demo_session):
+    alert_id, _ = warning(demo_session)
+    window = window_as(qtbot, demo_session, "staff")
+    page = window.show_page("alerts")
+    settle(qtbot, page)
+    page.tabs.setCurrentWidget(page.callers)
+    tab = page.callers
+    settle(qtbot, tab)
+    click(qtbot, tab.copy_button)                    # nobody chosen: everyone's texts
+    assert tab.loading and not tab.copy_button.isEnabled()
+    tab.copy_texts()                                 # a second click while writing: nothing
+    settle(qtbot, tab)
+    assert tab.copy_button.isEnabled() and wechat_audits(demo_session) == 1
+    copied = QGuiApplication.clipboard().text()
+    callers_ = {c["caller_id"] for c in tab.rows if c["caller_id"] is not None}
+    assert copied == tab.text.toPlainText() and copied.count("您好：请在今天18点前联系以下老人") == len(callers_)
+    closing.close(as_user(demo_session, "staff"), alert_id)            # at another PC, meanwhile
+    click(qtbot, tab.copy_button)
+    settle(qtbot, tab)
+    assert tab.message.text().endswith("已解除，不用再发点名通知。") and tab.text.toPlainText() == copied
+    assert wechat_audits(demo_session) == 1
+    window.close()

@@ -415,6 +415,7 @@ def test_a_callers_wechat_text_is_copied_and_shown(qtbot, demo_session):
     chosen = tab.rows[0]
     assert tab.residents.rowCount() == len(chosen["residents"])
     click(qtbot, tab.copy_button)
+    settle(qtbot, tab)                               # written on the runner
     copied = QGuiApplication.clipboard().text()
     assert copied == tab.text.toPlainText()
     assert copied.startswith(f"{chosen['caller_name']}您好：请在今天18点前联系以下老人")
