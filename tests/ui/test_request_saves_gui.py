@@ -1,7 +1,8 @@
-"""诉求's dispatches save on the one background runner (issue 16: a street's hot spot has
-hundreds of tickets): 派给工作人员 clicked twice writes once and shows the handler; a worker who
-left meanwhile is refused with the service's reason and nothing changes; a hot spot's tickets
-are read in the background and its 建任务 clicked twice makes one task, the spot staying chosen."""
+"""诉求's steps and dispatches save on the one background runner (issue 16: a street's hot spot
+has hundreds of tickets): 派给工作人员 clicked twice writes once and shows the handler; a worker
+who left meanwhile is refused with the service's reason and nothing changes; a hot spot's
+tickets are read in the background and its 建任务 clicked twice makes one task, the spot staying
+chosen; 签收 clicked twice is taken once, every button waiting for it."""
 
 from __future__ import annotations
 
@@ -117,4 +118,23 @@ def test_a_hot_spots_tickets_come_in_the_background_and_a_double_click_makes_one
     qtbot.waitUntil(lambda: not hot.loading)
     assert hot.chosen() is not None and hot.chosen().place_id == spot.place_id     # still chosen
     assert hot.remind_button.isEnabled()
+    window.close()
+
+
+def test_a_step_clicked_twice_is_taken_once_and_the_buttons_wait_for_it(qtbot, demo_session):
+    window, page = tickets_tab(qtbot, demo_session)
+    tab = page.tickets
+    ticket_id = enter_by_hand(qtbot, tab, "3号楼楼道灯不亮", "明春苑3号楼2单元", "城乡建设/物业管理/楼道照明")
+    tab.select_ticket(ticket_id)
+    detail = tab.detail
+    assert detail.next_button.text() == "签收"
+    click(qtbot, detail.next_button)
+    assert detail.loading and not any(b.isEnabled() for b in detail.buttons)
+    qtbot.mouseClick(detail.next_button, Qt.MouseButton.LeftButton)   # the double click's second
+    qtbot.waitUntil(lambda: not detail.loading)
+    assert detail.title.text().endswith("已签收") and detail.next_button.text() == "联系诉求人"
+    assert detail.message.text() == "已进入“已签收”。"
+    assert count(demo_session, "SELECT count(*) FROM request_events WHERE request_id = ? AND step = '已签收'",
+                 ticket_id) == 1
+    assert detail.next_button.isEnabled() and detail.staff_button.isEnabled()
     window.close()
