@@ -238,3 +238,25 @@ def test_the_wechat_texts_are_written_in_the_background_and_refused_once_the_war
     assert tab.message.text().endswith("已解除，不用再发点名通知。") and tab.text.toPlainText() == copied
     assert wechat_audits(demo_session) == 1
     window.close()
+
+
+def test_a_name_typed_before_the_people_came_is_kept(qtbot, demo_session):
+    dialog = HandlerDialog(as_user(demo_session, "staff"), "—", callers.handler_choices,
+                           lambda worker, person: None)
+    qtbot.addWidget(dialog)
+    name = callers.handler_choices(demo_session)[2][0]
+    dialog.person.setEditText(name)
+    settle(qtbot, dialog)
+    assert dialog.person.currentText() == name and dialog._values() == (
+        callers.handler_choices(demo_session)[2][1],)
+
+
+def test_of_two_people_with_one_name_the_one_picked_is_saved(qtbot, demo_session):
+    dialog = HandlerDialog(as_user(demo_session, "staff"), "—", [("王芳", 11), ("李强", 12), ("王芳", 13)],
+                           lambda worker, person: person)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.person.setCurrentIndex(2)                 # the second 王芳, picked from the list
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.saved == 13

@@ -198,13 +198,18 @@ class HandlerDialog(_AlertDialog):
 
     def _fill(self, people: list[tuple[str, int]]) -> None:
         # one call for the names, the ids beside them: 7,000 addItem calls held the window ~25 ms
+        typed = self.person.currentText()       # typed before the list came: kept
         self.person.addItems([name for name, _ in people])
+        if typed:
+            self.person.setEditText(typed)
         self.ids = [person_id for _, person_id in people]
         self.person.lineEdit().setPlaceholderText("")
         self.save_button.setEnabled(not self.busy)
 
     def _values(self) -> tuple[Any, ...]:
-        index = self.person.findText(self.person.currentText())
+        index = self.person.currentIndex()      # the one picked (two people may share a name)
+        if index < 0 or self.person.itemText(index) != self.person.currentText():
+            index = self.person.findText(self.person.currentText())
         if index < 0 or index >= len(self.ids):
             raise ValueError(self.tr("请从列表中选择处理人。"))
         return (self.ids[index],)
