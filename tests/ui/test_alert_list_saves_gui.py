@@ -260,3 +260,16 @@ def test_of_two_people_with_one_name_the_one_picked_is_saved(qtbot, demo_session
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert dialog.saved == 13
+
+
+def test_a_streets_texts_fill_the_box_a_slice_at_a_time_and_all_of_them(qtbot, demo_session):
+    from volunteer_app.ui.pages.alert_callers import SHOWN_AT_ONCE
+
+    window = window_as(qtbot, demo_session, "staff")
+    tab = window.show_page("alerts").callers
+    texts = [f"联系人{i}您好：请在今天18点前联系以下老人：\n1. 居民{i}" for i in range(SHOWN_AT_ONCE * 3 + 7)]
+    tab._show(texts)
+    assert tab.loading and tab.text.toPlainText() == "\n\n".join(texts[:SHOWN_AT_ONCE])
+    settle(qtbot, tab)
+    assert tab.text.toPlainText() == "\n\n".join(texts)
+    window.close()
