@@ -196,29 +196,30 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="21"/>
+        <location filename="../../volunteer_app/ui/app.py" line="30"/>
         <source>邻里帮：这台电脑没有图形显示（没有 DISPLAY），无法打开窗口。可以用虚拟显示运行：xvfb-run -a make run ；命令行功能见 python main.py --help</source>
         <translation>LinLiBang: this computer has no graphical display (no DISPLAY), so the window cannot open. Run it on a virtual display: xvfb-run -a make run ; for the command line see python main.py --help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="77"/>
+        <location filename="../../volunteer_app/ui/app.py" line="87"/>
         <source>邻里帮</source>
         <translation>LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="72"/>
-        <location filename="../../volunteer_app/ui/app.py" line="84"/>
-        <location filename="../../volunteer_app/ui/app.py" line="90"/>
+        <location filename="../../volunteer_app/ui/app.py" line="82"/>
+        <location filename="../../volunteer_app/ui/app.py" line="95"/>
+        <location filename="../../volunteer_app/ui/app.py" line="101"/>
+        <location filename="../../volunteer_app/ui/app.py" line="112"/>
         <source>邻里帮：无法打开数据库</source>
         <translation>LinLiBang: cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="157"/>
+        <location filename="../../volunteer_app/ui/app.py" line="218"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="158"/>
+        <location filename="../../volunteer_app/ui/app.py" line="219"/>
         <source>这是第一次打开邻里帮。
 
 要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
@@ -227,44 +228,44 @@
 Load a demo community to see how it works, or start empty and enter your own community?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="160"/>
+        <location filename="../../volunteer_app/ui/app.py" line="221"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="162"/>
+        <location filename="../../volunteer_app/ui/app.py" line="223"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="209"/>
+        <location filename="../../volunteer_app/ui/app.py" line="273"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="215"/>
+        <location filename="../../volunteer_app/ui/app.py" line="279"/>
         <source>邻里帮：无法保存</source>
         <translation>LinLiBang: could not save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="220"/>
+        <location filename="../../volunteer_app/ui/app.py" line="284"/>
         <source>错误报告已保存到：
 %1</source>
         <translation>The error report was saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="222"/>
+        <location filename="../../volunteer_app/ui/app.py" line="286"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="227"/>
+        <location filename="../../volunteer_app/ui/app.py" line="291"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="227"/>
+        <location filename="../../volunteer_app/ui/app.py" line="291"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
 %1
@@ -765,12 +766,12 @@ Assign anyway?</translation>
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../volunteer_app/ui/runner.py" line="202"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="212"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/runner.py" line="204"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="214"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -801,27 +802,27 @@ Assign anyway?</translation>
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="197"/>
         <source>登记回访结果</source>
         <translation>Record the callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="177"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="202"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="180"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="205"/>
         <source>是否联系</source>
         <translation>Contacted</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="181"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="206"/>
         <source>是否解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="182"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="207"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -829,68 +830,68 @@ Assign anyway?</translation>
 <context>
     <name>CallersTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="44"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="44"/>
         <source>（未定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="45"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="45"/>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="55"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="47"/>
         <source>居民</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="49"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="53"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="54"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="56"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="60"/>
         <source>复制微信通知</source>
         <translation>Copy WeChat text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="62"/>
         <source>选择联系人后点“复制微信通知”，通知会显示在这里并复制到剪贴板，可直接粘贴到微信。不选联系人时复制全部。</source>
         <translation>Choose a caller and click “Copy WeChat text”: the text shows here and is copied to the clipboard, ready to paste into WeChat. With no caller chosen, every caller&apos;s text is copied.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="70"/>
         <source>联系截止</source>
         <translation>Call by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="153"/>
         <source>已复制 %1 条微信通知，可粘贴到微信。</source>
         <translation>%1 WeChat texts copied, ready to paste into WeChat.</translation>
     </message>
@@ -985,17 +986,17 @@ Assign anyway?</translation>
 <context>
     <name>CloseAlertDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="228"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="265"/>
         <source>解除预警</source>
         <translation>Lift warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="230"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="267"/>
         <source>解除“%1”后，点名名单不再接受登记；每位联系人的电话和上门记入志愿服务记录；高风险居民须在解除后按时探访。</source>
         <translation>Once “%1” is lifted, the roll-call takes no more results; each caller&apos;s calls and door visits become service records; high-risk residents must be visited in time after it.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="233"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="270"/>
         <source>
 还有 %1 人没有联系上，解除时将记下原因。</source>
         <translation>
@@ -1005,27 +1006,27 @@ Assign anyway?</translation>
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="257"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="278"/>
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="259"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="280"/>
         <source>%1小时</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="261"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="282"/>
         <source>%1分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="284"/>
         <source>还剩%1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="285"/>
         <source>超时%1</source>
         <translation>%1 late</translation>
     </message>
@@ -1156,132 +1157,132 @@ Assign anyway?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="80"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="83"/>
         <source>未覆盖</source>
         <translation>Uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="84"/>
         <source>高风险和重点居民中，既无结对帮手、也无包户人的</source>
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="85"/>
         <source>90岁以上老人</source>
         <translation>Residents aged 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="85"/>
         <source>“90后”：年满90周岁</source>
         <translation>&quot;90+&quot;: aged 90 or more</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="86"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="86"/>
         <source>住高层无电梯或不能上下楼的老人</source>
         <translation>Elderly residents living high up without a lift, or unable to use stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="87"/>
         <source>独居居民</source>
         <translation>Residents living alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="88"/>
         <source>在册居民</source>
         <translation>Registered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="78"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="89"/>
         <source>在册志愿者</source>
         <translation>Active volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="79"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="90"/>
         <source>可结对的80后帮手</source>
         <translation>1980s-born helpers available</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="80"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="91"/>
         <source>出生于80年代、还能再结对的志愿者和社区工作者</source>
         <translation>Volunteers and staff born in the 1980s who can take another pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="82"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="93"/>
         <source>点击查看未覆盖居民名单</source>
         <translation>Click to see the uncovered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="98"/>
         <source>未办结诉求</source>
         <translation>Open requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="99"/>
         <source>点击查看超时或有风险的诉求</source>
         <translation>Click to see the late or at-risk requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="103"/>
         <source>极端天气预警</source>
         <translation>Weather warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="104"/>
         <source>点击打开极端天气点名</source>
         <translation>Click to open the weather roll-call</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="121"/>
         <source>各队伍人数</source>
         <translation>Members per team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="167"/>
         <source>已联系 %1/%2</source>
         <translation>Reached %1/%2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="158"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="169"/>
         <source>需要帮助未办 %1 人，待上门查看 %2 人</source>
         <translation>%1 needs open, %2 door visits open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="178"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="189"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="178"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="189"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="179"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="190"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="180"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="191"/>
         <source>超时 %1 件，有风险 %2 件；%3月 %4</source>
         <translation>%1 late, %2 at risk; month %3: %4</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="190"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="201"/>
         <source>还没有队伍。</source>
         <translation>No teams yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="202"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
@@ -1289,42 +1290,42 @@ Assign anyway?</translation>
 <context>
     <name>DoorOutcomeDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="137"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
         <source>上门查看结果：%1</source>
         <translation>Door visit outcome: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="137"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="139"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="148"/>
         <source>已见到本人，平安</source>
         <translation>Seen in person, safe</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="140"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="149"/>
         <source>已见到本人，需要帮助</source>
         <translation>Seen in person, needs help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="143"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="152"/>
         <source>例如：手机没电了，人没事</source>
         <translation>e.g. phone battery was flat, all well</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="144"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="153"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="155"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="147"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="156"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1332,57 +1333,57 @@ Assign anyway?</translation>
 <context>
     <name>DoorTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="166"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="165"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="166"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
         <source>上门人</source>
         <translation>Door visitor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
         <source>待指派</source>
         <translation>To assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="168"/>
         <source>未接通次数</source>
         <translation>Unanswered calls</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="169"/>
         <source>等待（分钟）</source>
         <translation>Waiting (min)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="171"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="172"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="174"/>
         <source>改派上门人…</source>
         <translation>Send someone else…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="176"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="175"/>
         <source>登记上门结果…</source>
         <translation>Record door visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="187"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="186"/>
         <source>已登记上门结果。</source>
         <translation>Door visit recorded.</translation>
     </message>
@@ -1390,12 +1391,12 @@ Assign anyway?</translation>
 <context>
     <name>DoorVisits</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="127"/>
         <source>派人上门查看：%1</source>
         <translation>Send to the door: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="129"/>
         <source>已安排上门查看。</source>
         <translation>Door visit arranged.</translation>
     </message>
@@ -1565,44 +1566,44 @@ Assign anyway?</translation>
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="79"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="83"/>
         <source>创建系统管理员</source>
         <translation>Create the administrator</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="83"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="87"/>
         <source>这是第一次使用邻里帮，请为系统管理员设置用户名和密码（至少8位）。
 管理员负责用户、设置和备份；登记居民和志愿者请另建“社区工作者”账户。</source>
         <translation>This is the first use of LinLiBang: set a user name and password (at least 8 characters) for the administrator.
 The administrator looks after users, settings and backups; create &quot;Community staff&quot; accounts to register residents and volunteers.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="97"/>
         <source>创建并登录</source>
         <translation>Create and log in</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="96"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="100"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="97"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="101"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="98"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="102"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="99"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="103"/>
         <source>再输一次密码</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="109"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="113"/>
         <source>两次输入的密码不一样，请重新输入。</source>
         <translation>The two passwords differ; please enter them again.</translation>
     </message>
@@ -1610,22 +1611,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="177"/>
         <source>指派处理人：%1</source>
         <translation>Assign a handler: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="177"/>
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="183"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="178"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="187"/>
+        <source>正在读取名单…</source>
+        <translation>Reading the list…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="214"/>
         <source>请从列表中选择处理人。</source>
         <translation>Please choose a handler from the list.</translation>
     </message>
@@ -1673,12 +1679,12 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Reached %</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="40"/>
         <source>查看</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/alert_history.py" line="41"/>
         <source>查看报告…</source>
         <translation>View report…</translation>
     </message>
@@ -1686,102 +1692,102 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>HotspotsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="40"/>
         <source>点位</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="40"/>
         <source>（未匹配地点）</source>
         <translation>(place not matched)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="49"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="41"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="50"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="42"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="43"/>
         <source>件数</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="44"/>
         <source>首次</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="45"/>
         <source>最近</source>
         <translation>Latest</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="49"/>
         <source>工单编号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="50"/>
         <source>来电时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="52"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="53"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="56"/>
         <source>建任务…</source>
         <translation>Create task…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="57"/>
         <source>提醒工作人员…</source>
         <translation>Remind a staff member…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="78"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="70"/>
         <source>该点位的工单</source>
         <translation>Tickets at this place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="95"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="88"/>
         <source>同一点位、同一类问题在近 %1 天内有 %2 件及以上诉求的，列在这里：趁下一次来电前先办。</source>
         <translation>Places with %2 or more requests of one category in the last %1 days: act before the next call.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="134"/>
         <source>为高频点位建任务</source>
         <translation>Task for a hot spot</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="136"/>
         <source>任务已建好，可在“任务与排班”里安排人员。</source>
         <translation>Task created; assign people in Tasks &amp; shifts.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="143"/>
         <source>提醒工作人员</source>
         <translation>Remind a staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="145"/>
         <source>已给工作人员派了一件网格巡查工单。</source>
         <translation>A grid patrol ticket was sent to the staff member.</translation>
     </message>
@@ -1965,17 +1971,17 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>InsuranceBanner</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="214"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="201"/>
         <source>登记保险…</source>
         <translation>Record insurance…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="226"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="213"/>
         <source>（共 %1 项，鼠标停在这里查看全部）</source>
         <translation> (%1 in all; hover here to see them)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="250"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="237"/>
         <source>已为 %1 个任务登记保险。</source>
         <translation>Insurance recorded for %1 tasks.</translation>
     </message>
@@ -1983,22 +1989,22 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>InsuranceDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="206"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="243"/>
         <source>登记保险</source>
         <translation>Record insurance</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="206"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="243"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="211"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="248"/>
         <source>保险公司和保单号，例如：人保财险 PICC-2026-0088</source>
         <translation>Insurer and policy number, e.g. PICC PICC-2026-0088</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="213"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="250"/>
         <source>保险</source>
         <translation>Insurance</translation>
     </message>
@@ -2215,42 +2221,42 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Save all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="72"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="73"/>
         <source>按点名表上的行号逐行录入。结果可以只打数字：1 平安，2 需要帮助，3 未接通，4 已上门；需要帮助的，在备注里写需要什么（送餐、送药、取暖、就医、转移、其他）。按回车进入下一格。</source>
         <translation>Type each line by its number on the call sheet. The result may be just a digit: 1 safe, 2 needs help, 3 no answer, 4 visited; for needs help, write in the note what is needed (送餐, 送药, 取暖, 就医, 转移, 其他). Enter moves to the next cell.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="78"/>
         <source>行号</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="78"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="78"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="78"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="79"/>
         <source>居民</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="106"/>
         <source>无此行号</source>
         <translation>No such line</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="132"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="133"/>
         <source>行号“%2”不在这份点名表上（录入表第%1行），请核对。</source>
         <translation>Line number “%2” is not on this call sheet (row %1 of the grid); please check it.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="136"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="137"/>
         <source>还没有录入任何一行。</source>
         <translation>No line has been entered yet.</translation>
     </message>
@@ -2258,27 +2264,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="34"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="38"/>
         <source>登录邻里帮</source>
         <translation>Log in to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="42"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="46"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="45"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="49"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="50"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="51"/>
         <source>邻里帮 — 社区志愿服务管理</source>
         <translation>LinLiBang — community volunteer management</translation>
     </message>
@@ -2286,17 +2292,17 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="35"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="50"/>
         <source>邻里帮 — 社区志愿服务管理</source>
         <translation>LinLiBang — community volunteer management</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="65"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="80"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="66"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="81"/>
         <source>当前用户：%1</source>
         <translation>User: %1</translation>
     </message>
@@ -2327,7 +2333,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedDoneDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="189"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="225"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -2335,27 +2341,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedsDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="121"/>
         <source>需要帮助：%1</source>
         <translation>Needs help: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="121"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="112"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="125"/>
         <source>例如：家里暖气不热，药还够两天</source>
         <translation>e.g. heating not warm, medicine for two more days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="113"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="126"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="114"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="127"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2363,77 +2369,77 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="135"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="136"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="138"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="138"/>
         <source>未指派</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
         <source>未办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="140"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="141"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="143"/>
         <source>指派处理人…</source>
         <translation>Assign handler…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="144"/>
         <source>标记已办…</source>
         <translation>Mark done…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="151"/>
         <source>已指派处理人。</source>
         <translation>Handler assigned.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="156"/>
         <source>需要帮助已办：%1</source>
         <translation>Need done: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="158"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="157"/>
         <source>办理情况</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="160"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="159"/>
         <source>已标记为办结。</source>
         <translation>Marked done.</translation>
     </message>
@@ -2441,72 +2447,72 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="97"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
         <source>新建诉求</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="112"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="137"/>
         <source>手机或座机，全角数字也可以</source>
         <translation>Mobile or landline; full-width digits are fine</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="114"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="139"/>
         <source>例如：明春苑3号楼2单元</source>
         <translation>e.g. Mingchunyuan building 3 unit 2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="116"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="141"/>
         <source>最多三级，用/分隔，如 城乡建设/物业管理/电梯</source>
         <translation>Up to three levels separated by /, e.g. construction/property/lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="147"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="147"/>
         <source>来电时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="123"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="148"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="149"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="149"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="125"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="150"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="125"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="150"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="151"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="151"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="128"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="153"/>
         <source>办理时限按紧急程度和问题分类计算（涉及水电气热的按24小时）；工单编号自动生成。</source>
         <translation>The deadline follows the urgency and the category (water, power, gas or heating: 24 hours); the ticket number is generated.</translation>
     </message>
@@ -4252,173 +4258,173 @@ Reason for archiving:</translation>
 <context>
     <name>RollTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
         <source>未联系</source>
         <translation>Not tried</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
         <source>需要帮助</source>
         <translation>Needs help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="139"/>
         <source>已转上门</source>
         <translation>Door visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="68"/>
         <source>姓名、地址或电话尾号</source>
         <translation>Name, address or phone ending</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="120"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="121"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="122"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="124"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="127"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="132"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
         <source>等待分钟</source>
         <translation>Waiting min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
         <source>次数</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
         <source>点名原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="143"/>
         <source>1 平安</source>
         <translation>1 Safe</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="144"/>
         <source>2 需要帮助…</source>
         <translation>2 Needs help…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="145"/>
         <source>3 未接通</source>
         <translation>3 No answer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="150"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="146"/>
         <source>4 已上门</source>
         <translation>4 Visited</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="151"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
         <source>5 经家属确认</source>
         <translation>5 Via family</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="152"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
         <source>家属接的电话、替老人确认（下一次登记后自动取消）</source>
         <translation>The family answered for the resident (cleared after the next result)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="213"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="209"/>
         <source>（未定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="216"/>
         <source>全部联系人</source>
         <translation>All callers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="245"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="241"/>
         <source>%1 人，已联系 %2</source>
         <translation>%1 residents, %2 reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="286"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="282"/>
         <source>请在上面的名单里选择一位居民</source>
         <translation>Choose a resident in the list above</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="288"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="284"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="289"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="285"/>
         <source>%1  %2    电话 %3    家属 %4</source>
         <translation>%1  %2    phone %3    family %4</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="333"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="329"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="335"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="331"/>
         <source>（待指派）</source>
         <translation>(to assign)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="336"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="332"/>
         <source>，已转上门查看：%1</source>
         <translation>, sent for a door visit: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="347"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="343"/>
         <source>%1的点名结果没有保存：%2</source>
         <translation>%1: the roll-call result was not saved: %2</translation>
     </message>
@@ -5151,12 +5157,12 @@ Reason for archiving:</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="202"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="231"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="207"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="236"/>
         <source>还没有在册的社区工作者：请先在“志愿者与队伍”里登记。</source>
         <translation>No community staff registered yet: add them under Volunteers &amp; teams first.</translation>
     </message>
@@ -5425,168 +5431,168 @@ Reason for archiving:</translation>
 <context>
     <name>StreetSettingsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="54"/>
         <source>街道办事处用街道服务器（PostgreSQL）汇总各社区的情况。本社区的数据只上报下面列出的项目，姓名、身份证号、电话等个人信息从不离开这台电脑（个人信息保护法第6条：最小必要）。断网时照常使用，变更会攒着，连上后自动补报。</source>
         <translation>The street office gathers every community&apos;s figures on its street server (PostgreSQL). This community publishes only the items listed below; names, ID numbers, phone numbers and other personal data never leave this PC (PIPL Art. 6: minimum necessary). Offline, the app works as usual; changes wait and are sent once the server can be reached.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="78"/>
         <source>主机:端口/数据库，如 192.168.1.10:5432/street</source>
         <translation>host:port/database, e.g. 192.168.1.10:5432/street</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="84"/>
         <source>每分钟自动上报（连不上服务器时不打扰，只在状态栏显示）</source>
         <translation>Publish automatically every minute (when the server cannot be reached, only the status bar says so)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="86"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="87"/>
         <source>也可以粘贴街道给的 postgresql:// 开头的完整地址。</source>
         <translation>You may also paste the full postgresql:// address the street office gave you.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="88"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="89"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="90"/>
         <source>保存在这台电脑的系统密码库（钥匙串）里，不写进数据文件和备份。</source>
         <translation>Kept in this PC&apos;s system keyring, never in the data file or its backups.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="90"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="91"/>
         <source>街道密钥</source>
         <translation>Street key</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="91"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="92"/>
         <source>由街道统一下发，各社区填同一个：志愿者的身份证号只以用它加密后的摘要上报，街道据此合计同一人在各社区的服务时长。同样只存在系统密码库里。</source>
         <translation>Issued by the street office, the same for every community: a volunteer&apos;s ID number is published only as a keyed digest, so the street can add up one person&apos;s hours across communities. Also kept only in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="109"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="110"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="111"/>
         <source>立即上报</source>
         <translation>Publish now</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="123"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="124"/>
         <source>上报的内容（只有这些离开这台电脑）</source>
         <translation>What is published (only this leaves the PC)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="126"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="126"/>
         <source>上报的项目</source>
         <translation>Published items</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="142"/>
         <source>从不上报：%1。</source>
         <translation>Never published: %1.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="167"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="176"/>
         <source>已保存（留空不修改）</source>
         <translation>Saved (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="177"/>
         <source>未填写：志愿者上报时不带身份证摘要</source>
         <translation>Not set: volunteers are published without the ID digest</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="207"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="200"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="214"/>
         <source>正在连接街道服务器…</source>
         <translation>Connecting to the street server…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="210"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="224"/>
         <source>连接失败：%1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="212"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="226"/>
         <source>本社区文件已在这台服务器上报过。</source>
         <translation>This community file has published to this server before.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="213"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="227"/>
         <source>本社区文件还没有在这台服务器上报过，第一次上报会发送全部内容。</source>
         <translation>This community file has not published to this server yet; the first publish sends everything.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="214"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="228"/>
         <source>连接成功：PostgreSQL %1，街道库第 %2 版。</source>
         <translation>Connected: PostgreSQL %1, street schema version %2. </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="237"/>
         <source>请先填写服务器地址和用户名。</source>
         <translation>Please fill in the server address and the user name first.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="226"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="240"/>
         <source>正在上报，请稍候…</source>
         <translation>Publishing, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="244"/>
         <source>正在上报…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="238"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="252"/>
         <source>上报失败：%1</source>
         <translation>Publishing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="241"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="255"/>
         <source>已完整上报 %1 条（第一次上报，或服务器与本文件的记录需要对齐时，发送全部内容）</source>
         <translation>Published all %1 rows (everything is sent on the first publish, or when the server and this file must be brought back in line)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="243"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="257"/>
         <source>已上报 %1 条变更</source>
         <translation>Published %1 changes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="246"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="260"/>
         <source>，其中删除 %1 条</source>
         <translation>, %1 of them deletions</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="261"/>
         <source>，待上报 %1 条。</source>
         <translation>; %1 waiting.</translation>
     </message>
@@ -5594,32 +5600,32 @@ Reason for archiving:</translation>
 <context>
     <name>StreetStatusLabel</name>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="165"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="190"/>
         <source>%1 条待上报</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="167"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="192"/>
         <source>正在上报…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="169"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="194"/>
         <source>街道服务器无法连接</source>
         <translation>Street server unreachable</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="169"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="194"/>
         <source>上报未成功</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="171"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="196"/>
         <source>尚未上报</source>
         <translation>Not published yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="173"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="198"/>
         <source>上次上报 %1</source>
         <translation>Last published %1</translation>
     </message>
@@ -6023,42 +6029,42 @@ Reason for archiving:</translation>
 <context>
     <name>TeamTaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="235"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="263"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="235"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="263"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="236"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="264"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="236"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="264"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="237"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="265"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="237"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="265"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="248"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="276"/>
         <source>没有可以安排任务的队伍。</source>
         <translation>No team you may schedule for.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="251"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="279"/>
         <source>结束时间应晚于开始时间。</source>
         <translation>The end must be after the start.</translation>
     </message>
@@ -6089,188 +6095,188 @@ Reason for archiving:</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="39"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="42"/>
         <source>签收</source>
         <translation>Sign for it</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="40"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="43"/>
         <source>联系诉求人</source>
         <translation>Contact the caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="41"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="44"/>
         <source>开始办理</source>
         <translation>Start handling</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="45"/>
         <source>反馈结果…</source>
         <translation>Report the result…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="46"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
         <source>承办</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="205"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="222"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="66"/>
         <source>回访结果</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="70"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="71"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="72"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="73"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="78"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="81"/>
         <source>退回重办…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="79"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="82"/>
         <source>登记回访…</source>
         <translation>Record callback…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="80"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="83"/>
         <source>派给工作人员…</source>
         <translation>To a staff member…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="84"/>
         <source>派给队伍（建任务）…</source>
         <translation>To a team (task)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="109"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="111"/>
         <source>回电时查看完整号码；查看会记入操作日志</source>
         <translation>See the full number to call back; viewing is logged</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="137"/>
         <source>请在左侧选择一件诉求</source>
         <translation>Choose a request on the left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="179"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="205"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="222"/>
         <source>反馈办理结果</source>
         <translation>Report the result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="208"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="225"/>
         <source>已反馈办理结果。</source>
         <translation>Result reported.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="211"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="228"/>
         <source>已进入“%1”。</source>
         <translation>Now “%1”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="216"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="233"/>
         <source>退回重办</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="216"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="233"/>
         <source>退回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="219"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="236"/>
         <source>已退回重办。</source>
         <translation>Sent back.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="225"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="242"/>
         <source>已登记回访结果。</source>
         <translation>Callback recorded.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="247"/>
         <source>派给工作人员</source>
         <translation>Give to a staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="250"/>
         <source>已派给工作人员。</source>
         <translation>Given to the staff member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="246"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="263"/>
         <source>派给队伍（建任务）</source>
         <translation>Give to a team (task)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="264"/>
         <source>已派给队伍，任务已建在“任务与排班”里。</source>
         <translation>Given to the team; the task is in Tasks &amp; shifts.</translation>
     </message>
@@ -6372,52 +6378,52 @@ Reason for archiving:</translation>
 <context>
     <name>UnreachedTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="106"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="107"/>
         <source>等待（分钟）</source>
         <translation>Waiting (min)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="109"/>
         <source>次数</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="110"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="110"/>
         <source>已转上门</source>
         <translation>Door visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="111"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="113"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="112"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="114"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="113"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="114"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="116"/>
         <source>派人上门…</source>
         <translation>Send to the door…</translation>
     </message>
@@ -7034,7 +7040,7 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_AlertDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="57"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -7050,12 +7056,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ListTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="71"/>
         <source>共 %1 人</source>
         <translation>%1 in all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="73"/>
         <source>，列出等待最久的 %1 人</source>
         <translation>, the %1 waiting longest listed</translation>
     </message>
@@ -7154,12 +7160,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ServiceDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="69"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="69"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
