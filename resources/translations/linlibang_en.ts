@@ -767,11 +767,13 @@ Assign anyway?</translation>
     <name>Background</name>
     <message>
         <location filename="../../volunteer_app/ui/runner.py" line="235"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="212"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/runner.py" line="237"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="214"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -802,27 +804,27 @@ Assign anyway?</translation>
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="197"/>
         <source>登记回访结果</source>
         <translation>Record the callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="177"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="202"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="180"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="205"/>
         <source>是否联系</source>
         <translation>Contacted</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="181"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="206"/>
         <source>是否解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="182"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="207"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -831,67 +833,81 @@ Assign anyway?</translation>
     <name>CallersTab</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="44"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="44"/>
         <source>（未定）</source>
         <translation>(none)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="45"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="44"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="55"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="47"/>
         <source>居民</source>
         <translation>Resident</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="49"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="53"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="54"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="56"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="60"/>
         <source>复制微信通知</source>
         <translation>Copy WeChat text</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="62"/>
         <source>选择联系人后点“复制微信通知”，通知会显示在这里并复制到剪贴板，可直接粘贴到微信。不选联系人时复制全部。</source>
         <translation>Choose a caller and click “Copy WeChat text”: the text shows here and is copied to the clipboard, ready to paste into WeChat. With no caller chosen, every caller&apos;s text is copied.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="70"/>
         <source>联系截止</source>
         <translation>Call by</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="153"/>
         <source>已复制 %1 条微信通知，可粘贴到微信。</source>
         <translation>%1 WeChat texts copied, ready to paste into WeChat.</translation>
     </message>
@@ -986,17 +1002,17 @@ Assign anyway?</translation>
 <context>
     <name>CloseAlertDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="228"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="265"/>
         <source>解除预警</source>
         <translation>Lift warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="230"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="267"/>
         <source>解除“%1”后，点名名单不再接受登记；每位联系人的电话和上门记入志愿服务记录；高风险居民须在解除后按时探访。</source>
         <translation>Once “%1” is lifted, the roll-call takes no more results; each caller&apos;s calls and door visits become service records; high-risk residents must be visited in time after it.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="233"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="270"/>
         <source>
 还有 %1 人没有联系上，解除时将记下原因。</source>
         <translation>
@@ -1006,27 +1022,27 @@ Assign anyway?</translation>
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="257"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="278"/>
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="259"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="280"/>
         <source>%1小时</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="261"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="282"/>
         <source>%1分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="284"/>
         <source>还剩%1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="285"/>
         <source>超时%1</source>
         <translation>%1 late</translation>
     </message>
@@ -1290,42 +1306,42 @@ Assign anyway?</translation>
 <context>
     <name>DoorOutcomeDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="137"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
         <source>上门查看结果：%1</source>
         <translation>Door visit outcome: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="137"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="139"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="148"/>
         <source>已见到本人，平安</source>
         <translation>Seen in person, safe</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="140"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="149"/>
         <source>已见到本人，需要帮助</source>
         <translation>Seen in person, needs help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="143"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="152"/>
         <source>例如：手机没电了，人没事</source>
         <translation>e.g. phone battery was flat, all well</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="144"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="153"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="155"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="147"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="156"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1334,56 +1350,67 @@ Assign anyway?</translation>
     <name>DoorTab</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="163"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="165"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="166"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
         <source>上门人</source>
         <translation>Door visitor</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
         <source>待指派</source>
         <translation>To assign</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="166"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="168"/>
         <source>未接通次数</source>
         <translation>Unanswered calls</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="169"/>
         <source>等待（分钟）</source>
         <translation>Waiting (min)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="171"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="172"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="174"/>
         <source>改派上门人…</source>
         <translation>Send someone else…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="175"/>
         <source>登记上门结果…</source>
         <translation>Record door visit…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="184"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="186"/>
         <source>已登记上门结果。</source>
         <translation>Door visit recorded.</translation>
     </message>
@@ -1392,11 +1419,13 @@ Assign anyway?</translation>
     <name>DoorVisits</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="127"/>
         <source>派人上门查看：%1</source>
         <translation>Send to the door: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="129"/>
         <source>已安排上门查看。</source>
         <translation>Door visit arranged.</translation>
     </message>
@@ -1611,22 +1640,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="177"/>
         <source>指派处理人：%1</source>
         <translation>Assign a handler: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="165"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="177"/>
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="172"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="183"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="178"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="187"/>
+        <source>正在读取名单…</source>
+        <translation>Reading the list…</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="214"/>
         <source>请从列表中选择处理人。</source>
         <translation>Please choose a handler from the list.</translation>
     </message>
@@ -1763,26 +1797,31 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="88"/>
         <source>同一点位、同一类问题在近 %1 天内有 %2 件及以上诉求的，列在这里：趁下一次来电前先办。</source>
         <translation>Places with %2 or more requests of one category in the last %1 days: act before the next call.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="134"/>
         <source>为高频点位建任务</source>
         <translation>Task for a hot spot</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="136"/>
         <source>任务已建好，可在“任务与排班”里安排人员。</source>
         <translation>Task created; assign people in Tasks &amp; shifts.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="129"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="143"/>
         <source>提醒工作人员</source>
         <translation>Remind a staff member</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="131"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="145"/>
         <source>已给工作人员派了一件网格巡查工单。</source>
         <translation>A grid patrol ticket was sent to the staff member.</translation>
     </message>
@@ -1967,16 +2006,19 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <name>InsuranceBanner</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="199"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="201"/>
         <source>登记保险…</source>
         <translation>Record insurance…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="211"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="213"/>
         <source>（共 %1 项，鼠标停在这里查看全部）</source>
         <translation> (%1 in all; hover here to see them)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="235"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="237"/>
         <source>已为 %1 个任务登记保险。</source>
         <translation>Insurance recorded for %1 tasks.</translation>
     </message>
@@ -1984,22 +2026,22 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>InsuranceDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="206"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="243"/>
         <source>登记保险</source>
         <translation>Record insurance</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="206"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="243"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="211"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="248"/>
         <source>保险公司和保单号，例如：人保财险 PICC-2026-0088</source>
         <translation>Insurer and policy number, e.g. PICC PICC-2026-0088</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="213"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="250"/>
         <source>保险</source>
         <translation>Insurance</translation>
     </message>
@@ -2216,42 +2258,42 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Save all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="72"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="73"/>
         <source>按点名表上的行号逐行录入。结果可以只打数字：1 平安，2 需要帮助，3 未接通，4 已上门；需要帮助的，在备注里写需要什么（送餐、送药、取暖、就医、转移、其他）。按回车进入下一格。</source>
         <translation>Type each line by its number on the call sheet. The result may be just a digit: 1 safe, 2 needs help, 3 no answer, 4 visited; for needs help, write in the note what is needed (送餐, 送药, 取暖, 就医, 转移, 其他). Enter moves to the next cell.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="78"/>
         <source>行号</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="78"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="77"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="78"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="78"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="79"/>
         <source>居民</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="105"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="106"/>
         <source>无此行号</source>
         <translation>No such line</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="132"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="133"/>
         <source>行号“%2”不在这份点名表上（录入表第%1行），请核对。</source>
         <translation>Line number “%2” is not on this call sheet (row %1 of the grid); please check it.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="136"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_sheet_dialog.py" line="137"/>
         <source>还没有录入任何一行。</source>
         <translation>No line has been entered yet.</translation>
     </message>
@@ -2328,7 +2370,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedDoneDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="189"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="225"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -2336,27 +2378,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedsDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="121"/>
         <source>需要帮助：%1</source>
         <translation>Needs help: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="108"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="121"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="112"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="125"/>
         <source>例如：家里暖气不热，药还够两天</source>
         <translation>e.g. heating not warm, medicine for two more days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="113"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="126"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="114"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="127"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2365,76 +2407,91 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <name>NeedsTab</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="135"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="134"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="136"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="135"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="138"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="138"/>
         <source>未指派</source>
         <translation>Not assigned</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
         <source>未办</source>
         <translation>Open</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="140"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="141"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="143"/>
         <source>指派处理人…</source>
         <translation>Assign handler…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="144"/>
         <source>标记已办…</source>
         <translation>Mark done…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="151"/>
         <source>已指派处理人。</source>
         <translation>Handler assigned.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="154"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="156"/>
         <source>需要帮助已办：%1</source>
         <translation>Need done: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="155"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="157"/>
         <source>办理情况</source>
         <translation>What was done</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="159"/>
         <source>已标记为办结。</source>
         <translation>Marked done.</translation>
     </message>
@@ -2442,72 +2499,72 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="97"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
         <source>新建诉求</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="112"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="137"/>
         <source>手机或座机，全角数字也可以</source>
         <translation>Mobile or landline; full-width digits are fine</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="114"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="139"/>
         <source>例如：明春苑3号楼2单元</source>
         <translation>e.g. Mingchunyuan building 3 unit 2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="116"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="141"/>
         <source>最多三级，用/分隔，如 城乡建设/物业管理/电梯</source>
         <translation>Up to three levels separated by /, e.g. construction/property/lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="147"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="147"/>
         <source>来电时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="123"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="148"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="149"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="124"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="149"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="125"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="150"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="125"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="150"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="151"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="151"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="128"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="153"/>
         <source>办理时限按紧急程度和问题分类计算（涉及水电气热的按24小时）；工单编号自动生成。</source>
         <translation>The deadline follows the urgency and the category (water, power, gas or heating: 24 hours); the ticket number is generated.</translation>
     </message>
@@ -4253,173 +4310,202 @@ Reason for archiving:</translation>
 <context>
     <name>RollTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
         <source>未联系</source>
         <translation>Not tried</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
         <source>需要帮助</source>
         <translation>Needs help</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="139"/>
         <source>已转上门</source>
         <translation>Door visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="68"/>
         <source>姓名、地址或电话尾号</source>
         <translation>Name, address or phone ending</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="121"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="120"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="121"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="123"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="122"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="124"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="127"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="130"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
         <source>等待分钟</source>
         <translation>Waiting min</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="132"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
         <source>次数</source>
         <translation>Calls</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="134"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
         <source>点名原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="143"/>
         <source>1 平安</source>
         <translation>1 Safe</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="144"/>
         <source>2 需要帮助…</source>
         <translation>2 Needs help…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="145"/>
         <source>3 未接通</source>
         <translation>3 No answer</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="146"/>
         <source>4 已上门</source>
         <translation>4 Visited</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
         <source>5 经家属确认</source>
         <translation>5 Via family</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
         <source>家属接的电话、替老人确认（下一次登记后自动取消）</source>
         <translation>The family answered for the resident (cleared after the next result)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="211"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="209"/>
         <source>（未定）</source>
         <translation>(none)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="218"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="216"/>
         <source>全部联系人</source>
         <translation>All callers</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="243"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="241"/>
         <source>%1 人，已联系 %2</source>
         <translation>%1 residents, %2 reached</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="284"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="282"/>
         <source>请在上面的名单里选择一位居民</source>
         <translation>Choose a resident in the list above</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="286"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="284"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="287"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="285"/>
         <source>%1  %2    电话 %3    家属 %4</source>
         <translation>%1  %2    phone %3    family %4</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="331"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="329"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="333"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="331"/>
         <source>（待指派）</source>
         <translation>(to assign)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="334"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="332"/>
         <source>，已转上门查看：%1</source>
         <translation>, sent for a door visit: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="345"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="343"/>
         <source>%1的点名结果没有保存：%2</source>
         <translation>%1: the roll-call result was not saved: %2</translation>
     </message>
@@ -5157,12 +5243,12 @@ Reason for archiving:</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="202"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="231"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="207"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="236"/>
         <source>还没有在册的社区工作者：请先在“志愿者与队伍”里登记。</source>
         <translation>No community staff registered yet: add them under Volunteers &amp; teams first.</translation>
     </message>
@@ -5518,81 +5604,98 @@ Reason for archiving:</translation>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="180"/>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="181"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="176"/>
         <source>已保存（留空不修改）</source>
         <translation>Saved (leave empty to keep)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="182"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="177"/>
         <source>未填写：志愿者上报时不带身份证摘要</source>
         <translation>Not set: volunteers are published without the ID digest</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="216"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="207"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="214"/>
         <source>正在连接街道服务器…</source>
         <translation>Connecting to the street server…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="224"/>
         <source>连接失败：%1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="235"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="226"/>
         <source>本社区文件已在这台服务器上报过。</source>
         <translation>This community file has published to this server before.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="236"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="227"/>
         <source>本社区文件还没有在这台服务器上报过，第一次上报会发送全部内容。</source>
         <translation>This community file has not published to this server yet; the first publish sends everything.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="237"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="228"/>
         <source>连接成功：PostgreSQL %1，街道库第 %2 版。</source>
         <translation>Connected: PostgreSQL %1, street schema version %2. </translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="246"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="237"/>
         <source>请先填写服务器地址和用户名。</source>
         <translation>Please fill in the server address and the user name first.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="249"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="240"/>
         <source>正在上报，请稍候…</source>
         <translation>Publishing, please wait…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="253"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="244"/>
         <source>正在上报…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="261"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="252"/>
         <source>上报失败：%1</source>
         <translation>Publishing failed: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="255"/>
         <source>已完整上报 %1 条（第一次上报，或服务器与本文件的记录需要对齐时，发送全部内容）</source>
         <translation>Published all %1 rows (everything is sent on the first publish, or when the server and this file must be brought back in line)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="266"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="257"/>
         <source>已上报 %1 条变更</source>
         <translation>Published %1 changes</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="269"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="260"/>
         <source>，其中删除 %1 条</source>
         <translation>, %1 of them deletions</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="270"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="261"/>
         <source>，待上报 %1 条。</source>
         <translation>; %1 waiting.</translation>
     </message>
@@ -5601,31 +5704,37 @@ Reason for archiving:</translation>
     <name>StreetStatusLabel</name>
     <message>
         <location filename="../../volunteer_app/ui/street_publishing.py" line="200"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="190"/>
         <source>%1 条待上报</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/street_publishing.py" line="202"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="192"/>
         <source>正在上报…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/street_publishing.py" line="204"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="194"/>
         <source>街道服务器无法连接</source>
         <translation>Street server unreachable</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/street_publishing.py" line="204"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="194"/>
         <source>上报未成功</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/street_publishing.py" line="206"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="196"/>
         <source>尚未上报</source>
         <translation>Not published yet</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/street_publishing.py" line="208"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="198"/>
         <source>上次上报 %1</source>
         <translation>Last published %1</translation>
     </message>
@@ -6029,42 +6138,42 @@ Reason for archiving:</translation>
 <context>
     <name>TeamTaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="235"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="263"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="235"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="263"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="236"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="264"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="236"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="264"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="237"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="265"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="237"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="265"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="248"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="276"/>
         <source>没有可以安排任务的队伍。</source>
         <translation>No team you may schedule for.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="251"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="279"/>
         <source>结束时间应晚于开始时间。</source>
         <translation>The end must be after the start.</translation>
     </message>
@@ -6095,188 +6204,188 @@ Reason for archiving:</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="39"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="42"/>
         <source>签收</source>
         <translation>Sign for it</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="40"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="43"/>
         <source>联系诉求人</source>
         <translation>Contact the caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="41"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="44"/>
         <source>开始办理</source>
         <translation>Start handling</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="45"/>
         <source>反馈结果…</source>
         <translation>Report the result…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="46"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
         <source>承办</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="205"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="222"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="66"/>
         <source>回访结果</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="70"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="71"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="72"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="73"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="78"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="81"/>
         <source>退回重办…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="79"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="82"/>
         <source>登记回访…</source>
         <translation>Record callback…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="80"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="83"/>
         <source>派给工作人员…</source>
         <translation>To a staff member…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="84"/>
         <source>派给队伍（建任务）…</source>
         <translation>To a team (task)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="109"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="111"/>
         <source>回电时查看完整号码；查看会记入操作日志</source>
         <translation>See the full number to call back; viewing is logged</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="133"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="137"/>
         <source>请在左侧选择一件诉求</source>
         <translation>Choose a request on the left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="179"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="205"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="222"/>
         <source>反馈办理结果</source>
         <translation>Report the result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="208"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="225"/>
         <source>已反馈办理结果。</source>
         <translation>Result reported.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="211"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="228"/>
         <source>已进入“%1”。</source>
         <translation>Now “%1”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="216"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="233"/>
         <source>退回重办</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="216"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="233"/>
         <source>退回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="219"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="236"/>
         <source>已退回重办。</source>
         <translation>Sent back.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="225"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="242"/>
         <source>已登记回访结果。</source>
         <translation>Callback recorded.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="247"/>
         <source>派给工作人员</source>
         <translation>Give to a staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="250"/>
         <source>已派给工作人员。</source>
         <translation>Given to the staff member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="246"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="263"/>
         <source>派给队伍（建任务）</source>
         <translation>Give to a team (task)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="264"/>
         <source>已派给队伍，任务已建在“任务与排班”里。</source>
         <translation>Given to the team; the task is in Tasks &amp; shifts.</translation>
     </message>
@@ -6379,51 +6488,61 @@ Reason for archiving:</translation>
     <name>UnreachedTab</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="106"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="107"/>
         <source>等待（分钟）</source>
         <translation>Waiting (min)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="109"/>
         <source>次数</source>
         <translation>Calls</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="110"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="110"/>
         <source>已转上门</source>
         <translation>Door visit</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="111"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="112"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="113"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="114"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="114"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="116"/>
         <source>派人上门…</source>
         <translation>Send to the door…</translation>
     </message>
@@ -7040,7 +7159,7 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_AlertDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="52"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="57"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -7057,11 +7176,13 @@ Check the disk space and the path, then try again.</translation>
     <name>_ListTab</name>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="71"/>
         <source>共 %1 人</source>
         <translation>%1 in all</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="73"/>
         <source>，列出等待最久的 %1 人</source>
         <translation>, the %1 waiting longest listed</translation>
     </message>
@@ -7160,12 +7281,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ServiceDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="69"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="69"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

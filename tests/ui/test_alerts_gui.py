@@ -128,6 +128,7 @@ def test_the_insurance_banner_asks_until_the_policy_is_recorded(qtbot, demo_sess
     click(qtbot, page.banner.button)
     dialog = page.banner.dialog
     click(qtbot, dialog.save_button)                 # nothing typed: refused, stays open
+    qtbot.waitUntil(lambda: not dialog.busy)         # (saved in the background)
     assert dialog.isVisible() and dialog.error.text()
     dialog.findChild(QLineEdit, "alert_insurance.policy").setText("人保财险 PICC-2026-0088")
     click(qtbot, dialog.save_button)
@@ -204,6 +205,7 @@ def test_the_roll_call_is_worked_one_key_per_attempt_and_a_red_resident_gets_a_d
     page.unreached.select(waiting["id"])
     click(qtbot, page.unreached.findChild(QPushButton, "unreached.door"))
     send = page.unreached.dialog
+    settle(qtbot, send)                              # who can go is read in the background
     visitor = send.person.currentText()
     click(qtbot, send.save_button)
     qtbot.waitUntil(lambda: not send.isVisible())
@@ -243,6 +245,7 @@ def test_needs_help_is_logged_assigned_and_done(qtbot, demo_session):
     needs.select(chosen["id"])
     click(qtbot, needs.findChild(QPushButton, "needs.assign"))
     handler = needs.dialog
+    settle(qtbot, handler)                           # who can take it on is read in the background
     name = handler.person.currentText()
     click(qtbot, handler.save_button)
     qtbot.waitUntil(lambda: not handler.isVisible())
@@ -382,6 +385,7 @@ def test_a_call_sheet_is_printed_to_pdf_and_its_results_typed_back(qtbot, demo_s
     assert grid.grid.item(0, 3).text() == first["resident_name"]     # the name shows at once
     grid.type_line(1, second["position"] + 1, "好", "没人接")
     click(qtbot, grid.save_button)
+    qtbot.waitUntil(lambda: not grid.busy)           # (the service checks it in the background)
     assert grid.isVisible() and f"第{second['position'] + 1}行" in grid.error.text()
     assert demo_session.db.execute("SELECT COUNT(*) FROM alert_attempts").fetchone()[0] == 0
     grid.type_line(1, second["position"] + 1, "2", "要送药")
@@ -411,6 +415,7 @@ def test_a_callers_wechat_text_is_copied_and_shown(qtbot, demo_session):
     chosen = tab.rows[0]
     assert tab.residents.rowCount() == len(chosen["residents"])
     click(qtbot, tab.copy_button)
+    settle(qtbot, tab)                               # written on the runner
     copied = QGuiApplication.clipboard().text()
     assert copied == tab.text.toPlainText()
     assert copied.startswith(f"{chosen['caller_name']}您好：请在今天18点前联系以下老人")

@@ -2,8 +2,11 @@
 visit, who handles a need and the note when it is done, the insurance of the duty shifts,
 and the confirmation of 解除预警 (which runs ``close()`` on the background runner).
 
-Each dialog calls its service on 保存 and stays open with the service's Chinese reason when
-it refuses; nothing is written then. ``saved`` holds what the service returned.
+Each dialog runs its service on 保存 through the one background runner (issue 16: at street
+scale a save and its commit held the window), as ``action(worker_session, *values)``: 保存 is
+disabled until it is in, the dialog closes once it is, and it stays open with the service's
+Chinese reason when it refuses; nothing is written then. ``saved`` holds what the service
+returned. The people 指派处理人 offers (a street has thousands) are read on the runner too.
 """
 
 from __future__ import annotations
@@ -26,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.weather import Need, Result
-from ...services.permissions import PermissionDenied
 from ...services.session import Session
 from ..forms import error_label, save_cancel_buttons
+from ..page_load import PageLoad
 from ..screen_fit import fit_to_screen
 from .background_save import BackgroundSave
 
@@ -36,7 +39,8 @@ Replies = tuple[Callable[[Any], None], Callable[[BaseException], None]]
 
 
 class _AlertDialog(QDialog):
-    """A form whose 保存 runs ``_save`` and closes, or shows why the service refused."""
+    """A form whose 保存 runs ``action(worker, *_values())`` on the runner and closes once it
+    is saved, or shows why the service refused."""
 
     NAME = "alert_dialog"
     STRETCH = True          # a form of fields: the room left goes below it
@@ -45,6 +49,7 @@ class _AlertDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.saved: Any = None
+        self.action: Callable[..., Any] = lambda _worker, *_values: None
         self.setObjectName(self.NAME)
         self.setWindowTitle(title)
         self.form = QFormLayout()
@@ -62,20 +67,28 @@ class _AlertDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        """A save runs in the background (the dialogs that save there)."""
+        """A save runs in the background."""
         return self.saving.busy
 
-    def _save(self) -> Any:
+    def _values(self) -> tuple[Any, ...]:
+        """What the form says, as the action's arguments after the session (a ValueError when
+        the form itself is not filled in right)."""
         raise NotImplementedError
 
     def submit(self) -> bool:
+        """``action(worker, *values)`` on the runner; False while a save runs or the form is wrong."""
+        if self.busy:
+            return False
         try:
-            self.saved = self._save()
-        except (ValueError, PermissionDenied) as error:     # AlertError is a ValueError
+            values = self._values()
+        except ValueError as error:
             self.refuse(error)
             return False
+        return self.saving.run(self, self.action, *values, session=self.session, done=self._on_saved)
+
+    def _on_saved(self, result: Any) -> None:
+        self.saved = result
         self.accept()
-        return True
 
     def refuse(self, error: BaseException) -> None:
         self.error.setText(str(error))
@@ -121,18 +134,14 @@ class NeedsDialog(_AlertDialog):
                     (self.saving.then(self._on_saved), self.saving.failed))
         return True
 
-    def _on_saved(self, row: dict[str, Any]) -> None:
-        self.saved = row
-        self.accept()
-
 
 class DoorOutcomeDialog(_AlertDialog):
     """上门查看的结果: seen and safe, or needing help (what, and a note);
-    ``action(result, needs, note)`` logs it and closes the door visit."""
+    ``action(worker, result, needs, note)`` logs it and closes the door visit."""
 
     NAME = "alert_door"
 
-    def __init__(self, session: Session, who: str, action: Callable[[str, list[str], str], Any],
+    def __init__(self, session: Session, who: str, action: Callable[[Session, str, list[str], str], Any],
                  parent: QWidget | None = None):
         super().__init__(session, self.tr("上门查看结果：%1").replace("%1", who), self.tr("保存"), parent)
         self.action = action
@@ -149,42 +158,69 @@ class DoorOutcomeDialog(_AlertDialog):
             box.toggled.connect(lambda on: on and self.help.setChecked(True))
         fit_to_screen(self, 460, 280)
 
-    def _save(self) -> Any:
+    def _values(self) -> tuple[Any, ...]:
         if self.help.isChecked():
-            return self.action(Result.NEEDS_HELP.value, ticked(self.boxes), self.note.text().strip())
-        return self.action(Result.DOOR.value, [], self.note.text().strip())
+            return Result.NEEDS_HELP.value, ticked(self.boxes), self.note.text().strip()
+        return Result.DOOR.value, [], self.note.text().strip()
 
 
 class HandlerDialog(_AlertDialog):
-    """指派处理人: who takes a resident's need on (a staff member or a volunteer)."""
+    """指派处理人: who takes a resident's need on (a staff member or a volunteer);
+    ``action(worker, volunteer_id)`` saves it. ``people`` is the list, or the function that
+    reads it (``people(worker)``, on the runner: 指派 waits for it)."""
 
     NAME = "alert_handler"
 
-    def __init__(self, session: Session, who: str, people: list[tuple[str, int]],
-                 action: Callable[[int], Any], parent: QWidget | None = None, title: str = ""):
+    def __init__(self, session: Session, who: str,
+                 people: list[tuple[str, int]] | Callable[[Session], list[tuple[str, int]]],
+                 action: Callable[[Session, int], Any], parent: QWidget | None = None, title: str = ""):
         super().__init__(session, title or self.tr("指派处理人：%1").replace("%1", who), self.tr("指派"), parent)
         self.action = action
+        self.ids: list[int] = []
         self.person = QComboBox(objectName=f"{self.NAME}.person")
         self.person.setEditable(True)           # type a few characters of the name to find them
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for name, person_id in people:
-            self.person.addItem(name, person_id)
         self.form.addRow(self.tr("处理人"), self.person)
         fit_to_screen(self, 400, 140)
+        self._people: PageLoad | None = None
+        if callable(people):
+            self.person.lineEdit().setPlaceholderText(self.tr("正在读取名单…"))
+            self.save_button.setEnabled(False)
+            self._people = PageLoad(self, session, people, self._fill)
+            self._people.ask()
+        else:
+            self._fill(people)
 
-    def _save(self) -> Any:
-        index = self.person.findText(self.person.currentText())
-        if index < 0:
+    @property
+    def loading(self) -> bool:
+        """The list of people is still being read."""
+        return self._people is not None and self._people.loading
+
+    def _fill(self, people: list[tuple[str, int]]) -> None:
+        # one call for the names, the ids beside them: 7,000 addItem calls held the window ~25 ms
+        typed = self.person.currentText()       # typed before the list came: kept
+        self.person.addItems([name for name, _ in people])
+        if typed:
+            self.person.setEditText(typed)
+        self.ids = [person_id for _, person_id in people]
+        self.person.lineEdit().setPlaceholderText("")
+        self.save_button.setEnabled(not self.busy)
+
+    def _values(self) -> tuple[Any, ...]:
+        index = self.person.currentIndex()      # the one picked (two people may share a name)
+        if index < 0 or self.person.itemText(index) != self.person.currentText():
+            index = self.person.findText(self.person.currentText())
+        if index < 0 or index >= len(self.ids):
             raise ValueError(self.tr("请从列表中选择处理人。"))
-        return self.action(self.person.itemData(index))
+        return (self.ids[index],)
 
 
 class NeedDoneDialog(_AlertDialog):
-    """需要帮助已办: what was done for the resident (办结说明)."""
+    """需要帮助已办: what was done for the resident (办结说明); ``action(worker, note)``."""
 
     NAME = "alert_note"
 
-    def __init__(self, session: Session, title: str, label: str, action: Callable[[str], Any],
+    def __init__(self, session: Session, title: str, label: str, action: Callable[[Session, str], Any],
                  parent: QWidget | None = None):
         super().__init__(session, title, self.tr("保存"), parent)
         self.action = action
@@ -192,16 +228,17 @@ class NeedDoneDialog(_AlertDialog):
         self.form.addRow(label, self.note)
         fit_to_screen(self, 420, 130)
 
-    def _save(self) -> Any:
-        return self.action(self.note.text().strip())
+    def _values(self) -> tuple[Any, ...]:
+        return (self.note.text().strip(),)
 
 
 class InsuranceDialog(_AlertDialog):
-    """登记保险: the policy that covers the warning's risky duty shifts (铲冰除雪)."""
+    """登记保险: the policy that covers the warning's risky duty shifts (铲冰除雪);
+    ``action(worker, policy)``."""
 
     NAME = "alert_insurance"
 
-    def __init__(self, session: Session, warnings: list[str], action: Callable[[str], Any],
+    def __init__(self, session: Session, warnings: list[str], action: Callable[[Session, str], Any],
                  parent: QWidget | None = None):
         super().__init__(session, self.tr("登记保险"), self.tr("登记"), parent)
         self.action = action
@@ -213,8 +250,8 @@ class InsuranceDialog(_AlertDialog):
         self.form.addRow(self.tr("保险"), self.policy)
         fit_to_screen(self, 480, 170)
 
-    def _save(self) -> Any:
-        return self.action(self.policy.text().strip())
+    def _values(self) -> tuple[Any, ...]:
+        return (self.policy.text().strip(),)
 
 
 class CloseAlertDialog(_AlertDialog):

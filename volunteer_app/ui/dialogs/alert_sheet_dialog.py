@@ -1,8 +1,8 @@
 """录入点名表结果: the printed call sheet typed back in, a line at a time, as fast as a
 spreadsheet: the sheet's line number, the result (1 平安, 2 需要帮助, 3 未接通, 4 已上门, or the
 word) and a note; Enter goes on to the next cell and the resident's name shows beside the line
-number, so a wrong number is seen at once. 保存 logs every line in one transaction; a bad
-line is named with the reason and nothing is saved.
+number, so a wrong number is seen at once. 保存 logs every line in one transaction on the
+background runner; a bad line is named with the reason and nothing is saved.
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ class LogSheetDialog(_AlertDialog):
         super().__init__(session, self.tr("录入点名表结果"), self.tr("全部保存"), parent)
         self.alert_id = alert_id
         self.lines = lines
+        self.action = _log_sheet
         hint = QLabel(self.tr("按点名表上的行号逐行录入。结果可以只打数字：1 平安，2 需要帮助，"
                               "3 未接通，4 已上门；需要帮助的，在备注里写需要什么（送餐、送药、取暖、就医、"
                               "转移、其他）。按回车进入下一格。"), wordWrap=True)
@@ -136,6 +137,11 @@ class LogSheetDialog(_AlertDialog):
             raise ValueError(self.tr("还没有录入任何一行。"))
         return out
 
-    def _save(self) -> int:
-        from ...services.alerts import paper
-        return paper.log_sheet(self.session, self.alert_id, self.entries())
+    def _values(self) -> tuple[Any, ...]:
+        return self.alert_id, self.entries()
+
+
+def _log_sheet(worker: Session, alert_id: int, entries: list[tuple[int, str, str]]) -> int:
+    """On the runner: every line in one transaction (a full sheet is dozens of attempts)."""
+    from ...services.alerts import paper
+    return paper.log_sheet(worker, alert_id, entries)

@@ -2,8 +2,12 @@
 the resolution text (反馈结果) or the reason (退回重办), the callback's three answers, a staff
 member, a team task's team, service type and time.
 
-Each dialog calls its service on 保存 and stays open with the service's Chinese reason when
-it refuses; nothing is written then. ``saved`` holds what the service returned.
+Each dialog runs its service on 保存 through the one background runner, as
+``action(worker_session, *values)`` (issue 16: at street scale a step and its commit held the
+window; a hot spot's 建任务 touches ~300 tickets): 保存 is disabled until it is in, so a
+second click saves nothing twice, and the dialog closes once it is; it stays open with the
+service's Chinese reason when it refuses, nothing written then. ``saved`` holds what the
+service returned.
 """
 
 from __future__ import annotations
@@ -35,30 +39,35 @@ from ...domain.requests import (
 )
 from ...services.care import coverage
 from ...services.people import teams
-from ...services.permissions import Permission, PermissionDenied
+from ...services.permissions import Permission
 from ...services.requests import tickets
 from ...services.scheduling import service_types
 from ...services.session import Session
 from ..forms import date_edit, error_label, pydate, pytime, save_cancel_buttons, time_edit
 from ..screen_fit import fit_to_screen
+from .background_save import BackgroundSave
 
 URGENCIES = ("一般", Kind.EMERGENCY.value, Kind.UTILITIES.value, Kind.COMPLEX.value)
 
 
 class _ServiceDialog(QDialog):
-    """A form whose 保存 runs ``_save`` and closes, or shows why the service refused."""
+    """A form whose 保存 runs ``action(worker, *_values())`` on the runner and closes once it
+    is saved (ui/dialogs/background_save.py), or shows why the service refused."""
 
     NAME = "request_dialog"
 
-    def __init__(self, session: Session, title: str, parent: QWidget | None = None):
+    def __init__(self, session: Session, title: str, action: Callable[..., Any],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.saved: Any = None
+        self._action = action
         self.setObjectName(self.NAME)
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = error_label(self.NAME)
         box, self.save_button = save_cancel_buttons(self, self.NAME, self.tr("保存"), self.tr("取消"))
+        self.saving = BackgroundSave(self.save_button, self._refuse)
         box.accepted.disconnect(self.accept)
         box.accepted.connect(self.submit)
         layout = QVBoxLayout(self)
@@ -67,18 +76,34 @@ class _ServiceDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(box)
 
-    def _save(self) -> Any:
+    @property
+    def busy(self) -> bool:
+        """A save runs in the background."""
+        return self.saving.busy
+
+    def _values(self) -> tuple[Any, ...]:
+        """What the form says, as the action's arguments after the session (a ValueError when
+        the form itself is not filled in right)."""
         raise NotImplementedError
 
     def submit(self) -> bool:
-        try:
-            self.saved = self._save()
-        except (ValueError, PermissionDenied) as error:     # FormError is a ValueError
-            self.error.setText(str(error))
-            self.error.show()
+        """False while a save runs or when the form is refused before saving."""
+        if self.busy:
             return False
+        try:
+            values = self._values()
+        except ValueError as error:
+            self._refuse(error)
+            return False
+        return self.saving.run(self, self._action, *values, session=self.session, done=self._on_saved)
+
+    def _on_saved(self, result: Any) -> None:
+        self.saved = result
         self.accept()
-        return True
+
+    def _refuse(self, error: BaseException) -> None:
+        self.error.setText(str(error))
+        self.error.show()
 
 
 def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
@@ -94,7 +119,7 @@ class NewRequestDialog(_ServiceDialog):
     NAME = "new_request"
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(session, self.tr("新建诉求"), parent)
+        super().__init__(session, self.tr("新建诉求"), tickets.add, parent)
         n = self.NAME
         self.source = _combo(f"{n}.source", [(s.value, s.value) for s in Source])
         self.source.setCurrentIndex(self.source.findData(Source.WALK_IN.value))
@@ -140,26 +165,26 @@ class NewRequestDialog(_ServiceDialog):
                 "category": self.category.text(), "request_type": self.request_type.currentData(),
                 "urgency": self.urgency.currentData(), "content": self.content.toPlainText()}
 
-    def _save(self) -> int:
-        return tickets.add(self.session, self.values())
+    def _values(self) -> tuple[Any, ...]:
+        return (self.values(),)
 
 
 class NoteDialog(_ServiceDialog):
-    """One text the step needs: the resolution fed back (反馈结果) or why it is sent back."""
+    """One text the step needs: the resolution fed back (反馈结果) or why it is sent back;
+    ``action(worker, text)``."""
 
     NAME = "request_note"
 
     def __init__(self, session: Session, title: str, label: str,
-                 action: Callable[[str], None], parent: QWidget | None = None):
-        super().__init__(session, title, parent)
-        self._action = action
+                 action: Callable[[Session, str], None], parent: QWidget | None = None):
+        super().__init__(session, title, action, parent)
         self.note = QPlainTextEdit(objectName=f"{self.NAME}.text")
         self.note.setMinimumHeight(100)
         self.form.addRow(label, self.note)
         fit_to_screen(self, 480, 260)
 
-    def _save(self) -> None:
-        self._action(self.note.toPlainText().strip())
+    def _values(self) -> tuple[Any, ...]:
+        return (self.note.toPlainText().strip(),)
 
 
 class CallbackDialog(_ServiceDialog):
@@ -169,7 +194,7 @@ class CallbackDialog(_ServiceDialog):
 
     def __init__(self, session: Session, ticket_id: int, parent: QWidget | None = None,
                  row_version: int | None = None):
-        super().__init__(session, self.tr("登记回访结果"), parent)
+        super().__init__(session, self.tr("登记回访结果"), _record_callback, parent)
         self.ticket_id, self.row_version = ticket_id, row_version
         n = self.NAME
         self.contacted = _combo(f"{n}.contacted", [(c.value, c.value) for c in Contacted])
@@ -182,42 +207,45 @@ class CallbackDialog(_ServiceDialog):
         self.form.addRow(self.tr("满意度"), self.satisfaction)
         fit_to_screen(self, 380, 220)
 
-    def _save(self) -> None:
-        tickets.record_callback(self.session, self.ticket_id, self.contacted.currentData(),
-                                self.resolved.currentData(), self.satisfaction.currentData(),
-                                row_version=self.row_version)
+    def _values(self) -> tuple[Any, ...]:
+        return (self.ticket_id, self.contacted.currentData(), self.resolved.currentData(),
+                self.satisfaction.currentData(), self.row_version)
+
+
+def _record_callback(worker: Session, ticket_id: int, contacted: str, resolved: str,
+                     satisfaction: str | None, row_version: int | None) -> None:
+    tickets.record_callback(worker, ticket_id, contacted, resolved, satisfaction, row_version=row_version)
 
 
 class StaffDialog(_ServiceDialog):
-    """A community worker to hand a ticket (派给工作人员) or a hot spot's reminder to."""
+    """A community worker to hand a ticket (派给工作人员) or a hot spot's reminder to;
+    ``action(worker, staff_id)``."""
 
     NAME = "request_staff"
 
-    def __init__(self, session: Session, title: str, action: Callable[[int], Any],
+    def __init__(self, session: Session, title: str, action: Callable[[Session, int], Any],
                  parent: QWidget | None = None):
-        super().__init__(session, title, parent)
-        self._action = action
+        super().__init__(session, title, action, parent)
         self.staff = _combo(f"{self.NAME}.staff",
                             [(s["name"], s["id"]) for s in coverage.staff_members(session)])
         self.form.addRow(self.tr("工作人员"), self.staff)
         fit_to_screen(self, 380, 160)
 
-    def _save(self) -> Any:
+    def _values(self) -> tuple[Any, ...]:
         if self.staff.currentData() is None:
             raise ValueError(self.tr("还没有在册的社区工作者：请先在“志愿者与队伍”里登记。"))
-        return self._action(self.staff.currentData())
+        return (self.staff.currentData(),)
 
 
 class TeamTaskDialog(_ServiceDialog):
     """A task for a team: which team, which service, when and how many people. ``action``
-    gets (team_id, service_type_id, start, end, headcount) and returns the task's id."""
+    gets (worker, team_id, service_type_id, start, end, headcount) and returns the task's id."""
 
     NAME = "request_task"
 
     def __init__(self, session: Session, title: str, action: Callable[..., int],
                  default_type: str = "", parent: QWidget | None = None):
-        super().__init__(session, title, parent)
-        self._action = action
+        super().__init__(session, title, action, parent)
         n = self.NAME
         self.team = _combo(f"{n}.team", [(t["name"], t["id"]) for t in teams.list_teams(session)
                                          if session.can(Permission.SCHEDULE, t["id"])])
@@ -243,11 +271,10 @@ class TeamTaskDialog(_ServiceDialog):
         return (datetime.combine(day, pytime(self.start.time())),
                 datetime.combine(day, pytime(self.end.time())))
 
-    def _save(self) -> int:
+    def _values(self) -> tuple[Any, ...]:
         if self.team.currentData() is None:
             raise ValueError(self.tr("没有可以安排任务的队伍。"))
         start, end = self.times()
         if end <= start:
             raise ValueError(self.tr("结束时间应晚于开始时间。"))
-        return self._action(self.team.currentData(), self.service_type.currentData(), start, end,
-                            self.headcount.value())
+        return self.team.currentData(), self.service_type.currentData(), start, end, self.headcount.value()

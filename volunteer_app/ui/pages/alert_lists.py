@@ -4,6 +4,8 @@ turned red: who goes, where, and 登记上门结果…). A double click on a res
 the roll-call. And the yellow line that asks for the insurance of risky duty shifts.
 
 The rows come with the board (:func:`board`), so the lists and the figures always agree.
+Each action's dialog saves through the background runner (ui/dialogs/alert_dialogs.py) and
+the lists follow through the change notice once the save is in.
 """
 
 from __future__ import annotations
@@ -120,8 +122,8 @@ def send_to_door(tab: _ListTab) -> None:
     row = tab.chosen()
     if row is None:
         return
-    tab._open(_dialogs().HandlerDialog(tab.session, row["resident_name"], callers.handler_choices(tab.session),
-                            lambda person: escalation.assign_door(tab.session, row["id"], person), tab,
+    tab._open(_dialogs().HandlerDialog(tab.session, row["resident_name"], callers.handler_choices,
+                            lambda worker, person: escalation.assign_door(worker, row["id"], person), tab,
                             title=QCoreApplication.translate("DoorVisits", "派人上门查看：%1")
                             .replace("%1", row["resident_name"])),
               QCoreApplication.translate("DoorVisits", "已安排上门查看。"))
@@ -144,8 +146,8 @@ class NeedsTab(_ListTab):
     def _on_assign(self) -> None:
         row = self.chosen()
         if row is not None:
-            self._open(_dialogs().HandlerDialog(self.session, row["resident_name"], callers.handler_choices(self.session),
-                                     lambda person: callers.assign_need(self.session, row["id"], person),
+            self._open(_dialogs().HandlerDialog(self.session, row["resident_name"], callers.handler_choices,
+                                     lambda worker, person: callers.assign_need(worker, row["id"], person),
                                      self), self.tr("已指派处理人。"))
 
     def _on_done(self) -> None:
@@ -153,7 +155,7 @@ class NeedsTab(_ListTab):
         if row is not None:
             self._open(_dialogs().NeedDoneDialog(self.session, self.tr("需要帮助已办：%1").replace("%1", row["resident_name"]),
                                   self.tr("办理情况"),
-                                  lambda note: callers.need_done(self.session, row["id"], note), self),
+                                  lambda worker, note: callers.need_done(worker, row["id"], note), self),
                        self.tr("已标记为办结。"))
 
 
@@ -177,8 +179,8 @@ class DoorTab(_ListTab):
         if row is None:
             return
 
-        def log(result: str, needs: list[str], note: str) -> dict[str, Any]:
-            return attempts.log_attempt(self.session, row["id"], result, needs=needs, note=note, via=Via.DOOR)
+        def log(worker: Session, result: str, needs: list[str], note: str) -> dict[str, Any]:
+            return attempts.log_attempt(worker, row["id"], result, needs=needs, note=note, via=Via.DOOR)
 
         self._open(_dialogs().DoorOutcomeDialog(self.session, row["resident_name"], log, self),
                    self.tr("已登记上门结果。"))
@@ -218,10 +220,10 @@ class InsuranceBanner(QFrame):
         if alert is None:
             return
 
-        def record(text: str) -> int:
+        def record(worker: Session, text: str) -> int:
             from ...services.alerts import start
 
-            return start.record_insurance(self.session_of(), alert["id"], text)
+            return start.record_insurance(worker, alert["id"], text)
 
         self.dialog = _dialogs().InsuranceDialog(self.session_of(), self.warnings, record, self)
         self.dialog.accepted.connect(self._on_recorded)

@@ -1,11 +1,13 @@
 """The selected ticket of the 诉求 page: what was asked, where, by whom (as the role may see
 it), its steps with time and user, and the buttons that take it on: the next step (签收 →
 联系诉求人 → 开始办理 → 反馈结果… → 办结), 退回重办, 登记回访, and dispatch to a staff
-member or to a team as a task. Supervisors read; the buttons are for staff only.
+member or to a team as a task. Supervisors read; the buttons are for staff only. Every step
+is saved through the one background runner (issue 16), the buttons waiting until it is in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
@@ -24,6 +26,7 @@ from ...domain.requests import Status, next_step, task_service_type
 from ...services.permissions import Permission, PermissionDenied
 from ...services.requests import tickets
 from ...services.session import Session
+from .. import runner
 from ..dialogs.request_dialogs import (
     CallbackDialog,
     NoteDialog,
@@ -98,6 +101,7 @@ class TicketDetail(QWidget):
         self.staff_button.clicked.connect(self._on_staff)
         self.team_button.clicked.connect(self._on_team)
         self.handles = session.holds(Permission.REQUEST_HANDLE)
+        self._stepping = False
         self.show_ticket(None)
 
     def _with_reveal(self, caller: QLabel) -> QWidget:
@@ -154,13 +158,20 @@ class TicketDetail(QWidget):
         answers = [t.get(k) for k in ("callback_contacted", "callback_resolved", "callback_satisfaction")]
         self.fields["callback"].setText("，".join(a for a in answers if a))
 
+    @property
+    def loading(self) -> bool:
+        """A step is being saved in the background."""
+        return self._stepping
+
     def _update_buttons(self) -> None:
         t = self.ticket
         for button in self.buttons:
             button.setVisible(self.handles)
-            button.setEnabled(t is not None)
+            button.setEnabled(t is not None and not self._stepping)
         if t is None:
             self.next_button.setText(QCoreApplication.translate("TicketDetail", NEXT_LABELS[Status.NEW]))
+            return
+        if self._stepping:          # a step is being saved: every button waits for it
             return
         status = Status(t["status"])
         step = NEXT_LABELS.get(status)
@@ -172,17 +183,23 @@ class TicketDetail(QWidget):
         self.staff_button.setEnabled(status is not Status.CLOSED)
 
     # -- acting ------------------------------------------------------------------------------
-    def _act(self, action: Any, done: str) -> bool:
-        try:
-            action()
-        except (ValueError, PermissionDenied) as error:
-            # StaleRecord too: another window moved the ticket on; show it as it is now
-            self.show_ticket(self.ticket["id"] if self.ticket else None)
-            say(self.message, str(error), error=True)
+    def _act(self, fn: Callable[..., Any], *args: Any, done: str) -> bool:
+        """``fn(worker, *args)`` on the runner; the buttons wait until it is in."""
+        if self._stepping:
             return False
-        say(self.message, done)
-        self.show_ticket(self.ticket["id"] if self.ticket else None)
+        self._stepping = True
+        self._update_buttons()
+        runner.start(fn, *args, session=self.session, writes=True, owner=self,
+                     done=lambda _result: self._acted(done, None), failed=lambda error: self._acted(done, error))
         return True
+
+    def _acted(self, done: str, error: BaseException | None) -> None:
+        self._stepping = False
+        self.show_ticket(self.ticket["id"] if self.ticket else None)
+        if error is not None and not isinstance(error, ValueError | PermissionDenied):
+            raise error             # a bug: the app's handler reports it
+        # StaleRecord too: another window moved the ticket on; it is shown as it is now
+        say(self.message, str(error) if error else done, error=error is not None)
 
     def _open(self, dialog: QDialog, done: str) -> None:
         self.dialog = dialog
@@ -203,19 +220,19 @@ class TicketDetail(QWidget):
             return
         if step is Status.FEEDBACK:
             self._open(NoteDialog(self.session, self.tr("反馈办理结果"), self.tr("办理结果"),
-                                  lambda note: tickets.advance(self.session, t["id"], step, note=note,
-                                                               row_version=t.get("row_version")),
+                                  lambda worker, note: tickets.advance(worker, t["id"], step, note=note,
+                                                                       row_version=t.get("row_version")),
                                   self), self.tr("已反馈办理结果。"))
             return
-        self._act(lambda: tickets.advance(self.session, t["id"], step, row_version=t.get("row_version")),
-                  self.tr("已进入“%1”。").replace("%1", step.value))
+        self._act(_advance, t["id"], step, t.get("row_version"),
+                  done=self.tr("已进入“%1”。").replace("%1", step.value))
 
     def _on_reopen(self) -> None:
         t = self.ticket
         if t is not None:
             self._open(NoteDialog(self.session, self.tr("退回重办"), self.tr("退回原因"),
-                                  lambda note: tickets.reopen(self.session, t["id"], note,
-                                                              row_version=t.get("row_version")), self),
+                                  lambda worker, note: tickets.reopen(worker, t["id"], note,
+                                                                      row_version=t.get("row_version")), self),
                        self.tr("已退回重办。"))
 
     def _on_callback(self) -> None:
@@ -228,8 +245,8 @@ class TicketDetail(QWidget):
         t = self.ticket
         if t is not None:
             self._open(StaffDialog(self.session, self.tr("派给工作人员"),
-                                   lambda staff: tickets.dispatch_to_staff(self.session, t["id"], staff,
-                                                                           row_version=t.get("row_version")),
+                                   lambda worker, staff: tickets.dispatch_to_staff(
+                                       worker, t["id"], staff, row_version=t.get("row_version")),
                                    self), self.tr("已派给工作人员。"))
 
     def _on_team(self) -> None:
@@ -238,13 +255,17 @@ class TicketDetail(QWidget):
             return
         default = task_service_type(t.get("category"), t.get("place_name"), t.get("building"))
 
-        def dispatch(team: int, service_type: int, start: Any, end: Any, headcount: int) -> int:
-            return tickets.dispatch_to_team(self.session, t["id"], team, service_type, start, end,
+        def dispatch(worker: Session, team: int, service_type: int, start: Any, end: Any, headcount: int) -> int:
+            return tickets.dispatch_to_team(worker, t["id"], team, service_type, start, end,
                                             headcount=headcount, place_id=t.get("place_id"),
                                             row_version=t.get("row_version"))
 
         self._open(TeamTaskDialog(self.session, self.tr("派给队伍（建任务）"), dispatch, default, self),
                    self.tr("已派给队伍，任务已建在“任务与排班”里。"))
+
+
+def _advance(worker: Session, ticket_id: int, step: Status, row_version: int | None) -> None:
+    tickets.advance(worker, ticket_id, step, row_version=row_version)
 
 
 def countdown(row: dict[str, Any]) -> str:

@@ -76,10 +76,11 @@ class HotspotsTab(QWidget):
         self.remind_button.clicked.connect(self._on_remind)
         self._shown = WhenShown(self, signals, WATCHED, self.refresh)
         self._load = PageLoad(self, session, hotspots.find, self._on_spots)
+        self._spot_load = PageLoad(self, session, _spot_tickets, self._on_spot_tickets)
 
     @property
     def loading(self) -> bool:
-        return self._load.loading
+        return self._load.loading or self._spot_load.loading
 
     def refresh(self) -> None:
         days, least = settings.get(self.session, "requests.hotspot_days"), settings.get(
@@ -89,10 +90,15 @@ class HotspotsTab(QWidget):
         self._load.ask()
 
     def _on_spots(self, spots: list[Any]) -> None:
+        chosen = _key(self.chosen())
         self.spots = list(spots)
         self.model.set_rows([{"spot": spot} for spot in self.spots])
         self.tickets.set_rows([])
-        self._on_selected()
+        keys = [_key(spot) for spot in self.spots]
+        if chosen is not None and chosen in keys:   # after 建任务…: the same spot stays chosen
+            self.table.selectRow(keys.index(chosen))    # (its tickets asked for again)
+        else:
+            self._on_selected()
 
     def chosen(self) -> Any | None:
         rows = self.table.selectionModel().selectedRows()
@@ -100,9 +106,17 @@ class HotspotsTab(QWidget):
 
     def _on_selected(self) -> None:
         spot = self.chosen()
-        self.tickets.set_rows([tickets.get(self.session, i) for i in spot.ticket_ids] if spot else [])
+        self.tickets.set_rows([])
+        if spot is not None:        # a spot of a street has hundreds: read on the runner
+            self._spot_load.ask(spot.ticket_ids)
         for button in (self.task_button, self.remind_button):
             button.setEnabled(spot is not None)
+
+    def _on_spot_tickets(self, found: tuple[Any, list[dict[str, Any]]]) -> None:
+        ticket_ids, rows = found
+        spot = self.chosen()
+        if spot is not None and spot.ticket_ids == ticket_ids:     # still the one chosen
+            self.tickets.set_rows(rows)
 
     def _open(self, dialog: QDialog, done: str) -> None:
         self.dialog = dialog
@@ -114,8 +128,8 @@ class HotspotsTab(QWidget):
         if spot is None:
             return
 
-        def make(team: int, service_type: int, start: Any, end: Any, headcount: int) -> int:
-            return hotspots.to_task(self.session, spot, team, service_type, start, end, headcount)
+        def make(worker: Session, team: int, service_type: int, start: Any, end: Any, headcount: int) -> int:
+            return hotspots.to_task(worker, spot, team, service_type, start, end, headcount)
 
         self._open(TeamTaskDialog(self.session, self.tr("为高频点位建任务"), make,
                                   task_service_type(spot.category, spot.place_name, spot.building, otherwise=""), self),
@@ -127,8 +141,16 @@ class HotspotsTab(QWidget):
             return
         try:
             self._open(StaffDialog(self.session, self.tr("提醒工作人员"),
-                                   lambda staff: hotspots.to_reminder(self.session, spot, staff), self),
+                                   lambda worker, staff: hotspots.to_reminder(worker, spot, staff), self),
                        self.tr("已给工作人员派了一件网格巡查工单。"))
         except PermissionDenied as error:
             say(self.message, str(error), error=True)
 
+
+def _spot_tickets(session: Session, ticket_ids: Any) -> tuple[Any, list[dict[str, Any]]]:
+    """The spot's tickets as the list shows them, and which spot's they are."""
+    return ticket_ids, [tickets.get(session, i) for i in ticket_ids]
+
+
+def _key(spot: Any | None) -> tuple[Any, ...] | None:
+    return None if spot is None else (spot.place_id, spot.building, spot.category)
