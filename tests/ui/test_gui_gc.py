@@ -52,6 +52,47 @@ def test_a_cycle_of_qt_objects_is_freed_on_the_gui_thread_not_where_allocation_r
     assert freed_on == [threading.main_thread().name]       # … which frees it
 
 
+def _full_passes_at(collector, *, last_full: float, last_input: float) -> int:
+    """How many full passes collect_due ran, with a full pass due by Python's counts."""
+    import time
+
+    collector.thresholds = (0, 0, 0)
+    gc.collect(1)                   # the count of generation 2 is now 1, over its threshold 0
+    gc.collect(0)
+    garbage = [[n] for n in range(100)]     # noqa: F841 (generation 0 counts them)
+    now = time.monotonic()
+    collector._last_full, collector.last_input = now - last_full, now - last_input
+    before = gc.get_stats()[2]["collections"]
+    collector.collect_due()
+    return gc.get_stats()[2]["collections"] - before
+
+
+def test_a_full_pass_waits_while_someone_is_working_in_the_window(qapp):
+    from volunteer_app.ui.gui_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector()        # not installed: its thresholds are the test's
+    try:
+        assert _full_passes_at(collector, last_full=120, last_input=0.5) == 0   # typing: later
+        assert _full_passes_at(collector, last_full=120, last_input=5) == 1     # idle: now
+        assert _full_passes_at(collector, last_full=20, last_input=5) == 0      # one a minute
+        assert _full_passes_at(collector, last_full=600, last_input=0.5) == 1   # waited enough
+    finally:
+        collector._timer.stop()
+
+
+def test_input_in_the_window_is_noticed(qtbot, qapp):
+    from PySide6.QtWidgets import QLineEdit
+
+    from volunteer_app.ui.gui_gc import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    collector.last_input = 0.0
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    qtbot.keyClicks(field, "wang")
+    assert collector.last_input > 0.0
+
+
 def _reachable_qt_objects(root: object) -> list[object]:
     """The Qt objects a job can reach through closures, containers and bound methods."""
     found, seen, todo = [], set(), [root]
