@@ -133,9 +133,11 @@ def child(db: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from volunteer_app.ui import runner
+    from volunteer_app.ui.gui_gc import collect_on_gui_thread
     from volunteer_app.ui.look import apply_look
 
     app = QApplication.instance() or QApplication([])
+    collect_on_gui_thread(app)      # cycles collected on the GUI thread, as the app does (ui/app.py)
     apply_look(app)
     loop = qasync.QEventLoop(app, already_running=False)
     asyncio.set_event_loop(loop)
