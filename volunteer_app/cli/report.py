@@ -57,12 +57,18 @@ def run_certificate(args: argparse.Namespace) -> int:
     from ..reports.certificate import write_certificates_pdf
 
     with open_session(args) as session:
+        volunteer_id = find_volunteer(session, args.volunteer)[0]
         try:
-            certificate = certificates.issue(session, find_volunteer(session, args.volunteer)[0],
-                                             args.date_from, args.date_to)
+            # the PDF is written inside the issuing transaction: a print that fails or is cut
+            # off registers no number, so the next one is not taken for a 补打
+            issued, skipped = certificates.issue_batch(
+                session, [volunteer_id], args.date_from, args.date_to,
+                deliver=lambda chosen: write_out(args.out, lambda out: write_certificates_pdf(chosen, out)))
         except CertificateError as error:
             raise CommandError(str(error)) from error
-        write_out(args.out, lambda out: write_certificates_pdf([certificate], out))
+        if not issued:
+            raise CommandError(skipped[0])
+        certificate = issued[0]
     note = f"（补打，原编号 {certificate.reprint_of_number}）" if certificate.is_reprint else ""
     print(f"已开具证明 {certificate.number}{note}：{certificate.name}，{certificate.period_from}至"
           f"{certificate.period_to}，{format_hours(certificate.hours)}小时。文件：{args.out}")

@@ -1,0 +1,104 @@
+"""Commands cut off half-way (the PC switched off, the task killed: SIGKILL) and commands run
+twice at once, on one file, as a community office's scripts run them: afterwards the file
+opens and passes `check`, each command did all of its work or none of it, and nothing
+half-written lies under a name a person would open.
+
+Each test starts the real main.py in a subprocess and, for a cut-off, polls until the write
+is under way before killing it (no timing guesses: the sign of "under way" is a file the
+command makes only then).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+       "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def start(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=ENV,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=ENV,
+                          capture_output=True, text=True, timeout=180)
+
+
+def kill_once(process: subprocess.Popen, under_way: Callable[[], bool]) -> None:
+    """SIGKILL ``process`` as soon as ``under_way()``; fail if it ended before that."""
+    deadline = time.monotonic() + 120
+    while not under_way():
+        if process.poll() is not None:
+            out, err = process.communicate()
+            pytest.fail(f"the command ended before its write was under way: {out}{err}")
+        assert time.monotonic() < deadline, "the write never got under way"
+        time.sleep(0.002)
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=60)
+
+
+def query(db: Path, sql: str) -> tuple:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchone()
+    finally:
+        conn.close()
+
+
+def checked(db: Path) -> None:
+    """`main.py check` passes on the file: intact, current version, audit chain whole."""
+    result = run("check", "--db", str(db))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "完整性：正常" in result.stdout
+
+
+@pytest.fixture
+def office_db(demo_template, tmp_path) -> Path:
+    """The demo community in a folder with Chinese and spaces in its name, as offices name them."""
+    folder = tmp_path / "社区 台账"
+    folder.mkdir()
+    path = folder / "邻里帮 数据.sqlite3"
+    shutil.copy(demo_template, path)
+    return path
+
+
+def test_a_certificate_cut_off_while_printing_is_not_registered(office_db):
+    """The certificate's number used to be registered before its PDF was written: a print cut
+    off (or failed) left a number nobody received, and the next print came out as 补打."""
+    out = office_db.parent / "证明 书.pdf"
+    before = query(office_db, "SELECT count(*) FROM certificates")
+    process = start("report", "certificate", "--volunteer", "1", "--out", str(out),
+                    "--db", str(office_db))
+    kill_once(process, lambda: any(office_db.parent.glob("*partial*")))
+    checked(office_db)
+    assert query(office_db, "SELECT count(*) FROM certificates") == before
+    assert not out.exists()
+
+    again = run("report", "certificate", "--volunteer", "1", "--out", str(out), "--db", str(office_db))
+    assert again.returncode == 0, again.stderr
+    assert "补打" not in again.stdout and out.stat().st_size > 1000
+
+
+def test_a_certificate_that_cannot_be_written_is_not_registered(office_db, tmp_path):
+    in_the_way = tmp_path / "打印"
+    in_the_way.write_text("a file where the folder should be", encoding="utf-8")
+    before = query(office_db, "SELECT count(*) FROM certificates")
+    result = run("report", "certificate", "--volunteer", "1", "--out", str(in_the_way / "证明.pdf"),
+                 "--db", str(office_db))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("邻里帮：")
+    assert query(office_db, "SELECT count(*) FROM certificates") == before
