@@ -9,6 +9,7 @@ subcommands through ``register(subparsers)``; each subcommand sets ``handler``.
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib
 import os
 import sqlite3
@@ -66,6 +67,8 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        _keep_every_character(stream)
     try:
         try:
             code = _run(list(sys.argv[1:] if argv is None else argv))
@@ -102,6 +105,23 @@ def _run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("邻里帮：已中断，未完成的操作没有保存。", file=sys.stderr)
         return 130
+
+
+def _keep_every_character(stream: object) -> None:
+    """Output a script redirects into a file on a Chinese Windows PC is GBK, which has no 𠮷 or
+    䶮 (rare characters of names): printing one ended in a traceback. GB18030 is GBK with
+    every other character added, so such a file still reads as GBK; any other narrow code
+    page gets escapes instead of an error."""
+    encoding = getattr(stream, "encoding", None)
+    if not encoding or not hasattr(stream, "reconfigure"):   # None in the windowed build
+        return
+    name = codecs.lookup(encoding).name
+    if name.startswith("utf") or name == "gb18030":
+        return
+    if name in ("gbk", "gb2312"):
+        stream.reconfigure(encoding="gb18030")
+    else:
+        stream.reconfigure(errors="backslashreplace")
 
 
 def _one_line(error: Exception) -> str:

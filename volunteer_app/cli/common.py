@@ -8,12 +8,16 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from ..services.output_files import cannot_write, written_whole
 from ..services.people import lookups
 from ..services.session import BUILTIN_ADMIN, Actor, Session
 from ..store.connection import open_database
 from . import CommandError
+from .typed_values import plain
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -52,7 +56,7 @@ def gui_application():
 
 def find_team_id(session: Session, text: str) -> int:
     """A team by its id or its full name (services/people/lookups.py says which wins)."""
-    found = lookups.team_id(session, text)
+    found = _as_typed_or_plain(lambda words: lookups.team_id(session, words), text)
     if found is None:
         raise CommandError(f"找不到队伍“{text}”，请用队伍的编号或完整队名。")
     return found
@@ -60,9 +64,18 @@ def find_team_id(session: Session, text: str) -> int:
 
 def find_volunteer(session: Session, text: str) -> tuple[int, str]:
     """A volunteer's id and name, by id or volunteer number (the number wins)."""
-    found = lookups.volunteer(session, text)
+    found = _as_typed_or_plain(lambda words: lookups.volunteer(session, words), text)
     if found is None:
         raise CommandError(f"找不到志愿者“{text}”，请用志愿者的数据库编号或志愿者编号（如 ZY2026-00012）。")
+    return found
+
+
+def _as_typed_or_plain(find: Callable[[str], T | None], text: str) -> T | None:
+    """As typed first (a name may have full-width brackets), then as half-width text: an id
+    or a volunteer number typed in the input method's full-width mode (１, ＺＹ２０２６－０００１２)."""
+    found = find(text)
+    if found is None and plain(text) != text:
+        found = find(plain(text))
     return found
 
 

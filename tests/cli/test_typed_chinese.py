@@ -1,0 +1,83 @@
+"""Arguments typed with a Chinese input method left in full-width mode (２０２６－１１,
+ＺＹ２０２６－０００１２, a full-width space after a word) are read as the half-width text
+the person meant; a script's output redirected into a file on a Chinese Windows PC (GBK, the
+console's code page) keeps the rare characters of names instead of ending in a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from volunteer_app.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def db_file(demo_template, tmp_path) -> str:
+    path = tmp_path / "社区 数据.sqlite3"
+    shutil.copy(demo_template, path)
+    return str(path)
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["report", "monthly", "--team", "１", "--month", "２０２６－１１", "--out", "{out}/月报.pdf"],
+     "已生成 高立庄夕阳红志愿服务队 2026-11 月报"),
+    (["report", "requests", "--month", "２０２６－１１　", "--out", "{out}/接诉即办.pdf"],
+     "已生成 2026-11 接诉即办月报"),
+    (["report", "certificate", "--volunteer", "ＺＹ２０２６－０００１２", "--from", "２０２６－０１－０１",
+      "--to", "２０２６－１１－３０", "--out", "{out}/证明.pdf"], "2026-01-01至2026-11-30"),
+    (["report", "hours", "--from", "２０２６－０１－０１", "--to", "２０２６－１１－３０", "--team", "２",
+      "--out", "{out}/时长.xlsx"], "2026-01-01至2026-11-30"),
+    (["roster", "--team", "１", "--week", "２０２６－Ｗ４９", "--format", "text"], "第49周值班表"),
+    (["roster", "--volunteer", "３", "--week", "２０２６－ｗ４９", "--out", "{out}/值班.ics"], "2026-W49"),
+    (["requests", "rates", "--month", "２０２６－１１"], "2026-11 接诉即办三率"),
+])
+def test_full_width_arguments_are_read_as_meant(db_file, tmp_path, capsys, qapp, argv, said):
+    line = [word.replace("{out}", str(tmp_path / "输出 文件")) for word in argv]
+    assert main([*line, "--db", db_file]) == 0, capsys.readouterr().err
+    assert said in capsys.readouterr().out
+
+
+def test_a_team_named_with_full_width_signs_is_still_found_by_its_name(db_file, tmp_path, capsys, qapp):
+    """Only what does not match as typed is read half-width: a team whose real name has
+    full-width brackets is found by that name."""
+    from volunteer_app.services.people import teams
+    from volunteer_app.services.session import Session
+    from volunteer_app.store.connection import open_database
+
+    db = open_database(db_file)
+    try:
+        teams.create(Session(db), "新发地村（二组）青年队")
+    finally:
+        db.close()
+    out = tmp_path / "月报.pdf"
+    assert main(["report", "monthly", "--team", "新发地村（二组）青年队", "--month", "2026-11",
+                 "--out", str(out), "--db", db_file]) == 0, capsys.readouterr().err
+    assert "新发地村（二组）青年队 2026-11 月报" in capsys.readouterr().out
+
+
+def _gbk_run(*args: str) -> subprocess.CompletedProcess:
+    """main.py with its output redirected into a file on a Chinese Windows PC: GBK."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "gbk", "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
+                          capture_output=True, timeout=120)
+
+
+def test_rare_characters_survive_output_redirected_as_gbk(db_file):
+    """𠮷 (a surname's rare form) is outside GBK: printing it used to end in a traceback."""
+    added = _gbk_run("place", "add-community", "𠮷祥社区", "--db", db_file)
+    assert added.returncode == 0, added.stderr.decode("gb18030")
+    listed = _gbk_run("place", "list", "--db", db_file)
+    assert listed.returncode == 0, listed.stderr.decode("gb18030")
+    text = listed.stdout.decode("gb18030")
+    assert "𠮷祥社区" in text and "高立庄" in text
+    assert "高立庄".encode("gbk") in listed.stdout          # still GBK for every GBK character
+    again = _gbk_run("place", "add-community", "𠮷祥社区", "--db", db_file)
+    assert again.returncode == 1 and "𠮷祥社区" in again.stderr.decode("gb18030")
+
