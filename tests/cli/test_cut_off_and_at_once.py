@@ -102,3 +102,56 @@ def test_a_certificate_that_cannot_be_written_is_not_registered(office_db, tmp_p
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("邻里帮：")
     assert query(office_db, "SELECT count(*) FROM certificates") == before
+
+
+# -- two at once ----------------------------------------------------------------------------
+
+def at_once(*commands: tuple[str, ...]) -> list[subprocess.CompletedProcess]:
+    running = [start(*command) for command in commands]
+    done = []
+    for process in running:
+        out, err = process.communicate(timeout=180)
+        done.append(subprocess.CompletedProcess(process.args, process.returncode, out, err))
+    for result in done:
+        assert "Traceback" not in result.stderr, result.stderr
+    return done
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return None
+
+
+def test_a_new_ledger_is_never_seen_empty_by_a_second_command(tmp_path):
+    """SQLite makes a new file at 0 bytes and writes its first page a moment later. A second
+    command starting the same new ledger in that moment (two scheduled imports of a new
+    office) refused the file as one whose data were lost and told the person to restore a
+    backup. Here the first command is frozen (SIGSTOP) if it is ever seen at 0 bytes."""
+    db = tmp_path / "新 台账" / "邻里帮 数据.sqlite3"
+    first = start("place", "add-community", "高立庄社区", "--db", str(db))
+    second = None
+    while first.poll() is None:
+        if second is None and _size(db) == 0:
+            first.send_signal(signal.SIGSTOP)
+            try:
+                second = run("place", "add-community", "新发地村", "--db", str(db))
+            finally:
+                first.send_signal(signal.SIGCONT)
+    out, err = first.communicate(timeout=60)
+    assert first.returncode == 0, err
+    assert second is None, f"the new file was seen at 0 bytes; the second command said: {second.stderr}"
+    second = run("place", "add-community", "新发地村", "--db", str(db))
+    assert second.returncode == 0, second.stderr
+    assert query(db, "SELECT count(*) FROM communities") == (2,)
+    assert sorted(p.name for p in db.parent.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [db.name]
+
+
+def test_a_demo_cut_off_half_way_leaves_the_name_free(tmp_path):
+    """`demo` builds in one transaction, but it used to build in the file itself: cut off, it
+    left an empty ledger under the name, and `demo` again refused it as a file already there."""
+    db = tmp_path / "演示 社区.sqlite3"
+    process = start("demo", "--db", str(db))
+    kill_once(process, lambda: any((_size(w) or 0) > 1_000_000 for w in tmp_path.glob("*-wal")))
+    assert not db.exists()
