@@ -81,3 +81,23 @@ def test_rare_characters_survive_output_redirected_as_gbk(db_file):
     again = _gbk_run("place", "add-community", "𠮷祥社区", "--db", db_file)
     assert again.returncode == 1 and "𠮷祥社区" in again.stderr.decode("gb18030")
 
+
+
+def test_a_ledger_typed_in_full_width_imports(db_file, tmp_path, capsys):
+    """ID numbers and phones typed full-width were read; a birth date was refused (看不懂)."""
+    from ledger_fixtures import write_csv
+
+    ledger = write_csv(tmp_path / "全角 台账.csv", [
+        ["姓名", "性别", "出生日期", "手机号"],
+        ["全角淑兰", "女", "１９３６－０４－０２", "１３９　１２３４　５６７８"],
+        ["全角秀英", "女", "１９３５年３月１日", "（０１０）６７８９－１２３４"],
+    ], "utf-8-sig")
+    assert main(["import", "residents", str(ledger), "--all-or-nothing", "--db", db_file]) == 0, \
+        capsys.readouterr()
+    assert capsys.readouterr().out.startswith("已导入 2 行")
+    import sqlite3
+
+    with sqlite3.connect(db_file) as conn:
+        rows = conn.execute("SELECT name, birth_date, phone FROM residents WHERE name LIKE '全角%' "
+                            "ORDER BY name").fetchall()
+    assert rows == [("全角淑兰", "1936-04-02", "13912345678"), ("全角秀英", "1935-03-01", "010-67891234")]
