@@ -101,3 +101,23 @@ def test_a_ledger_typed_in_full_width_imports(db_file, tmp_path, capsys):
         rows = conn.execute("SELECT name, birth_date, phone FROM residents WHERE name LIKE '全角%' "
                             "ORDER BY name").fetchall()
     assert rows == [("全角淑兰", "1936-04-02", "13912345678"), ("全角秀英", "1935-03-01", "010-67891234")]
+
+
+def test_a_login_typed_full_width_is_the_login_typed_at_the_login_dialog(db_file, capsys, monkeypatch):
+    """`user add ｂｏｂ` stored ｂｏｂ, and bob (what the login dialog gets) was not found."""
+    import io
+
+    from volunteer_app.services.admin import users
+    from volunteer_app.store.connection import open_database
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("password123\n"))
+    assert main(["user", "add", "ｂｏｂ　", "--name", "鲍勃", "--role", "staff", "--password-stdin",
+                 "--db", db_file]) == 0, capsys.readouterr().err
+    assert "已新增用户“bob”" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("password456\n"))
+    assert main(["user", "reset-password", "ＢＯＢ", "--password-stdin", "--db", db_file]) == 0
+    db = open_database(db_file)
+    try:
+        assert users.authenticate(db, "bob", "password456").name == "鲍勃"
+    finally:
+        db.close()
