@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -77,6 +78,22 @@ def _as_typed_or_plain(find: Callable[[str], T | None], text: str) -> T | None:
     if found is None and plain(text) != text:
         found = find(plain(text))
     return found
+
+
+def check_writable(path: Path, label: str, endings: tuple[str, ...] = (".xlsx", ".csv")) -> None:
+    """Before anything is saved: a file named ``path`` can be made there (its folder is made
+    now). A command that saves first and writes its file after (an import and its --errors
+    file) is refused up front instead of failing once its change is already saved."""
+    if path.suffix.lower() not in endings:
+        raise CommandError(f"{label} {path} 应以 {' 或 '.join(endings)} 结尾。")
+    if path.is_dir():
+        raise CommandError(f"{label} {path} 是一个文件夹，请写文件名。")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError as error:
+        raise CommandError(cannot_write(path, error)) from error
 
 
 def write_out(path: Path, write: Callable[[Path], object]) -> None:
