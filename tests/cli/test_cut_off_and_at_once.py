@@ -11,6 +11,7 @@ command makes only then).
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import signal
 import sqlite3
@@ -23,6 +24,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# Room for the certificate's PDF (about 30 KiB) beside the -shm of the open file, none for
+# the frames its register entry adds to the journal: the commit, not the PDF, fails.
+ROOM_FOR_THE_PDF_ONLY = 32768 + 4096
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
        "PYTHONDONTWRITEBYTECODE": "1"}
 
@@ -83,7 +87,8 @@ def test_a_certificate_cut_off_while_printing_is_not_registered(office_db):
     before = query(office_db, "SELECT count(*) FROM certificates")
     process = start("report", "certificate", "--volunteer", "1", "--out", str(out),
                     "--db", str(office_db))
-    kill_once(process, lambda: any(office_db.parent.glob("*partial*")))
+    # the PDF under way: printing's own partial file inside the command's
+    kill_once(process, lambda: any(office_db.parent.glob("*partial*partial*")))
     checked(office_db)
     assert query(office_db, "SELECT count(*) FROM certificates") == before
     assert not out.exists()
@@ -91,6 +96,31 @@ def test_a_certificate_cut_off_while_printing_is_not_registered(office_db):
     again = run("report", "certificate", "--volunteer", "1", "--out", str(out), "--db", str(office_db))
     assert again.returncode == 0, again.stderr
     assert "补打" not in again.stdout and out.stat().st_size > 1000
+
+
+def test_a_certificate_whose_register_entry_cannot_be_saved_leaves_no_pdf(office_db):
+    """The disk fills between the PDF and the register's commit (room for the PDF, none for
+    the journal): no PDF may carry a number the register does not hold."""
+    out = office_db.parent / "证明.pdf"
+    before = query(office_db, "SELECT count(*) FROM certificates")
+    window = sqlite3.connect(office_db)     # a window holds the file: its -shm is made already
+    try:
+        window.execute("SELECT count(*) FROM certificates").fetchone()
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "report", "certificate", "--volunteer", "1",
+             "--out", str(out), "--db", str(office_db)], cwd=ROOT, env=ENV, capture_output=True,
+            text=True, timeout=180, preexec_fn=lambda: resource.setrlimit(
+                resource.RLIMIT_FSIZE, (ROOM_FOR_THE_PDF_ONLY, ROOM_FOR_THE_PDF_ONLY)))
+    finally:
+        window.close()
+    assert "Traceback" not in result.stderr
+    if result.returncode == 0:          # the disk held it all after all: both or ...
+        assert out.exists() and query(office_db, "SELECT count(*) FROM certificates") > before
+    else:                                # ... neither
+        assert "磁盘" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert not out.exists(), result.stderr
+        assert query(office_db, "SELECT count(*) FROM certificates") == before
+    assert not list(office_db.parent.glob("*partial*"))
 
 
 def test_a_certificate_that_cannot_be_written_is_not_registered(office_db, tmp_path):

@@ -59,16 +59,24 @@ def run_certificate(args: argparse.Namespace) -> int:
 
     with open_session(args) as session:
         volunteer_id = find_volunteer(session, args.volunteer)[0]
-        try:
-            # the PDF is written inside the issuing transaction: a print that fails or is cut
-            # off registers no number, so the next one is not taken for a 补打
-            issued, skipped = certificates.issue_batch(
+        issued: list[certificates.Certificate] = []
+
+        def issue_into(partial: Path) -> None:
+            # The PDF is written inside the issuing transaction and takes its name only after
+            # the commit: a print that fails or is cut off registers no number (the next one
+            # would be taken for a 补打), and a commit that fails leaves no PDF of a number
+            # the register does not hold.
+            done, skipped = certificates.issue_batch(
                 session, [volunteer_id], args.date_from, args.date_to,
-                deliver=lambda chosen: write_out(args.out, lambda out: write_certificates_pdf(chosen, out)))
+                deliver=lambda chosen: write_certificates_pdf(chosen, partial))
+            if not done:
+                raise CommandError(skipped[0])
+            issued.extend(done)
+
+        try:
+            write_out(args.out, issue_into)
         except CertificateError as error:
             raise CommandError(str(error)) from error
-        if not issued:
-            raise CommandError(skipped[0])
         certificate = issued[0]
     note = f"（补打，原编号 {certificate.reprint_of_number}）" if certificate.is_reprint else ""
     print(f"已开具证明 {certificate.number}{note}：{certificate.name}，{certificate.period_from}至"
