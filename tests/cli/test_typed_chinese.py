@@ -121,3 +121,21 @@ def test_a_login_typed_full_width_is_the_login_typed_at_the_login_dialog(db_file
         assert users.authenticate(db, "bob", "password456").name == "鲍勃"
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(("argv", "hint"), [
+    (["report", "monthly", "——month", "2026-11", "——out", "x.pdf"],
+     "“——month”“——out”前面是中文破折号或全角减号，请改成半角的 --month、--out"),
+    (["requests", "rates", "－－month", "２０２６－１１"],
+     "“－－month”前面是中文破折号或全角减号，请改成半角的 --month"),
+    (["match", "—apply"], "“—apply”前面是中文破折号或全角减号，请改成半角的 --apply"),
+])
+def test_options_typed_with_a_chinese_dash_are_pointed_out(tmp_path, capsys, argv, hint):
+    """A Chinese input method turns -- into ——: the line said the options the person had
+    typed were missing (缺少必填的参数：--month、--out) and nothing about the dashes."""
+    with pytest.raises(SystemExit) as ended:
+        main([*argv, "--db", str(tmp_path / "x.sqlite3")])
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("邻里帮：命令参数有误：") and hint in err, err
+    assert not (tmp_path / "x.sqlite3").exists()

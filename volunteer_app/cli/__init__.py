@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import paths
 from ..services.permissions import PermissionDenied
 from ..store.errors import StoreError, explain
-from .arg_words import chinese
+from .arg_words import chinese, dash_slips
 
 COMMAND_MODULES = (
     "ledger",
@@ -46,8 +46,11 @@ class CommandError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    # what the line being parsed typed with a Chinese dash (arg_words.dash_slips), if anything
+    slips = ""
+
     def error(self, message: str) -> None:  # one line, in Chinese, exit 2
-        self.exit(2, f"邻里帮：命令参数有误：{chinese(message)}（用 --help 查看用法）\n")
+        self.exit(2, f"邻里帮：命令参数有误：{chinese(message)}{_Parser.slips}（用 --help 查看用法）\n")
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
@@ -87,6 +90,7 @@ def _run(argv: list[str]) -> int:
     from ..domain.identity import FieldError
 
     line = _hoist_db(argv)
+    _Parser.slips = dash_slips(line)
     args = build_parser(commands=_names_a_command(line)).parse_args(line)
     if args.command is None:  # main.py opens the window for this line; here it is a slip
         print("邻里帮：没有给出命令（用 --help 查看用法）。", file=sys.stderr)
