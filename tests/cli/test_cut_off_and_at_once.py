@@ -185,3 +185,26 @@ def test_a_demo_cut_off_half_way_leaves_the_name_free(tmp_path):
     process = start("demo", "--db", str(db))
     kill_once(process, lambda: any((_size(w) or 0) > 1_000_000 for w in tmp_path.glob("*-wal")))
     assert not db.exists()
+
+
+def test_a_restore_while_another_restore_runs_says_so(office_db):
+    """The second of two restores at once was told a window had the file open, and to close
+    that window: there was none. The first is frozen (SIGSTOP) while it holds the file."""
+    backup = office_db.parent / "备份 周一.sqlite3"
+    shutil.copy(office_db, backup)
+    first = start("restore", str(backup), "--db", str(office_db))
+    lock = Path(os.path.realpath(office_db) + ".lock")
+    deadline = time.monotonic() + 120
+    while not lock.exists():
+        assert first.poll() is None and time.monotonic() < deadline, first.communicate()
+        time.sleep(0.002)
+    first.send_signal(signal.SIGSTOP)
+    try:
+        second = run("restore", str(backup), "--db", str(office_db))
+    finally:
+        first.send_signal(signal.SIGCONT)
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert second.returncode == 1 and len(second.stderr.strip().splitlines()) == 1
+    assert "另一个恢复" in second.stderr and "没有改动" in second.stderr, second.stderr
+    checked(office_db)
