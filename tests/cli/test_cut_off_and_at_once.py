@@ -208,3 +208,4 @@ def test_a_restore_while_another_restore_runs_says_so(office_db):
     assert second.returncode == 1 and len(second.stderr.strip().splitlines()) == 1
     assert "另一个恢复" in second.stderr and "没有改动" in second.stderr, second.stderr
     checked(office_db)
+

@@ -102,11 +102,22 @@ def write_out(path: Path, write: Callable[[Path], object]) -> None:
     was. Any failure to write becomes one Chinese line."""
     if path.is_dir():
         raise CommandError(f"输出文件 {path} 是一个文件夹，请写文件名。")
+    temporary = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with written_whole(path) as partial:
+            temporary = str(partial)
             with open(partial, "ab"):   # Qt's PDF writer fails silently: find out before rendering
                 pass
             write(partial)
     except OSError as error:
-        raise CommandError(cannot_write(path, error)) from error
+        raise CommandError(_as_asked(cannot_write(path, error), temporary, path)) from error
+    except Exception as error:
+        if temporary and temporary in str(error):   # a writer's own line, naming its file
+            raise CommandError(_as_asked(str(error), temporary, path)) from error
+        raise
+
+
+def _as_asked(message: str, temporary: str, path: Path) -> str:
+    """The line with the file the person asked for, not the temporary one (gone by now)."""
+    return message.replace(temporary, str(path)) if temporary else message
