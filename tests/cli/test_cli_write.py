@@ -41,3 +41,20 @@ def test_a_good_write_writes(tmp_path):
     out = tmp_path / "a" / "b.txt"
     write_out(out, lambda partial: partial.write_text("值班表", encoding="utf-8"))
     assert out.read_text(encoding="utf-8") == "值班表"
+
+
+def test_a_writer_naming_the_temporary_file_is_told_with_the_file_asked_for(tmp_path):
+    """Printing says which file it could not finish: the temporary one beside the target,
+    which is gone by the time the person reads the line (月报.partial-1cddb256.pdf)."""
+    from volunteer_app.services.ledger.ledger_files import LedgerFileError
+    from volunteer_app.services.output_files import OutputError
+
+    out = tmp_path / "月报.pdf"
+    for failure in (OutputError, LedgerFileError):
+        def cut_short(partial, failure=failure) -> None:
+            raise failure(f"PDF文件没有写成（磁盘可能已满）：{partial}")
+
+        with pytest.raises(CommandError) as refused:
+            write_out(out, cut_short)
+        assert "partial" not in str(refused.value) and str(out) in str(refused.value)
+    assert list(tmp_path.iterdir()) == []

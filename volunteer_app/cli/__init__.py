@@ -9,6 +9,7 @@ subcommands through ``register(subparsers)``; each subcommand sets ``handler``.
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib
 import os
 import sqlite3
@@ -19,7 +20,7 @@ from pathlib import Path
 from .. import paths
 from ..services.permissions import PermissionDenied
 from ..store.errors import StoreError, explain
-from .arg_words import chinese
+from .arg_words import chinese, dash_slips
 
 COMMAND_MODULES = (
     "ledger",
@@ -45,8 +46,11 @@ class CommandError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    # what the line being parsed typed with a Chinese dash (arg_words.dash_slips), if anything
+    slips = ""
+
     def error(self, message: str) -> None:  # one line, in Chinese, exit 2
-        self.exit(2, f"邻里帮：命令参数有误：{chinese(message)}（用 --help 查看用法）\n")
+        self.exit(2, f"邻里帮：命令参数有误：{chinese(message)}{_Parser.slips}（用 --help 查看用法）\n")
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
@@ -66,6 +70,8 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        _keep_every_character(stream)
     try:
         try:
             code = _run(list(sys.argv[1:] if argv is None else argv))
@@ -84,6 +90,7 @@ def _run(argv: list[str]) -> int:
     from ..domain.identity import FieldError
 
     line = _hoist_db(argv)
+    _Parser.slips = dash_slips(line)
     args = build_parser(commands=_names_a_command(line)).parse_args(line)
     if args.command is None:  # main.py opens the window for this line; here it is a slip
         print("邻里帮：没有给出命令（用 --help 查看用法）。", file=sys.stderr)
@@ -102,6 +109,23 @@ def _run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("邻里帮：已中断，未完成的操作没有保存。", file=sys.stderr)
         return 130
+
+
+def _keep_every_character(stream: object) -> None:
+    """Output a script redirects into a file on a Chinese Windows PC is GBK, which has no 𠮷 or
+    䶮 (rare characters of names): printing one ended in a traceback. GB18030 is GBK with
+    every other character added, so such a file still reads as GBK; any other narrow code
+    page gets escapes instead of an error."""
+    encoding = getattr(stream, "encoding", None)
+    if not encoding or not hasattr(stream, "reconfigure"):   # None in the windowed build
+        return
+    name = codecs.lookup(encoding).name
+    if name.startswith("utf") or name == "gb18030":
+        return
+    if name in ("gbk", "gb2312"):
+        stream.reconfigure(encoding="gb18030")
+    else:
+        stream.reconfigure(errors="backslashreplace")
 
 
 def _one_line(error: Exception) -> str:

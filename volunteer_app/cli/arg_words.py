@@ -8,6 +8,7 @@ known keeps its English after the Chinese lead, so nothing is hidden.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Positional arguments are named by their English dest where no metavar says otherwise.
 _NAMES = {"kind": "类别", "file": "文件", "command": "命令", "action": "操作"}
@@ -65,3 +66,19 @@ def chinese(message: str) -> str:
         inner = _apply(_INNER, argument["inner"])
         return f"参数{_named(argument['name'])}{inner}" if inner else message
     return _apply(_OUTER, message) or message
+
+
+# A Chinese input method types -- as —— (and a word processor as — or –); full-width mode as －－.
+_DASHED_OPTION = re.compile(r"[\u2010-\u2015\u2212\uff0d]{1,2}(?P<word>[A-Za-z\uff21-\uff3a\uff41-\uff5a][-\w\uff0d]*)(=.*)?")
+
+
+def dash_slips(argv: list[str]) -> str:
+    """The words of ``argv`` that are options typed with a Chinese dash, as a hint to append to
+    argparse's complaint ("" when there are none): argparse takes them for values, and says
+    the options the person did type are missing."""
+    slips = [(token, match["word"]) for token in argv if (match := _DASHED_OPTION.fullmatch(token))]
+    if not slips:
+        return ""
+    typed = "".join(f"“{token.split('=')[0]}”" for token, _ in slips)
+    meant = "、".join("--" + unicodedata.normalize("NFKC", word).replace("－", "-") for _, word in slips)
+    return f"；{typed}前面是中文破折号或全角减号，请改成半角的 {meant}"

@@ -6,14 +6,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from ..services.output_files import cannot_write, written_whole
 from ..services.people import lookups
 from ..services.session import BUILTIN_ADMIN, Actor, Session
 from ..store.connection import open_database
 from . import CommandError
+from .typed_values import plain
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -52,7 +57,7 @@ def gui_application():
 
 def find_team_id(session: Session, text: str) -> int:
     """A team by its id or its full name (services/people/lookups.py says which wins)."""
-    found = lookups.team_id(session, text)
+    found = _as_typed_or_plain(lambda words: lookups.team_id(session, words), text)
     if found is None:
         raise CommandError(f"找不到队伍“{text}”，请用队伍的编号或完整队名。")
     return found
@@ -60,10 +65,35 @@ def find_team_id(session: Session, text: str) -> int:
 
 def find_volunteer(session: Session, text: str) -> tuple[int, str]:
     """A volunteer's id and name, by id or volunteer number (the number wins)."""
-    found = lookups.volunteer(session, text)
+    found = _as_typed_or_plain(lambda words: lookups.volunteer(session, words), text)
     if found is None:
         raise CommandError(f"找不到志愿者“{text}”，请用志愿者的数据库编号或志愿者编号（如 ZY2026-00012）。")
     return found
+
+
+def _as_typed_or_plain(find: Callable[[str], T | None], text: str) -> T | None:
+    """As typed first (a name may have full-width brackets), then as half-width text: an id
+    or a volunteer number typed in the input method's full-width mode (１, ＺＹ２０２６－０００１２)."""
+    found = find(text)
+    if found is None and plain(text) != text:
+        found = find(plain(text))
+    return found
+
+
+def check_writable(path: Path, label: str, endings: tuple[str, ...] = (".xlsx", ".csv")) -> None:
+    """Before anything is saved: a file named ``path`` can be made there (its folder is made
+    now). A command that saves first and writes its file after (an import and its --errors
+    file) is refused up front instead of failing once its change is already saved."""
+    if path.suffix.lower() not in endings:
+        raise CommandError(f"{label} {path} 应以 {' 或 '.join(endings)} 结尾。")
+    if path.is_dir():
+        raise CommandError(f"{label} {path} 是一个文件夹，请写文件名。")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError as error:
+        raise CommandError(cannot_write(path, error)) from error
 
 
 def write_out(path: Path, write: Callable[[Path], object]) -> None:
@@ -72,11 +102,22 @@ def write_out(path: Path, write: Callable[[Path], object]) -> None:
     was. Any failure to write becomes one Chinese line."""
     if path.is_dir():
         raise CommandError(f"输出文件 {path} 是一个文件夹，请写文件名。")
+    temporary = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with written_whole(path) as partial:
+            temporary = str(partial)
             with open(partial, "ab"):   # Qt's PDF writer fails silently: find out before rendering
                 pass
             write(partial)
     except OSError as error:
-        raise CommandError(cannot_write(path, error)) from error
+        raise CommandError(_as_asked(cannot_write(path, error), temporary, path)) from error
+    except Exception as error:
+        if temporary and temporary in str(error):   # a writer's own line, naming its file
+            raise CommandError(_as_asked(str(error), temporary, path)) from error
+        raise
+
+
+def _as_asked(message: str, temporary: str, path: Path) -> str:
+    """The line with the file the person asked for, not the temporary one (gone by now)."""
+    return message.replace(temporary, str(path)) if temporary else message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from ..services import demo
@@ -10,6 +11,8 @@ from ..services.admin import backups, database_check, retention
 from ..services.people import lookups
 from ..services.people.person_community import FIX_RESIDENT, FIX_VOLUNTEER
 from ..services.session import BUILTIN_ADMIN
+from ..store.connection import refuse_empty
+from ..store.errors import StoreError
 from . import CommandError, database_path
 from .common import open_session
 
@@ -36,14 +39,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     path = database_path(args)
     if path.exists() and path.stat().st_size > 0:
-        raise CommandError(f"数据库文件 {path} 已经存在。演示数据只装入新文件，请换一个文件名。")
+        raise CommandError(_DEMO_FILE_EXISTS.format(path=path))
     if args.scale < 1 or args.scale > 1000:
         raise CommandError("--scale 应在1到1000之间。")
-    with open_session(args, create=True) as session:
-        demo.build(session, args.scale)
-        residents, volunteers = lookups.people_counts(session)
+    if path.exists():
+        refuse_empty(path)          # a 0-byte file: say so, as every command does
+    partial = path.with_name(f".{path.name}.{os.getpid()}.demo")
+    try:
+        with open_session(argparse.Namespace(db=partial), create=True) as session:
+            demo.build(session, args.scale)
+            residents, volunteers = lookups.people_counts(session)
+        _put_in_place(partial, path)
+    except StoreError as error:
+        raise type(error)(str(error).replace(str(partial), str(path))) from error
+    finally:
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            leftover.unlink(missing_ok=True)
     print(f"已生成演示社区：{residents}位居民，{volunteers}位志愿者。数据库：{path}")
     return 0
+
+
+_DEMO_FILE_EXISTS = "数据库文件 {path} 已经存在。演示数据只装入新文件，请换一个文件名。"
+
+
+def _put_in_place(partial: Path, path: Path) -> None:
+    """The demo is built in a file of its own and only then given the name: cut off half-way
+    it leaves no empty ledger under the name, and of two demos at once only one takes it
+    (a hard link never replaces a file; a rename, where there are no links, only on Windows)."""
+    journal = Path(f"{partial}-wal")
+    if journal.exists() and journal.stat().st_size:   # closing did not fold it into the file
+        raise CommandError(f"演示数据没有完整写入 {path}，请重试。")
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        raise CommandError(_DEMO_FILE_EXISTS.format(path=path)) from None
+    except OSError:                 # a file system without hard links (a FAT32 USB stick)
+        if path.exists():
+            raise CommandError(_DEMO_FILE_EXISTS.format(path=path)) from None
+        os.rename(partial, path)
 
 
 def run_check(args: argparse.Namespace) -> int:

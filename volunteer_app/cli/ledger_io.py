@@ -12,7 +12,7 @@ from ..services.admin import settings
 from ..services.ledger import import_rows, ledger_export, ledger_stream, rejected_rows
 from ..services.ledger.ledger_files import LedgerFileError, check_readable
 from . import CommandError
-from .common import open_session
+from .common import check_writable, open_session
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,6 +39,8 @@ def run_import(args: argparse.Namespace) -> int:
         check_readable(args.file)   # before a database is opened (or made) for nothing
     except LedgerFileError as error:
         raise CommandError(str(error)) from None
+    if args.errors:
+        check_writable(args.errors, "未导入行的文件（--errors）")
     with tempfile.TemporaryFile("w+", encoding="utf-8") as lines, open_session(args, create=True) as session:
         try:
             outcome = ledger_stream.import_file(
@@ -63,11 +65,15 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             rejected_rows.save_rejected(outcome.rejected_preview(args.kind), args.errors)
         except LedgerFileError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(f"{_SAVED_BUT}{error}") from None
         print(f"未导入的行已另存到 {args.errors}，改好后可以再导入。")
     if not outcome.saved:
         raise CommandError(f"{summary.rejected}行有错误，未导入任何数据。")
     return 0
+
+
+# The --errors file is written after the import's commit: its failure must not read as the import's.
+_SAVED_BUT = "导入的数据已保存，但未导入的行没有另存："
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ import json
 from ..services.requests import hotspots, rates
 from . import CommandError
 from .common import open_session
+from .typed_values import plain
 
 # (module of this package, function taking the group's subparsers): one line per plug-in.
 PLUG_INS = (("requests_import", "add_import"),)
@@ -38,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def add_rates(actions: argparse._SubParsersAction) -> None:
     p = actions.add_parser("rates", help="某月的响应率、解决率、满意率（按来电时间，统计有回访结果的工单）")
-    p.add_argument("--month", help="年-月，如 2026-11（默认本月）")
+    p.add_argument("--month", type=plain, help="年-月，如 2026-11（默认本月）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=run_rates)
 

@@ -14,7 +14,7 @@ from ..services.ledger import rejected_rows
 from ..services.ledger.ledger_files import LedgerFileError, check_readable
 from ..services.requests import ticket_import
 from . import CommandError
-from .common import open_session
+from .common import check_writable, open_session
 
 
 def add_import(actions: argparse._SubParsersAction) -> None:
@@ -29,6 +29,8 @@ def run_import(args: argparse.Namespace) -> int:
         check_readable(args.file)   # before a database is opened (or made) for nothing
     except LedgerFileError as error:
         raise CommandError(str(error)) from None
+    if args.errors:
+        check_writable(args.errors, "未导入行的文件（--errors）")
     with open_session(args, create=True) as session:   # an import may start a ledger
         try:
             table, mapping = ticket_import.load(args.file, settings.max_unpacked_bytes(session))
@@ -48,6 +50,6 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             rejected_rows.save_rejected(preview, args.errors)
         except LedgerFileError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(f"导入的数据已保存，但未导入的行没有另存：{error}") from None
         print(f"未导入的行已另存到 {args.errors}，改好后可以再导入。")
     return 0

@@ -11,6 +11,7 @@ from ..services.scheduling import roster
 from ..services.scheduling.roster import RosterError
 from . import CommandError
 from .common import find_team_id, find_volunteer, gui_application, open_session, write_out
+from .typed_values import plain
 
 FORMATS = {".pdf": "pdf", ".ics": "ics", ".txt": "text"}
 
@@ -20,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--team", help="队伍的编号（数据库id）或完整队名")
     who.add_argument("--volunteer", help="志愿者的编号（数据库id）或志愿者编号；只用于 ics")
-    p.add_argument("--week", required=True, help="ISO周，如 2026-W49（周一到周日）")
+    p.add_argument("--week", required=True, type=plain, help="ISO周，如 2026-W49（周一到周日）")
     p.add_argument("--format", choices=("pdf", "ics", "text"),
                    help="pdf（A4打印）、ics（手机日历）或 text（微信群文字）；默认看 --out 的扩展名")
     p.add_argument("--out", type=Path,

@@ -15,6 +15,7 @@ from ..services.people import lookups
 from ..services.permissions import ROLE_NAMES, USER_ROLES
 from . import CommandError
 from .common import open_session
+from .typed_values import plain
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="user_command", metavar="操作", required=True)
     actions.add_parser("list", help="列出所有用户").set_defaults(handler=run_list)
     add = actions.add_parser("add", help="新增用户（密码在提示时输入）")
-    add.add_argument("login", help="用户名")
+    add.add_argument("login", type=plain, help="用户名")
     add.add_argument("--name", required=True, help="姓名")
     add.add_argument("--role", required=True, choices=[r.value for r in USER_ROLES],
                      help="admin 管理员 / staff 社区工作者 / captain 队长 / supervisor 督导")
@@ -30,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--password-stdin", action="store_true", help="从标准输入读密码（脚本用）")
     add.set_defaults(handler=run_add)
     reset = actions.add_parser("reset-password", help="重置某个用户的密码，并解除锁定")
-    reset.add_argument("login", help="用户名")
+    reset.add_argument("login", type=plain, help="用户名")
     reset.add_argument("--password-stdin", action="store_true", help="从标准输入读密码（脚本用）")
     reset.set_defaults(handler=run_reset)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .identity import FieldError, clean_id_number, clean_mobile, clean_name, clean_phone
+from .identity import FieldError, clean_id_number, clean_mobile, clean_name, clean_phone, half_width
 
 FIELD_LABELS = {
     "name": "姓名",
@@ -56,7 +56,7 @@ def parse_date(raw: Any, label: str = "日期") -> date:
     """The date formats staff write: 1929-04-12, 1929/04/12, 1929.04.12, 1929年04月12日, 19290412."""
     if isinstance(raw, date):
         return raw
-    text = str(raw or "").strip()
+    text = half_width(raw or "").strip()   # an input method's full-width １９３６－０４－０２ too
     if not text:
         raise FieldError(label, f"{label}为空。")
     text = text.split(" ")[0].split("T")[0]

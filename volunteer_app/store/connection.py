@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import migrations
+from . import migrations, new_file
 from .errors import (
     ENVIRONMENTAL,
     DatabaseTooNew,
@@ -73,6 +73,8 @@ def open_database(path: Path | str, *, migrate: bool = True,
     if existed:
         refuse_empty(path)
         refuse_foreign_or_newer(path, verify=verify is True)
+    elif str(path) not in ("", ":memory:"):
+        new_file.create(path)      # never seen at 0 bytes by a second program opening it
     db = connect(path)
     try:
         if not db.memory:

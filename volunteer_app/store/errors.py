@@ -113,6 +113,12 @@ _OS_REASONS = {
     errno.EPERM: (DatabaseReadOnly, "没有写入权限（文件或文件夹被设为只读）"),
     errno.ENOENT: (StoreError, "文件夹不存在"),
     errno.EIO: (DiskProblem, "磁盘读写出错"),
+    # a path a person typed: a file where a folder should be, a folder where a file should be
+    errno.ENOTDIR: (StoreError, "路径中有一段是文件，不是文件夹"),
+    errno.EEXIST: (StoreError, "同名的文件已经存在（路径中可能有一段是文件，不是文件夹）"),
+    errno.EISDIR: (StoreError, "这是一个文件夹，不是文件"),
+    errno.ENAMETOOLONG: (StoreError, "文件名或路径太长"),
+    errno.EINVAL: (StoreError, "文件名里有不允许的字符（如 : * ? \" < > |）"),
 }
 
 

@@ -74,8 +74,10 @@ def hold(db_path: Path | str) -> Iterator[None]:
 
 
 def _busy_message(db_path: Path | str) -> str:
-    return (f"有一个邻里帮窗口正在使用数据库 {db_path}，不能在它打开时恢复（窗口里的修改会丢失）。"
-            "请先关闭那个窗口，或者在那个窗口的“设置 → 备份与恢复”里恢复。数据库没有改动。")
+    # the lock file cannot tell a window from another restore (both write Qt's three lines)
+    return (f"有一个邻里帮窗口正在使用数据库 {db_path}（或另一个恢复正在进行），不能在这时恢复"
+            "（窗口里的修改会丢失）。请先关闭那个窗口或等那个恢复完成，或者在那个窗口的"
+            "“设置 → 备份与恢复”里恢复。数据库没有改动。")
 
 
 def _is_live(path: Path) -> bool:
