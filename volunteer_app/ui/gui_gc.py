@@ -18,7 +18,7 @@ import gc
 import threading
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 CHECK_MS = 500
 # Python itself spares full passes until a quarter of the old objects are new (a counter it
@@ -27,10 +27,11 @@ CHECK_MS = 500
 FULL_EVERY_S = 60.0
 # A full pass over a street-sized file's pages (a weather warning's 26,701 people on the roll)
 # holds the GUI thread 0.1-0.15 s. It waits until nobody has typed, clicked or scrolled for
-# IDLE_S, but no longer than MAX_WAIT_S.
+# IDLE_S, but no longer than MAX_WAIT_S. The input is reported by :func:`note_input` (the
+# window's idle lock, which watches every input event already: a second application-wide
+# filter would cost every event of the app another call into Python).
 IDLE_S = 2.0
 MAX_WAIT_S = 300.0
-_INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
 
 
 class GuiThreadCollector(QObject):
@@ -46,13 +47,6 @@ class GuiThreadCollector(QObject):
         self._timer.timeout.connect(self.collect_due)
         gc.disable()
         self._timer.start()
-        if parent is not None:
-            parent.installEventFilter(self)     # the application: every input event
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() in _INPUT:
-            self.last_input = time.monotonic()
-        return False
 
     def collect_due(self) -> None:
         """Collect the generations whose counts passed their thresholds, as Python would have."""
@@ -76,6 +70,12 @@ class GuiThreadCollector(QObject):
 
 
 _installed: GuiThreadCollector | None = None
+
+
+def note_input() -> None:
+    """Someone typed, clicked or scrolled: a full pass waits (see IDLE_S)."""
+    if _installed is not None:
+        _installed.last_input = time.monotonic()
 
 
 def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from ..services.admin import settings, users
 from ..services.session import Session
+from .first_paint import after_first_paint
+from .gui_gc import note_input
 
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                           QEvent.Type.MouseMove, QEvent.Type.Wheel})
@@ -64,10 +66,18 @@ class IdleLock(QObject):
         # The built-in administrator (no password) and 0 minutes mean no lock.
         self.enabled = bool(minutes > 0 and session.actor.login)
         self.timer.setInterval(max(minutes, 1) * 60_000)
-        QApplication.instance().installEventFilter(self)
+        # Every event of the application passes through Python from here on: not before the
+        # window's first paint, which sends a thousand events (issue 16's start-up).
+        if window.isVisible():
+            self._watch_input()
+        else:
+            after_first_paint(window, self._watch_input)
         window.installEventFilter(self)
         if self.enabled:
             self.timer.start()
+
+    def _watch_input(self) -> None:
+        QApplication.instance().installEventFilter(self)
 
     def set_interval_ms(self, ms: int) -> None:
         self.timer.setInterval(ms)
@@ -85,8 +95,10 @@ class IdleLock(QObject):
             return False
         if event.type() == QEvent.Type.Resize and watched in self._covers:
             self._covers[watched].setGeometry(watched.rect())
-        elif event.type() in INPUT_EVENTS and not self.locked and self.enabled:
-            self.timer.start()
+        elif event.type() in INPUT_EVENTS:
+            note_input()            # the collector's full pass waits for a pause (gui_gc)
+            if not self.locked and self.enabled:
+                self.timer.start()
         return False
 
     def lock(self) -> None:
