@@ -3,6 +3,8 @@ the 服务记录 page on its own."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from volunteer_app.services.admin import users
 from volunteer_app.services.session import Session
 from volunteer_app.ui.main_window import MainWindow
@@ -49,3 +51,21 @@ def choose_data(combo, value) -> None:
     index = combo.findData(value)
     assert index >= 0, value
     combo.setCurrentIndex(index)
+
+
+def click(qtbot, button) -> None:
+    """A person's click: the button is on the screen and enabled."""
+    assert button.isVisible() and button.isEnabled(), button.objectName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def save_twice(qtbot, dialog, *, enter: bool = True) -> None:
+    """保存 clicked twice, as a double click does: the first click starts the save on the
+    runner and disables the button, the second (and Enter, where the dialog takes it) does
+    nothing; the dialog closes once the save is in."""
+    click(qtbot, dialog.save_button)
+    assert dialog.busy and not dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)   # the double click's second
+    if enter:
+        assert dialog.submit() is False
+    qtbot.waitUntil(lambda: not dialog.isVisible())

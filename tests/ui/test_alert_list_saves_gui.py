@@ -7,8 +7,7 @@ service's Chinese reason in the dialog and changes nothing."""
 from __future__ import annotations
 
 import pytest
-from gui_helpers import settle, window_as
-from PySide6.QtCore import Qt
+from gui_helpers import click, save_twice, settle, window_as
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QPushButton, QRadioButton
 
@@ -36,11 +35,6 @@ def warning(demo_session) -> tuple[int, list[int]]:
     return alert_id, ids
 
 
-def click(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.objectName()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def count(demo_session, sql: str, *args) -> int:
     return demo_session.db.execute(sql, args).fetchone()[0]
 
@@ -52,13 +46,20 @@ def roll(demo_session, roll_id: int) -> dict:
 def needs_tab(qtbot, demo_session, roll_id: int):
     """The 需要帮助 tab as staff, with the resident of ``roll_id`` needing 送餐, chosen."""
     attempts.log_attempt(as_user(demo_session, "staff"), roll_id, Result.NEEDS_HELP, needs=["送餐"])
+    window, page = _alerts_tab(qtbot, demo_session, "needs", roll_id)
+    return window, page.needs
+
+
+def _alerts_tab(qtbot, demo_session, tab: str, roll_id: int):
+    """The 极端天气 page as staff on its tab ``tab``, with ``roll_id``'s row (the only one) chosen."""
     window = window_as(qtbot, demo_session, "staff")
     page = window.show_page("alerts")
     settle(qtbot, page)
-    page.tabs.setCurrentWidget(page.needs)
-    qtbot.waitUntil(lambda: [r["id"] for r in page.needs.rows] == [roll_id])
-    page.needs.select(roll_id)
-    return window, page.needs
+    shown = getattr(page, tab)
+    page.tabs.setCurrentWidget(shown)
+    qtbot.waitUntil(lambda: [r["id"] for r in shown.rows] == [roll_id])
+    shown.select(roll_id)
+    return window, page
 
 
 def handler_dialog(qtbot, tab) -> HandlerDialog:
@@ -96,10 +97,7 @@ def test_a_second_click_while_handing_over_writes_once(qtbot, demo_session):
     _, ids = warning(demo_session)
     window, tab = needs_tab(qtbot, demo_session, ids[0])
     dialog = handler_dialog(qtbot, tab)
-    click(qtbot, dialog.save_button)
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)   # disabled: nothing happens
-    assert dialog.submit() is False                                    # nor does Enter
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    save_twice(qtbot, dialog)                   # the second click and Enter do nothing
     settle(qtbot, window.page("alerts"))
     assert count(demo_session, "SELECT count(*) FROM audit_log WHERE action = '安排帮助'") == 1
     assert count(demo_session, "SELECT count(*) FROM alert_events WHERE kind = '安排帮助'") == 1
@@ -130,13 +128,7 @@ def door_tab(qtbot, demo_session, roll_id: int):
     """The 上门查看 tab as staff, with a door visit sent to the resident of ``roll_id``, chosen."""
     visitor = callers.handler_choices(demo_session)[0][1]
     escalation.assign_door(as_user(demo_session, "staff"), roll_id, visitor)
-    window = window_as(qtbot, demo_session, "staff")
-    page = window.show_page("alerts")
-    settle(qtbot, page)
-    page.tabs.setCurrentWidget(page.doors)
-    qtbot.waitUntil(lambda: [r["id"] for r in page.doors.rows] == [roll_id])
-    page.doors.select(roll_id)
-    return window, page
+    return _alerts_tab(qtbot, demo_session, "doors", roll_id)
 
 
 def door_attempts(demo_session, roll_id: int) -> int:
@@ -149,11 +141,7 @@ def test_a_door_visits_result_saves_in_the_background_once_and_leaves_the_list(q
     click(qtbot, page.doors.findChild(QPushButton, "doors.outcome"))
     dialog = page.doors.dialog
     dialog.findChild(QLineEdit, "alert_door.note").setText("暖气修好了，人没事")
-    click(qtbot, dialog.save_button)
-    assert dialog.busy and not dialog.save_button.isEnabled()
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)    # the double click's second
-    assert dialog.submit() is False
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    save_twice(qtbot, dialog)
     assert dialog.saved["id"] == ids[3] and dialog.saved["state"] == Result.DOOR.value
     entry = roll(demo_session, ids[3])
     assert entry["state"] == "已上门" and entry["door_closed_at"]

@@ -7,7 +7,7 @@ chosen; 签收 clicked twice is taken once, every button waiting for it."""
 from __future__ import annotations
 
 import pytest
-from gui_helpers import settle, window_as
+from gui_helpers import click, save_twice, settle, window_as
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
@@ -16,11 +16,6 @@ from volunteer_app.services.people import volunteers
 pytestmark = pytest.mark.gui
 
 BIN_ADDRESS = "明春苑垃圾分类驿站东侧桶站"
-
-
-def click(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.objectName()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def count(demo_session, sql: str, *args) -> int:
@@ -48,20 +43,21 @@ def tickets_tab(qtbot, demo_session):
     return window, page
 
 
-def test_a_ticket_sent_to_a_worker_with_a_second_click_is_dispatched_once(qtbot, demo_session):
+def chosen_ticket(qtbot, demo_session, content: str, address: str, category: str):
+    """A ticket entered by hand on the 工单 tab as staff, and chosen: (window, tab, its id)."""
     window, page = tickets_tab(qtbot, demo_session)
-    tab = page.tickets
-    ticket_id = enter_by_hand(qtbot, tab, "楼下夜里有人大声喧哗", "明春苑3号楼2单元", "生态环境/噪音")
-    tab.select_ticket(ticket_id)
+    ticket_id = enter_by_hand(qtbot, page.tickets, content, address, category)
+    page.tickets.select_ticket(ticket_id)
+    return window, page.tickets, ticket_id
+
+
+def test_a_ticket_sent_to_a_worker_with_a_second_click_is_dispatched_once(qtbot, demo_session):
+    window, tab, ticket_id = chosen_ticket(qtbot, demo_session, "楼下夜里有人大声喧哗", "明春苑3号楼2单元", "生态环境/噪音")
     detail = tab.detail
     click(qtbot, detail.staff_button)
     dialog = detail.dialog
     worker = dialog.staff.currentText()
-    click(qtbot, dialog.save_button)
-    assert dialog.busy and not dialog.save_button.isEnabled()
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)   # the double click's second
-    assert dialog.submit() is False
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    save_twice(qtbot, dialog)
     assert worker in detail.fields["handler"].text() and detail.message.text() == "已派给工作人员。"
     assert count(demo_session, "SELECT count(*) FROM request_events WHERE request_id = ? AND step = '派单'",
                  ticket_id) == 1
@@ -71,10 +67,7 @@ def test_a_ticket_sent_to_a_worker_with_a_second_click_is_dispatched_once(qtbot,
 
 
 def test_a_worker_who_left_meanwhile_is_refused_and_the_ticket_stays_as_it_was(qtbot, demo_session):
-    window, page = tickets_tab(qtbot, demo_session)
-    tab = page.tickets
-    ticket_id = enter_by_hand(qtbot, tab, "楼道里堆了很多纸箱", "明春苑3号楼2单元", "城乡建设/物业管理/楼道堆物")
-    tab.select_ticket(ticket_id)
+    window, tab, ticket_id = chosen_ticket(qtbot, demo_session, "楼道里堆了很多纸箱", "明春苑3号楼2单元", "城乡建设/物业管理/楼道堆物")
     click(qtbot, tab.detail.staff_button)
     dialog = tab.detail.dialog
     staff_id = dialog.staff.currentData()
@@ -109,10 +102,7 @@ def test_a_hot_spots_tickets_come_in_the_background_and_a_double_click_makes_one
     tasks = count(demo_session, "SELECT count(*) FROM tasks")
     click(qtbot, hot.task_button)
     dialog = hot.dialog
-    click(qtbot, dialog.save_button)
-    assert dialog.busy and not dialog.save_button.isEnabled()
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    save_twice(qtbot, dialog, enter=False)
     assert count(demo_session, "SELECT count(*) FROM tasks") == tasks + 1
     assert "任务已建好" in hot.message.text()
     qtbot.waitUntil(lambda: not hot.loading)
@@ -122,10 +112,7 @@ def test_a_hot_spots_tickets_come_in_the_background_and_a_double_click_makes_one
 
 
 def test_a_step_clicked_twice_is_taken_once_and_the_buttons_wait_for_it(qtbot, demo_session):
-    window, page = tickets_tab(qtbot, demo_session)
-    tab = page.tickets
-    ticket_id = enter_by_hand(qtbot, tab, "3号楼楼道灯不亮", "明春苑3号楼2单元", "城乡建设/物业管理/楼道照明")
-    tab.select_ticket(ticket_id)
+    window, tab, ticket_id = chosen_ticket(qtbot, demo_session, "3号楼楼道灯不亮", "明春苑3号楼2单元", "城乡建设/物业管理/楼道照明")
     detail = tab.detail
     assert detail.next_button.text() == "签收"
     click(qtbot, detail.next_button)

@@ -9,15 +9,13 @@ folder does not leave a closed warning without its report.
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
 from ..services.alerts import access, closing, report_data
 from ..services.alerts.access import AlertError
 from ..services.hours.certificates import format_hours
-from ..services.output_files import cannot_write
 from . import CommandError
-from .common import gui_application, open_session, write_out
+from .common import check_writable, gui_application, open_session, write_out
 
 
 def add_close(actions: argparse._SubParsersAction) -> None:
@@ -26,22 +24,8 @@ def add_close(actions: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_close)
 
 
-def _check_report(path: Path) -> None:
-    """The report can be written there (before the warning is closed)."""
-    if path.suffix.lower() != ".pdf":
-        raise CommandError(f"总结报告文件 {path} 应以 .pdf 结尾。")
-    if path.is_dir():
-        raise CommandError(f"总结报告文件 {path} 是一个文件夹，请写文件名。")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=path.parent):
-            pass
-    except OSError as error:
-        raise CommandError(cannot_write(path, error)) from error
-
-
 def run_close(args: argparse.Namespace) -> int:
-    _check_report(args.report)
+    check_writable(args.report, "总结报告文件", (".pdf",))     # before the warning is closed
     app = gui_application()  # noqa: F841  (Qt lays out and prints the report)
     from ..reports.alert_report import summary_line, write_report
 
