@@ -96,6 +96,11 @@ def check_writable(path: Path, label: str, endings: tuple[str, ...] = (".xlsx", 
         raise CommandError(cannot_write(path, error)) from error
 
 
+# An import's --errors file is written after the import's commit: its failure must not read as
+# the import's.
+SAVED_BUT_NOT_REJECTED = "导入的数据已保存，但未导入的行没有另存："
+
+
 def write_out(path: Path, write: Callable[[Path], object]) -> None:
     """Run ``write`` on a temporary file beside ``path``, renamed over it once complete: a full
     disk or a cut-off write leaves no empty or partial file, and an existing one stays as it

@@ -11,6 +11,7 @@ from ..services.admin import backups, database_check, retention
 from ..services.people import lookups
 from ..services.people.person_community import FIX_RESIDENT, FIX_VOLUNTEER
 from ..services.session import BUILTIN_ADMIN
+from ..store import new_file
 from ..store.connection import refuse_empty
 from ..store.errors import StoreError
 from . import CommandError, database_path
@@ -64,19 +65,12 @@ _DEMO_FILE_EXISTS = "数据库文件 {path} 已经存在。演示数据只装入
 
 def _put_in_place(partial: Path, path: Path) -> None:
     """The demo is built in a file of its own and only then given the name: cut off half-way
-    it leaves no empty ledger under the name, and of two demos at once only one takes it
-    (a hard link never replaces a file; a rename, where there are no links, only on Windows)."""
+    it leaves no empty ledger under the name, and of two demos at once only one takes it."""
     journal = Path(f"{partial}-wal")
     if journal.exists() and journal.stat().st_size:   # closing did not fold it into the file
         raise CommandError(f"演示数据没有完整写入 {path}，请重试。")
-    try:
-        os.link(partial, path)
-    except FileExistsError:
-        raise CommandError(_DEMO_FILE_EXISTS.format(path=path)) from None
-    except OSError:                 # a file system without hard links (a FAT32 USB stick)
-        if path.exists():
-            raise CommandError(_DEMO_FILE_EXISTS.format(path=path)) from None
-        os.rename(partial, path)
+    if not new_file.link_into_place(partial, path):
+        raise CommandError(_DEMO_FILE_EXISTS.format(path=path))
 
 
 def run_check(args: argparse.Namespace) -> int:

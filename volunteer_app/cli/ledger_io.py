@@ -12,7 +12,7 @@ from ..services.admin import settings
 from ..services.ledger import import_rows, ledger_export, ledger_stream, rejected_rows
 from ..services.ledger.ledger_files import LedgerFileError, check_readable
 from . import CommandError
-from .common import check_writable, open_session
+from .common import SAVED_BUT_NOT_REJECTED, check_writable, open_session
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -65,15 +65,11 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             rejected_rows.save_rejected(outcome.rejected_preview(args.kind), args.errors)
         except LedgerFileError as error:
-            raise CommandError(f"{_SAVED_BUT}{error}") from None
+            raise CommandError(f"{SAVED_BUT_NOT_REJECTED}{error}") from None
         print(f"未导入的行已另存到 {args.errors}，改好后可以再导入。")
     if not outcome.saved:
         raise CommandError(f"{summary.rejected}行有错误，未导入任何数据。")
     return 0
-
-
-# The --errors file is written after the import's commit: its failure must not read as the import's.
-_SAVED_BUT = "导入的数据已保存，但未导入的行没有另存："
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from ..services.ledger import rejected_rows
 from ..services.ledger.ledger_files import LedgerFileError, check_readable
 from ..services.requests import ticket_import
 from . import CommandError
-from .common import check_writable, open_session
+from .common import SAVED_BUT_NOT_REJECTED, check_writable, open_session
 
 
 def add_import(actions: argparse._SubParsersAction) -> None:
@@ -50,6 +50,6 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             rejected_rows.save_rejected(preview, args.errors)
         except LedgerFileError as error:
-            raise CommandError(f"导入的数据已保存，但未导入的行没有另存：{error}") from None
+            raise CommandError(f"{SAVED_BUT_NOT_REJECTED}{error}") from None
         print(f"未导入的行已另存到 {args.errors}，改好后可以再导入。")
     return 0

@@ -27,7 +27,7 @@ def create(path: Path) -> None:
             conn.execute("PRAGMA journal_mode = WAL")      # writes the first page
         finally:
             conn.close()
-        _put_in_place(partial, path)
+        link_into_place(partial, path)     # False: another program made it first: open that one
     except (sqlite3.Error, OSError) as error:
         raise explain(error, path) from error
     finally:
@@ -35,14 +35,21 @@ def create(path: Path) -> None:
             partial.unlink(missing_ok=True)
 
 
-def _put_in_place(partial: Path, path: Path) -> None:
+def link_into_place(partial: Path, path: Path) -> bool:
+    """Give the finished file ``partial`` the name ``path``, unless a file has it already
+    (False then). A hard link never replaces a file; where there are none (a FAT32 USB stick),
+    a rename, which on Windows never replaces either, and elsewhere only if nothing appeared
+    in between. ``partial`` keeps its own name too: the caller removes it."""
     try:
         os.link(partial, path)
+        return True
     except FileExistsError:
-        return                      # another program made it first: open that one
+        return False
     except OSError:
-        # no hard links on this file system (a FAT32 USB stick): a rename, which on Windows
-        # never replaces either, and elsewhere only if nothing appeared in between
-        if not path.exists():
-            with contextlib.suppress(FileExistsError):
-                os.rename(partial, path)
+        if path.exists():
+            return False
+        try:
+            os.rename(partial, path)
+        except FileExistsError:
+            return False
+        return True

@@ -77,14 +77,7 @@ class _AlertDialog(QDialog):
 
     def submit(self) -> bool:
         """``action(worker, *values)`` on the runner; False while a save runs or the form is wrong."""
-        if self.busy:
-            return False
-        try:
-            values = self._values()
-        except ValueError as error:
-            self.refuse(error)
-            return False
-        return self.saving.run(self, self.action, *values, session=self.session, done=self._on_saved)
+        return self.saving.submit(self, self._values, self.action, session=self.session, done=self._on_saved)
 
     def _on_saved(self, result: Any) -> None:
         self.saved = result

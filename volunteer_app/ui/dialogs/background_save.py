@@ -22,6 +22,19 @@ class BackgroundSave:
         self._button, self._refuse = button, refuse
         self.busy = False
 
+    def submit(self, owner: QObject, values: Callable[[], tuple[Any, ...]], fn: Callable[..., Any], *,
+               session: Session, done: Callable[[Any], None]) -> bool:
+        """保存 of a form: ``fn(worker, *values())`` on the runner; False while a save runs, or
+        when ``values`` refuses the form itself (a ValueError, shown in the dialog)."""
+        if self.busy:
+            return False
+        try:
+            args = values()
+        except ValueError as error:
+            self._refuse(error)
+            return False
+        return self.run(owner, fn, *args, session=session, done=done)
+
     def run(self, owner: QObject, fn: Callable[..., Any], *args: Any, session: Session,
             done: Callable[[Any], None]) -> bool:
         """``fn(worker, *args)`` on the runner with a writing session; False while a save runs."""

@@ -88,14 +88,7 @@ class _ServiceDialog(QDialog):
 
     def submit(self) -> bool:
         """False while a save runs or when the form is refused before saving."""
-        if self.busy:
-            return False
-        try:
-            values = self._values()
-        except ValueError as error:
-            self._refuse(error)
-            return False
-        return self.saving.run(self, self._action, *values, session=self.session, done=self._on_saved)
+        return self.saving.submit(self, self._values, self._action, session=self.session, done=self._on_saved)
 
     def _on_saved(self, result: Any) -> None:
         self.saved = result
