@@ -130,10 +130,13 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
 
 
 def _reachable(button: QWidget, top: QWidget) -> bool:
-    """A button inside a scroll area (a scrolled form, a table's cell) is reached by scrolling."""
+    """A button inside a scroll area (a scrolled form, a table's cell) is reached by scrolling.
+    Not one that only the page's own scroll area reaches: a page's buttons are on the screen
+    without scrolling the whole page away (its area scrolls only below its minimum size)."""
     parent = button.parentWidget()
     while parent is not None and parent is not top:
-        if isinstance(parent, QAbstractScrollArea):
+        page_area = parent.parentWidget() is not None and parent.parentWidget().objectName() == "pages"
+        if isinstance(parent, QAbstractScrollArea) and not page_area:
             return True
         parent = parent.parentWidget()
     return False

@@ -20,7 +20,7 @@ from ..services.session import Session
 from .first_paint import after_first_paint
 from .pages import PAGES, PageSpec
 from .permissions import role_title
-from .screen_fit import fit_to_screen, scrolling
+from .screen_fit import PageArea, fit_to_screen
 from .signals import DataSignals
 from .street_publishing import StreetPublishing, StreetStatusLabel
 
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
             # buttons off the window. The scroll area takes its place first and the page is
             # built inside it: moving a built page to another parent makes Qt match the style
             # sheet again for every widget on it (a third of opening 服务记录).
-            area = scrolling(None, f"page.{spec.key}.scroll")
+            area = PageArea(f"page.{spec.key}.scroll")
             old = self.stack.widget(row)
             self.stack.insertWidget(row, area)
             self.stack.removeWidget(old)
