@@ -117,38 +117,91 @@ def run_window(db_path: Path) -> int:
         db.close()
         lock.unlock()
         return 0
-    session = Session(db, actor)
-
     import asyncio
 
     import qasync
 
     from . import runner
-    from .main_window import MainWindow
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    window = MainWindow(session)
-    from .idle_lock import IdleLock
-
-    window.idle_lock = IdleLock(window, session)
-    from .auto_backup import AutoBackups
-
-    window.auto_backups = AutoBackups(window, session)
-    window.show()
-    window.auto_backups.start()
-    window.street_publishing.start()
+    windows = _Windows(app, Session(db, actor))
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     try:
         with loop:
             loop.run_until_complete(closed.wait())
     finally:
-        window.auto_backups.stop()
+        windows.window.auto_backups.stop()
         runner.wait_all()       # no job thread outlives the window
-        session.db.close()      # a restore in the window reopened it: close the one in use
+        windows.db.close()      # a restore in the window reopened it: close the one in use
         lock.unlock()
     return 0
+
+
+class _Windows:
+    """The main window, and the next one when someone else logs in at the same PC (换人登录):
+    the window closes as it does at the program's end (its background work done first), the
+    login dialog asks who comes next, and the new person's window opens where the old one was.
+    Cancelling that login ends the program."""
+
+    def __init__(self, app, session: Session):
+        self._app = app
+        self.window = self._open(session)
+
+    @property
+    def db(self):
+        return self.window.session.db      # a restore in the window may have reopened it
+
+    def _open(self, session: Session, where=None):
+        from PySide6.QtCore import QTimer
+
+        from .auto_backup import AutoBackups
+        from .idle_lock import IdleLock
+        from .main_window import MainWindow
+
+        window = MainWindow(session)
+        window.idle_lock = IdleLock(window, session)
+        window.auto_backups = AutoBackups(window, session)
+        # after the click's own handling (and any dialog the lock screen closed) is done
+        window.switch_user.connect(lambda: QTimer.singleShot(0, self._switch))
+        if where is not None:
+            window.setGeometry(where.geometry())
+        if where is not None and where.isMaximized():
+            window.showMaximized()
+        else:
+            window.show()
+        window.auto_backups.start()
+        window.street_publishing.start()
+        return window
+
+    def _switch(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..services.admin import users
+        from ..services.session import Session
+        from ..store.errors import StoreError
+        from . import runner
+
+        old = self.window
+        self._app.setQuitOnLastWindowClosed(False)     # the login comes before the next window
+        try:
+            old.auto_backups.stop()
+            old.idle_lock.stop()
+            old.close()
+            runner.wait_all()
+            try:
+                users.log_out(old.session)
+            except StoreError as error:     # the entry is lost, nothing else: say so, go on
+                QMessageBox.warning(None, _tr(QT_TRANSLATE_NOOP("App", "邻里帮")), str(error))
+            actor = log_in(old.session.db, while_typing=lambda _dialog: None, may_write=lambda: True)
+            if actor is None:
+                self._app.quit()
+                return
+            self.window = self._open(Session(old.session.db, actor), where=old)
+            old.deleteLater()
+        finally:
+            self._app.setQuitOnLastWindowClosed(True)
 
 
 class _WhileTyping:

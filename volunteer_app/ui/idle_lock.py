@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -42,11 +43,14 @@ class LockScreen(QWidget):
         self.password.setFixedWidth(360)
         self.submit = QPushButton(self.tr("解锁"), objectName="idle_lock.submit")
         self.submit.setFixedWidth(360)
+        # someone else at the shared PC: the window closes and asks who logs in
+        self.switch = QPushButton(self.tr("换人登录"), objectName="idle_lock.switch_user")
+        self.switch.setFixedWidth(360)
         self.error = QLabel(objectName="idle_lock.error")
         self.error.setStyleSheet("color: #b3261e;")
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (title, hint, self.password, self.submit, self.error):
+        for widget in (title, hint, self.password, self.submit, self.switch, self.error):
             layout.addWidget(widget)
 
 
@@ -137,6 +141,7 @@ class IdleLock(QObject):
         screen.setGeometry(window.rect())
         screen.submit.clicked.connect(lambda: self._on_unlock(screen))
         screen.password.returnPressed.connect(lambda: self._on_unlock(screen))
+        screen.switch.clicked.connect(self._on_switch)
         window.installEventFilter(self)
         screen.show()
         screen.raise_()
@@ -160,6 +165,22 @@ class IdleLock(QObject):
             widget.setEnabled(True)
         self._disabled.clear()
         self.timer.start()
+
+    def _on_switch(self) -> None:
+        """换人登录 on the lock: someone else at the PC. What the locked user left open in a
+        dialog is not saved, so that is asked first; then the dialogs close and the window
+        hands over (MainWindow.switch_user)."""
+        dialogs = [w for w in self._covers if w is not self._window]
+        if dialogs:
+            asked = QMessageBox.question(
+                self.screen, self.tr("换人登录"),
+                self.tr("%1 还有 %n 个窗口没有关闭，换人登录会关闭它们，里面没保存的内容不会保存。"
+                        "\n\n要换人登录吗？", "", len(dialogs)).replace("%1", self._session.actor.name))
+            if asked != QMessageBox.StandardButton.Yes:
+                return
+            for dialog in dialogs:
+                dialog.close()
+        self._window.switch_user.emit()
 
     def stop(self) -> None:
         self.timer.stop()

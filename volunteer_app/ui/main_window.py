@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -42,6 +43,10 @@ PAGE_KEY_ROLE = 0x0100
 
 
 class MainWindow(QMainWindow):
+    # 换人登录 was clicked (here or on the idle lock): whoever starts the window closes this
+    # one and asks who comes next (app.run_window).
+    switch_user = Signal()
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -80,6 +85,12 @@ class MainWindow(QMainWindow):
             shown = self.tr("%1（%2）").replace("%1", name).replace("%2", shown)
         self.user_label = QLabel(self.tr("当前用户：%1").replace("%1", shown), objectName="status.user")
         self.statusBar().addPermanentWidget(self.user_label)
+        # A shared office PC: the captain who comes in after the staff member logs in here,
+        # without closing the program (nothing is lost: every save is already in the file).
+        self.switch_button = QPushButton(self.tr("换人登录"), objectName="status.switch_user")
+        self.switch_button.setToolTip(self.tr("退出当前用户，换另一位同事登录"))
+        self.switch_button.clicked.connect(self.switch_user)
+        self.statusBar().addPermanentWidget(self.switch_button)
         # 上次上报 … · N 条待上报, when this file publishes to a street server (issue 14): the
         # count is asked once the window has painted
         self.street_publishing = StreetPublishing.of(session, self.signals)

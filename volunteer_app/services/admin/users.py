@@ -173,6 +173,16 @@ def authenticate(db: sqlite_utils.Database, login: str, password: str,
     return actor_of(db, user)
 
 
+def log_out(session: Session) -> None:
+    """The person at the window hands it to someone else (换人登录): the audit log records who
+    left, so that it tells who was at a shared office PC between one 登录 and the next."""
+    if session.actor.user_id is None:
+        return                              # the command line's built-in administrator
+    user = _user(session, session.actor.user_id)
+    with transaction(session.db):
+        _audit(session.db, user, "退出登录")
+
+
 def first_admin(db: sqlite_utils.Database, login: str, name: str, password: str) -> Actor:
     """The administrator of a database without users (the very first start)."""
     login, name = (login or "").strip(), (name or "").strip()
