@@ -214,12 +214,12 @@
         <translation>LinLiBang: cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="218"/>
+        <location filename="../../volunteer_app/ui/app.py" line="239"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="219"/>
+        <location filename="../../volunteer_app/ui/app.py" line="240"/>
         <source>这是第一次打开邻里帮。
 
 要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
@@ -228,44 +228,44 @@
 Load a demo community to see how it works, or start empty and enter your own community?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="221"/>
+        <location filename="../../volunteer_app/ui/app.py" line="242"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="223"/>
+        <location filename="../../volunteer_app/ui/app.py" line="244"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="273"/>
+        <location filename="../../volunteer_app/ui/app.py" line="296"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="279"/>
+        <location filename="../../volunteer_app/ui/app.py" line="302"/>
         <source>邻里帮：无法保存</source>
         <translation>LinLiBang: could not save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="284"/>
+        <location filename="../../volunteer_app/ui/app.py" line="307"/>
         <source>错误报告已保存到：
 %1</source>
         <translation>The error report was saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="286"/>
+        <location filename="../../volunteer_app/ui/app.py" line="309"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="291"/>
+        <location filename="../../volunteer_app/ui/app.py" line="314"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="291"/>
+        <location filename="../../volunteer_app/ui/app.py" line="314"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
 %1
@@ -766,14 +766,12 @@ Assign anyway?</translation>
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../volunteer_app/ui/runner.py" line="235"/>
-        <location filename="../../volunteer_app/ui/runner.py" line="212"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="240"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/runner.py" line="237"/>
-        <location filename="../../volunteer_app/ui/runner.py" line="214"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="242"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -804,27 +802,27 @@ Assign anyway?</translation>
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="197"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="190"/>
         <source>登记回访结果</source>
         <translation>Record the callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="202"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="195"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="205"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="198"/>
         <source>是否联系</source>
         <translation>Contacted</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="206"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="199"/>
         <source>是否解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="207"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="200"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -832,81 +830,67 @@ Assign anyway?</translation>
 <context>
     <name>CallersTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="42"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="44"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="42"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="44"/>
         <source>（未定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="43"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="45"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="44"/>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="53"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="46"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="55"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="45"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="47"/>
         <source>居民</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="47"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="49"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="51"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="53"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="52"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="54"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="54"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="56"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="58"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="60"/>
         <source>复制微信通知</source>
         <translation>Copy WeChat text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="60"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="62"/>
         <source>选择联系人后点“复制微信通知”，通知会显示在这里并复制到剪贴板，可直接粘贴到微信。不选联系人时复制全部。</source>
         <translation>Choose a caller and click “Copy WeChat text”: the text shows here and is copied to the clipboard, ready to paste into WeChat. With no caller chosen, every caller&apos;s text is copied.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="68"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="70"/>
         <source>联系截止</source>
         <translation>Call by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="147"/>
         <location filename="../../volunteer_app/ui/pages/alert_callers.py" line="153"/>
         <source>已复制 %1 条微信通知，可粘贴到微信。</source>
         <translation>%1 WeChat texts copied, ready to paste into WeChat.</translation>
@@ -1002,17 +986,17 @@ Assign anyway?</translation>
 <context>
     <name>CloseAlertDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="265"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="258"/>
         <source>解除预警</source>
         <translation>Lift warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="267"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="260"/>
         <source>解除“%1”后，点名名单不再接受登记；每位联系人的电话和上门记入志愿服务记录；高风险居民须在解除后按时探访。</source>
         <translation>Once “%1” is lifted, the roll-call takes no more results; each caller&apos;s calls and door visits become service records; high-risk residents must be visited in time after it.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="270"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="263"/>
         <source>
 还有 %1 人没有联系上，解除时将记下原因。</source>
         <translation>
@@ -1306,42 +1290,42 @@ Assign anyway?</translation>
 <context>
     <name>DoorOutcomeDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="139"/>
         <source>上门查看结果：%1</source>
         <translation>Door visit outcome: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="139"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="148"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="141"/>
         <source>已见到本人，平安</source>
         <translation>Seen in person, safe</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="149"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="142"/>
         <source>已见到本人，需要帮助</source>
         <translation>Seen in person, needs help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="152"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="145"/>
         <source>例如：手机没电了，人没事</source>
         <translation>e.g. phone battery was flat, all well</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="153"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="155"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="148"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="156"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="149"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1349,67 +1333,56 @@ Assign anyway?</translation>
 <context>
     <name>DoorTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="163"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="165"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="164"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="166"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="165"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
         <source>上门人</source>
         <translation>Door visitor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="165"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
         <source>待指派</source>
         <translation>To assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="166"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="168"/>
         <source>未接通次数</source>
         <translation>Unanswered calls</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="167"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="169"/>
         <source>等待（分钟）</source>
         <translation>Waiting (min)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="169"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="171"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="170"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="172"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="172"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="174"/>
         <source>改派上门人…</source>
         <translation>Send someone else…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="173"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="175"/>
         <source>登记上门结果…</source>
         <translation>Record door visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="184"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="186"/>
         <source>已登记上门结果。</source>
         <translation>Door visit recorded.</translation>
@@ -1418,13 +1391,11 @@ Assign anyway?</translation>
 <context>
     <name>DoorVisits</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="125"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="127"/>
         <source>派人上门查看：%1</source>
         <translation>Send to the door: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="127"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="129"/>
         <source>已安排上门查看。</source>
         <translation>Door visit arranged.</translation>
@@ -1595,44 +1566,44 @@ Assign anyway?</translation>
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="83"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="94"/>
         <source>创建系统管理员</source>
         <translation>Create the administrator</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="87"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="99"/>
         <source>这是第一次使用邻里帮，请为系统管理员设置用户名和密码（至少8位）。
 管理员负责用户、设置和备份；登记居民和志愿者请另建“社区工作者”账户。</source>
         <translation>This is the first use of LinLiBang: set a user name and password (at least 8 characters) for the administrator.
 The administrator looks after users, settings and backups; create &quot;Community staff&quot; accounts to register residents and volunteers.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="97"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="109"/>
         <source>创建并登录</source>
         <translation>Create and log in</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="100"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="112"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="101"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="113"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="114"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="115"/>
         <source>再输一次密码</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="113"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="125"/>
         <source>两次输入的密码不一样，请重新输入。</source>
         <translation>The two passwords differ; please enter them again.</translation>
     </message>
@@ -1640,27 +1611,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="177"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="170"/>
         <source>指派处理人：%1</source>
         <translation>Assign a handler: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="177"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="170"/>
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="183"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="176"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="187"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="180"/>
         <source>正在读取名单…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="214"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="207"/>
         <source>请从列表中选择处理人。</source>
         <translation>Please choose a handler from the list.</translation>
     </message>
@@ -1796,31 +1767,26 @@ The administrator looks after users, settings and backups; create &quot;Communit
         <translation>Tickets at this place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="87"/>
         <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="88"/>
         <source>同一点位、同一类问题在近 %1 天内有 %2 件及以上诉求的，列在这里：趁下一次来电前先办。</source>
         <translation>Places with %2 or more requests of one category in the last %1 days: act before the next call.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="120"/>
         <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="134"/>
         <source>为高频点位建任务</source>
         <translation>Task for a hot spot</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="122"/>
         <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="136"/>
         <source>任务已建好，可在“任务与排班”里安排人员。</source>
         <translation>Task created; assign people in Tasks &amp; shifts.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="129"/>
         <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="143"/>
         <source>提醒工作人员</source>
         <translation>Remind a staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="131"/>
         <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="145"/>
         <source>已给工作人员派了一件网格巡查工单。</source>
         <translation>A grid patrol ticket was sent to the staff member.</translation>
@@ -2005,19 +1971,16 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>InsuranceBanner</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="199"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="201"/>
         <source>登记保险…</source>
         <translation>Record insurance…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="211"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="213"/>
         <source>（共 %1 项，鼠标停在这里查看全部）</source>
         <translation> (%1 in all; hover here to see them)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="235"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="237"/>
         <source>已为 %1 个任务登记保险。</source>
         <translation>Insurance recorded for %1 tasks.</translation>
@@ -2026,22 +1989,22 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>InsuranceDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="243"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="236"/>
         <source>登记保险</source>
         <translation>Record insurance</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="243"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="236"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="248"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="241"/>
         <source>保险公司和保单号，例如：人保财险 PICC-2026-0088</source>
         <translation>Insurer and policy number, e.g. PICC PICC-2026-0088</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="250"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="243"/>
         <source>保险</source>
         <translation>Insurance</translation>
     </message>
@@ -2230,17 +2193,17 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../volunteer_app/ui/idle_lock.py" line="33"/>
+        <location filename="../../volunteer_app/ui/idle_lock.py" line="35"/>
         <source>窗口已锁定</source>
         <translation>Window locked</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/idle_lock.py" line="35"/>
+        <location filename="../../volunteer_app/ui/idle_lock.py" line="37"/>
         <source>长时间没有操作，为保护居民信息，窗口已锁定。请{0}输入密码继续。</source>
         <translation>The window locked after a long idle time to protect residents&apos; information. {0}, enter your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/idle_lock.py" line="41"/>
+        <location filename="../../volunteer_app/ui/idle_lock.py" line="43"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -2301,27 +2264,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="38"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="43"/>
         <source>登录邻里帮</source>
         <translation>Log in to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="52"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="49"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="55"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="50"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="56"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="51"/>
+        <location filename="../../volunteer_app/ui/dialogs/login_dialog.py" line="57"/>
         <source>邻里帮 — 社区志愿服务管理</source>
         <translation>LinLiBang — community volunteer management</translation>
     </message>
@@ -2370,7 +2333,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedDoneDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="225"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="218"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -2378,27 +2341,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedsDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="121"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="114"/>
         <source>需要帮助：%1</source>
         <translation>Needs help: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="121"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="114"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="125"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="118"/>
         <source>例如：家里暖气不热，药还够两天</source>
         <translation>e.g. heating not warm, medicine for two more days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="126"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="119"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="127"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="120"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2406,91 +2369,76 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="133"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="135"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="134"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="136"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="135"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="136"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="138"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="136"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="138"/>
         <source>未指派</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="137"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
         <source>未办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="138"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="140"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="139"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="141"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="141"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="143"/>
         <source>指派处理人…</source>
         <translation>Assign handler…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="142"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="144"/>
         <source>标记已办…</source>
         <translation>Mark done…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="149"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="151"/>
         <source>已指派处理人。</source>
         <translation>Handler assigned.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="154"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="156"/>
         <source>需要帮助已办：%1</source>
         <translation>Need done: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="155"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="157"/>
         <source>办理情况</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="157"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="159"/>
         <source>已标记为办结。</source>
         <translation>Marked done.</translation>
@@ -2499,72 +2447,72 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="115"/>
         <source>新建诉求</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="137"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="130"/>
         <source>手机或座机，全角数字也可以</source>
         <translation>Mobile or landline; full-width digits are fine</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="139"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="132"/>
         <source>例如：明春苑3号楼2单元</source>
         <translation>e.g. Mingchunyuan building 3 unit 2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="141"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="134"/>
         <source>最多三级，用/分隔，如 城乡建设/物业管理/电梯</source>
         <translation>Up to three levels separated by /, e.g. construction/property/lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="147"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="140"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="147"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="140"/>
         <source>来电时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="148"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="141"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="149"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="142"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="149"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="142"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="150"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="143"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="150"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="143"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="151"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="144"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="151"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="144"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="153"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="146"/>
         <source>办理时限按紧急程度和问题分类计算（涉及水电气热的按24小时）；工单编号自动生成。</source>
         <translation>The deadline follows the urgency and the category (water, power, gas or heating: 24 hours); the ticket number is generated.</translation>
     </message>
@@ -4310,202 +4258,173 @@ Reason for archiving:</translation>
 <context>
     <name>RollTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
         <source>未联系</source>
         <translation>Not tried</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
         <source>需要帮助</source>
         <translation>Needs help</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="140"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="139"/>
         <source>已转上门</source>
         <translation>Door visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="66"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="69"/>
         <source>姓名、地址或电话尾号</source>
         <translation>Name, address or phone ending</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="121"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="120"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="122"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="121"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="123"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="122"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="124"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="125"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="127"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="126"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="127"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="128"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="130"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="129"/>
         <source>等待分钟</source>
         <translation>Waiting min</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="132"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="131"/>
         <source>次数</source>
         <translation>Calls</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="134"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="133"/>
         <source>点名原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="144"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="143"/>
         <source>1 平安</source>
         <translation>1 Safe</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="145"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="144"/>
         <source>2 需要帮助…</source>
         <translation>2 Needs help…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="146"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="145"/>
         <source>3 未接通</source>
         <translation>3 No answer</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="146"/>
         <source>4 已上门</source>
         <translation>4 Visited</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="147"/>
         <source>5 经家属确认</source>
         <translation>5 Via family</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="149"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="148"/>
         <source>家属接的电话、替老人确认（下一次登记后自动取消）</source>
         <translation>The family answered for the resident (cleared after the next result)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="211"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="209"/>
         <source>（未定）</source>
         <translation>(none)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="218"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="216"/>
         <source>全部联系人</source>
         <translation>All callers</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="243"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="241"/>
         <source>%1 人，已联系 %2</source>
         <translation>%1 residents, %2 reached</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="284"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="282"/>
         <source>请在上面的名单里选择一位居民</source>
         <translation>Choose a resident in the list above</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="286"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="284"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="287"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="285"/>
         <source>%1  %2    电话 %3    家属 %4</source>
         <translation>%1  %2    phone %3    family %4</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="331"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="329"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="333"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="331"/>
         <source>（待指派）</source>
         <translation>(to assign)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="334"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="332"/>
         <source>，已转上门查看：%1</source>
         <translation>, sent for a door visit: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="345"/>
-        <location filename="../../volunteer_app/ui/pages/alert_roll_table.py" line="343"/>
         <source>%1的点名结果没有保存：%2</source>
         <translation>%1: the roll-call result was not saved: %2</translation>
     </message>
@@ -4879,239 +4798,251 @@ Reason for archiving:</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="48"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="50"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="51"/>
         <source>常规设置</source>
         <translation>General settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="52"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="204"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="212"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="205"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="213"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="55"/>
         <source>备份与恢复</source>
         <translation>Backup &amp;&amp; restore</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="57"/>
         <source>街道服务器</source>
         <translation>Street server</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="78"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="241"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="242"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="219"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="228"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="170"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="173"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="180"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="192"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="196"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="204"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="205"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="228"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="231"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="231"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="238"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="241"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="239"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="242"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="248"/>
         <source>新增用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="238"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="239"/>
         <source>用户名（登录用）</source>
         <translation>User name (for logging in)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="248"/>
         <source>初始密码（至少8位）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="262"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="263"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="264"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="276"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="277"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="277"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="278"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="281"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="282"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="300"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="301"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="300"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="301"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="307"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="308"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="312"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="313"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="310"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="387"/>
+        <source>恢复后无法打开数据库文件 {0}：{1}
+窗口中不再显示这个文件的数据。请关闭邻里帮，再用命令 python main.py restore 备份文件 --db {0} 恢复一个完好的备份。</source>
+        <translation>After the restore the database file {0} cannot be opened: {1}
+The window no longer shows this file&apos;s data. Close LinLiBang, then restore a sound backup with the command python main.py restore BACKUP_FILE --db {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="393"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="311"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="320"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="321"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="326"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="327"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="327"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="328"/>
         <source>恢复会用备份“%1”替换当前的全部数据（当前数据另存一份，可以再恢复回来）。继续吗？</source>
         <translation>Restoring replaces all current data with the backup “%1” (the current data are kept in a separate copy that can be restored again). Continue?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="351"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="352"/>
         <source>正在等待上报、备份等后台工作结束，然后从备份恢复…</source>
         <translation>Waiting for the work in the background (publishing, a backup) to finish, then restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="373"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="382"/>
         <source>已恢复。原数据另存为 {0}。</source>
         <translation>Restored. The previous data were saved as {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="355"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="359"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="369"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="378"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="370"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="379"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="375"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="384"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
@@ -5243,12 +5174,12 @@ Reason for archiving:</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="231"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="224"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="236"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="229"/>
         <source>还没有在册的社区工作者：请先在“志愿者与队伍”里登记。</source>
         <translation>No community staff registered yet: add them under Volunteers &amp; teams first.</translation>
     </message>
@@ -5604,98 +5535,81 @@ Reason for archiving:</translation>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="180"/>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="181"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="175"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="176"/>
         <source>已保存（留空不修改）</source>
         <translation>Saved (leave empty to keep)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="182"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="177"/>
         <source>未填写：志愿者上报时不带身份证摘要</source>
         <translation>Not set: volunteers are published without the ID digest</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="216"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="207"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="223"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="214"/>
         <source>正在连接街道服务器…</source>
         <translation>Connecting to the street server…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="233"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="224"/>
         <source>连接失败：%1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="235"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="226"/>
         <source>本社区文件已在这台服务器上报过。</source>
         <translation>This community file has published to this server before.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="236"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="227"/>
         <source>本社区文件还没有在这台服务器上报过，第一次上报会发送全部内容。</source>
         <translation>This community file has not published to this server yet; the first publish sends everything.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="237"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="228"/>
         <source>连接成功：PostgreSQL %1，街道库第 %2 版。</source>
         <translation>Connected: PostgreSQL %1, street schema version %2. </translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="246"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="237"/>
         <source>请先填写服务器地址和用户名。</source>
         <translation>Please fill in the server address and the user name first.</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="249"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="240"/>
         <source>正在上报，请稍候…</source>
         <translation>Publishing, please wait…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="253"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="244"/>
         <source>正在上报…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="261"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="252"/>
         <source>上报失败：%1</source>
         <translation>Publishing failed: %1</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="264"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="255"/>
         <source>已完整上报 %1 条（第一次上报，或服务器与本文件的记录需要对齐时，发送全部内容）</source>
         <translation>Published all %1 rows (everything is sent on the first publish, or when the server and this file must be brought back in line)</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="266"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="257"/>
         <source>已上报 %1 条变更</source>
         <translation>Published %1 changes</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="269"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="260"/>
         <source>，其中删除 %1 条</source>
         <translation>, %1 of them deletions</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/street_settings.py" line="270"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="261"/>
         <source>，待上报 %1 条。</source>
         <translation>; %1 waiting.</translation>
     </message>
@@ -5703,38 +5617,32 @@ Reason for archiving:</translation>
 <context>
     <name>StreetStatusLabel</name>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="200"/>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="190"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="210"/>
         <source>%1 条待上报</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="202"/>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="192"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="212"/>
         <source>正在上报…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="204"/>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="194"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="214"/>
         <source>街道服务器无法连接</source>
         <translation>Street server unreachable</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="204"/>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="194"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="214"/>
         <source>上报未成功</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="206"/>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="196"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="216"/>
         <source>尚未上报</source>
         <translation>Not published yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="208"/>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="198"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="218"/>
         <source>上次上报 %1</source>
         <translation>Last published %1</translation>
     </message>
@@ -6138,42 +6046,42 @@ Reason for archiving:</translation>
 <context>
     <name>TeamTaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="263"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="256"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="263"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="256"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="264"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="257"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="264"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="257"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="265"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="258"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="265"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="258"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="276"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="269"/>
         <source>没有可以安排任务的队伍。</source>
         <translation>No team you may schedule for.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="279"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="272"/>
         <source>结束时间应晚于开始时间。</source>
         <translation>The end must be after the start.</translation>
     </message>
@@ -6487,61 +6395,51 @@ Reason for archiving:</translation>
 <context>
     <name>UnreachedTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="104"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="106"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="105"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="107"/>
         <source>等待（分钟）</source>
         <translation>Waiting (min)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="107"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="109"/>
         <source>次数</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="108"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="110"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="108"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="110"/>
         <source>已转上门</source>
         <translation>Door visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="109"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="111"/>
         <source>联系人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="110"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="112"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="111"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="113"/>
         <source>家属联系</source>
         <translation>Family contact</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="112"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="114"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="114"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="116"/>
         <source>派人上门…</source>
         <translation>Send to the door…</translation>
@@ -7175,13 +7073,11 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ListTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="69"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="71"/>
         <source>共 %1 人</source>
         <translation>%1 in all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="71"/>
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="73"/>
         <source>，列出等待最久的 %1 人</source>
         <translation>, the %1 waiting longest listed</translation>

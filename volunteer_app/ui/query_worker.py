@@ -48,6 +48,7 @@ class QueryWorker:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="table-query")
         self._latest = 0
         self._reader: Session | None = None        # touched only on the worker thread
+        self._opened = session.generation          # the session's opening the reader is on
         self._closed = False
         self.answers = _Answers(owner)
 
@@ -79,7 +80,10 @@ class QueryWorker:
         if number != self._latest:
             return          # a newer request is queued behind this one: its answer would be dropped
         try:
+            if self._reader is not None and self._opened != self._session.generation:
+                self._close_reader()        # a restore opened the file again: so does this
             if self._reader is None:
+                self._opened = self._session.generation
                 self._reader = open_worker(self._session)
             self._reader.actor = actor
             result = job(self._reader)
