@@ -7,7 +7,8 @@ and a session kept open between requests, since a filter-as-you-type asks many i
 Typing "zjg" asks three questions in quick succession; only the last answer matters. The
 worker runs one query at a time on its own read-only connection (a sqlite connection
 belongs to its thread) and skips a request when a newer one is already waiting; the model
-drops any answer that is not to its newest request. Answers come back to the GUI thread
+drops any answer that is not to its newest request. After a restore (``Session.generation``)
+the connection is opened again: a file replaced whole would otherwise still be read. Answers come back to the GUI thread
 through a queued signal, so the window never waits for SQLite.
 
 Lifetimes (a segfault in CI came from here): the object the answers are posted to is a child

@@ -65,6 +65,8 @@ class Hangup:
         import psycopg
 
         try:
+            if self._cut:       # libpq's next address of the host (::1, then 127.0.0.1)
+                raise psycopg.OperationalError(ABANDONED)
             step = next(steps)
             while True:
                 ready = yield step
