@@ -215,12 +215,12 @@
         <translation>LinLiBang: cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="292"/>
+        <location filename="../../volunteer_app/ui/app.py" line="304"/>
         <source>欢迎使用邻里帮</source>
         <translation>Welcome to LinLiBang</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="293"/>
+        <location filename="../../volunteer_app/ui/app.py" line="305"/>
         <source>这是第一次打开邻里帮。
 
 要先装入一个演示社区看看效果，还是从空白开始录入自己的社区？</source>
@@ -229,44 +229,44 @@
 Load a demo community to see how it works, or start empty and enter your own community?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="295"/>
+        <location filename="../../volunteer_app/ui/app.py" line="307"/>
         <source>装入演示社区</source>
         <translation>Load the demo community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="297"/>
+        <location filename="../../volunteer_app/ui/app.py" line="309"/>
         <source>从空白开始</source>
         <translation>Start empty</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="349"/>
+        <location filename="../../volunteer_app/ui/app.py" line="361"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="355"/>
+        <location filename="../../volunteer_app/ui/app.py" line="367"/>
         <source>邻里帮：无法保存</source>
         <translation>LinLiBang: could not save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="360"/>
+        <location filename="../../volunteer_app/ui/app.py" line="372"/>
         <source>错误报告已保存到：
 %1</source>
         <translation>The error report was saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="362"/>
+        <location filename="../../volunteer_app/ui/app.py" line="374"/>
         <source>错误报告无法保存。</source>
         <translation>The error report could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="367"/>
+        <location filename="../../volunteer_app/ui/app.py" line="379"/>
         <source>邻里帮出错了</source>
         <translation>LinLiBang ran into an error</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/app.py" line="367"/>
+        <location filename="../../volunteer_app/ui/app.py" line="379"/>
         <source>很抱歉，程序出了一个错误，刚才的操作没有保存，之前的数据都还在。
 
 %1
@@ -767,12 +767,12 @@ Assign anyway?</translation>
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../volunteer_app/ui/runner.py" line="235"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="240"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/runner.py" line="237"/>
+        <location filename="../../volunteer_app/ui/runner.py" line="242"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -1007,27 +1007,27 @@ Assign anyway?</translation>
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="278"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="290"/>
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="280"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="292"/>
         <source>%1小时</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="282"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="294"/>
         <source>%1分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="284"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="296"/>
         <source>还剩%1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="285"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="297"/>
         <source>超时%1</source>
         <translation>%1 late</translation>
     </message>
@@ -4836,239 +4836,251 @@ Reason for archiving:</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="48"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="50"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="51"/>
         <source>常规设置</source>
         <translation>General settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="52"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="204"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="212"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="205"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="213"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="55"/>
         <source>备份与恢复</source>
         <translation>Backup &amp;&amp; restore</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="57"/>
         <source>街道服务器</source>
         <translation>Street server</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="78"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="241"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="242"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="163"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="219"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="228"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="170"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="173"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="180"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="192"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="196"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="204"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="205"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="228"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="231"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="231"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="238"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="241"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="239"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="242"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="248"/>
         <source>新增用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="238"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="239"/>
         <source>用户名（登录用）</source>
         <translation>User name (for logging in)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="248"/>
         <source>初始密码（至少8位）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="262"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="263"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="264"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="276"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="277"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="277"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="278"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="281"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="282"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="300"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="301"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="300"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="301"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="307"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="308"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="312"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="313"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="310"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="387"/>
+        <source>恢复后无法打开数据库文件 {0}：{1}
+窗口中不再显示这个文件的数据。请关闭邻里帮，再用命令 python main.py restore 备份文件 --db {0} 恢复一个完好的备份。</source>
+        <translation>After the restore the database file {0} cannot be opened: {1}
+The window no longer shows this file&apos;s data. Close LinLiBang, then restore a sound backup with the command python main.py restore BACKUP_FILE --db {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="393"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="311"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="320"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="321"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="326"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="327"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="327"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="328"/>
         <source>恢复会用备份“%1”替换当前的全部数据（当前数据另存一份，可以再恢复回来）。继续吗？</source>
         <translation>Restoring replaces all current data with the backup “%1” (the current data are kept in a separate copy that can be restored again). Continue?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="351"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="352"/>
         <source>正在等待上报、备份等后台工作结束，然后从备份恢复…</source>
         <translation>Waiting for the work in the background (publishing, a backup) to finish, then restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="373"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="382"/>
         <source>已恢复。原数据另存为 {0}。</source>
         <translation>Restored. The previous data were saved as {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="355"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="359"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="369"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="378"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="370"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="379"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="375"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="384"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
@@ -5643,32 +5655,32 @@ Reason for archiving:</translation>
 <context>
     <name>StreetStatusLabel</name>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="200"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="210"/>
         <source>%1 条待上报</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="202"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="212"/>
         <source>正在上报…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="204"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="214"/>
         <source>街道服务器无法连接</source>
         <translation>Street server unreachable</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="204"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="214"/>
         <source>上报未成功</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="206"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="216"/>
         <source>尚未上报</source>
         <translation>Not published yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="208"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="218"/>
         <source>上次上报 %1</source>
         <translation>Last published %1</translation>
     </message>
@@ -6138,188 +6150,188 @@ Reason for archiving:</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="43"/>
         <source>签收</source>
         <translation>Sign for it</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="44"/>
         <source>联系诉求人</source>
         <translation>Contact the caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="45"/>
         <source>开始办理</source>
         <translation>Start handling</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="46"/>
         <source>反馈结果…</source>
         <translation>Report the result…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="47"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
         <source>承办</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="66"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="222"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="234"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="67"/>
         <source>回访结果</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="71"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="72"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="73"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="74"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="81"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="82"/>
         <source>退回重办…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="82"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="83"/>
         <source>登记回访…</source>
         <translation>Record callback…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="84"/>
         <source>派给工作人员…</source>
         <translation>To a staff member…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="85"/>
         <source>派给队伍（建任务）…</source>
         <translation>To a team (task)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="113"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="115"/>
         <source>回电时查看完整号码；查看会记入操作日志</source>
         <translation>See the full number to call back; viewing is logged</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="141"/>
         <source>请在左侧选择一件诉求</source>
         <translation>Choose a request on the left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="179"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="183"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="222"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="234"/>
         <source>反馈办理结果</source>
         <translation>Report the result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="225"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="237"/>
         <source>已反馈办理结果。</source>
         <translation>Result reported.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="228"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="240"/>
         <source>已进入“%1”。</source>
         <translation>Now “%1”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="245"/>
         <source>退回重办</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="245"/>
         <source>退回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="236"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="248"/>
         <source>已退回重办。</source>
         <translation>Sent back.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="242"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="254"/>
         <source>已登记回访结果。</source>
         <translation>Callback recorded.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="259"/>
         <source>派给工作人员</source>
         <translation>Give to a staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="250"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="262"/>
         <source>已派给工作人员。</source>
         <translation>Given to the staff member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="275"/>
         <source>派给队伍（建任务）</source>
         <translation>Give to a team (task)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="276"/>
         <source>已派给队伍，任务已建在“任务与排班”里。</source>
         <translation>Given to the team; the task is in Tasks &amp; shifts.</translation>
     </message>

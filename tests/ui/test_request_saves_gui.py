@@ -2,7 +2,8 @@
 has hundreds of tickets): 派给工作人员 clicked twice writes once and shows the handler; a worker
 who left meanwhile is refused with the service's reason and nothing changes; a hot spot's
 tickets are read in the background and its 建任务 clicked twice makes one task, the spot staying
-chosen; 签收 clicked twice is taken once, every button waiting for it."""
+chosen; 签收 clicked twice is taken once, every button waiting for it; 签收 of a ticket another
+window moved on is refused and the ticket shown as it is now."""
 
 from __future__ import annotations
 
@@ -124,4 +125,23 @@ def test_a_step_clicked_twice_is_taken_once_and_the_buttons_wait_for_it(qtbot, d
     assert count(demo_session, "SELECT count(*) FROM request_events WHERE request_id = ? AND step = '已签收'",
                  ticket_id) == 1
     assert detail.next_button.isEnabled() and detail.staff_button.isEnabled()
+    window.close()
+
+
+def test_a_step_another_window_took_first_is_refused_and_the_ticket_shown_as_it_is(qtbot, demo_session):
+    from volunteer_app.domain.requests import Status
+    from volunteer_app.services.requests import tickets
+
+    window, tab, ticket_id = chosen_ticket(qtbot, demo_session, "5号楼门禁坏了", "明春苑5号楼1单元", "城乡建设/物业管理/门禁")
+    detail = tab.detail
+    assert detail.next_button.text() == "签收"
+    tickets.advance(demo_session, ticket_id, Status.SIGNED)     # another window, meanwhile
+    click(qtbot, detail.next_button)
+    assert not any(b.isEnabled() for b in detail.buttons)
+    qtbot.waitUntil(lambda: not detail.loading)
+    assert "已被他人修改" in detail.message.text()              # the service's refusal
+    assert detail.title.text().endswith("已签收") and detail.next_button.text() == "联系诉求人"
+    assert detail.next_button.isEnabled() and detail.staff_button.isEnabled()
+    assert count(demo_session, "SELECT count(*) FROM request_events WHERE request_id = ? AND step = '已签收'",
+                 ticket_id) == 1
     window.close()

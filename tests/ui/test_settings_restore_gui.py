@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from conftest import TODAY
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from volunteer_app.services.admin import backups, users
 from volunteer_app.services.people import residents
@@ -93,3 +93,61 @@ def test_a_bad_backup_changes_nothing_and_the_window_works_on(qtbot, demo_sessio
     # the page's session has a working connection again, on the unchanged file
     assert _count(page.session.db, "residents") == count
     page.session.db.close()
+
+
+def _damage(session: Session) -> None:
+    """The file's header overwritten (the usual reason to restore): SQLite takes it for no
+    database, so the restore puts the backup in its place as a new file. Everything is in
+    the file first, so that no connection finds the header in the -wal instead."""
+    session.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with open(session.path, "r+b") as file:
+        file.write(b"\0" * 16)
+
+
+def _residents_page(qtbot, window):
+    page = window.show_page("residents")
+    qtbot.waitUntil(lambda: not page.model.loading)
+    return page
+
+
+def test_after_a_restore_over_a_damaged_file_every_table_reads_the_restored_one(
+        qtbot, demo_session, admin_window, tmp_path):
+    backup = backups.backup(demo_session, tmp_path / "before.sqlite3")
+    shown = _residents_page(qtbot, admin_window)        # its queries: a connection of their own
+    count = shown.model.total
+    residents.add(demo_session, {"name": "周桂香", "gender": "女", "birth_date": "1934-05-06"})
+    admin_window.session.announce({"residents"})      # as the 居民 page's own 登记 would
+    qtbot.waitUntil(lambda: not shown.model.loading and shown.model.total == count + 1)
+    _damage(admin_window.session)
+    page = admin_window.show_page("settings")
+    with qtbot.waitSignal(page.restore_done, timeout=20_000) as blocker:
+        page.start_restore(str(backup))
+    assert blocker.args[0] is True
+    page.findChild(QMessageBox, "settings.restore_message").accept()
+    admin_window.show_page("residents")
+    qtbot.waitUntil(lambda: not shown.model.loading)
+    assert shown.model.total == count                   # the backup's, not the old file's
+    assert "周桂香" not in {shown.model.row_data(r)["name"] for r in range(shown.model.rowCount())}
+    page.session.db.close()
+
+
+def test_a_file_that_cannot_be_opened_after_the_restore_is_said_and_shows_no_rows(
+        qtbot, demo_session, admin_window, tmp_path):
+    shown = _residents_page(qtbot, admin_window)
+    assert shown.model.total > 0
+    _damage(admin_window.session)
+    broken = tmp_path / "坏的备份.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    page = admin_window.show_page("settings")
+    with qtbot.waitSignal(page.restore_done, timeout=20_000) as blocker:
+        page.start_restore(str(broken))                 # refused: the damaged file stays
+    assert blocker.args[0] is False
+    box = page.findChild(QMessageBox, "settings.restore_message")
+    assert box is not None and box.icon() == QMessageBox.Icon.Critical
+    assert "无法打开数据库文件" in box.text() and admin_window.session.path in box.text()
+    assert "python main.py restore" in box.text()      # what to do
+    box.accept()
+    note = admin_window.findChild(QLabel, "window.file_lost")
+    assert note is not None and note.isVisible() and "无法打开数据库文件" in note.text()
+    assert not shown.isVisible() and not admin_window.nav.isEnabled()    # no stale rows
+    assert admin_window.isEnabled()                     # it can be closed

@@ -53,11 +53,26 @@ class Session:
         # The database file, asked once here on the session's own thread (None in memory): a
         # worker opens its own session on it. A restore reopens ``db`` on the same file.
         self.path: str | None = database_file(db)
+        # Which opening of the file the session is on: a restore opens it again, and a
+        # worker's long-lived reader (ui/query_worker.py) then reopens too, since a file
+        # replaced whole leaves an open connection reading the old one.
+        self.generation = 0
+        self._file_closed = False
+
+    def close_for_restore(self) -> None:
+        """Close the connection before a restore replaces the file. Until :meth:`reopen`
+        nobody is told of a change (a job that ends meanwhile), since every listener reads
+        through ``db``: :meth:`reopen` tells them all tables changed anyway."""
+        self._file_closed = True
+        self.db.close()
 
     def reopen(self) -> None:
-        """Open the file again after a restore replaced it (the old connection was closed
-        first) and tell every listener that all tables changed."""
+        """Open the file again after a restore replaced it and tell every listener that all
+        tables changed. Raises StoreError when the file cannot be opened; the session then
+        stays closed and silent."""
+        self.generation += 1
         self.db = open_database(self.path or ":memory:")
+        self._file_closed = False
         self.announce(self.db.table_names())
 
     # -- time ---------------------------------------------------------------------------
@@ -130,7 +145,7 @@ class Session:
         self._notify(set(tables))
 
     def _notify(self, tables: set[str]) -> None:
-        if not tables:
+        if not tables or self._file_closed:
             return
         frozen = frozenset(tables)
         for listener in list(self._listeners):

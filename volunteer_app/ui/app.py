@@ -16,7 +16,7 @@ from .. import paths
 if TYPE_CHECKING:   # main.py imports this module before Qt, to say there is no display
     from PySide6.QtWidgets import QDialog
 
-    from ..services.session import Session
+    from ..services.session import Actor, Session
     from ..store.connection import IntegrityCheck
     from . import runner
 
@@ -125,7 +125,7 @@ def run_window(db_path: Path) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    windows = _Windows(app, Session(db, actor))
+    windows = _Windows(app, logged_in(session, actor))
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     try:
@@ -202,6 +202,18 @@ class _Windows:
             old.deleteLater()
         finally:
             self._app.setQuitOnLastWindowClosed(True)
+
+
+def logged_in(before_login: Session, actor: Actor) -> Session:
+    """The window's session for the person who logged in, on the same connection. What the
+    start began before the login (the retention purge, which may still run while the window
+    opens) announces its changes to ``before_login``: they are passed on, so that a page
+    opened meanwhile drops the rows the purge anonymised."""
+    from ..services.session import Session
+
+    session = Session(before_login.db, actor)
+    before_login.subscribe(session.announce)
+    return session
 
 
 class _WhileTyping:

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         after_first_paint(self, warm_up)
 
         self.nav.currentRowChanged.connect(self._on_nav_changed)
+        self.signals.file_lost.connect(self._on_file_lost)
         if self._specs:
             self.nav.setCurrentRow(0)
 
@@ -135,6 +136,17 @@ class MainWindow(QMainWindow):
             page.setAutoFillBackground(False)   # setWidget turns it on: the window's colour shows
             self._built[spec.key] = page
         self.stack.setCurrentIndex(row)
+
+    def _on_file_lost(self, text: str) -> None:
+        """No page any more, only why: their rows are of a file that can no longer be read."""
+        from PySide6.QtCore import Qt
+
+        note = QLabel(text, objectName="window.file_lost", wordWrap=True)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setMargin(40)
+        self.nav.setEnabled(False)
+        self.stack.addWidget(note)
+        self.stack.setCurrentWidget(note)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.street_publishing.stop()

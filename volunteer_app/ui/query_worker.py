@@ -7,7 +7,8 @@ and a session kept open between requests, since a filter-as-you-type asks many i
 Typing "zjg" asks three questions in quick succession; only the last answer matters. The
 worker runs one query at a time on its own read-only connection (a sqlite connection
 belongs to its thread) and skips a request when a newer one is already waiting; the model
-drops any answer that is not to its newest request. Answers come back to the GUI thread
+drops any answer that is not to its newest request. After a restore (``Session.generation``)
+the connection is opened again: a file replaced whole would otherwise still be read. Answers come back to the GUI thread
 through a queued signal, so the window never waits for SQLite.
 
 Lifetimes (a segfault in CI came from here): the object the answers are posted to is a child
@@ -48,6 +49,7 @@ class QueryWorker:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="table-query")
         self._latest = 0
         self._reader: Session | None = None        # touched only on the worker thread
+        self._opened = session.generation          # the session's opening the reader is on
         self._closed = False
         self.answers = _Answers(owner)
 
@@ -79,7 +81,10 @@ class QueryWorker:
         if number != self._latest:
             return          # a newer request is queued behind this one: its answer would be dropped
         try:
+            if self._reader is not None and self._opened != self._session.generation:
+                self._close_reader()        # a restore opened the file again: so does this
             if self._reader is None:
+                self._opened = self._session.generation
                 self._reader = open_worker(self._session)
             self._reader.actor = actor
             result = job(self._reader)

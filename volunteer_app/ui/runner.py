@@ -184,6 +184,11 @@ def _let_go(job: Job) -> None:
     job.deliver = lambda: None
 
 
+def busy() -> bool:
+    """A job is running (or ended and waits to be delivered)."""
+    return bool(_running)
+
+
 def after_running(owner: QObject, then: Callable[[], None]) -> None:
     """Call ``then`` on the GUI thread once every job running now has ended and been delivered
     (at once when none runs), unless ``owner`` was deleted meanwhile: a restore must not

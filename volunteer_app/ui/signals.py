@@ -11,6 +11,9 @@ class DataSignals(QObject):
     """Emits ``changed(tables)`` after every committed write of the session."""
 
     changed = Signal(frozenset)
+    # the file could not be opened again after a restore: the one line that says so (the
+    # window then shows no page, whose rows would be of the file that is gone)
+    file_lost = Signal(str)
 
     def __init__(self, session: Session, parent: QObject | None = None):
         super().__init__(parent)

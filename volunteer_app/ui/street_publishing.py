@@ -28,6 +28,7 @@ from . import runner
 from .signals import DataSignals
 
 if TYPE_CHECKING:
+    from ..services.street.hangup import Hangup
     from .query_worker import QueryWorker
 
 EVERY_MS = 60_000               # 每分钟
@@ -48,6 +49,7 @@ class StreetPublishing(QObject):
         self.waiting: int | None = None
         self.failure: BaseException | None = None     # of the last publish; None once one worked
         self.job: runner.Job | None = None
+        self._hangup: Hangup | None = None     # the running publish's way out
         self.timer = QTimer(self)
         self.timer.setInterval(EVERY_MS)
         self.timer.timeout.connect(self.run_now)
@@ -76,11 +78,14 @@ class StreetPublishing(QObject):
             QTimer.singleShot(delay_ms, self, self.run_now)
 
     def stop(self) -> None:
-        """The window closes: no new publish, no new count; a running publish is waited for."""
+        """The window closes: no new publish, no new count; a running publish is abandoned,
+        not waited for (a server that never answers kept the window up until libpq gave up):
+        its job ends at once, its changes stay in the outbox for the next start, and the app
+        waits for the job's end (runner.wait_all) only after the window has gone."""
         self._stopped = True
         self.timer.stop()
-        if self.job is not None:
-            runner.wait_all()
+        if self._hangup is not None:
+            self._hangup.cut()
         self._count_timer.stop()
         if self._counts is not None:
             self._counts.close()
@@ -112,16 +117,21 @@ class StreetPublishing(QObject):
     # -- publishing -----------------------------------------------------------------------------
     def run_now(self) -> runner.Job | None:
         """Publish on a job (none while one runs, or with no server set)."""
-        if (self.job is not None or self._paused or not self.config.configured
+        if (self.job is not None or self._paused or self._stopped or not self.config.configured
                 or self._session.path is None):
             return None
-        self.job = runner.start(_publish_quietly, self._session, done=self._on_done,
-                                failed=self._on_done, owner=self)
+        from ..services.street.hangup import Hangup
+
+        self._hangup = Hangup()
+        self.job = runner.start(_publish_quietly, self._session, self._hangup,
+                                done=self._on_done, failed=self._on_done, owner=self)
         self.status_changed.emit()
         return self.job
 
     def _on_done(self, outcome: object) -> None:
         self.job = None
+        if self._hangup is not None and self._hangup.is_cut:
+            return                          # abandoned as the window closed: nobody to tell
         if isinstance(outcome, BaseException):
             self.failure = _expected(outcome, self._session.path)
             if self.failure is None:        # a bug: the app's handler, as a page load does
@@ -170,7 +180,7 @@ class StreetPublishing(QObject):
         self.status_changed.emit()
 
 
-def _publish_quietly(session: Session) -> object:
+def _publish_quietly(session: Session, hangup: Hangup) -> object:
     """Publish on the job's own connection without announcing its writes: they are the
     outbox's bookkeeping (street.acked_seq, street.last_published), not a change of the
     ledgers, and every page that follows "settings" would reload each minute."""
@@ -178,7 +188,7 @@ def _publish_quietly(session: Session) -> object:
 
     worker = runner.open_worker(session, writes=True)
     try:
-        return reporting.publish_configured(worker)
+        return reporting.publish_configured(worker, hangup)
     finally:
         worker.db.close()
 

@@ -12,6 +12,7 @@ file, whatever happened before. Killed at any moment, the next run finishes the 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,6 +21,7 @@ import psycopg
 
 from ..session import Session
 from . import outbox, publish_rows, publish_server, server
+from .hangup import Hangup
 from .publish_server import FULL_IN_PROGRESS, Row, SourceState
 from .server import StreetServerError
 
@@ -37,20 +39,29 @@ class PublishResult:
 
 
 def publish(session: Session, url: str, password: str | None, key: bytes | None, *,
-            batch_size: int = 500, progress: Progress | None = None) -> PublishResult:
+            batch_size: int = 500, progress: Progress | None = None,
+            hangup: Hangup | None = None) -> PublishResult:
     """Send this file's changes to the street server at ``url`` (see the module's text).
     Raises StreetServerError (one Chinese line) when the server cannot be reached, refuses,
-    or another publisher of this file is running; what was acknowledged before stays so."""
+    or another publisher of this file is running; what was acknowledged before stays so.
+    ``hangup.cut()`` from another thread abandons it (hangup.Abandoned) wherever it waits
+    on the server."""
     today = session.today()
     outbox.enqueue_band_changes(session, today)
     source_uid = outbox.source_uid(session)
-    conn = server.connect(url, password)
+    conn = server.connect(url, password, hangup=hangup)
+    held = hangup.holding(conn.fileno()) if hangup is not None else contextlib.nullcontext()
     try:
-        conn.autocommit = True      # each batch is its own explicit transaction
-        with publish_server.publishing_lock(conn, source_uid):
-            run = _Run(session, conn, source_uid, key, today, max(1, batch_size), progress)
-            return run.go()
-    except psycopg.Error as error:
+        with held:
+            conn.autocommit = True      # each batch is its own explicit transaction
+            with publish_server.publishing_lock(conn, source_uid):
+                run = _Run(session, conn, source_uid, key, today, max(1, batch_size), progress)
+                return run.go()
+    except (psycopg.Error, StreetServerError) as error:
+        if hangup is not None:
+            hangup.check()          # it failed because it was cut off: say so
+        if isinstance(error, StreetServerError):
+            raise
         raise StreetServerError(server.explain(error)) from error
     finally:
         conn.close()

@@ -17,6 +17,7 @@ from . import config, outbox
 from .config import StreetConfigError
 
 if TYPE_CHECKING:
+    from .hangup import Hangup
     from .publish import PublishResult
 
 
@@ -45,8 +46,9 @@ def last_published(session: Session) -> datetime | None:
         return None
 
 
-def publish_configured(session: Session) -> PublishResult:
-    """Publish to the saved server with the saved password and street key."""
+def publish_configured(session: Session, hangup: Hangup | None = None) -> PublishResult:
+    """Publish to the saved server with the saved password and street key; ``hangup``: see
+    publish.publish."""
     from .publish import publish
 
     cfg = config.load(session)
@@ -60,7 +62,7 @@ def publish_configured(session: Session) -> PublishResult:
         # A locked keyring is an error instead: publishing without the key would send every
         # volunteer again with no hash.
         pw, key = None, None
-    return publish(session, config.connect_url(cfg), pw, key)
+    return publish(session, config.connect_url(cfg), pw, key, hangup=hangup)
 
 
 @dataclass(frozen=True)

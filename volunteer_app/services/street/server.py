@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import psycopg
 from psycopg import errors, sql
 from psycopg.conninfo import conninfo_to_dict
+
+if TYPE_CHECKING:
+    from .hangup import Hangup
 
 NOT_INITIALISED = "街道服务器还没有初始化：请先运行 street init"
 BUSY = "另一个程序正在向街道服务器上报这个社区文件，请稍后再试"
@@ -33,26 +38,59 @@ def newer_schema(found: int, known: int) -> str:
 
 
 def connect(url: str, password: str | None = None, timeout: float = 5, *,
-            require_schema: bool = True) -> psycopg.Connection:
+            require_schema: bool = True, hangup: Hangup | None = None) -> psycopg.Connection:
     """A connection to the server at ``url`` (postgresql://USER[:PASSWORD]@HOST[:PORT]/DB).
 
     The password is ``password`` when given, else the URL's, else libpq's own (PGPASSWORD,
     the .pgpass file). With ``require_schema`` (all but ``street init``) the schema must be
-    there and not newer than this app."""
+    there and not newer than this app. ``hangup.cut()`` from another thread gives up the
+    connecting (:class:`~.hangup.Abandoned`); the caller holds the open connection's socket
+    with ``hangup.holding(conn.fileno())`` for the same on a silent server afterwards."""
     target = _target(url)
     extra = {"password": password} if password else {}
+    _connecting.hangup = hangup
     try:
-        conn = psycopg.connect(url, connect_timeout=max(2, round(timeout)),
-                               application_name="linlibang", **extra)
+        conn = _Connection.connect(url, connect_timeout=max(2, round(timeout)),
+                                   application_name="linlibang", **extra)
     except psycopg.OperationalError as error:
+        if hangup is not None:
+            hangup.check()
         raise StreetServerError(_connect_failure(str(error), target)) from None
+    finally:
+        _connecting.hangup = None
     if require_schema:
         try:
-            check_schema(conn)
+            if hangup is None:
+                check_schema(conn)
+            else:
+                with hangup.holding(conn.fileno()):
+                    _checked_or_abandoned(conn, hangup)
         except BaseException:
             conn.close()
             raise
     return conn
+
+
+def _checked_or_abandoned(conn: psycopg.Connection, hangup: Hangup) -> None:
+    try:
+        check_schema(conn)
+    except StreetServerError:
+        hangup.check()      # the connection failed because it was cut: say that instead
+        raise
+
+
+_connecting = threading.local()     # the Hangup of the connection this thread is making
+
+
+class _Connection(psycopg.Connection):
+    """psycopg's connection, whose connecting gives up once its Hangup is cut: psycopg polls
+    the connection generator every 0.1 s (psycopg >= 3.2), where the Hangup looks."""
+
+    @classmethod
+    def _connect_gen(cls, *args, **kwargs):
+        steps = super()._connect_gen(*args, **kwargs)
+        hangup = getattr(_connecting, "hangup", None)
+        return steps if hangup is None else hangup.watched(steps)
 
 
 def _target(url: str) -> dict[str, str]:

@@ -27,6 +27,7 @@ from ...services.permissions import Permission, PermissionDenied
 from ...services.requests import tickets
 from ...services.session import Session
 from .. import runner
+from ..dialogs.background_save import BackgroundSave
 from ..dialogs.request_dialogs import (
     CallbackDialog,
     NoteDialog,
@@ -101,7 +102,10 @@ class TicketDetail(QWidget):
         self.staff_button.clicked.connect(self._on_staff)
         self.team_button.clicked.connect(self._on_team)
         self.handles = session.holds(Permission.REQUEST_HANDLE)
-        self._stepping = False
+        # a step on the runner, as a dialog's 保存 is: the next-step button is its button, and
+        # every button waits while it runs (_update_buttons); a refusal is said below them
+        self._save = BackgroundSave(self.next_button,
+                                    lambda error: say(self.message, str(error), error=True))
         self.show_ticket(None)
 
     def _with_reveal(self, caller: QLabel) -> QWidget:
@@ -161,17 +165,17 @@ class TicketDetail(QWidget):
     @property
     def loading(self) -> bool:
         """A step is being saved in the background."""
-        return self._stepping
+        return self._save.busy
 
     def _update_buttons(self) -> None:
         t = self.ticket
         for button in self.buttons:
             button.setVisible(self.handles)
-            button.setEnabled(t is not None and not self._stepping)
+            button.setEnabled(t is not None and not self._save.busy)
         if t is None:
             self.next_button.setText(QCoreApplication.translate("TicketDetail", NEXT_LABELS[Status.NEW]))
             return
-        if self._stepping:          # a step is being saved: every button waits for it
+        if self._save.busy:         # a step is being saved: every button waits for it
             return
         status = Status(t["status"])
         step = NEXT_LABELS.get(status)
@@ -184,22 +188,30 @@ class TicketDetail(QWidget):
 
     # -- acting ------------------------------------------------------------------------------
     def _act(self, fn: Callable[..., Any], *args: Any, done: str) -> bool:
-        """``fn(worker, *args)`` on the runner; the buttons wait until it is in."""
-        if self._stepping:
+        """``fn(worker, *args)`` on the runner; the buttons wait until it is in (False while
+        a step runs: the second click of a double click)."""
+        if not self._save.begin():
             return False
-        self._stepping = True
         self._update_buttons()
         runner.start(fn, *args, session=self.session, writes=True, owner=self,
-                     done=lambda _result: self._acted(done, None), failed=lambda error: self._acted(done, error))
+                     done=self._save.then(lambda _result: self._acted(done)), failed=self._failed)
         return True
 
-    def _acted(self, done: str, error: BaseException | None) -> None:
-        self._stepping = False
+    def _acted(self, done: str) -> None:
+        self._show_again()
+        say(self.message, done)
+
+    def _failed(self, error: BaseException) -> None:
+        # a refusal is said (StaleRecord too: another window moved the ticket on) and a bug
+        # goes to the app's handler; either way the ticket is shown as it is now, its buttons
+        # as its status allows (BackgroundSave gives back only its own button)
+        try:
+            self._save.failed(error)
+        finally:
+            self._show_again()
+
+    def _show_again(self) -> None:
         self.show_ticket(self.ticket["id"] if self.ticket else None)
-        if error is not None and not isinstance(error, ValueError | PermissionDenied):
-            raise error             # a bug: the app's handler reports it
-        # StaleRecord too: another window moved the ticket on; it is shown as it is now
-        say(self.message, str(error) if error else done, error=error is not None)
 
     def _open(self, dialog: QDialog, done: str) -> None:
         self.dialog = dialog

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...services.admin import backups, settings, users
 from ...services.permissions import ROLE_NAMES, USER_ROLES, Permission
 from ...services.session import Session
+from ...store.errors import StoreError
 from .. import runner
 from ..lazy_tabs import LazyTabs
 from ..permissions import enable_for
@@ -352,8 +353,11 @@ class SettingsPage(QWidget):
         runner.after_running(self, lambda: self._restore(source))
 
     def _restore(self, source: str) -> None:
+        if runner.busy():       # a job one of those started on delivery (the roll-call's next)
+            runner.after_running(self, lambda: self._restore(source))
+            return
         self.backup_status.setText(self.tr("正在从备份恢复，请稍候…"))
-        self.session.db.close()
+        self.session.close_for_restore()    # no page reads the file until it is open again
         runner.start(backups.restore, self.session.actor, self.session.path, source,
                      done=lambda kept: self.restore_done.emit(True, str(kept)),
                      failed=lambda error: self.restore_done.emit(False, str(error)),
@@ -361,8 +365,13 @@ class SettingsPage(QWidget):
 
     def _on_restore_done(self, restored: bool, message: str) -> None:
         # restored or not, the file is whole (a backup is checked before anything is replaced);
-        # every page hears that all tables changed
-        self.session.reopen()
+        # every page hears that all tables changed. Unless it was damaged before and no backup
+        # took its place: then the window shows no page, whose rows are of a file now gone.
+        try:
+            self.session.reopen()
+        except StoreError as error:
+            self._file_lost(error)
+            return
         StreetPublishing.of(self.session, self._signals).resume()
         self.window().setEnabled(True)
         if not restored:
@@ -373,6 +382,15 @@ class SettingsPage(QWidget):
         text = self.tr("已恢复。原数据另存为 {0}。").format(message)
         self.backup_status.setText(text)
         self._tell(QMessageBox.Icon.Information, self.tr("恢复完成"), text)
+
+    def _file_lost(self, error: StoreError) -> None:
+        text = self.tr("恢复后无法打开数据库文件 {0}：{1}\n窗口中不再显示这个文件的数据。"
+                       "请关闭邻里帮，再用命令 python main.py restore 备份文件 --db {0}"
+                       " 恢复一个完好的备份。").format(self.session.path, error)
+        self.backup_status.setText(text)
+        self._signals.file_lost.emit(text)
+        self.window().setEnabled(True)      # to be closed
+        self._tell(QMessageBox.Icon.Critical, self.tr("无法打开数据库"), text)
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)

@@ -1,0 +1,89 @@
+"""Closing the window while a publish waits on a street server that never answers: the window
+goes at once, the publish is abandoned (not waited for until libpq gives up), its changes
+stay in the outbox for the next start, and the file is whole."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import sqlite3
+import threading
+from collections.abc import Iterator
+
+import pytest
+from conftest import TODAY
+
+from volunteer_app.services.admin import users
+from volunteer_app.services.session import Session
+from volunteer_app.services.street import config, outbox
+from volunteer_app.services.street.config import StreetConfig
+from volunteer_app.services.street.hangup import Abandoned
+from volunteer_app.ui import runner
+from volunteer_app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+class BlackHole:
+    """A TCP server on 127.0.0.1 that accepts connections, reads what comes and never
+    answers; it holds each connection until the client hangs up or the hole is closed."""
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self.heard = threading.Event()          # a client connected and spoke (libpq's start-up)
+        self.hung_up = threading.Event()        # that client closed its end
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            client, _ = self._listener.accept()
+            with client:
+                while client.recv(4096):
+                    self.heard.set()
+                self.hung_up.set()
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+@contextlib.contextmanager
+def black_hole() -> Iterator[BlackHole]:
+    hole = BlackHole()
+    try:
+        yield hole
+    finally:
+        hole.close()
+
+
+def test_closing_the_window_abandons_a_publish_the_server_never_answers(qtbot, demo_session):
+    actor = users.authenticate(demo_session.db, "admin", "admin2026")
+    window = MainWindow(Session(demo_session.db, actor, today=lambda: TODAY))
+    qtbot.addWidget(window)
+    window.show()
+    session = window.session
+    before = outbox.acked_seq(session), outbox.pending_count(session)
+    assert before[1] > 0                            # changes wait for the street
+    with black_hole() as hole:
+        config.save_with_secrets(session, StreetConfig(f"127.0.0.1:{hole.port}/street",
+                                                       "gaolizhuang", False), "pw", "huaxiang-street-key-2026")
+        job = window.street_publishing.run_now()    # 立即上报
+        assert job is not None
+        qtbot.waitUntil(hole.heard.is_set, timeout=10_000)   # libpq waits for the answer
+
+        window.close()
+        # the close did not wait for the publish to end by itself (libpq's connect_timeout):
+        # the server has not answered and the publish has not given up on it
+        assert job.error is None or isinstance(job.error, Abandoned)
+        assert window.street_publishing.failure is None
+
+        runner.wait_all()                           # as the app does once the window is gone
+        assert isinstance(job.error, Abandoned)     # cut off, the server still silent
+        hole.hung_up.wait(10)
+        assert hole.hung_up.is_set()                # and the connection it held is let go
+
+    # nothing was acknowledged: the next start publishes the same changes
+    assert (outbox.acked_seq(session), outbox.pending_count(session)) == before
+    with contextlib.closing(sqlite3.connect(session.path)) as check:
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
