@@ -20,7 +20,7 @@ from ..services.session import Session
 from .first_paint import after_first_paint
 from .pages import PAGES, PageSpec
 from .permissions import role_title
-from .screen_fit import fit_to_screen, scrolling
+from .screen_fit import PageHolder, fit_to_screen, scrolling
 from .signals import DataSignals
 from .street_publishing import StreetPublishing, StreetStatusLabel
 
@@ -118,10 +118,11 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(row, area)
             self.stack.removeWidget(old)
             old.deleteLater()
-            page = spec.build(self.session, self.signals, area.viewport())
+            holder = PageHolder(area.viewport())
+            page = holder.hold(spec.build(self.session, self.signals, holder))
             page.setObjectName(f"page.{spec.key}")
-            area.setWidget(page)
-            page.setAutoFillBackground(False)   # setWidget turns it on: the window's colour shows
+            area.setWidget(holder)
+            holder.setAutoFillBackground(False)   # setWidget turns it on: the window's colour shows
             self._built[spec.key] = page
         self.stack.setCurrentIndex(row)
 

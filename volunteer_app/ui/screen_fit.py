@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 # The window frame's title bar, which the screen's available area (taskbar already left
 # out) still has to hold above a window's contents.
@@ -48,4 +48,26 @@ def scrolling(content: QWidget | None, name: str = "") -> QScrollArea:
     return area
 
 
-__all__ = ["TITLE_BAR", "fit_to_screen", "scrolling", "usable_size"]
+class PageHolder(QWidget):
+    """What a page's scroll area holds: the page, and nothing around it.
+
+    Qt's scroll area lays out a widget whose layout trades height for width (any
+    word-wrapped label does) at its *preferred* height for the width, so such a page scrolled
+    whenever the screen was lower than it would like, though everything fitted: 任务与排班 and
+    the 极端天气 roll-call's buttons sat below the fold at 1280×720. The holder answers with
+    the least height for the width, so a page scrolls only when it cannot be laid out."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, page: QWidget) -> QWidget:
+        self.layout().addWidget(page)
+        return page
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        return self.layout().minimumHeightForWidth(width)
+
+
+__all__ = ["TITLE_BAR", "PageHolder", "fit_to_screen", "scrolling", "usable_size"]
