@@ -110,3 +110,9 @@ def test_people_work_the_tickets_by_day(demo_session):
         "WHERE e.step != '待签收' AND r.kind NOT IN ('紧急', '水电气热')")
         if not "08:00" <= e["at"][11:16] < "20:00"]
     assert night == []
+
+
+def test_walk_ins_and_office_calls_come_while_the_office_is_open(demo_session):
+    night = [(t["ticket_no"], t["received_at"]) for t in _tickets(demo_session)
+             if t["source"] != "12345" and not "08:00" <= t["received_at"][11:16] < "20:00"]
+    assert night == []
