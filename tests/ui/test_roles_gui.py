@@ -48,6 +48,9 @@ def test_admin_settings_page_has_users_and_backup(qtbot, demo_session, tmp_path)
     admin_row = next(r for r in range(4) if page.users_table.item(r, 0).text() == "admin")
     last_login = page.users_table.item(admin_row, 4).text()
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", last_login), last_login
+    page.tabs.setCurrentIndex(1)
+    shown = page.users_table.horizontalHeader().sectionSize(4)
+    assert shown > page.users_table.fontMetrics().horizontalAdvance(last_login) + 6   # not elided
     target = tmp_path / "backup.sqlite3"
     with qtbot.waitSignal(page.backup_done, timeout=10_000) as blocker:
         page.start_backup(str(target))

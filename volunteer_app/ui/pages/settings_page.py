@@ -165,6 +165,7 @@ class SettingsPage(QWidget):
         self.users_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.users_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.users_table.verticalHeader().setVisible(False)    # as every other list: no row numbers
+        self.users_table.horizontalHeader().setStretchLastSection(True)   # 最近登录 shown whole
         buttons = QHBoxLayout()
         self.user_buttons = {}
         for key, title, slot in (("add", self.tr("新增用户…"), self._on_add_user),
