@@ -161,6 +161,23 @@ def _problems(top: QWidget, what: str, room) -> list[str]:
     return out
 
 
+def _scrolls_needlessly(window: QWidget, key: str) -> list[str]:
+    """A page scrolls only when it cannot be laid out in the room it has: one whose least
+    height fits still shows everything (the 极端天气 roll-call's buttons once sat below the
+    fold at 1280×720 because Qt gave a page with a word-wrapped label its preferred height)."""
+    area = window.findChild(QAbstractScrollArea, f"page.{key}.scroll")
+    if area is None or not area.verticalScrollBar().isVisible():
+        return []
+    content = area.widget()
+    width = area.viewport().width()
+    layout = content.layout()
+    least = max(content.minimumSizeHint().height(),
+                layout.minimumHeightForWidth(width) if layout is not None else 0)
+    if least > area.height():
+        return []
+    return [f"page {key}: scrolls although it fits ({least} high in {area.height()})"]
+
+
 def _start_warning(session) -> None:
     from volunteer_app.domain.weather import AlertLevel, AlertType
     from volunteer_app.services.alerts import start
@@ -191,6 +208,7 @@ def main() -> int:
         window.show_page(key)
         app.processEvents()
         problems += _problems(window, f"page {key}", room)
+        problems += _scrolls_needlessly(window, key)
 
     opened = []
     for name, make in _factories(session, db).items():

@@ -166,3 +166,12 @@ def test_the_sections_after_a_short_list_ending_mid_page_are_all_printed(full_de
     assert states == len(data["follow_ups"])             # every visit owed, none cut
     first = pdf_text(path, 1, 1)                          # the heading's tables are not the timeline
     assert sum(short_time(e["at"]) in first for e in data["timeline"][:5]) == 5
+
+
+def test_the_head_gives_the_period_in_chinese_and_a_shift_date_stays_on_one_line(closed, tmp_path, qapp):
+    data = report_data.report_data(closed["session"], closed["alert_id"])
+    for shift in data["shifts"]:
+        shift["date"] = "2026-12-05"     # wide digits: at the old width it broke as 2026-12-0 / 5
+    text = pdf_text(write_report(data, tmp_path / "r.pdf"))
+    assert "统计期间：2026年11月28日 " in text and "T0" not in text
+    assert text.count("2026-12-05") >= len(data["shifts"]) > 0

@@ -4,6 +4,7 @@ open warning for a role that may see them (one audit entry per sheet), masked ot
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from alert_close_world import as_role, attempt, open_warning, roll
@@ -44,6 +45,7 @@ def test_a_callers_sheet_has_their_residents_by_building_with_full_phones(demo_s
     assert "暴雪橙色预警点名表" in flat and f"联系人：{name}" in flat
     assert "□平安□需要帮助□未接通□已上门" in flat and "备注" in flat
     assert "已拨1次未接通" in flat
+    assert re.search(r"打印时间：\d{4}年\d{1,2}月\d{1,2}日\d\d:\d\d", flat)   # not 2026-11-28 08:00
     lines = {r["id"]: r["position"] + 1 for r in rows}
     for roll_id, (resident, phone, _building, _family) in residents(demo_session, mine).items():
         assert any(line.split()[:2] == [str(lines[roll_id]), resident] for line in text.splitlines()), resident

@@ -87,3 +87,10 @@ def test_an_empty_or_one_row_list_is_one_page(demo_session, tmp_path, qapp, coun
     assert written == count and pdf_pages(path) == 1
     text = pdf_text(path)
     assert ("（无）" in text) == (count == 0) and "第 1 页" in text.replace("第1页", "第 1 页")
+
+
+def test_a_status_with_its_not_counted_part_stays_on_one_line(demo_session, tmp_path, qapp):
+    team = _team_with_records(demo_session, 3)
+    demo_session.db.execute("UPDATE service_records SET counts_for_stars = 0 WHERE team_id = ?", [team])
+    path, written, _ = _write(demo_session, tmp_path, team)
+    assert pdf_text(path).count("已记录·不计星") == written == 3      # not 已记录·不 / 计星

@@ -89,6 +89,10 @@ def test_match_accept_all_log_a_visit(qtbot, qtmodeltester, page, demo_session):
     dialog.start_time.setText("09:00")
     dialog.texts["done"].setText("代购药品，陪老人聊天")
     dialog.texts["problem"].setText("暖气不热")
+    dialog.show()
+    note = "老人血压有点高，叮嘱按时吃药，下周再来看"       # a sentence of notes shows whole
+    for edit in dialog.texts.values():
+        assert edit.width() > edit.fontMetrics().horizontalAdvance(note), edit.objectName()
     dialog.accept()
     assert dialog.saved is not None
     visit_id, record_id = dialog.saved

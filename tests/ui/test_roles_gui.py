@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import openpyxl
 import pytest
@@ -43,6 +44,13 @@ def test_admin_settings_page_has_users_and_backup(qtbot, demo_session, tmp_path)
     assert page.tabs.count() == 4      # 街道服务器 added by issue 14
     assert page.save_button.isEnabled()
     assert page.users_table.rowCount() == 4
+    # the admin has just logged in: the time as a person writes it, not ISO's 2026-11-28T09:30:15
+    admin_row = next(r for r in range(4) if page.users_table.item(r, 0).text() == "admin")
+    last_login = page.users_table.item(admin_row, 4).text()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", last_login), last_login
+    page.tabs.setCurrentIndex(1)
+    shown = page.users_table.horizontalHeader().sectionSize(4)
+    assert shown > page.users_table.fontMetrics().horizontalAdvance(last_login) + 6   # not elided
     target = tmp_path / "backup.sqlite3"
     with qtbot.waitSignal(page.backup_done, timeout=10_000) as blocker:
         page.start_backup(str(target))

@@ -533,3 +533,12 @@ def test_staff_edit_service_types_and_builtin_ones_stay(qtbot, session):
     dialog.add_button.click()
     dialog.name.setText("铲冰除雪")
     assert dialog.save() is None and "已经有名为“铲冰除雪”" in dialog.message.text()
+
+
+def test_the_preview_writes_a_date_as_people_do(qtbot, session, team):
+    page = open_page(qtbot, session)
+    dialog: TaskDialog = page.open_new_task()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("once"))
+    dialog.start_date.setDate(date(2026, 12, 4))
+    assert "第一个：12月4日 " in dialog.preview.text()        # not 12月04日
+    dialog.reject()

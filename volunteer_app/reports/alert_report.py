@@ -22,7 +22,7 @@ from PySide6.QtGui import QPagedPaintDevice
 from ..services.hours.certificates import format_hours
 from .long_table import LongTable
 from .long_tables import paint_long_tables, write_long_tables_pdf
-from .monthly import heading_html, sign_off_html, table_html
+from .monthly import chinese_date, heading_html, sign_off_html, table_html
 from .printing import PageCallback, escape
 
 SHORT_ROWS = 30        # a list this short is printed in the flow of the text; a longer one gets pages
@@ -43,14 +43,20 @@ def short_time(at: Any) -> str:
     return str(at or "")[:16].replace("T", " ")
 
 
+def chinese_time(at: Any) -> str:
+    """2026年12月4日 08:30: a moment as the head of a printed report writes it."""
+    text = str(at or "")
+    return f"{chinese_date(text)} {text[11:16]}".rstrip() if text else ""
+
+
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.1f}%"
 
 
 def _period(data: dict[str, Any]) -> str:
     alert = data["alert"]
-    end = short_time(alert["closed_at"]) if alert["closed_at"] else f"{short_time(data['until'])}（尚未解除）"
-    return f"{short_time(alert['started_at'])} 至 {end}"
+    end = chinese_time(alert["closed_at"]) if alert["closed_at"] else f"{chinese_time(data['until'])}（尚未解除）"
+    return f"{chinese_time(alert['started_at'])} 至 {end}"
 
 
 def _figures_html(data: dict[str, Any]) -> str:
@@ -91,7 +97,7 @@ def _sections(data: dict[str, Any]) -> list[Section]:
                   short_time(n["done_at"]) or "未办结") for n in data["needs"]],
                 (7, 9, 18, 12, 22, 14, 18), (0,), "没有居民需要帮助"),
         Section("值守班次", ("任务", "地点", "日期", "时间", "人数", "人员", "时长"), shift_rows,
-                (20, 11, 13, 16, 8, 25, 7), (4, 6), "本次预警没有值守班次"),
+                (18, 11, 15, 16, 8, 25, 7), (4, 6), "本次预警没有值守班次"),   # a date on one line
         Section("点名与上门查看计入的服务时长", ("志愿者", "日期", "内容", "小时", "星级"), hour_rows,
                 (16, 16, 36, 10, 22), (3,), "没有可计时长的点名记录"),
         Section("始终未联系上的居民及原因", ("序号", "居民", "住址", "联系人", "次数", "原因"),

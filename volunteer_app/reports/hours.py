@@ -83,7 +83,7 @@ def hours_html(report: HoursReport, issuer: str = "", prepared_on: str = "") -> 
     rows = [(*row[:4], format_hours(row[4]), format_hours(row[5]), format_hours(row[6]), row[7])
             for row in table_rows(report)]
     parts.append(table_html(HEADERS, rows, right=(0, 3, 4, 5, 6), empty="统计期间没有服务记录",
-                            widths=(7, 12, 15, 9, 14, 15, 15, 13)))
+                            widths=(7, 11, 19, 9, 14, 14, 15, 11)))   # ZY2026-00062 on one line
     parts.append(sign_off_html(issuer))
     return "<html><body>" + "".join(parts) + "</body></html>"
 

@@ -53,6 +53,6 @@ def write_record_list_pdf(session: Session, query: record_queries.RecordQuery, p
     table = LongTable(HEADERS, [(r["date"], time_span(r), r["volunteer_name"], r["team_name"] or "",
                                  r["service_type"] or "", format_hours(r["hours"]), status_text(r),
                                  content_text(r)) for r in rows],
-                      right=(5,), widths=(10, 11, 8, 20, 12, 5, 8, 26), before=before, after=after,
+                      right=(5,), widths=(9, 10, 8, 20, 14, 5, 12, 22), before=before, after=after,
                       title="志愿服务记录", landscape=True)
     return write_long_table_pdf(table, path, on_page), len(rows), totals.records

@@ -21,7 +21,7 @@ from ..services.session import Session
 from .first_paint import after_first_paint
 from .pages import PAGES, PageSpec
 from .permissions import role_title
-from .screen_fit import PageArea, fit_to_screen
+from .screen_fit import PageHolder, fit_to_screen, scrolling
 from .signals import DataSignals
 from .street_publishing import StreetPublishing, StreetStatusLabel
 
@@ -125,15 +125,16 @@ class MainWindow(QMainWindow):
             # buttons off the window. The scroll area takes its place first and the page is
             # built inside it: moving a built page to another parent makes Qt match the style
             # sheet again for every widget on it (a third of opening 服务记录).
-            area = PageArea(f"page.{spec.key}.scroll")
+            area = scrolling(None, f"page.{spec.key}.scroll")
             old = self.stack.widget(row)
             self.stack.insertWidget(row, area)
             self.stack.removeWidget(old)
             old.deleteLater()
-            page = spec.build(self.session, self.signals, area.viewport())
+            holder = PageHolder(area.viewport())
+            page = holder.hold(spec.build(self.session, self.signals, holder))
             page.setObjectName(f"page.{spec.key}")
-            area.setWidget(page)
-            page.setAutoFillBackground(False)   # setWidget turns it on: the window's colour shows
+            area.setWidget(holder)
+            holder.setAutoFillBackground(False)   # setWidget turns it on: the window's colour shows
             self._built[spec.key] = page
         self.stack.setCurrentIndex(row)
 

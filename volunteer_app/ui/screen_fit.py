@@ -6,9 +6,9 @@ preferred size or the screen's, whichever is smaller, so 保存 is never off the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 # The window frame's title bar, which the screen's available area (taskbar already left
 # out) still has to hold above a window's contents.
@@ -36,67 +36,38 @@ def scrolling(content: QWidget | None, name: str = "") -> QScrollArea:
     area = QScrollArea(objectName=name or f"{content.objectName()}.scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    _clear_viewport(area)
+    # Show the window's own colour through the scrolled part. (A style-sheet rule for this
+    # made every repaint of the 居民 table twice as slow: bench/residents_filter.py.) The
+    # viewport is found by Qt's name for it: the first call of viewport() in a process builds
+    # some 80 of PySide's enum classes, 20 ms before the window's first paint.
+    viewport = area.findChild(QWidget, "qt_scrollarea_viewport") or area.viewport()
+    viewport.setAutoFillBackground(False)
     if content is not None:
         area.setWidget(content)
         content.setAutoFillBackground(False)
     return area
 
 
-class PageArea(QScrollArea):
-    """A page's scroll area: the page gets the room there is, and scrolls only where the room is
-    less than the page's *minimum* size.
+class PageHolder(QWidget):
+    """What a page's scroll area holds: the page, and nothing around it.
 
-    QScrollArea's own ``widgetResizable`` grows a widget whose layout has a height-for-width
-    (a page with one word-wrapped label has one) to its *preferred* height for the width, so
-    任务与排班, whose week grid would like 772 pixels, scrolled on 1366×768 with 新建任务 and
-    安排人员 below the window's edge, though the grid scrolls itself and the page needs 532.
-    """
+    Qt's scroll area lays out a widget whose layout trades height for width (any
+    word-wrapped label does) at its *preferred* height for the width, so such a page scrolled
+    whenever the screen was lower than it would like, though everything fitted: 任务与排班 and
+    the 极端天气 roll-call's buttons sat below the fold at 1280×720. The holder answers with
+    the least height for the width, so a page scrolls only when it cannot be laid out."""
 
-    def __init__(self, name: str):
-        super().__init__(objectName=name)
-        self.setWidgetResizable(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        _clear_viewport(self)
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
 
-    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt name)
-        super().setWidget(widget)
-        widget.installEventFilter(self)     # its minimum changes as its content does
-        self._fit()
+    def hold(self, page: QWidget) -> QWidget:
+        self.layout().addWidget(page)
+        return page
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().resizeEvent(event)
-        self._fit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
-            self._fit()
-        return False
-
-    def _fit(self) -> None:
-        page = self.widget()
-        if page is None:
-            return
-        least = page.minimumSizeHint().expandedTo(page.minimumSize())
-        room = self.maximumViewportSize()           # the viewport's size without scroll bars
-        width, height = room.width(), room.height()
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
-        if least.height() > height:                 # a vertical bar takes some of the width
-            width -= bar
-        if least.width() > width:
-            height -= bar
-            if least.height() > height and room.height() >= least.height():
-                width -= bar                        # the horizontal bar brought the vertical
-        page.resize(max(width, least.width()), max(height, least.height()))
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        return self.layout().minimumHeightForWidth(width)
 
 
-def _clear_viewport(area: QScrollArea) -> None:
-    """Show the window's own colour through the scrolled part. (A style-sheet rule for this
-    made every repaint of the 居民 table twice as slow: bench/residents_filter.py.) The
-    viewport is found by Qt's name for it: the first call of viewport() in a process builds
-    some 80 of PySide's enum classes, 20 ms before the window's first paint."""
-    viewport = area.findChild(QWidget, "qt_scrollarea_viewport") or area.viewport()
-    viewport.setAutoFillBackground(False)
-
-
-__all__ = ["TITLE_BAR", "PageArea", "fit_to_screen", "scrolling", "usable_size"]
+__all__ = ["TITLE_BAR", "PageHolder", "fit_to_screen", "scrolling", "usable_size"]

@@ -100,3 +100,19 @@ def test_the_same_tickets_on_every_run(demo_session, tmp_path):
         assert again == first
     finally:
         database.close()
+
+
+def test_people_work_the_tickets_by_day(demo_session):
+    """Signing, calling, handling and the city's callback happen between 08:00 and 20:00; only
+    a call may come in at night, and urgent tickets are worked on at any hour."""
+    night = [(e["ticket_no"], e["step"], e["at"]) for e in demo_session.db.query(
+        "SELECT r.ticket_no, e.step, e.at FROM request_events e JOIN requests r ON r.id = e.request_id "
+        "WHERE e.step != '待签收' AND r.kind NOT IN ('紧急', '水电气热')")
+        if not "08:00" <= e["at"][11:16] < "20:00"]
+    assert night == []
+
+
+def test_walk_ins_and_office_calls_come_while_the_office_is_open(demo_session):
+    night = [(t["ticket_no"], t["received_at"]) for t in _tickets(demo_session)
+             if t["source"] != "12345" and not "08:00" <= t["received_at"][11:16] < "20:00"]
+    assert night == []

@@ -21,7 +21,8 @@ ENTITY_NAMES = {
     "places": "地点", "communities": "社区", "service_types": "服务类型", "tasks": "任务",
     "shifts": "班次", "assignments": "排班安排", "pairings": "结对", "visits": "探访",
     "service_records": "服务记录", "certificates": "证明", "requests": "诉求", "users": "用户",
-    "settings": "设置", "audit_log": "操作日志", "database": "数据库",
+    "settings": "设置", "audit_log": "操作日志", "database": "数据库", "alerts": "预警",
+    "alert_roll": "预警点名",
 }
 HEADERS = ("编号", "时间", "用户", "操作", "对象", "对象编号", "修改前", "修改后", "说明")
 

@@ -45,6 +45,16 @@ def _at(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+def _daytime(moment: datetime) -> datetime:
+    """People sign, call, handle and call back between 08:00 and 20:00: a step that would fall
+    in the night (a 03:11 办理中 on the ticket's history) waits for the morning."""
+    if moment.hour < 8:
+        return moment.replace(hour=8)
+    if moment.hour >= 20:
+        return (moment + timedelta(days=1)).replace(hour=8)
+    return moment
+
+
 def team_start(signed: datetime) -> datetime:
     """A team's shift for a ticket: 09:00 on the next working day after it was signed."""
     day = signed.date() + timedelta(days=1)
@@ -99,8 +109,11 @@ def ticket_life(rng: random.Random, row: dict[str, Any], now: datetime, worker: 
     stop = rng.choice(("待签收", "已签收", "已联系")) \
         if now - _at(row["received_at"]) < timedelta(days=2) and rng.random() < 0.5 else None
     last = _at(row["received_at"])
+    urgent = row["kind"] in ("紧急", "水电气热")     # these are worked on at night too
     for step, at, who, note in _plan(rng, row, worker[1] if worker else "", team):
         at = max(at, last)
+        if not urgent and step != "待签收":
+            at = _daytime(at)
         if at > now:
             break
         life.events.append((step, at, who, note))
@@ -136,7 +149,7 @@ def _callback(rng: random.Random, life: Life, row: dict[str, Any], now: datetime
     closed = life.columns.get("closed_at")
     if not closed or row["source"] != Source.HOTLINE:
         return
-    at = _at(closed) + timedelta(days=rng.randint(1, 4), hours=rng.randint(0, 6))
+    at = _daytime(_at(closed) + timedelta(days=rng.randint(1, 4), hours=rng.randint(0, 6)))
     if at > now:
         return
     late = _at(life.columns["feedback_at"]) > _at(row["due_at"])

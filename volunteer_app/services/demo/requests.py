@@ -100,6 +100,9 @@ class _Maker:
         content = rng.choice(topic.contents).format(b=building, u=unit.removesuffix("单元"))
         kind = classify_kind(topic.urgency, topic.category, content)
         source = Source.HOTLINE if rng.random() < 0.9 else rng.choice((Source.WALK_IN, Source.PHONE))
+        if source is not Source.HOTLINE and not 8 <= received.hour < 20:
+            # a walk-in or a call to the office comes while the office is open (12345: any hour)
+            received = min(received.replace(hour=8 + received.hour % 12), self.now - timedelta(hours=1))
         return {
             "uid": new_uid(), "ticket_no": self.number(received, source), "source": source.value,
             "community_id": self.session.db.execute("SELECT community_id FROM places WHERE id = ?",

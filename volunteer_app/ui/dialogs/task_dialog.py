@@ -321,7 +321,8 @@ class TaskDialog(QDialog):
         days = len({p.date for p in plans})
         text = self.tr("将生成 {0} 个班次，共 {1} 天。").format(len(plans), days)
         if plans:
-            text += self.tr("第一个：{0}").format(f"{plans[0].date:%m月%d日} {plans[0].slot.label()}")
+            first = plans[0].date
+            text += self.tr("第一个：{0}").format(f"{first.month}月{first.day}日 {plans[0].slot.label()}")
             if plans[0].group:
                 text += self.tr("（{0}组）").format(plans[0].group)
         self.preview.setText(text)

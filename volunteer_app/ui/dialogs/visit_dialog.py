@@ -26,6 +26,9 @@ from ..forms import date_edit, error_label, save_cancel_buttons
 NAME = "visit_dialog"
 
 
+NOTE_CHARACTERS = 22
+
+
 class VisitDialog(QDialog):
     def __init__(self, session: Session, pair: dict, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,6 +51,8 @@ class VisitDialog(QDialog):
                   "hygiene": self.tr("卫生"), "living": self.tr("居住与邻里"),
                   "problem": self.tr("发现的问题")}
         self.texts = {key: QLineEdit(objectName=f"{NAME}.{key}") for key in labels}
+        for edit in self.texts.values():     # a sentence of notes shows whole, not 10 characters
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("汉") * NOTE_CHARACTERS)
         form = QFormLayout()
         # a row of the visit list says how the resident is covered; a pair has a helper
         who = (self.tr("%1（包户人：%2）") if pair.get("coverage") == coverage.STAFF

@@ -165,6 +165,8 @@ class SettingsPage(QWidget):
                                                     self.tr("状态"), self.tr("最近登录")])
         self.users_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.users_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.users_table.verticalHeader().setVisible(False)    # as every other list: no row numbers
+        self.users_table.horizontalHeader().setStretchLastSection(True)   # 最近登录 shown whole
         buttons = QHBoxLayout()
         self.user_buttons = {}
         for key, title, slot in (("add", self.tr("新增用户…"), self._on_add_user),
@@ -195,8 +197,8 @@ class SettingsPage(QWidget):
             role = QCoreApplication.translate("Roles", user["role_name"])
             if user["volunteer_name"]:
                 role = self.tr("%1（%2）").replace("%1", role).replace("%2", user["volunteer_name"])
-            for c, text in enumerate((user["login"], user["name"], role, status,
-                                      user["last_login_at"] or "")):
+            last_login = (user["last_login_at"] or "")[:16].replace("T", " ")
+            for c, text in enumerate((user["login"], user["name"], role, status, last_login)):
                 self.users_table.setItem(r, c, QTableWidgetItem(text))
 
     def _selected_user(self) -> dict | None:
