@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from ..services import demo
@@ -11,7 +10,7 @@ from ..services.admin import backups, database_check, retention
 from ..services.people import lookups
 from ..services.people.person_community import FIX_RESIDENT, FIX_VOLUNTEER
 from ..services.session import BUILTIN_ADMIN
-from ..store import new_file
+from ..store import new_file, partial_files
 from ..store.connection import refuse_empty
 from ..store.errors import StoreError
 from . import CommandError, database_path
@@ -45,7 +44,8 @@ def run_demo(args: argparse.Namespace) -> int:
         raise CommandError("--scale 应在1到1000之间。")
     if path.exists():
         refuse_empty(path)          # a 0-byte file: say so, as every command does
-    partial = path.with_name(f".{path.name}.{os.getpid()}.demo")
+    partial_files.remove_dead(path.parent, f".{path.name}.", ".demo", new_file.JOURNALS)
+    partial = path.with_name(f".{path.name}.{partial_files.owner_tag()}.demo")
     try:
         with open_session(argparse.Namespace(db=partial), create=True) as session:
             demo.build(session, args.scale)
