@@ -15,6 +15,7 @@ from ..store.connection import refuse_empty
 from ..store.errors import StoreError
 from . import CommandError, database_path
 from .common import open_session
+from .typed_values import path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,11 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_check)
 
     p = subparsers.add_parser("backup", help="把数据库备份到一个新文件")
-    p.add_argument("--out", type=Path, required=True, help="备份文件")
+    p.add_argument("--out", type=path, required=True, help="备份文件")
     p.set_defaults(handler=run_backup)
 
     p = subparsers.add_parser("restore", help="用备份文件恢复数据库（原文件另存一份）")
-    p.add_argument("file", type=Path, help="备份文件")
+    p.add_argument("file", type=path, help="备份文件")
     p.set_defaults(handler=run_restore)
 
 
