@@ -8,18 +8,21 @@ refused in Chinese naming the field with the dialog left open and everything typ
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDoubleSpinBox,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
 )
 
 from volunteer_app.services.care import pairing
@@ -27,6 +30,7 @@ from volunteer_app.ui.dialogs.visit_dialog import VisitDialog
 from volunteer_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
+FULL_WIDTH = str.maketrans("0123456789-:.", "０１２３４５６７８９－：．")
 
 
 def typed(widget: QLineEdit, text: str) -> None:
@@ -35,6 +39,16 @@ def typed(widget: QLineEdit, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def typed_into_box(box, text: str) -> None:
+    """What an input method commits into a spin box or a date/time edit, over its whole text."""
+    box.setFocus()
+    box.selectAll()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(box, event)
+    box.interpretText()
 
 
 def stored(session, sql: str, params=()) -> tuple:
@@ -51,6 +65,7 @@ def window(qtbot, demo_session):
     shown = MainWindow(demo_session)
     qtbot.addWidget(shown)
     shown.show()
+    qtbot.waitUntil(lambda: QApplication.instance().property("half_width_input"))   # after first paint
     yield shown
     shown.close()
 
@@ -68,15 +83,16 @@ def test_a_resident_typed_full_width_and_pasted_is_stored_half_width_and_trimmed
     typed(field["building"], "３号楼\u3000")
     typed(field["unit"], "２")
     typed(field["room"], "１０１\n")
+    typed_into_box(dialog.findChild(QSpinBox, "resident_dialog.floor"), "６")   # dropped by Qt before
     place = dialog.findChild(QComboBox, "resident_dialog.place")
     place.setCurrentIndex(place.findText("高立庄"))
     save = dialog.findChild(QPushButton, "resident_dialog.save")
     assert save.isEnabled(), dialog.errors()
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert stored(demo_session, "SELECT name, id_number, phone, birth_date, gender, building, unit, room "
+    assert stored(demo_session, "SELECT name, id_number, phone, birth_date, gender, building, unit, room, floor "
                                 "FROM residents ORDER BY id DESC LIMIT 1") == (
-        "李秀英", "11010519491231002X", "13800138000", "1949-12-31", "女", "3号楼", "2", "101")
+        "李秀英", "11010519491231002X", "13800138000", "1949-12-31", "女", "3号楼", "2", "101", 6)
 
 
 def test_a_volunteer_typed_full_width_and_pasted_is_stored_half_width_and_trimmed(qtbot, window, demo_session):
@@ -87,12 +103,14 @@ def test_a_volunteer_typed_full_width_and_pasted_is_stored_half_width_and_trimme
     typed(dialog.findChild(QLineEdit, "volunteer_dialog.id_number"), "\t11010519850312104x")
     typed(dialog.findChild(QLineEdit, "volunteer_dialog.phone"), "\u3000１３９００００１１１１")
     typed(dialog.findChild(QLineEdit, "volunteer_dialog.building"), "５号楼\u3000")
+    typed_into_box(dialog.findChild(QDoubleSpinBox, "volunteer_dialog.weekly_hours_cap"), "１２．５")
     community = dialog.findChild(QComboBox, "volunteer_dialog.community")
     community.setCurrentIndex(community.findText("高立庄社区"))
     assert dialog.save_button.isEnabled(), dialog.errors()
     dialog.save_button.click()
-    assert stored(demo_session, "SELECT name, id_number, phone, building FROM volunteers WHERE id = ?",
-                  [dialog.saved_id]) == ("王小明", "11010519850312104X", "13900001111", "5号楼")
+    assert stored(demo_session, "SELECT name, id_number, phone, building, weekly_hours_cap "
+                  "FROM volunteers WHERE id = ?", [dialog.saved_id]) == (
+        "王小明", "11010519850312104X", "13900001111", "5号楼", 12.5)
 
 
 def test_a_resident_without_a_name_is_refused_with_everything_typed_kept(qtbot, window, demo_session):
@@ -117,18 +135,25 @@ def test_a_resident_without_a_name_is_refused_with_everything_typed_kept(qtbot, 
 
 @pytest.mark.parametrize(("start", "kept"), [("１４：３０", "14:30"), ("9：30\u3000", "09:30"),
                                              ("０８:０５\n", "08:05")])
-def test_a_visit_start_time_typed_by_an_input_method_is_stored_half_width(qtbot, demo_session, start, kept):
+def test_a_visit_typed_by_an_input_method_is_stored_half_width(qtbot, window, demo_session, start, kept):
     pair = pairing.active_pairs(demo_session)[0]
     dialog = VisitDialog(demo_session, pair)
     qtbot.addWidget(dialog)
     dialog.show()
     typed(dialog.start_time, start)
+    day = demo_session.today() - timedelta(days=3)
+    typed_into_box(dialog.visited_on, day.isoformat().translate(FULL_WIDTH))    # an input method's
+    dialog.minutes.setFocus()
+    dialog.minutes.selectAll()
+    for key in "４５":                  # full-width characters as key presses, as some input methods send
+        QApplication.sendEvent(dialog.minutes, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, key))
     dialog.accept()
     assert not dialog.isVisible(), dialog.error.text()
-    assert stored(demo_session, "SELECT start_time FROM visits ORDER BY id DESC LIMIT 1") == (kept,)
+    assert stored(demo_session, "SELECT visited_on, start_time, minutes FROM visits ORDER BY id DESC LIMIT 1") == (
+        day.isoformat(), kept, 45)
 
 
-def test_a_visit_start_time_that_is_no_time_is_refused_and_kept(qtbot, demo_session):
+def test_a_visit_start_time_that_is_no_time_is_refused_and_kept(qtbot, window, demo_session):
     pair = pairing.active_pairs(demo_session)[0]
     before = stored(demo_session, "SELECT count(*) FROM visits")
     dialog = VisitDialog(demo_session, pair)
