@@ -205,3 +205,29 @@ def test_a_login_with_a_space_inside_is_refused_naming_the_field(qtbot, window, 
     page.findChild(QPushButton, "settings.users.add").click()
     assert len(said) == 1 and "用户名" in said[0] and "空格" in said[0], said
     assert stored(demo_session, "SELECT count(*) FROM users") == before
+
+
+def test_a_ticket_typed_full_width_is_counted_on_its_building(qtbot, demo_session):
+    """The caller's 明春苑３号楼 was the building ３号楼, a hot spot apart from the 3号楼 of
+    every other ticket about the same stairwell; a 来电时间 typed ０９：１５ was dropped."""
+    from gui_helpers import window_as
+    from PySide6.QtWidgets import QPlainTextEdit, QTimeEdit
+
+    window = window_as(qtbot, demo_session, "staff")
+    qtbot.waitUntil(lambda: QApplication.instance().property("half_width_input"))
+    tab = window.show_page("requests").tickets
+    qtbot.waitUntil(lambda: not tab.loading)
+    tab.new_button.click()
+    dialog = tab.dialog
+    typed(dialog.findChild(QLineEdit, "new_request.caller"), "\u3000郑秀兰\u3000")
+    typed(dialog.findChild(QLineEdit, "new_request.phone"), "１３９１２３４５６７８\n")
+    typed(dialog.findChild(QLineEdit, "new_request.address"), "明春苑３号楼２单元\u3000")
+    typed(dialog.findChild(QLineEdit, "new_request.category"), "城乡建设/物业管理/楼道照明\t")
+    dialog.findChild(QPlainTextEdit, "new_request.content").setPlainText("楼道灯坏了\n")
+    typed_into_box(dialog.findChild(QTimeEdit, "new_request.received_time"), "０７：０５")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert stored(demo_session, "SELECT caller_name, caller_phone, building, category, content, "
+                                "substr(received_at, 12) FROM requests WHERE id = ?", [dialog.saved]) == (
+        "郑秀兰", "13912345678", "3号楼", "城乡建设/物业管理/楼道照明", "楼道灯坏了", "07:05:00")
+    window.close()
