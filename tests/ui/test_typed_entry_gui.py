@@ -231,3 +231,28 @@ def test_a_ticket_typed_full_width_is_counted_on_its_building(qtbot, demo_sessio
                                 "substr(received_at, 12) FROM requests WHERE id = ?", [dialog.saved]) == (
         "郑秀兰", "13912345678", "3号楼", "城乡建设/物业管理/楼道照明", "楼道灯坏了", "07:05:00")
     window.close()
+
+
+def test_a_task_typed_full_width_gets_its_day_times_and_headcount(qtbot, window, demo_session):
+    """２０２６－１２－０３, ０７：００ and a headcount of ３ to ５ typed by an input method: Qt's date,
+    time and number fields dropped them, and the task was made for the day, hours and
+    headcount the dialog opened with."""
+    page = window.show_page("schedule")
+    dialog = page.open_new_task()
+    dialog.activateWindow()                          # where the person types
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("once"))
+    dialog.title.clear()                             # it starts as the service type's name
+    typed(dialog.title, "\u3000明春苑铲冰除雪\n")
+    typed(dialog.skills, "铲雪，\u3000搬运\t")
+    typed_into_box(dialog.start_date, "２０２６－１２－０３")
+    typed_into_box(dialog.slot_rows[0].start, "０７：００")
+    typed_into_box(dialog.slot_rows[0].end, "０９：３０")
+    typed_into_box(dialog.max_people, "５")
+    typed_into_box(dialog.min_people, "３")
+    dialog.save.click()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    assert stored(demo_session, "SELECT t.title, s.date, s.start_time, s.end_time, s.min_people, "
+                                "s.max_people, s.skills FROM shifts s JOIN tasks t ON t.id = s.task_id "
+                                "WHERE t.id = ?", [dialog.saved_id]) == (
+        "明春苑铲冰除雪", "2026-12-03", "07:00", "09:30", 3, 5, '["搬运", "铲雪"]')
