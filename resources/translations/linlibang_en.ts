@@ -900,23 +900,23 @@ Assign anyway?</translation>
 <context>
     <name>CancelShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="469"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="477"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="470"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="478"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="471"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="472"/>
         <source>已安排的人员：{0}。取消后请通知他们。</source>
         <translation>Assigned people: {0}. Please tell them after cancelling.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="472"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="473"/>
         <source>这个班次还没有安排人员。</source>
         <translation>Nobody is assigned to this shift yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="480"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="481"/>
         <source>不取消</source>
         <translation>Don&apos;t cancel</translation>
     </message>
@@ -2320,27 +2320,27 @@ Switch user?</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="55"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="56"/>
         <source>邻里帮 — 社区志愿服务管理</source>
         <translation>LinLiBang — community volunteer management</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="85"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="86"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="86"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="87"/>
         <source>当前用户：%1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="90"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="91"/>
         <source>换人登录</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="91"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="92"/>
         <source>退出当前用户，换另一位同事登录</source>
         <translation>Log out and let a colleague log in</translation>
     </message>
@@ -4847,8 +4847,8 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="53"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="205"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="213"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="207"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
@@ -4874,14 +4874,14 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="242"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="244"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="220"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="222"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="231"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -4896,191 +4896,191 @@ Reason for archiving:</translation>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="173"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="174"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="175"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="195"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="196"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="196"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="199"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="205"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="207"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="229"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="231"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="231"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="233"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="231"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="233"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="239"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="242"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="241"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="244"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
         <source>新增用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="239"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="241"/>
         <source>用户名（登录用）</source>
         <translation>User name (for logging in)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
         <source>初始密码（至少8位）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="265"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="266"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="277"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="279"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="278"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="280"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="282"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="284"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="301"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="303"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="301"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="303"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="308"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="310"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="313"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="315"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="387"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="389"/>
         <source>恢复后无法打开数据库文件 {0}：{1}
 窗口中不再显示这个文件的数据。请关闭邻里帮，再用命令 python main.py restore 备份文件 --db {0} 恢复一个完好的备份。</source>
         <translation>After the restore the database file {0} cannot be opened: {1}
 The window no longer shows this file&apos;s data. Close LinLiBang, then restore a sound backup with the command python main.py restore BACKUP_FILE --db {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="393"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="395"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="311"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="313"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="321"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="327"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="329"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="328"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="330"/>
         <source>恢复会用备份“%1”替换当前的全部数据（当前数据另存一份，可以再恢复回来）。继续吗？</source>
         <translation>Restoring replaces all current data with the backup “%1” (the current data are kept in a separate copy that can be restored again). Continue?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="352"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="354"/>
         <source>正在等待上报、备份等后台工作结束，然后从备份恢复…</source>
         <translation>Waiting for the work in the background (publishing, a backup) to finish, then restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="382"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="384"/>
         <source>已恢复。原数据另存为 {0}。</source>
         <translation>Restored. The previous data were saved as {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="359"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="361"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="378"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="380"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="379"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="381"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="384"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="386"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
@@ -5088,62 +5088,62 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="381"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="382"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="393"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="394"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="395"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="396"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="399"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="400"/>
         <source>例如：带扫帚，在东门集合</source>
         <translation>e.g. bring a broom, meet at the east gate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="402"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="403"/>
         <source>“以后”指同一任务、同一开始时间、这一天及之后的班次；日期只能逐个修改。</source>
         <translation>&quot;Later&quot; means shifts of the same task with the same start time, on this day and after; dates can only be changed one by one.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="410"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="411"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="411"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="412"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="412"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="414"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="414"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="415"/>
         <source>修改范围</source>
         <translation>Apply to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="417"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="418"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="417"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="418"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -6030,12 +6030,12 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
         <translation>{0} shifts will be created over {1} days.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="324"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="325"/>
         <source>第一个：{0}</source>
         <translation>First: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="326"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="327"/>
         <source>（{0}组）</source>
         <translation> (group {0})</translation>
     </message>
@@ -6486,92 +6486,92 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="35"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="38"/>
         <source>登记探访</source>
         <translation>Log visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="46"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="49"/>
         <source>做了什么</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="46"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="49"/>
         <source>身体（说话、行动、疾病）</source>
         <translation>Health (speech, mobility, illness)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="50"/>
         <source>精神状态</source>
         <translation>Mood</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="50"/>
         <source>安全（燃气、水暖、用电）</source>
         <translation>Safety (gas, water, heating, electricity)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="51"/>
         <source>卫生</source>
         <translation>Hygiene</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="51"/>
         <source>居住与邻里</source>
         <translation>Home and neighbours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="49"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="52"/>
         <source>发现的问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="53"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="58"/>
         <source>%1（包户人：%2）</source>
         <translation>%1 (responsible staff: %2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="55"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="60"/>
         <source>老人</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="59"/>
         <source>%1（帮手：%2）</source>
         <translation>%1 (helper: %2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="57"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="62"/>
         <source>探访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="63"/>
         <source>开始时间</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="64"/>
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="65"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="64"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="69"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="64"/>
+        <location filename="../../volunteer_app/ui/dialogs/visit_dialog.py" line="69"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -7202,12 +7202,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ScopeChoice</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="351"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="352"/>
         <source>仅此班次</source>
         <translation>This shift only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="352"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="353"/>
         <source>此班次及以后同一时段的班次</source>
         <translation>This and later shifts in the same slot</translation>
     </message>

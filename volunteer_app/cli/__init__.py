@@ -21,6 +21,7 @@ from .. import paths
 from ..services.permissions import PermissionDenied
 from ..store.errors import StoreError, explain
 from .arg_words import chinese, dash_slips
+from .typed_values import path
 
 COMMAND_MODULES = (
     "ledger",
@@ -57,7 +58,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; ``commands=False`` leaves out the subcommands, whose modules
     import what the window does not need at start (scipy, openpyxl, the report printer)."""
     parser = _Parser(prog="python main.py", description="邻里帮：社区居民、志愿者与服务记录管理。")
-    parser.add_argument("--db", type=Path, help=f"数据库文件（默认：环境变量 {paths.DB_ENV} 或用户数据文件夹）")
+    parser.add_argument("--db", type=path, help=f"数据库文件（默认：环境变量 {paths.DB_ENV} 或用户数据文件夹）")
     subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name in COMMAND_MODULES if commands else ():
         module = importlib.import_module(f"{__name__}.{name}")

@@ -9,18 +9,18 @@ folder does not leave a closed warning without its report.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..services.alerts import access, closing, report_data
 from ..services.alerts.access import AlertError
 from ..services.hours.certificates import format_hours
 from . import CommandError
 from .common import check_writable, gui_application, open_session, write_out
+from .typed_values import path
 
 
 def add_close(actions: argparse._SubParsersAction) -> None:
     p = actions.add_parser("close", help="解除进行中的预警：生成点名和上门查看的服务记录，并输出总结报告（PDF）")
-    p.add_argument("--report", type=Path, required=True, help="总结报告 PDF 文件")
+    p.add_argument("--report", type=path, required=True, help="总结报告 PDF 文件")
     p.set_defaults(handler=run_close)
 
 

@@ -15,6 +15,7 @@ from ..domain.weather import Need, Result, Via
 from ..services.alerts import access, attempts, board
 from . import CommandError
 from .common import open_session
+from .typed_values import text
 
 
 def add_status(actions: argparse._SubParsersAction) -> None:
@@ -26,10 +27,10 @@ def add_status(actions: argparse._SubParsersAction) -> None:
 def add_log(actions: argparse._SubParsersAction) -> None:
     p = actions.add_parser("log", help="登记一次点名结果（进行中的预警）")
     p.add_argument("--resident", type=int, required=True, help="居民编号（residents 表的 id）")
-    p.add_argument("--result", required=True, help=f"点名结果：{'、'.join(Result)}")
-    p.add_argument("--need", action="append", default=[], help=f"需要的帮助（可多次）：{'、'.join(Need)}")
-    p.add_argument("--via", default=Via.SELF.value, help=f"联系上的是：{'、'.join(Via)}（默认本人）")
-    p.add_argument("--note", default="", help="备注")
+    p.add_argument("--result", type=text, required=True, help=f"点名结果：{'、'.join(Result)}")
+    p.add_argument("--need", type=text, action="append", default=[], help=f"需要的帮助（可多次）：{'、'.join(Need)}")
+    p.add_argument("--via", type=text, default=Via.SELF.value, help=f"联系上的是：{'、'.join(Via)}（默认本人）")
+    p.add_argument("--note", type=text, default="", help="备注")
     p.set_defaults(handler=run_log)
 
 

@@ -24,17 +24,18 @@ from ..services.people import places
 from ..services.session import Session
 from . import CommandError
 from .common import open_session
+from .typed_values import text
 
 
 def add_start(actions: argparse._SubParsersAction) -> None:
     p = actions.add_parser("start", help="发布预警：生成点名名单（谁联系谁）和值班班次，并一键补缺")
-    p.add_argument("--type", required=True, help=f"预警类型：{'、'.join(weather.AlertType)}")
-    p.add_argument("--level", required=True, help=f"预警级别：{'、'.join(weather.AlertLevel)}")
-    p.add_argument("--until", help="预计结束时间，如 2026-12-05T18:00 或 “2026-12-05 18:00”")
-    p.add_argument("--community", action="append", metavar="NAME",
+    p.add_argument("--type", type=text, required=True, help=f"预警类型：{'、'.join(weather.AlertType)}")
+    p.add_argument("--level", type=text, required=True, help=f"预警级别：{'、'.join(weather.AlertLevel)}")
+    p.add_argument("--until", type=text, help="预计结束时间，如 2026-12-05T18:00 或 “2026-12-05 18:00”")
+    p.add_argument("--community", type=text, action="append", metavar="NAME",
                    help="只对这个社区发布（可写多次）；不写时覆盖数据库里的全部社区")
-    p.add_argument("--notice", default="", help="气象台预警原文")
-    p.add_argument("--insurance", default="", help="铲冰等有受伤风险的任务的志愿者保险（保险公司和保单号）")
+    p.add_argument("--notice", type=text, default="", help="气象台预警原文")
+    p.add_argument("--insurance", type=text, default="", help="铲冰等有受伤风险的任务的志愿者保险（保险公司和保单号）")
     p.set_defaults(handler=run_start)
 
 

@@ -34,6 +34,8 @@ _INNER: tuple[tuple[str, object], ...] = (
     (r"invalid (?P<type>\w+) value: (?P<value>.+)", _invalid_value),
     (r"not allowed with argument (?P<other>.+)", lambda m: f"不能与{m['other']}同时使用"),
     (r"ignored explicit argument (?P<value>.+)", lambda m: f"不需要取值（多余的是{m['value']}）"),
+    # a type= of cli/typed_values that says itself, in Chinese, what is wrong with the value
+    (r"(?P<said>[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef].*)", lambda m: f"有误：{m['said']}"),
 )
 
 _OUTER: tuple[tuple[str, object], ...] = (

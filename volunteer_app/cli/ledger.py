@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from ..services import demo
@@ -11,11 +10,12 @@ from ..services.admin import backups, database_check, retention
 from ..services.people import lookups
 from ..services.people.person_community import FIX_RESIDENT, FIX_VOLUNTEER
 from ..services.session import BUILTIN_ADMIN
-from ..store import new_file
+from ..store import new_file, partial_files
 from ..store.connection import refuse_empty
 from ..store.errors import StoreError
 from . import CommandError, database_path
 from .common import open_session
+from .typed_values import path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,11 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_check)
 
     p = subparsers.add_parser("backup", help="把数据库备份到一个新文件")
-    p.add_argument("--out", type=Path, required=True, help="备份文件")
+    p.add_argument("--out", type=path, required=True, help="备份文件")
     p.set_defaults(handler=run_backup)
 
     p = subparsers.add_parser("restore", help="用备份文件恢复数据库（原文件另存一份）")
-    p.add_argument("file", type=Path, help="备份文件")
+    p.add_argument("file", type=path, help="备份文件")
     p.set_defaults(handler=run_restore)
 
 
@@ -45,7 +45,8 @@ def run_demo(args: argparse.Namespace) -> int:
         raise CommandError("--scale 应在1到1000之间。")
     if path.exists():
         refuse_empty(path)          # a 0-byte file: say so, as every command does
-    partial = path.with_name(f".{path.name}.{os.getpid()}.demo")
+    partial_files.remove_dead(path.parent, f".{path.name}.", ".demo", new_file.JOURNALS)
+    partial = path.with_name(f".{path.name}.{partial_files.owner_tag()}.demo")
     try:
         with open_session(argparse.Namespace(db=partial), create=True) as session:
             demo.build(session, args.scale)

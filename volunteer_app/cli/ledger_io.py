@@ -6,27 +6,27 @@ import argparse
 import shutil
 import sys
 import tempfile
-from pathlib import Path
 
 from ..services.admin import settings
 from ..services.ledger import import_rows, ledger_export, ledger_stream, rejected_rows
 from ..services.ledger.ledger_files import LedgerFileError, check_readable
 from . import CommandError
 from .common import SAVED_BUT_NOT_REJECTED, check_writable, open_session
+from .typed_values import path, plain
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("import", help="从Excel（.xlsx）或CSV导入居民或志愿者台账")
-    p.add_argument("kind", choices=("residents", "volunteers"), help="residents（居民）或 volunteers（志愿者）")
-    p.add_argument("file", type=Path, help="台账文件 .xlsx 或 .csv（UTF-8、带BOM的UTF-8或GBK）")
-    p.add_argument("--errors", type=Path, help="把未导入的行另存为这个 .xlsx 文件（带“错误原因”列）")
+    p.add_argument("kind", type=plain, choices=("residents", "volunteers"), help="residents（居民）或 volunteers（志愿者）")
+    p.add_argument("file", type=path, help="台账文件 .xlsx 或 .csv（UTF-8、带BOM的UTF-8或GBK）")
+    p.add_argument("--errors", type=path, help="把未导入的行另存为这个 .xlsx 文件（带“错误原因”列）")
     p.add_argument("--update", action="store_true", help="与已登记人员重复时用文件里的信息更新（默认跳过）")
     p.add_argument("--all-or-nothing", action="store_true", help="只要有一行有错误就什么都不导入")
     p.set_defaults(handler=run_import)
 
     p = subparsers.add_parser("export", help="把居民、志愿者或服务记录导出为 .xlsx 或 .csv")
-    p.add_argument("kind", choices=ledger_export.KINDS, help="residents、volunteers 或 records")
-    p.add_argument("file", type=Path, help="导出文件，以 .xlsx 或 .csv 结尾")
+    p.add_argument("kind", type=plain, choices=ledger_export.KINDS, help="residents、volunteers 或 records")
+    p.add_argument("file", type=path, help="导出文件，以 .xlsx 或 .csv 结尾")
     p.add_argument("--full", action="store_true", help="导出完整的身份证号和电话（记入操作日志）")
     p.set_defaults(handler=run_export)
 

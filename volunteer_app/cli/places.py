@@ -8,6 +8,7 @@ import argparse
 from ..services.people import places
 from . import CommandError
 from .common import open_session
+from .typed_values import plain, text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,19 +16,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="place_command", metavar="操作", required=True)
     actions.add_parser("list", help="列出社区及其小区/院落").set_defaults(handler=run_list)
     community = actions.add_parser("add-community", help="新增社区")
-    community.add_argument("name", help="社区名称，如 高立庄社区")
-    community.add_argument("--street", default="", help="所属街道，如 花乡街道")
-    community.add_argument("--kind", default="社区", choices=places.COMMUNITY_KINDS, help="社区 或 村")
+    community.add_argument("name", type=text, help="社区名称，如 高立庄社区")
+    community.add_argument("--street", type=text, default="", help="所属街道，如 花乡街道")
+    community.add_argument("--kind", type=plain, default="社区", choices=places.COMMUNITY_KINDS, help="社区 或 村")
     community.set_defaults(handler=run_add_community)
     place = actions.add_parser("add", help="新增小区/院落")
-    place.add_argument("name", help="小区/院落名称，如 明春苑")
-    place.add_argument("--community", required=True, help="所属社区的完整名称或编号")
-    place.add_argument("--kind", default="小区", choices=places.PLACE_KINDS, help="小区 / 院落 / 村 / 其他")
+    place.add_argument("name", type=text, help="小区/院落名称，如 明春苑")
+    place.add_argument("--community", type=text, required=True, help="所属社区的完整名称或编号")
+    place.add_argument("--kind", type=plain, default="小区", choices=places.PLACE_KINDS, help="小区 / 院落 / 村 / 其他")
     place.add_argument("--flood-prone", action="store_true", help="低洼易涝（暴雨预警时安排巡查）")
     place.set_defaults(handler=run_add)
     flood = actions.add_parser("flood-prone", help="把已有的小区/院落标为低洼易涝（--off 取消）")
-    flood.add_argument("name", help="小区/院落的完整名称或编号")
-    flood.add_argument("--community", required=True, help="所属社区的完整名称或编号")
+    flood.add_argument("name", type=text, help="小区/院落的完整名称或编号")
+    flood.add_argument("--community", type=text, required=True, help="所属社区的完整名称或编号")
     flood.add_argument("--off", action="store_true", help="取消低洼易涝")
     flood.set_defaults(handler=run_flood_prone)
 

@@ -15,13 +15,14 @@ from urllib.parse import unquote, urlsplit
 
 from . import CommandError
 from .common import open_session
+from .typed_values import text
 
 KEY_ENV = "LINLIBANG_STREET_KEY"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("publish", help="把本社区的变更上报到街道服务器（PostgreSQL）")
-    p.add_argument("--to", required=True, metavar="URL",
+    p.add_argument("--to", type=text, required=True, metavar="URL",
                    help="街道服务器地址，如 postgresql://账号@主机/数据库")
     p.add_argument("--json", action="store_true", help="以JSON输出结果")
     p.add_argument("--batch", type=int, default=500, metavar="N",

@@ -10,7 +10,7 @@ from ..services.hours.certificates import CertificateError, format_hours
 from ..services.hours.reports import ReportError
 from . import CommandError
 from .common import find_team_id, find_volunteer, gui_application, open_session, write_out
-from .typed_values import plain
+from .typed_values import path, plain, text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,30 +18,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     kinds = p.add_subparsers(dest="report", metavar="报表", required=True)
 
     c = kinds.add_parser("certificate", help="为一位志愿者开具志愿服务记录证明")
-    c.add_argument("--volunteer", required=True,
+    c.add_argument("--volunteer", type=text, required=True,
                    help="志愿者的编号（数据库id）或志愿者编号（如 ZY2026-00012）")
-    c.add_argument("--out", type=Path, required=True, help="PDF文件")
+    c.add_argument("--out", type=path, required=True, help="PDF文件")
     c.add_argument("--from", dest="date_from", type=plain, help="证明期间起（YYYY-MM-DD，默认第一条已核实记录）")
     c.add_argument("--to", dest="date_to", type=plain, help="证明期间止（YYYY-MM-DD，默认今天）")
     c.set_defaults(handler=run_certificate)
 
     m = kinds.add_parser("monthly", help="一支队伍或全社区的月度报表")
-    m.add_argument("--team", help="队伍的编号（数据库id）或队名；不给则为全社区（含不属任何队伍的结对探访）")
+    m.add_argument("--team", type=text, help="队伍的编号（数据库id）或队名；不给则为全社区（含不属任何队伍的结对探访）")
     m.add_argument("--month", required=True, type=plain, help="月份，如 2026-11")
-    m.add_argument("--out", type=Path, required=True, help="PDF文件")
+    m.add_argument("--out", type=path, required=True, help="PDF文件")
     m.set_defaults(handler=run_monthly)
 
     r = kinds.add_parser("requests", help="接诉即办月报：三率、走势、分类、超时工单和高频点位")
     r.add_argument("--month", required=True, type=plain, help="月份，如 2026-11（按来电时间统计）")
-    r.add_argument("--out", type=Path, required=True, help="PDF文件")
+    r.add_argument("--out", type=path, required=True, help="PDF文件")
     r.set_defaults(handler=run_requests)
 
     h = kinds.add_parser("hours", help="志愿者服务时长统计（某一年或任意期间，含星级）")
     h.add_argument("--year", type=int, help="统计一整年，如 2026（PDF另附全年按月、按类别合计）")
     h.add_argument("--from", dest="date_from", type=plain, help="统计期间起（YYYY-MM-DD，不给 --year 时必填）")
     h.add_argument("--to", dest="date_to", type=plain, help="统计期间止（YYYY-MM-DD）")
-    h.add_argument("--team", help="只统计该队伍组织的服务：队伍编号或完整队名（默认全部）")
-    h.add_argument("--out", type=Path, required=True, help="输出文件：.pdf、.xlsx 或 .csv")
+    h.add_argument("--team", type=text, help="只统计该队伍组织的服务：队伍编号或完整队名（默认全部）")
+    h.add_argument("--out", type=path, required=True, help="输出文件：.pdf、.xlsx 或 .csv")
     h.set_defaults(handler=run_hours)
 
 

@@ -7,7 +7,6 @@ The ``requests`` command group belongs to cli/requests.py, which plugs this modu
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..services.admin import settings
 from ..services.ledger import rejected_rows
@@ -15,12 +14,13 @@ from ..services.ledger.ledger_files import LedgerFileError, check_readable
 from ..services.requests import ticket_import
 from . import CommandError
 from .common import SAVED_BUT_NOT_REJECTED, check_writable, open_session
+from .typed_values import path
 
 
 def add_import(actions: argparse._SubParsersAction) -> None:
     p = actions.add_parser("import", help="导入12345工单导出文件（.xlsx 或 .csv），按工单编号新增或更新")
-    p.add_argument("file", type=Path, help="12345导出文件 .xlsx 或 .csv（UTF-8、带BOM的UTF-8或GBK）")
-    p.add_argument("--errors", type=Path, help="把未导入的行另存为这个 .xlsx 文件（带“错误原因”列）")
+    p.add_argument("file", type=path, help="12345导出文件 .xlsx 或 .csv（UTF-8、带BOM的UTF-8或GBK）")
+    p.add_argument("--errors", type=path, help="把未导入的行另存为这个 .xlsx 文件（带“错误原因”列）")
     p.set_defaults(handler=run_import)
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date, timedelta
-from pathlib import Path
 
 from ..services.scheduling import roster
 from ..services.scheduling.roster import RosterError
 from . import CommandError
 from .common import find_team_id, find_volunteer, gui_application, open_session, write_out
-from .typed_values import plain
+from .typed_values import path, plain, text
 
 FORMATS = {".pdf": "pdf", ".ics": "ics", ".txt": "text"}
 
@@ -19,12 +18,12 @@ FORMATS = {".pdf": "pdf", ".ics": "ics", ".txt": "text"}
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("roster", help="导出一周值班表（PDF、日历文件或可粘贴到微信群的文字）")
     who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--team", help="队伍的编号（数据库id）或完整队名")
-    who.add_argument("--volunteer", help="志愿者的编号（数据库id）或志愿者编号；只用于 ics")
+    who.add_argument("--team", type=text, help="队伍的编号（数据库id）或完整队名")
+    who.add_argument("--volunteer", type=text, help="志愿者的编号（数据库id）或志愿者编号；只用于 ics")
     p.add_argument("--week", required=True, type=plain, help="ISO周，如 2026-W49（周一到周日）")
-    p.add_argument("--format", choices=("pdf", "ics", "text"),
+    p.add_argument("--format", type=plain, choices=("pdf", "ics", "text"),
                    help="pdf（A4打印）、ics（手机日历）或 text（微信群文字）；默认看 --out 的扩展名")
-    p.add_argument("--out", type=Path,
+    p.add_argument("--out", type=path,
                    help="输出文件（.pdf、.ics、.txt）；text 格式不写 --out 时打印到屏幕")
     p.set_defaults(handler=run_roster)
 

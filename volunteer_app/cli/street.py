@@ -18,6 +18,7 @@ import secrets
 from collections.abc import Iterator
 
 from . import CommandError
+from .typed_values import street_role, text
 
 # (module of this package, function taking the group's subparsers): one line per plug-in.
 PLUG_INS: tuple[tuple[str, str], ...] = ()
@@ -48,7 +49,7 @@ def _plug_in(module: str):
 
 
 def _server_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--server", required=True, metavar="URL",
+    p.add_argument("--server", type=text, required=True, metavar="URL",
                    help="管理员的服务器地址 postgresql://账号[:密码]@主机[:端口]/数据库（密码也可放在 PGPASSWORD）")
 
 
@@ -72,7 +73,7 @@ def add_add_viewer(actions: argparse._SubParsersAction) -> None:
 
 def _account_arguments(p: argparse.ArgumentParser) -> None:
     _server_argument(p)
-    p.add_argument("--role", required=True, metavar="账号名", help="小写英文字母、数字和下划线，如 huaxiang_gaolizhuang")
+    p.add_argument("--role", type=street_role, required=True, metavar="账号名", help="小写英文字母、数字和下划线，如 huaxiang_gaolizhuang")
     p.add_argument("--password", metavar="密码", help="新账号的密码（不写则随机生成并显示一次）")
 
 

@@ -16,13 +16,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from . import CommandError
+from .typed_values import text
 
 SERVER_HELP = "街道服务器地址：postgresql://账号[:密码]@主机[:端口]/数据库（密码也可用环境变量 PGPASSWORD）"
 
 
 def add_bare_form(street: argparse.ArgumentParser) -> None:
     """``street --server URL [--json]`` with no subcommand: the figures (or the window)."""
-    street.add_argument("--server", dest="street_server", metavar="URL", help=SERVER_HELP)
+    street.add_argument("--server", dest="street_server", type=text, metavar="URL", help=SERVER_HELP)
     street.add_argument("--json", dest="street_json", action="store_true",
                         help="以 JSON 输出各社区的数字（不带 --json 时打开街道窗口）")
     street.set_defaults(handler=show)

@@ -15,7 +15,7 @@ from ..services.people import lookups
 from ..services.permissions import ROLE_NAMES, USER_ROLES
 from . import CommandError
 from .common import open_session
-from .typed_values import plain
+from .typed_values import plain, text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,8 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions.add_parser("list", help="列出所有用户").set_defaults(handler=run_list)
     add = actions.add_parser("add", help="新增用户（密码在提示时输入）")
     add.add_argument("login", type=plain, help="用户名")
-    add.add_argument("--name", required=True, help="姓名")
-    add.add_argument("--role", required=True, choices=[r.value for r in USER_ROLES],
+    add.add_argument("--name", type=text, required=True, help="姓名")
+    add.add_argument("--role", type=plain, required=True, choices=[r.value for r in USER_ROLES],
                      help="admin 管理员 / staff 社区工作者 / captain 队长 / supervisor 督导")
     add.add_argument("--volunteer", type=int, help="队长账户关联的志愿者编号")
     add.add_argument("--password-stdin", action="store_true", help="从标准输入读密码（脚本用）")

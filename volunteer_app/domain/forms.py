@@ -139,6 +139,13 @@ def validate_person(fields: dict[str, Any], today: date, *, mobile_only: bool = 
     return result
 
 
+def clean_code(raw: Any) -> str:
+    """A short code typed by hand (楼号, 单元, 门牌, a login, a time of day): half-width as the
+    person meant it (an input method's ３号楼, １０１, １４：３０), without the spaces, tabs or
+    newline around it that a paste from Excel or WeChat brings."""
+    return " ".join(half_width(raw).split())
+
+
 def parse_int(raw: Any, label: str, low: int, high: int) -> int | None:
     text = str(raw if raw is not None else "").strip()
     if not text:

@@ -14,6 +14,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..store import partial_files
 from ..store.errors import os_reason
 
 
@@ -25,7 +26,9 @@ class OutputError(OSError):
 def written_whole(path: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on leaving without error it replaces ``path``."""
     path = Path(path)
-    partial = path.with_name(f"{path.stem}.partial-{secrets.token_hex(4)}{path.suffix}")
+    partial_files.remove_dead(path.parent, f"{path.stem}.partial-", path.suffix)   # a killed writer's
+    tag = f"{partial_files.owner_tag()}-{secrets.token_hex(4)}"
+    partial = path.with_name(f"{path.stem}.partial-{tag}{path.suffix}")
     try:
         yield partial
         if not partial.exists():

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import migrations, new_file
+from . import migrations, new_file, partial_files
 from .errors import (
     ENVIRONMENTAL,
     DatabaseTooNew,
@@ -240,7 +240,8 @@ def _copy_aside(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     is removed, the file itself is not touched, and the error says so."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.before-upgrade{path.suffix}")
-    partial = target.with_name(target.name + ".partial")
+    partial_files.remove_dead(path.parent, f".{path.name}.", ".upgrade", new_file.JOURNALS)
+    partial = path.with_name(f".{path.name}.{partial_files.owner_tag()}.upgrade")
     try:
         try:
             db.execute("VACUUM INTO ?", [str(partial)])

@@ -15,12 +15,16 @@ import os
 import sqlite3
 from pathlib import Path
 
+from . import partial_files
 from .errors import explain
+
+JOURNALS = ("-journal", "-wal", "-shm")
 
 
 def create(path: Path) -> None:
     """Put an empty WAL database at ``path``, unless a file appeared there meanwhile."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.new")
+    partial_files.remove_dead(path.parent, f".{path.name}.", ".new", JOURNALS)   # a killed creator's
+    partial = path.with_name(f".{path.name}.{partial_files.owner_tag()}.new")
     try:
         conn = sqlite3.connect(partial)
         try:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from . import partial_files
 from .errors import DatabaseReadOnly, DiskFull, NotADatabase, StoreError, os_reason
 
 _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
@@ -23,7 +24,8 @@ _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
 def write_verified(write, target: Path) -> Path:
     """Call ``write(partial)`` to fill a new file, verify it, rename it to ``target``."""
     folder = ready_folder(target.parent)
-    partial = folder / f".{target.name}.{os.getpid()}.partial"
+    partial_files.remove_dead(folder, f".{target.name}.", ".partial", ("-journal", "-wal", "-shm"))
+    partial = folder / f".{target.name}.{partial_files.owner_tag()}.partial"
     try:
         try:
             partial.open("xb").close()        # the folder's real fault shows here, with its errno

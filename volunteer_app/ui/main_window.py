@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..services.permissions import ROLE_NAMES
 from ..services.session import Session
+from . import half_width_input
 from .first_paint import after_first_paint
 from .pages import PAGES, PageSpec
 from .permissions import role_title
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(StreetStatusLabel(self.street_publishing))
         after_first_paint(self, self.street_publishing.refresh)
         after_first_paint(self, warm_up)
+        after_first_paint(self, half_width_input.install)   # １２ typed into a spin box is 12
 
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         self.signals.file_lost.connect(self._on_file_lost)

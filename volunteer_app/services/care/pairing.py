@@ -15,7 +15,7 @@ from typing import Any
 
 from ...domain import helper_rule, matching, risk
 from ...domain.availability import Availability
-from ...domain.forms import parse_date
+from ...domain.forms import clean_code, parse_date
 from ...domain.identity import FieldError
 from ...domain.people import HousingRule
 from ...domain.risk import resident_risk, risk_sql
@@ -245,7 +245,7 @@ def visit_fields(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
     except FieldError as error:
         errors.append(error.message)
         day = None
-    start = str(fields.get("start_time") or "").strip() or None
+    start = clean_code(fields.get("start_time")) or None     # an input method's １４：３０ too
     if start:
         try:
             start = time.fromisoformat(start.rjust(5, "0")[:5]).strftime("%H:%M")

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from ...domain.forms import FormError, FormResult, parse_int, validate_person
+from ...domain.forms import FormError, FormResult, clean_code, parse_int, validate_person
 from ...domain.identity import FieldError
 from ...domain.people import age_on, pinyin_keys
 from ...store.row_versions import check_version
@@ -33,6 +33,7 @@ FLAGS = ("has_lift", "cannot_use_stairs", "lives_alone", "empty_nest", "disabled
 TEXTS = ("building", "unit", "room", "emergency_contact", "health_notes", "hardship_notes",
          "consent_method", "consent_scope", "notes", "preferred_visit_times", "health_consent_by")
 SENSITIVE = ("health_notes", "hardship_notes")
+ADDRESS = ("building", "unit", "room")    # numbers: ３号楼 is stored 3号楼, as a caller's address says it
 
 
 class ResidentError(FormError):
@@ -56,7 +57,8 @@ def _checked(session: Session, fields: dict[str, Any]) -> FormResult:
             result.values[flag] = 1 if fields[flag] else 0
     for key in TEXTS:
         if key in fields:
-            result.values[key] = str(fields[key] or "").strip()
+            typed = fields[key]
+            result.values[key] = clean_code(typed) if key in ADDRESS else str(typed or "").strip()
     try:
         result.values["floor"] = parse_int(fields.get("floor"), "楼层", -3, 60)
     except FieldError as error:

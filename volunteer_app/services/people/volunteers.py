@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...domain.availability import Availability
-from ...domain.forms import FormError, FormResult, parse_date, validate_person
+from ...domain.forms import FormError, FormResult, clean_code, parse_date, validate_person
 from ...domain.identity import FieldError
 from ...domain.people import age_on, pinyin_keys
 from ...store.row_versions import check_version
@@ -69,9 +69,10 @@ def _checked(session: Session, fields: dict[str, Any]) -> FormResult:
             errors["status"] = f"状态只能是{'、'.join(STATUSES)}。"
         else:
             values["status"] = fields["status"]
-    for key in ("building", "notes"):
-        if key in fields:
-            values[key] = str(fields[key] or "").strip()
+    if "building" in fields:
+        values["building"] = clean_code(fields["building"])
+    if "notes" in fields:
+        values["notes"] = str(fields["notes"] or "").strip()
     person_community.settle(session, "volunteers", fields, values, errors, "community_id")
     if fields.get("joined_on"):
         try:

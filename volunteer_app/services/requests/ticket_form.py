@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from ...domain.forms import FormError
 from ...domain.hours import is_working_day
-from ...domain.identity import FieldError, clean_phone
+from ...domain.identity import FieldError, clean_phone, half_width
 from ...domain.requests import DeadlineRule, Kind, RequestType, Source, classify_kind
 from ..admin import settings
 from ..session import Session
@@ -97,13 +97,13 @@ def _caller_match(resident: Any, place: Any, address: str) -> CallerMatch:
     found = _BUILDING.search(address)
     community = place[1] if place else (resident[1] if resident else None)
     return CallerMatch(resident[0] if resident else None, place[0] if place else None, community,
-                       f"{found.group(1)}号楼" if found else "")
+                       f"{half_width(found.group(1))}号楼" if found else "")   # ３号楼 is 3号楼
 
 
 def parse_time(raw: Any, field: str) -> datetime:
     if isinstance(raw, datetime):
         return raw.replace(microsecond=0)
-    text = str(raw or "").strip().replace("/", "-")
+    text = half_width(raw or "").strip().replace("/", "-")   # an input method's ２０２６－１１－０３ too
     try:
         return datetime.fromisoformat(text).replace(microsecond=0)
     except ValueError:

@@ -10,6 +10,7 @@ credential, and the key never meets the data it hashes in one place.
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
@@ -24,6 +25,16 @@ KEY_MIN_LENGTH = 8
 _KEYS = {"url": "street.url", "user": "street.user", "auto_publish": "street.auto"}
 _SCHEMES = ("postgresql", "postgres")
 _USER_FORBIDDEN = set(" @:/?#\t")
+# A role name on the street server: lower-case letters, digits and underscores, one that needs
+# no quoting in a URL or SQL.
+ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
+
+
+def role_name_problem(role: str) -> str | None:
+    """Why the street server would refuse ``role`` as a new account's name (None: it would not)."""
+    if ROLE_NAME.fullmatch(role):
+        return None
+    return f"账号名“{role}”不能用：只能用小写英文字母、数字和下划线，以字母开头，如 huaxiang_gaolizhuang"
 
 
 class StreetConfigError(ValueError):

@@ -19,14 +19,14 @@ import psycopg
 from psycopg import errors, sql
 from psycopg.conninfo import conninfo_to_dict
 
+from .config import role_name_problem
+
 if TYPE_CHECKING:
     from .hangup import Hangup
 
 NOT_INITIALISED = "街道服务器还没有初始化：请先运行 street init"
 BUSY = "另一个程序正在向街道服务器上报这个社区文件，请稍后再试"
 KINDS = {"publisher": "street_publisher", "viewer": "street_viewer"}
-# Lower-case letters, digits and underscores: a role name that needs no quoting in a URL or SQL.
-_ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 
 class StreetServerError(Exception):
@@ -183,9 +183,9 @@ def add_role(admin_conn: psycopg.Connection, role: str, password: str, kind: str
     of that kind gets the new password (a forgotten one is reset); any other existing role is
     refused. True when the role was created."""
     group = KINDS[kind]
-    if not _ROLE_NAME.fullmatch(role):
-        raise StreetServerError(
-            f"账号名“{role}”不能用：只能用小写英文字母、数字和下划线，以字母开头，如 huaxiang_gaolizhuang")
+    problem = role_name_problem(role)
+    if problem:
+        raise StreetServerError(problem)
     if not password:
         raise StreetServerError(f"账号 {role} 的密码不能为空")
     with translated(), admin_conn.transaction(), admin_conn.cursor() as cur:

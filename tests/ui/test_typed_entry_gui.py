@@ -1,0 +1,258 @@
+"""Hand entry as a committee worker with a Chinese input method types it, in the real dialogs
+on the demo file: full-width numbers in 楼号/单元/门牌, a visit's 开始时间 typed １４：３０ or
+9：30 (the input method's colon), a pasted value with its newline or tab, a login typed
+ｗａｎｇｌｉ. Each is stored half-width and trimmed (read back from the SQLite file), or
+refused in Chinese naming the field with the dialog left open and everything typed kept.
+(Full-width ID numbers and phones in the person dialogs: test_identity_gui.py.)"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDoubleSpinBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+)
+
+from volunteer_app.services.care import pairing
+from volunteer_app.ui.dialogs.visit_dialog import VisitDialog
+from volunteer_app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+FULL_WIDTH = str.maketrans("0123456789-:.", "０１２３４５６７８９－：．")
+
+
+def typed(widget: QLineEdit, text: str) -> None:
+    """What a Chinese input method (or a paste) commits into the field."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def typed_into_box(box, text: str) -> None:
+    """What an input method commits into a spin box or a date/time edit, over its whole text."""
+    box.setFocus()
+    box.selectAll()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(box, event)
+    box.interpretText()
+
+
+def stored(session, sql: str, params=()) -> tuple:
+    """The row as the SQLite file holds it, read through a connection of its own."""
+    conn = sqlite3.connect(session.path)
+    try:
+        return conn.execute(sql, params).fetchone()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def window(qtbot, demo_session):
+    shown = MainWindow(demo_session)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitUntil(lambda: QApplication.instance().property("half_width_input"))   # after first paint
+    yield shown
+    shown.close()
+
+
+def test_a_resident_typed_full_width_and_pasted_is_stored_half_width_and_trimmed(qtbot, window, demo_session):
+    page = window.show_page("residents")
+    qtbot.waitUntil(lambda: not page.model.loading)
+    qtbot.mouseClick(page.findChild(QPushButton, "residents.add"), Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    field = {name: dialog.findChild(QLineEdit, f"resident_dialog.{name}")
+             for name in ("name", "id_number", "phone", "building", "unit", "room")}
+    typed(field["name"], "\u3000李秀英\u3000")
+    typed(field["id_number"], "11010519491231002x\t")            # lowercase x, pasted from Excel
+    typed(field["phone"], "１３８００１３８０００\n")               # pasted from WeChat
+    typed(field["building"], "３号楼\u3000")
+    typed(field["unit"], "２")
+    typed(field["room"], "１０１\n")
+    typed_into_box(dialog.findChild(QSpinBox, "resident_dialog.floor"), "６")   # dropped by Qt before
+    place = dialog.findChild(QComboBox, "resident_dialog.place")
+    place.setCurrentIndex(place.findText("高立庄"))
+    save = dialog.findChild(QPushButton, "resident_dialog.save")
+    assert save.isEnabled(), dialog.errors()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert stored(demo_session, "SELECT name, id_number, phone, birth_date, gender, building, unit, room, floor "
+                                "FROM residents ORDER BY id DESC LIMIT 1") == (
+        "李秀英", "11010519491231002X", "13800138000", "1949-12-31", "女", "3号楼", "2", "101", 6)
+
+
+def test_a_volunteer_typed_full_width_and_pasted_is_stored_half_width_and_trimmed(qtbot, window, demo_session):
+    page = window.show_page("volunteers")
+    page.add_volunteer.click()
+    dialog = page.dialog
+    typed(dialog.findChild(QLineEdit, "volunteer_dialog.name"), "王小明\u3000\n")
+    typed(dialog.findChild(QLineEdit, "volunteer_dialog.id_number"), "\t11010519850312104x")
+    typed(dialog.findChild(QLineEdit, "volunteer_dialog.phone"), "\u3000１３９００００１１１１")
+    typed(dialog.findChild(QLineEdit, "volunteer_dialog.building"), "５号楼\u3000")
+    typed_into_box(dialog.findChild(QDoubleSpinBox, "volunteer_dialog.weekly_hours_cap"), "１２．５")
+    community = dialog.findChild(QComboBox, "volunteer_dialog.community")
+    community.setCurrentIndex(community.findText("高立庄社区"))
+    assert dialog.save_button.isEnabled(), dialog.errors()
+    dialog.save_button.click()
+    assert stored(demo_session, "SELECT name, id_number, phone, building, weekly_hours_cap "
+                  "FROM volunteers WHERE id = ?", [dialog.saved_id]) == (
+        "王小明", "11010519850312104X", "13900001111", "5号楼", 12.5)
+
+
+def test_a_resident_without_a_name_is_refused_with_everything_typed_kept(qtbot, window, demo_session):
+    page = window.show_page("residents")
+    qtbot.waitUntil(lambda: not page.model.loading)
+    before = stored(demo_session, "SELECT count(*) FROM residents")
+    qtbot.mouseClick(page.findChild(QPushButton, "residents.add"), Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    typed(dialog.findChild(QLineEdit, "resident_dialog.name"), "\u3000\u3000")   # only spaces
+    typed(dialog.findChild(QLineEdit, "resident_dialog.phone"), "１３８００１３８０００")
+    typed(dialog.findChild(QLineEdit, "resident_dialog.room"), "１０１")
+    save = dialog.findChild(QPushButton, "resident_dialog.save")
+    dialog.accept()                                   # Enter, or a forced accept: nothing saved
+    assert dialog.isVisible() and not save.isEnabled()
+    error = dialog.findChild(QLabel, "resident_dialog.name.error")
+    assert error.isVisible() and "姓名" in error.text()
+    assert dialog.findChild(QLineEdit, "resident_dialog.phone").text() == "１３８００１３８０００"
+    assert dialog.findChild(QLineEdit, "resident_dialog.room").text() == "１０１"
+    assert stored(demo_session, "SELECT count(*) FROM residents") == before
+    dialog.reject()
+
+
+@pytest.mark.parametrize(("start", "kept"), [("１４：３０", "14:30"), ("9：30\u3000", "09:30"),
+                                             ("０８:０５\n", "08:05")])
+def test_a_visit_typed_by_an_input_method_is_stored_half_width(qtbot, window, demo_session, start, kept):
+    pair = pairing.active_pairs(demo_session)[0]
+    dialog = VisitDialog(demo_session, pair)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typed(dialog.start_time, start)
+    day = demo_session.today() - timedelta(days=3)
+    typed_into_box(dialog.visited_on, day.isoformat().translate(FULL_WIDTH))    # an input method's
+    dialog.minutes.setFocus()
+    dialog.minutes.selectAll()
+    for key in "４５":                  # full-width characters as key presses, as some input methods send
+        QApplication.sendEvent(dialog.minutes, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, key))
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert stored(demo_session, "SELECT visited_on, start_time, minutes FROM visits ORDER BY id DESC LIMIT 1") == (
+        day.isoformat(), kept, 45)
+
+
+def test_a_visit_start_time_that_is_no_time_is_refused_and_kept(qtbot, window, demo_session):
+    pair = pairing.active_pairs(demo_session)[0]
+    before = stored(demo_session, "SELECT count(*) FROM visits")
+    dialog = VisitDialog(demo_session, pair)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typed(dialog.start_time, "下午两点")
+    dialog.accept()
+    assert dialog.isVisible() and "开始时间" in dialog.error.text() and "09:30" in dialog.error.text()
+    assert dialog.start_time.text() == "下午两点"
+    assert stored(demo_session, "SELECT count(*) FROM visits") == before
+
+
+def _answer_modals(answers: list[str], said: list[str]) -> None:
+    """Type each answer into the next QInputDialog the page opens, as a person does; a message
+    box shown meanwhile is read into ``said`` and closed."""
+    def step():
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QInputDialog) and answers:
+            modal.setTextValue(answers.pop(0))
+            modal.accept()
+        elif isinstance(modal, QMessageBox):
+            said.append(modal.text())
+            modal.accept()
+            return
+        if answers or modal is not None:
+            QTimer.singleShot(5, step)
+    QTimer.singleShot(0, step)
+
+
+def test_a_login_typed_full_width_in_settings_is_stored_half_width(qtbot, window, demo_session):
+    from volunteer_app.services.admin import users
+
+    page = window.show_page("settings")
+    said: list[str] = []
+    _answer_modals(["ｗａｎｇｌｉ\u3000", "\u3000王丽\n", "社区工作者", "huaxiang2026"], said)
+    page.findChild(QPushButton, "settings.users.add").click()
+    assert said == []
+    assert stored(demo_session, "SELECT login, name, role FROM users ORDER BY id DESC LIMIT 1") == (
+        "wangli", "王丽", "staff")
+    assert users.authenticate(demo_session.db, "wangli", "huaxiang2026").name == "王丽"
+    assert users.authenticate(demo_session.db, "ｗａｎｇｌｉ", "huaxiang2026").name == "王丽"
+
+
+def test_a_login_with_a_space_inside_is_refused_naming_the_field(qtbot, window, demo_session):
+    page = window.show_page("settings")
+    before = stored(demo_session, "SELECT count(*) FROM users")
+    said: list[str] = []
+    _answer_modals(["wang li", "王丽", "社区工作者", "huaxiang2026"], said)
+    page.findChild(QPushButton, "settings.users.add").click()
+    assert len(said) == 1 and "用户名" in said[0] and "空格" in said[0], said
+    assert stored(demo_session, "SELECT count(*) FROM users") == before
+
+
+def test_a_ticket_typed_full_width_is_counted_on_its_building(qtbot, demo_session):
+    """The caller's 明春苑３号楼 was the building ３号楼, a hot spot apart from the 3号楼 of
+    every other ticket about the same stairwell; a 来电时间 typed ０９：１５ was dropped."""
+    from gui_helpers import window_as
+    from PySide6.QtWidgets import QPlainTextEdit, QTimeEdit
+
+    window = window_as(qtbot, demo_session, "staff")
+    qtbot.waitUntil(lambda: QApplication.instance().property("half_width_input"))
+    tab = window.show_page("requests").tickets
+    qtbot.waitUntil(lambda: not tab.loading)
+    tab.new_button.click()
+    dialog = tab.dialog
+    typed(dialog.findChild(QLineEdit, "new_request.caller"), "\u3000郑秀兰\u3000")
+    typed(dialog.findChild(QLineEdit, "new_request.phone"), "１３９１２３４５６７８\n")
+    typed(dialog.findChild(QLineEdit, "new_request.address"), "明春苑３号楼２单元\u3000")
+    typed(dialog.findChild(QLineEdit, "new_request.category"), "城乡建设/物业管理/楼道照明\t")
+    dialog.findChild(QPlainTextEdit, "new_request.content").setPlainText("楼道灯坏了\n")
+    typed_into_box(dialog.findChild(QTimeEdit, "new_request.received_time"), "０７：０５")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert stored(demo_session, "SELECT caller_name, caller_phone, building, category, content, "
+                                "substr(received_at, 12) FROM requests WHERE id = ?", [dialog.saved]) == (
+        "郑秀兰", "13912345678", "3号楼", "城乡建设/物业管理/楼道照明", "楼道灯坏了", "07:05:00")
+    window.close()
+
+
+def test_a_task_typed_full_width_gets_its_day_times_and_headcount(qtbot, window, demo_session):
+    """２０２６－１２－０３, ０７：００ and a headcount of ３ to ５ typed by an input method: Qt's date,
+    time and number fields dropped them, and the task was made for the day, hours and
+    headcount the dialog opened with."""
+    page = window.show_page("schedule")
+    dialog = page.open_new_task()
+    dialog.activateWindow()                          # where the person types
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("once"))
+    dialog.title.clear()                             # it starts as the service type's name
+    typed(dialog.title, "\u3000明春苑铲冰除雪\n")
+    typed(dialog.skills, "铲雪，\u3000搬运\t")
+    typed_into_box(dialog.start_date, "２０２６－１２－０３")
+    typed_into_box(dialog.slot_rows[0].start, "０７：００")
+    typed_into_box(dialog.slot_rows[0].end, "０９：３０")
+    typed_into_box(dialog.max_people, "５")
+    typed_into_box(dialog.min_people, "３")
+    dialog.save.click()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    assert stored(demo_session, "SELECT t.title, s.date, s.start_time, s.end_time, s.min_people, "
+                                "s.max_people, s.skills FROM shifts s JOIN tasks t ON t.id = s.task_id "
+                                "WHERE t.id = ?", [dialog.saved_id]) == (
+        "明春苑铲冰除雪", "2026-12-03", "07:00", "09:30", 3, 5, '["搬运", "铲雪"]')
