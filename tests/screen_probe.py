@@ -68,6 +68,7 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
         service_type_dialog,
         task_dialog,
         team_dialog,
+        user_dialog,
         visit_dialog,
         volunteer_dialog,
     )
@@ -126,6 +127,7 @@ def _factories(session, db) -> dict[str, Callable[[], QDialog]]:
         "RequestsReportDialog": lambda: requests_report_dialog.RequestsReportDialog(session, "2026-11"),
         "LoginDialog": lambda: login_dialog.LoginDialog(db),
         "FirstAdminDialog": lambda: login_dialog.FirstAdminDialog(db),
+        "UserDialog": lambda: user_dialog.UserDialog(session),
     }
 
 

@@ -4847,8 +4847,8 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="53"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="207"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="208"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="216"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
@@ -4874,14 +4874,13 @@ Reason for archiving:</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="244"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="222"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="231"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="232"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -4896,191 +4895,174 @@ Reason for archiving:</translation>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="173"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="174"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="174"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="175"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="176"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="184"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="195"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="196"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="196"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="196"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="199"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="200"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="207"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="208"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="231"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="232"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="234"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="234"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="241"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="244"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
-        <source>新增用户</source>
-        <translation>Add user</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="241"/>
-        <source>用户名（登录用）</source>
-        <translation>User name (for logging in)</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="250"/>
-        <source>初始密码（至少8位）</source>
-        <translation>Initial password (at least 8 characters)</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="265"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="258"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="266"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="259"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="279"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="272"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="280"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="273"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="284"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="277"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="303"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="296"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="303"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="296"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="310"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="303"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="315"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="308"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="389"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="382"/>
         <source>恢复后无法打开数据库文件 {0}：{1}
 窗口中不再显示这个文件的数据。请关闭邻里帮，再用命令 python main.py restore 备份文件 --db {0} 恢复一个完好的备份。</source>
         <translation>After the restore the database file {0} cannot be opened: {1}
 The window no longer shows this file&apos;s data. Close LinLiBang, then restore a sound backup with the command python main.py restore BACKUP_FILE --db {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="395"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="388"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="313"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="306"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="316"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="329"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="322"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="330"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
         <source>恢复会用备份“%1”替换当前的全部数据（当前数据另存一份，可以再恢复回来）。继续吗？</source>
         <translation>Restoring replaces all current data with the backup “%1” (the current data are kept in a separate copy that can be restored again). Continue?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="354"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="347"/>
         <source>正在等待上报、备份等后台工作结束，然后从备份恢复…</source>
         <translation>Waiting for the work in the background (publishing, a backup) to finish, then restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="384"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="377"/>
         <source>已恢复。原数据另存为 {0}。</source>
         <translation>Restored. The previous data were saved as {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="361"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="354"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="380"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="373"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="381"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="374"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="386"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="379"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
@@ -6481,6 +6463,74 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
         <location filename="../../volunteer_app/ui/pages/alert_lists.py" line="116"/>
         <source>派人上门…</source>
         <translation>Send to the door…</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="35"/>
+        <source>新增用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="38"/>
+        <source>登录时输入，如 liuxm</source>
+        <translation>typed at login, e.g. liuxm</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="47"/>
+        <source>还没有任何队伍设了队长或副队长：先在“志愿者与队伍”里设队长。</source>
+        <translation>No team has a captain or vice-captain yet: set one in Volunteers and teams first.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="54"/>
+        <source>至少8位</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="57"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="58"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="59"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="60"/>
+        <source>哪位队长</source>
+        <translation>Which captain</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="62"/>
+        <source>初始密码</source>
+        <translation>First password</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="63"/>
+        <source>再输一次密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="65"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="65"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="91"/>
+        <source>两次输入的密码不一样，请再输一次。</source>
+        <translation>The two passwords differ: please type it again.</translation>
     </message>
 </context>
 <context>

@@ -11,16 +11,14 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDoubleSpinBox,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
 )
@@ -166,45 +164,85 @@ def test_a_visit_start_time_that_is_no_time_is_refused_and_kept(qtbot, window, d
     assert stored(demo_session, "SELECT count(*) FROM visits") == before
 
 
-def _answer_modals(answers: list[str], said: list[str]) -> None:
-    """Type each answer into the next QInputDialog the page opens, as a person does; a message
-    box shown meanwhile is read into ``said`` and closed."""
-    def step():
-        modal = QApplication.activeModalWidget()
-        if isinstance(modal, QInputDialog) and answers:
-            modal.setTextValue(answers.pop(0))
-            modal.accept()
-        elif isinstance(modal, QMessageBox):
-            said.append(modal.text())
-            modal.accept()
-            return
-        if answers or modal is not None:
-            QTimer.singleShot(5, step)
-    QTimer.singleShot(0, step)
+def _new_user_dialog(qtbot, window):
+    """设置 → 用户 → 新增用户…, clicked: the dialog."""
+    page = window.show_page("settings")
+    page.findChild(QPushButton, "settings.users.add").click()
+    dialog = page.user_dialog
+    qtbot.waitExposed(dialog)
+    return page, dialog
+
+
+def _fill_user(dialog, login: str, name: str, role: str, password: str, again: str | None = None) -> None:
+    typed(dialog.login, login)
+    typed(dialog.name, name)
+    dialog.role.setCurrentIndex(dialog.role.findText(role))
+    typed(dialog.password, password)
+    typed(dialog.confirm, password if again is None else again)
 
 
 def test_a_login_typed_full_width_in_settings_is_stored_half_width(qtbot, window, demo_session):
     from volunteer_app.services.admin import users
 
-    page = window.show_page("settings")
-    said: list[str] = []
-    _answer_modals(["ｗａｎｇｌｉ\u3000", "\u3000王丽\n", "社区工作者", "huaxiang2026"], said)
-    page.findChild(QPushButton, "settings.users.add").click()
-    assert said == []
+    page, dialog = _new_user_dialog(qtbot, window)
+    _fill_user(dialog, "ｗａｎｇｌｉ\u3000", "\u3000王丽\n", "社区工作者", "huaxiang2026")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert stored(demo_session, "SELECT login, name, role FROM users ORDER BY id DESC LIMIT 1") == (
         "wangli", "王丽", "staff")
     assert users.authenticate(demo_session.db, "wangli", "huaxiang2026").name == "王丽"
     assert users.authenticate(demo_session.db, "ｗａｎｇｌｉ", "huaxiang2026").name == "王丽"
+    shown = [page.users_table.item(r, 0).text() for r in range(page.users_table.rowCount())]
+    assert "wangli" in shown
 
 
 def test_a_login_with_a_space_inside_is_refused_naming_the_field(qtbot, window, demo_session):
-    page = window.show_page("settings")
     before = stored(demo_session, "SELECT count(*) FROM users")
-    said: list[str] = []
-    _answer_modals(["wang li", "王丽", "社区工作者", "huaxiang2026"], said)
-    page.findChild(QPushButton, "settings.users.add").click()
-    assert len(said) == 1 and "用户名" in said[0] and "空格" in said[0], said
+    _page, dialog = _new_user_dialog(qtbot, window)
+    _fill_user(dialog, "wang li", "王丽", "社区工作者", "huaxiang2026")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert "用户名" in dialog.error.text() and "空格" in dialog.error.text()
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert stored(demo_session, "SELECT count(*) FROM users") == before
+
+
+def test_a_refused_new_user_keeps_what_was_typed_and_saves_once_corrected(qtbot, window, demo_session):
+    """The login is taken and then the two passwords differ: each time the reason shows under
+    the form and the rest stays as typed (four dialogs one after another lost it all)."""
+    before = stored(demo_session, "SELECT count(*) FROM users")
+    _page, dialog = _new_user_dialog(qtbot, window)
+    _fill_user(dialog, "staff", "孙丽娟", "督导", "huaxiang2026")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert "“staff”已经有人用了" in dialog.error.text()
+    assert (dialog.name.text(), dialog.role.currentText(), dialog.password.text()) == (
+        "孙丽娟", "督导", "huaxiang2026")
+    dialog.login.clear()
+    typed(dialog.login, "sunlj")
+    dialog.confirm.clear()
+    typed(dialog.confirm, "huaxiang2025")
+    dialog.save_button.click()
+    assert "两次输入的密码不一样" in dialog.error.text() and dialog.confirm.text() == ""
+    assert stored(demo_session, "SELECT count(*) FROM users") == before
+    typed(dialog.confirm, "huaxiang2026")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert stored(demo_session, "SELECT login, name, role FROM users ORDER BY id DESC LIMIT 1") == (
+        "sunlj", "孙丽娟", "supervisor")
+
+
+def test_a_captain_account_is_tied_to_a_captain_chosen_in_the_form(qtbot, window, demo_session):
+    _page, dialog = _new_user_dialog(qtbot, window)
+    assert not dialog.captain.isVisible()
+    _fill_user(dialog, "laozhang", "张队长", "队长", "huaxiang2026")
+    assert dialog.captain.isVisible() and dialog.captain.count() > 0
+    dialog.captain.setCurrentIndex(dialog.captain.count() - 1)
+    chosen = dialog.captain.currentData()
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert stored(demo_session, "SELECT role, volunteer_id FROM users WHERE login = 'laozhang'") == (
+        "captain", chosen)
 
 
 def test_a_ticket_typed_full_width_is_counted_on_its_building(qtbot, demo_session):

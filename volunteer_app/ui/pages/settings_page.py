@@ -169,6 +169,7 @@ class SettingsPage(QWidget):
         self.users_table.horizontalHeader().setStretchLastSection(True)   # 最近登录 shown whole
         buttons = QHBoxLayout()
         self.user_buttons = {}
+        self.user_dialog = None     # 新增用户 opened last (tests drive it)
         for key, title, slot in (("add", self.tr("新增用户…"), self._on_add_user),
                                  ("role", self.tr("修改角色…"), self._on_change_role),
                                  ("password", self.tr("重置密码…"), self._on_reset_password),
@@ -238,19 +239,11 @@ class SettingsPage(QWidget):
         return role.value, volunteer
 
     def _on_add_user(self) -> None:
-        login, ok = QInputDialog.getText(self, self.tr("新增用户"), self.tr("用户名（登录用）"))
-        if not ok:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("新增用户"), self.tr("姓名"))
-        if not ok:
-            return
-        chosen = self._ask_role()
-        if chosen is None:
-            return
-        password, ok = QInputDialog.getText(self, self.tr("新增用户"), self.tr("初始密码（至少8位）"),
-                                            QLineEdit.EchoMode.Password)
-        if ok:
-            self._run(lambda: users.add_user(self.session, login, name, chosen[0], password, chosen[1]))
+        from ..dialogs.user_dialog import UserDialog
+
+        self.user_dialog = UserDialog(self.session, self)
+        self.user_dialog.accepted.connect(self._load_users)
+        self.user_dialog.open()
 
     def _on_change_role(self) -> None:
         user = self._selected_user()
