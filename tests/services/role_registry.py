@@ -44,8 +44,12 @@ GUARDS: dict[str, dict[str, str]] = {
         "people.places.find_place": "open: a place by name",
         "people.places.find_community": "open: a community by name",
         "people.places.service_types": "open: the service types' names",
-        "people.resident_facts.derived": "step of people.residents.validate: derived flags of a form",
-        "people.resident_risk.recompute": "step of people.residents.update: the stored tier, inside a write",
+        "people.resident_facts.derived":
+            "open: age, 悬空 and tier of the form the user is typing (the resident dialog); the "
+            "user's own values",
+        "people.resident_risk.recompute":
+            "step of admin.settings.put: every resident's stored tier again, inside the "
+            "setting's write",
         "people.residents.validate": "open: checks a form the user typed; gives back the user's own values",
         "people.residents.add": "RESIDENT_WRITE",
         "people.residents.update": "RESIDENT_WRITE",
@@ -115,7 +119,8 @@ GUARDS: dict[str, dict[str, str]] = {
             "every role; no numbers",
         "scheduling.schedule_facts.volunteer": "open: one member as above",
         "scheduling.schedule_facts.shift_rows":
-            "step of scheduling.schedule.between: shift rows for a query the caller checked",
+            "step of scheduling.assigning.propose_fill: shift rows for a query its caller "
+            "checked",
         "scheduling.schedule_facts.commitments":
             "open: who is on which shift, as the week grid shows every role",
         "scheduling.schedule_facts.one_shift": "open: one shift as the week grid shows it",
@@ -292,8 +297,8 @@ GUARDS: dict[str, dict[str, str]] = {
             "step of alerts.attempts.log_attempt: inside the attempt's write, after ALERT_RUN",
         "alerts.escalation.assign_door": "ALERT_RUN",
         "alerts.escalation.door_visitor":
-            "step of alerts.attempts.log_attempt: who is sent to the door, inside the "
-            "attempt's write",
+            "step of alerts.attempts.log_attempt: who is sent to the door (through "
+            "escalate_if_due), inside the attempt's write",
         "alerts.escalation.event": "step of alerts.attempts.log_attempt: a timeline line inside the write",
         "alerts.escalation.surname": "step of alerts.attempts.log_attempt: 王某, the name the timeline keeps",
         "alerts.figures.card": ALERT_READ,
@@ -378,35 +383,35 @@ GUARDS: dict[str, dict[str, str]] = {
         "street.derived.fill_residents":
             "step of street.reporting.publish_configured: the declared, de-identified columns",
         "street.outbox.pending_count": "open: how many changes wait to be published (the status bar)",
-        "street.outbox.pending": "step of street.reporting.publish_configured: inside it, after its check",
-        "street.outbox.max_seq": "step of street.reporting.publish_configured: inside it, after its check",
-        "street.outbox.all_uids": "step of street.reporting.publish_configured: inside it, after its check",
+        "street.outbox.pending": "step of street.reporting.publish_configured: through street.publish.publish",
+        "street.outbox.max_seq": "step of street.reporting.publish_configured: through street.publish.publish",
+        "street.outbox.all_uids": "step of street.reporting.publish_configured: through street.publish.publish",
         "street.outbox.row_data":
             "step of street.reporting.publish_configured: only street/published.py's declared "
             "columns, no name, number or note",
         "street.outbox.enqueue_band_changes":
-            "step of street.reporting.publish_configured: inside it, after its check",
-        "street.outbox.acked_seq": "step of street.reporting.publish_configured: inside it, after its check",
-        "street.outbox.set_acked": "step of street.reporting.publish_configured: inside it, after its check",
-        "street.outbox.source_uid": "step of street.reporting.publish_configured: inside it, after its check",
+            "step of street.reporting.publish_configured: through street.publish.publish",
+        "street.outbox.acked_seq": "step of street.reporting.publish_configured: through street.publish.publish",
+        "street.outbox.set_acked": "step of street.reporting.publish_configured: through street.publish.publish",
+        "street.outbox.source_uid": "step of street.reporting.publish_configured: through street.publish.publish",
         "street.publish.publish": "step of street.reporting.publish_configured: the publish itself",
         "street.publish_rows.latest_seqs":
-            "step of street.reporting.publish_configured: inside it, after its check",
+            "step of street.reporting.publish_configured: through street.publish.publish",
         "street.publish_rows.rows_of":
-            "step of street.reporting.publish_configured: inside it, after its check",
+            "step of street.reporting.publish_configured: through street.publish.publish",
         "street.publish_rows.all_rows":
-            "step of street.reporting.publish_configured: inside it, after its check",
+            "step of street.reporting.publish_configured: through street.publish.publish",
         "street.publish_rows.total_rows":
-            "step of street.reporting.publish_configured: inside it, after its check",
+            "step of street.reporting.publish_configured: through street.publish.publish",
         "street.publish_rows.digest":
-            "step of street.reporting.publish_configured: inside it, after its check",
+            "step of street.reporting.publish_configured: through street.publish.publish",
         "street.publish_rows.digest_now":
-            "step of street.reporting.publish_configured: inside it, after its check",
+            "step of street.reporting.publish_configured: through street.publish.publish",
         "street.publish_rows.community_names": "step of street.reporting.publish_configured: community names",
         "street.publish_rows.key_changed":
-            "step of street.reporting.publish_configured: inside it, after its check",
+            "step of street.reporting.publish_configured: through street.publish.publish",
         "street.publish_rows.note_key":
-            "step of street.reporting.publish_configured: inside it, after its check",
+            "step of street.reporting.publish_configured: through street.publish.publish",
         "street.reporting.status": "open: the status bar's last publish time and waiting count",
         "street.reporting.last_published": "open: the time of the last publish, for the status bar",
         "street.reporting.check_typed": "SETTINGS",
@@ -435,7 +440,8 @@ GUARDS: dict[str, dict[str, str]] = {
         "demo.records.build_certificates":
             "step of demo.build: fills a new, empty file inside the build's write",
         "demo.request_life.create_team_task":
-            "step of demo.build: fills a new, empty file inside the build's write",
+            "step of demo.build: a team task of a demo ticket (through demo.requests), inside "
+            "the build's write",
         "demo.requests.build_requests":
             "step of demo.build: fills a new, empty file inside the build's write",
         "demo.schedule.build_schedule":

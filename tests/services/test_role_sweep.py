@@ -45,7 +45,7 @@ from volunteer_app.services.alerts import (
 from volunteer_app.services.care import coverage, pairing, visit_list
 from volunteer_app.services.hours import certificates, record_hours, record_queries, reports
 from volunteer_app.services.ledger import import_header, ledger_stream
-from volunteer_app.services.people import consent, lookups, places, residents, teams
+from volunteer_app.services.people import consent, lookups, places, resident_facts, residents, teams
 from volunteer_app.services.permissions import PermissionDenied, Role
 from volunteer_app.services.requests import access as request_access
 from volunteer_app.services.requests import (
@@ -245,6 +245,7 @@ READS: dict[str, Call] = {
     "lookups.team_id": lambda s, t, w: lookups.team_id(s, str(t.team)),
     "lookups.user_id": lambda s, t, w: lookups.user_id(s, "captain"),
     "residents.stranded_sql": lambda s, t, w: residents.stranded_sql(s),
+    "resident_facts.derived": lambda s, t, w: resident_facts.derived(s, s.row("residents", 1)),
     "schedule_facts.rules": lambda s, t, w: schedule_facts.rules(s),
     "record_hours.office_hours": lambda s, t, w: record_hours.office_hours(s),
     "requests.access.now": lambda s, t, w: request_access.now(s),
