@@ -51,6 +51,7 @@ def after_visits(session: Session) -> list[dict[str, Any]]:
 def report_rows(session: Session, alert_id: int) -> list[dict[str, Any]]:
     """The follow-up visits of one closed warning for its report: each high-tier resident,
     due by, the first visit after the closing (or none yet); names masked."""
+    access.require_read(session)
     rows = session.db.query(
         "SELECT o.resident_id, x.name, p.name AS place_name, x.building, o.visit_due_by, "
         "(SELECT min(v.visited_on || ' ' || COALESCE(v.start_time, '')) FROM visits v "

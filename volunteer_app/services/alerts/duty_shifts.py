@@ -90,7 +90,9 @@ class Plan:
 
 def make(session: Session, plan: Plan) -> ShiftsMade:
     """The warning's tasks and shifts, then 一键补缺 on them. A (title, place) the warning
-    already has a task for is left alone (an upgrade adds only what is new)."""
+    already has a task for is left alone (an upgrade adds only what is new). It makes tasks
+    for any team, so it checks the warning's own permission, not each team's."""
+    require_run(session)
     made = ShiftsMade()
     roll_place_ids = [r[0] for r in session.db.execute(
         "SELECT DISTINCT r.place_id FROM alert_roll a JOIN residents r ON r.id = a.resident_id "

@@ -102,7 +102,11 @@ def forbidden_pairs(session: Session) -> frozenset[tuple[int, int]]:
 
 def load(session: Session) -> tuple[list[matching.Helper], list[matching.Senior],
                                     dict[int, dict], dict[int, dict]]:
-    """The eligible helpers (with places left) and residents, and their rows by id."""
+    """The eligible helpers (with places left) and residents, and their rows by id, shaped
+    for the acting user: the matcher reads the whole rows, the caller gets them as any
+    service gives them (a public function that returned them raw gave every role full ID
+    numbers, phones and health notes)."""
+    session.require(Permission.PAIRING)
     helper_rows, senior_rows = _helper_rows(session), _senior_rows(session)
     helpers = [_helper(r) for r in helper_rows]
     # the housing rule read once, not once a resident (a query each)
@@ -110,20 +114,19 @@ def load(session: Session) -> tuple[list[matching.Helper], list[matching.Senior]
     seniors = [_senior(r, rule, today) for r in senior_rows]
     for r, s in zip(senior_rows, seniors, strict=True):   # the rows are this call's own
         r["stranded"], r["age"] = s.stranded, s.age
-    return (helpers, seniors, {r["id"]: r for r in helper_rows},
-            {r["id"]: r for r in senior_rows})
+    return (helpers, seniors, _shaped(session, {r["id"]: r for r in helper_rows}),
+            _shaped(session, {r["id"]: r for r in senior_rows}))
 
 
 def propose(session: Session, widen: bool = False) -> Proposal:
     """The optimal new pairs and the residents left without a helper, with reasons."""
-    session.require(Permission.PAIRING)
     helpers, seniors, helper_rows, senior_rows = load(session)
     result = matching.optimal_match(
         helpers, seniors, weights(session), widen=widen, forbidden=forbidden_pairs(session),
         min_age=settings.cohorts(session).resident_min_age)
-    # the rows are whole table rows: shaped like every other service's, so a page or the
-    # command line that shows more of them than the name shows nothing past the role
-    return Proposal(result, _shaped(session, helper_rows), _shaped(session, senior_rows))
+    # the rows are whole table rows, shaped by load like every other service's, so a page or
+    # the command line that shows more of them than the name shows nothing past the role
+    return Proposal(result, helper_rows, senior_rows)
 
 
 def _shaped(session: Session, rows: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:

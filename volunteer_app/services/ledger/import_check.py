@@ -14,6 +14,7 @@ from ...domain.forms import validate_person
 from ...domain.identity import FieldError
 from ..admin import settings
 from ..people import resident_risk
+from ..permissions import Permission
 from ..session import Session
 from .import_cells import (
     _GENDER_WORDS,
@@ -34,7 +35,11 @@ from .ledger_files import Table, is_blank
 
 def check(session: Session, table: Table, mapping: Mapping, kind: str,
           progress: Progress | None = None, cancel: threading.Event | None = None) -> Preview:
-    """Check every row below the header; blank rows are left out, merged cells already filled."""
+    """Check every row below the header; blank rows are left out, merged cells already filled.
+    The import's own permissions, as :func:`import_apply.apply` asks: a row is matched against
+    the ledger by full ID number and phone, so a check answers which record holds a number."""
+    session.require(Permission.IMPORT)
+    session.require(Permission.RESIDENT_WRITE if kind == "residents" else Permission.VOLUNTEER_WRITE)
     with _no_cycle_collection():
         return _check(session, table, mapping, kind, progress, cancel)
 

@@ -17,7 +17,7 @@ from ...domain.identity import FieldError, clean_phone, half_width
 from ...domain.requests import DeadlineRule, Kind, RequestType, Source, classify_kind
 from ..admin import settings
 from ..session import Session
-from .access import now
+from .access import now, require_handle
 
 LABELS = {
     "source": "来源", "ticket_no": "工单编号", "caller_name": "诉求人", "caller_phone": "联系电话",
@@ -52,7 +52,10 @@ def due_at(session: Session, received: datetime, kind: Kind) -> datetime:
 
 def match(session: Session, phone: str, address: str) -> CallerMatch:
     """The resident whose phone is the caller's (normalised, exact), and the place whose name
-    appears in the address (the longest such name), with 'N号楼' as the building."""
+    appears in the address (the longest such name), with 'N号楼' as the building. Staff
+    only: it answers whether a full phone number is a resident's, which a role that sees
+    phones masked must not be able to ask."""
+    require_handle(session)
     number = _number(phone)
     resident = session.db.execute(
         "SELECT id, community_id FROM residents WHERE phone = ? AND archived_at IS NULL "
@@ -69,6 +72,7 @@ class CallerMatcher:
     holds the phone): 23 ms a ticket on a street's file of 100,000 residents."""
 
     def __init__(self, session: Session):
+        require_handle(session)         # it holds every resident's full phone (see match)
         self._residents: dict[str, tuple[int, int | None]] = {}
         for resident_id, community_id, phone in session.db.execute(
                 "SELECT id, community_id, phone FROM residents WHERE archived_at IS NULL "

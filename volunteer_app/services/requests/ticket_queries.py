@@ -8,7 +8,7 @@ from typing import Any
 
 from ...domain.requests import RiskFacts, Status, is_late, is_urgent, risk_reasons
 from ..session import Session
-from .access import month_bounds, parse_time, shape_ticket, stamp
+from .access import month_bounds, parse_time, require_read, shape_ticket, stamp
 
 # A caller who called about something else in this window counts as a repeated caller.
 REPEAT_WINDOW = timedelta(days=30)
@@ -27,6 +27,7 @@ LEFT JOIN places p ON p.id = r.place_id
 
 
 def rows(session: Session, where: str, params: dict[str, Any], now: datetime) -> list[dict[str, Any]]:
+    require_read(session)
     sql = f"{SELECT} WHERE {where} ORDER BY r.due_at, r.id"
     found = session.db.query(sql, {**params, "since": stamp(now - REPEAT_WINDOW)})
     return [shape_ticket(session, decorate(row, now)) for row in found]
@@ -67,6 +68,7 @@ def where_for(view: str, text: str, month: str | None) -> tuple[str, dict[str, A
 
 
 def history(session: Session, ticket_id: int) -> list[dict[str, Any]]:
+    require_read(session)
     return list(session.db.query(
         "SELECT step, at, user_name, note FROM request_events WHERE request_id = ? ORDER BY at, id",
         [ticket_id]))

@@ -18,6 +18,7 @@ from ..ledger.import_apply import _indexes_rebuilt_after
 from ..ledger.import_rows import ImportCancelled, Preview, Progress, RowCheck, Summary
 from ..session import Session
 from . import tickets
+from .access import require_handle
 from .ticket_form import CallerMatcher
 from .ticket_rows import CALLBACK_FIELDS, CITY_FIELDS, LABELS
 
@@ -35,6 +36,7 @@ BATCH = 500
 
 def save(session: Session, preview: Preview, progress: Progress | None,
          cancel: threading.Event | None, source: str) -> Summary:
+    require_handle(session)     # a public write checks its own role, like tickets.add
     good = [r for r in preview.rows if r.ok]
     summary = Summary(rejected=len(preview.rejected))
     summary.warnings = sum(1 for r in good if r.warnings)

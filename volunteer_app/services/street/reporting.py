@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ...store.rows import from_json
+from ..permissions import Permission
 from ..session import Session
 from . import config, outbox
 from .config import StreetConfigError
@@ -93,7 +94,10 @@ def check_connection(url: str, user: str, password: str | None, source_uid: str 
 
 def check_typed(session: Session, url: str, user: str, pw: str = "") -> ConnectionCheck:
     """测试连接 with what 设置 shows, saved or not: the password typed, else the one written in
-    the address, else the one in the keyring."""
+    the address, else the one in the keyring. 设置's own action: the keyring's password goes
+    wherever the typed address (and its hostaddr) points, so only a role that may change the
+    server may test one."""
+    session.require(Permission.SETTINGS)
     parsed = config.parse_address(url)
     user = config.checked_user(user or parsed.user or "")
     pw = pw or parsed.password or config.password(url, user) or ""
