@@ -373,6 +373,8 @@ GUARDS: dict[str, dict[str, str]] = {
         "admin.users.set_active": "USERS",
         "admin.users.deactivate": "USERS",
         "admin.users.captain_candidates": "USERS",
+        "admin.users.log_out": "open: the person at the window records that they leave it (换人登录): "
+                               "their own 退出登录 entry, nothing read",
     },
     "Publishing to the street server": {
         "street.config.load":

@@ -119,3 +119,19 @@ def test_command_line_resets_a_forgotten_password(db_path, monkeypatch, capsys):
         assert users.authenticate(database, "wangli", "Brand-new-pass-1").role == Role.ADMIN
     finally:
         database.close()
+
+
+@pytest.mark.parametrize("login", ["admin", "staff", "captain", "supervisor"])
+def test_each_role_logging_out_is_recorded_under_its_own_name(demo_session, login):
+    """换人登录 at a shared PC: the audit log tells who left the window, whatever the role."""
+    actor = users.authenticate(demo_session.db, login, f"{login}2026")
+    users.log_out(Session(demo_session.db, actor))
+    last = demo_session.db.execute(
+        "SELECT action, user_id, user_name, entity FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    assert last == ("退出登录", actor.user_id, actor.name, "users")
+
+
+def test_the_command_line_has_no_login_to_log_out_of(demo_session):
+    before = demo_session.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    users.log_out(demo_session)         # the built-in administrator
+    assert demo_session.db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == before
