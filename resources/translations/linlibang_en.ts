@@ -803,27 +803,27 @@ Assign anyway?</translation>
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="190"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="138"/>
         <source>登记回访结果</source>
         <translation>Record the callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="195"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="143"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="198"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="146"/>
         <source>是否联系</source>
         <translation>Contacted</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="199"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="147"/>
         <source>是否解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="200"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="148"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -987,17 +987,17 @@ Assign anyway?</translation>
 <context>
     <name>CloseAlertDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="258"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="214"/>
         <source>解除预警</source>
         <translation>Lift warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="260"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="216"/>
         <source>解除“%1”后，点名名单不再接受登记；每位联系人的电话和上门记入志愿服务记录；高风险居民须在解除后按时探访。</source>
         <translation>Once “%1” is lifted, the roll-call takes no more results; each caller&apos;s calls and door visits become service records; high-risk residents must be visited in time after it.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="263"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="219"/>
         <source>
 还有 %1 人没有联系上，解除时将记下原因。</source>
         <translation>
@@ -1291,42 +1291,42 @@ Assign anyway?</translation>
 <context>
     <name>DoorOutcomeDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="139"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="95"/>
         <source>上门查看结果：%1</source>
         <translation>Door visit outcome: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="139"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="95"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="141"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="97"/>
         <source>已见到本人，平安</source>
         <translation>Seen in person, safe</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="142"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="98"/>
         <source>已见到本人，需要帮助</source>
         <translation>Seen in person, needs help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="145"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="101"/>
         <source>例如：手机没电了，人没事</source>
         <translation>e.g. phone battery was flat, all well</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="102"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="148"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="104"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="149"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="105"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1612,27 +1612,27 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="170"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="126"/>
         <source>指派处理人：%1</source>
         <translation>Assign a handler: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="170"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="126"/>
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="176"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="132"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="180"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="136"/>
         <source>正在读取名单…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="207"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="163"/>
         <source>请从列表中选择处理人。</source>
         <translation>Please choose a handler from the list.</translation>
     </message>
@@ -2012,22 +2012,22 @@ Switch user?</numerusform>
 <context>
     <name>InsuranceDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="236"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="192"/>
         <source>登记保险</source>
         <translation>Record insurance</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="236"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="192"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="241"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="197"/>
         <source>保险公司和保单号，例如：人保财险 PICC-2026-0088</source>
         <translation>Insurer and policy number, e.g. PICC PICC-2026-0088</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="243"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="199"/>
         <source>保险</source>
         <translation>Insurance</translation>
     </message>
@@ -2371,7 +2371,7 @@ Switch user?</numerusform>
 <context>
     <name>NeedDoneDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="218"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="174"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -2379,27 +2379,27 @@ Switch user?</numerusform>
 <context>
     <name>NeedsDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="114"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="70"/>
         <source>需要帮助：%1</source>
         <translation>Needs help: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="114"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="70"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="118"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="74"/>
         <source>例如：家里暖气不热，药还够两天</source>
         <translation>e.g. heating not warm, medicine for two more days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="119"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="75"/>
         <source>需要</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="120"/>
+        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="76"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2485,72 +2485,72 @@ Switch user?</numerusform>
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="115"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="63"/>
         <source>新建诉求</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="130"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="78"/>
         <source>手机或座机，全角数字也可以</source>
         <translation>Mobile or landline; full-width digits are fine</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="132"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="80"/>
         <source>例如：明春苑3号楼2单元</source>
         <translation>e.g. Mingchunyuan building 3 unit 2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="134"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="82"/>
         <source>最多三级，用/分隔，如 城乡建设/物业管理/电梯</source>
         <translation>Up to three levels separated by /, e.g. construction/property/lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="140"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="88"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="140"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="88"/>
         <source>来电时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="141"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="89"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="142"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="90"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="142"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="90"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="143"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="91"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="143"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="91"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="144"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="92"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="144"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="92"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="146"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="94"/>
         <source>办理时限按紧急程度和问题分类计算（涉及水电气热的按24小时）；工单编号自动生成。</source>
         <translation>The deadline follows the urgency and the category (water, power, gas or heating: 24 hours); the ticket number is generated.</translation>
     </message>
@@ -4726,6 +4726,19 @@ Reason for archiving:</translation>
     </message>
 </context>
 <context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_dialog.py" line="33"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/service_dialog.py" line="34"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ServiceTypeDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/service_type_dialog.py" line="44"/>
@@ -5194,12 +5207,12 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="224"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="172"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="229"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="177"/>
         <source>还没有在册的社区工作者：请先在“志愿者与队伍”里登记。</source>
         <translation>No community staff registered yet: add them under Volunteers &amp; teams first.</translation>
     </message>
@@ -6066,42 +6079,42 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>TeamTaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="256"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="204"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="256"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="204"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="257"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="205"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="257"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="205"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="258"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="206"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="258"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="206"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="269"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="217"/>
         <source>没有可以安排任务的队伍。</source>
         <translation>No team you may schedule for.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="272"/>
+        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="220"/>
         <source>结束时间应晚于开始时间。</source>
         <translation>The end must be after the start.</translation>
     </message>
@@ -6468,67 +6481,57 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="35"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="26"/>
         <source>新增用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="38"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="30"/>
         <source>登录时输入，如 liuxm</source>
         <translation>typed at login, e.g. liuxm</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="47"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="39"/>
         <source>还没有任何队伍设了队长或副队长：先在“志愿者与队伍”里设队长。</source>
         <translation>No team has a captain or vice-captain yet: set one in Volunteers and teams first.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="54"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="46"/>
         <source>至少8位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="57"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="48"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="58"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="49"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="59"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="50"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="60"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="51"/>
         <source>哪位队长</source>
         <translation>Which captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="62"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="53"/>
         <source>初始密码</source>
         <translation>First password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="63"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="54"/>
         <source>再输一次密码</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="65"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="65"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="91"/>
+        <location filename="../../volunteer_app/ui/dialogs/user_dialog.py" line="68"/>
         <source>两次输入的密码不一样，请再输一次。</source>
         <translation>The two passwords differ: please type it again.</translation>
     </message>
@@ -7143,14 +7146,6 @@ Check the disk space and the path, then try again.</translation>
     </message>
 </context>
 <context>
-    <name>_AlertDialog</name>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="57"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>_AlertPrintDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/alert_print_dialogs.py" line="91"/>
@@ -7260,19 +7255,6 @@ Check the disk space and the path, then try again.</translation>
         <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="353"/>
         <source>此班次及以后同一时段的班次</source>
         <translation>This and later shifts in the same slot</translation>
-    </message>
-</context>
-<context>
-    <name>_ServiceDialog</name>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="69"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/dialogs/request_dialogs.py" line="69"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

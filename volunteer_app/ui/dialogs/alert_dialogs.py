@@ -18,74 +18,30 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...domain.weather import Need, Result
 from ...services.session import Session
-from ..forms import error_label, save_cancel_buttons
 from ..page_load import PageLoad
 from ..screen_fit import fit_to_screen
-from .background_save import BackgroundSave
+from .service_dialog import ServiceDialog
 
 Replies = tuple[Callable[[Any], None], Callable[[BaseException], None]]
 
 
-class _AlertDialog(QDialog):
-    """A form whose 保存 runs ``action(worker, *_values())`` on the runner and closes once it
-    is saved, or shows why the service refused."""
+class _AlertDialog(ServiceDialog):
+    """A 极端天气 form (ServiceDialog) whose 保存 says what it does (登记, 解除 …); each sets
+    its ``action``."""
 
     NAME = "alert_dialog"
-    STRETCH = True          # a form of fields: the room left goes below it
 
     def __init__(self, session: Session, title: str, save_text: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.saved: Any = None
-        self.action: Callable[..., Any] = lambda _worker, *_values: None
-        self.setObjectName(self.NAME)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = error_label(self.NAME)
-        box, self.save_button = save_cancel_buttons(self, self.NAME, save_text, self.tr("取消"))
-        self.saving = BackgroundSave(self.save_button, self.refuse)     # for a save off the GUI thread
-        box.accepted.disconnect(self.accept)
-        box.accepted.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        if self.STRETCH:
-            layout.addStretch(1)
-        layout.addWidget(box)
-
-    @property
-    def busy(self) -> bool:
-        """A save runs in the background."""
-        return self.saving.busy
-
-    def _values(self) -> tuple[Any, ...]:
-        """What the form says, as the action's arguments after the session (a ValueError when
-        the form itself is not filled in right)."""
-        raise NotImplementedError
-
-    def submit(self) -> bool:
-        """``action(worker, *values)`` on the runner; False while a save runs or the form is wrong."""
-        return self.saving.submit(self, self._values, self.action, session=self.session, done=self._on_saved)
-
-    def _on_saved(self, result: Any) -> None:
-        self.saved = result
-        self.accept()
-
-    def refuse(self, error: BaseException) -> None:
-        self.error.setText(str(error))
-        self.error.show()
+        super().__init__(session, title, parent=parent, save_text=save_text)
 
 
 def need_boxes(owner: QWidget, name: str) -> tuple[QGridLayout, dict[str, QCheckBox]]:

@@ -18,14 +18,11 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -43,60 +40,11 @@ from ...services.permissions import Permission
 from ...services.requests import tickets
 from ...services.scheduling import service_types
 from ...services.session import Session
-from ..forms import date_edit, error_label, pydate, pytime, save_cancel_buttons, time_edit
+from ..forms import date_edit, pydate, pytime, time_edit
 from ..screen_fit import fit_to_screen
-from .background_save import BackgroundSave
+from .service_dialog import ServiceDialog
 
 URGENCIES = ("一般", Kind.EMERGENCY.value, Kind.UTILITIES.value, Kind.COMPLEX.value)
-
-
-class _ServiceDialog(QDialog):
-    """A form whose 保存 runs ``action(worker, *_values())`` on the runner and closes once it
-    is saved (ui/dialogs/background_save.py), or shows why the service refused."""
-
-    NAME = "request_dialog"
-
-    def __init__(self, session: Session, title: str, action: Callable[..., Any],
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.saved: Any = None
-        self._action = action
-        self.setObjectName(self.NAME)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = error_label(self.NAME)
-        box, self.save_button = save_cancel_buttons(self, self.NAME, self.tr("保存"), self.tr("取消"))
-        self.saving = BackgroundSave(self.save_button, self._refuse)
-        box.accepted.disconnect(self.accept)
-        box.accepted.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addWidget(box)
-
-    @property
-    def busy(self) -> bool:
-        """A save runs in the background."""
-        return self.saving.busy
-
-    def _values(self) -> tuple[Any, ...]:
-        """What the form says, as the action's arguments after the session (a ValueError when
-        the form itself is not filled in right)."""
-        raise NotImplementedError
-
-    def submit(self) -> bool:
-        """False while a save runs or when the form is refused before saving."""
-        return self.saving.submit(self, self._values, self._action, session=self.session, done=self._on_saved)
-
-    def _on_saved(self, result: Any) -> None:
-        self.saved = result
-        self.accept()
-
-    def _refuse(self, error: BaseException) -> None:
-        self.error.setText(str(error))
-        self.error.show()
 
 
 def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
@@ -106,7 +54,7 @@ def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
     return combo
 
 
-class NewRequestDialog(_ServiceDialog):
+class NewRequestDialog(ServiceDialog):
     """新建诉求: a request taken at the office, by phone or on a grid patrol."""
 
     NAME = "new_request"
@@ -162,7 +110,7 @@ class NewRequestDialog(_ServiceDialog):
         return (self.values(),)
 
 
-class NoteDialog(_ServiceDialog):
+class NoteDialog(ServiceDialog):
     """One text the step needs: the resolution fed back (反馈结果) or why it is sent back;
     ``action(worker, text)``."""
 
@@ -180,7 +128,7 @@ class NoteDialog(_ServiceDialog):
         return (self.note.toPlainText().strip(),)
 
 
-class CallbackDialog(_ServiceDialog):
+class CallbackDialog(ServiceDialog):
     """登记回访: the city's three answers (是否联系, 是否解决, 满意度) for one ticket."""
 
     NAME = "request_callback"
@@ -210,7 +158,7 @@ def _record_callback(worker: Session, ticket_id: int, contacted: str, resolved: 
     tickets.record_callback(worker, ticket_id, contacted, resolved, satisfaction, row_version=row_version)
 
 
-class StaffDialog(_ServiceDialog):
+class StaffDialog(ServiceDialog):
     """A community worker to hand a ticket (派给工作人员) or a hot spot's reminder to;
     ``action(worker, staff_id)``."""
 
@@ -230,7 +178,7 @@ class StaffDialog(_ServiceDialog):
         return (self.staff.currentData(),)
 
 
-class TeamTaskDialog(_ServiceDialog):
+class TeamTaskDialog(ServiceDialog):
     """A task for a team: which team, which service, when and how many people. ``action``
     gets (worker, team_id, service_type_id, start, end, headcount) and returns the task's id."""
 

@@ -8,31 +8,23 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...services.admin import users
 from ...services.permissions import ROLE_NAMES, USER_ROLES, Role
 from ...services.session import Session
-from ..forms import error_label, save_cancel_buttons
-from .background_save import BackgroundSave
+from .service_dialog import ServiceDialog
 
 
-class UserDialog(QDialog):
+class UserDialog(ServiceDialog):
     NAME = "user_dialog"
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.saved: int | None = None       # the new user's id
+        super().__init__(session, self.tr("新增用户"), users.add_user, parent)
         n = self.NAME
-        self.setObjectName(n)
-        self.setWindowTitle(self.tr("新增用户"))
         self.setMinimumWidth(440)
         self.login = QLineEdit(objectName=f"{n}.login")
         self.login.setPlaceholderText(self.tr("登录时输入，如 liuxm"))
@@ -53,7 +45,6 @@ class UserDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("至少8位"))
 
-        self.form = QFormLayout()
         self.form.addRow(self.tr("用户名"), self.login)
         self.form.addRow(self.tr("姓名"), self.name)
         self.form.addRow(self.tr("角色"), self.role)
@@ -61,22 +52,8 @@ class UserDialog(QDialog):
         self.form.addRow("", self.no_captain)
         self.form.addRow(self.tr("初始密码"), self.password)
         self.form.addRow(self.tr("再输一次密码"), self.confirm)
-        self.error = error_label(n)
-        box, self.save_button = save_cancel_buttons(self, n, self.tr("保存"), self.tr("取消"))
-        self.saving = BackgroundSave(self.save_button, self._refuse)
-        box.accepted.disconnect(self.accept)
-        box.accepted.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addWidget(box)
         self.role.currentIndexChanged.connect(lambda _i: self._show_captain())
         self._show_captain()
-
-    @property
-    def busy(self) -> bool:
-        return self.saving.busy
 
     def _show_captain(self) -> None:
         captain = self.role.currentData() == Role.CAPTAIN.value
@@ -94,16 +71,3 @@ class UserDialog(QDialog):
         if role == Role.CAPTAIN.value and volunteer is None:
             raise ValueError(self.no_captain.text())
         return self.login.text(), self.name.text(), role, self.password.text(), volunteer
-
-    def submit(self) -> bool:
-        """False while a save runs or when the form is refused."""
-        return self.saving.submit(self, self._values, users.add_user, session=self.session,
-                                  done=self._on_saved)
-
-    def _on_saved(self, user_id: int) -> None:
-        self.saved = user_id
-        self.accept()
-
-    def _refuse(self, error: BaseException) -> None:
-        self.error.setText(str(error))
-        self.error.show()
