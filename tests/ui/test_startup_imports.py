@@ -108,7 +108,9 @@ def test_the_login_dialog_paints_before_the_purge_sqlite_utils_and_argon2(tmp_pa
     modules = _modules_after(LOGIN_AT_FIRST_PAINT, db)
     assert "volunteer_app.ui.dialogs.login_dialog" in modules
     late = {"volunteer_app.services.admin.retention", "sqlite_utils", "argon2", "qasync",
-            "volunteer_app.store.audit_chain"}
+            "volunteer_app.store.audit_chain",
+            # the ID-number and name rules (~6 ms of patterns): a login needs only half_width
+            "volunteer_app.domain.identity", "volunteer_app.domain.forms"}
     assert not late & modules, late & modules
 
 
@@ -159,7 +161,10 @@ def test_the_window_paints_before_what_its_first_screen_does_not_show(tmp_path, 
     modules = _modules_after(AT_FIRST_PAINT, db)
     late = {"asyncio", "volunteer_app.services.street.reporting", "volunteer_app.ui.query_worker",
             "volunteer_app.store.audit_chain", "volunteer_app.store.street_outbox",
-            "volunteer_app.domain.weather", "uuid"}
+            "volunteer_app.domain.weather", "uuid",
+            # the spin boxes' full-width reading and its rules (~9 ms), a partial file's PC
+            # tag (hashlib and socket, ~5 ms): both wanted only once someone types or writes
+            "volunteer_app.ui.half_width_input", "volunteer_app.domain.identity", "hashlib", "socket"}
     assert not late & modules, late & modules
 
 

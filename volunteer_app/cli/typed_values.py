@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..domain.identity import half_width
+from ..domain.typed_text import half_width
 
 
 def plain(text: str) -> str:

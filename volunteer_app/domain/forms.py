@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .identity import FieldError, clean_id_number, clean_mobile, clean_name, clean_phone, half_width
+from .identity import FieldError, clean_id_number, clean_mobile, clean_name, clean_phone
+from .typed_text import half_width
 
 FIELD_LABELS = {
     "name": "姓名",
@@ -137,13 +138,6 @@ def validate_person(fields: dict[str, Any], today: date, *, mobile_only: bool = 
     else:
         values["phone"] = None
     return result
-
-
-def clean_code(raw: Any) -> str:
-    """A short code typed by hand (楼号, 单元, 门牌, a login, a time of day): half-width as the
-    person meant it (an input method's ３号楼, １０１, １４：３０), without the spaces, tabs or
-    newline around it that a paste from Excel or WeChat brings."""
-    return " ".join(half_width(raw).split())
 
 
 def parse_int(raw: Any, label: str, low: int, high: int) -> int | None:

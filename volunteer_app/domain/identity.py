@@ -12,6 +12,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
 
+from .typed_text import half_width
+
 NAME_MAX_LENGTH = 50
 MIDDLE_DOT = "\u00b7"
 # Dots people type in place of the standard U+00B7 in minority names (an ASCII "." only
@@ -58,13 +60,6 @@ class IdNumberFacts(NamedTuple):   # a tuple: cheap to make 50,000 times in an i
     birth_date: date
     gender: str  # "男" or "女"
     old_number: str = ""           # the 15-digit number it was converted from, if it was
-
-
-def half_width(raw: Any) -> str:
-    """Text as input methods should have typed it: full-width digits, letters and signs made
-    half-width (NFKC). Plain ASCII, nearly every cell of a ledger, skips unicodedata."""
-    text = raw if type(raw) is str else str(raw if raw is not None else "")
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
 def normalise_id_text(raw: Any) -> str:

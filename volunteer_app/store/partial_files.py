@@ -11,20 +11,28 @@ a tag is left alone. A pid reused by another process only keeps a leftover a lit
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import functools
 import os
 import re
-import socket
 import sys
 from pathlib import Path
 
-_HOST = hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
 _TAG = re.compile(r"([0-9a-f]{6})-([0-9]+)(?:-|$)")
+
+
+@functools.cache
+def _host() -> str:
+    """This PC, in six hex digits. Imported on first use: hashlib and socket are ~5 ms of the
+    window's start, and a start that writes no partial file never needs them."""
+    import hashlib
+    import socket
+
+    return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
 
 
 def owner_tag() -> str:
     """``host-pid`` of this process, for the middle of a partial name."""
-    return f"{_HOST}-{os.getpid()}"
+    return f"{_host()}-{os.getpid()}"
 
 
 def remove_dead(folder: Path, prefix: str, suffix: str,
@@ -41,7 +49,7 @@ def remove_dead(folder: Path, prefix: str, suffix: str,
                 and len(base) > len(prefix) + len(suffix)):
             continue
         found = _TAG.match(base[len(prefix):len(base) - len(suffix)])
-        if found is None or found.group(1) != _HOST or _running(int(found.group(2))):
+        if found is None or found.group(1) != _host() or _running(int(found.group(2))):
             continue
         with contextlib.suppress(OSError):
             (folder / name).unlink()

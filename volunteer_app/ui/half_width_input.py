@@ -5,7 +5,7 @@ field passes that to the services, which read it half-width (domain/forms.py); b
 QSpinBox, QDoubleSpinBox, QDateEdit or QTimeEdit validates each keystroke with QLocale, which
 knows no full-width digits: the characters were dropped without a word and the field kept its
 old value (a request's 人数 saved as 1, a shift's headcount as its default). Here what is
-committed into such a field is made half-width (domain.identity.half_width, the same rule)
+committed into such a field is made half-width (domain.typed_text.half_width, the same rule)
 before the field sees it, so it takes what the person meant.
 """
 
@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
 
-from ..domain.identity import half_width
+from ..domain.typed_text import half_width
 
 _TYPES = (QEvent.Type.InputMethod, QEvent.Type.KeyPress)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from ..services.permissions import ROLE_NAMES
 from ..services.session import Session
-from . import half_width_input
 from .first_paint import after_first_paint
 from .pages import PAGES, PageSpec
 from .permissions import role_title
@@ -31,6 +30,14 @@ from .street_publishing import StreetPublishing, StreetStatusLabel
 # the window is on the screen (~20 ms), so that opening 居民 or 极端天气 does not pay for it.
 WARM_UP = ("volunteer_app.services.privacy", "volunteer_app.store.audit",
            "volunteer_app.domain.weather")
+
+
+def _read_full_width_in_spin_boxes() -> None:
+    """１２ typed into a spin box is 12 (half_width_input), from the first paint on: imported
+    then, since its rules (domain.identity) are ~9 ms of the start otherwise."""
+    from . import half_width_input
+
+    half_width_input.install()
 
 
 def warm_up() -> None:
@@ -98,7 +105,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(StreetStatusLabel(self.street_publishing))
         after_first_paint(self, self.street_publishing.refresh)
         after_first_paint(self, warm_up)
-        after_first_paint(self, half_width_input.install)   # １２ typed into a spin box is 12
+        after_first_paint(self, _read_full_width_in_spin_boxes)
 
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         self.signals.file_lost.connect(self._on_file_lost)

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ...domain.forms import clean_code
-from ...domain.identity import half_width
+from ...domain.typed_text import clean_code, half_width
 from ...store.rows import new_uid, now_text
 from ...store.transactions import transaction
 from ..permissions import ROLE_NAMES, USER_ROLES, Permission, Role

@@ -15,10 +15,11 @@ from typing import Any
 
 from ...domain import helper_rule, matching, risk
 from ...domain.availability import Availability
-from ...domain.forms import clean_code, parse_date
+from ...domain.forms import parse_date
 from ...domain.identity import FieldError
 from ...domain.people import HousingRule
 from ...domain.risk import resident_risk, risk_sql
+from ...domain.typed_text import clean_code
 from ...store.rows import from_json, new_uid, now_text, to_json
 from .. import privacy, scope
 from ..admin import settings

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...domain.availability import Availability
-from ...domain.forms import FormError, FormResult, clean_code, parse_date, validate_person
+from ...domain.forms import FormError, FormResult, parse_date, validate_person
 from ...domain.identity import FieldError
 from ...domain.people import age_on, pinyin_keys
+from ...domain.typed_text import clean_code
 from ...store.row_versions import check_version
 from ...store.rows import from_json, new_uid, now_text, to_json
 from .. import privacy
