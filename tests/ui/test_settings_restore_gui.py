@@ -150,4 +150,5 @@ def test_a_file_that_cannot_be_opened_after_the_restore_is_said_and_shows_no_row
     note = admin_window.findChild(QLabel, "window.file_lost")
     assert note is not None and note.isVisible() and "无法打开数据库文件" in note.text()
     assert not shown.isVisible() and not admin_window.nav.isEnabled()    # no stale rows
+    assert not admin_window.switch_button.isEnabled()   # no login on a file that cannot be read
     assert admin_window.isEnabled()                     # it can be closed

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         note.setMargin(40)
         self.nav.setEnabled(False)
+        self.switch_button.setEnabled(False)    # a login reads the file too
         self.stack.addWidget(note)
         self.stack.setCurrentWidget(note)
 
