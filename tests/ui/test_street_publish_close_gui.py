@@ -5,12 +5,10 @@ stay in the outbox for the next start, and the file is whole."""
 from __future__ import annotations
 
 import contextlib
-import socket
 import sqlite3
-import threading
-from collections.abc import Iterator
 
 import pytest
+from black_hole import black_hole
 from conftest import TODAY
 
 from volunteer_app.services.admin import users
@@ -22,39 +20,6 @@ from volunteer_app.ui import runner
 from volunteer_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-class BlackHole:
-    """A TCP server on 127.0.0.1 that accepts connections, reads what comes and never
-    answers; it holds each connection until the client hangs up or the hole is closed."""
-
-    def __init__(self) -> None:
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self._listener.getsockname()[1]
-        self.heard = threading.Event()          # a client connected and spoke (libpq's start-up)
-        self.hung_up = threading.Event()        # that client closed its end
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        with contextlib.suppress(OSError):
-            client, _ = self._listener.accept()
-            with client:
-                while client.recv(4096):
-                    self.heard.set()
-                self.hung_up.set()
-
-    def close(self) -> None:
-        self._listener.close()
-
-
-@contextlib.contextmanager
-def black_hole() -> Iterator[BlackHole]:
-    hole = BlackHole()
-    try:
-        yield hole
-    finally:
-        hole.close()
 
 
 def test_closing_the_window_abandons_a_publish_the_server_never_answers(qtbot, demo_session):
