@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from volunteer_app.services.admin import backups, users
 from volunteer_app.services.people import residents
 from volunteer_app.services.session import Session
+from volunteer_app.services.street import config
+from volunteer_app.services.street.config import StreetConfig
 from volunteer_app.store.connection import open_database
+from volunteer_app.ui.auto_backup import AutoBackups
 from volunteer_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -152,3 +155,34 @@ def test_a_file_that_cannot_be_opened_after_the_restore_is_said_and_shows_no_row
     assert not shown.isVisible() and not admin_window.nav.isEnabled()    # no stale rows
     assert not admin_window.switch_button.isEnabled()   # no login on a file that cannot be read
     assert admin_window.isEnabled()                     # it can be closed
+
+
+def test_a_file_lost_after_the_restore_is_neither_backed_up_nor_published(
+        qtbot, demo_session, tmp_path):
+    config.save_with_secrets(demo_session, StreetConfig("127.0.0.1:9/street", "gaolizhuang", True),
+                             "pw", "huaxiang-street-key-2026")     # 每分钟自动上报
+    actor = users.authenticate(demo_session.db, "admin", "admin2026")
+    window = MainWindow(Session(demo_session.db, actor, today=lambda: TODAY))
+    qtbot.addWidget(window)
+    window.show()
+    backups = AutoBackups(window, window.session)       # as the app starts them (ui/app.py)
+    backups.start(delay_ms=3_600_000)
+    publishing = window.street_publishing
+    publishing.start(delay_ms=3_600_000)
+    assert backups.timer.isActive() and publishing.timer.isActive()
+    dashboard = window.page("dashboard")
+    qtbot.waitUntil(lambda: publishing.waiting is not None and not dashboard.loading)
+    _damage(window.session)
+    broken = tmp_path / "坏的备份.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    page = window.show_page("settings")
+    with qtbot.waitSignal(page.restore_done, timeout=20_000):
+        page.start_restore(str(broken))
+    page.findChild(QMessageBox, "settings.restore_message").accept()
+    assert window.findChild(QLabel, "window.file_lost") is not None
+
+    assert not backups.timer.isActive() and backups.run_now() is None
+    assert not publishing.timer.isActive()
+    publishing.resume()                     # whatever resumes it: the window is done with it
+    assert publishing.run_now() is None
+    window.close()

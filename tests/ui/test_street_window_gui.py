@@ -1,16 +1,20 @@
 """The street window on the test server: both communities in the table, sorted by a header
 click, a click on a community shows its teams month by month, the volunteers' tab, and a
-server that cannot be reached is one calm banner, not a dialog."""
+server that cannot be reached is one calm banner, not a dialog; closing the window gives up
+a read the server never answers."""
 
 from __future__ import annotations
 
 import socket
 
+from black_hole import black_hole
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from street_world import STAR_THRESHOLDS, TODAY
 from street_world import street as street  # noqa: F401 (the fixture)
 
+from volunteer_app.services.street.hangup import Abandoned
+from volunteer_app.ui import runner
 from volunteer_app.ui.street_window import StreetWindow
 
 
@@ -110,3 +114,28 @@ def test_a_community_silent_for_a_day_shows_its_last_publish_in_red(qtbot, stree
         brush = window.communities.index(row, 11).data(Qt.ItemDataRole.ForegroundRole)
         colours[window.communities.text(row, 0)] = brush.color().name() if brush else None
     assert colours == {"新发地村": "#b3261e", "高立庄社区": None}
+
+
+def test_closing_the_window_gives_up_a_read_the_server_never_answers(qtbot):
+    with black_hole() as hole:
+        window = StreetWindow(hole.url, today=lambda: TODAY)
+        qtbot.addWidget(window)
+        failures: list[BaseException] = []
+        failed = window._failed
+
+        def noted(error: BaseException) -> None:
+            failures.append(error)
+            failed(error)
+
+        window._failed = noted                      # before the read starts: its failure hook
+        window.show()
+        window.start()
+        qtbot.waitUntil(hole.heard.is_set, timeout=10_000)   # the read waits for the answer
+
+        window.close()
+        assert failures == [] and window.loading    # the server has not answered
+
+        runner.wait_all()                           # as street_app does once the window is gone
+        assert len(failures) == 1 and isinstance(failures[0], Abandoned), failures
+        assert not window.banner.isVisibleTo(window)    # nobody to tell
+        assert hole.hung_up.wait(10)                # the connection it held is let go

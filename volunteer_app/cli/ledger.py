@@ -89,7 +89,7 @@ def run_check(args: argparse.Namespace) -> int:
     for table, rows in report.counts.items():
         print(f"  {table}: {rows}")
     _print_without_community(homeless)
-    for line in report.same_person_twice:
+    for line in (*report.same_person_twice, *report.same_login_twice):
         print(f"提醒：{line}")
     if not report.ok:
         raise CommandError("检查未通过：" + (

@@ -18,6 +18,7 @@ from .connection import (
 from .errors import NotADatabase, StoreError, explain
 from .migrations import SCHEMA_VERSION
 from .person_numbers import same_person_twice
+from .user_logins import same_login_twice
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -33,6 +34,8 @@ class CheckReport:
     counts: dict[str, int]
     # rows left as they were by the ID number migration: the same number twice once cleaned
     same_person_twice: tuple[str, ...] = ()
+    # accounts left as they were by the login migration: one login twice once half-width
+    same_login_twice: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -57,7 +60,8 @@ def check(db: sqlite_utils.Database, path: str = "") -> CheckReport:
         except sqlite3.DatabaseError:
             counts[name] = -1            # unreadable: shown as such, the rest still counted
     return CheckReport(path, schema_version(db), SCHEMA_VERSION, integrity, fk_problems, counts,
-                       tuple(same_person_twice(db)) if integrity == "ok" else ())
+                       tuple(same_person_twice(db)) if integrity == "ok" else (),
+                       tuple(same_login_twice(db)) if integrity == "ok" else ())
 
 
 def backup(db: sqlite_utils.Database, target: Path | str) -> Path:

@@ -109,6 +109,8 @@ MIGRATIONS = _Migrations([
     (f"{__package__}.weather_alerts", "m_weather_alerts"),
     # 16: the street office's outbox of changed rows, filled by triggers
     (f"{__package__}.street_outbox", "m_street_outbox"),
+    # 17: logins half-width (an input method's ｗａｎｇｌｉ is wangli), unless two would clash
+    (f"{__package__}.user_logins", "m_half_width_logins"),
 ])
 SCHEMA_VERSION = len(MIGRATIONS)
 

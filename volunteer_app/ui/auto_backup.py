@@ -33,6 +33,7 @@ class AutoBackups(QObject):
         self._clock = clock
         self._hours = auto_backups.interval_hours(session)
         self._job: Job | None = None
+        self._stopped = False       # the window closes, or its file was lost after a restore
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.run_now)
         self.finished.connect(self._on_finished)
@@ -44,7 +45,7 @@ class AutoBackups(QObject):
 
     def start(self, delay_ms: int = START_UP_DELAY_MS) -> None:
         """Start the hourly timer and, unless one was taken in the last hour, a start-up backup."""
-        if not self.enabled:
+        if not self.enabled or self._stopped:
             return
         self.timer.start(min(int(self._hours * 3600 * 1000), MAX_TIMER_MS))
         if auto_backups.due_at_start_up(self._path, self._clock()):
@@ -52,14 +53,16 @@ class AutoBackups(QObject):
 
     def run_now(self) -> Job | None:
         """Start a backup on a job thread (none while one still runs)."""
-        if self._path is None or self._job is not None:
+        if self._path is None or self._job is not None or self._stopped:
             return None
         self._job = runner.start(auto_backups.take, self._path, self._clock(),
                                  done=self._on_job_done, failed=self._on_job_done, owner=self)
         return self._job
 
     def stop(self) -> None:
-        """Stop the timer and wait for a running backup (the window is closing)."""
+        """Stop the timer and wait for a running backup (the window is closing, or its file was
+        lost); no backup starts afterwards (the start-up one may still be due)."""
+        self._stopped = True
         self.timer.stop()
         if self._job is not None:
             runner.wait_all()

@@ -148,9 +148,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def _on_file_lost(self, text: str) -> None:
-        """No page any more, only why: their rows are of a file that can no longer be read."""
+        """No page any more, only why: their rows are of a file that can no longer be read.
+        Nor any background work on it: no automatic backup (it would copy the broken file over
+        the hours, or fail each time), no publish or waiting count."""
         from PySide6.QtCore import Qt
 
+        from .auto_backup import AutoBackups
+
+        self.street_publishing.stop()
+        for backups in self.findChildren(AutoBackups):
+            backups.stop()
         note = QLabel(text, objectName="window.file_lost", wordWrap=True)
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         note.setMargin(40)

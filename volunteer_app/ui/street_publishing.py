@@ -15,6 +15,7 @@ count's query thread load when first used.
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,7 @@ class StreetPublishing(QObject):
         self.failure: BaseException | None = None     # of the last publish; None once one worked
         self.job: runner.Job | None = None
         self._hangup: Hangup | None = None     # the running publish's way out
+        self._others: weakref.WeakSet[Hangup] = weakref.WeakSet()    # 测试连接's (hangup())
         self.timer = QTimer(self)
         self.timer.setInterval(EVERY_MS)
         self.timer.timeout.connect(self.run_now)
@@ -86,9 +88,22 @@ class StreetPublishing(QObject):
         self.timer.stop()
         if self._hangup is not None:
             self._hangup.cut()
+        for other in list(self._others):
+            other.cut()
         self._count_timer.stop()
         if self._counts is not None:
             self._counts.close()
+
+    def hangup(self) -> Hangup:
+        """A way out for other work of this window on the street server (设置's 测试连接):
+        cut with the publish's when the window closes, so that it is not waited for either."""
+        from ..services.street.hangup import Hangup
+
+        hangup = Hangup()
+        if self._stopped:
+            hangup.cut()
+        self._others.add(hangup)
+        return hangup
 
     def pause(self) -> None:
         """A restore replaces the file: start no publish until :meth:`resume` (a publish's marks

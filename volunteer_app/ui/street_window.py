@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.street import figures
+from ..services.street.hangup import Abandoned, Hangup
 from ..services.street.server import StreetServerError
 from . import runner
 from .forms import push_button
@@ -79,6 +81,10 @@ class StreetWindow(QMainWindow):
         self.volunteers_loading = False
         self.chosen: str | None = None          # the community whose teams are shown
         self.answered_at: datetime | None = None
+        # every read's way out: closing the window cuts a read that waits on a silent server
+        # (libpq's connect_timeout, or TCP's for an open connection) instead of waiting for it
+        self.hangup = Hangup()
+        self._read = partial(figures.read, hangup=self.hangup)
         self.setObjectName("street_window")
         self.setWindowTitle(self.tr("邻里帮 — 街道总览"))
         fit_to_screen(self, 1340, 760)
@@ -148,6 +154,13 @@ class StreetWindow(QMainWindow):
         self.refresh()
         self.timer.start()
 
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """No new read; a read still waiting on the server is given up, not waited for (the
+        program waits for its job only after the window has gone, runner.wait_all)."""
+        self.timer.stop()
+        self.hangup.cut()
+        super().closeEvent(event)
+
     # -- reading the server, off the GUI thread --------------------------------------------
 
     def refresh(self) -> None:
@@ -161,7 +174,7 @@ class StreetWindow(QMainWindow):
             return          # the last refresh is still out: its answer will do
         self.loading = True
         self.refresh_button.setEnabled(False)
-        runner.start(figures.read, self.url, self.password, figures.overview, self.today(),
+        runner.start(self._read, self.url, self.password, figures.overview, self.today(),
                      done=self._show_overview, failed=self._failed, owner=self)
         if self.chosen is not None:
             self._load_months(self.chosen)
@@ -180,7 +193,7 @@ class StreetWindow(QMainWindow):
             return
         self.volunteers_loading = True
         self.refresh_button.setEnabled(False)
-        runner.start(figures.read, self.url, self.password, figures.volunteer_totals,
+        runner.start(self._read, self.url, self.password, figures.volunteer_totals,
                      done=self._show_volunteers, failed=self._volunteers_failed, owner=self)
 
     def _show_volunteers(self, totals: list[figures.VolunteerTotal]) -> None:
@@ -203,6 +216,8 @@ class StreetWindow(QMainWindow):
         self._say(error)
 
     def _say(self, error: BaseException) -> None:
+        if isinstance(error, Abandoned):
+            return          # given up as the window closed: nobody to tell
         if not isinstance(error, StreetServerError):
             raise error
         text = str(error)
@@ -223,7 +238,7 @@ class StreetWindow(QMainWindow):
 
     def _load_months(self, uid: str) -> None:
         self.months_loading = True
-        runner.start(figures.read, self.url, self.password, figures.community_months, uid, MONTHS,
+        runner.start(self._read, self.url, self.password, figures.community_months, uid, MONTHS,
                      self.today(), done=lambda months: self._show_months(uid, months),
                      failed=self._months_failed, owner=self)
 

@@ -229,3 +229,26 @@ def test_an_assignment_not_yet_completed_earns_no_record(session):
             records.from_assignment(session, assignment)
         db.execute("DELETE FROM assignments WHERE id = ?", [assignment])
     assert db.execute("SELECT count(*) FROM service_records").fetchone()[0] == 0
+
+
+AROUND = "\u3000 \t{}\n\u3000"      # as a paste from Excel or WeChat, or an input method, brings
+
+
+def test_a_record_stores_what_was_typed_without_the_spaces_around_it(session):
+    vid = _volunteer(session)
+    typed = {key: AROUND.format(text) for key, text in (
+        ("beneficiary", "刘秀英"), ("place", "明春苑3号楼"), ("activity", "垃圾分类值守"),
+        ("content", "桶前 指导分类"), ("lead_name", "王丽"))}
+    rid = _add(session, vid, **typed)
+    kept = ("beneficiary", "place", "activity", "content", "lead_name")
+    row = session.row("service_records", rid)
+    assert [row[k] for k in kept] == ["刘秀英", "明春苑3号楼", "垃圾分类值守", "桶前 指导分类", "王丽"]
+
+    records.update(session, rid, {"content": AROUND.format("桶前值守"),
+                                  "evaluation": AROUND.format("认真负责")})
+    row = session.row("service_records", rid)
+    assert (row["content"], row["evaluation"], row["place"]) == ("桶前值守", "认真负责", "明春苑3号楼")
+
+    records.verify(session, [rid])
+    new_id = records.amend(session, rid, {"lead_name": AROUND.format("李军")}, "带队人登记错误")
+    assert session.row("service_records", new_id)["lead_name"] == "李军"

@@ -320,3 +320,24 @@ def test_apply_fill_skips_a_proposal_that_a_change_since_has_made_wrong(team, se
     db.execute("UPDATE volunteers SET availability = '6am' WHERE id = ?", [proposals[1].volunteer_id])
     assert assigning.apply_fill(session, proposals) == 0
     assert session.db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 0
+
+
+AROUND = "\u3000 \t{}\n\u3000"      # as a paste from Excel or WeChat, or an input method, brings
+
+
+def test_a_task_stores_what_was_typed_without_the_spaces_around_it(team):
+    fields = {"team_id": team.id, "service_type_id": team.types["垃圾分类值守"],
+              "title": AROUND.format("明春苑 桶前值守"), "description": AROUND.format("早晚各一班"),
+              "insurance": AROUND.format("人保意外险")}
+    task_id = schedule.create_task(team.session, fields, Recurrence("once"),
+                                   [Slot(time(7), time(9))], MONDAY, MONDAY, 1, 2,
+                                   [AROUND.format("分类指导"), "\u3000"])
+    row = team.session.row("tasks", task_id)
+    assert (row["title"], row["description"], row["insurance"]) == ("明春苑 桶前值守", "早晚各一班", "人保意外险")
+    [shift] = team.session.db.execute("SELECT skills FROM shifts WHERE task_id = ?", [task_id]).fetchall()
+    assert shift[0] == '["分类指导"]'
+
+    schedule.update_task(team.session, task_id, {"title": AROUND.format("明春苑值守"),
+                                                 "description": "\n"})
+    row = team.session.row("tasks", task_id)
+    assert (row["title"], row["description"]) == ("明春苑值守", "")

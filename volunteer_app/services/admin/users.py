@@ -271,17 +271,29 @@ def add_user(session: Session, login: str, name: str, role: str | Role, password
     chosen = _role(role)
     linked = _check_captain_link(session, chosen, volunteer_id)
     check_password_rule(password)
-    if _by_login(session.db, login):
-        raise UserError(f"用户名“{login}”已经有人用了，请换一个。")
+    _refuse_taken(session.db, login)
     row = {"uid": new_uid(), "login": login, "name": name, "role": chosen.value,
            "volunteer_id": linked, "password_hash": hash_password(password),
            "created_at": now_text()}
     with session.write("users"):
-        if _by_login(session.db, login):  # again under the write lock: someone may have just added it
-            raise UserError(f"用户名“{login}”已经有人用了，请换一个。")
+        _refuse_taken(session.db, login)  # again under the write lock: someone may have just added it
         user_id = session.db.table("users").insert(row).last_pk
         session.audit("新增", "users", user_id, None, _public(row))
     return user_id
+
+
+def _refuse_taken(db: sqlite_utils.Database, login: str) -> None:
+    """An account saved before logins were stored half-width keeps its ｗａｎｇｌｉ: a new
+    wangli beside it would be mixed up with it at the login screen."""
+    from ...store.user_logins import same_login
+
+    taken = same_login(db, login)
+    if taken is None:
+        return
+    if taken["login"].lower() == login.lower():
+        raise UserError(f"用户名“{login}”已经有人用了，请换一个。")
+    raise UserError(f"用户名“{login}”与已有的用户名“{taken['login']}”（{taken['name']}）写成半角后"
+                    f"相同，登录时分不清，请换一个。")
 
 
 def _user(session: Session, user_id: int) -> dict[str, Any]:

@@ -119,10 +119,18 @@ def manual_row(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
         "service_type_id": fields.get("service_type_id"), "date": day.isoformat(),
         "start_time": start.strftime("%H:%M"), "end_time": end.strftime("%H:%M"), "hours": hours,
         "source": "手工", "resident_id": fields.get("resident_id"),
-        "beneficiary": str(fields.get("beneficiary") or ""), "place": str(fields.get("place") or ""),
-        "activity": str(fields.get("activity") or ""), "content": str(fields.get("content") or ""),
-        "lead_name": str(fields.get("lead_name") or ""),
+        **{key: _text(fields.get(key)) for key in _TEXT_COLUMNS if key != "evaluation"},
     }
+
+
+# What a person types on a record: stored without the spaces (full-width ones too), tabs and
+# newlines around it, as the dialog trims them, so the command line and every caller store the
+# same and the lists and certificates match what was meant.
+_TEXT_COLUMNS = ("beneficiary", "place", "activity", "content", "lead_name", "evaluation")
+
+
+def _text(value: Any) -> str:
+    return str(value or "").strip()     # str.strip() takes U+3000 too
 
 
 def from_assignment(session: Session, assignment_id: int) -> int:
@@ -230,7 +238,7 @@ def update(session: Session, record_id: int, fields: dict[str, Any], *,
     _require_scope(session, merged)   # switching the team or the volunteer: both in scope
     row = manual_row(session, merged)
     row["source"] = record["source"]
-    row["evaluation"] = str(merged.get("evaluation") or "")
+    row["evaluation"] = _text(merged.get("evaluation"))
     with session.write("service_records"):
         again = _existing(session, record_id)
         _refuse_locked(again, "修改")   # verified by someone else since it was read
@@ -310,6 +318,7 @@ def amend(session: Session, record_id: int, changes: dict[str, Any], reason: str
     day = parse_date(merged["date"], "服务日期")
     stamp = now_text()
     row = {k: merged.get(k) for k in _EDITABLE_COLUMNS}
+    row.update({key: _text(row[key]) for key in _TEXT_COLUMNS if row[key] is not None})
     row.update({"date": day.isoformat(), "start_time": start.strftime("%H:%M") if start else None,
                 "end_time": end.strftime("%H:%M") if end else None, "hours": hours,
                 "source": "更正", "amends_record_id": record_id, "amendment_reason": reason,

@@ -85,7 +85,8 @@ def create_task(session: Session, fields: dict[str, Any], recurrence: Recurrence
         raise ScheduleError("所选日期范围内没有要生成的班次（可能都是法定节假日），请调整日期或重复方式。",
                             {"recurrence": "没有班次"})
     service_type = session.row("service_types", values["service_type_id"])
-    shift_skills = to_json(sorted(set(skills) or set(from_json(service_type["skills"], []))))
+    typed = {str(s).strip() for s in skills if str(s).strip()}     # as update_shift keeps them
+    shift_skills = to_json(sorted(typed or set(from_json(service_type["skills"], []))))
     row = {"uid": new_uid(), "team_id": team_id, "place_id": None, "description": "", "insurance": "",
            **values, "recurrence": recurrence.to_json(), "starts_on": start.isoformat(),
            "ends_on": (start if recurrence.kind == "once" else end).isoformat(),

@@ -14,13 +14,16 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
 
 from ...domain.requests import CallbackCounts, Contacted, Resolved, Satisfaction, rates
 from ...domain.stars import star_level
 from . import server
+
+if TYPE_CHECKING:
+    from .hangup import Hangup
 
 T = TypeVar("T")
 
@@ -273,12 +276,14 @@ def overview(conn: psycopg.Connection, today: date) -> Overview:
     return Overview(communities(conn, today), at)
 
 
-def read(url: str, password: str | None, query: Callable[..., T], *args: Any) -> T:
+def read(url: str, password: str | None, query: Callable[..., T], *args: Any,
+         hangup: Hangup | None = None) -> T:
     """``query(conn, *args)`` on a connection of its own, read-only, closed after; every
-    failure a :class:`~.server.StreetServerError` with one Chinese line."""
-    conn = server.connect(url, password)
+    failure a :class:`~.server.StreetServerError` with one Chinese line. ``hangup.cut()``
+    from another thread (the street window closing) ends it at once (hangup.Abandoned)."""
+    conn = server.connect(url, password, hangup=hangup)
     try:
-        with server.translated():
+        with server.held(conn, hangup), server.translated():
             conn.read_only = True
             return query(conn, *args)
     finally:

@@ -74,31 +74,34 @@ class ConnectionCheck:
 
 
 def check_connection(url: str, user: str, password: str | None, source_uid: str | None = None,
-                     timeout: float = 5) -> ConnectionCheck:
+                     timeout: float = 5, hangup: Hangup | None = None) -> ConnectionCheck:
     """Connect as ``user`` and read the street schema's version, as publishing would: raises
-    StreetServerError (server down, wrong password, no ``street init``) or StreetConfigError."""
-    from .server import check_schema, connect, translated
+    StreetServerError (server down, wrong password, no ``street init``) or StreetConfigError.
+    ``hangup.cut()`` from another thread (the window closing) ends it at once (Abandoned)."""
+    from .server import check_schema, connect, held, translated
 
     address = config.parse_address(url).address
-    conn = connect(address.with_user(config.checked_user(user)), password, timeout)
+    conn = connect(address.with_user(config.checked_user(user)), password, timeout, hangup=hangup)
     try:
-        schema = check_schema(conn)
-        with translated():
-            known = source_uid is not None and conn.execute(
-                "SELECT 1 FROM street.sources WHERE source_uid = %s", [source_uid]).fetchone() is not None
+        with held(conn, hangup):
+            schema = check_schema(conn)
+            with translated():
+                known = source_uid is not None and conn.execute(
+                    "SELECT 1 FROM street.sources WHERE source_uid = %s", [source_uid]).fetchone() is not None
         version = conn.info.server_version
     finally:
         conn.close()
     return ConnectionCheck(f"{version // 10000}.{version % 10000}", schema, known)
 
 
-def check_typed(session: Session, url: str, user: str, pw: str = "") -> ConnectionCheck:
+def check_typed(session: Session, url: str, user: str, pw: str = "",
+                hangup: Hangup | None = None) -> ConnectionCheck:
     """测试连接 with what 设置 shows, saved or not: the password typed, else the one written in
     the address, else the one in the keyring. 设置's own action: the keyring's password goes
     wherever the typed address (and its hostaddr) points, so only a role that may change the
-    server may test one."""
+    server may test one. ``hangup``: see check_connection."""
     session.require(Permission.SETTINGS)
     parsed = config.parse_address(url)
     user = config.checked_user(user or parsed.user or "")
     pw = pw or parsed.password or config.password(url, user) or ""
-    return check_connection(url, user, pw or None, outbox.source_uid(session))
+    return check_connection(url, user, pw or None, outbox.source_uid(session), hangup=hangup)

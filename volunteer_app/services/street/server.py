@@ -71,6 +71,22 @@ def connect(url: str, password: str | None = None, timeout: float = 5, *,
     return conn
 
 
+@contextlib.contextmanager
+def held(conn: psycopg.Connection, hangup: Hangup | None) -> Iterator[None]:
+    """Work on the open ``conn``; with a ``hangup``, :meth:`~.hangup.Hangup.cut` from another
+    thread ends a wait on a silent server at once, and what failed because of the cut raises
+    :class:`~.hangup.Abandoned` instead of its StreetServerError."""
+    if hangup is None:
+        yield
+        return
+    with hangup.holding(conn.fileno()):
+        try:
+            yield
+        except StreetServerError:
+            hangup.check()
+            raise
+
+
 def _checked_or_abandoned(conn: psycopg.Connection, hangup: Hangup) -> None:
     try:
         check_schema(conn)

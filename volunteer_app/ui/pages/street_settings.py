@@ -28,6 +28,7 @@ from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ...services.street import config, reporting
 from ...services.street.config import StreetConfig, StreetConfigError
+from ...services.street.hangup import Hangup
 from ...services.street.published import NEVER_PUBLISHED, PUBLISHED
 from .. import runner
 from ..permissions import enable_for
@@ -46,6 +47,7 @@ class StreetSettingsTab(QWidget):
         self.publishing.finished.connect(self._on_published)
         self.checked.connect(self._on_checked)
         self._checking: runner.Job | None = None
+        self._check_hangup: Hangup | None = None      # 测试连接's way out when the window closes
         self._asked = self._answered = 0    # the keyring, asked what is saved: newest answer wins
         self._publishing_now = False        # 立即上报 was pressed here: its outcome is told here
         body = QWidget(objectName="street.body")
@@ -221,14 +223,17 @@ class StreetSettingsTab(QWidget):
             return
         self.test_button.setEnabled(False)
         self._tell(self.tr("正在连接街道服务器…"))
+        self._check_hangup = self.publishing.hangup()
         self._checking = runner.start(
             reporting.check_typed, self.address.text(), self.user.text(), self.password.text(),
-            session=self.session, writes=True, done=self.checked.emit, failed=self.checked.emit,
-            owner=self)
+            self._check_hangup, session=self.session, writes=True, done=self.checked.emit,
+            failed=self.checked.emit, owner=self)
 
     def _on_checked(self, outcome: object) -> None:
         self._checking = None
         self.test_button.setEnabled(True)
+        if self._check_hangup is not None and self._check_hangup.is_cut:
+            return                          # given up as the window closed: nobody to tell
         if isinstance(outcome, BaseException):
             self._tell(self.tr("连接失败：%1").replace("%1", str(outcome)), error=True)
             return
