@@ -900,23 +900,23 @@ Assign anyway?</translation>
 <context>
     <name>CancelShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="470"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="478"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="471"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="479"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="472"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="473"/>
         <source>已安排的人员：{0}。取消后请通知他们。</source>
         <translation>Assigned people: {0}. Please tell them after cancelling.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="473"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="474"/>
         <source>这个班次还没有安排人员。</source>
         <translation>Nobody is assigned to this shift yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="481"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="482"/>
         <source>不取消</source>
         <translation>Don&apos;t cancel</translation>
     </message>
@@ -3326,6 +3326,11 @@ Switch user?</numerusform>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="96"/>
+        <source>还没有志愿者：先在“志愿者与队伍”里点“新增志愿者”，再来补登服务记录。</source>
+        <translation>No volunteers yet: first press “Add volunteer” in “Volunteers &amp; teams”, then come back to enter the record.</translation>
+    </message>
 </context>
 <context>
     <name>RecordsModel</name>
@@ -5155,62 +5160,62 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="382"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="383"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="394"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="395"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="396"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="397"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="400"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="401"/>
         <source>例如：带扫帚，在东门集合</source>
         <translation>e.g. bring a broom, meet at the east gate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="403"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="404"/>
         <source>“以后”指同一任务、同一开始时间、这一天及之后的班次；日期只能逐个修改。</source>
         <translation>&quot;Later&quot; means shifts of the same task with the same start time, on this day and after; dates can only be changed one by one.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="411"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="412"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="412"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="414"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="414"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="415"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="415"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="416"/>
         <source>修改范围</source>
         <translation>Apply to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="418"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="419"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="418"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="419"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -6042,7 +6047,7 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="172"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="273"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="274"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
@@ -6083,26 +6088,31 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="210"/>
+        <source>还没有队伍。任务属于队伍：先在“志愿者与队伍”里点“新建队伍”，再来新建任务。</source>
+        <translation>No team yet. A task belongs to a team: first press “New team” in “Volunteers &amp; teams”, then come back to make the task.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="211"/>
         <source>您没有可以排班的队伍。</source>
         <translation>You have no team you can schedule.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="273"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="274"/>
         <source>只在</source>
         <translation>Only on</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="322"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="323"/>
         <source>将生成 {0} 个班次，共 {1} 天。</source>
         <translation>{0} shifts will be created over {1} days.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="325"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="326"/>
         <source>第一个：{0}</source>
         <translation>First: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="327"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="328"/>
         <source>（{0}组）</source>
         <translation> (group {0})</translation>
     </message>
@@ -7367,12 +7377,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ScopeChoice</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="352"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="353"/>
         <source>仅此班次</source>
         <translation>This shift only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="353"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="354"/>
         <source>此班次及以后同一时段的班次</source>
         <translation>This and later shifts in the same slot</translation>
     </message>

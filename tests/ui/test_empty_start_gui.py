@@ -425,3 +425,23 @@ def test_a_supervisor_on_the_empty_file_is_told_who_enters_what(qtbot, office):
     pairing = window.show_page("pairing")
     settle(qtbot, pairing)
     assert hint(pairing.proposals) == "还没有建议结对。建议由社区工作者点“匹配”生成。"
+
+
+def test_a_dialog_opened_before_what_it_needs_says_where_to_make_it(qtbot, office):
+    """新建任务 before any team, 新增记录 before any volunteer: not a disabled 保存 alone."""
+    window = log_in(qtbot, office, "wangxl", "shegong2026")
+    schedule = window.show_page("schedule")
+    click(qtbot, schedule.new_task)
+    task = schedule.dialog
+    shot(task, "24_new_task_without_a_team")
+    assert not task.save.isEnabled()
+    assert "先在“志愿者与队伍”里点“新建队伍”" in task.error.text() and task.error.isVisible()
+    task.reject()
+    records = window.show_page("records")
+    settle(qtbot, records)
+    click(qtbot, records.add_button)
+    record = records.dialog
+    shot(record, "25_new_record_without_volunteers")
+    assert not record.save.isEnabled()
+    assert "先在“志愿者与队伍”里点“新增志愿者”" in record.error.text() and record.error.isVisible()
+    record.reject()
