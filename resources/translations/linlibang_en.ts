@@ -2869,17 +2869,17 @@ Switch user?</numerusform>
         <translation>Rejected %1 suggestions.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="341"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="342"/>
         <source>队长只能为自己带领的队伍的队员登记探访。</source>
         <translation>A captain can log visits only for members of the teams they lead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="346"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="347"/>
         <source>请先在“结对与探访”里选中一个结对。</source>
         <translation>First select a pair under &quot;Pairs &amp; visits&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="368"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="369"/>
         <source>已解除%1与%2的结对。</source>
         <translation>Released the pair of %1 and %2.</translation>
     </message>
@@ -6416,93 +6416,118 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
         <source>超时或有风险</source>
         <translation>Late or at risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="59"/>
         <source>工单编号、诉求人、地址、分类或内容</source>
         <translation>Ticket no., caller, address, category or text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="62"/>
         <source>新建诉求…</source>
         <translation>New request…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="64"/>
         <source>导入12345工单…</source>
         <translation>Import 12345 tickets…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="98"/>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="114"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="100"/>
+        <source>这里没有诉求。清空查找框，或在左上角换一个列表看看。</source>
+        <translation>No requests here. Clear the search box, or choose another list at the top left.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="101"/>
+        <source>没有未办结的诉求。</source>
+        <translation>No open requests. </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="103"/>
+        <source>居民来电、来访的诉求点“新建诉求…”登记。</source>
+        <translation>Enter a resident’s call or visit with “New request…”. </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="105"/>
+        <source>诉求由社区工作者登记和派单。</source>
+        <translation>Community staff enter and dispatch requests. </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="107"/>
+        <source>12345派来的工单点“导入12345工单…”。</source>
+        <translation>Bring in 12345 hotline tickets with “Import 12345 tickets…”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="128"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="118"/>
         <source>工单编号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="119"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="106"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="120"/>
         <source>来电时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="122"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="123"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="124"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="125"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="126"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="113"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="127"/>
         <source>承办人/队伍</source>
         <translation>Staff / team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="134"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="149"/>
         <source>共 %1 件</source>
         <translation>%1 tickets</translation>
     </message>

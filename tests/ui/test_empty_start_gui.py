@@ -36,6 +36,7 @@ SHOTS = Path("/tmp/empty_start")
 def shot(widget, name: str) -> None:
     """A screenshot for a person to look at (the test does not read it)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()        # the layouts a shown hint or a new text asked for
     widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
@@ -445,3 +446,16 @@ def test_a_dialog_opened_before_what_it_needs_says_where_to_make_it(qtbot, offic
     assert not record.save.isEnabled()
     assert "先在“志愿者与队伍”里点“新增志愿者”" in record.error.text() and record.error.isVisible()
     record.reject()
+
+
+def test_no_requests_yet_says_how_they_come_in(qtbot, office):
+    window = log_in(qtbot, office, "wangxl", "shegong2026")
+    tab = window.show_page("requests").tickets
+    tickets = tab.table
+    settle(qtbot, tab)
+    shot(window, "60_requests_empty")
+    assert "没有未办结的诉求" in hint(tickets) and "新建诉求…" in hint(tickets)
+    assert "导入12345工单…" in hint(tickets)
+    tab.filter.setText("12345")
+    settle(qtbot, tab)
+    assert "清空查找框" in hint(tickets)

@@ -16,12 +16,15 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout
 
 
 class EmptyHint(QObject):
-    """``text()`` shown over ``view`` while its model has no rows (and is not loading any);
-    ``text`` says what to do, and may depend on the filter or the role (who can add)."""
+    """``text()`` shown over ``view`` while its model has no rows and is not loading any (its
+    own ``loading``, or ``loading()`` for a list a page loads into a plain model); ``text``
+    says what to do, and may depend on the filter or the role (who can add)."""
 
-    def __init__(self, view: QAbstractItemView, text: Callable[[], str]):
+    def __init__(self, view: QAbstractItemView, text: Callable[[], str],
+                 loading: Callable[[], bool] | None = None):
         super().__init__(view)
         self._model, self._text = view.model(), text
+        self._loading = loading or (lambda: bool(getattr(self._model, "loading", False)))
         self.label = QLabel(objectName=f"{view.objectName()}.empty")
         self.label.setProperty("role", "hint")
         self.label.setWordWrap(True)
@@ -44,7 +47,7 @@ class EmptyHint(QObject):
         if not shiboken6.isValid(self.label):
             return      # a QTreeWidget empties its model as it is destroyed, after the viewport
         model = self._model
-        empty = model.rowCount() == 0 and not getattr(model, "loading", False)
+        empty = model.rowCount() == 0 and not self._loading()
         if empty:
             self.label.setText(self._text())
         self.label.setVisible(empty)

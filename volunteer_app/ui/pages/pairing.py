@@ -109,7 +109,6 @@ class PairingPage(QWidget):
         self._lazy.add("coverage", self.tr("逾期与未覆盖"), lambda: _coverage_tab(session, signals))
 
         self.proposals_hint = EmptyHint(self.proposals, self._no_proposals_text)
-        self.active_hint = EmptyHint(self.active, self._no_pairs_text)
 
         self.message = QLabel(objectName="pairing.message")
         self.message.setWordWrap(True)
@@ -134,6 +133,7 @@ class PairingPage(QWidget):
                        self.release_button):
             enable_for(session, widget, Permission.PAIRING)
         self._active_load = PageLoad(self, session, pairing.active_pairs, self._show_active)
+        self.active_hint = EmptyHint(self.active, self._no_pairs_text, lambda: self.loading)
         self._first_answer = True
         self._update_log_button()
         self.refresh_active()
@@ -310,6 +310,7 @@ class PairingPage(QWidget):
     def refresh_active(self) -> None:
         """Ask for the active pairs on the background runner; the newest answer is shown."""
         self._active_load.ask()
+        self.active_hint.update()       # hidden while asking: an old "none" is not the answer
 
     def _show_active(self, pairs: list[dict[str, Any]]) -> None:
         chosen = self._chosen_pair_id()
