@@ -133,6 +133,10 @@ def test_blank_start_admin_creates_itself_and_the_staff_account(tmp_path, quiet_
         window.resize(1366, 728)
         if n == 0:
             shown[0] = {"pages": list(window.page_keys), "user": window.user_label.text()}
+            residents = window.show_page("residents")
+            qtbot.waitUntil(lambda: not residents.model.loading)
+            shot(window, "02_admin_residents_empty")
+            shown[0]["residents"] = hint(residents.table)
             page = window.show_page("settings")
             shot(window, "02_admin_first_window")
             page.tabs.setCurrentIndex(1)
@@ -161,6 +165,8 @@ def test_blank_start_admin_creates_itself_and_the_staff_account(tmp_path, quiet_
     assert shown[0]["users"] == ["张主任", "王晓丽"]
     assert "张主任" in shown[0]["user"] and "王晓丽" in shown[1]["user"]
     assert "residents" in shown[1]["pages"]
+    assert shown[0]["residents"] == ("还没有居民。居民由社区工作者登记。"
+                                     "社区工作者的账户在“设置 → 用户”里点“新增用户…”建立。")
 
 
 # -- the office after its first start: the admin, one 社区工作者 and one 督导, nothing else --------
