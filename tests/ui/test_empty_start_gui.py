@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
-from gui_helpers import choose_data, click, settle, shown_window
+from gui_helpers import choose_data, click, run_window_acting_on_each_window, settle, shown_window
 from pdftext import pdf_text
 from PySide6.QtCore import QItemSelectionModel, QTime, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from volunteer_app.services.admin import users
 from volunteer_app.services.permissions import Role
 from volunteer_app.services.session import Session
-from volunteer_app.ui import app as app_module
 from volunteer_app.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog
 from volunteer_app.ui.first_paint import after_first_paint as painted
 from volunteer_app.ui.main_window import MainWindow
@@ -80,36 +79,7 @@ def _people_at_the_pc(monkeypatch, steps):
     monkeypatch.setattr("volunteer_app.ui.first_paint.after_first_paint", next_person)
 
 
-def _run_window(path, act) -> list[MainWindow]:
-    """run_window on ``path``, ``act(window, n)`` on the n-th main window it shows."""
-    seen: list[MainWindow] = []
-    running = [True]
-    errors: list[BaseException] = []
-
-    def look() -> None:
-        if not running[0]:
-            return
-        shown = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, MainWindow) and w.isVisible() and w not in seen]
-        if shown:
-            seen.append(shown[0])
-            try:
-                act(shown[0], len(seen) - 1)
-            except Exception as error:      # the window's crash handler would swallow it
-                errors.append(error)
-                shown[0].close()
-        QTimer.singleShot(20, look)
-
-    QTimer.singleShot(0, look)
-    try:
-        assert app_module.run_window(path) == 0
-    finally:
-        running[0] = False
-    assert not errors, errors
-    return seen
-
-
-def test_blank_start_admin_creates_itself_and_the_staff_account(tmp_path, quiet_app, monkeypatch, qtbot):
+def test_blank_start_admin_creates_itself_and_the_staff_and_supervisor_accounts(tmp_path, quiet_app, monkeypatch, qtbot):
     path = tmp_path / "linlibang.sqlite3"
 
     def first_admin(dialog: FirstAdminDialog) -> None:
@@ -141,16 +111,18 @@ def test_blank_start_admin_creates_itself_and_the_staff_account(tmp_path, quiet_
             shot(window, "02_admin_first_window")
             page.tabs.setCurrentIndex(1)
             assert page.tabs.tabText(1) == "用户"
-            page.user_buttons["add"].click()
-            dialog = page.user_dialog
-            dialog.login.setText("wangxl")
-            dialog.name.setText("王晓丽")
-            assert dialog.role.currentText() == "社区工作者"
-            dialog.password.setText("shegong2026")
-            dialog.confirm.setText("shegong2026")
-            shot(dialog, "03_new_staff_user")
-            dialog.submit()
-            qtbot.waitUntil(lambda: not dialog.isVisible())
+            for login, name, role, password in (("wangxl", "王晓丽", "社区工作者", "shegong2026"),
+                                                ("lidd", "李督导", "督导", "dudao2026")):
+                page.user_buttons["add"].click()
+                dialog = page.user_dialog
+                dialog.login.setText(login)
+                dialog.name.setText(name)
+                dialog.role.setCurrentIndex(dialog.role.findText(role))
+                dialog.password.setText(password)
+                dialog.confirm.setText(password)
+                shot(dialog, f"03_new_user_{login}")
+                dialog.submit()
+                qtbot.waitUntil(lambda d=dialog: not d.isVisible())
             shown[0]["users"] = [page.users_table.item(r, 1).text()
                                  for r in range(page.users_table.rowCount())]
             window.switch_button.click()
@@ -159,10 +131,10 @@ def test_blank_start_admin_creates_itself_and_the_staff_account(tmp_path, quiet_
             shot(window, "04_staff_first_window")
             window.close()
 
-    windows = _run_window(path, act)
+    windows = run_window_acting_on_each_window(path, act)
     assert len(windows) == 2
     assert "从空白开始" in quiet_app[0]
-    assert shown[0]["users"] == ["张主任", "王晓丽"]
+    assert shown[0]["users"] == ["张主任", "王晓丽", "李督导"]
     assert "张主任" in shown[0]["user"] and "王晓丽" in shown[1]["user"]
     assert "residents" in shown[1]["pages"]
     assert shown[0]["residents"] == ("还没有居民。居民由社区工作者登记。"
