@@ -69,3 +69,40 @@ def save_twice(qtbot, dialog, *, enter: bool = True) -> None:
     if enter:
         assert dialog.submit() is False
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def run_window_acting_on_each_window(path, act) -> list[MainWindow]:
+    """``run_window`` on ``path``, calling ``act(window, n)`` on each main window it shows (the
+    n-th from 0, e.g. after 换人登录); the windows. (What ``act`` finds is checked after
+    run_window returns: the window's crash handler, not pytest, sees an exception raised
+    inside it.)"""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from volunteer_app.ui import app as app_module
+
+    seen: list[MainWindow] = []
+    running = [True]
+    errors: list[BaseException] = []
+
+    def look() -> None:
+        if not running[0]:
+            return
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, MainWindow) and w.isVisible() and w not in seen]
+        if shown:
+            seen.append(shown[0])
+            try:
+                act(shown[0], len(seen) - 1)
+            except Exception as error:      # the program ends, and the test fails with it
+                errors.append(error)
+                shown[0].close()
+        QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
+    try:
+        assert app_module.run_window(path) == 0
+    finally:
+        running[0] = False
+    assert not errors, errors
+    return seen

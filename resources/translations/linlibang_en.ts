@@ -900,23 +900,23 @@ Assign anyway?</translation>
 <context>
     <name>CancelShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="470"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="478"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="471"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="479"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="472"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="473"/>
         <source>已安排的人员：{0}。取消后请通知他们。</source>
         <translation>Assigned people: {0}. Please tell them after cancelling.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="473"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="474"/>
         <source>这个班次还没有安排人员。</source>
         <translation>Nobody is assigned to this shift yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="481"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="482"/>
         <source>不取消</source>
         <translation>Don&apos;t cancel</translation>
     </message>
@@ -2619,237 +2619,267 @@ Switch user?</numerusform>
 <context>
     <name>PairingPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="70"/>
         <source>80后帮90后</source>
         <translation>80s helpers for 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="73"/>
         <source>匹配</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="75"/>
         <source>允许跨社区结对</source>
         <translation>Allow pairs across communities</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="87"/>
         <source>接受所选</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="88"/>
         <source>全部接受</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="89"/>
         <source>拒绝所选</source>
         <translation>Reject selected</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="90"/>
         <source>以后不再推荐这一对</source>
         <translation>Never suggest this pair again</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="93"/>
         <source>建议结对</source>
         <translation>Suggested pairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="96"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="97"/>
         <source>登记探访…</source>
         <translation>Log visit…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="99"/>
         <source>解除原因（必填）</source>
         <translation>Reason for release (required)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="100"/>
         <source>解除结对</source>
         <translation>Release pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="102"/>
         <source>结对与探访</source>
         <translation>Pairs &amp;&amp; visits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="105"/>
         <source>未能结对</source>
         <translation>Could not pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="109"/>
         <source>逾期与未覆盖</source>
         <translation>Late &amp;&amp; uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="137"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="141"/>
         <source>点“匹配”为还没有帮手的老人生成建议结对。</source>
         <translation>Click &quot;Match&quot; to propose helpers for residents who have none.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="150"/>
+        <source>还没有建议结对。建议由社区工作者点“匹配”生成。</source>
+        <translation>No suggested pairs yet. Community staff make them with “Match”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="152"/>
+        <source>还没有建议结对。点上面的“匹配”，为还没有帮手的“90后”老人从“80后”志愿者和社区工作者里找帮手。</source>
+        <translation>No suggested pairs yet. Press “Match” above to find helpers born in the 1980s, among volunteers and community staff, for residents aged 90+ who have none.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="155"/>
+        <source>这次没有找到合适的帮手，原因见“未能结对”。</source>
+        <translation>No suitable helper was found this time; see “Could not pair” for why.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
+        <source>没有要结对的老人：还没有登记“90后”老人，或他们都已有帮手。</source>
+        <translation>Nobody to pair: no resident aged 90+ is registered yet, or they all have a helper.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="160"/>
+        <source>还没有结对。在“建议结对”里点“匹配”，再接受合适的建议。</source>
+        <translation>No pairs yet. Press “Match” on “Suggested pairs”, then accept the suitable ones.</translation>
+    </message>
+    <message>
         <location filename="../../volunteer_app/ui/pages/pairing.py" line="161"/>
+        <source>还没有结对。结对由社区工作者在“80后帮90后”里点“匹配”建立。</source>
+        <translation>No pairs yet. Community staff pair people with “Match” on “80s helpers for 90+”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="181"/>
         <source>帮手</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="148"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="160"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="177"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="180"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="197"/>
         <source>老人</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="169"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="151"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="171"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="232"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="176"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="252"/>
         <source>（悬空）</source>
         <translation> (stranded)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="176"/>
         <source>每%1天</source>
         <translation>Every %1 days</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="176"/>
         <source>尚未探访</source>
         <translation>Not visited yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="177"/>
         <source>逾期%1天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="157"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="177"/>
         <source>按时</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="162"/>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="178"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="182"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="198"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="163"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="183"/>
         <source>探访间隔</source>
         <translation>Visit interval</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="185"/>
         <source>上次探访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="166"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="186"/>
         <source>应探访日期</source>
         <translation>Visit due</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="187"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="189"/>
         <source>结对理由</source>
         <translation>Why paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="195"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="179"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="199"/>
         <source>悬空</source>
         <translation>Stranded</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="180"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="200"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="217"/>
         <source>正在匹配…</source>
         <translation>Matching…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="198"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="218"/>
         <source>正在为老人匹配帮手…</source>
         <translation>Matching helpers with elderly residents…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="198"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="218"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="212"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="232"/>
         <source>已取消匹配。</source>
         <translation>Matching cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="240"/>
         <source>建议 %1 对（悬空老人 %2 位），未能结对 %3 位</source>
         <translation>%1 pairs suggested (%2 stranded elders); %3 could not be paired</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="274"/>
         <source>请先在“建议结对”里选中要接受的结对。</source>
         <translation>First select the pairs to accept under &quot;Suggested pairs&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="259"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="279"/>
         <source>无法结对</source>
         <translation>Cannot pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="262"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="282"/>
         <source>已结对 %1 对。</source>
         <translation>%1 pairs made.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="273"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="293"/>
         <source>请先选中要拒绝的建议。</source>
         <translation>First select the suggestions to reject.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="282"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="302"/>
         <source>已拒绝 %1 条建议。</source>
         <translation>Rejected %1 suggestions.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="321"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="342"/>
         <source>队长只能为自己带领的队伍的队员登记探访。</source>
         <translation>A captain can log visits only for members of the teams they lead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="326"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="347"/>
         <source>请先在“结对与探访”里选中一个结对。</source>
         <translation>First select a pair under &quot;Pairs &amp; visits&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/pairing.py" line="348"/>
+        <location filename="../../volunteer_app/ui/pages/pairing.py" line="369"/>
         <source>已解除%1与%2的结对。</source>
         <translation>Released the pair of %1 and %2.</translation>
     </message>
@@ -2965,103 +2995,108 @@ Switch user?</numerusform>
 <context>
     <name>PlacesDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="41"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="42"/>
         <source>社区与小区</source>
         <translation>Communities and places</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="44"/>
         <source>社区 / 小区、院落</source>
         <translation>Community / estate, courtyard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="43"/>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="83"/>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="44"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="86"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="106"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="43"/>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="44"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="85"/>
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="44"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="45"/>
         <source>低洼易涝</source>
         <translation>Flood-prone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="48"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="49"/>
+        <source>还没有社区。在右边填社区名称和街道，点“新增社区”；再为它新增小区或院落。</source>
+        <translation>No community yet. Type its name and street on the right and press “Add community”; then add its estates or courtyards.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="51"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="70"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="73"/>
         <source>例如：高立庄社区</source>
         <translation>e.g. Gaolizhuang Community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="72"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="75"/>
         <source>例如：花乡街道</source>
         <translation>e.g. Huaxiang Street</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="76"/>
         <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="79"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="82"/>
         <source>新增社区</source>
         <translation>Add community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="81"/>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="102"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="84"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="105"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="90"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="93"/>
         <source>例如：明春苑</source>
         <translation>e.g. Mingchunyuan</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="94"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="97"/>
         <source>低洼易涝（暴雨预警时巡查）</source>
         <translation>Flood-prone (patrolled in a rainstorm warning)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="96"/>
         <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="99"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="102"/>
         <source>新增小区/院落</source>
         <translation>Add estate/courtyard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="101"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="104"/>
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="147"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="150"/>
         <source>已把“{0}”标为低洼易涝。</source>
         <translation>Marked “{0}” as flood-prone.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="147"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="150"/>
         <source>已取消“{0}”的低洼易涝。</source>
         <translation>“{0}” is no longer flood-prone.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="167"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="170"/>
         <source>已新增社区“{0}”，可以为它新增小区/院落。</source>
         <translation>Community “{0}” added; you can now add its estates or courtyards.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="174"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="177"/>
         <source>所属社区为空：请先新增社区。</source>
         <translation>Community is empty: add a community first.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="187"/>
+        <location filename="../../volunteer_app/ui/dialogs/places_dialog.py" line="190"/>
         <source>已新增“{0}”，登记居民时可以选择它。</source>
         <translation>“{0}” added; it can be chosen when registering a resident.</translation>
     </message>
@@ -3291,56 +3326,61 @@ Switch user?</numerusform>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/record_dialog.py" line="96"/>
+        <source>还没有志愿者：先在“志愿者与队伍”里点“新增志愿者”，再来补登服务记录。</source>
+        <translation>No volunteers yet: first press “Add volunteer” in “Volunteers &amp; teams”, then come back to enter the record.</translation>
+    </message>
 </context>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="63"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="66"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="67"/>
         <source>服务类别</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="68"/>
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="71"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="72"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="73"/>
         <source>服务对象</source>
         <translation>Beneficiary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="74"/>
         <source>服务内容</source>
         <translation>Service</translation>
     </message>
@@ -3348,163 +3388,178 @@ Switch user?</numerusform>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="112"/>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="115"/>
+        <source>没有符合条件的服务记录。清空查找框，或把筛选改回“全部”试试。</source>
+        <translation>No service records match. Clear the search box, or set the filters back to “All”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="116"/>
+        <source>还没有服务记录。志愿者在“任务与排班”里签到、签退后，记录会自动出现在这里。</source>
+        <translation>No service records yet. When volunteers check in and out in “Tasks &amp; shifts”, their records appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="118"/>
+        <source>没有排班的服务，点“新增记录”补登。</source>
+        <translation>Service without a shift: enter it with “Add record”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="179"/>
         <source>服务记录</source>
         <translation>Service records</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="116"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="126"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="118"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="128"/>
         <source>全部队伍</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="130"/>
         <source>全部类别</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="132"/>
         <source>全部月份</source>
         <translation>All months</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="134"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="140"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="150"/>
         <source>新增记录</source>
         <translation>Add record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="151"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="152"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="153"/>
         <source>核实并锁定</source>
         <translation>Verify and lock</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="144"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="154"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="155"/>
         <source>打印证明</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="146"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="156"/>
         <source>月度报表</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="147"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="157"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="183"/>
         <source>时长与星级</source>
         <translation>Hours &amp;&amp; stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="185"/>
         <source>证明登记簿</source>
         <translation>Certificate register</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="231"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="243"/>
         <source>共 {0} 条记录，合计 {1} 小时，其中已核实 {2} 小时（已更正的原记录不计）</source>
         <translation>{0} records, {1} hours in all, {2} hours verified (corrected originals not counted)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="247"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="259"/>
         <source>已核实锁定的记录不能修改或删除，请用“更正”</source>
         <translation>Verified, locked records cannot be edited or deleted; use &quot;Correct&quot;</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="306"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="318"/>
         <source>请先选择“已记录”状态的记录（可按住Ctrl或Shift多选）。</source>
         <translation>First select records in the &quot;recorded&quot; state (hold Ctrl or Shift to select several).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="313"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="325"/>
         <source>已核实并锁定 {0} 条记录。锁定后不能修改或删除，如有错误请用“更正”。</source>
         <translation>Verified and locked {0} records. Locked records cannot be edited or deleted; use &quot;Correct&quot; for mistakes.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="328"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="340"/>
         <source>这条记录状态为“{0}”，已核实锁定，不能修改或删除。如有错误，请督导选中它点“更正”并写明原因，原记录会保留。</source>
         <translation>This record is &quot;{0}&quot;: verified and locked, it cannot be edited or deleted. For a mistake, a supervisor selects it, clicks &quot;Correct&quot; and gives the reason; the original record is kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="343"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="355"/>
         <source>删除服务记录</source>
         <translation>Delete service record</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="344"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="356"/>
         <source>删除 {0} 在 {1} 的这条记录（{2} 小时）？</source>
         <translation>Delete this record of {0} on {1} ({2} hours)?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="370"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="382"/>
         <source>志愿者“{0}”，</source>
         <translation>Volunteer &quot;{0}&quot;, </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="374"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="386"/>
         <source>导出为PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="375"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="387"/>
         <source>PDF文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="382"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="394"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="383"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="395"/>
         <source>正在导出服务记录……</source>
         <translation>Exporting service records…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="390"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="402"/>
         <source>已取消导出，没有生成文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="393"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="405"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="399"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="411"/>
         <source>（共 {0} 条，只导出前 {1} 条）</source>
         <translation>({0} in all; only the first {1} are exported)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/records.py" line="400"/>
+        <location filename="../../volunteer_app/ui/pages/records.py" line="412"/>
         <source>已导出 {0} 条记录：{1}</source>
         <translation>Exported {0} records: {1}</translation>
     </message>
@@ -4030,82 +4085,82 @@ Switch user?</numerusform>
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="53"/>
         <source>无</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="53"/>
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
         <source>小区/院落</source>
         <translation>Estate/courtyard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="60"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
         <source>门牌</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="65"/>
         <source>电梯</source>
         <translation>Lift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="66"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="67"/>
         <source>独居</source>
         <translation>Lives alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="68"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
@@ -4113,64 +4168,64 @@ Switch user?</numerusform>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="97"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="98"/>
         <source>居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="101"/>
         <source>查找：姓名、拼音首字母（如 zjg）、电话尾号或楼号</source>
         <translation>Find: name, pinyin initials (e.g. zjg), a phone&apos;s last digits or building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="102"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="103"/>
         <source>只看悬空老人</source>
         <translation>Stranded elders only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="104"/>
         <source>只看90岁以上</source>
         <translation>Aged 90+ only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="105"/>
         <source>只看独居</source>
         <translation>Living alone only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="106"/>
         <source>只看未覆盖</source>
         <translation>Only uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="106"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="107"/>
         <source>高风险和重点居民中，既没有结对帮手、也没有包户人的</source>
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="134"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="135"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="137"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="137"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="259"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="138"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="278"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="139"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="140"/>
         <source>小区/院落…</source>
         <translation>Estates/courtyards…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="111"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="207"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="226"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -4178,39 +4233,59 @@ Switch user?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="235"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="212"/>
+        <source>社区工作者的账户在“设置 → 用户”里点“新增用户…”建立。</source>
+        <translation> Accounts for community staff are made in “Settings → Users” with “Add user…”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="219"/>
+        <source>没有符合条件的居民。清空查找框或取消勾选试试。</source>
+        <translation>No residents match. Clear the search box or untick the boxes.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="221"/>
+        <source>还没有居民。居民由社区工作者登记。</source>
+        <translation>No residents yet. Community staff register residents.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="222"/>
+        <source>还没有居民。先点“小区/院落…”建好社区和小区，再点“新增”逐个登记，或点“导入…”把现有的 Excel 台账导进来。</source>
+        <translation>No residents yet. First set up the community and its estates with “Estates/courtyards…”, then register residents one by one with “Add”, or bring in your Excel ledger with “Import…”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="254"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="267"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="255"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="274"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="257"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="276"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="260"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="279"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="269"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="288"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="271"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="290"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>
@@ -4705,22 +4780,42 @@ Reason for archiving:</translation>
         <translation>{0} shifts this week, {1} short of people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="256"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="253"/>
+        <source>还没有队伍。任务属于队伍：先在“志愿者与队伍”里点“新建队伍”。</source>
+        <translation>No team yet. A task belongs to a team: first press “New team” in “Volunteers &amp; teams”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="255"/>
+        <source>还没有队伍。队伍由社区工作者在“志愿者与队伍”里建立。</source>
+        <translation>No team yet. Community staff set up teams in “Volunteers &amp; teams”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="257"/>
+        <source>这一周还没有班次。点“新建任务”排出任务和它的班次，或点“上一周”“下一周”看看。</source>
+        <translation>No shifts this week. Press “New task” to plan a task and its shifts, or look at the previous or next week.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="258"/>
+        <source>这一周还没有班次。班次由社区工作者或本队队长安排。</source>
+        <translation>No shifts this week. Community staff or the team captain plan shifts.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="266"/>
         <source>点选一个班次查看详情；双击可安排人员。</source>
         <translation>Click a shift to see its details; double-click to assign people.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="262"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="273"/>
         <source>这个班次已取消</source>
         <translation>This shift is cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="263"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="274"/>
         <source>只能为自己带领的队伍排班</source>
         <translation>You can schedule only the teams you lead</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/schedule.py" line="326"/>
+        <location filename="../../volunteer_app/ui/pages/schedule.py" line="337"/>
         <source>请先选择一支您可以排班的队伍。</source>
         <translation>First choose a team you can schedule.</translation>
     </message>
@@ -5083,62 +5178,62 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="382"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="383"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="394"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="395"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="396"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="397"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="400"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="401"/>
         <source>例如：带扫帚，在东门集合</source>
         <translation>e.g. bring a broom, meet at the east gate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="403"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="404"/>
         <source>“以后”指同一任务、同一开始时间、这一天及之后的班次；日期只能逐个修改。</source>
         <translation>&quot;Later&quot; means shifts of the same task with the same start time, on this day and after; dates can only be changed one by one.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="411"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="412"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="412"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="414"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="414"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="415"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="415"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="416"/>
         <source>修改范围</source>
         <translation>Apply to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="418"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="419"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="418"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="419"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -5970,7 +6065,7 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="172"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="273"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="274"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
@@ -6011,26 +6106,31 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
     </message>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="210"/>
+        <source>还没有队伍。任务属于队伍：先在“志愿者与队伍”里点“新建队伍”，再来新建任务。</source>
+        <translation>No team yet. A task belongs to a team: first press “New team” in “Volunteers &amp; teams”, then come back to make the task.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="211"/>
         <source>您没有可以排班的队伍。</source>
         <translation>You have no team you can schedule.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="273"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="274"/>
         <source>只在</source>
         <translation>Only on</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="322"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="323"/>
         <source>将生成 {0} 个班次，共 {1} 天。</source>
         <translation>{0} shifts will be created over {1} days.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="325"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="326"/>
         <source>第一个：{0}</source>
         <translation>First: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="327"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="328"/>
         <source>（{0}组）</source>
         <translation> (group {0})</translation>
     </message>
@@ -6122,22 +6222,22 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="100"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="100"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="100"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="114"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="115"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
@@ -6334,93 +6434,118 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
         <source>超时或有风险</source>
         <translation>Late or at risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="59"/>
         <source>工单编号、诉求人、地址、分类或内容</source>
         <translation>Ticket no., caller, address, category or text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="61"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="62"/>
         <source>新建诉求…</source>
         <translation>New request…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="64"/>
         <source>导入12345工单…</source>
         <translation>Import 12345 tickets…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="98"/>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="114"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="100"/>
+        <source>这里没有诉求。清空查找框，或在左上角换一个列表看看。</source>
+        <translation>No requests here. Clear the search box, or choose another list at the top left.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="101"/>
+        <source>没有未办结的诉求。</source>
+        <translation>No open requests. </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="103"/>
+        <source>居民来电、来访的诉求点“新建诉求…”登记。</source>
+        <translation>Enter a resident’s call or visit with “New request…”. </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="105"/>
+        <source>诉求由社区工作者登记和派单。</source>
+        <translation>Community staff enter and dispatch requests. </translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="107"/>
+        <source>12345派来的工单点“导入12345工单…”。</source>
+        <translation>Bring in 12345 hotline tickets with “Import 12345 tickets…”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="128"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="118"/>
         <source>工单编号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="119"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="106"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="120"/>
         <source>来电时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="122"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="123"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="124"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="125"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="126"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="113"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="127"/>
         <source>承办人/队伍</source>
         <translation>Staff / team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="134"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="149"/>
         <source>共 %1 件</source>
         <translation>%1 tickets</translation>
     </message>
@@ -6821,52 +6946,52 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="64"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="65"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="66"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="67"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="68"/>
         <source>所属队伍（角色）</source>
         <translation>Teams (role)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="69"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="70"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="72"/>
         <source>社区工作者</source>
         <translation>Community staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="73"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -6874,78 +6999,113 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="176"/>
         <source>志愿者与队伍</source>
         <translation>Volunteers &amp; teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="185"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="186"/>
         <source>新建队伍</source>
         <translation>New team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="186"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="187"/>
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="194"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="195"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="201"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="202"/>
         <source>查找：姓名、拼音首字母（如 zjg）或电话尾号</source>
         <translation>Find: name, pinyin initials (e.g. zjg) or a phone&apos;s last digits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="203"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="204"/>
         <source>只看80后</source>
         <translation>1980s-born only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="221"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="222"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="223"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="223"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="434"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="224"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="460"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="224"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="225"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="225"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="226"/>
         <source>设为队长</source>
         <translation>Make captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="226"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="227"/>
         <source>移出队伍</source>
         <translation>Remove from team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="362"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="283"/>
+        <source>社区工作者的账户在“设置 → 用户”里点“新增用户…”建立。</source>
+        <translation> Accounts for community staff are made in “Settings → Users” with “Add user…”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="288"/>
+        <source>没有符合条件的志愿者。清空查找框或取消勾选试试。</source>
+        <translation>No volunteers match. Clear the search box or untick the box.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="290"/>
+        <source>这支队伍还没有队员。在左边选“全部志愿者”，选中一位，再点“加入队伍”。</source>
+        <translation>This team has no members yet. Choose “All volunteers” on the left, select someone, then press “Add to team”.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="292"/>
+        <source>还没有志愿者。志愿者由社区工作者登记。</source>
+        <translation>No volunteers yet. Community staff register volunteers.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="293"/>
+        <source>还没有志愿者。点“新增志愿者”逐个登记，或点“导入…”把现有的 Excel 台账导进来；队伍在左边点“新建队伍”建立。</source>
+        <translation>No volunteers yet. Register them one by one with “Add volunteer”, or bring in your Excel ledger with “Import…”; set up teams with “New team” on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="383"/>
         <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
         <translation>Choose a team on the left first to make a captain or remove a member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="364"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="385"/>
         <source>队长只能管理自己带领的队伍。</source>
         <translation>A captain can manage only the teams they lead.</translation>
     </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="393"/>
+        <source>还没有队伍：先在左边点“新建队伍”。</source>
+        <translation>No team yet: first press “New team” on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="394"/>
+        <source>您还没有可以管理的队伍。</source>
+        <translation>You have no team to manage yet.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="376"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="402"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -6953,49 +7113,49 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="400"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="426"/>
         <source>已保存队伍“%1”。</source>
         <translation>Saved team &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="423"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="449"/>
         <source>已保存志愿者“%1”。</source>
         <translation>Saved volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="429"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="455"/>
         <source>归档志愿者</source>
         <translation>Archive volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="430"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="456"/>
         <source>确定归档志愿者“%1”吗？
 归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
         <translation>Archive volunteer &quot;%1&quot;?
 Archived volunteers leave the lists and rosters; their service records and certificates are kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="435"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="461"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="444"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="470"/>
         <source>已归档志愿者“%1”。</source>
         <translation>Archived volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="453"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="479"/>
         <source>%1 已加入 %2。</source>
         <translation>%1 has joined %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="462"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="488"/>
         <source>%1 现在是 %2 的队长。</source>
         <translation>%1 is now the captain of %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="470"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="496"/>
         <source>%1 已移出 %2（服务记录保留）。</source>
         <translation>%1 has been removed from %2 (service records are kept).</translation>
     </message>
@@ -7247,12 +7407,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ScopeChoice</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="352"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="353"/>
         <source>仅此班次</source>
         <translation>This shift only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="353"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="354"/>
         <source>此班次及以后同一时段的班次</source>
         <translation>This and later shifts in the same slot</translation>
     </message>

@@ -8,11 +8,11 @@ import sqlite3
 import sys
 
 import pytest
+from gui_helpers import run_window_acting_on_each_window
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
-from volunteer_app.ui import app as app_module
 from volunteer_app.ui.dialogs.login_dialog import LoginDialog
 from volunteer_app.ui.first_paint import after_first_paint as painted
 from volunteer_app.ui.main_window import MainWindow
@@ -53,37 +53,6 @@ def _people_log_in(monkeypatch, logins):
     monkeypatch.setattr("volunteer_app.ui.first_paint.after_first_paint", type_next)
 
 
-def _run_window_acting_on_each_window(path, act) -> list[MainWindow]:
-    """run_window on ``path``, calling ``act(window, n)`` on each main window it shows (the
-    n-th from 0); the windows. (What ``act`` finds is checked after run_window returns: the
-    window's crash handler, not pytest, sees an exception raised inside it.)"""
-    seen: list[MainWindow] = []
-    running = [True]
-    errors: list[BaseException] = []
-
-    def look() -> None:
-        if not running[0]:
-            return
-        shown = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, MainWindow) and w.isVisible() and w not in seen]
-        if shown:
-            seen.append(shown[0])
-            try:
-                act(shown[0], len(seen) - 1)
-            except Exception as error:      # the program ends, and the test fails with it
-                errors.append(error)
-                shown[0].close()
-        QTimer.singleShot(20, look)
-
-    QTimer.singleShot(0, look)
-    try:
-        assert app_module.run_window(path) == 0
-    finally:
-        running[0] = False
-    assert not errors, errors
-    return seen
-
-
 def _logins_in_the_audit_log(path) -> list[tuple[str, str]]:
     db = sqlite3.connect(path)
     rows = db.execute("SELECT action, user_name FROM audit_log WHERE entity = 'users' "
@@ -106,7 +75,7 @@ def test_the_next_person_logs_in_from_the_status_bar(demo_template, tmp_path, qu
         else:
             window.close()
 
-    windows = _run_window_acting_on_each_window(path, act)
+    windows = run_window_acting_on_each_window(path, act)
     assert len(windows) == 2
     assert "刘晓梅（社区工作者）" in shown[0][0]
     assert "（队长）" in shown[1][0] and shown[1][1] == 1100     # where the last one was
@@ -137,7 +106,7 @@ def test_cancelling_the_next_login_ends_the_program(demo_template, tmp_path, qui
         QTimer.singleShot(0, act)
 
     monkeypatch.setattr("volunteer_app.ui.first_paint.after_first_paint", first_logs_in_then_nobody)
-    windows = _run_window_acting_on_each_window(path, lambda window, n: window.switch_button.click())
+    windows = run_window_acting_on_each_window(path, lambda window, n: window.switch_button.click())
     assert len(windows) == 1 and not windows[0].isVisible()
     assert _logins_in_the_audit_log(path)[-1] == ("退出登录", "刘晓梅")
 
@@ -174,7 +143,7 @@ def test_someone_else_logs_in_from_the_idle_lock_after_saying_so_about_an_open_d
             after_no.append(isValid(dialogs[0]) and dialogs[0].isVisible())
             window.close()
 
-    windows = _run_window_acting_on_each_window(path, act)
+    windows = run_window_acting_on_each_window(path, act)
     assert after_no == [True, False]
     assert len(windows) == 2 and "（督导）" in windows[1].user_label.text()
     assert "刘晓梅 还有 1 个窗口没有关闭" in asked[0]

@@ -81,6 +81,7 @@ def _staff_with_duty(session):
 def test_a_staff_certificate_shows_duty_hours_apart_and_leaves_them_out(session, tmp_path, qapp):
     from volunteer_app.reports.certificate import write_certificates_pdf
 
+    settings.put(session, "community.name", "高立庄社区居民委员会")
     settings.put(session, "certificate.leader", "王主任")
     settings.put(session, "certificate.contact", "010-12345678")
     vid = _staff_with_duty(session)
@@ -91,7 +92,26 @@ def test_a_staff_certificate_shows_duty_hours_apart_and_leaves_them_out(session,
     text = re.sub(r"\s+", "", pdf_text(write_certificates_pdf([certificate], tmp_path / "c.pdf")))
     assert "累计志愿服务时长4小时" in text and "4小时" in text
     assert "本职服务3小时" in text and "未计入上述服务时长" in text and "09:00-17:00" in text
-    assert "王主任" in text and "010-12345678" in text
+    assert "王主任" in text and "010-12345678" in text and "出具单位：高立庄社区居民委员会" in text
+
+
+def test_an_office_that_started_empty_names_itself_before_its_first_certificate(session):
+    """A file not built as the demo has no issuer: the demo's 花乡街道示范社区 was printed on
+    a real office's certificates until its admin happened to change 社区名称."""
+    assert settings.get(session, "community.name") == ""
+    settings.put(session, "certificate.leader", "王主任")
+    settings.put(session, "certificate.contact", "010-12345678")
+    vid = _staff_with_duty(session)
+    with pytest.raises(CertificateError) as refused:
+        certificates.issue(session, vid, "2026-01-01", "2026-11-28")
+    assert WHERE in str(refused.value) and "“社区名称”" in str(refused.value)
+    assert "证明负责人" not in str(refused.value)
+    settings.put(session, "community.name", "高立庄社区居民委员会")
+    assert certificates.issue(session, vid, "2026-01-01", "2026-11-28").issuer == "高立庄社区居民委员会"
+
+
+def test_the_demo_names_its_issuer(demo_session):
+    assert settings.get(demo_session, "community.name") == "花乡街道示范社区"
 
 
 def test_a_staff_member_with_only_duty_hours_gets_no_certificate(session):

@@ -36,7 +36,9 @@ class SettingError(ValueError):
 WEIGHT_PREFIX = "pairing.w_"   # the matching weights: never negative
 ALERT_RULE_PREFIX = "alerts.select."   # + 暴雪 …: the roll-call rule of that warning type
 SPECS: tuple[SettingSpec, ...] = (
-    SettingSpec("community.name", "社区名称", "花乡街道示范社区"),
+    # No default: an office that started empty printed the demo's name as the issuer
+    SettingSpec("community.name", "社区名称", "",
+                "志愿服务记录证明、排班名单和报表上的出具单位，如 高立庄社区居民委员会。"),
     SettingSpec("housing.floor_threshold", "悬空老人楼层线", 2,
                 "住在此楼层以上且无电梯的老人算作悬空老人（也可在居民信息中直接标记不能上下楼）。"),
     SettingSpec("housing.elder_age", "老人年龄线", 60, "悬空老人、独居老人等按此年龄起算。"),

@@ -145,8 +145,9 @@ def _amend_one(session: Session, ctx: DemoContext) -> None:
                       "队长核对签到表：当天服务到12:00结束，原登记的结束时间有误。")
 
 
-# The issuer's person in charge and phone (invented): no certificate is issued without them.
-ISSUER = {"certificate.leader": "周立华", "certificate.contact": "010-63700000"}
+# The issuer, its person in charge and phone (invented): no certificate is issued without them.
+ISSUER = {"community.name": "花乡街道示范社区", "certificate.leader": "周立华",
+          "certificate.contact": "010-63700000"}
 
 
 def _issue_certificates(session: Session, ctx: DemoContext) -> None:

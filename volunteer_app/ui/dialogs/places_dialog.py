@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...services.people import places
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
+from ..empty_hint import EmptyHint
 from ..forms import message_label, say
 from ..screen_fit import fit_to_screen
 
@@ -44,6 +45,8 @@ class PlacesDialog(QDialog):
                                    self.tr("低洼易涝")])
         self.tree.setColumnWidth(0, 200)
         self.tree.setMinimumWidth(340)
+        self.empty_hint = EmptyHint(self.tree, lambda: self.tr(
+            "还没有社区。在右边填社区名称和街道，点“新增社区”；再为它新增小区或院落。"))
         self.message = message_label(NAME)
         close = QPushButton(self.tr("关闭"), objectName=f"{NAME}.close")
         close.clicked.connect(self.accept)

@@ -92,6 +92,10 @@ class RecordDialog(QDialog):
         layout.addWidget(box)
         if record:
             self._fill(record)
+        elif self.volunteer.count() == 0:       # an office that started empty
+            self.error.setText(self.tr("还没有志愿者：先在“志愿者与队伍”里点“新增志愿者”，再来补登服务记录。"))
+            self.error.show()
+            self.save.setEnabled(False)
         self.resize(460, self.sizeHint().height())
 
     def _fill(self, record: dict[str, Any]) -> None:

@@ -207,7 +207,8 @@ class TaskDialog(QDialog):
         self._on_groups()
         self._on_kind()
         if self.team.count() == 0:
-            self._show_error(self.tr("您没有可以排班的队伍。"))
+            self._show_error(self.tr("还没有队伍。任务属于队伍：先在“志愿者与队伍”里点“新建队伍”，再来新建任务。")
+                             if session.can(Permission.TEAM_WRITE) else self.tr("您没有可以排班的队伍。"))
             self.save.setEnabled(False)
         self.resize(560, self.sizeHint().height())
 

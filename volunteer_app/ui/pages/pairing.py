@@ -33,6 +33,7 @@ from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from .. import runner
 from ..dialogs.visit_dialog import VisitDialog
+from ..empty_hint import EmptyHint
 from ..lazy_tabs import LazyTabs
 from ..list_model import Field, ListTableModel
 from ..page_load import PageLoad
@@ -107,6 +108,8 @@ class PairingPage(QWidget):
         self._lazy = LazyTabs(self.tabs)
         self._lazy.add("coverage", self.tr("逾期与未覆盖"), lambda: _coverage_tab(session, signals))
 
+        self.proposals_hint = EmptyHint(self.proposals, self._no_proposals_text)
+
         self.message = QLabel(objectName="pairing.message")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -130,6 +133,7 @@ class PairingPage(QWidget):
                        self.release_button):
             enable_for(session, widget, Permission.PAIRING)
         self._active_load = PageLoad(self, session, pairing.active_pairs, self._show_active)
+        self.active_hint = EmptyHint(self.active, self._no_pairs_text, lambda: self.loading)
         self._first_answer = True
         self._update_log_button()
         self.refresh_active()
@@ -139,6 +143,22 @@ class PairingPage(QWidget):
     @property
     def coverage(self) -> CoverageTab:
         return self._lazy.widget("coverage")
+
+    # -- what an empty list says ------------------------------------------------------------
+    def _no_proposals_text(self) -> str:
+        if not self.session.can(Permission.PAIRING):
+            return self.tr("还没有建议结对。建议由社区工作者点“匹配”生成。")
+        if self.proposal is None:
+            return self.tr("还没有建议结对。点上面的“匹配”，为还没有帮手的“90后”老人"
+                           "从“80后”志愿者和社区工作者里找帮手。")
+        if self.proposal.result.unmatched:
+            return self.tr("这次没有找到合适的帮手，原因见“未能结对”。")
+        return self.tr("没有要结对的老人：还没有登记“90后”老人，或他们都已有帮手。")
+
+    def _no_pairs_text(self) -> str:
+        if self.session.can(Permission.PAIRING):
+            return self.tr("还没有结对。在“建议结对”里点“匹配”，再接受合适的建议。")
+        return self.tr("还没有结对。结对由社区工作者在“80后帮90后”里点“匹配”建立。")
 
     # -- the models -----------------------------------------------------------------------
     def _proposals_model(self) -> ListTableModel:
@@ -290,6 +310,7 @@ class PairingPage(QWidget):
     def refresh_active(self) -> None:
         """Ask for the active pairs on the background runner; the newest answer is shown."""
         self._active_load.ask()
+        self.active_hint.update()       # hidden while asking: an old "none" is not the answer
 
     def _show_active(self, pairs: list[dict[str, Any]]) -> None:
         chosen = self._chosen_pair_id()

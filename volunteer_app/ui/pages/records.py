@@ -38,6 +38,7 @@ from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.print_dialogs import CertificateDialog, MonthlyDialog, recent_months
 from ..dialogs.record_dialog import RecordDialog
+from ..empty_hint import EmptyHint
 from ..forms import push_button
 from ..lazy_tabs import LazyTabs
 from ..page_load import PageLoad
@@ -108,6 +109,15 @@ class RecordsPage(QWidget):
         signals.changed.connect(self._on_data_changed)
 
     # -- building ----------------------------------------------------------------------------
+    def _empty_text(self) -> str:
+        if self.filter.text() or any(combo.currentIndex() > 0 for combo in (
+                self.team, self.service_type, self.month, self.status)):
+            return self.tr("没有符合条件的服务记录。清空查找框，或把筛选改回“全部”试试。")
+        text = self.tr("还没有服务记录。志愿者在“任务与排班”里签到、签退后，记录会自动出现在这里。")
+        if self.session.holds(Permission.RECORD_WRITE):
+            text += self.tr("没有排班的服务，点“新增记录”补登。")
+        return text
+
     def _build(self) -> None:
         heading = QLabel(self.tr("服务记录"))
         heading.setProperty("role", "page-title")
@@ -154,6 +164,8 @@ class RecordsPage(QWidget):
         actions.addStretch(1)
         for button in (self.certificate_button, self.monthly_button, self.export_button):
             actions.addWidget(button)
+
+        self.empty_hint = EmptyHint(self.table, self._empty_text)
 
         records_tab = QWidget(objectName="records.records_tab")
         inner = QVBoxLayout(records_tab)

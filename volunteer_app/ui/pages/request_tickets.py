@@ -30,6 +30,7 @@ from ...services.requests import tickets
 from ...services.session import Session
 from .. import runner
 from ..dialogs.request_dialogs import NewRequestDialog
+from ..empty_hint import EmptyHint
 from ..forms import push_button
 from ..list_model import Field, Index, ListTableModel
 from ..page_load import PageLoad, WhenShown
@@ -92,6 +93,19 @@ class TicketsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
         self._shown = WhenShown(self, signals, WATCHED, self.refresh)
         self._load = PageLoad(self, session, _listing, self._on_rows)
+        self.empty_hint = EmptyHint(self.table, self._empty_text, lambda: self.loading)
+
+    def _empty_text(self) -> str:
+        if self.filter.text().strip() or self.view.currentData() != "open":
+            return self.tr("这里没有诉求。清空查找框，或在左上角换一个列表看看。")
+        parts = [self.tr("没有未办结的诉求。")]
+        if self.session.can(Permission.REQUEST_HANDLE):
+            parts.append(self.tr("居民来电、来访的诉求点“新建诉求…”登记。"))
+        else:
+            parts.append(self.tr("诉求由社区工作者登记和派单。"))
+        if self.session.can(Permission.IMPORT):
+            parts.append(self.tr("12345派来的工单点“导入12345工单…”。"))
+        return "".join(parts)
 
     def _model(self) -> TicketsModel:
         red, red_text = QBrush(URGENT), QBrush(URGENT_TEXT)
@@ -126,6 +140,7 @@ class TicketsTab(QWidget):
 
     def refresh(self) -> None:
         self._load.ask(self.view.currentData(), self.filter.text().strip())
+        self.empty_hint.update()        # hidden while asking: an old "none" is not the answer
 
     def _on_rows(self, rows: list[dict[str, Any]]) -> None:
         chosen = self.detail.ticket["id"] if self.detail.ticket else None

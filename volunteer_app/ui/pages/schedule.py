@@ -247,13 +247,24 @@ class SchedulePage(QWidget):
         selection.blockSignals(False)
         self._show_selected()
 
+    def _no_shifts_text(self) -> str:
+        """What to do when the week shown has no shift: a first-time user's empty grid."""
+        if self.team.count() <= 1:         # only 全部队伍: a task belongs to a team
+            return (self.tr("还没有队伍。任务属于队伍：先在“志愿者与队伍”里点“新建队伍”。")
+                    if self.session.can(Permission.TEAM_WRITE) else
+                    self.tr("还没有队伍。队伍由社区工作者在“志愿者与队伍”里建立。"))
+        if self.session.holds(Permission.SCHEDULE):
+            return self.tr("这一周还没有班次。点“新建任务”排出任务和它的班次，或点“上一周”“下一周”看看。")
+        return self.tr("这一周还没有班次。班次由社区工作者或本队队长安排。")
+
     def _on_table_row(self, current: Any, _previous: Any) -> None:
         self.select(int(current.data(SHIFT_ID_ROLE) or 0) if current.isValid() else 0)
 
     def _show_selected(self) -> None:
         shift = self.selected_shift()
         self.details.setText(describe(shift).replace("\n", "　") if shift else
-                             self.tr("点选一个班次查看详情；双击可安排人员。"))
+                             self.tr("点选一个班次查看详情；双击可安排人员。") if self.shifts else
+                             self._no_shifts_text())
         can_act = shift is not None and self.session.can(Permission.SCHEDULE, shift.team_id)
         live = can_act and not shift.cancelled
         for button in (self.edit_shift, self.cancel_shift, self.assign, self.jielong, self.attendance):

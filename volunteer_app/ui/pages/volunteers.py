@@ -34,6 +34,7 @@ from ...services.people import teams, volunteers
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.team_dialog import JoinTeamDialog, TeamNameDialog
+from ..empty_hint import EmptyHint
 from ..forms import push_button
 from ..ledger_actions import add_import_export_buttons
 from ..page_load import PageLoad
@@ -237,6 +238,8 @@ class VolunteersPage(QWidget):
         self.message.setProperty("role", "hint")
         self.message.setWordWrap(True)
 
+        self.empty_hint = EmptyHint(self.table, self._empty_text)
+
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
@@ -273,6 +276,22 @@ class VolunteersPage(QWidget):
         self.add_member.clicked.connect(self._on_add_member)
         self.make_captain.clicked.connect(self._on_make_captain)
         self.remove_member.clicked.connect(self._on_remove_member)
+
+    def _accounts_hint(self) -> str:
+        """The administrator of an office that started empty makes the staff's accounts."""
+        if self.session.can(Permission.USERS):
+            return self.tr("社区工作者的账户在“设置 → 用户”里点“新增用户…”建立。")
+        return ""
+
+    def _empty_text(self) -> str:
+        if self.filter.text() or self.only_helpers.isChecked():
+            return self.tr("没有符合条件的志愿者。清空查找框或取消勾选试试。")
+        if self.current_team() is not None:
+            return self.tr("这支队伍还没有队员。在左边选“全部志愿者”，选中一位，再点“加入队伍”。")
+        if not self.session.can(Permission.VOLUNTEER_WRITE):
+            return self.tr("还没有志愿者。志愿者由社区工作者登记。") + self._accounts_hint()
+        return self.tr("还没有志愿者。点“新增志愿者”逐个登记，或点“导入…”把现有的 Excel 台账导进来；"
+                       "队伍在左边点“新建队伍”建立。")
 
     def _enable_by_permission(self) -> None:
         """Hide what the role never may; a captain's team buttons follow the chosen team
@@ -354,7 +373,9 @@ class VolunteersPage(QWidget):
         self.rename_team.setEnabled(team is not None)
         for button in (self.edit_volunteer, self.archive_volunteer):
             button.setEnabled(volunteer is not None)
-        self.add_member.setEnabled(volunteer is not None and bool(self._managed_team_ids()))
+        managed = bool(self._managed_team_ids())
+        self.add_member.setEnabled(volunteer is not None and managed)
+        self.add_member.setToolTip("" if managed else self._no_team_hint())
         own_team = team is not None and self.session.can(Permission.TEAM_MEMBERS, team["id"])
         self.make_captain.setEnabled(volunteer is not None and own_team)
         self.remove_member.setEnabled(volunteer is not None and own_team)
@@ -366,6 +387,11 @@ class VolunteersPage(QWidget):
             hint = ""
         self.make_captain.setToolTip(hint)
         self.remove_member.setToolTip(hint)
+
+    def _no_team_hint(self) -> str:
+        if self.session.can(Permission.TEAM_WRITE):
+            return self.tr("还没有队伍：先在左边点“新建队伍”。")
+        return self.tr("您还没有可以管理的队伍。")
 
     def _managed_team_ids(self) -> list[int]:
         """The teams whose members the acting user may change (a captain: the teams they lead)."""
