@@ -696,12 +696,12 @@ Assign anyway?</translation>
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../../volunteer_app/ui/auto_backup.py" line="74"/>
+        <location filename="../../volunteer_app/ui/auto_backup.py" line="77"/>
         <source>自动备份失败：%1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/auto_backup.py" line="76"/>
+        <location filename="../../volunteer_app/ui/auto_backup.py" line="79"/>
         <source>已自动备份（%1）</source>
         <translation>Backed up automatically (%1)</translation>
     </message>
@@ -2320,27 +2320,27 @@ Switch user?</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="56"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="63"/>
         <source>邻里帮 — 社区志愿服务管理</source>
         <translation>LinLiBang — community volunteer management</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="86"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="93"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="87"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="94"/>
         <source>当前用户：%1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="91"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="98"/>
         <source>换人登录</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/main_window.py" line="92"/>
+        <location filename="../../volunteer_app/ui/main_window.py" line="99"/>
         <source>退出当前用户，换另一位同事登录</source>
         <translation>Log out and let a colleague log in</translation>
     </message>
@@ -5576,168 +5576,168 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>StreetSettingsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="56"/>
         <source>街道办事处用街道服务器（PostgreSQL）汇总各社区的情况。本社区的数据只上报下面列出的项目，姓名、身份证号、电话等个人信息从不离开这台电脑（个人信息保护法第6条：最小必要）。断网时照常使用，变更会攒着，连上后自动补报。</source>
         <translation>The street office gathers every community&apos;s figures on its street server (PostgreSQL). This community publishes only the items listed below; names, ID numbers, phone numbers and other personal data never leave this PC (PIPL Art. 6: minimum necessary). Offline, the app works as usual; changes wait and are sent once the server can be reached.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="78"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="80"/>
         <source>主机:端口/数据库，如 192.168.1.10:5432/street</source>
         <translation>host:port/database, e.g. 192.168.1.10:5432/street</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="86"/>
         <source>每分钟自动上报（连不上服务器时不打扰，只在状态栏显示）</source>
         <translation>Publish automatically every minute (when the server cannot be reached, only the status bar says so)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="88"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="89"/>
         <source>也可以粘贴街道给的 postgresql:// 开头的完整地址。</source>
         <translation>You may also paste the full postgresql:// address the street office gave you.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="90"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="91"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="90"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="92"/>
         <source>保存在这台电脑的系统密码库（钥匙串）里，不写进数据文件和备份。</source>
         <translation>Kept in this PC&apos;s system keyring, never in the data file or its backups.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="91"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="93"/>
         <source>街道密钥</source>
         <translation>Street key</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="92"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="94"/>
         <source>由街道统一下发，各社区填同一个：志愿者的身份证号只以用它加密后的摘要上报，街道据此合计同一人在各社区的服务时长。同样只存在系统密码库里。</source>
         <translation>Issued by the street office, the same for every community: a volunteer&apos;s ID number is published only as a keyed digest, so the street can add up one person&apos;s hours across communities. Also kept only in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="111"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="110"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="112"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="111"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="113"/>
         <source>立即上报</source>
         <translation>Publish now</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="126"/>
         <source>上报的内容（只有这些离开这台电脑）</source>
         <translation>What is published (only this leaves the PC)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="128"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="128"/>
         <source>上报的项目</source>
         <translation>Published items</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="142"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="144"/>
         <source>从不上报：%1。</source>
         <translation>Never published: %1.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="180"/>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="181"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="182"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="183"/>
         <source>已保存（留空不修改）</source>
         <translation>Saved (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="182"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="184"/>
         <source>未填写：志愿者上报时不带身份证摘要</source>
         <translation>Not set: volunteers are published without the ID digest</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="216"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="218"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="225"/>
         <source>正在连接街道服务器…</source>
         <translation>Connecting to the street server…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="238"/>
         <source>连接失败：%1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="235"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="240"/>
         <source>本社区文件已在这台服务器上报过。</source>
         <translation>This community file has published to this server before.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="236"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="241"/>
         <source>本社区文件还没有在这台服务器上报过，第一次上报会发送全部内容。</source>
         <translation>This community file has not published to this server yet; the first publish sends everything.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="237"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="242"/>
         <source>连接成功：PostgreSQL %1，街道库第 %2 版。</source>
         <translation>Connected: PostgreSQL %1, street schema version %2. </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="246"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="251"/>
         <source>请先填写服务器地址和用户名。</source>
         <translation>Please fill in the server address and the user name first.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="249"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="254"/>
         <source>正在上报，请稍候…</source>
         <translation>Publishing, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="253"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="258"/>
         <source>正在上报…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="261"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="266"/>
         <source>上报失败：%1</source>
         <translation>Publishing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="264"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="269"/>
         <source>已完整上报 %1 条（第一次上报，或服务器与本文件的记录需要对齐时，发送全部内容）</source>
         <translation>Published all %1 rows (everything is sent on the first publish, or when the server and this file must be brought back in line)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="266"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="271"/>
         <source>已上报 %1 条变更</source>
         <translation>Published %1 changes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="269"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="274"/>
         <source>，其中删除 %1 条</source>
         <translation>, %1 of them deletions</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="270"/>
+        <location filename="../../volunteer_app/ui/pages/street_settings.py" line="275"/>
         <source>，待上报 %1 条。</source>
         <translation>; %1 waiting.</translation>
     </message>
@@ -5745,32 +5745,32 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>StreetStatusLabel</name>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="210"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="225"/>
         <source>%1 条待上报</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="212"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="227"/>
         <source>正在上报…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="214"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="229"/>
         <source>街道服务器无法连接</source>
         <translation>Street server unreachable</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="214"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="229"/>
         <source>上报未成功</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="216"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="231"/>
         <source>尚未上报</source>
         <translation>Not published yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_publishing.py" line="218"/>
+        <location filename="../../volunteer_app/ui/street_publishing.py" line="233"/>
         <source>上次上报 %1</source>
         <translation>Last published %1</translation>
     </message>
@@ -5881,57 +5881,57 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>StreetWindow</name>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="83"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="89"/>
         <source>邻里帮 — 街道总览</source>
         <translation>LinLiBang — Street overview</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="87"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="93"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="92"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="98"/>
         <source>各社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="93"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="99"/>
         <source>志愿者跨社区时长</source>
         <translation>Volunteers across communities</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="96"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="102"/>
         <source>街道总览</source>
         <translation>Street overview</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="117"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="123"/>
         <source>点击上面的社区，查看它各队伍逐月的服务时长。</source>
         <translation>Click a community above to see its teams&apos; hours month by month.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="136"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="142"/>
         <source>同一身份证号在各社区的服务时长合并计算；街道服务器上没有姓名，只有身份证号的加密摘要。星级按已核实、计入星级的时长评定。</source>
         <translation>Hours under the same ID number add up across communities; the street server holds no names, only a keyed digest of the ID number. Star levels count verified hours that count for stars.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="175"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="188"/>
         <source>%1 个社区 · 更新于 %2</source>
         <translation>%1 communities · updated %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="210"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="225"/>
         <source>（下面是 %1 的数据，每分钟自动重试）</source>
         <translation> (the figures below are from %1; retried every minute)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="213"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="228"/>
         <source>（每分钟自动重试）</source>
         <translation> (retried every minute)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/street_window.py" line="220"/>
+        <location filename="../../volunteer_app/ui/street_window.py" line="235"/>
         <source>%1 · 各队伍近 %2 个月服务时长（小时）</source>
         <translation>%1 · teams&apos; hours over the last %2 months</translation>
     </message>
