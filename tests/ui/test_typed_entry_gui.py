@@ -31,9 +31,18 @@ pytestmark = pytest.mark.gui
 FULL_WIDTH = str.maketrans("0123456789-:.", "０１２３４５６７８９－：．")
 
 
+def focus(widget) -> None:
+    """The person clicks into ``widget``: its window comes to the front and the widget has the
+    focus (the application's focusChanged, which an inactive window's setFocus does not send)."""
+    widget.window().activateWindow()
+    QApplication.processEvents()
+    widget.setFocus()
+    assert QApplication.focusWidget() in (widget, widget.focusProxy()), QApplication.focusWidget()
+
+
 def typed(widget: QLineEdit, text: str) -> None:
     """What a Chinese input method (or a paste) commits into the field."""
-    widget.setFocus()
+    focus(widget)
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
@@ -41,7 +50,7 @@ def typed(widget: QLineEdit, text: str) -> None:
 
 def typed_into_box(box, text: str) -> None:
     """What an input method commits into a spin box or a date/time edit, over its whole text."""
-    box.setFocus()
+    focus(box)
     box.selectAll()
     event = QInputMethodEvent()
     event.setCommitString(text)
@@ -141,7 +150,7 @@ def test_a_visit_typed_by_an_input_method_is_stored_half_width(qtbot, window, de
     typed(dialog.start_time, start)
     day = demo_session.today() - timedelta(days=3)
     typed_into_box(dialog.visited_on, day.isoformat().translate(FULL_WIDTH))    # an input method's
-    dialog.minutes.setFocus()
+    focus(dialog.minutes)
     dialog.minutes.selectAll()
     for key in "４５":                  # full-width characters as key presses, as some input methods send
         QApplication.sendEvent(dialog.minutes, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, key))
