@@ -6,10 +6,11 @@ a 督导 account → 换人登录 → the staff member sets up the community and
 shift, assigns the volunteer, who signs in and out → the record is in 服务记录 → the
 supervisor verifies, locks and certifies it (the PDF read back) → 80后帮90后 → 匹配 proposes
 the 1980s volunteer for the 90-year-old. Every list met empty on the way says, in Chinese,
-what to do next; screenshots of them go to /tmp/empty_start/."""
+what to do next (LINLIBANG_TEST_SHOTS=DIR keeps screenshots of them)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -29,14 +30,16 @@ from volunteer_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
-SHOTS = Path("/tmp/empty_start")
+# LINLIBANG_TEST_SHOTS=DIR keeps a screenshot of each step there, for a person to look at
+SHOTS = os.environ.get("LINLIBANG_TEST_SHOTS")
 
 
 def shot(widget, name: str) -> None:
-    """A screenshot for a person to look at (the test does not read it)."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    """A screenshot for a person to look at, when asked for (the test does not read it)."""
     QApplication.processEvents()        # the layouts a shown hint or a new text asked for
-    widget.grab().save(str(SHOTS / f"{name}.png"))
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
 @pytest.fixture
