@@ -1403,6 +1403,14 @@ Assign anyway?</translation>
     </message>
 </context>
 <context>
+    <name>EmptyHint</name>
+    <message>
+        <location filename="../../volunteer_app/ui/empty_hint.py" line="63"/>
+        <source>社区工作者的账户在“设置 → 用户”里点“新增用户…”建立。</source>
+        <translation> Accounts for community staff are made in “Settings → Users” with “Add user…”.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/ledger_actions.py" line="88"/>
@@ -4214,7 +4222,7 @@ Switch user?</numerusform>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/residents.py" line="138"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="278"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="272"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
@@ -4225,7 +4233,7 @@ Switch user?</numerusform>
     </message>
     <message numerus="yes">
         <location filename="../../volunteer_app/ui/pages/residents.py" line="112"/>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="226"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="220"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -4233,59 +4241,54 @@ Switch user?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="212"/>
-        <source>社区工作者的账户在“设置 → 用户”里点“新增用户…”建立。</source>
-        <translation> Accounts for community staff are made in “Settings → Users” with “Add user…”.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="219"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="213"/>
         <source>没有符合条件的居民。清空查找框或取消勾选试试。</source>
         <translation>No residents match. Clear the search box or untick the boxes.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="221"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="215"/>
         <source>还没有居民。居民由社区工作者登记。</source>
         <translation>No residents yet. Community staff register residents.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="222"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="216"/>
         <source>还没有居民。先点“小区/院落…”建好社区和小区，再点“新增”逐个登记，或点“导入…”把现有的 Excel 台账导进来。</source>
         <translation>No residents yet. First set up the community and its estates with “Estates/courtyards…”, then register residents one by one with “Add”, or bring in your Excel ledger with “Import…”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="248"/>
         <source>没有权限</source>
         <translation>Not allowed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="267"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="261"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="274"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="268"/>
         <source>归档居民</source>
         <translation>Archive resident</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="276"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="270"/>
         <source>归档“%1”？归档后不在列表中显示，走访、结对和诉求记录都保留。
 归档原因：</source>
         <translation>Archive &quot;%1&quot;? Archived residents leave the list; their visits, pairs and requests are kept.
 Reason for archiving:</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="279"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="273"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="288"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="282"/>
         <source>未能归档</source>
         <translation>Could not archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/residents.py" line="290"/>
+        <location filename="../../volunteer_app/ui/pages/residents.py" line="284"/>
         <source>已归档，历史记录保留。</source>
         <translation>Archived; the history is kept.</translation>
     </message>
@@ -7040,7 +7043,7 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/volunteers.py" line="224"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="460"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="454"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
@@ -7060,52 +7063,47 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
         <translation>Remove from team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="283"/>
-        <source>社区工作者的账户在“设置 → 用户”里点“新增用户…”建立。</source>
-        <translation> Accounts for community staff are made in “Settings → Users” with “Add user…”.</translation>
-    </message>
-    <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="288"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="282"/>
         <source>没有符合条件的志愿者。清空查找框或取消勾选试试。</source>
         <translation>No volunteers match. Clear the search box or untick the box.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="290"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="284"/>
         <source>这支队伍还没有队员。在左边选“全部志愿者”，选中一位，再点“加入队伍”。</source>
         <translation>This team has no members yet. Choose “All volunteers” on the left, select someone, then press “Add to team”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="292"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="286"/>
         <source>还没有志愿者。志愿者由社区工作者登记。</source>
         <translation>No volunteers yet. Community staff register volunteers.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="293"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="287"/>
         <source>还没有志愿者。点“新增志愿者”逐个登记，或点“导入…”把现有的 Excel 台账导进来；队伍在左边点“新建队伍”建立。</source>
         <translation>No volunteers yet. Register them one by one with “Add volunteer”, or bring in your Excel ledger with “Import…”; set up teams with “New team” on the left.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="383"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="377"/>
         <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
         <translation>Choose a team on the left first to make a captain or remove a member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="385"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="379"/>
         <source>队长只能管理自己带领的队伍。</source>
         <translation>A captain can manage only the teams they lead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="393"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="387"/>
         <source>还没有队伍：先在左边点“新建队伍”。</source>
         <translation>No team yet: first press “New team” on the left.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="394"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="388"/>
         <source>您还没有可以管理的队伍。</source>
         <translation>You have no team to manage yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="402"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="396"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -7113,49 +7111,49 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="426"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="420"/>
         <source>已保存队伍“%1”。</source>
         <translation>Saved team &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="449"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="443"/>
         <source>已保存志愿者“%1”。</source>
         <translation>Saved volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="455"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="449"/>
         <source>归档志愿者</source>
         <translation>Archive volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="456"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="450"/>
         <source>确定归档志愿者“%1”吗？
 归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
         <translation>Archive volunteer &quot;%1&quot;?
 Archived volunteers leave the lists and rosters; their service records and certificates are kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="461"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="455"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="470"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="464"/>
         <source>已归档志愿者“%1”。</source>
         <translation>Archived volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="479"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="473"/>
         <source>%1 已加入 %2。</source>
         <translation>%1 has joined %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="488"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="482"/>
         <source>%1 现在是 %2 的队长。</source>
         <translation>%1 is now the captain of %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="496"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="490"/>
         <source>%1 已移出 %2（服务记录保留）。</source>
         <translation>%1 has been removed from %2 (service records are kept).</translation>
     </message>

@@ -26,4 +26,10 @@ def clean_code(raw: Any) -> str:
     return " ".join(half_width(raw).split())
 
 
-__all__ = ["clean_code", "half_width"]
+def login_text(typed: Any) -> str:
+    """A login as it is stored and looked up: half-width (an input method's ｗａｎｇｌｉ is
+    wangli), without the spaces around it."""
+    return half_width(typed or "").strip()
+
+
+__all__ = ["clean_code", "half_width", "login_text"]

@@ -16,16 +16,11 @@ from typing import Any
 
 import sqlite_utils
 
-from ..domain.identity import half_width
-
-
-def stored_login(typed: Any) -> str:
-    """A login as the app stores it: half-width, without the spaces around it."""
-    return half_width(typed or "").strip()
+from ..domain.typed_text import login_text
 
 
 def _key(login: str) -> str:
-    return stored_login(login).lower()      # the login screen's lookup ignores case
+    return login_text(login).lower()      # the login screen's lookup ignores case
 
 
 def same_login(db: sqlite_utils.Database, login: str) -> dict[str, Any] | None:
@@ -43,8 +38,8 @@ def m_half_width_logins(db: sqlite_utils.Database) -> None:
         if len(group) != 1:
             continue                    # two accounts would share it: both stay for check
         [(user_id, login)] = group
-        if stored_login(login) != login:
-            db.execute("UPDATE users SET login = ? WHERE id = ?", [stored_login(login), user_id])
+        if login_text(login) != login:
+            db.execute("UPDATE users SET login = ? WHERE id = ?", [login_text(login), user_id])
 
 
 def _groups(db: sqlite_utils.Database) -> dict[str, list[tuple[int, str]]]:

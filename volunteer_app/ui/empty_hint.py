@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout
+
+from ..services.permissions import Permission
+from ..services.session import Session
 
 
 class EmptyHint(QObject):
@@ -51,3 +54,11 @@ class EmptyHint(QObject):
         if empty:
             self.label.setText(self._text())
         self.label.setVisible(empty)
+
+
+def accounts_hint(session: Session) -> str:
+    """For the administrator of an office that started empty, who registers nobody: where the
+    staff's accounts are made (a ledger page's empty list says it after who registers)."""
+    if session.can(Permission.USERS):
+        return QCoreApplication.translate("EmptyHint", "社区工作者的账户在“设置 → 用户”里点“新增用户…”建立。")
+    return ""

@@ -8,8 +8,8 @@ Typing "zjg" asks three questions in quick succession; only the last answer matt
 worker runs one query at a time on its own read-only connection (a sqlite connection
 belongs to its thread) and skips a request when a newer one is already waiting; the model
 drops any answer that is not to its newest request. After a restore (``Session.generation``)
-the connection is opened again: a file replaced whole would otherwise still be read. Answers come back to the GUI thread
-through a queued signal, so the window never waits for SQLite.
+the connection is opened again: a file replaced whole would otherwise still be read. Answers
+come back to the GUI thread through a queued signal, so the window never waits for SQLite.
 
 Lifetimes (a segfault in CI came from here): the object the answers are posted to is a child
 of the worker's owner, so Qt deletes it on the GUI thread with the owner, after the owner's

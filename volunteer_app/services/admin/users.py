@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ...domain.typed_text import clean_code, half_width
+from ...domain.typed_text import clean_code, login_text
 from ...store.rows import new_uid, now_text
 from ...store.transactions import transaction
 from ..permissions import ROLE_NAMES, USER_ROLES, Permission, Role
@@ -189,7 +189,7 @@ def log_out(session: Session) -> None:
 
 def first_admin(db: sqlite_utils.Database, login: str, name: str, password: str) -> Actor:
     """The administrator of a database without users (the very first start)."""
-    login, name = _login(login), (name or "").strip()
+    login, name = login_text(login), (name or "").strip()
     _check_login(login)
     if not name:
         raise UserError("请填写管理员的姓名。")
@@ -202,12 +202,6 @@ def first_admin(db: sqlite_utils.Database, login: str, name: str, password: str)
         row["id"] = db.table("users").insert(row).last_pk
         _audit(db, row, "新增", "首次启动时创建系统管理员", _public(row))
     return actor_of(db, row)
-
-
-def _login(typed: str | None) -> str:
-    """A login as stored: half-width (an input method's ｗａｎｇｌｉ is wangli, the name the
-    login dialog and ``user add`` get), without the spaces around it."""
-    return half_width(typed or "").strip()
 
 
 def _check_login(login: str) -> None:
@@ -264,7 +258,7 @@ def _check_captain_link(session: Session, role: Role, volunteer_id: int | None) 
 def add_user(session: Session, login: str, name: str, role: str | Role, password: str,
              volunteer_id: int | None = None) -> int:
     session.require(Permission.USERS)
-    login, name = _login(login), (name or "").strip()
+    login, name = login_text(login), (name or "").strip()
     _check_login(login)
     if not name:
         raise UserError("请填写用户的姓名。")

@@ -60,11 +60,8 @@ def connect(url: str, password: str | None = None, timeout: float = 5, *,
         _connecting.hangup = None
     if require_schema:
         try:
-            if hangup is None:
+            with held(conn, hangup):
                 check_schema(conn)
-            else:
-                with hangup.holding(conn.fileno()):
-                    _checked_or_abandoned(conn, hangup)
         except BaseException:
             conn.close()
             raise
@@ -85,14 +82,6 @@ def held(conn: psycopg.Connection, hangup: Hangup | None) -> Iterator[None]:
         except StreetServerError:
             hangup.check()
             raise
-
-
-def _checked_or_abandoned(conn: psycopg.Connection, hangup: Hangup) -> None:
-    try:
-        check_schema(conn)
-    except StreetServerError:
-        hangup.check()      # the connection failed because it was cut: say that instead
-        raise
 
 
 _connecting = threading.local()     # the Hangup of the connection this thread is making

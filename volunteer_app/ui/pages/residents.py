@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...services.people import residents
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
-from ..empty_hint import EmptyHint
+from ..empty_hint import EmptyHint, accounts_hint
 from ..ledger_actions import add_import_export_buttons
 from ..paged_model import Column, Job, PagedTableModel, seek_row, yes_no
 from ..reveal import add_reveal_action
@@ -206,19 +206,13 @@ class ResidentsPage(QWidget):
         if text != self.model.query.text:
             self.model.set_query(text=text)
 
-    def _accounts_hint(self) -> str:
-        """The administrator of an office that started empty makes the staff's accounts."""
-        if self.session.can(Permission.USERS):
-            return self.tr("社区工作者的账户在“设置 → 用户”里点“新增用户…”建立。")
-        return ""
-
     def _empty_text(self) -> str:
         query = self.model.query
         if query.text or any(box.isChecked() for box in (
                 self.only_stranded, self.only_seniors, self.only_alone, self.only_uncovered)):
             return self.tr("没有符合条件的居民。清空查找框或取消勾选试试。")
         if not self.session.can(Permission.RESIDENT_WRITE):
-            return self.tr("还没有居民。居民由社区工作者登记。") + self._accounts_hint()
+            return self.tr("还没有居民。居民由社区工作者登记。") + accounts_hint(self.session)
         return self.tr("还没有居民。先点“小区/院落…”建好社区和小区，再点“新增”逐个登记，"
                        "或点“导入…”把现有的 Excel 台账导进来。")
 

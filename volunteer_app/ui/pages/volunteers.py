@@ -34,7 +34,7 @@ from ...services.people import teams, volunteers
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
 from ..dialogs.team_dialog import JoinTeamDialog, TeamNameDialog
-from ..empty_hint import EmptyHint
+from ..empty_hint import EmptyHint, accounts_hint
 from ..forms import push_button
 from ..ledger_actions import add_import_export_buttons
 from ..page_load import PageLoad
@@ -277,19 +277,13 @@ class VolunteersPage(QWidget):
         self.make_captain.clicked.connect(self._on_make_captain)
         self.remove_member.clicked.connect(self._on_remove_member)
 
-    def _accounts_hint(self) -> str:
-        """The administrator of an office that started empty makes the staff's accounts."""
-        if self.session.can(Permission.USERS):
-            return self.tr("社区工作者的账户在“设置 → 用户”里点“新增用户…”建立。")
-        return ""
-
     def _empty_text(self) -> str:
         if self.filter.text() or self.only_helpers.isChecked():
             return self.tr("没有符合条件的志愿者。清空查找框或取消勾选试试。")
         if self.current_team() is not None:
             return self.tr("这支队伍还没有队员。在左边选“全部志愿者”，选中一位，再点“加入队伍”。")
         if not self.session.can(Permission.VOLUNTEER_WRITE):
-            return self.tr("还没有志愿者。志愿者由社区工作者登记。") + self._accounts_hint()
+            return self.tr("还没有志愿者。志愿者由社区工作者登记。") + accounts_hint(self.session)
         return self.tr("还没有志愿者。点“新增志愿者”逐个登记，或点“导入…”把现有的 Excel 台账导进来；"
                        "队伍在左边点“新建队伍”建立。")
 
