@@ -2354,6 +2354,24 @@ Switch user?</numerusform>
     </message>
 </context>
 <context>
+    <name>MonthChoices</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="468"/>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="476"/>
+        <source>%1（本月，还没结束）</source>
+        <translation>%1 (this month, not over yet)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="477"/>
+        <source>%1（上月）</source>
+        <translation>%1 (last month)</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="424"/>
@@ -3160,69 +3178,69 @@ Switch user?</numerusform>
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="49"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="50"/>
         <source>打印月报…</source>
         <translation>Print monthly report…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="52"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="60"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
         <source>（未分类）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="77"/>
         <source>件数</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="73"/>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="78"/>
         <source>按时办结</source>
         <translation>Closed in time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
         <source>（未派给个人）</source>
         <translation>(not given to a person)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="121"/>
         <source>本月受理 %1 件，有回访结果 %2 件：已联系 %3，已解决 %4，满意 %5，基本满意 %6。</source>
         <translation>Received this month: %1; with a callback result: %2 (contacted %3, resolved %4, satisfied %5, basically satisfied %6).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="126"/>
         <source>本社区自己的统计：时限内联系 %1 件，时限内办结 %2 件（已办结 %3 件），超时未办结 %4 件。</source>
         <translation>Our own figures: contacted in time %1, closed in time %2 (closed %3), open past the deadline %4.</translation>
     </message>
@@ -3712,14 +3730,29 @@ Switch user?</numerusform>
 <context>
     <name>RequestsReportDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="37"/>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="39"/>
         <source>接诉即办月报</source>
         <translation>12345 monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="46"/>
         <source>月份</source>
         <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="58"/>
+        <source>本月还没结束：月报只含%1年%2月1日至%3日受理的工单，以后登记的回访还会改变三率。</source>
+        <translation>This month is not over: the report holds only the tickets received in %2/%1, days 1 to %3; callbacks registered later will still change the three rates.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="60"/>
+        <source>上月，已结束：月报含%1年%2月1日至%3日受理的全部工单。</source>
+        <translation>Last month, complete: the report holds every ticket received in %2/%1, days 1 to %3.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="62"/>
+        <source>月报含%1年%2月1日至%3日受理的全部工单。</source>
+        <translation>The report holds every ticket received in %2/%1, days 1 to %3.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """三率: one month's 响应率, 解决率 and 满意率, each with its formula beside it (the formulas are
 unconfirmed settings), the received and rated counts, the office's own figures (contacted
 and closed within the deadline, by category, by staff member) and the last 12 months as a
-chart. 打印月报… prints the month's 接诉即办 report for the 调度会.
+chart. 打印月报… prints a month's 接诉即办 report for the 调度会: the last complete month
+unless another past month is shown here.
 
 The month's figures are gathered on the background runner; ``loading`` says they are coming.
 """
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...reports.requests_report import percent
 from ...services.requests import rates
 from ...services.session import Session
-from ..dialogs.print_dialogs import recent_months
+from ..dialogs.print_dialogs import month_choices
 from ..dialogs.requests_report_dialog import RequestsReportDialog
 from ..forms import push_button
 from ..list_model import Field, ListTableModel
@@ -44,8 +45,8 @@ class RatesTab(QWidget):
         self.figures: dict[str, Any] = {}
         self.dialog: QDialog | None = None
         self.month = QComboBox(objectName="rates.month")
-        for month in recent_months(session.today(), 24):
-            self.month.addItem(month, month)
+        for label, month in month_choices(session.today(), 24):
+            self.month.addItem(label, month)
         self.print_button = push_button(self.tr("打印月报…"), "rates.print")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("月份")))
@@ -131,7 +132,10 @@ class RatesTab(QWidget):
         self.chart.set_trend(figures["trend"])
 
     def _on_print(self) -> None:
-        self.dialog = RequestsReportDialog(self.session, self.month.currentData(), self)
+        # the month shown, if it is a past one; otherwise the dialog's own default, last month
+        shown = self.month.currentData()
+        chosen = shown if shown != f"{self.session.today():%Y-%m}" else None
+        self.dialog = RequestsReportDialog(self.session, chosen, self)
         self.dialog.open()
 
 
