@@ -2354,6 +2354,24 @@ Switch user?</numerusform>
     </message>
 </context>
 <context>
+    <name>MonthChoices</name>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="468"/>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="476"/>
+        <source>%1（本月，还没结束）</source>
+        <translation>%1 (this month, not over yet)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="477"/>
+        <source>%1（上月）</source>
+        <translation>%1 (last month)</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="424"/>
@@ -3160,71 +3178,112 @@ Switch user?</numerusform>
 <context>
     <name>RatesTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="49"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="56"/>
         <source>打印月报…</source>
         <translation>Print monthly report…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="58"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="69"/>
+        <source>本月至今</source>
+        <translation>This month so far</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="74"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="74"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="75"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="92"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="92"/>
         <source>（未分类）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="72"/>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="76"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="97"/>
         <source>件数</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="73"/>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="94"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="98"/>
         <source>按时办结</source>
         <translation>Closed in time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="96"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="75"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="96"/>
         <source>（未派给个人）</source>
         <translation>(not given to a person)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="193"/>
+        <source>暂无</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="151"/>
         <source>本月受理 %1 件，有回访结果 %2 件：已联系 %3，已解决 %4，满意 %5，基本满意 %6。</source>
         <translation>Received this month: %1; with a callback result: %2 (contacted %3, resolved %4, satisfied %5, basically satisfied %6).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="156"/>
         <source>本社区自己的统计：时限内联系 %1 件，时限内办结 %2 件（已办结 %3 件），超时未办结 %4 件。</source>
         <translation>Our own figures: contacted in time %1, closed in time %2 (closed %3), open past the deadline %4.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="168"/>
+        <source>%1年%2月全月</source>
+        <translation>All of %2/%1</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="170"/>
+        <source>本月至今：%1年%2月1日（今天）</source>
+        <translation>This month so far: %2/1/%1 (today)</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="172"/>
+        <source>本月至今：%1年%2月1日至%3日</source>
+        <translation>This month so far: %2/%1, days 1 to %3</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="179"/>
+        <source>%1没有已回访的工单，所以三率暂无：三率只按12345回访结果计算。</source>
+        <translation>No ticket of %1 has a callback result, so there are no rates: the three rates count only 12345 callback results.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="181"/>
+        <source>本月还没有已回访的工单，所以三率暂无：三率只按12345回访结果计算，登记了回访结果才有。右边是上月（%1）全月的三率。</source>
+        <translation>No ticket of this month has a callback result yet, so there are no rates: the three rates count only 12345 callback results, and appear once one is registered. Beside them are last month&apos;s (%1) rates for the whole month.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="191"/>
+        <source>上月（%1全月）</source>
+        <translation>Last month (all of %1)</translation>
     </message>
 </context>
 <context>
@@ -3712,14 +3771,29 @@ Switch user?</numerusform>
 <context>
     <name>RequestsReportDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="37"/>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="39"/>
         <source>接诉即办月报</source>
         <translation>12345 monthly report</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="43"/>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="46"/>
         <source>月份</source>
         <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="58"/>
+        <source>本月还没结束：月报只含%1年%2月1日至%3日受理的工单，以后登记的回访还会改变三率。</source>
+        <translation>This month is not over: the report holds only the tickets received in %2/%1, days 1 to %3; callbacks registered later will still change the three rates.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="60"/>
+        <source>上月，已结束：月报含%1年%2月1日至%3日受理的全部工单。</source>
+        <translation>Last month, complete: the report holds every ticket received in %2/%1, days 1 to %3.</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/dialogs/requests_report_dialog.py" line="62"/>
+        <source>月报含%1年%2月1日至%3日受理的全部工单。</source>
+        <translation>The report holds every ticket received in %2/%1, days 1 to %3.</translation>
     </message>
 </context>
 <context>

@@ -289,6 +289,8 @@ def test_a_supervisor_prints_the_month_report_from_the_rates_tab(qtbot, demo_ses
     qtbot.waitUntil(lambda: not page.rates.loading)
     click(qtbot, page.rates.print_button)
     dialog = page.rates.dialog
+    assert dialog.month.currentData() == "2026-10"      # the last complete month, by default
+    dialog.month.setCurrentIndex(0)                     # this month, one pick up
     assert dialog.month.currentData() == MONTH
     preview = event_loop.run_until_complete(dialog.preview())
     assert preview is not None and preview.isVisible()

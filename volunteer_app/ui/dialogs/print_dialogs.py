@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -455,3 +455,25 @@ def recent_months(today: date, count: int) -> list[str]:
         if month == 0:
             year, month = year - 1, 12
     return out
+
+
+def previous_month(today: date) -> str:
+    """YYYY-MM of the last complete month: the one before ``today``'s."""
+    return recent_months(today, 2)[1]
+
+
+def month_name(month: str) -> str:
+    """'2026-11' as 2026年11月 in the UI language."""
+    year, number = month.split("-")
+    return QCoreApplication.translate("MonthChoices", "%1年%2月").replace("%1", year).replace(
+        "%2", str(int(number)))
+
+
+def month_choices(today: date, count: int) -> list[tuple[str, str]]:
+    """(label, YYYY-MM) for this month and the ``count - 1`` before it, newest first. The label
+    names the month in words and says which is 本月 (not over yet) and which 上月 (the last
+    complete one), so nobody prints the wrong one for reading 2026-12 as the month just ended."""
+    marks = (QCoreApplication.translate("MonthChoices", "%1（本月，还没结束）"),
+             QCoreApplication.translate("MonthChoices", "%1（上月）"))
+    return [((marks[index] if index < len(marks) else "%1").replace("%1", month_name(month)), month)
+            for index, month in enumerate(recent_months(today, count))]
