@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.day_text import minute_text
 from ...services.admin import backups, settings, users
 from ...services.permissions import ROLE_NAMES, USER_ROLES, Permission
 from ...services.session import Session
@@ -198,7 +199,7 @@ class SettingsPage(QWidget):
             role = QCoreApplication.translate("Roles", user["role_name"])
             if user["volunteer_name"]:
                 role = self.tr("%1（%2）").replace("%1", role).replace("%2", user["volunteer_name"])
-            last_login = (user["last_login_at"] or "")[:16].replace("T", " ")
+            last_login = minute_text(user["last_login_at"])
             for c, text in enumerate((user["login"], user["name"], role, status, last_login)):
                 self.users_table.setItem(r, c, QTableWidgetItem(text))
 
