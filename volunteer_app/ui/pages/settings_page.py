@@ -63,6 +63,12 @@ class SettingsPage(QWidget):
         self.backup_done.connect(self._on_backup_done)
         self.restore_done.connect(self._on_restore_done)
 
+    def show_users(self) -> None:
+        """The 用户 tab, for those who manage accounts (工作台's 开始使用 opens it)."""
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index) == self.tr("用户"):
+                self.tabs.setCurrentIndex(index)
+
     # -- settings ---------------------------------------------------------------------------
     def _settings_tab(self) -> QWidget:
         body = QWidget(objectName="settings.form")
