@@ -14,6 +14,7 @@ from ...domain import pinyin_readings
 from ...domain.forms import parse_date, parse_int
 from ...domain.identity import FieldError, clean_id_number
 from ...domain.ledger_columns import FIELDS, LedgerField, parse_availability_words, parse_yes_no
+from ...domain.typed_text import clean_code
 from ...store.rows import to_json
 from ..session import Session
 from .import_rows import RowCheck
@@ -152,8 +153,15 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
     elif key == "volunteer_no":
         if text:
             row.values[key] = text
+    elif key in _CODES:
+        row.values[key] = clean_code(text)
     else:
         row.values[key] = text
+
+
+# stored half-width, as the forms store them (services/people/residents.ADDRESS): a ledger typed
+# with an input method says ３号楼, which would otherwise be a building of its own beside 3号楼
+_CODES = frozenset({"building", "unit", "room"})
 
 
 _PINYIN_CACHE: dict[str, tuple[str, str]] = {}
