@@ -12,10 +12,10 @@ import pytest
 from alert_close_world import attempt, open_warning, roll
 from pdftext import pdf_pages, pdf_text
 
+from volunteer_app.domain.day_text import minute_text
 from volunteer_app.reports.alert_report import (
     SHORT_ROWS,
     report_tables,
-    short_time,
     summary_line,
     write_report,
 )
@@ -165,7 +165,7 @@ def test_the_sections_after_a_short_list_ending_mid_page_are_all_printed(full_de
     states = text.count("按时") + text.count("逾期后探访") + text.count("待探访")
     assert states == len(data["follow_ups"])             # every visit owed, none cut
     first = pdf_text(path, 1, 1)                          # the heading's tables are not the timeline
-    assert sum(short_time(e["at"]) in first for e in data["timeline"][:5]) == 5
+    assert sum(minute_text(e["at"]) in first for e in data["timeline"][:5]) == 5
 
 
 def test_the_head_gives_the_period_in_chinese_and_a_shift_date_stays_on_one_line(closed, tmp_path, qapp):

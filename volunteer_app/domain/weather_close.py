@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from .day_text import month_day
 from .hours import round_hours
 from .weather import Need, Result, Via
 
@@ -83,7 +84,7 @@ def deadline_words(deadline: datetime, now: datetime) -> str:
     elif deadline.date() == now.date() + timedelta(days=1):
         day = "明天"
     else:
-        day = f"{deadline.month}月{deadline.day}日"
+        day = month_day(deadline)
     minutes = f"{deadline.minute}分" if deadline.minute else ""
     return f"{day}{deadline.hour}点{minutes}"
 

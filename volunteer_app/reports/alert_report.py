@@ -19,10 +19,11 @@ from typing import Any
 
 from PySide6.QtGui import QPagedPaintDevice
 
+from ..domain.day_text import full_moment, minute_text
 from ..services.hours.certificates import format_hours
 from .long_table import LongTable
 from .long_tables import paint_long_tables, write_long_tables_pdf
-from .monthly import chinese_date, heading_html, sign_off_html, table_html
+from .monthly import heading_html, sign_off_html, table_html
 from .printing import PageCallback, escape
 
 SHORT_ROWS = 30        # a list this short is printed in the flow of the text; a longer one gets pages
@@ -39,24 +40,14 @@ class Section:
     empty: str = "（无）"
 
 
-def short_time(at: Any) -> str:
-    return str(at or "")[:16].replace("T", " ")
-
-
-def chinese_time(at: Any) -> str:
-    """2026年12月4日 08:30: a moment as the head of a printed report writes it."""
-    text = str(at or "")
-    return f"{chinese_date(text)} {text[11:16]}".rstrip() if text else ""
-
-
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.1f}%"
 
 
 def _period(data: dict[str, Any]) -> str:
     alert = data["alert"]
-    end = chinese_time(alert["closed_at"]) if alert["closed_at"] else f"{chinese_time(data['until'])}（尚未解除）"
-    return f"{chinese_time(alert['started_at'])} 至 {end}"
+    end = full_moment(alert["closed_at"]) if alert["closed_at"] else f"{full_moment(data['until'])}（尚未解除）"
+    return f"{full_moment(alert['started_at'])} 至 {end}"
 
 
 def _figures_html(data: dict[str, Any]) -> str:
@@ -90,11 +81,11 @@ def _sections(data: dict[str, Any]) -> list[Section]:
         hour_rows.append(("合计", "", f"{len(hour_rows)}条记录", format_hours(total), ""))
     return [
         Section("时间线", ("时间", "事项", "说明", "登记人"),
-                [(short_time(e["at"]), e["kind"], e["detail"], e["user_name"]) for e in data["timeline"]],
+                [(minute_text(e["at"]), e["kind"], e["detail"], e["user_name"]) for e in data["timeline"]],
                 (20, 13, 52, 15)),
         Section("需要帮助的居民及处理情况", ("序号", "居民", "住址", "需要", "说明", "负责人", "办结时间"),
                 [(n["line"], n["name"], n["where"], n["needs"], n["note"], n["handler"] or "（未指定）",
-                  short_time(n["done_at"]) or "未办结") for n in data["needs"]],
+                  minute_text(n["done_at"]) or "未办结") for n in data["needs"]],
                 (7, 9, 18, 12, 22, 14, 18), (0,), "没有居民需要帮助"),
         Section("值守班次", ("任务", "地点", "日期", "时间", "人数", "人员", "时长"), shift_rows,
                 (18, 11, 15, 16, 8, 25, 7), (4, 6), "本次预警没有值守班次"),   # a date on one line
@@ -104,7 +95,7 @@ def _sections(data: dict[str, Any]) -> list[Section]:
                 [(u["line"], u["name"], u["where"], u["caller"], u["attempts"], u["reason"])
                  for u in data["unreached"]], (7, 9, 22, 12, 7, 43), (0, 4), "点名名单上的居民都已联系上"),
         Section("预警解除后的探访（高风险居民）", ("居民", "住址", "应探访时间", "探访时间", "情况"),
-                [(v["name"], v["where"], short_time(v["due_by"]), short_time(v["visited"]) or "尚未探访",
+                [(v["name"], v["where"], minute_text(v["due_by"]), minute_text(v["visited"]) or "尚未探访",
                   _visit_state(v)) for v in data["follow_ups"]], (12, 28, 20, 20, 20), (),
                 "预警尚未解除，或名单上没有高风险居民"),
     ]

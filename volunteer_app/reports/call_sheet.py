@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtGui import QPagedPaintDevice
 
+from ..domain.day_text import full_moment
 from ..domain.weather import Result
-from .alert_report import chinese_time
 from .long_table import LongTable
 from .long_tables import paint_long_tables, write_long_tables_pdf
 from .printing import PageCallback, escape
@@ -46,7 +46,7 @@ def _heading(data: dict[str, Any]) -> str:
     phones = ("电话为完整号码，仅供本次预警联系老人使用，用完请交回社区。" if data["full_phones"]
               else "电话已打码（预警已解除，或本账号不能查看完整号码）。")
     return (f'<p align="center" style="font-size:16pt; font-weight:bold;">{escape(data["title"])}</p>'
-            f"<p>{caller}打印时间：{chinese_time(data['printed_at'])}　　共{data['count']}人　　"
+            f"<p>{caller}打印时间：{full_moment(data['printed_at'])}　　共{data['count']}人　　"
             f"{escape(phones)}</p>")
 
 

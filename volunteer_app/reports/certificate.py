@@ -7,21 +7,16 @@ A reprint says so in its title and names the original certificate's number.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
 
+from ..domain.day_text import full_date
 from ..domain.stars import stars_symbols
 from ..services.hours.certificates import Certificate, ContentLine, format_hours
 from .printing import PageCallback, Pages, build_document, escape, pages_needed, write_pages_pdf
 
 TITLE = "志愿服务记录证明"
-
-
-def _chinese_date(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 LABEL = ' style="background-color:#f2f4f7;"'
@@ -69,7 +64,7 @@ def certificate_html(c: Certificate, first: bool = True, max_lines: int = MAX_LI
     reprint = (f'<p align="center" style="color:#b00020; font-size:12pt;"><b>补打件</b>'
                f'（原证明编号：{escape(c.reprint_of_number)}，与原件具同等证明效力）</p>'
                ) if c.is_reprint else ""
-    period = f"{_chinese_date(c.period_from)}至{_chinese_date(c.period_to)}"
+    period = f"{full_date(c.period_from)}至{full_date(c.period_to)}"
     # No line breaks inside a paragraph: Qt turns them into spaces between Chinese characters.
     statement = "".join((
         _big("兹证明"), _big(escape(c.name), bold=True),
@@ -114,9 +109,9 @@ def certificate_html(c: Certificate, first: bool = True, max_lines: int = MAX_LI
 <tr><td width="56%" valign="bottom">负责人：{escape(c.leader) or "＿＿＿＿＿"}　经办人：{escape(c.handler)}</td>
 <td width="44%" rowspan="3" align="center" valign="middle"
  style="border: 1px dashed #999999; font-size:12pt;"><span style="color:#999999;">（盖章）</span>
-<br/>出具单位：{escape(c.issuer)}<br/>{_chinese_date(c.issued_on)}</td></tr>
+<br/>出具单位：{escape(c.issuer)}<br/>{full_date(c.issued_on)}</td></tr>
 <tr><td valign="bottom">联系电话：{escape(c.contact) or "＿＿＿＿＿＿"}</td></tr>
-<tr><td valign="bottom">出具日期：{_chinese_date(c.issued_on)}</td></tr>
+<tr><td valign="bottom">出具日期：{full_date(c.issued_on)}</td></tr>
 </table>
 {_gap(6)}
 <p class="muted" style="font-size:9pt;">{NOTE}</p>

@@ -11,11 +11,12 @@ from typing import Any
 
 from PySide6.QtGui import QTextDocument
 
+from ..domain.day_text import full_date
 from ..services.hours import reports
 from ..services.hours.certificates import format_hours
 from ..services.ledger.ledger_files import write_rows
 from ..services.session import Session
-from .monthly import chinese_date, heading_html, sign_off_html, table_html
+from .monthly import heading_html, sign_off_html, table_html
 from .printing import PageCallback, build_document, write_pdf
 
 HEADERS = ("序号", "姓名", "志愿者编号", "记录数", "服务时长（小时）", "其中已核实（小时）",
@@ -61,7 +62,7 @@ def table_rows(report: HoursReport) -> list[tuple[Any, ...]]:
 def hours_html(report: HoursReport, issuer: str = "", prepared_on: str = "") -> str:
     scope = f"（{report.team_name}组织的服务）" if report.team_name else "（全部队伍及个人登记的服务）"
     parts = [heading_html(report.title, report.team_name or "全部志愿者",
-                          f"{chinese_date(report.date_from)}至{chinese_date(report.date_to)}",
+                          f"{full_date(report.date_from)}至{full_date(report.date_to)}",
                           issuer, prepared_on)]
     parts.append(f"<p>统计期间共 {len(report.rows)} 位志愿者参加服务{scope}，服务时长合计 "
                  f"{format_hours(report.hours)} 小时。星级按截至期末的累计已核实服务时长评定。</p>")

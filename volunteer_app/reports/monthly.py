@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QTextDocument
 
+from ..domain.day_text import full_date
 from ..services.hours.certificates import format_hours
 from ..services.hours.reports import MonthlyReport, month_bounds
 from .printing import PageCallback, build_document, escape, write_pdf
@@ -45,17 +46,12 @@ def _h(hours: float | None) -> str:
     return format_hours(hours or 0)
 
 
-def chinese_date(iso: str) -> str:
-    year, month, day = (int(part) for part in iso[:10].split("-"))
-    return f"{year}年{month}月{day}日"
-
-
 def heading_html(title: str, subtitle: str, period: str, issuer: str = "",
                  prepared_on: str = "") -> str:
     """The head of a printed report: title, whom it covers, the period, who made it and when."""
     made = ('<table cellspacing="0" cellpadding="0" width="100%"><tr>'
             f'<td>{f"编制单位：{escape(issuer)}" if issuer else ""}</td>'
-            f'<td align="right">{f"编制日期：{chinese_date(prepared_on)}" if prepared_on else ""}</td>'
+            f'<td align="right">{f"编制日期：{full_date(prepared_on)}" if prepared_on else ""}</td>'
             "</tr></table>") if issuer or prepared_on else ""
     return (f'<p align="center" style="font-size:20pt; font-weight:bold; margin-bottom:2pt;">'
             f"{escape(title)}</p>"
@@ -143,7 +139,7 @@ def monthly_html(report: MonthlyReport, issuer: str = "", prepared_on: str = "")
              *(("退出", q["name"], q["left_on"]) for q in report.left)], empty="本月无变动")),
     ]
     parts = [
-        heading_html(title, report.team_name, f"{chinese_date(start)}至{chinese_date(end)}",
+        heading_html(title, report.team_name, f"{full_date(start)}至{full_date(end)}",
                      issuer, prepared_on),
         f"<p>{summary}</p>",
         *_sections(sections),

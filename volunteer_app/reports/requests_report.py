@@ -15,11 +15,12 @@ from typing import Any
 
 from PySide6.QtGui import QTextDocument
 
+from ..domain.day_text import full_date, minute_text
 from ..services.admin import settings
 from ..services.hours.reports import month_bounds
 from ..services.requests import hotspots, rates, tickets
 from ..services.session import Session
-from .monthly import chinese_date, heading_html, sign_off_html, table_html
+from .monthly import heading_html, sign_off_html, table_html
 from .printing import PageCallback, build_document, escape, write_pdf
 from .trend_chart import image_data_url, trend_image
 
@@ -68,10 +69,6 @@ def overdue_text(row: dict[str, Any]) -> str:
     return f"{minutes // 60}小时" if minutes >= 60 else f"{minutes}分钟"
 
 
-def _short(at: Any) -> str:
-    return str(at or "")[:16].replace("T", " ")
-
-
 def _rates_table(report: RequestsMonthReport) -> str:
     rows = [(title, percent(report.rates[key]), report.formulas.get(key, "")) for key, title in RATE_TITLES]
     return table_html(("指标", "本月", "计算公式"), rows, right=(1,), widths=(14, 14, 72))
@@ -109,12 +106,12 @@ def _sections(report: RequestsMonthReport) -> list[tuple[str, str]]:
                                  for s in office["by_staff"]], right=(1, 2), widths=(60, 20, 20),
                                 empty="本月没有派给工作人员的诉求")),
         ("超时工单", table_html(("工单编号", "来电时间", "问题分类", "办理时限", "状态", "超时"),
-                            [(t["ticket_no"], _short(t["received_at"]), t.get("category") or "",
-                              _short(t["due_at"]), t["status"], overdue_text(t)) for t in report.late],
+                            [(t["ticket_no"], minute_text(t["received_at"]), t.get("category") or "",
+                              minute_text(t["due_at"]), t["status"], overdue_text(t)) for t in report.late],
                             right=(5,), empty="本月没有超时工单")),
         (f"高频诉求点位（近{report.hotspot_days}天，未诉先办）", table_html(
             ("点位", "楼栋", "问题分类", "件数", "首次", "最近"),
-            [(h.place_name, h.building, h.category, h.count, _short(h.first_at)[:10], _short(h.last_at)[:10])
+            [(h.place_name, h.building, h.category, h.count, minute_text(h.first_at)[:10], minute_text(h.last_at)[:10])
              for h in report.hotspots], right=(3,), empty="没有达到件数的点位")),
     ]
 
@@ -126,7 +123,7 @@ def requests_html(report: RequestsMonthReport, issuer: str = "", prepared_on: st
     year, month = report.month.split("-")
     start, end = month_bounds(report.month)
     parts = [heading_html(f"{int(year)}年{int(month)}月接诉即办工作月报", issuer or "接诉即办",
-                          f"{chinese_date(start)}至{chinese_date(end)}", issuer, prepared_on),
+                          f"{full_date(start)}至{full_date(end)}", issuer, prepared_on),
              f"<p>{escape(_counts_text(report))}</p>"]
     parts += [f"<h2>{_NUMBERS[i]}、{escape(title)}</h2>{body}"
               for i, (title, body) in enumerate(_sections(report))]

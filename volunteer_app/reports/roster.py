@@ -11,13 +11,14 @@ as STATUS:CANCELLED so that the phone drops it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QTextDocument
 
+from ..domain.day_text import full_date, month_day
 from ..services.scheduling.roster import WEEKDAYS, Roster, RosterDay, RosterShift
 from .printing import build_document, escape, write_pdf
 
@@ -33,7 +34,7 @@ NOWRAP = ' style="white-space:nowrap;"'
 
 def week_title(roster: Roster) -> str:
     """第49周（11月30日至12月6日）"""
-    return f"第{roster.week_number}周（{_md(roster.monday)}至{_md(roster.sunday)}）"
+    return f"第{roster.week_number}周（{month_day(roster.monday)}至{month_day(roster.sunday)}）"
 
 
 def roster_html(roster: Roster, issuer: str = "") -> str:
@@ -76,7 +77,7 @@ def _table(roster: Roster) -> str:
 
 def _day_cell(day: RosterDay, first: bool) -> str:
     """The day's first row has its date in bold; the rows after it repeat it in grey."""
-    date_text = f"{day.day.month}月{day.day.day}日<br/>{WEEKDAYS[day.day.weekday()]}"
+    date_text = f"{month_day(day.day)}<br/>{WEEKDAYS[day.day.weekday()]}"
     shown = f"<b>{date_text}</b>" if first else f'<span class="muted">{date_text}</span>'
     return f"<td{NOWRAP}>{shown}</td>"
 
@@ -119,7 +120,7 @@ def _width(text: str) -> float:
 def _footer(roster: Roster) -> str:
     captain = f"队长：{escape(roster.captain)}　　" if roster.captain else "队长"
     return ('<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:12pt;"><tr>'
-            f"<td>打印日期：{_ymd(roster.made_on)}</td>"
+            f"<td>打印日期：{full_date(roster.made_on)}</td>"
             f'<td align="right">{captain}签字：________________</td></tr></table>')
 
 
@@ -136,7 +137,7 @@ def write_roster_pdf(roster: Roster, path: Path | str, issuer: str = "") -> Path
 def roster_text(roster: Roster) -> str:
     """Short lines, no tables or tabs: the group shows them as written on any phone."""
     lines = [f"【{roster.team_name} 第{roster.week_number}周值班表】",
-             f"{_md(roster.monday)}—{_md(roster.sunday)}"]
+             f"{month_day(roster.monday)}—{month_day(roster.sunday)}"]
     for day in roster.days:
         shifts = [s for s in day.shifts if not s.cancelled]
         if not shifts:
@@ -218,11 +219,3 @@ def _event(shift: RosterShift, stamp: datetime) -> icalendar.Event:
     event.add("categories", [shift.service_type])
     event.add("status", "CANCELLED" if shift.cancelled else "CONFIRMED")
     return event
-
-
-def _md(day: date) -> str:
-    return f"{day.month}月{day.day}日"
-
-
-def _ymd(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"

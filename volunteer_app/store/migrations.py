@@ -111,6 +111,8 @@ MIGRATIONS = _Migrations([
     (f"{__package__}.street_outbox", "m_street_outbox"),
     # 17: logins half-width (an input method's ｗａｎｇｌｉ is wangli), unless two would clash
     (f"{__package__}.user_logins", "m_half_width_logins"),
+    # 18: 楼号, 单元 and 门牌 half-width, as the forms and the imports now write them
+    (f"{__package__}.address_codes", "m_half_width_addresses"),
 ])
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -48,7 +48,7 @@ def _snapshot(session, table, columns):
 
 def _members(session):
     return sorted(session.db.execute(
-        "SELECT v.name, t.name FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id "
+        "SELECT v.name, t.name, m.role FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id "
         "JOIN teams t ON t.id = m.team_id").fetchall())
 
 
@@ -158,9 +158,11 @@ def test_export_then_import_gives_back_the_same_records(session, db_path, tmp_pa
                                       "phone": "13700001111", "skills": "驾驶、电工",
                                       "availability": "6am,6pm,6ev,1ev", "weekly_hours_cap": 6,
                                       "is_staff": True, "notes": "会开车"})
-    teams.add_member(session, team, helper)
-    volunteers.add(session, {"name": "孙敏", "id_number": make_id(date(1988, 6, 9), male=False),
-                             "availability": ""})
+    teams.add_member(session, team, helper, "队长")       # the export writes （队长）; it comes back
+    deputy = volunteers.add(session, {"name": "孙敏", "id_number": make_id(date(1988, 6, 9), male=False),
+                                      "availability": ""})
+    teams.add_member(session, team, deputy, "副队长")
+    teams.add_member(session, teams.create(session, "新发地村青年先锋队"), deputy)
     for kind in ("residents", "volunteers"):
         ledger_export.export(session, kind, tmp_path / f"{kind}.xlsx", full=True)
     ledger_export.export(session, "volunteers", tmp_path / "volunteers.csv", full=True)

@@ -21,7 +21,7 @@ from volunteer_app.services.ledger import (
     rejected_rows,
 )
 from volunteer_app.services.ledger.ledger_files import LedgerFileError
-from volunteer_app.services.people import residents
+from volunteer_app.services.people import residents, teams, volunteers
 from volunteer_app.services.permissions import Permission, PermissionDenied, Role
 from volunteer_app.services.session import Actor, Session
 
@@ -373,3 +373,35 @@ def test_nor_through_the_command_line(tmp_path):
     numbers = _numbers(open_database(db))
     assert numbers["孙敏"] == "ZY2026-00001" and numbers["周杰"] == "ZY2026-00002"
     assert numbers["刘洋"] not in ("ZY2026-00001", "ZY2026-00002")
+
+
+def _roles(session) -> dict[tuple[str, str], str]:
+    return {(v, t): role for v, t, role in session.db.execute(
+        "SELECT v.name, t.name, m.role FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id "
+        "JOIN teams t ON t.id = m.team_id WHERE m.left_on IS NULL")}
+
+
+def test_a_captain_written_in_the_ledger_leads_the_team_and_a_second_one_is_told(session, tmp_path):
+    """夕阳红志愿服务队（队长）: the role in brackets is kept (it used to be dropped, everyone a
+    队员). A team has one captain: a second row claiming it, or a row claiming a team whose
+    captain is already saved, joins as 队员 with a warning; the saved captain stays."""
+    led = teams.create(session, "银地第二社区居民志愿服务队")
+    old_captain = volunteers.add(session, {"name": "赵晗欣", "birth_date": "1962-04-01", "gender": "女"})
+    teams.add_member(session, led, old_captain, "队长")
+    path = write_xlsx(tmp_path / "志愿者.xlsx", [
+        ["姓名", "身份证号", "所属队伍"],
+        ["孙浩然", make_id(date(1985, 3, 4), male=True), "高立庄夕阳红志愿服务队（队长）、新发地村青年先锋队(副队长)"],
+        ["周婷", make_id(date(1988, 5, 6), male=False), "高立庄夕阳红志愿服务队 (队长)"],
+        ["吴刚", make_id(date(1989, 7, 8), male=True), "银地第二社区居民志愿服务队（队长）"],
+    ])
+    preview, summary = run(session, path, "volunteers")
+    warned = {row.number: row.warnings.get("teams", "") for row in preview.rows}
+    assert warned[2] == ""
+    assert warned[3] == "文件第2行已写明“高立庄夕阳红志愿服务队”的队长，本行按队员加入。"
+    assert warned[4] == ("“银地第二社区居民志愿服务队”已有队长赵晗欣，本行按队员加入；"
+                         "如要换队长，请在“志愿者与队伍”里指定。")
+    assert summary.imported == 3
+    assert _roles(session) == {
+        ("孙浩然", "高立庄夕阳红志愿服务队"): "队长", ("孙浩然", "新发地村青年先锋队"): "副队长",
+        ("周婷", "高立庄夕阳红志愿服务队"): "队员",
+        ("赵晗欣", "银地第二社区居民志愿服务队"): "队长", ("吴刚", "银地第二社区居民志愿服务队"): "队员"}

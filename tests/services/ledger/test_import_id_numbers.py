@@ -101,3 +101,30 @@ def test_the_command_line_import_takes_the_same_numbers(tmp_path):
     assert rows == {"祁长河": (ELDER, "13812345678"), "祁秀兰": (DAXING_1935, None)}
     again = run_cli("import", "residents", str(path), "--db", str(db_path))
     assert again.returncode == 0 and "跳过重复 2 行" in again.stdout, again.stderr
+
+
+def test_an_address_typed_with_an_input_method_is_stored_as_the_forms_store_it(session, tmp_path):
+    """３号楼 from a ledger is the building 3号楼 the forms and the 诉求 address already know,
+    not a building of its own in the hot spots, the roll-call's order and the pairing's
+    'same building'; the CLI's streamed import stores it the same way."""
+    residents.add(session, {"name": "李淑英", "id_number": SHIJIAZHUANG, "building": "３号楼",
+                            "unit": "２", "room": "５０１"})
+    path = write_xlsx(tmp_path / "台账.xlsx", [
+        ["姓名", "身份证号", "楼号", "单元", "门牌"],
+        ["祁长河", ELDER, "３号楼", "２", " ５０２ "],
+        ["祁秀兰", DAXING_1935, "3号楼", "２单元", "５０３"],
+    ])
+    run(session, path)
+    rows = session.db.execute("SELECT name, building, unit, room FROM residents ORDER BY id").fetchall()
+    assert rows == [("李淑英", "3号楼", "2", "501"), ("祁长河", "3号楼", "2", "502"),
+                    ("祁秀兰", "3号楼", "2单元", "503")]
+    db_path = tmp_path / "cli.sqlite3"
+    open_database(db_path).close()
+    subprocess.run([sys.executable, "main.py", "--db", str(db_path), "import", "residents", str(path)],
+                   check=True, cwd=ROOT, capture_output=True)
+    db = open_database(db_path)
+    try:
+        assert db.execute("SELECT building, unit, room FROM residents ORDER BY id").fetchall() == [
+            ("3号楼", "2", "502"), ("3号楼", "2单元", "503")]
+    finally:
+        db.close()

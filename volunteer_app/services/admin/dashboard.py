@@ -30,6 +30,10 @@ class Dashboard:
     helpers_available: int       # 80后, active, in a community, with pairing capacity left
     teams: list[TeamCount]
     uncovered: int = 0           # high or priority tier with neither helper nor 包户人
+    # for the first steps of an office that starts empty
+    issuer_missing: tuple[str, ...] = ()   # the issuer's settings still blank (社区名称 …)
+    accounts: int = 0            # active accounts, counted for those who manage them
+    tasks: int = 0
 
 
 def load(session: Session) -> Dashboard:
@@ -47,8 +51,12 @@ def load(session: Session) -> Dashboard:
         "SELECT t.id, t.name, (SELECT count(*) FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id "
         " WHERE m.team_id = t.id AND m.left_on IS NULL AND v.archived_at IS NULL AND v.status <> '退出') "
         "AS members FROM teams t WHERE t.archived_at IS NULL ORDER BY t.id")]
+    accounts = db.execute("SELECT count(*) FROM users WHERE active = 1").fetchone()[0] \
+        if session.can(Permission.USERS) else 0
     return Dashboard(total, seniors, stranded_count, stranded_seniors, alone, volunteers, helpers, teams,
-                     uncovered=coverage.uncovered_count(session))
+                     uncovered=coverage.uncovered_count(session),
+                     issuer_missing=tuple(settings.missing_issuer(session)), accounts=accounts,
+                     tasks=db.execute("SELECT count(*) FROM tasks").fetchone()[0])
 
 
 def _resident_counts(session: Session, senior: tuple[str, list]) -> tuple[int, int, int, int, int]:

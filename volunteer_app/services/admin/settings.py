@@ -129,6 +129,16 @@ def get(session: Session, key: str) -> Any:
     raise KeyError(key)
 
 
+# What a certificate must name of its issuer (民发〔2015〕149号), as the settings call them
+ISSUER_FIELDS = (("community.name", "社区名称"), ("certificate.leader", "证明负责人"),
+                 ("certificate.contact", "证明联系电话"))
+
+
+def missing_issuer(session: Session) -> list[str]:
+    """The labels of the issuer's settings still blank: no certificate is issued until none is."""
+    return [label for key, label in ISSUER_FIELDS if not str(get(session, key) or "").strip()]
+
+
 def checked(key: str, value: Any) -> Any:
     """``value`` as it would be saved, or :class:`SettingError`. A text setting with a parser
     (office hours) must parse; a number setting takes a number (or its text), a whole number

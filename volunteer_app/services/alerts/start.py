@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from ...domain import weather
+from ...domain.day_text import month_day_time
 from ...store.rows import new_uid
 from ..session import Session
 from . import duty_shifts, roll_build
@@ -58,7 +59,7 @@ def start(session: Session, request: StartRequest) -> StartOutcome:
     kind, level = weather.AlertType(request.type), weather.AlertLevel(request.level)
     at = request.started_at or now(session)
     if request.until is not None and request.until <= at:
-        raise AlertError(f"预计结束时间{_when(request.until)}应晚于发布时间{_when(at)}。")
+        raise AlertError(f"预计结束时间{month_day_time(request.until, '')}应晚于发布时间{month_day_time(at, '')}。")
     with session.write(*TABLES):
         communities = _communities(session, request.community_ids)
         duty = _duty_staff(session, request.duty_staff_id)
@@ -85,10 +86,6 @@ def _plan(session: Session, alert_id: int, insurance: str) -> duty_shifts.Plan:
         "SELECT community_id FROM alert_communities WHERE alert_id = ? ORDER BY community_id", [alert_id])]
     return duty_shifts.Plan(alert_id, weather.AlertType(row["type"]), parse_stamp(row["started_at"]),
                             parse_stamp(row["until"]), tuple(ids), " ".join(insurance.split()))
-
-
-def _when(moment: datetime) -> str:
-    return f"{moment.month}月{moment.day}日{moment:%H:%M}"
 
 
 # -- the communities, the staff on duty, the open warnings ------------------------------------
@@ -130,7 +127,7 @@ def _open_in(session: Session, community_ids: list[int]) -> list[dict[str, Any]]
 def _refusal(row: dict[str, Any]) -> AlertError:
     started = parse_stamp(row["started_at"])
     return AlertError(f"{row['community_name']}已有进行中的{title(row['type'], row['level'])}"
-                      f"（{_when(started)}发布），请先解除或升级。")
+                      f"（{month_day_time(started, '')}发布），请先解除或升级。")
 
 
 # -- a new warning -----------------------------------------------------------------------------
@@ -214,9 +211,9 @@ def _upgrade(session: Session, request: StartRequest, kind: weather.AlertType, l
     total = session.db.execute("SELECT count(*) FROM alert_roll WHERE alert_id = ?", [alert_id]).fetchone()[0]
     detail = f"{current['level']}→{level.value}，新增点名{added}人"
     if after["until"] != current["until"]:
-        detail += f"，预计结束时间改为{_when(request.until)}"
+        detail += f"，预计结束时间改为{month_day_time(request.until, '')}"
         if session.db.execute("SELECT 1 FROM tasks WHERE alert_id = ? LIMIT 1", [alert_id]).fetchone():
-            warnings.append(f"预计结束时间已改为{_when(request.until)}，已生成的值班班次日期没有跟着改，"
+            warnings.append(f"预计结束时间已改为{month_day_time(request.until, '')}，已生成的值班班次日期没有跟着改，"
                             "请在“任务与排班”里核对。")
     _event(session, alert_id, "升级", moment, detail)
     session.audit("升级预警", "alerts", alert_id, before, after, detail)

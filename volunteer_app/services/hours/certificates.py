@@ -91,14 +91,10 @@ def _content(session: Session, volunteer_id: int, start: str, end: str) -> tuple
     return tuple(ContentLine(name, times, round(hours, 2)) for name, times, hours in rows)
 
 
-ISSUER_FIELDS = (("community.name", "社区名称"), ("certificate.leader", "证明负责人"),
-                 ("certificate.contact", "证明联系电话"))
-
-
 def check_issuer(session: Session) -> None:
     """A certificate names the issuer, its person in charge and a contact (民发〔2015〕149号):
     none is issued while any is blank."""
-    missing = [label for key, label in ISSUER_FIELDS if not str(settings.get(session, key) or "").strip()]
+    missing = settings.missing_issuer(session)
     if missing:
         raise CertificateError(f"证明须写明出具单位及其负责人和联系电话：请管理员在“设置 → 常规设置”中填写"
                                f"{'和'.join(f'“{m}”' for m in missing)}，保存后再开具证明。")

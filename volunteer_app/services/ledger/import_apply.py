@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from ...domain.ledger_columns import SENSITIVE_KEYS
@@ -67,7 +67,7 @@ def apply(session: Session, preview: Preview, duplicates: str = SKIP, *,
                 summary.updated += 1
                 saved[row.number] = target
                 if table == "volunteers":
-                    _join_teams(session, target, row.teams, teams)
+                    _join_teams(session, target, row, teams)
             else:
                 batch.append((row, _insert_values(session, table, row, stamp, next_no, next(uids))))
                 summary.imported += 1
@@ -218,7 +218,7 @@ def _flush(session: Session, table: str, batch: list[tuple[RowCheck, dict[str, A
         for offset, (row, _values) in enumerate(batch[start:end]):
             saved[row.number] = last - (end - start - 1) + offset
             if table == "volunteers":
-                _join_teams(session, saved[row.number], row.teams, teams)
+                _join_teams(session, saved[row.number], row, teams)
         start = end
     batch.clear()
 
@@ -246,10 +246,17 @@ def _update(session: Session, table: str, target: int, row: RowCheck, stamp: str
     session.audit("导入更新", table, target, current, {**current, **values})
 
 
-def _join_teams(session: Session, volunteer_id: int, names: Sequence[str],
-                teams: dict[str, int]) -> None:
-    for name in names:
+def _join_teams(session: Session, volunteer_id: int, row: RowCheck, teams: dict[str, int]) -> None:
+    """The row's teams, each with the role the file gives (队员 when it gives none). A member
+    already there keeps a role the file does not name; one who had left comes back as 队员.
+    A team has one captain (services/people/teams.py): a new one makes the old one 队员."""
+    for name in row.teams:
+        role = row.team_roles.get(name, "队员")
+        if role == "队长":
+            session.db.execute("UPDATE team_members SET role = '队员' WHERE team_id = ? AND role = '队长' "
+                               "AND left_on IS NULL AND volunteer_id <> ?", [teams[name], volunteer_id])
         session.db.execute(
-            "INSERT INTO team_members (uid, team_id, volunteer_id, role, joined_on) "
-            "VALUES (?, ?, ?, '队员', ?) ON CONFLICT(team_id, volunteer_id) DO UPDATE SET left_on = NULL",
-            [new_uid(), teams[name], volunteer_id, session.today().isoformat()])
+            "INSERT INTO team_members (uid, team_id, volunteer_id, role, joined_on) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(team_id, volunteer_id) DO UPDATE SET left_on = NULL, role = CASE "
+            "WHEN excluded.role <> '队员' THEN excluded.role WHEN left_on IS NOT NULL THEN '队员' ELSE role END",
+            [new_uid(), teams[name], volunteer_id, role, session.today().isoformat()])

@@ -14,6 +14,7 @@ from ...domain import pinyin_readings
 from ...domain.forms import parse_date, parse_int
 from ...domain.identity import FieldError, clean_id_number
 from ...domain.ledger_columns import FIELDS, LedgerField, parse_availability_words, parse_yes_no
+from ...domain.typed_text import clean_code
 from ...store.rows import to_json
 from ..session import Session
 from .import_rows import RowCheck
@@ -31,6 +32,7 @@ class _Known:
     communities: dict[str, int]
     teams: dict[str, int]
     place_communities: dict[int, int] = field(default_factory=dict)   # place id → its community
+    captains: dict[str, tuple[int, str]] = field(default_factory=dict)  # team → its captain (id, name)
 
 
 def _known(session: Session, kind: str) -> _Known:
@@ -50,7 +52,11 @@ def _known(session: Session, kind: str) -> _Known:
                   {r[1]: r[0] for r in db.execute("SELECT id, name FROM places")},
                   {r[1]: r[0] for r in db.execute("SELECT id, name FROM communities")},
                   {r[1]: r[0] for r in db.execute("SELECT id, name FROM teams")},
-                  dict(db.execute("SELECT id, community_id FROM places").fetchall()))
+                  dict(db.execute("SELECT id, community_id FROM places").fetchall()),
+                  {r[0]: (r[1], r[2]) for r in db.execute(
+                      "SELECT t.name, v.id, v.name FROM team_members m JOIN teams t ON t.id = m.team_id "
+                      "JOIN volunteers v ON v.id = m.volunteer_id WHERE m.role = '队长' "
+                      "AND m.left_on IS NULL")} if kind == "volunteers" else {})
 
 
 def _text(value: Any) -> str:
@@ -124,8 +130,13 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
             names = "、".join(list(known.communities)[:6]) or "（系统里还没有社区）"
             raise FieldError(label, f"社区“{text}”在系统里没有，请改成已有的社区名称（{names}）后再导入。")
     elif key == "teams":
-        row.teams = [t for t in re.split(r"[,，、;；/\n]+", text) if t.strip()]
-        row.teams = [re.sub(r"[（(](队长|副队长|队员)[)）]$", "", t.strip()) for t in row.teams]
+        # 夕阳红志愿服务队（队长）: the role in brackets after a team's name, as the export writes it
+        for written in re.split(r"[,，、;；/\n]+", text):
+            found = _TEAM_ROLE.fullmatch(written.strip())
+            if found and found["team"]:
+                row.teams.append(found["team"])
+                if found["role"] in ("队长", "副队长"):
+                    row.team_roles[found["team"]] = found["role"]
     elif key == "skills":
         row.values[key] = to_json(sorted({s for s in re.split(r"[,，、;；/\s]+", text) if s}))
     elif key == "availability":
@@ -152,8 +163,18 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
     elif key == "volunteer_no":
         if text:
             row.values[key] = text
+    elif key in _CODES:
+        row.values[key] = clean_code(text)
     else:
         row.values[key] = text
+
+
+_TEAM_ROLE = re.compile(r"(?P<team>.*?)\s*(?:[（(]\s*(?P<role>队长|副队长|队员)\s*[)）])?")
+
+
+# stored half-width, as the forms store them (services/people/residents.ADDRESS): a ledger typed
+# with an input method says ３号楼, which would otherwise be a building of its own beside 3号楼
+_CODES = frozenset({"building", "unit", "room"})
 
 
 _PINYIN_CACHE: dict[str, tuple[str, str]] = {}

@@ -88,6 +88,8 @@ def _check(session: Session, table: Table, mapping: Mapping, kind: str,
         if not row.errors:
             reader.derive(row)
             _find_duplicates(row, kind, known, seen)
+            if row.team_roles:
+                reader.settle_captains(row)
             for name in row.teams:
                 if name not in known.teams and name not in new_teams:
                     new_teams.append(name)
@@ -115,6 +117,7 @@ class _RowReader:
         # each other column with its memo: the cell → what reading it gave
         self.others = [(index, key, {}) for index, key in columns if key not in _PERSON_KEYS]
         self._risks: dict[tuple, str] = {}
+        self._captains: dict[str, int] = {}     # team → the row of the file that makes its captain
 
     def read(self, number: int, cells: list[Any]) -> RowCheck:
         size = len(cells)
@@ -160,7 +163,7 @@ class _RowReader:
                     found = self._read_new(key, value, memo)
                 except TypeError:           # an unhashable cell: read it every time
                     found = self._read_new(key, value, None)
-                filled, read, warnings, error, teams = found
+                filled, read, warnings, error, teams, roles = found
                 if filled:
                     given.add(key)
                 if read:
@@ -171,6 +174,8 @@ class _RowReader:
                     errors[key] = error
                 if teams:
                     row.teams = list(teams)
+                    if roles:
+                        row.team_roles = dict(roles)
         return row
 
     def _read_new(self, key: str, value: Any, memo: dict[Any, tuple] | None) -> tuple:
@@ -182,7 +187,7 @@ class _RowReader:
             _read_other(scratch, self.specs[key], value, text, self.known)
         except FieldError as failure:
             error = failure.message
-        found = (bool(text), scratch.values, scratch.warnings, error, scratch.teams)
+        found = (bool(text), scratch.values, scratch.warnings, error, scratch.teams, scratch.team_roles)
         if memo is not None:
             memo[value if type(value) is str else (type(value), value)] = found
         return found
@@ -208,6 +213,28 @@ class _RowReader:
         if values.get("health_notes"):
             _require_health_consent(row)
 
+
+    def settle_captains(self, row: RowCheck) -> None:
+        """A team has one captain. A row naming a captain (夕阳红志愿服务队（队长）) where the team
+        already has another, or an earlier row of the file names one, joins as 队员 and says so:
+        an import never takes a team from its captain unseen; that is done in 志愿者与队伍."""
+        if row.duplicate_of is not None:
+            return                      # the earlier row of the same person is the one saved
+        said = []
+        for team, role in list(row.team_roles.items()):
+            if role != "队长":
+                continue
+            present = self.known.captains.get(team)
+            if team in self._captains:
+                said.append(f"文件第{self._captains[team]}行已写明“{team}”的队长，本行按队员加入")
+            elif present is not None and present[0] != row.existing_id:
+                said.append(f"“{team}”已有队长{present[1]}，本行按队员加入；如要换队长，请在“志愿者与队伍”里指定")
+            else:
+                self._captains[team] = row.number
+                continue
+            del row.team_roles[team]
+        if said:
+            row.warnings["teams"] = "；".join(said) + "。"
 
     def _settle_community(self, row: RowCheck) -> None:
         """The place decides the community, as in the forms (services/people/person_community.py);

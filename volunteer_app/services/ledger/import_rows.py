@@ -44,6 +44,7 @@ class RowCheck:
     existing_id: int | None = None       # the saved person this row duplicates
     duplicate_of: int | None = None      # the earlier row of the file it duplicates
     teams: list[str] = field(default_factory=list)
+    team_roles: dict[str, str] = field(default_factory=dict)   # team → 队长 or 副队长, as written
 
     @property
     def ok(self) -> bool:

@@ -40,7 +40,9 @@ def _resident_rows(session: Session) -> list[dict[str, Any]]:
 
 def _volunteer_rows(session: Session) -> list[dict[str, Any]]:
     rows = [dict(r) for r in session.db.query(
-        "SELECT v.*, (SELECT group_concat(t.name, '、') FROM team_members m "
+        # a captain's team as 夕阳红志愿服务队（队长）, which the import reads back
+        "SELECT v.*, (SELECT group_concat(t.name || CASE m.role WHEN '队员' THEN '' "
+        "ELSE '（' || m.role || '）' END, '、') FROM team_members m "
         "JOIN teams t ON t.id = m.team_id WHERE m.volunteer_id = v.id AND m.left_on IS NULL) "
         "AS teams, c.name AS community, p.name AS place FROM volunteers v "
         "LEFT JOIN communities c ON c.id = v.community_id LEFT JOIN places p ON p.id = v.place_id "

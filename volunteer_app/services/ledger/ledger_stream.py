@@ -173,6 +173,8 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
                 if not row.errors:
                     reader.derive(row)
                     _find_duplicates(row, kind, reader.known, seen)
+                    if row.team_roles:
+                        reader.settle_captains(row)
                 if row.errors:
                     _rejected(row, labels, summary, report, outcome if keep_rejected else None)
                     continue
@@ -242,7 +244,7 @@ class _Saver:
                 summary.updated += 1
                 self.saved[row.number] = target
                 if table == "volunteers":
-                    _join_teams(session, target, row.teams, self.teams)
+                    _join_teams(session, target, row, self.teams)
             else:
                 values = _insert_values(session, table, row, self.stamp, self.counter, next(self.uids))
                 self.batch.append((row, values))

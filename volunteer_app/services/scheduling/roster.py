@@ -14,6 +14,7 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from ...domain.availability import WEEKDAYS
+from ...domain.day_text import month_day
 from ..permissions import Permission
 from ..session import Session
 from .schedule_facts import ACTIVE_SQL, parse_time
@@ -62,7 +63,7 @@ class RosterDay:
     @property
     def label(self) -> str:
         """12月1日 周一"""
-        return f"{self.day.month}月{self.day.day}日 {WEEKDAYS[self.day.weekday()]}"
+        return f"{month_day(self.day)} {WEEKDAYS[self.day.weekday()]}"
 
 
 @dataclass(frozen=True)

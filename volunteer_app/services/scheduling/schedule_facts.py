@@ -18,6 +18,7 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from ...domain.availability import WEEKDAYS, Availability
+from ...domain.day_text import month_day
 from ...domain.scheduling import ACTIVE_STATES
 from ...domain.shift_rules import Commitment, Load, Member, Rules, ShiftFacts
 from ...store.rows import from_json
@@ -69,7 +70,7 @@ def parse_time(value: str | time) -> time:
 
 
 def day_label(day: date) -> str:
-    return f"{day.month}月{day.day}日（{WEEKDAYS[day.weekday()]}）"
+    return f"{month_day(day)}（{WEEKDAYS[day.weekday()]}）"
 
 
 def shift_label(day: date, start: time, end: time, title: str, group: str = "") -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import scheduling
+from ...domain.day_text import month_day
 from ...domain.scheduling import Recurrence, RecurrenceError, Slot
 from ...services.people import places, teams
 from ...services.permissions import Permission, PermissionDenied
@@ -323,7 +324,7 @@ class TaskDialog(QDialog):
         text = self.tr("将生成 {0} 个班次，共 {1} 天。").format(len(plans), days)
         if plans:
             first = plans[0].date
-            text += self.tr("第一个：{0}").format(f"{first.month}月{first.day}日 {plans[0].slot.label()}")
+            text += self.tr("第一个：{0}").format(f"{month_day(first)} {plans[0].slot.label()}")
             if plans[0].group:
                 text += self.tr("（{0}组）").format(plans[0].group)
         self.preview.setText(text)

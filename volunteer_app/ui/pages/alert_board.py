@@ -8,10 +8,11 @@ every change to the roll-call, from whichever page the attempt was logged.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...domain.day_text import month_day_time
 
 FIGURES = ("reached", "within_2h", "within_24h", "median", "needs_help", "door_visits")
 
@@ -83,11 +84,11 @@ class AlertBoard(QFrame):
         return self.tr("%1（未办%2）").replace("%1", str(board["needs_help"])).replace("%2", str(waiting))
 
     def _when(self, alert: dict[str, Any]) -> str:
-        text = self.tr("%1发布").replace("%1", moment(alert["started_at"]))
+        text = self.tr("%1发布").replace("%1", month_day_time(alert["started_at"]))
         if alert["closed_at"]:
-            text += self.tr("，%1解除").replace("%1", moment(alert["closed_at"]))
+            text += self.tr("，%1解除").replace("%1", month_day_time(alert["closed_at"]))
         elif alert.get("until"):
-            text += self.tr("，预计%1解除").replace("%1", moment(alert["until"]))
+            text += self.tr("，预计%1解除").replace("%1", month_day_time(alert["until"]))
         names = alert.get("community_names") or []
         self.when.setToolTip("、".join(names))      # a district's warning names every community
         if len(names) == 1:
@@ -95,9 +96,3 @@ class AlertBoard(QFrame):
         return text + self.tr(" · %1个社区").replace("%1", str(len(names))) if names else text
 
 
-def moment(text: str | None) -> str:
-    """12月3日 08:00 from an ISO stamp."""
-    if not text:
-        return ""
-    at = datetime.fromisoformat(text)
-    return f"{at.month}月{at.day}日 {at:%H:%M}"

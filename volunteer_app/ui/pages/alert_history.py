@@ -10,11 +10,11 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
+from ...domain.day_text import month_day_time
 from ...services.session import Session
 from ..forms import push_button
 from ..list_model import Field, ListTableModel
 from ..tables import read_only_table
-from .alert_board import moment
 
 
 class HistoryTab(QWidget):
@@ -28,8 +28,8 @@ class HistoryTab(QWidget):
         self.model = ListTableModel([
             Field(self.tr("预警"), lambda a: a["title"]),
             Field(self.tr("社区"), lambda a: "、".join(a["community_names"]), tooltip=True),
-            Field(self.tr("发布"), lambda a: moment(a["started_at"]), lambda a: a["started_at"]),
-            Field(self.tr("解除"), lambda a: moment(a["closed_at"]) or self.tr("进行中"),
+            Field(self.tr("发布"), lambda a: month_day_time(a["started_at"]), lambda a: a["started_at"]),
+            Field(self.tr("解除"), lambda a: month_day_time(a["closed_at"]) or self.tr("进行中"),
                   lambda a: a["closed_at"] or ""),
             Field(self.tr("点名"), lambda a: str(a["total"]), lambda a: a["total"], align_right=True),
             Field(self.tr("已联系"), lambda a: str(a["reached"]), lambda a: a["reached"], align_right=True),

@@ -17,13 +17,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ...domain.day_text import month_day_time
 from ...domain.weather import Via
 from ...services.alerts import access, attempts, callers, escalation
 from ...services.session import Session
 from ..forms import message_label, push_button, say
 from ..list_model import Field, ListTableModel
 from ..tables import read_only_table
-from .alert_board import moment
 
 
 class _ListTab(QWidget):
@@ -136,7 +136,7 @@ class NeedsTab(_ListTab):
             Field(self.tr("需要"), lambda r: "、".join(r.get("needs") or [])),
             Field(self.tr("说明"), lambda r: r.get("need_note") or "", tooltip=True),
             Field(self.tr("处理人"), lambda r: r.get("need_handler_name") or self.tr("未指派")),
-            Field(self.tr("办结"), lambda r: moment(r.get("need_done_at")) or self.tr("未办")),
+            Field(self.tr("办结"), lambda r: month_day_time(r.get("need_done_at")) or self.tr("未办")),
             Field(self.tr("电话"), lambda r: r.get("phone") or ""),
             Field(self.tr("地址"), _where, tooltip=True),
         ], (80, 120, 180, 80, 100, 120), parent)

@@ -21,6 +21,7 @@ from ..signals import DataSignals
 
 if TYPE_CHECKING:
     from ...services.admin import dashboard
+    from .first_steps import FirstSteps, Step
 
 FIRST_ASK_MS = 200     # the first figures wait for the first paint, at most this long
 WATCHED = frozenset({"residents", "volunteers", "team_members", "teams", "pairings", "settings"})
@@ -117,6 +118,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(heading)
+        self.first_steps: FirstSteps | None = None     # made when the figures show a new office
         layout.addLayout(grid)
         teams_title = QLabel(self.tr("各队伍人数"))
         teams_title.setProperty("role", "section-title")
@@ -179,8 +181,28 @@ class DashboardPage(QWidget):
         self.cards["volunteers"].set_value(numbers.volunteers)
         self.cards["helpers"].set_value(numbers.helpers_available)
         self._show_teams(numbers.teams)
+        self._show_first_steps(numbers)
         if requests is not None and "requests" in self.cards:
             self._show_requests(requests)
+
+    def _show_first_steps(self, numbers: dashboard.Dashboard) -> None:
+        """开始使用, under the title, while the office is new: made the first time it is needed,
+        so that a settled office's first paint does not build it."""
+        if self.first_steps is None:
+            if numbers.residents and numbers.volunteers and numbers.teams:
+                return
+            from .first_steps import FirstSteps
+
+            self.first_steps = FirstSteps(self.session, self._open_step, self)
+            self.layout().insertWidget(1, self.first_steps)
+        self.first_steps.show_for(numbers)
+
+    def _open_step(self, step: Step) -> None:
+        window = self.window()
+        if hasattr(window, "show_page"):
+            page = window.show_page(step.page)
+            if step.tab:
+                getattr(page, step.tab)()
 
     def _show_requests(self, numbers: dict) -> None:
         card = self.cards["requests"]

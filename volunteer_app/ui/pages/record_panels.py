@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.day_text import minute_text
 from ...domain.stars import stars_symbols
 from ...reports.printing import PrintCancelled
 from ...services.admin import settings
@@ -112,7 +113,7 @@ class RegisterModel(PagedTableModel):
             Column("hours", self.tr("时长（小时）"), display=_hours("hours"), align_right=True, width=100),
             Column("issued_by", self.tr("开具人"), display=lambda r: r["issued_by_name"], width=130),
             Column("issued_at", self.tr("开具时间"),
-                   display=lambda r: (r["issued_at"] or "").replace("T", " ")[:16], width=130),
+                   display=lambda r: minute_text(r["issued_at"]), width=130),
             Column("reprint", self.tr("补打"), display=self._reprint(), width=200),
         )
 

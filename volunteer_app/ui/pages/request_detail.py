@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.day_text import minute_text
 from ...domain.requests import Status, next_step, task_service_type
 from ...services.permissions import Permission, PermissionDenied
 from ...services.requests import tickets
@@ -68,7 +69,7 @@ class TicketDetail(QWidget):
             self.fields[key] = QLabel(objectName=f"ticket.{key}", wordWrap=True)
             facts.addRow(label, self._with_reveal(self.fields[key]) if key == "caller" else self.fields[key])
         self.steps = ListTableModel([
-            Field(self.tr("时间"), lambda e: str(e["at"])[:16].replace("T", " ")),
+            Field(self.tr("时间"), lambda e: minute_text(e["at"])),
             Field(self.tr("环节"), lambda e: e["step"]),
             Field(self.tr("操作人"), lambda e: e.get("user_name") or ""),
             Field(self.tr("说明"), lambda e: e.get("note") or "", tooltip=True),

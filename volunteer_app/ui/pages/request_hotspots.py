@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ...domain.day_text import minute_text
 from ...domain.requests import task_service_type
 from ...services.admin import settings
 from ...services.permissions import Permission, PermissionDenied
@@ -47,7 +48,7 @@ class HotspotsTab(QWidget):
         self.table = read_only_table("hotspots.table", self.model, (140, 70, 200, 50, 90))
         self.tickets = ListTableModel([
             Field(self.tr("工单编号"), lambda t: t["ticket_no"] or ""),
-            Field(self.tr("来电时间"), lambda t: str(t["received_at"])[:16].replace("T", " ")),
+            Field(self.tr("来电时间"), lambda t: minute_text(t["received_at"])),
             Field(self.tr("状态"), lambda t: t["status"]),
             Field(self.tr("剩余时间"), countdown),
             Field(self.tr("诉求内容"), lambda t: t.get("content") or "", tooltip=True),

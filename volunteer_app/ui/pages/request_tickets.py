@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.day_text import minute_text
 from ...services.permissions import Permission
 from ...services.requests import tickets
 from ...services.session import Session
@@ -117,7 +118,7 @@ class TicketsTab(QWidget):
         return TicketsModel([
             Field(self.tr("工单编号"), lambda r: r["ticket_no"] or ""),
             Field(self.tr("来源"), lambda r: r["source"]),
-            Field(self.tr("来电时间"), lambda r: str(r["received_at"])[:16].replace("T", " "),
+            Field(self.tr("来电时间"), lambda r: minute_text(r["received_at"]),
                   lambda r: r["received_at"]),
             Field(self.tr("诉求人"), lambda r: r.get("caller_name") or ""),
             Field(self.tr("问题分类"), lambda r: r.get("category") or "", tooltip=True),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.day_text import minute_text
 from ...services.admin import backups, settings, users
 from ...services.permissions import ROLE_NAMES, USER_ROLES, Permission
 from ...services.session import Session
@@ -61,6 +62,12 @@ class SettingsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.backup_done.connect(self._on_backup_done)
         self.restore_done.connect(self._on_restore_done)
+
+    def show_users(self) -> None:
+        """The 用户 tab, for those who manage accounts (工作台's 开始使用 opens it)."""
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index) == self.tr("用户"):
+                self.tabs.setCurrentIndex(index)
 
     # -- settings ---------------------------------------------------------------------------
     def _settings_tab(self) -> QWidget:
@@ -198,7 +205,7 @@ class SettingsPage(QWidget):
             role = QCoreApplication.translate("Roles", user["role_name"])
             if user["volunteer_name"]:
                 role = self.tr("%1（%2）").replace("%1", role).replace("%2", user["volunteer_name"])
-            last_login = (user["last_login_at"] or "")[:16].replace("T", " ")
+            last_login = minute_text(user["last_login_at"])
             for c, text in enumerate((user["login"], user["name"], role, status, last_login)):
                 self.users_table.setItem(r, c, QTableWidgetItem(text))
 
