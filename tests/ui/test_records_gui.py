@@ -135,8 +135,11 @@ def test_print_certificate_and_list_to_pdf(qtbot, supervisor, tmp_path, event_lo
 
     page.monthly_button.click()
     monthly = page.dialog
-    choose_data(monthly.month, "2026-10")
-    assert "志愿服务月报" in pdf_text(event_loop.run_until_complete(monthly.save_pdf(tmp_path / "m.pdf")))
+    # on 28 November the report asked for is October's, the last complete month, named in words
+    assert (monthly.month.currentData(), monthly.month.currentText()) == ("2026-10", "2026年10月（上月）")
+    assert monthly.month.itemText(0) == "2026年11月（本月，还没结束）"
+    text = pdf_text(event_loop.run_until_complete(monthly.save_pdf(tmp_path / "m.pdf")))
+    assert "志愿服务月报" in text and "2026年10月1日至2026年10月31日" in text
 
 
 def test_a_staff_records_duty_part_reads_whole_in_the_status_column(qtbot, qapp, demo_session):

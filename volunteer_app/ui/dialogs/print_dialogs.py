@@ -429,9 +429,12 @@ class MonthlyDialog(_PrintDialog):
             self.team.addItem(t["name"], t["id"])
         if team_id is not None and self.team.findData(team_id) >= 0:
             self.team.setCurrentIndex(self.team.findData(team_id))
+        # the last complete month first chosen, as 打印月报's: a month's report is made once it
+        # is over (at the start of December, November's); the month under way is one pick up
         self.month = QComboBox(objectName=f"{self.NAME}.month")
-        for month in recent_months(session.today(), 24):
-            self.month.addItem(month, month)
+        for label, month in month_choices(session.today(), 24):
+            self.month.addItem(label, month)
+        self.month.setCurrentIndex(self.month.findData(previous_month(session.today())))
         self.form.addRow(self.tr("队伍"), self.team)
         self.form.addRow(self.tr("月份"), self.month)
         fit_to_screen(self, 460, 200)
