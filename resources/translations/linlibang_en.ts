@@ -57,77 +57,77 @@
 <context>
     <name>AlertBoard</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="37"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="38"/>
         <source>已联系</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="37"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="38"/>
         <source>2小时内联系上</source>
         <translation>Reached within 2 h</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="38"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="39"/>
         <source>24小时内联系上</source>
         <translation>Reached within 24 h</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="38"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="39"/>
         <source>联系上用时中位数</source>
         <translation>Median time to reach</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="39"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="40"/>
         <source>需要帮助</source>
         <translation>Needs help</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="39"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="40"/>
         <source>待上门查看</source>
         <translation>Door visits open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="58"/>
         <source>当前没有预警</source>
         <translation>No warning in force</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="58"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="59"/>
         <source>区气象台发布预警后，点击“发布预警…”生成点名名单和值班。</source>
         <translation>When the district weather office issues a warning, click “Issue warning…” to build the roll-call and the duty shifts.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="66"/>
         <source>%1（已解除）</source>
         <translation>%1 (lifted)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="74"/>
         <source>%1分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="84"/>
         <source>%1（未办%2）</source>
         <translation>%1 (%2 open)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="87"/>
         <source>%1发布</source>
         <translation>Issued %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="89"/>
         <source>，%1解除</source>
         <translation>, lifted %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="90"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="91"/>
         <source>，预计%1解除</source>
         <translation>, expected to end %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="95"/>
+        <location filename="../../volunteer_app/ui/pages/alert_board.py" line="96"/>
         <source> · %1个社区</source>
         <translation> · %1 communities</translation>
     </message>
@@ -900,23 +900,23 @@ Assign anyway?</translation>
 <context>
     <name>CancelShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="471"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="479"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="472"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="480"/>
         <source>取消班次</source>
         <translation>Cancel shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="473"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="474"/>
         <source>已安排的人员：{0}。取消后请通知他们。</source>
         <translation>Assigned people: {0}. Please tell them after cancelling.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="474"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="475"/>
         <source>这个班次还没有安排人员。</source>
         <translation>Nobody is assigned to this shift yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="482"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="483"/>
         <source>不取消</source>
         <translation>Don&apos;t cancel</translation>
     </message>
@@ -1007,27 +1007,27 @@ Assign anyway?</translation>
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="290"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="291"/>
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="292"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="293"/>
         <source>%1小时</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="294"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="295"/>
         <source>%1分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="296"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="297"/>
         <source>还剩%1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="297"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="298"/>
         <source>超时%1</source>
         <translation>%1 late</translation>
     </message>
@@ -1158,132 +1158,132 @@ Assign anyway?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="80"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="81"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="84"/>
         <source>未覆盖</source>
         <translation>Uncovered</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="85"/>
         <source>高风险和重点居民中，既无结对帮手、也无包户人的</source>
         <translation>High- and priority-tier residents with neither a helper nor a responsible staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="86"/>
         <source>90岁以上老人</source>
         <translation>Residents aged 90+</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="86"/>
         <source>“90后”：年满90周岁</source>
         <translation>&quot;90+&quot;: aged 90 or more</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="87"/>
         <source>悬空老人</source>
         <translation>Stranded elders</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="86"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="87"/>
         <source>住高层无电梯或不能上下楼的老人</source>
         <translation>Elderly residents living high up without a lift, or unable to use stairs</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="87"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="88"/>
         <source>独居居民</source>
         <translation>Residents living alone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="89"/>
         <source>在册居民</source>
         <translation>Registered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="89"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="90"/>
         <source>在册志愿者</source>
         <translation>Active volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="90"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="91"/>
         <source>可结对的80后帮手</source>
         <translation>1980s-born helpers available</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="91"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="92"/>
         <source>出生于80年代、还能再结对的志愿者和社区工作者</source>
         <translation>Volunteers and staff born in the 1980s who can take another pair</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="93"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="94"/>
         <source>点击查看未覆盖居民名单</source>
         <translation>Click to see the uncovered residents</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="98"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="99"/>
         <source>未办结诉求</source>
         <translation>Open requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="99"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="100"/>
         <source>点击查看超时或有风险的诉求</source>
         <translation>Click to see the late or at-risk requests</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="104"/>
         <source>极端天气预警</source>
         <translation>Weather warning</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="104"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="105"/>
         <source>点击打开极端天气点名</source>
         <translation>Click to open the weather roll-call</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="121"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="123"/>
         <source>各队伍人数</source>
         <translation>Members per team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="167"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="169"/>
         <source>已联系 %1/%2</source>
         <translation>Reached %1/%2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="169"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="171"/>
         <source>需要帮助未办 %1 人，待上门查看 %2 人</source>
         <translation>%1 needs open, %2 door visits open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="189"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="211"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="189"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="211"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="190"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="212"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="213"/>
         <source>超时 %1 件，有风险 %2 件；%3月 %4</source>
         <translation>%1 late, %2 at risk; month %3: %4</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="201"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="223"/>
         <source>还没有队伍。</source>
         <translation>No teams yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="202"/>
+        <location filename="../../volunteer_app/ui/pages/dashboard.py" line="224"/>
         <source>%1 人</source>
         <translation>%1 people</translation>
     </message>
@@ -1618,6 +1618,79 @@ The administrator looks after users, settings and backups; create &quot;Communit
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="37"/>
+        <source>填写社区名称、证明负责人和证明联系电话：证明和报表上的出具单位</source>
+        <translation>Fill in the community name, the certificate's person in charge and contact phone: the issuer on certificates and reports</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="38"/>
+        <source>去设置</source>
+        <translation>Go to settings</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="40"/>
+        <source>为社区工作者、督导和队长建账号，每人用自己的账号登录</source>
+        <translation>Create accounts for community workers, supervisors and captains; everyone logs in with their own</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="41"/>
+        <source>去建账号</source>
+        <translation>Create accounts</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="43"/>
+        <source>登记居民：导入居民台账（Excel），或逐个新增</source>
+        <translation>Register residents: import the resident ledger (Excel) or add them one by one</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="44"/>
+        <source>去登记居民</source>
+        <translation>Register residents</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="46"/>
+        <source>登记志愿者：导入志愿者名册，或逐个新增</source>
+        <translation>Register volunteers: import the volunteer roster or add them one by one</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="47"/>
+        <source>去登记志愿者</source>
+        <translation>Register volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="49"/>
+        <source>建立队伍，指定队长，把志愿者加入队伍</source>
+        <translation>Set up teams, name their captains and add volunteers to them</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="50"/>
+        <source>去建队伍</source>
+        <translation>Set up teams</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="52"/>
+        <source>新建任务，排好班次，安排人员</source>
+        <translation>Create a task, plan its shifts and assign people</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="53"/>
+        <source>去排班</source>
+        <translation>Go to scheduling</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="71"/>
+        <source>开始使用</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/first_steps.py" line="100"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>HandlerDialog</name>
     <message>
         <location filename="../../volunteer_app/ui/dialogs/alert_dialogs.py" line="126"/>
@@ -1701,102 +1774,102 @@ The administrator looks after users, settings and backups; create &quot;Communit
 <context>
     <name>HotspotsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="40"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="41"/>
         <source>点位</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="40"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="41"/>
         <source>（未匹配地点）</source>
         <translation>(place not matched)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="41"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="42"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="42"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="43"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="44"/>
         <source>件数</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="45"/>
         <source>首次</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="46"/>
         <source>最近</source>
         <translation>Latest</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="49"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="50"/>
         <source>工单编号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="50"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="51"/>
         <source>来电时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="52"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="52"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="53"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="53"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="54"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="57"/>
         <source>建任务…</source>
         <translation>Create task…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="58"/>
         <source>提醒工作人员…</source>
         <translation>Remind a staff member…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="71"/>
         <source>该点位的工单</source>
         <translation>Tickets at this place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="88"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="89"/>
         <source>同一点位、同一类问题在近 %1 天内有 %2 件及以上诉求的，列在这里：趁下一次来电前先办。</source>
         <translation>Places with %2 or more requests of one category in the last %1 days: act before the next call.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="134"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="135"/>
         <source>为高频点位建任务</source>
         <translation>Task for a hot spot</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="136"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="137"/>
         <source>任务已建好，可在“任务与排班”里安排人员。</source>
         <translation>Task created; assign people in Tasks &amp; shifts.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="143"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="144"/>
         <source>提醒工作人员</source>
         <translation>Remind a staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="145"/>
+        <location filename="../../volunteer_app/ui/pages/request_hotspots.py" line="146"/>
         <source>已给工作人员派了一件网格巡查工单。</source>
         <translation>A grid patrol ticket was sent to the staff member.</translation>
     </message>
@@ -2356,17 +2429,17 @@ Switch user?</numerusform>
 <context>
     <name>MonthChoices</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="468"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="471"/>
         <source>%1年%2月</source>
         <translation>%2/%1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="476"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="479"/>
         <source>%1（本月，还没结束）</source>
         <translation>%1 (this month, not over yet)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="477"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="480"/>
         <source>%1（上月）</source>
         <translation>%1 (last month)</translation>
     </message>
@@ -2384,12 +2457,12 @@ Switch user?</numerusform>
         <translation>Whole community (every team, and visits by helpers in no team)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="435"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="438"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="436"/>
+        <location filename="../../volunteer_app/ui/dialogs/print_dialogs.py" line="439"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
@@ -3634,52 +3707,52 @@ Switch user?</numerusform>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="106"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="108"/>
         <source>证明编号</source>
         <translation>Certificate No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="108"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="109"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="109"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="110"/>
         <source>证明期间</source>
         <translation>Certificate period</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="112"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="113"/>
         <source>时长（小时）</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="113"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="114"/>
         <source>开具人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="114"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="115"/>
         <source>开具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="116"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="117"/>
         <source>补打</source>
         <translation>Reprints</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="121"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="121"/>
         <source>补打（原证明 {0}）</source>
         <translation>Reprint (original certificate {0})</translation>
     </message>
@@ -3687,12 +3760,12 @@ Switch user?</numerusform>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="272"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="273"/>
         <source>志愿者姓名、拼音首字母或证明编号</source>
         <translation>Volunteer name, pinyin initials or certificate number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="288"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="289"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
     </message>
@@ -5021,233 +5094,234 @@ Reason for archiving:</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="49"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="51"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="52"/>
         <source>常规设置</source>
         <translation>General settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="53"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="208"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="216"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="54"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="223"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="56"/>
         <source>备份与恢复</source>
         <translation>Backup &amp;&amp; restore</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="57"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="58"/>
         <source>街道服务器</source>
         <translation>Street server</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="85"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="164"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="223"/>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="232"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="171"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="239"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="165"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="172"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="173"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="180"/>
         <source>新增用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="174"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="181"/>
         <source>修改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="175"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="182"/>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="176"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="183"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="184"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="191"/>
         <source>管理员账户只管理用户、设置和备份；登记居民和志愿者请用“社区工作者”账户。</source>
         <translation>Administrator accounts manage only users, settings and backups; register residents and volunteers with a &quot;Community staff&quot; account.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="196"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="203"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="204"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="197"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="204"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="200"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="207"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="208"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="215"/>
         <source>请先在表格中选中一位用户。</source>
         <translation>First select a user in the table.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="232"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="239"/>
         <source>还没有任何队伍设了队长或副队长。</source>
         <translation>No team has a captain or vice-captain yet.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="234"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="241"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="234"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="241"/>
         <source>这个账户属于哪位队长</source>
         <translation>Which captain this account belongs to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="258"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="265"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="259"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="266"/>
         <source>“{0}”的新密码（至少8位）</source>
         <translation>New password for &quot;{0}&quot; (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="272"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="279"/>
         <source>备份到文件…</source>
         <translation>Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="273"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="280"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="277"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="284"/>
         <source>备份是数据库的完整副本，请存到U盘或另一台电脑上。也可以用任务计划每晚运行：python main.py backup --out 文件</source>
         <translation>A backup is a complete copy of the database: keep it on a USB drive or another computer. The task scheduler can also run this every night: python main.py backup --out FILE</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="296"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="303"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="296"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="303"/>
         <source>邻里帮备份</source>
         <translation>LinLiBang backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="303"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="310"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="308"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="315"/>
         <source>备份失败：%1</source>
         <translation>Backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="382"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="389"/>
         <source>恢复后无法打开数据库文件 {0}：{1}
 窗口中不再显示这个文件的数据。请关闭邻里帮，再用命令 python main.py restore 备份文件 --db {0} 恢复一个完好的备份。</source>
         <translation>After the restore the database file {0} cannot be opened: {1}
 The window no longer shows this file&apos;s data. Close LinLiBang, then restore a sound backup with the command python main.py restore BACKUP_FILE --db {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="388"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="395"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="306"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="313"/>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="316"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="322"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="329"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="323"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="330"/>
         <source>恢复会用备份“%1”替换当前的全部数据（当前数据另存一份，可以再恢复回来）。继续吗？</source>
         <translation>Restoring replaces all current data with the backup “%1” (the current data are kept in a separate copy that can be restored again). Continue?</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="347"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="354"/>
         <source>正在等待上报、备份等后台工作结束，然后从备份恢复…</source>
         <translation>Waiting for the work in the background (publishing, a backup) to finish, then restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="377"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="384"/>
         <source>已恢复。原数据另存为 {0}。</source>
         <translation>Restored. The previous data were saved as {0}.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="354"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="361"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="373"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="380"/>
         <source>恢复失败：{0}。当前数据没有改动。</source>
         <translation>Restore failed: {0}. The current data is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="374"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="381"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="379"/>
+        <location filename="../../volunteer_app/ui/pages/settings_page.py" line="386"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
@@ -5255,62 +5329,62 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="383"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="384"/>
         <source>编辑班次</source>
         <translation>Edit shift</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="395"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="396"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="397"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="398"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="401"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="402"/>
         <source>例如：带扫帚，在东门集合</source>
         <translation>e.g. bring a broom, meet at the east gate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="404"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="405"/>
         <source>“以后”指同一任务、同一开始时间、这一天及之后的班次；日期只能逐个修改。</source>
         <translation>&quot;Later&quot; means shifts of the same task with the same start time, on this day and after; dates can only be changed one by one.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="412"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="413"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="414"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="414"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="415"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="415"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="416"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="416"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="417"/>
         <source>修改范围</source>
         <translation>Apply to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="419"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="420"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="419"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="420"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -5371,7 +5445,7 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>SlotRow</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="61"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="62"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -5392,82 +5466,82 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>StandingsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
         <source>未达星级</source>
         <translation>No star yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
         <source>一星级</source>
         <translation>1 star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="49"/>
         <source>二星级</source>
         <translation>2 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="48"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="49"/>
         <source>三星级</source>
         <translation>3 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="49"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="50"/>
         <source>四星级</source>
         <translation>4 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="49"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="50"/>
         <source>五星级</source>
         <translation>5 stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
         <source>志愿者编号</source>
         <translation>Volunteer No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="67"/>
         <source>本月时长</source>
         <translation>Hours this month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="68"/>
         <source>本年时长</source>
         <translation>Hours this year</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="69"/>
         <source>累计时长</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="70"/>
         <source>其中已核实</source>
         <translation>of which verified</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="72"/>
         <source>距下一星级</source>
         <translation>To next star</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="73"/>
         <source>星级</source>
         <translation>Stars</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="78"/>
         <source>已满五星</source>
         <translation>Five stars reached</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="77"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="78"/>
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
@@ -5475,72 +5549,72 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>StandingsPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="176"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="177"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="179"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="180"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="185"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="186"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="186"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="187"/>
         <source>导出年度统计…</source>
         <translation>Export yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="187"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="188"/>
         <source>所选年度每位志愿者的服务时长与星级：PDF（含全年按月、按类别合计）、Excel 或 CSV；选了队伍则只统计该队组织的服务</source>
         <translation>Each volunteer&apos;s hours and stars for the chosen year: PDF (with totals by month and by type), Excel or CSV; with a team chosen, only services that team organised count</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="198"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="199"/>
         <source>时长不含已被更正的原记录；星级按累计已核实、计入星级的时长评定（100、300、600、1000、1500小时为一至五星级；社区工作者工作时间内的服务登记但不计星级）。</source>
         <translation>Hours exclude corrected originals; stars follow the verified hours that count for stars (100, 300, 600, 1,000 and 1,500 hours for one to five stars; staff service in working hours is recorded but earns no stars).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="219"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="220"/>
         <source>%1年度志愿服务时长统计.pdf</source>
         <translation>volunteer_hours_%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="221"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="222"/>
         <source>导出年度统计</source>
         <translation>Export yearly summary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="222"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="223"/>
         <source>PDF文件 (*.pdf);;Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>PDF files (*.pdf);;Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="229"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="230"/>
         <source>文件名请以 .pdf、.xlsx 或 .csv 结尾。</source>
         <translation>Please end the file name with .pdf, .xlsx or .csv.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="232"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="233"/>
         <source>正在导出年度统计……</source>
         <translation>Exporting the yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="238"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="239"/>
         <source>已取消导出。</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="244"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="245"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="251"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="252"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -6016,198 +6090,198 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="42"/>
         <source>仅一次</source>
         <translation>Once</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="41"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="42"/>
         <source>每天</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="42"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="43"/>
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="42"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="43"/>
         <source>分组轮值</source>
         <translation>Rota in groups</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="82"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="83"/>
         <source>新建任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="93"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="94"/>
         <source>（不指定）</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="98"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="99"/>
         <source>（重体力）</source>
         <translation> (heavy)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="101"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="102"/>
         <source>例如：桶前值守、周六铲冰</source>
         <translation>e.g. bin duty, Saturday ice clearing</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="103"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="104"/>
         <source>要做什么、在哪里集合、带什么（可不填）</source>
         <translation>What to do, where to meet, what to bring (optional)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="119"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="120"/>
         <source> 个组</source>
         <translation> groups</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="121"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="122"/>
         <source>每天换组</source>
         <translation>Rotate daily</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="122"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="123"/>
         <source>每周换组</source>
         <translation>Rotate weekly</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="134"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="135"/>
         <source>添加时段</source>
         <translation>Add time slot</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="148"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="149"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="155"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="156"/>
         <source>最少</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="157"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="158"/>
         <source>最多</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="159"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="160"/>
         <source>人</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="162"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="163"/>
         <source>用顿号分开，没有可不填</source>
         <translation>Separate with commas; optional</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="163"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="164"/>
         <source>法定节假日不排班</source>
         <translation>No shifts on public holidays</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="166"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="167"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="167"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="168"/>
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="168"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="169"/>
         <source>任务名称</source>
         <translation>Task name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="169"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="170"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="170"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="171"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="171"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="172"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="172"/>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="274"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="173"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="275"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="173"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="174"/>
         <source>轮值</source>
         <translation>Rota</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="174"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="175"/>
         <source>时段</source>
         <translation>Time slots</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="175"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="176"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="176"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="177"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="177"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="178"/>
         <source>所需技能</source>
         <translation>Skills needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="185"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="186"/>
         <source>生成班次</source>
         <translation>Create shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="185"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="186"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="210"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="211"/>
         <source>还没有队伍。任务属于队伍：先在“志愿者与队伍”里点“新建队伍”，再来新建任务。</source>
         <translation>No team yet. A task belongs to a team: first press “New team” in “Volunteers &amp; teams”, then come back to make the task.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="211"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="212"/>
         <source>您没有可以排班的队伍。</source>
         <translation>You have no team you can schedule.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="274"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="275"/>
         <source>只在</source>
         <translation>Only on</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="323"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="324"/>
         <source>将生成 {0} 个班次，共 {1} 天。</source>
         <translation>{0} shifts will be created over {1} days.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="326"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="327"/>
         <source>第一个：{0}</source>
         <translation>First: {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="328"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="329"/>
         <source>（{0}组）</source>
         <translation> (group {0})</translation>
     </message>
@@ -6322,188 +6396,188 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="43"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="44"/>
         <source>签收</source>
         <translation>Sign for it</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="44"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="45"/>
         <source>联系诉求人</source>
         <translation>Contact the caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="45"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="46"/>
         <source>开始办理</source>
         <translation>Start handling</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="46"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="47"/>
         <source>反馈结果…</source>
         <translation>Report the result…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="47"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="48"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="66"/>
         <source>承办</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="66"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="67"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="66"/>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="234"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="235"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="68"/>
         <source>回访结果</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="71"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="72"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="73"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="74"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="74"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="75"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="82"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="83"/>
         <source>退回重办…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="83"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="84"/>
         <source>登记回访…</source>
         <translation>Record callback…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="84"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="85"/>
         <source>派给工作人员…</source>
         <translation>To a staff member…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="85"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="86"/>
         <source>派给队伍（建任务）…</source>
         <translation>To a team (task)…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="113"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="114"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="116"/>
         <source>回电时查看完整号码；查看会记入操作日志</source>
         <translation>See the full number to call back; viewing is logged</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="141"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="142"/>
         <source>请在左侧选择一件诉求</source>
         <translation>Choose a request on the left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="183"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="184"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="234"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="235"/>
         <source>反馈办理结果</source>
         <translation>Report the result</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="237"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="238"/>
         <source>已反馈办理结果。</source>
         <translation>Result reported.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="240"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="241"/>
         <source>已进入“%1”。</source>
         <translation>Now “%1”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="245"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="246"/>
         <source>退回重办</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="245"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="246"/>
         <source>退回原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="248"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="249"/>
         <source>已退回重办。</source>
         <translation>Sent back.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="254"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="255"/>
         <source>已登记回访结果。</source>
         <translation>Callback recorded.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="259"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="260"/>
         <source>派给工作人员</source>
         <translation>Give to a staff member</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="262"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="263"/>
         <source>已派给工作人员。</source>
         <translation>Given to the staff member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="275"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="276"/>
         <source>派给队伍（建任务）</source>
         <translation>Give to a team (task)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="276"/>
+        <location filename="../../volunteer_app/ui/pages/request_detail.py" line="277"/>
         <source>已派给队伍，任务已建在“任务与排班”里。</source>
         <translation>Given to the team; the task is in Tasks &amp; shifts.</translation>
     </message>
@@ -6511,118 +6585,118 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="55"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
         <source>超时或有风险</source>
         <translation>Late or at risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="57"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="56"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="57"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="59"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="60"/>
         <source>工单编号、诉求人、地址、分类或内容</source>
         <translation>Ticket no., caller, address, category or text</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="62"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="63"/>
         <source>新建诉求…</source>
         <translation>New request…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="65"/>
         <source>导入12345工单…</source>
         <translation>Import 12345 tickets…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="101"/>
         <source>这里没有诉求。清空查找框，或在左上角换一个列表看看。</source>
         <translation>No requests here. Clear the search box, or choose another list at the top left.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="101"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="102"/>
         <source>没有未办结的诉求。</source>
         <translation>No open requests. </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="103"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="104"/>
         <source>居民来电、来访的诉求点“新建诉求…”登记。</source>
         <translation>Enter a resident’s call or visit with “New request…”. </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="105"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="106"/>
         <source>诉求由社区工作者登记和派单。</source>
         <translation>Community staff enter and dispatch requests. </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="107"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="108"/>
         <source>12345派来的工单点“导入12345工单…”。</source>
         <translation>Bring in 12345 hotline tickets with “Import 12345 tickets…”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="112"/>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="128"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="113"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="129"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="118"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="119"/>
         <source>工单编号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="119"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="120"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="120"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="121"/>
         <source>来电时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="122"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="123"/>
         <source>诉求人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="123"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="124"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="124"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="125"/>
         <source>诉求类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="125"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="126"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="126"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="127"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="127"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="128"/>
         <source>承办人/队伍</source>
         <translation>Staff / team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="149"/>
+        <location filename="../../volunteer_app/ui/pages/request_tickets.py" line="150"/>
         <source>共 %1 件</source>
         <translation>%1 tickets</translation>
     </message>
@@ -7479,12 +7553,12 @@ Check the disk space and the path, then try again.</translation>
 <context>
     <name>_ScopeChoice</name>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="353"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="354"/>
         <source>仅此班次</source>
         <translation>This shift only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="354"/>
+        <location filename="../../volunteer_app/ui/dialogs/task_dialog.py" line="355"/>
         <source>此班次及以后同一时段的班次</source>
         <translation>This and later shifts in the same slot</translation>
     </message>
