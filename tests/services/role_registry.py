@@ -360,6 +360,7 @@ GUARDS: dict[str, dict[str, str]] = {
             "open: the committee's settings (cohorts, cadences, certificate issuer); secrets "
             "live in the keyring, never here",
         "admin.settings.put": "SETTINGS",
+        "admin.settings.missing_issuer": "open: which of the issuer's three settings (printed on every certificate) are blank",
         "admin.settings.max_unpacked_bytes": "open: a size limit for the import's file check",
         "admin.settings.housing_rule": "open: the 悬空老人 rule every role's resident list applies",
         "admin.settings.cohorts": "open: the 80后/90后 birth-year settings every page shows",

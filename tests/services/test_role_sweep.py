@@ -256,6 +256,7 @@ READS: dict[str, Call] = {
     "alerts.access.now": lambda s, t, w: alert_access.now(s),
     "auto_backups.interval_hours": lambda s, t, w: auto_backups.interval_hours(s),
     "settings.max_unpacked_bytes": lambda s, t, w: settings.max_unpacked_bytes(s),
+    "settings.missing_issuer": lambda s, t, w: settings.missing_issuer(s),
     "settings.cohorts": lambda s, t, w: settings.cohorts(s),
     "settings.selection_rule": lambda s, t, w: settings.selection_rule(s, AlertType.SNOW),
     "settings.escalation_rule": lambda s, t, w: settings.escalation_rule(s),
