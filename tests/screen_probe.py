@@ -182,6 +182,25 @@ def _scrolls_needlessly(window: QWidget, key: str) -> list[str]:
     return [f"page {key}: scrolls although it fits ({least} high in {area.height()})"]
 
 
+def _more_list_problems(window: QWidget, room) -> list[str]:
+    """The week's "另有N个" list: the running warning's duty shifts, all at the same hours, are
+    more than a day shows side by side."""
+    from PySide6.QtGui import QGuiApplication
+
+    view = window.show_page("schedule").week_view
+    chips = view.chips()
+    if not chips:
+        return ["page schedule: the warning's duty shifts show no 另有N个 chip"]
+    popup = view.open_more(chips[0])
+    QApplication.processEvents()
+    out = _problems(popup, "schedule's 另有N个 list", room)
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    if not screen.contains(popup.frameGeometry()):
+        out.append(f"schedule's 另有N个 list: opens at {popup.frameGeometry()}, past the screen's {screen}")
+    popup.close()
+    return out
+
+
 def _start_warning(session) -> None:
     from volunteer_app.domain.weather import AlertLevel, AlertType
     from volunteer_app.services.alerts import start
@@ -213,6 +232,7 @@ def main() -> int:
         app.processEvents()
         problems += _problems(window, f"page {key}", room)
         problems += _scrolls_needlessly(window, key)
+    problems += _more_list_problems(window, room)
 
     opened = []
     for name, make in _factories(session, db).items():

@@ -7309,117 +7309,141 @@ Archived volunteers leave the lists and rosters; their service records and certi
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="47"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="58"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="47"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="58"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="48"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="59"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="48"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="59"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="49"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="60"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="49"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="60"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="50"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="61"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="52"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="63"/>
         <source>缺人</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="52"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="63"/>
         <source>已够</source>
         <translation>Enough</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="53"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="64"/>
         <source>已满</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="53"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="64"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="79"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="90"/>
         <source>%1：已排%2人，需要%3人</source>
         <translation>%1: %2 on it, %3 needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="84"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="95"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="88"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="99"/>
         <source>%1月%2日 %3 %4–%5</source>
         <translation>%3 %1/%2 %4–%5</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="93"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="104"/>
         <source>地点：%1</source>
         <translation>Place: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="182"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="252"/>
         <source>%1组轮值</source>
         <translation>rota group %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="193"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="263"/>
         <source>轮值：%1组</source>
         <translation>Rota: group %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="196"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="266"/>
         <source>人员：%1</source>
         <translation>People: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="197"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="267"/>
         <source>尚未安排</source>
         <translation>nobody yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="214"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="284"/>
         <source>周视图</source>
         <translation>Week view</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="363"/>
+        <source>另有%n个</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="343"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="452"/>
         <source>（今天）</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="386"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="229"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="495"/>
         <source> · %1组</source>
         <translation> · group %1</translation>
     </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="525"/>
+        <source>点击查看</source>
+        <translation>click to see</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="558"/>
+        <source>%1 %2月%3日 %4–%5 另有%6个班次</source>
+        <translation>%1 %2/%3 %4–%5: %6 more shifts</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="629"/>
+        <source>点击列出这些班次，可以选中或打开</source>
+        <translation>Click to list these shifts, then select or open one</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="459"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="634"/>
         <source>本周共 %n 个班次</source>
         <translation>
             <numerusform>%n shift this week</numerusform>

@@ -6,15 +6,15 @@ as PDF (read back), WeChat text and .ics, and who may press what."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import icalendar
 import pytest
 from conftest import TODAY
 from pdftext import pdf_text
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QFontMetricsF, QGuiApplication, QHelpEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
 from volunteer_app.domain.scheduling import Recurrence, Slot
 from volunteer_app.services.admin import settings, users
@@ -141,6 +141,90 @@ def test_week_view_lays_overlaps_side_by_side_and_answers_mouse_and_keys(qtbot):
     assert "桶前值守（测试队）" in text and "地点：明春苑" in text and "已够：已排1人，需要1–2人" in text \
         and "人员：张三" in text
     assert not view.grab().isNull()
+
+
+# -- a weather warning's duty shifts, all at the same hours ---------------------------------------
+
+WARNING_DAY = NEXT_MONDAY + timedelta(days=1)
+DUTY_PLACES = ("干休所大院", "新发地村", "明春苑", "郭公庄北街", "银地家园", "高立庄", "银地第二社区", "花乡桥")
+
+
+def tooltip_at(widget, pos: QPoint) -> str:
+    """What the widget's tooltip says where the mouse rests at ``pos``."""
+    QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, pos, widget.mapToGlobal(pos)))
+    return QToolTip.text()
+
+
+# the offscreen platform can neither raise a popup nor give it the keyboard; a real one does
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "does not support grabbing the keyboard")
+def test_eight_shifts_at_once_show_readable_blocks_and_the_rest_behind_one_chip(qtbot, session):
+    # as 极端天气 makes them: a duty shift per place, for each team, all 07:00–10:00
+    crews = [Team(session, "银地第二社区居民志愿服务队"), Team(session, "新发地村青年先锋队")]
+    crews[0].volunteer("张建国")
+    made = [crews[n % 2].shift("铲冰除雪", WARNING_DAY, 7, 10, lo=1, hi=2, title=f"雪后铲冰：{place}")
+            for n, place in enumerate(DUTY_PLACES)]
+    page = open_page(qtbot, session)
+    page.next_week.click()
+    view = page.week_view
+    assert len(view.shifts()) == 8
+
+    # each block shown is wide enough for four characters of its text and the text's margins
+    least = QFontMetricsF(view._small).horizontalAdvance("中" * 4) + 8
+    rects = {s.id: view.shift_rect(s.id) for s in made}
+    visible = [s for s in made if not rects[s.id].isEmpty()]
+    assert visible and all(rects[s.id].width() >= least for s in visible), \
+        {s.task_title: rects[s.id].width() for s in made}
+    assert view.readable_width() == least
+    hidden = [s for s in made if rects[s.id].isEmpty()]
+    [chip] = view.chips()                                   # the rest: one chip in that slot
+    assert view.chip_text(chip) == f"另有{len(hidden)}个" and len(visible) + len(hidden) == 8
+    assert {s.id for s in chip.shifts} == {s.id for s in hidden}
+    assert rects[visible[-1].id].right() < chip.rect.left()   # beside the blocks, not over them
+
+    # a block's tooltip still names the task, the time and the people
+    first = visible[0]
+    words = tooltip_at(view, rects[first.id].center())
+    assert f"{first.task_title}（{first.team_name}）" in words
+    assert "12月01日 周二 07:00–10:00" in words and "人员：尚未安排" in words
+    assert all(s.task_title in tooltip_at(view, chip.rect.toAlignedRect().center()) for s in hidden)
+
+    # a click on the chip lists the hidden shifts, whole
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=chip.rect.toAlignedRect().center())
+    popup = view.more_popup
+    assert popup is not None and popup.isVisible()
+    assert sorted(popup.shift_ids()) == sorted(s.id for s in hidden)
+    rows = [popup.list.item(i).text() for i in range(popup.list.count())]
+    assert all(any(s.task_title in row and s.team_name in row for row in rows) for s in hidden), rows
+    assert page.selected_shift() is None                    # opening the list chooses nothing
+
+    # a row answers as a block does: a click selects the shift, a double click opens it
+    target = hidden[-1]
+    where = popup.row_rect(target.id).center()
+    qtbot.mouseClick(popup.list.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert page.selected_shift().id == target.id == view.selected_id()
+    assert target.task_title in page.details.text() and page.assign.isEnabled()
+    qtbot.mouseDClick(popup.list.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert isinstance(page.dialog, AssignDialog) and page.dialog.shift_id == target.id
+    assert view.more_popup is None
+    page.dialog.reject()
+
+    # a wider window: more side by side, fewer behind the chip (from the width, not a constant)
+    page.resize(1900, 760)
+    qtbot.waitUntil(lambda: view.width() > 1500)
+    wider = [s for s in made if not view.shift_rect(s.id).isEmpty()]
+    assert len(wider) > len(visible) and all(view.shift_rect(s.id).width() >= least for s in wider)
+    assert view.chip_text(view.chips()[0]) == f"另有{8 - len(wider)}个"
+
+
+def test_an_ordinary_overlap_of_two_shows_both_blocks_and_no_chip(qtbot, session, team):
+    early = team.shift("垃圾分类值守", WARNING_DAY, 7, 9, title="桶前值守")
+    late = team.shift("铲冰除雪", WARNING_DAY, 8, 10, title="明春苑铲冰")
+    page = open_page(qtbot, session)
+    page.next_week.click()
+    view = page.week_view
+    left, right = view.shift_rect(early.id), view.shift_rect(late.id)
+    assert not left.isEmpty() and not right.isEmpty() and left.right() < right.left()
+    assert view.chips() == []
 
 
 def test_shift_table_model_passes_the_model_tester(qtmodeltester, demo_session):

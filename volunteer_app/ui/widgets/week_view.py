@@ -1,14 +1,22 @@
 """A week calendar painted by hand: seven days across, the hours down, each shift a block
 coloured by its fill (缺人 / 已够 / 已满), overlapping shifts side by side.
 
+Side by side only as many as leave a block wide enough to read (four characters of its text
+at the widget's font, see :meth:`WeekView.readable_width`); where more overlap, as in a
+weather warning's duty shifts for every team at the same hours, the last lane becomes one
+"另有N个" chip for the rest of that time slot, as a calendar people know does. A click on
+the chip lists those shifts (more_shifts.py); ↑/↓ reach them too.
+
 It takes any objects shaped like ``services.scheduling.schedule.ShiftView`` (id, date, start, end,
 task_title, place, team_name, filled, min_people, max_people, fill, assignees, cancelled,
-rota_group). The layout (day, lane, lanes) is computed once per :meth:`set_shifts`; a
-paint maps it to pixels, so 2,000 shifts draw in milliseconds (see bench/week_view.py).
+rota_group). The layout (day, lane, lanes) is computed once per :meth:`set_shifts`; which
+lanes fit, and the pixels, once per size, so 2,000 shifts draw in milliseconds (see
+bench/week_view.py).
 
-Mouse: a click selects, a double click opens (``activated``). Keyboard: ←/→ the nearest
-shift of the day before or after, ↑/↓ the previous or next shift in time order (across
-days), Enter opens.
+Mouse: a click selects, a double click opens (``activated``); a click on a chip lists its
+shifts, whose rows answer the same way. Keyboard: ←/→ the nearest shift of the day before or
+after, ↑/↓ the previous or next shift in time order (across days, those behind a chip too),
+Enter opens.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -43,6 +52,8 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
+
+from .more_shifts import MoreShiftsPopup, Row
 
 DAY_NAMES = (QT_TRANSLATE_NOOP("WeekView", "周一"), QT_TRANSLATE_NOOP("WeekView", "周二"),
              QT_TRANSLATE_NOOP("WeekView", "周三"), QT_TRANSLATE_NOOP("WeekView", "周四"),
@@ -115,6 +126,12 @@ SELECTED = QColor("#24364f")
 
 HEADER_HEIGHT = 40
 GUTTER_WIDTH = 48
+# A block's text starts 6 px in and stops 2 px short of its right edge (see _paint_shifts).
+TEXT_PADDING = 8
+# A block narrower than this many characters of its text cannot say which shift it is.
+READABLE_CHARACTERS = 4
+MORE_BG = QColor("#e9eef5")
+MORE_EDGE = QColor("#5b7aa6")
 
 
 class _Placed(NamedTuple):
@@ -126,6 +143,17 @@ class _Placed(NamedTuple):
     bottom: int
     lane: int
     lanes: int
+    cluster: int        # the shifts overlapping one another (directly or through others)
+
+
+class MoreChip(NamedTuple):
+    """"另有N个": the shifts of one time slot that do not fit side by side."""
+
+    rect: QRectF
+    day: int
+    top: int            # minutes since midnight, of the first of them to start
+    bottom: int         # …and of the last to end
+    shifts: tuple[Any, ...]
 
 
 def lay_out(shifts: Sequence[Any], monday: date) -> list[_Placed]:
@@ -143,6 +171,7 @@ def lay_out(shifts: Sequence[Any], monday: date) -> list[_Placed]:
             bottom = 24 * 60
         by_day.setdefault(day, []).append((top, -bottom, shift.id, shift))
     placed: list[_Placed] = []
+    clusters = 0
     for day in sorted(by_day):
         items = sorted(by_day[day], key=lambda item: item[:3])
         cluster: list[tuple[int, int, int, Any]] = []   # top, bottom, lane, shift
@@ -153,8 +182,8 @@ def lay_out(shifts: Sequence[Any], monday: date) -> list[_Placed]:
         for top, negative_bottom, _id, shift in items:
             bottom = -negative_bottom
             if top >= cluster_end and cluster:
-                placed.extend(_Placed(sh, day, t, b, lane, lanes) for t, b, lane, sh in cluster)
-                cluster, busy, free, lanes = [], [], [], 0
+                placed.extend(_Placed(sh, day, t, b, lane, lanes, clusters) for t, b, lane, sh in cluster)
+                cluster, busy, free, lanes, clusters = [], [], [], 0, clusters + 1
             while busy and busy[0][0] <= top:
                 heapq.heappush(free, heapq.heappop(busy)[1])
             if free:
@@ -164,8 +193,49 @@ def lay_out(shifts: Sequence[Any], monday: date) -> list[_Placed]:
             heapq.heappush(busy, (bottom, lane))
             cluster.append((top, bottom, lane, shift))
             cluster_end = max(cluster_end, bottom)
-        placed.extend(_Placed(sh, day, t, b, lane, lanes) for t, b, lane, sh in cluster)
+        placed.extend(_Placed(sh, day, t, b, lane, lanes, clusters) for t, b, lane, sh in cluster)
+        clusters += 1
     return placed
+
+
+def _slots(hidden: Sequence[_Placed]) -> list[tuple[int, int, int, tuple[Any, ...]]]:
+    """The hidden shifts of one cluster (in time order) as time slots, each those that overlap
+    one another: (day, top, bottom, shifts). One chip each, so a chip spans only the hours its
+    shifts are in."""
+    slots: list[tuple[int, int, int, tuple[Any, ...]]] = []
+    group: list[Any] = []
+    top = bottom = 0
+    for p in hidden:
+        if group and p.top >= bottom:
+            slots.append((hidden[0].day, top, bottom, tuple(group)))
+            group = []
+        if not group:
+            top, bottom = p.top, p.bottom
+        group.append(p.shift)
+        bottom = max(bottom, p.bottom)
+    if group:
+        slots.append((hidden[0].day, top, bottom, tuple(group)))
+    return slots
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _row_text(shift: Any) -> str:
+    """A hidden shift in the chip's list, two lines: when and what, then how full and who."""
+    state = state_name(shift) if shift.cancelled else f"{state_name(shift)} {people(shift)}"
+    if getattr(shift, "rota_group", ""):
+        state += filled_in(QCoreApplication.translate("WeekView", " · %1组"), shift.rota_group)
+    names = list(getattr(shift, "assignees", []) or [])
+    if names:
+        state += "　" + "、".join(names)
+    return f"{shift.start:%H:%M}–{shift.end:%H:%M} {_task_line(shift)}\n{state}"
+
+
+def _row_colours(shift: Any) -> tuple[QColor, QColor]:
+    colours = CANCELLED if shift.cancelled else FILL.get(shift.fill, FILL["已够"])
+    return colours.background, colours.text
 
 
 def people(shift: Any) -> str:
@@ -216,8 +286,10 @@ class WeekView(QWidget):
         self._today: date | None = None
         self._placed: list[_Placed] = []
         self._index_of: dict[int, int] = {}
-        self._rects: list[QRectF] = []
+        self._rects: list[QRectF] = []          # an empty one: the shift is behind a chip
+        self._chips: list[MoreChip] = []
         self._rects_for: QSize | None = None
+        self.more_popup: MoreShiftsPopup | None = None
         self._first_hour, self._last_hour = 6, 22
         self._selected_id = 0
         self._small = QFont(self.font())
@@ -234,6 +306,7 @@ class WeekView(QWidget):
         else:
             self._first_hour, self._last_hour = 6, 22
         self._rects_for = None
+        self._close_more()                      # its rows may be gone or changed
         if self._selected_id not in self._index_of:
             self._selected_id = 0
         self._update_accessible()
@@ -258,7 +331,7 @@ class WeekView(QWidget):
         self.selected.emit(shift_id)
 
     def shift_rect(self, shift_id: int) -> QRect:
-        """Where a shift is drawn (tests click there)."""
+        """Where a shift is drawn (tests click there); empty for one behind a chip."""
         self._ensure_rects()
         index = self._index_of.get(shift_id)
         return QRect() if index is None else self._rects[index].toAlignedRect()
@@ -276,6 +349,29 @@ class WeekView(QWidget):
             if self._rects[i].contains(QPointF(x, y)):
                 return self._placed[i].shift
         return None
+
+    def chips(self) -> list[MoreChip]:
+        """The "另有N个" chips at the present size, in day and time order."""
+        self._ensure_rects()
+        return list(self._chips)
+
+    def chip_at(self, x: float, y: float) -> MoreChip | None:
+        self._ensure_rects()
+        return next((chip for chip in self._chips if chip.rect.contains(QPointF(x, y))), None)
+
+    def chip_text(self, chip: MoreChip) -> str:
+        return self.tr("另有%n个", "", len(chip.shifts))
+
+    def readable_width(self) -> float:
+        """The narrowest a block may be and still say which shift it is: four characters of
+        its text plus the text's padding, at the font the blocks are written in."""
+        return QFontMetricsF(self._small).horizontalAdvance("中" * READABLE_CHARACTERS) + TEXT_PADDING
+
+    def lanes_that_fit(self) -> int:
+        """How many shifts a day shows side by side at the present width (at least two, so an
+        ordinary overlap of two stays two blocks even on a narrow window)."""
+        lane = self.readable_width() + 2.0                  # a 1 px gap either side
+        return max(2, int((self._day_width() - 6) // lane))
 
     # -- geometry -----------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
@@ -302,21 +398,34 @@ class WeekView(QWidget):
     def _ensure_rects(self) -> None:
         if self._rects_for == self.size():
             return
+        fit = self.lanes_that_fit()
+        rects = []
+        hidden: dict[int, list[_Placed]] = {}           # by cluster, in time order
+        for p in self._placed:
+            if p.lanes <= fit:
+                rects.append(self._lane_rect(p.day, p.lane, p.lanes, p.top, p.bottom))
+            elif p.lane < fit - 1:
+                rects.append(self._lane_rect(p.day, p.lane, fit, p.top, p.bottom))
+            else:                                       # the last lane is the chip's
+                rects.append(QRectF())
+                hidden.setdefault(p.cluster, []).append(p)
+        chips = []
+        for shifts in hidden.values():
+            for day, top, bottom, slot in _slots(shifts):
+                chips.append(MoreChip(self._lane_rect(day, fit - 1, fit, top, bottom), day, top, bottom, slot))
+        self._rects, self._chips, self._rects_for = rects, chips, self.size()
+
+    def _lane_rect(self, day: int, lane: int, lanes: int, top: int, bottom: int) -> QRectF:
         day_width = self._day_width()
         scale = self._hour_height() / 60
-        origin = HEADER_HEIGHT - self._first_hour * 60 * scale
-        rects = []
-        for p in self._placed:
-            lane_width = (day_width - 6) / p.lanes
-            gap = 1.0 if lane_width > 6 else 0.0        # very narrow lanes touch rather than vanish
-            top = origin + p.top * scale
-            rects.append(QRectF(GUTTER_WIDTH + p.day * day_width + 3 + p.lane * lane_width + gap,
-                                top + 1, max(1.0, lane_width - 2 * gap),
-                                max(3.0, (p.bottom - p.top) * scale - 2)))
-        self._rects, self._rects_for = rects, self.size()
+        lane_width = (day_width - 6) / lanes
+        gap = 1.0 if lane_width > 6 else 0.0            # very narrow lanes touch rather than vanish
+        return QRectF(GUTTER_WIDTH + day * day_width + 3 + lane * lane_width + gap,
+                      self._y(top) + 1, max(1.0, lane_width - 2 * gap), max(3.0, (bottom - top) * scale - 2))
 
     def resizeEvent(self, event: Any) -> None:
         self._rects_for = None
+        self._close_more()                      # the chip it came from may be gone
         super().resizeEvent(event)
 
     # -- painting -----------------------------------------------------------------------------
@@ -393,23 +502,82 @@ class WeekView(QWidget):
                 painter.drawText(QPointF(x, y + metrics.ascent()),
                                  metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_width))
                 y += line
+        for chip in self._chips:
+            if chip.rect.intersects(exposed_f):
+                self._paint_chip(painter, chip, metrics)
+            if any(shift.id == self._selected_id for shift in chip.shifts):
+                chosen = chip.rect                  # the selected shift is behind it
         if chosen is not None:
             painter.setPen(QPen(SELECTED, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(chosen.adjusted(1, 1, -1, -1))
 
+    def _paint_chip(self, painter: QPainter, chip: MoreChip, metrics: QFontMetrics) -> None:
+        rect = chip.rect
+        painter.fillRect(rect, MORE_BG)
+        painter.fillRect(QRectF(rect.left(), rect.top(), min(3.0, rect.width()), rect.height()), MORE_EDGE)
+        painter.setPen(QPen(MORE_EDGE, 1, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+        line = metrics.height()
+        text_width = int(rect.width()) - TEXT_PADDING
+        x, y = rect.left() + 6, rect.top() + 2
+        for text, colour in ((self.chip_text(chip), SELECTED), (self.tr("点击查看"), HOUR_TEXT)):
+            if y + line > rect.bottom() + 1:
+                break
+            painter.setPen(colour)
+            painter.drawText(QPointF(x, y + metrics.ascent()),
+                             metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_width))
+            y += line
+
     # -- interaction ----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            shift = self.shift_at(event.position().x(), event.position().y())
-            self.select(shift.id if shift is not None else 0)
+            chip = self.chip_at(event.position().x(), event.position().y())
+            if chip is not None:
+                self.open_more(chip)
+            else:
+                shift = self.shift_at(event.position().x(), event.position().y())
+                self.select(shift.id if shift is not None else 0)
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        chip = self.chip_at(event.position().x(), event.position().y())
+        if chip is not None:                    # its first click's popup was closed by the second
+            self.open_more(chip)
+            return
         shift = self.shift_at(event.position().x(), event.position().y())
         if shift is not None:
             self.select(shift.id)
             self.activated.emit(shift.id)
+
+    def open_more(self, chip: MoreChip) -> MoreShiftsPopup:
+        """The chip's shifts in a list beside it: a row selects or opens its shift as a block does."""
+        self._close_more()
+        day = self._monday + timedelta(days=chip.day)
+        title = filled_in(self.tr("%1 %2月%3日 %4–%5 另有%6个班次"), day_name(chip.day), day.month, day.day,
+                          _clock(chip.top), _clock(chip.bottom), len(chip.shifts))
+        rows = [Row(shift.id, _row_text(shift), describe(shift), *_row_colours(shift)) for shift in chip.shifts]
+        popup = MoreShiftsPopup(title, rows, self._selected_id, self)
+        popup.picked.connect(self.select)
+        popup.opened.connect(self._open_from_more)
+        popup.closed.connect(lambda: self._forget_more(popup))
+        self.more_popup = popup
+        popup.show_beside(QRect(self.mapToGlobal(chip.rect.topLeft().toPoint()), chip.rect.size().toSize()))
+        return popup
+
+    def _open_from_more(self, shift_id: int) -> None:
+        self.select(shift_id)
+        self.activated.emit(shift_id)
+
+    def _close_more(self) -> None:
+        if self.more_popup is not None:
+            self.more_popup.close()
+            self.more_popup = None
+
+    def _forget_more(self, popup: MoreShiftsPopup) -> None:
+        if self.more_popup is popup:
+            self.more_popup = None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -445,13 +613,20 @@ class WeekView(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             shift = self.shift_at(event.pos().x(), event.pos().y())
-            if shift is None:
+            chip = self.chip_at(event.pos().x(), event.pos().y()) if shift is None else None
+            if chip is not None:
+                QToolTip.showText(event.globalPos(), self._chip_tooltip(chip), self)
+            elif shift is None:
                 QToolTip.hideText()
                 event.ignore()
             else:
                 QToolTip.showText(event.globalPos(), describe(shift), self)
             return True
         return super().event(event)
+
+    def _chip_tooltip(self, chip: MoreChip) -> str:
+        lines = [f"{shift.start:%H:%M}–{shift.end:%H:%M} {_task_line(shift)}" for shift in chip.shifts]
+        return "\n".join([*lines, self.tr("点击列出这些班次，可以选中或打开")])
 
     def _update_accessible(self) -> None:
         shift = self.selected_shift()
