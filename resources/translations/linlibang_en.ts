@@ -1622,7 +1622,7 @@ The administrator looks after users, settings and backups; create &quot;Communit
     <message>
         <location filename="../../volunteer_app/ui/pages/first_steps.py" line="37"/>
         <source>填写社区名称、证明负责人和证明联系电话：证明和报表上的出具单位</source>
-        <translation>Fill in the community name, the certificate's person in charge and contact phone: the issuer on certificates and reports</translation>
+        <translation>Fill in the community name, the certificate&apos;s person in charge and contact phone: the issuer on certificates and reports</translation>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/first_steps.py" line="38"/>

@@ -3,13 +3,22 @@ taken says why (another window, a read-only folder, no folder at all)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
-from volunteer_app.store.window_lock import held_by_this_process, lock_path
+from volunteer_app.store.window_lock import (
+    MAKING_SECONDS,
+    WindowOpen,
+    held_by_this_process,
+    hold,
+    holder_pid,
+    lock_path,
+)
 from volunteer_app.ui.window_lock import take_window_lock
 
 
@@ -58,3 +67,23 @@ def test_a_folder_that_is_a_file_says_so(tmp_path):
     blocker.write_text("不是文件夹")
     lock, refused = take_window_lock(blocker / "linlibang.sqlite3")
     assert refused is not None and "无法" in refused and "已经有一个" not in refused
+
+
+def test_a_lock_file_being_made_counts_as_held_until_it_is_as_old_as_qt_says(tmp_path):
+    """Two restores at once: the first has created its lock file and not yet locked it or
+    written its pid (a moment under load). The second took that for a crashed window's lock,
+    removed it and restored too. An empty lock file is held until it is 30 s old, as Qt's
+    QLockFile judges one it cannot read; one with a crashed holder's lines is stale at once."""
+    db_path = tmp_path / "社区.sqlite3"
+    making = lock_path(db_path)
+    making.touch()
+    with pytest.raises(WindowOpen, match="另一个恢复"), hold(db_path):
+        pass
+    assert making.exists()
+    old = time.time() - MAKING_SECONDS - 1
+    os.utime(making, (old, old))
+    with hold(db_path):                     # left behind long ago: taken over
+        assert holder_pid(db_path) == os.getpid()
+    making.write_text("999999\nlinlibang\nother-pc\n", encoding="utf-8")   # a crashed window's
+    with hold(db_path):
+        assert holder_pid(db_path) == os.getpid()

@@ -181,6 +181,15 @@ def test_eight_shifts_at_once_show_readable_blocks_and_the_rest_behind_one_chip(
     assert {s.id for s in chip.shifts} == {s.id for s in hidden}
     assert rects[visible[-1].id].right() < chip.rect.left()   # beside the blocks, not over them
 
+    # a narrow block's title wraps over the hours it spans: the place is read whole, each line
+    # within the block, and the state keeps its own line
+    metrics = QFontMetricsF(view._small)
+    for shown in visible:
+        lines = view.block_lines(shown.id)
+        assert shown.task_title in "".join(lines[:-1]).removeprefix("07:00 "), lines
+        assert all(metrics.horizontalAdvance(text) <= rects[shown.id].width() - 8 for text in lines[:-1])
+        assert lines[-1].startswith("缺人")
+
     # a block's tooltip still names the task, the time and the people
     first = visible[0]
     words = tooltip_at(view, rects[first.id].center())

@@ -18,6 +18,7 @@ import contextlib
 import os
 import socket
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,8 +88,21 @@ def _is_live(path: Path) -> bool:
     fd = _lock_stale(path)
     if fd is None:
         return path.exists()
-    os.close(fd)
-    return False
+    try:
+        return _being_made(fd)
+    finally:
+        os.close(fd)
+
+
+# A lock file that holds no lines yet is being made: its maker created it and has not yet
+# taken the flock or written its pid. As Qt's QLockFile judges an unreadable lock by its age
+# (QLockFile::staleLockTime, 30 s by default), such a file counts as held until it is this old.
+MAKING_SECONDS = 30
+
+
+def _being_made(fd: int) -> bool:
+    found = os.fstat(fd)
+    return found.st_size == 0 and time.time() - found.st_mtime < MAKING_SECONDS
 
 
 def _remove_if_stale(path: Path) -> bool:
@@ -110,6 +124,8 @@ def _remove_if_stale(path: Path) -> bool:
     if fd is None:
         return not path.exists()
     try:
+        if _being_made(fd):
+            return False
         path.unlink(missing_ok=True)
     finally:
         os.close(fd)

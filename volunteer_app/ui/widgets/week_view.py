@@ -91,6 +91,19 @@ def _fill_line(shift: Any) -> str:
                      state_name(shift), shift.filled, _need(shift))
 
 
+def _wrapped(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
+    """``text`` broken into at most ``lines`` lines of ``width`` pixels, character by character
+    as Chinese wraps; the last line keeps the rest (the painter elides it)."""
+    out: list[str] = []
+    while len(out) < lines - 1 and metrics.horizontalAdvance(text) > width:
+        cut = 1
+        while cut < len(text) and metrics.horizontalAdvance(text[:cut + 1]) <= width:
+            cut += 1
+        out.append(text[:cut])
+        text = text[cut:].lstrip()
+    return [*out, text]
+
+
 def _task_line(shift: Any) -> str:
     return filled_in(QCoreApplication.translate("WeekView", "%1（%2）"), shift.task_title, shift.team_name)
 
@@ -490,15 +503,7 @@ class WeekView(QWidget):
             painter.setPen(colours.text)
             text_width = int(rect.width()) - 8
             x, y = rect.left() + 6, rect.top() + 2
-            state = state_name(shift) if shift.cancelled else f"{state_name(shift)} {people(shift)}"
-            if getattr(shift, "rota_group", ""):
-                state += filled_in(self.tr(" · %1组"), shift.rota_group)
-            lines = [f"{shift.start:%H:%M} {shift.task_title}", state]
-            if getattr(shift, "assignees", None):
-                lines.append("、".join(shift.assignees))
-            for text in lines:
-                if y + line > rect.bottom():
-                    break
+            for text in self._block_lines(shift, rect, metrics):
                 painter.drawText(QPointF(x, y + metrics.ascent()),
                                  metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_width))
                 y += line
@@ -511,6 +516,31 @@ class WeekView(QWidget):
             painter.setPen(QPen(SELECTED, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(chosen.adjusted(1, 1, -1, -1))
+
+    def block_lines(self, shift_id: int) -> list[str]:
+        """The lines the shift's block shows, each before the painter elides it to the width."""
+        for placed, rect in zip(self._placed, self._rects, strict=True):
+            if placed.shift.id == shift_id:
+                return self._block_lines(placed.shift, rect, QFontMetrics(self._small))
+        return []
+
+    def _block_lines(self, shift: Any, rect: QRectF, metrics: QFontMetrics) -> list[str]:
+        """Time and title, the state, the people: as many lines as the block's height holds.
+        A narrow block (a warning's duty shifts side by side) wraps its title over the lines
+        its hours leave, keeping one for the state, so 雪后铲冰：新发地村 stays readable."""
+        line = metrics.height()
+        if rect.width() < 28 or rect.height() < line + 2:
+            return []
+        room = int((rect.height() - 2) // line)
+        state = state_name(shift) if shift.cancelled else f"{state_name(shift)} {people(shift)}"
+        if getattr(shift, "rota_group", ""):
+            state += filled_in(self.tr(" · %1组"), shift.rota_group)
+        title = _wrapped(f"{shift.start:%H:%M} {shift.task_title}", metrics, int(rect.width()) - 8,
+                         max(1, room - 1))
+        lines = [*title, state]
+        if getattr(shift, "assignees", None):
+            lines.append("、".join(shift.assignees))
+        return lines[:room]
 
     def _paint_chip(self, painter: QPainter, chip: MoreChip, metrics: QFontMetrics) -> None:
         rect = chip.rect
