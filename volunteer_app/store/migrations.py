@@ -111,6 +111,8 @@ MIGRATIONS = _Migrations([
     (f"{__package__}.street_outbox", "m_street_outbox"),
     # 17: logins half-width (an input method's ｗａｎｇｌｉ is wangli), unless two would clash
     (f"{__package__}.user_logins", "m_half_width_logins"),
+    # 18: the 经办人 each certificate names (the command line's --handler)
+    (f"{__package__}.certificate_handlers", "m_certificate_handlers"),
 ])
 SCHEMA_VERSION = len(MIGRATIONS)
 
