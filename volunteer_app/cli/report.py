@@ -99,8 +99,7 @@ def _handled_by(session: Session, named: str | None) -> str:
     line acts as the built-in administrator, and “经办人：系统管理员” on an official paper names
     no one who could answer for it, so with neither the certificate is refused."""
     try:
-        handler = certificates.handler_name(session, named) if named is not None else (
-            certificates.handler_setting(session))
+        handler = certificates.handler_name(session, named, or_user=False)
     except CertificateError as error:
         raise CommandError(f"--handler：{error}") from error
     if not handler:

@@ -104,21 +104,18 @@ def check_issuer(session: Session) -> None:
                                f"{'和'.join(f'“{m}”' for m in missing)}，保存后再开具证明。")
 
 
-def handler_name(session: Session, handler: str | None = None) -> str:
+def handler_name(session: Session, handler: str | None = None, or_user: bool = True) -> str:
     """The 经办人 a certificate names, also kept in the register: ``handler`` when the caller
     names one (the command line's ``--handler``), else the setting 证明经办人, else the acting
-    user (the window's, who is a person)."""
+    user (the window's, who is a person); ``or_user=False``: "" instead of the user (the
+    command line's built-in administrator is no one to name)."""
     if handler is not None:
         try:
             return clean_name(handler, "经办人")
         except FieldError as error:
             raise CertificateError(error.message) from None
-    return handler_setting(session) or session.actor.name
-
-
-def handler_setting(session: Session) -> str:
-    """The setting 证明经办人: the 经办人 every certificate names, "" when it is blank."""
-    return str(settings.get(session, "certificate.handler") or "").strip()
+    setting = str(settings.get(session, "certificate.handler") or "").strip()
+    return setting or (session.actor.name if or_user else "")
 
 
 def _period(session: Session, volunteer_id: int, period_from: str | None,
