@@ -3738,21 +3738,26 @@ Switch user?</numerusform>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/record_panels.py" line="115"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="116"/>
         <source>开具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="117"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="118"/>
         <source>补打</source>
         <translation>Reprints</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="121"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="122"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="121"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="122"/>
         <source>补打（原证明 {0}）</source>
         <translation>Reprint (original certificate {0})</translation>
     </message>
@@ -3760,12 +3765,12 @@ Switch user?</numerusform>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="273"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="274"/>
         <source>志愿者姓名、拼音首字母或证明编号</source>
         <translation>Volunteer name, pinyin initials or certificate number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="289"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="290"/>
         <source>共 {0} 份证明（含补打）。证明在打印或保存为PDF时编号登记，预览不登记。</source>
         <translation>{0} certificates in all (reprints included). A certificate is numbered and registered when printed or saved as PDF, not when previewed.</translation>
     </message>
@@ -5549,72 +5554,72 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>StandingsPanel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="177"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="178"/>
         <source>志愿者：姓名、拼音首字母或编号</source>
         <translation>Volunteer: name, pinyin initials or number</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="180"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="181"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="186"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="187"/>
         <source>{0}年度</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="187"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="188"/>
         <source>导出年度统计…</source>
         <translation>Export yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="188"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="189"/>
         <source>所选年度每位志愿者的服务时长与星级：PDF（含全年按月、按类别合计）、Excel 或 CSV；选了队伍则只统计该队组织的服务</source>
         <translation>Each volunteer&apos;s hours and stars for the chosen year: PDF (with totals by month and by type), Excel or CSV; with a team chosen, only services that team organised count</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="199"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="200"/>
         <source>时长不含已被更正的原记录；星级按累计已核实、计入星级的时长评定（100、300、600、1000、1500小时为一至五星级；社区工作者工作时间内的服务登记但不计星级）。</source>
         <translation>Hours exclude corrected originals; stars follow the verified hours that count for stars (100, 300, 600, 1,000 and 1,500 hours for one to five stars; staff service in working hours is recorded but earns no stars).</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="220"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="221"/>
         <source>%1年度志愿服务时长统计.pdf</source>
         <translation>volunteer_hours_%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="222"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="223"/>
         <source>导出年度统计</source>
         <translation>Export yearly summary</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="224"/>
         <source>PDF文件 (*.pdf);;Excel 文件 (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>PDF files (*.pdf);;Excel files (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="230"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="231"/>
         <source>文件名请以 .pdf、.xlsx 或 .csv 结尾。</source>
         <translation>Please end the file name with .pdf, .xlsx or .csv.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="233"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="234"/>
         <source>正在导出年度统计……</source>
         <translation>Exporting the yearly summary…</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="239"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="240"/>
         <source>已取消导出。</source>
         <translation>Export cancelled.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="245"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="246"/>
         <source>无法写入 {0}：{1}。请换一个文件夹。</source>
         <translation>Cannot write {0}: {1}. Please choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="252"/>
+        <location filename="../../volunteer_app/ui/pages/record_panels.py" line="253"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -6373,22 +6378,22 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="99"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="99"/>
         <source>队长</source>
         <translation>Captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="100"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="99"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="115"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="114"/>
         <source>全部志愿者</source>
         <translation>All volunteers</translation>
     </message>
@@ -7097,52 +7102,52 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="62"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="64"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="63"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="65"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="64"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="66"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="65"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="67"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="66"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="68"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="67"/>
         <source>所属队伍（角色）</source>
         <translation>Teams (role)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="69"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="68"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="70"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="69"/>
         <source>可服务时间</source>
         <translation>Available times</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="72"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="71"/>
         <source>社区工作者</source>
         <translation>Community staff</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="73"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="72"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -7150,108 +7155,108 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="176"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="175"/>
         <source>志愿者与队伍</source>
         <translation>Volunteers &amp; teams</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="186"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="185"/>
         <source>新建队伍</source>
         <translation>New team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="187"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="186"/>
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="195"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="194"/>
         <source>队伍</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="202"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="201"/>
         <source>查找：姓名、拼音首字母（如 zjg）或电话尾号</source>
         <translation>Find: name, pinyin initials (e.g. zjg) or a phone&apos;s last digits</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="204"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="203"/>
         <source>只看80后</source>
         <translation>1980s-born only</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="221"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="220"/>
         <source>新增志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="222"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="224"/>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="454"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="223"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="453"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="225"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="224"/>
         <source>加入队伍</source>
         <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="226"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="225"/>
         <source>设为队长</source>
         <translation>Make captain</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="227"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="226"/>
         <source>移出队伍</source>
         <translation>Remove from team</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="282"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="281"/>
         <source>没有符合条件的志愿者。清空查找框或取消勾选试试。</source>
         <translation>No volunteers match. Clear the search box or untick the box.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="284"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="283"/>
         <source>这支队伍还没有队员。在左边选“全部志愿者”，选中一位，再点“加入队伍”。</source>
         <translation>This team has no members yet. Choose “All volunteers” on the left, select someone, then press “Add to team”.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="286"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="285"/>
         <source>还没有志愿者。志愿者由社区工作者登记。</source>
         <translation>No volunteers yet. Community staff register volunteers.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="287"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="286"/>
         <source>还没有志愿者。点“新增志愿者”逐个登记，或点“导入…”把现有的 Excel 台账导进来；队伍在左边点“新建队伍”建立。</source>
         <translation>No volunteers yet. Register them one by one with “Add volunteer”, or bring in your Excel ledger with “Import…”; set up teams with “New team” on the left.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="377"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="376"/>
         <source>先在左边选一支队伍，才能设队长或移出队伍。</source>
         <translation>Choose a team on the left first to make a captain or remove a member.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="379"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="378"/>
         <source>队长只能管理自己带领的队伍。</source>
         <translation>A captain can manage only the teams they lead.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="387"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="386"/>
         <source>还没有队伍：先在左边点“新建队伍”。</source>
         <translation>No team yet: first press “New team” on the left.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="388"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="387"/>
         <source>您还没有可以管理的队伍。</source>
         <translation>You have no team to manage yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="396"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="395"/>
         <source>共 %n 人</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -7259,49 +7264,49 @@ The window no longer shows this file&apos;s data. Close LinLiBang, then restore 
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="420"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="419"/>
         <source>已保存队伍“%1”。</source>
         <translation>Saved team &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="443"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="442"/>
         <source>已保存志愿者“%1”。</source>
         <translation>Saved volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="449"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="448"/>
         <source>归档志愿者</source>
         <translation>Archive volunteer</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="450"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="449"/>
         <source>确定归档志愿者“%1”吗？
 归档后不再出现在名单和排班中，服务记录和证明都保留。</source>
         <translation>Archive volunteer &quot;%1&quot;?
 Archived volunteers leave the lists and rosters; their service records and certificates are kept.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="455"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="454"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="464"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="463"/>
         <source>已归档志愿者“%1”。</source>
         <translation>Archived volunteer &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="473"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="472"/>
         <source>%1 已加入 %2。</source>
         <translation>%1 has joined %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="482"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="481"/>
         <source>%1 现在是 %2 的队长。</source>
         <translation>%1 is now the captain of %2.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="490"/>
+        <location filename="../../volunteer_app/ui/pages/volunteers.py" line="489"/>
         <source>%1 已移出 %2（服务记录保留）。</source>
         <translation>%1 has been removed from %2 (service records are kept).</translation>
     </message>
@@ -7369,47 +7374,47 @@ Archived volunteers leave the lists and rosters; their service records and certi
         <translation>%1: %2 on it, %3 needed</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="95"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="108"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="99"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="112"/>
         <source>%1月%2日 %3 %4–%5</source>
         <translation>%3 %1/%2 %4–%5</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="104"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="117"/>
         <source>地点：%1</source>
         <translation>Place: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="252"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="265"/>
         <source>%1组轮值</source>
         <translation>rota group %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="263"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="276"/>
         <source>轮值：%1组</source>
         <translation>Rota: group %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="266"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="279"/>
         <source>人员：%1</source>
         <translation>People: %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="267"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="280"/>
         <source>尚未安排</source>
         <translation>nobody yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="284"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="297"/>
         <source>周视图</source>
         <translation>Week view</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="363"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="376"/>
         <source>另有%n个</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -7417,33 +7422,33 @@ Archived volunteers leave the lists and rosters; their service records and certi
         </translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="452"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="465"/>
         <source>（今天）</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="229"/>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="495"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="242"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="537"/>
         <source> · %1组</source>
         <translation> · group %1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="525"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="555"/>
         <source>点击查看</source>
         <translation>click to see</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="558"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="588"/>
         <source>%1 %2月%3日 %4–%5 另有%6个班次</source>
         <translation>%1 %2/%3 %4–%5: %6 more shifts</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="629"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="659"/>
         <source>点击列出这些班次，可以选中或打开</source>
         <translation>Click to list these shifts, then select or open one</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="634"/>
+        <location filename="../../volunteer_app/ui/widgets/week_view.py" line="664"/>
         <source>本周共 %n 个班次</source>
         <translation>
             <numerusform>%n shift this week</numerusform>

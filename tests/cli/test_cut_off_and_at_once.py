@@ -85,7 +85,7 @@ def test_a_certificate_cut_off_while_printing_is_not_registered(office_db):
     off (or failed) left a number nobody received, and the next print came out as 补打."""
     out = office_db.parent / "证明 书.pdf"
     before = query(office_db, "SELECT count(*) FROM certificates")
-    process = start("report", "certificate", "--volunteer", "1", "--out", str(out),
+    process = start("report", "certificate", "--volunteer", "1", "--handler", "李春梅", "--out", str(out),
                     "--db", str(office_db))
     # the PDF under way: printing's own partial file inside the command's
     kill_once(process, lambda: any(office_db.parent.glob("*partial*partial*")))
@@ -93,7 +93,7 @@ def test_a_certificate_cut_off_while_printing_is_not_registered(office_db):
     assert query(office_db, "SELECT count(*) FROM certificates") == before
     assert not out.exists()
 
-    again = run("report", "certificate", "--volunteer", "1", "--out", str(out), "--db", str(office_db))
+    again = run("report", "certificate", "--volunteer", "1", "--handler", "李春梅", "--out", str(out), "--db", str(office_db))
     assert again.returncode == 0, again.stderr
     assert "补打" not in again.stdout and out.stat().st_size > 1000
 
@@ -108,6 +108,7 @@ def test_a_certificate_whose_register_entry_cannot_be_saved_leaves_no_pdf(office
         window.execute("SELECT count(*) FROM certificates").fetchone()
         result = subprocess.run(
             [sys.executable, str(ROOT / "main.py"), "report", "certificate", "--volunteer", "1",
+             "--handler", "李春梅",
              "--out", str(out), "--db", str(office_db)], cwd=ROOT, env=ENV, capture_output=True,
             text=True, timeout=180, preexec_fn=lambda: resource.setrlimit(
                 resource.RLIMIT_FSIZE, (ROOM_FOR_THE_PDF_ONLY, ROOM_FOR_THE_PDF_ONLY)))
@@ -127,7 +128,7 @@ def test_a_certificate_that_cannot_be_written_is_not_registered(office_db, tmp_p
     in_the_way = tmp_path / "打印"
     in_the_way.write_text("a file where the folder should be", encoding="utf-8")
     before = query(office_db, "SELECT count(*) FROM certificates")
-    result = run("report", "certificate", "--volunteer", "1", "--out", str(in_the_way / "证明.pdf"),
+    result = run("report", "certificate", "--volunteer", "1", "--handler", "李春梅", "--out", str(in_the_way / "证明.pdf"),
                  "--db", str(office_db))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("邻里帮：")

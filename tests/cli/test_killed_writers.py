@@ -108,7 +108,7 @@ def test_a_certificate_killed_while_printing_is_cleared_by_the_next_print(demo_t
     db = tmp_path / "邻里帮 数据.sqlite3"
     db.write_bytes(demo_template.read_bytes())
     out = tmp_path / "证明 书.pdf"
-    process = start("report", "certificate", "--volunteer", "1", "--out", str(out), "--db", str(db))
+    process = start("report", "certificate", "--volunteer", "1", "--handler", "李春梅", "--out", str(out), "--db", str(db))
     deadline = time.monotonic() + 120
     while not any(tmp_path.glob("*partial*partial*")):     # printing's own partial file inside
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()
@@ -117,7 +117,7 @@ def test_a_certificate_killed_while_printing_is_cleared_by_the_next_print(demo_t
     process.communicate(timeout=60)
     assert any(tmp_path.glob("*partial*"))
 
-    again = run("report", "certificate", "--volunteer", "1", "--out", str(out), "--db", str(db))
+    again = run("report", "certificate", "--volunteer", "1", "--handler", "李春梅", "--out", str(out), "--db", str(db))
     assert again.returncode == 0, again.stderr
     assert not list(tmp_path.glob("*partial*"))
 

@@ -68,6 +68,8 @@ def test_every_argument_that_takes_a_value_reads_what_an_input_method_types():
     (["report", "hours", "--team", "２\u3000", "--year", "2026", "--out", "a.pdf"], "team", "２"),
     (["report", "certificate", "--volunteer", "ＺＹ２０２６－０００１２\u3000", "--out", "a.pdf"],
      "volunteer", "ＺＹ２０２６－０００１２"),         # found half-width by find_volunteer
+    (["report", "certificate", "--volunteer", "1", "--handler", "\u3000李春梅\u3000", "--out", "a.pdf"],
+     "handled_by", "李春梅"),
     (["roster", "--team", "\u3000１", "--week", "2026-W49"], "team", "１"),
     (["roster", "--volunteer", "３\t", "--week", "2026-W49"], "volunteer", "３"),
     (["publish", "--to", "postgresql://h/street\u3000"], "to", "postgresql://h/street"),

@@ -169,6 +169,8 @@ GUARDS: dict[str, dict[str, str]] = {
         "hours.certificates.issue": "REPORT_PRINT",
         "hours.certificates.preview": "REPORT_PRINT",
         "hours.certificates.issue_batch": "REPORT_PRINT",
+        "hours.certificates.handler_name":
+            "step of hours.certificates.issue_batch: the 经办人 to print (given, the setting or the user)",
         "hours.certificates.register": "REPORT_PRINT",
         "hours.certificates.register_count": "REPORT_PRINT",
         "hours.certificates.register_page": "REPORT_PRINT",

@@ -133,14 +133,18 @@ def test_verify_refuse_amend_and_certify_through_the_window(qtbot, supervisor, s
     page.tabs.setCurrentWidget(page.register)
     settle(qtbot, page.register)
     register = page.register.model
+    keys = [column.key for column in register.columns]
     assert register.row_data(0)["number"] == certificate.number
-    assert register.data(register.index(0, 6)) == "原件"
+    assert register.data(register.index(0, keys.index("reprint"))) == "原件"
+    # the 经办人 printed (the logged-in supervisor, 证明经办人 being blank) is kept in the register
+    assert f"经办人：{supervisor.actor.name}" in "".join(text.split())
+    assert register.data(register.index(0, keys.index("handler"))) == supervisor.actor.name
 
     again = event_loop.run_until_complete(dialog.save_pdf(tmp_path / "补打.pdf"))
     assert "补打件" in pdf_text(again) and certificate.number in pdf_text(again)
     settle(qtbot, page.register)
     assert register.row_data(0)["number"] == certificate.number + "-R1"
-    assert register.data(register.index(0, 6)) == f"补打（原证明 {certificate.number}）"
+    assert register.data(register.index(0, keys.index("reprint"))) == f"补打（原证明 {certificate.number}）"
     page.register.filter.setText(certificate.number)
     settle(qtbot, page.register)
     assert register.rowCount() == 2

@@ -52,8 +52,8 @@ def test_every_cell_shows_its_row_through_pages_and_sorting(qtbot, demo_session)
     stored = dict(demo_session.db.execute("SELECT id, phone FROM residents").fetchall())
     phones = [model.index(r, COLUMNS.index("phone")).data() for r in range(model.rowCount())]
     assert phones == [privacy.masked("phone", stored[row["id"]]) for row in rows]
-    # a mobile keeps its first three and last four digits, a landline its last four
-    assert all(re.fullmatch(r"(\d{3}\*{4}\d{4}|\*+\d{4})?", phone) for phone in phones)
+    # a mobile keeps its first three and last four digits, a landline its area code and last four
+    assert all(re.fullmatch(r"(1\d{2}\*{4}\d{4}|(0\d{2,3}-)?\*+\d{4})?", phone) for phone in phones)
     assert any(phone for phone in phones)
 
     model.sort(COLUMNS.index("age"), Qt.SortOrder.DescendingOrder)

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..services.hours import certificates, reports
 from ..services.hours.certificates import CertificateError, format_hours
 from ..services.hours.reports import ReportError
+from ..services.session import Session
 from . import CommandError
 from .common import find_team_id, find_volunteer, gui_application, open_session, write_out
 from .typed_values import path, plain, text
@@ -23,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("--out", type=path, required=True, help="PDF文件")
     c.add_argument("--from", dest="date_from", type=plain, help="证明期间起（YYYY-MM-DD，默认第一条已核实记录）")
     c.add_argument("--to", dest="date_to", type=plain, help="证明期间止（YYYY-MM-DD，默认今天）")
+    c.add_argument("--handler", dest="handled_by", metavar="姓名", type=text,
+                   help="证明上的经办人，如 李春梅（记入证明登记簿）；不给则用“设置 → 常规设置”中的“证明经办人”，"
+                        "两者都没有时不开具")
     c.set_defaults(handler=run_certificate)
 
     m = kinds.add_parser("monthly", help="一支队伍或全社区的月度报表")
@@ -59,6 +63,11 @@ def run_certificate(args: argparse.Namespace) -> int:
 
     with open_session(args) as session:
         volunteer_id = find_volunteer(session, args.volunteer)[0]
+        try:
+            certificates.check_issuer(session)      # the issuer's settings first, then the 经办人
+        except CertificateError as error:
+            raise CommandError(str(error)) from error
+        handled_by = _handled_by(session, args.handled_by)
         issued: list[certificates.Certificate] = []
 
         def issue_into(partial: Path) -> None:
@@ -68,7 +77,7 @@ def run_certificate(args: argparse.Namespace) -> int:
             # the register does not hold.
             done, skipped = certificates.issue_batch(
                 session, [volunteer_id], args.date_from, args.date_to,
-                deliver=lambda chosen: write_certificates_pdf(chosen, partial))
+                deliver=lambda chosen: write_certificates_pdf(chosen, partial), handler=handled_by)
             if not done:
                 raise CommandError(skipped[0])
             issued.extend(done)
@@ -80,8 +89,23 @@ def run_certificate(args: argparse.Namespace) -> int:
         certificate = issued[0]
     note = f"（补打，原编号 {certificate.reprint_of_number}）" if certificate.is_reprint else ""
     print(f"已开具证明 {certificate.number}{note}：{certificate.name}，{certificate.period_from}至"
-          f"{certificate.period_to}，{format_hours(certificate.hours)}小时。文件：{args.out}")
+          f"{certificate.period_to}，{format_hours(certificate.hours)}小时，经办人{certificate.handler}。"
+          f"文件：{args.out}")
     return 0
+
+
+def _handled_by(session: Session, named: str | None) -> str:
+    """The 经办人 the certificate names: ``--handler``, else the setting 证明经办人. The command
+    line acts as the built-in administrator, and “经办人：系统管理员” on an official paper names
+    no one who could answer for it, so with neither the certificate is refused."""
+    try:
+        handler = certificates.handler_name(session, named, or_user=False)
+    except CertificateError as error:
+        raise CommandError(f"--handler：{error}") from error
+    if not handler:
+        raise CommandError("证明须写明经办人的姓名：请加 --handler 姓名（如 --handler 李春梅），"
+                           "或请管理员在“设置 → 常规设置”中填写“证明经办人”。")
+    return handler
 
 
 def run_monthly(args: argparse.Namespace) -> int:

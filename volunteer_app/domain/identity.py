@@ -36,6 +36,12 @@ _LANDLINE = re.compile(r"(010)?[0-9]{8}")
 _SPACES = re.compile(r"\s+")
 _PHONE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015()]")   # after NFKC: full-width ones too
 _DIGIT = re.compile(r"\d")
+# Phones as masking reads them, "*" standing for a digit already hidden (masking a masked
+# number gives it back): a mobile; a landline, with an area code (010 and 02x have three
+# digits, the others four) or without, its local number of 7 or 8 digits not starting 0 or 1.
+_MASK_MOBILE = re.compile(r"1[0-9*]{10}")
+_MASK_LANDLINE = re.compile(r"(0[12][0-9]|0[3-9][0-9]{2})?([2-9*][0-9*]{6,7})")
+_NOT_PHONE_CHARACTER = re.compile(r"[^0-9*]")
 _PLAIN_HAN_NAME = re.compile(rf"[{_HAN}{MIDDLE_DOT}]+")
 _SPACE_BESIDE_HAN = re.compile(rf" (?=[{_CJK}{MIDDLE_DOT}])|(?<=[{_CJK}{MIDDLE_DOT}]) ")
 _ASCII_DOT_BETWEEN_HAN = re.compile(rf"(?<=[{_CJK}]) ?\. ?(?=[{_CJK}])")
@@ -227,10 +233,23 @@ def mask_id_number(number: str | None) -> str:
 
 
 def mask_phone(phone: str | None) -> str:
-    """138****1234 for mobiles; a landline keeps its last four digits."""
+    """A phone as lists, exports and papers show it: a mobile 138****1234; a landline its
+    area code, a dash and its last four digits (010-****5678: the area code tells a worker
+    it is a landline), without an area code ****5678. Anything else (a short or odd number
+    from a 12345 ticket) keeps at most its last four digits, and at most half of them.
+    Never raises; masking a masked number gives it back unchanged."""
     if not phone:
         return ""
-    digits = phone.replace("-", "")
-    if len(digits) == 11 and digits.startswith("1"):
-        return digits[:3] + "****" + digits[-4:]
-    return "*" * max(len(digits) - 4, 0) + digits[-4:]
+    text = _PHONE_SEPARATORS.sub("", half_width(phone))
+    if text.startswith("+86"):      # +86 10 6234 5678 is 010-62345678 dialled from abroad
+        text = text[3:] if text.startswith("+861") and len(text) == 14 else "0" + text[3:]
+    if _MASK_MOBILE.fullmatch(text):
+        return text[:3] + "****" + text[-4:]
+    landline = _MASK_LANDLINE.fullmatch(text)
+    if landline:
+        area, local = landline.groups()
+        hidden = "*" * (len(local) - 4) + local[-4:]
+        return f"{area}-{hidden}" if area else hidden
+    kept = _NOT_PHONE_CHARACTER.sub("", text)
+    shown = min(4, len(kept) // 2)
+    return "*" * (len(kept) - shown) + kept[len(kept) - shown:]

@@ -113,6 +113,8 @@ MIGRATIONS = _Migrations([
     (f"{__package__}.user_logins", "m_half_width_logins"),
     # 18: 楼号, 单元 and 门牌 half-width, as the forms and the imports now write them
     (f"{__package__}.address_codes", "m_half_width_addresses"),
+    # 19: the 经办人 each certificate names (the command line's --handler)
+    (f"{__package__}.certificate_handlers", "m_certificate_handlers"),
 ])
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -117,17 +117,17 @@ def test_cli_certificate_and_its_exit_codes(demo_template, tmp_path, capsys):
     db = tmp_path / "demo.sqlite3"
     shutil.copy(demo_template, db)
     out = tmp_path / "c.pdf"
-    assert cli_main(["report", "certificate", "--volunteer", "ZY2026-00001", "--out", str(out),
+    assert cli_main(["report", "certificate", "--volunteer", "ZY2026-00001", "--handler", "李春梅", "--out", str(out),
                      "--db", str(db)]) == 0
     assert "LLB-2026-" in pdf_text(out)
-    assert cli_main(["report", "certificate", "--volunteer", "1", "--out", str(out),
+    assert cli_main(["report", "certificate", "--volunteer", "1", "--handler", "李春梅", "--out", str(out),
                      "--from", "2026-01-01", "--to", "2026-06-30", "--db", str(db)]) == 0
     assert cli_main(["report", "certificate", "--volunteer", "nobody", "--out", str(out),
                      "--db", str(db)]) == 1
     assert "找不到志愿者" in capsys.readouterr().err
-    assert cli_main(["report", "certificate", "--volunteer", "1", "--out", str(tmp_path / "c.txt"),
+    assert cli_main(["report", "certificate", "--volunteer", "1", "--handler", "李春梅", "--out", str(tmp_path / "c.txt"),
                      "--db", str(db)]) == 1
-    assert cli_main(["report", "certificate", "--volunteer", "1", "--out", str(out),
+    assert cli_main(["report", "certificate", "--volunteer", "1", "--handler", "李春梅", "--out", str(out),
                      "--from", "2026-12-01", "--to", "2026-01-01", "--db", str(db)]) == 1
     assert "晚于" in capsys.readouterr().err
 

@@ -54,7 +54,7 @@ SPECS: tuple[SettingSpec, ...] = (
                 "属本职工作：登记，但不计入星级和志愿服务记录证明的时长。"),
     SettingSpec("certificate.leader", "证明负责人", "", "志愿服务记录证明上的负责人姓名。"),
     SettingSpec("certificate.handler", "证明经办人", "",
-                "志愿服务记录证明上的经办人；留空时填开具证明的用户。"),
+                "志愿服务记录证明上的经办人；留空时填开具证明的用户（命令行开具时须用 --handler 写明经办人）。"),
     SettingSpec("certificate.contact", "证明联系电话", "", "志愿服务记录证明上的联系方式。"),
     SettingSpec("certificate.number_prefix", "证明编号前缀", "LLB",
                 "证明编号形如 LLB-2026-000123；补打件在原编号后加 -R1、-R2。"),

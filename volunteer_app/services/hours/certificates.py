@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from ...domain.hours import star_hours_sql
-from ...domain.identity import mask_id_number
+from ...domain.identity import FieldError, clean_name, mask_id_number
 from ...domain.stars import StarStanding, standing
 from ...store.rows import new_uid
 from ..admin import settings
@@ -100,6 +100,20 @@ def check_issuer(session: Session) -> None:
                                f"{'和'.join(f'“{m}”' for m in missing)}，保存后再开具证明。")
 
 
+def handler_name(session: Session, handler: str | None = None, or_user: bool = True) -> str:
+    """The 经办人 a certificate names, also kept in the register: ``handler`` when the caller
+    names one (the command line's ``--handler``), else the setting 证明经办人, else the acting
+    user (the window's, who is a person); ``or_user=False``: "" instead of the user (the
+    command line's built-in administrator is no one to name)."""
+    if handler is not None:
+        try:
+            return clean_name(handler, "经办人")
+        except FieldError as error:
+            raise CertificateError(error.message) from None
+    setting = str(settings.get(session, "certificate.handler") or "").strip()
+    return setting or (session.actor.name if or_user else "")
+
+
 def _period(session: Session, volunteer_id: int, period_from: str | None,
             period_to: str | None) -> tuple[str, str]:
     if not period_from:
@@ -126,8 +140,9 @@ def _next_number(session: Session, year: int) -> str:
 
 
 def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
-               period_to: str | None, register: bool = True) -> Certificate:
-    """Issue inside the caller's write transaction (``register=False``: a numberless preview)."""
+               period_to: str | None, register: bool = True, handler: str | None = None) -> Certificate:
+    """Issue inside the caller's write transaction (``register=False``: a numberless preview);
+    ``handler`` as :func:`handler_name` takes it."""
     volunteer = session.row("volunteers", volunteer_id)
     if volunteer is None:
         raise CertificateError(f"找不到编号为{volunteer_id}的志愿者，请检查志愿者编号。")
@@ -142,6 +157,7 @@ def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
         raise CertificateError(f"志愿者{volunteer['name']}在{start}至{end}期间已核实的{format_hours(duty)}小时"
                                f"都是社区工作者工作时间内的本职服务，不计入志愿服务时长，无法开具证明。")
     check_issuer(session)
+    handler = handler_name(session, handler)
     original = session.db.execute(
         "SELECT id, number FROM certificates WHERE volunteer_id = ? AND period_from = ? AND "
         "period_to = ? AND reprint_of IS NULL AND abs(hours - ?) < 0.001 ORDER BY id LIMIT 1",
@@ -158,7 +174,7 @@ def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
         number = PREVIEW_NUMBER
     row = {"uid": new_uid(), "number": number, "volunteer_id": volunteer_id, "period_from": start,
            "period_to": end, "hours": hours, "issued_by": session.actor.user_id,
-           "issued_at": issued.isoformat(timespec="seconds"),
+           "handler": handler, "issued_at": issued.isoformat(timespec="seconds"),
            "reprint_of": original[0] if original else None}
     certificate_id = session.db.table("certificates").insert(row).last_pk if register else 0
     if register:
@@ -174,19 +190,19 @@ def _issue_one(session: Session, volunteer_id: int, period_from: str | None,
         stars=standing(verified_hours(session, volunteer_id, date_to=end, stars_only=True)),
         issuer=str(settings.get(session, "community.name")),
         leader=str(settings.get(session, "certificate.leader")),
-        handler=str(settings.get(session, "certificate.handler") or session.actor.name),
+        handler=handler,
         contact=str(settings.get(session, "certificate.contact")),
         issued_on=today.isoformat(), reprint_of_number=original[1] if original else "",
         duty_hours=duty, office_hours=office_hours(session).text())
 
 
 def issue(session: Session, volunteer_id: int, period_from: str | None = None,
-          period_to: str | None = None) -> Certificate:
+          period_to: str | None = None, handler: str | None = None) -> Certificate:
     """Issue (or reprint) one certificate; the period defaults to the first verified record
-    up to today."""
+    up to today, the 经办人 as :func:`handler_name` says."""
     session.require(Permission.REPORT_PRINT)
     with session.write("certificates"):
-        return _issue_one(session, volunteer_id, period_from, period_to)
+        return _issue_one(session, volunteer_id, period_from, period_to, handler=handler)
 
 
 def preview(session: Session, volunteer_id: int, period_from: str | None = None,
@@ -200,7 +216,7 @@ def preview(session: Session, volunteer_id: int, period_from: str | None = None,
 def issue_batch(session: Session, volunteer_ids: list[int], period_from: str | None = None,
                 period_to: str | None = None,
                 deliver: Callable[[list[Certificate]], Any] | None = None,
-                ) -> tuple[list[Certificate], list[str]]:
+                handler: str | None = None) -> tuple[list[Certificate], list[str]]:
     """Many certificates at once (a ceremony); volunteers with no verified hours in the period
     are skipped and their reasons returned, so one of them does not stop the other 39.
 
@@ -209,12 +225,13 @@ def issue_batch(session: Session, volunteer_ids: list[int], period_from: str | N
     the next print is not taken for a reprint of a certificate nobody received."""
     session.require(Permission.REPORT_PRINT)
     check_issuer(session)       # once for all, not once for each of the 40
+    handler = handler_name(session, handler)
     issued: list[Certificate] = []
     skipped: list[str] = []
     with session.write("certificates"):
         for volunteer_id in volunteer_ids:
             try:
-                issued.append(_issue_one(session, volunteer_id, period_from, period_to))
+                issued.append(_issue_one(session, volunteer_id, period_from, period_to, handler=handler))
             except CertificateError as error:
                 skipped.append(str(error))
         if issued and deliver is not None:
@@ -228,13 +245,14 @@ _REGISTER_FROM = (
 _REGISTER_SORTS = {
     "number": "c.number {d}", "volunteer": "v.name_pinyin {d}, c.id DESC",
     "period": "c.period_from {d}, c.period_to {d}", "hours": "c.hours {d}, c.id DESC",
-    "issued_by": "issued_by_name {d}, c.id DESC", "issued_at": "c.issued_at {d}, c.id {d}",
+    "issued_by": "issued_by_name {d}, c.id DESC", "handler": "c.handler {d}, c.id DESC", "issued_at": "c.issued_at {d}, c.id {d}",
     "reprint": "c.reprint_of IS NULL {d}, c.id DESC", "id": "c.id {d}",
 }
 
 
 def register(session: Session, volunteer_id: int | None = None) -> list[dict[str, Any]]:
-    """The issuance register, newest first: number, volunteer, period, hours, who, when, reprint."""
+    """The issuance register, newest first: number, volunteer, period, hours, who issued it
+    and the 经办人 it names, when, reprint."""
     session.require(Permission.REPORT_PRINT)
     return register_page(session, volunteer_id=volunteer_id)
 

@@ -112,6 +112,7 @@ class RegisterModel(PagedTableModel):
                    width=190),
             Column("hours", self.tr("时长（小时）"), display=_hours("hours"), align_right=True, width=100),
             Column("issued_by", self.tr("开具人"), display=lambda r: r["issued_by_name"], width=130),
+            Column("handler", self.tr("经办人"), width=90),     # as printed; blank before it was kept
             Column("issued_at", self.tr("开具时间"),
                    display=lambda r: minute_text(r["issued_at"]), width=130),
             Column("reprint", self.tr("补打"), display=self._reprint(), width=200),

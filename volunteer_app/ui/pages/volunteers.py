@@ -1,8 +1,8 @@
 """志愿者与队伍: the teams on the left, the volunteers' ledger on the right.
 
 Choosing a team shows only its members, and the team buttons (设为队长, 移出队伍) act in
-that team. The volunteer table pages in SQL through ``services.people.volunteers``; phones are
-masked in the list (the dialog shows the full number to whoever edits it).
+that team. The volunteer table pages in SQL through ``services.people.volunteers``; phones come
+masked from the service (the dialog shows the full number to whoever edits it).
 
 Nothing is queried on the GUI thread: the volunteers page on their model's query worker and
 the teams with their sizes come from the background runner (:mod:`..page_load`), so the page
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.identity import mask_phone
 from ...services.people import teams, volunteers
 from ...services.permissions import Permission, PermissionDenied
 from ...services.session import Session
@@ -64,7 +63,7 @@ class VolunteersModel(PagedTableModel):
             Column("name", self.tr("姓名"), width=90),
             Column("gender", self.tr("性别"), width=50),
             Column("age", self.tr("年龄"), align_right=True, width=50),
-            Column("phone", self.tr("电话"), display=lambda r: mask_phone(r.get("phone")), width=110),
+            Column("phone", self.tr("电话"), width=110),
             Column("teams", self.tr("所属队伍（角色）"), width=240),
             Column("skills", self.tr("技能"), display=lambda r: "、".join(r["skills_list"]), width=150),
             Column("availability", self.tr("可服务时间"), display=lambda r: r["availability_text"],
