@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from volunteer_app.cli import build_parser, main
-from volunteer_app.cli.typed_values import path, plain, street_role, text
+from volunteer_app.cli.typed_values import path, plain, street_role, text, user_role
 from volunteer_app.store.connection import open_database
 
 # Arguments whose value is taken exactly as typed, and why.
 EXACT = {("street", "add-publisher", "--password"): "a password is compared byte for byte",
          ("street", "add-viewer", "--password"): "a password is compared byte for byte"}
-READERS = {plain, text, path, int, street_role}
+READERS = {plain, text, path, int, street_role, user_role}
 
 
 def _arguments(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()):
@@ -77,6 +77,8 @@ def test_every_argument_that_takes_a_value_reads_what_an_input_method_types():
     # codes, dates, weeks, logins and choices: half-width
     (["user", "add", "ｂｏｂ\u3000", "--name", "王", "--role", "staff"], "login", "bob"),
     (["user", "add", "bob", "--name", "王", "--role", "ｓｔａｆｆ\u3000"], "role", "staff"),
+    (["user", "add", "bob", "--name", "王", "--role", "社区工作者"], "role", "staff"),   # as the window says it
+    (["user", "add", "bob", "--name", "王", "--role", "管理员"], "role", "admin"),       # as --help says it
     (["user", "reset-password", "ｂｏｂ"], "login", "bob"),
     (["import", "ｒｅｓｉｄｅｎｔｓ", "台账.xlsx"], "kind", "residents"),
     (["export", "ｒｅｃｏｒｄｓ\u3000", "记录.csv"], "kind", "records"),
@@ -94,7 +96,7 @@ def test_every_argument_that_takes_a_value_reads_what_an_input_method_types():
     # counts and ids
     (["alert", "log", "--resident", "１２\u3000", "--result", "平安"], "resident", 12),
     (["demo", "--scale", "２"], "scale", 2),
-    (["user", "add", "bob", "--name", "王", "--role", "captain", "--volunteer", "３"], "volunteer", 3),
+    (["user", "add", "bob", "--name", "王", "--role", "captain", "--volunteer", "３\u3000"], "volunteer", "３"),
     (["report", "hours", "--year", "２０２６", "--out", "a.pdf"], "year", 2026),
     (["requests", "hotspots", "--days", "３０\u3000"], "days", 30),
     (["publish", "--to", "postgresql://h/s", "--batch", "１００"], "batch", 100),
@@ -116,7 +118,7 @@ def test_a_typed_argument_is_read_as_meant(line, dest, meant):
 @pytest.mark.parametrize(("line", "named"), [
     (["street", "add-publisher", "--server", "postgresql://nowhere.invalid/s", "--role", "花乡"], "--role"),
     (["street", "add-viewer", "--server", "postgresql://nowhere.invalid/s", "--role", "Ｈｕａｘｉａｎｇ"], "--role"),
-    (["user", "add", "bob", "--name", "王", "--role", "管理员"], "--role"),
+    (["user", "add", "bob", "--name", "王", "--role", "主任"], "--role"),
     (["alert", "log", "--resident", "十二", "--result", "平安"], "--resident"),
     (["export", "居民", "a.xlsx"], "类别"),
     (["roster", "--team", "1", "--week", "2026-W49", "--format", "ｗｏｒｄ"], "--format"),

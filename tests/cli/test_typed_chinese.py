@@ -124,6 +124,33 @@ def test_a_login_typed_full_width_is_the_login_typed_at_the_login_dialog(db_file
         db.close()
 
 
+def test_a_captain_account_is_made_with_the_role_and_the_volunteer_as_a_worker_knows_them(
+        db_file, capsys, monkeypatch):
+    """--role 队长 (as the window names it) and --volunteer ZY2026-00021 (the number on the
+    volunteer's card); without --volunteer the command says to add it instead of 请选择, a word
+    for a window, and changes nothing."""
+    import io
+
+    from volunteer_app.services.admin import users
+    from volunteer_app.store.connection import open_database
+
+    assert main(["user", "add", "zhaohx", "--name", "赵晗欣", "--role", "队长", "--password-stdin",
+                 "--db", db_file]) == 1
+    said = capsys.readouterr().err
+    assert "请加 --volunteer 志愿者编号" in said and "什么也没有改" in said and "请选择" not in said
+    monkeypatch.setattr("sys.stdin", io.StringIO("password123\n"))
+    assert main(["user", "add", "zhaohx", "--name", "赵晗欣", "--role", "队长", "--volunteer", "ＺＹ２０２６－０００２１",
+                 "--password-stdin", "--db", db_file]) == 0, capsys.readouterr().err
+    assert "已新增用户“zhaohx”（队长）" in capsys.readouterr().out
+    db = open_database(db_file)
+    try:
+        actor = users.authenticate(db, "zhaohx", "password123")
+        team = db.execute("SELECT id FROM teams WHERE name = '银地第二社区居民志愿服务队'").fetchone()[0]
+        assert actor.role == "captain" and actor.team_ids == {team}
+    finally:
+        db.close()
+
+
 @pytest.mark.parametrize(("argv", "hint"), [
     (["report", "monthly", "——month", "2026-11", "——out", "x.pdf"],
      "“——month”“——out”前面是中文破折号或全角减号，请改成半角的 --month、--out"),

@@ -12,7 +12,8 @@ the person meant. Every argument that takes a value has one of these as its argp
   brackets and commas are right in Chinese text;
 - :func:`path` for a file: the spaces around it go, the name itself is kept;
 - ``int`` for a count or an id (Python reads full-width digits and spaces around them);
-- :func:`street_role` for an account on the street server, checked here with its rule.
+- :func:`street_role` for an account on the street server, checked here with its rule;
+- :func:`user_role` for an account's role, in English or as the window names it (社区工作者).
 """
 
 from __future__ import annotations
@@ -48,3 +49,14 @@ def street_role(value: str) -> str:
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return role
+
+
+def user_role(value: str) -> str:
+    """An account's role: admin, staff, captain or supervisor, or its Chinese name as the
+    window and --help say it (社区工作者, 管理员); anything else as typed, for argparse's
+    choices to refuse naming the choices."""
+    from ..services.permissions import ROLE_NAMES, USER_ROLES, Role
+
+    word = plain(value)
+    chinese = {name: role.value for role, name in ROLE_NAMES.items() if role in USER_ROLES}
+    return {**chinese, "管理员": Role.ADMIN.value}.get(word, word)

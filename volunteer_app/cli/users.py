@@ -12,10 +12,10 @@ import sys
 
 from ..services.admin import users
 from ..services.people import lookups
-from ..services.permissions import ROLE_NAMES, USER_ROLES
+from ..services.permissions import ROLE_NAMES, USER_ROLES, Role
 from . import CommandError
-from .common import open_session
-from .typed_values import plain, text
+from .common import find_volunteer, open_session
+from .typed_values import plain, text, user_role
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,9 +25,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="新增用户（密码在提示时输入）")
     add.add_argument("login", type=plain, help="用户名")
     add.add_argument("--name", type=text, required=True, help="姓名")
-    add.add_argument("--role", type=plain, required=True, choices=[r.value for r in USER_ROLES],
-                     help="admin 管理员 / staff 社区工作者 / captain 队长 / supervisor 督导")
-    add.add_argument("--volunteer", type=int, help="队长账户关联的志愿者编号")
+    add.add_argument("--role", type=user_role, required=True, choices=[r.value for r in USER_ROLES],
+                     help="admin 管理员 / staff 社区工作者 / captain 队长 / supervisor 督导（英文或中文都可以）")
+    add.add_argument("--volunteer", type=text,
+                     help="队长账户关联的志愿者（队长本人）：数据库编号或志愿者编号（如 ZY2026-00012）")
     add.add_argument("--password-stdin", action="store_true", help="从标准输入读密码（脚本用）")
     add.set_defaults(handler=run_add)
     reset = actions.add_parser("reset-password", help="重置某个用户的密码，并解除锁定")
@@ -54,10 +55,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    if args.role == Role.CAPTAIN and not args.volunteer:
+        raise CommandError("队长账户要关联一位志愿者（队长本人）：请加 --volunteer 志愿者编号（如 --volunteer "
+                           "ZY2026-00012），该志愿者须已是某支队伍的队长。什么也没有改。")
     password = _password(args)
     with open_session(args, create=True) as session:
+        volunteer_id = find_volunteer(session, args.volunteer)[0] if args.volunteer else None
         try:
-            users.add_user(session, args.login, args.name, args.role, password, args.volunteer)
+            users.add_user(session, args.login, args.name, args.role, password, volunteer_id)
         except users.UserError as error:
             raise CommandError(str(error)) from None
     print(f"已新增用户“{args.login}”（{ROLE_NAMES[users.Role(args.role)]}）。")
