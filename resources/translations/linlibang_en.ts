@@ -3314,47 +3314,52 @@ Switch user?</numerusform>
     </message>
     <message>
         <location filename="../../volunteer_app/ui/pages/request_rates.py" line="141"/>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="193"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="195"/>
         <source>暂无</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="151"/>
-        <source>本月受理 %1 件，有回访结果 %2 件：已联系 %3，已解决 %4，满意 %5，基本满意 %6。</source>
-        <translation>Received this month: %1; with a callback result: %2 (contacted %3, resolved %4, satisfied %5, basically satisfied %6).</translation>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="152"/>
+        <source>本月</source>
+        <translation>this month</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="156"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="153"/>
+        <source>%7受理 %1 件，有回访结果 %2 件：已联系 %3，已解决 %4，满意 %5，基本满意 %6。</source>
+        <translation>Received in %7: %1; with a callback result: %2 (contacted %3, resolved %4, satisfied %5, basically satisfied %6).</translation>
+    </message>
+    <message>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="158"/>
         <source>本社区自己的统计：时限内联系 %1 件，时限内办结 %2 件（已办结 %3 件），超时未办结 %4 件。</source>
         <translation>Our own figures: contacted in time %1, closed in time %2 (closed %3), open past the deadline %4.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="168"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="170"/>
         <source>%1年%2月全月</source>
         <translation>All of %2/%1</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="170"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="172"/>
         <source>本月至今：%1年%2月1日（今天）</source>
         <translation>This month so far: %2/1/%1 (today)</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="172"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="174"/>
         <source>本月至今：%1年%2月1日至%3日</source>
         <translation>This month so far: %2/%1, days 1 to %3</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="179"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="181"/>
         <source>%1没有已回访的工单，所以三率暂无：三率只按12345回访结果计算。</source>
         <translation>No ticket of %1 has a callback result, so there are no rates: the three rates count only 12345 callback results.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="181"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="183"/>
         <source>本月还没有已回访的工单，所以三率暂无：三率只按12345回访结果计算，登记了回访结果才有。右边是上月（%1）全月的三率。</source>
         <translation>No ticket of this month has a callback result yet, so there are no rates: the three rates count only 12345 callback results, and appear once one is registered. Beside them are last month&apos;s (%1) rates for the whole month.</translation>
     </message>
     <message>
-        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="191"/>
+        <location filename="../../volunteer_app/ui/pages/request_rates.py" line="193"/>
         <source>上月（%1全月）</source>
         <translation>Last month (all of %1)</translation>
     </message>

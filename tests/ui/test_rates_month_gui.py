@@ -84,6 +84,7 @@ def test_early_in_the_month_the_tab_shows_last_months_rates_and_says_why_this_mo
     assert tab.period.text() == "2026年11月全月"
     assert {k: tab.rate_labels[k].text() for k in NOVEMBER_SHOWN} == NOVEMBER_SHOWN
     assert not tab.last_heading.isVisible() and not tab.empty_note.isVisible()
+    assert tab.counts.text().startswith("2026年11月受理 ")      # not 本月: that is December
     window.close()
 
 

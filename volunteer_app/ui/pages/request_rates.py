@@ -148,8 +148,10 @@ class RatesTab(QWidget):
         self._show_last_month(last)
         if nothing_rated:
             self.empty_note.setText(self._why_empty(month["month"], last))
-        self.counts.setText(self.tr("本月受理 %1 件，有回访结果 %2 件：已联系 %3，已解决 %4，满意 %5，"
-                                    "基本满意 %6。").replace("%1", str(month["received"]))
+        # a past month shown is named: 本月 is the month under way
+        which = self.tr("本月") if month["month"] == f"{figures['today']:%Y-%m}" else month_name(month["month"])
+        self.counts.setText(self.tr("%7受理 %1 件，有回访结果 %2 件：已联系 %3，已解决 %4，满意 %5，"
+                                    "基本满意 %6。").replace("%7", which).replace("%1", str(month["received"]))
                             .replace("%2", str(month["rated"])).replace("%3", str(month["contacted"]))
                             .replace("%4", str(month["resolved"])).replace("%5", str(month["satisfied"]))
                             .replace("%6", str(month["basically_satisfied"])))
