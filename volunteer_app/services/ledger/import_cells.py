@@ -33,17 +33,21 @@ class _Known:
     teams: dict[str, int]
     place_communities: dict[int, int] = field(default_factory=dict)   # place id → its community
     captains: dict[str, tuple[int, str]] = field(default_factory=dict)  # team → its captain (id, name)
+    # saved without an ID number: a row that brings the number finds them by name and phone
+    by_name_phone_no_id: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def _known(session: Session, kind: str) -> _Known:
     db = session.db
     table = "residents" if kind == "residents" else "volunteers"
-    by_id, by_phone, by_birth = {}, {}, {}
+    by_id, by_phone, by_birth, by_phone_no_id = {}, {}, {}, {}
     for row in db.execute(f"SELECT id, id_number, name, phone, birth_date FROM {table}"):
         if row[1]:
             by_id[row[1]] = row[0]
         if row[3]:
             by_phone.setdefault((row[2], row[3]), row[0])
+            if not row[1]:
+                by_phone_no_id.setdefault((row[2], row[3]), row[0])
         if not row[1] and not row[3] and row[4]:
             by_birth.setdefault((row[2], row[4]), row[0])
     numbers = ({r[1]: r[0] for r in db.execute("SELECT id, volunteer_no FROM volunteers")
@@ -56,7 +60,8 @@ def _known(session: Session, kind: str) -> _Known:
                   {r[0]: (r[1], r[2]) for r in db.execute(
                       "SELECT t.name, v.id, v.name FROM team_members m JOIN teams t ON t.id = m.team_id "
                       "JOIN volunteers v ON v.id = m.volunteer_id WHERE m.role = '队长' "
-                      "AND m.left_on IS NULL")} if kind == "volunteers" else {})
+                      "AND m.left_on IS NULL")} if kind == "volunteers" else {},
+                  by_phone_no_id)
 
 
 def _text(value: Any) -> str:

@@ -276,13 +276,17 @@ _RISK_INPUTS = ("birth_date", "floor", "has_lift", "cannot_use_stairs", "lives_a
 def _keys(row: RowCheck) -> list[Any]:
     values = row.values
     keys: list[Any] = []
-    if values.get("id_number"):
-        keys.append(("id", values["id_number"]))
+    id_number = values.get("id_number")
+    if id_number:
+        keys.append(("id", id_number))
     if values.get("volunteer_no"):
         keys.append(("no", values["volunteer_no"]))
-    if not values.get("id_number") and values.get("phone"):
-        keys.append(("np", values["name"], values["phone"]))
-    elif not values.get("id_number") and values.get("birth_date"):
+    if values.get("phone"):
+        # with an ID number ("npi") the name and phone find only a row or a saved person
+        # without one: the same person written once with the number and once without is one
+        # person, while two numbers are two people
+        keys.append(("npi" if id_number else "np", values["name"], values["phone"]))
+    elif not id_number and values.get("birth_date"):
         # neither ID nor phone: the same name and birth date is taken as the same person
         keys.append(("nb", values["name"], values["birth_date"]))
     return keys
@@ -292,18 +296,28 @@ def _find_duplicates(row: RowCheck, kind: str, known: _Known, seen: dict[Any, in
     existing: set[int] = set()
     keys = _keys(row)
     for key in keys:
-        if key[0] == "id":
+        tag = key[0]
+        earlier = (key,)
+        if tag == "id":
             found = known.by_id_number.get(key[1])
-        elif key[0] == "no":
+        elif tag == "no":
             found = known.by_number.get(key[1])
-        elif key[0] == "np":
+        elif tag == "np":
             found = known.by_name_phone.get((key[1], key[2]))
+            earlier = (key, ("npi", key[1], key[2]))
+        elif tag == "npi":
+            # only when the ID number itself is new: an earlier import without numbers
+            found = None if existing else known.by_name_phone_no_id.get((key[1], key[2]))
+            earlier = (("np", key[1], key[2]),)
         else:
             found = known.by_name_birth.get((key[1], key[2]))
         if found is not None:
             existing.add(found)
-        if key in seen and row.duplicate_of is None:
-            row.duplicate_of = seen[key]
+        if row.duplicate_of is None:
+            for other in earlier:
+                if other in seen:
+                    row.duplicate_of = seen[other]
+                    break
     if len(existing) > 1:
         row.errors["id_number"] = (f"这一行与已登记的{len(existing)}位不同人员（编号"
                                    f"{'、'.join(map(str, sorted(existing)))}）都对得上，请核对身份证号和编号。")
