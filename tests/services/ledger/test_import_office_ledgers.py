@@ -100,3 +100,37 @@ def test_a_row_after_an_update_in_the_same_file_finds_the_updated_person(demo_se
 def count(path: Path, table: str) -> int:
     with sqlite3.connect(path) as conn:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+# -- availability in words ----------------------------------------------------------------
+
+def test_availability_half_understood_is_not_saved_half_read(session, tmp_path):
+    """除周三外每天 was saved as every day, Wednesday too, and 周一至周五 18:00以后 as all day on
+    weekdays: the words not understood narrowed the rest. Such a cell now leaves the grid
+    empty (its text in 备注, a warning in the preview); 非工作日 reads as the weekend."""
+    path = write_xlsx(tmp_path / "志愿者.xlsx", [
+        ["姓名", "性别", "出生日期", "手机", "可服务时间"],
+        ["钱一", "女", "1985-01-02", "13800001111", "除周三外每天"],
+        ["钱二", "女", "1985-01-02", "13800001112", "周一至周五 18:00以后"],
+        ["钱三", "女", "1985-01-02", "13800001113", "非工作日"],
+        ["钱四", "女", "1985-01-02", "13800001114", "工作日晚上、周末全天"],
+    ])
+    preview, summary = run(session, path, "volunteers")
+    saved = {p: people(session, p, "volunteers")[0] for p in ("钱一", "钱二", "钱三", "钱四")}
+    assert saved["钱一"]["availability"] == saved["钱二"]["availability"] == ""
+    assert "除周三外每天" in saved["钱一"]["notes"]
+    assert "这一格没有导入" in preview.rows[0].warnings["availability"]
+    assert saved["钱三"]["availability"] == "6am,6pm,6ev,7am,7pm,7ev"
+    assert saved["钱四"]["availability"] == "1ev,2ev,3ev,4ev,5ev,6am,6pm,6ev,7am,7pm,7ev"
+
+
+def test_availability_not_understood_leaves_a_saved_volunteers_grid(session, tmp_path):
+    """Updating from a ledger whose cell says 看情况 keeps the times already ticked."""
+    first = write_xlsx(tmp_path / "一.xlsx", [["姓名", "性别", "出生日期", "手机", "可服务时间"],
+                                             ["钱一", "女", "1985-01-02", "13800001111", "周末上午"]])
+    run(session, first, "volunteers")
+    second = write_xlsx(tmp_path / "二.xlsx", [["姓名", "性别", "出生日期", "手机", "可服务时间"],
+                                              ["钱一", "女", "1985-01-02", "13800001111", "看情况"]])
+    _preview, summary = run(session, second, "volunteers", import_rows.UPDATE)
+    assert summary.updated == 1
+    assert people(session, "钱一", "volunteers")[0]["availability"] == "6am,7am"

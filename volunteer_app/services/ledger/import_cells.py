@@ -146,10 +146,14 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
         row.values[key] = to_json(sorted({s for s in re.split(r"[,，、;；/\s]+", text) if s}))
     elif key == "availability":
         grid, unread = parse_availability_words(text)
-        row.values[key] = grid.to_text()
-        if unread:
-            row.warnings[key] = (f"可服务时间中“{'、'.join(unread)}”看不懂，原文已保存到备注，"
-                                 "请导入后在志愿者信息里勾选。")
+        # words not understood can narrow the rest (除周三外每天, 周一至周五18:00以后): half a
+        # reading would promise times the volunteer never gave, so the grid is left as it is
+        # (empty for a new volunteer, unchanged for an update)
+        if not unread:
+            row.values[key] = grid.to_text()
+        else:
+            row.warnings[key] = (f"可服务时间中“{'、'.join(unread)}”看不懂，这一格没有导入（以免多填或填反），"
+                                 "原文已保存到备注，请导入后在志愿者信息里勾选。")
             row.values["_availability_note"] = f"可服务时间（原文）：{text}"
     elif key == "weekly_hours_cap":
         if text:
