@@ -134,3 +134,19 @@ def test_availability_not_understood_leaves_a_saved_volunteers_grid(session, tmp
     _preview, summary = run(session, second, "volunteers", import_rows.UPDATE)
     assert summary.updated == 1
     assert people(session, "钱一", "volunteers")[0]["availability"] == "6am,7am"
+
+
+def test_an_update_adds_what_it_could_not_read_to_the_saved_notes(session, tmp_path):
+    """A volunteer's 备注 (老伴卧床，周三不能出门) was replaced by 可服务时间（原文）：看情况 when a
+    ledger without a 备注 column updated her; now the text is added, once, however often the
+    ledger is imported."""
+    first = write_xlsx(tmp_path / "一.xlsx", [["姓名", "性别", "出生日期", "手机", "备注"],
+                                             ["钱一", "女", "1985-01-02", "13800001111",
+                                              "老伴卧床，周三不能出门"]])
+    run(session, first, "volunteers")
+    second = write_xlsx(tmp_path / "二.xlsx", [["姓名", "性别", "出生日期", "手机", "可服务时间"],
+                                              ["钱一", "女", "1985-01-02", "13800001111", "看情况"]])
+    run(session, second, "volunteers", import_rows.UPDATE)
+    run(session, second, "volunteers", import_rows.UPDATE)
+    notes = people(session, "钱一", "volunteers")[0]["notes"]
+    assert notes == "老伴卧床，周三不能出门；可服务时间（原文）：看情况"

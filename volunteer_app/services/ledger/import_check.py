@@ -195,10 +195,10 @@ class _RowReader:
     def derive(self, row: RowCheck) -> None:
         """The computed columns, as services/people/residents.py and volunteers.py compute them."""
         values = row.values
-        note = values.pop("_availability_note", "")
-        if note:
-            values["notes"] = "；".join(x for x in (values.get("notes", ""), note) if x)
-            row.given.add("notes")
+        kept = [values.pop(key) for key in KEPT_IN_NOTES if key in values]
+        if kept:
+            row.kept = "；".join(kept)
+            values["notes"] = "；".join(x for x in (values.get("notes", ""), row.kept) if x)
         values["name_initials"], values["name_pinyin"] = _pinyin(values["name"])
         self._settle_community(row)
         if self.kind != "residents":
@@ -326,6 +326,10 @@ def _find_duplicates(row: RowCheck, kind: str, known: _Known, seen: dict[Any, in
     for key in keys:
         seen.setdefault(key, row.number)
 
+
+# What a cell said that the import could not read into its field, kept word for word in 备注
+# (a new row's, or added to a saved person's on an update) so that nothing written is lost.
+KEPT_IN_NOTES = ("_availability_note",)
 
 _PERSON_KEYS = {"name", "id_number", "birth_date", "gender", "phone"}
 _NO_PERSON = dict.fromkeys(("name", "id_number", "birth_date", "gender", "phone"), "")
