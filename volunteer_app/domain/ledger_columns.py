@@ -22,10 +22,11 @@ class LedgerField:
     label: str               # the header the exporter writes (and the importer reads)
     synonyms: tuple[str, ...] = ()
     kind: str = "text"       # text, flag, int, date
+    exported: bool = True    # False: read from a ledger, never written (the app keeps its parts)
 
 
-def _f(key: str, label: str, *synonyms: str, kind: str = "text") -> LedgerField:
-    return LedgerField(key, label, synonyms, kind)
+def _f(key: str, label: str, *synonyms: str, kind: str = "text", exported: bool = True) -> LedgerField:
+    return LedgerField(key, label, synonyms, kind, exported)
 
 
 _PERSON = (
@@ -47,6 +48,9 @@ RESIDENT_FIELDS: tuple[LedgerField, ...] = _PERSON + (
     _f("unit", "单元", "单元号"),
     _f("room", "门牌", "房号", "门牌号", "房间号", "室"),
     _f("floor", "楼层", "所在楼层", "层", kind="int"),
+    # 3号楼2单元501 in one cell: read into 楼号, 单元 and 门牌 (domain/ledger_address.py)
+    _f("address", "住址", "家庭住址", "居住地址", "现住址", "详细地址", "地址", "家庭地址",
+       exported=False),
     _f("has_lift", "有无电梯", "电梯", "是否有电梯", kind="flag"),
     _f("cannot_use_stairs", "不能上下楼", "行动不便", "无法上下楼", kind="flag"),
     _f("lives_alone", "独居", "是否独居", "独居老人", kind="flag"),

@@ -150,3 +150,65 @@ def test_an_update_adds_what_it_could_not_read_to_the_saved_notes(session, tmp_p
     run(session, second, "volunteers", import_rows.UPDATE)
     notes = people(session, "钱一", "volunteers")[0]["notes"]
     assert notes == "老伴卧床，周三不能出门；可服务时间（原文）：看情况"
+
+
+# -- 住址 in one cell ------------------------------------------------------------------------
+
+ADDRESS_LEDGER = [
+    ["姓名", "性别", "出生日期", "住址", "楼号"],
+    ["郑一", "男", "1935-03-02", "3号楼2单元501", ""],
+    ["郑二", "男", "1935-03-02", "银地家园３号楼２单元５０２室", ""],
+    ["郑三", "男", "1935-03-02", "3-2-501", ""],
+    ["郑四", "男", "1935-03-02", "4号楼1单元101", "3号楼"],
+    ["郑五", "男", "1935-03-02", "1号院3号楼2单元501", ""],
+]
+
+
+def test_an_address_in_one_cell_fills_building_unit_and_room(demo_session, tmp_path):
+    """住址 was not a column the importer knew: 3号楼2单元501 was dropped unseen. An address
+    that says which number is which is read into 小区, 楼号, 单元, 门牌; 3-2-501 (building 3,
+    unit 2? or floor 2?) is not guessed: it is kept in 备注 with a warning, as is an address
+    that disagrees with the row's own 楼号 or begins with words that are not a 小区."""
+    path = write_xlsx(tmp_path / "居民.xlsx", ADDRESS_LEDGER)
+    preview, summary = run(demo_session, path)
+    assert summary.imported == 5
+    saved = {name: people(demo_session, name)[0] for name in ("郑一", "郑二", "郑三", "郑四", "郑五")}
+    where = {n: (p["building"], p["unit"], p["room"]) for n, p in saved.items()}
+    assert where == {"郑一": ("3号楼", "2单元", "501"), "郑二": ("3号楼", "2单元", "502"),
+                     "郑三": ("", "", ""), "郑四": ("3号楼", "1单元", "101"),
+                     "郑五": ("3号楼", "2单元", "501")}
+    place = demo_session.db.execute("SELECT id, community_id FROM places WHERE name = '银地家园'").fetchone()
+    assert (saved["郑二"]["place_id"], saved["郑二"]["community_id"]) == tuple(place)
+    assert saved["郑一"]["place_id"] is None
+    warned = {r.number: r.warnings.get("address", "") for r in preview.rows}
+    assert warned[2] == warned[3] == ""
+    assert "分不清哪一段是楼号、单元、门牌" in warned[4] and "3号楼2单元501" in warned[4]
+    assert "与楼号列不一致，按楼号列导入" in warned[5]
+    assert "“1号院”不是系统里的小区" in warned[6]
+    for name in ("郑三", "郑四", "郑五"):
+        assert saved[name]["notes"].startswith("住址（原文）：")
+
+
+def test_the_command_line_says_which_addresses_it_kept_in_notes(demo_template, tmp_path, capsys):
+    db = tmp_path / "demo.sqlite3"
+    db.write_bytes(demo_template.read_bytes())
+    path = write_xlsx(tmp_path / "居民.xlsx", ADDRESS_LEDGER)
+    assert main(["--db", str(db), "import", "residents", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "已导入 5 行" in out
+    assert "第4行 提醒：住址“3-2-501”分不清哪一段是楼号、单元、门牌" in out
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT building, unit, room FROM residents WHERE name = '郑一'"
+                            ).fetchone() == ("3号楼", "2单元", "501")
+
+
+def test_an_export_has_no_address_column(demo_session, tmp_path):
+    """住址 is read from a ledger, never written: the export keeps 楼号, 单元, 门牌 apart."""
+    from openpyxl import load_workbook
+
+    from volunteer_app.services.ledger import ledger_export
+
+    path = tmp_path / "居民.xlsx"
+    ledger_export.export(demo_session, "residents", path)
+    header = [c.value for c in next(load_workbook(path).active.iter_rows(max_row=1))]
+    assert "住址" not in header and {"楼号", "单元", "门牌"} <= set(header)

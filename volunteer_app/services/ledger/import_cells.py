@@ -13,6 +13,7 @@ from typing import Any
 from ...domain import pinyin_readings
 from ...domain.forms import parse_date, parse_int
 from ...domain.identity import FieldError, clean_id_number
+from ...domain.ledger_address import read_address
 from ...domain.ledger_columns import FIELDS, LedgerField, parse_availability_words, parse_yes_no
 from ...domain.typed_text import clean_code
 from ...store.rows import to_json
@@ -35,6 +36,7 @@ class _Known:
     captains: dict[str, tuple[int, str]] = field(default_factory=dict)  # team → its captain (id, name)
     # saved without an ID number: a row that brings the number finds them by name and phone
     by_name_phone_no_id: dict[tuple[str, str], int] = field(default_factory=dict)
+    address_places: dict[str, int | None] = field(default_factory=dict)  # 住址's words → place
 
 
 def _known(session: Session, kind: str) -> _Known:
@@ -134,6 +136,9 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
             # dropped, the person would silently fall out of 80后帮90后: the row is refused
             names = "、".join(list(known.communities)[:6]) or "（系统里还没有社区）"
             raise FieldError(label, f"社区“{text}”在系统里没有，请改成已有的社区名称（{names}）后再导入。")
+    elif key == "address":
+        if text:
+            _read_address(row, text, known)
     elif key == "teams":
         # 夕阳红志愿服务队（队长）: the role in brackets after a team's name, as the export writes it
         for written in re.split(r"[,，、;；/\n]+", text):
@@ -176,6 +181,39 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
         row.values[key] = clean_code(text)
     else:
         row.values[key] = text
+
+
+def _read_address(row: RowCheck, text: str, known: _Known) -> None:
+    """住址: its parts wait in ``_address`` for the row's own 楼号/单元/门牌/小区 cells
+    (import_check._RowReader.settle_address); what cannot be read is kept in 备注."""
+    parts = read_address(text)
+    if parts is None:
+        row.warnings["address"] = (
+            f"住址“{text}”分不清哪一段是楼号、单元、门牌，没有拆开导入，原文已保存到备注。请导入后在居民信息里"
+            "填写，或在Excel里写成“3号楼2单元501”的样子（也可分成楼号、单元、门牌三列）。")
+        row.values["_address_note"] = f"住址（原文）：{text}"
+        return
+    found: list[tuple[str, Any]] = [("building", parts.building), ("unit", parts.unit),
+                                    ("room", parts.room)]
+    if parts.prefix:
+        place = _place_named(parts.prefix, known)
+        if place is None:
+            row.warnings["address"] = (f"住址“{text}”前面的“{parts.prefix}”不是系统里的小区，没有作为小区导入"
+                                       "（原文已保存到备注）；楼号、单元、门牌照常导入。")
+            row.values["_address_note"] = f"住址（原文）：{text}"
+        else:
+            found.append(("place_id", place))
+    row.values["_address"] = (tuple((k, v) for k, v in found if v), text)
+
+
+def _place_named(prefix: str, known: _Known) -> int | None:
+    """The place a 住址 begins with: 银地家园, or 北京市丰台区银地家园小区 ending in its name."""
+    cache = known.address_places
+    if prefix not in cache:
+        bare = prefix.removesuffix("小区")
+        names = [name for name in known.places if bare.endswith(name)]
+        cache[prefix] = known.places[max(names, key=len)] if names else None
+    return cache[prefix]
 
 
 _TEAM_ROLE = re.compile(r"(?P<team>.*?)\s*(?:[（(]\s*(?P<role>队长|副队长|队员)\s*[)）])?")

@@ -195,6 +195,8 @@ class _RowReader:
     def derive(self, row: RowCheck) -> None:
         """The computed columns, as services/people/residents.py and volunteers.py compute them."""
         values = row.values
+        if "_address" in values:
+            self.settle_address(row)
         kept = [values.pop(key) for key in KEPT_IN_NOTES if key in values]
         if kept:
             row.kept = "；".join(kept)
@@ -213,6 +215,24 @@ class _RowReader:
         if values.get("health_notes"):
             _require_health_consent(row)
 
+
+    def settle_address(self, row: RowCheck) -> None:
+        """住址's 楼号, 单元, 门牌 and 小区 fill what the row's own columns leave empty; where a
+        column says otherwise, the column is kept and the 住址 goes to 备注 with a warning."""
+        values = row.values
+        parts, text = values.pop("_address")
+        differ = []
+        for key, value in parts:
+            have = values.get(key)
+            if have in (None, ""):
+                values[key] = value
+                row.given.add("place" if key == "place_id" else key)
+            elif have != value:
+                differ.append(_FIELD_NAMES[key])
+        if differ:
+            row.warnings["address"] = (f"住址“{text}”与{'、'.join(differ)}列不一致，按{'、'.join(differ)}列导入，"
+                                       "住址原文已保存到备注，请核对。")
+            values["_address_note"] = f"住址（原文）：{text}"
 
     def settle_captains(self, row: RowCheck) -> None:
         """A team has one captain. A row naming a captain (夕阳红志愿服务队（队长）) where the team
@@ -329,7 +349,8 @@ def _find_duplicates(row: RowCheck, kind: str, known: _Known, seen: dict[Any, in
 
 # What a cell said that the import could not read into its field, kept word for word in 备注
 # (a new row's, or added to a saved person's on an update) so that nothing written is lost.
-KEPT_IN_NOTES = ("_availability_note",)
+KEPT_IN_NOTES = ("_availability_note", "_address_note")
+_FIELD_NAMES = {"building": "楼号", "unit": "单元", "room": "门牌", "place_id": "小区"}
 
 _PERSON_KEYS = {"name", "id_number", "birth_date", "gender", "phone"}
 _NO_PERSON = dict.fromkeys(("name", "id_number", "birth_date", "gender", "phone"), "")
