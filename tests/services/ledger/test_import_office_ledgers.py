@@ -212,3 +212,16 @@ def test_an_export_has_no_address_column(demo_session, tmp_path):
     ledger_export.export(demo_session, "residents", path)
     header = [c.value for c in next(load_workbook(path).active.iter_rows(max_row=1))]
     assert "住址" not in header and {"楼号", "单元", "门牌"} <= set(header)
+
+
+def test_the_command_line_names_the_columns_it_leaves_out(session, db_path, tmp_path, capsys):
+    """户籍地址 and 户主 are columns the importer does not know; the window shows them as 不导入,
+    the command line left them out without a word."""
+    session.db.close()
+    path = write_xlsx(tmp_path / "居民.xlsx", [
+        ["序号", "姓名", "性别", "出生日期", "户籍地址", "户主"],
+        [1, "郑一", "男", "1935-03-02", "河北省保定市", "郑大"]])
+    assert main(["--db", str(db_path), "import", "residents", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "“户籍地址”“户主”列认不出是哪一项，没有导入" in out
+    assert "序号" not in out

@@ -157,7 +157,7 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
                  rows: Iterator[tuple[int, list[Any]]], estimate: int) -> None:
     assert outcome.mapping is not None
     mapping, notices = _readable_columns(session, outcome.mapping)
-    outcome.mapping, outcome.notices = mapping, notices
+    outcome.mapping, outcome.notices = mapping, notices + _unknown_columns(mapping)
     reader = _RowReader(session, mapping, kind)
     labels = {**FIELD_LABELS, **field_labels(kind)}
     summary, stamp = outcome.summary, now_text()
@@ -194,6 +194,22 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
                    "skipped": summary.skipped, "rejected": summary.rejected},
                   f"从文件 {source} 导入{KINDS[kind]}：新增{summary.imported}，更新{summary.updated}，"
                   f"跳过{summary.skipped}，未导入{summary.rejected}")
+
+
+# a row's running number: nothing to import, nothing lost
+_NUMBERING = {"序号", "序", "编号", "行号", "No", "NO", "no", "No."}
+
+
+def _unknown_columns(mapping: Mapping) -> list[str]:
+    """The command line has no mapping to look at: a column it does not know is named, so
+    that a ledger's 户籍地址 or 户主 is not left out unseen."""
+    unknown = [h for h, key in zip(mapping.headers, mapping.columns, strict=True)
+               if key is None and h and h not in _NUMBERING]
+    if not unknown:
+        return []
+    names = "".join(f"“{h}”" for h in unknown)
+    return [f"{names}列认不出是哪一项，没有导入。如要导入，请把列名改成认得出的名称"
+            "（如姓名、身份证号、联系电话、楼号、备注），或在窗口的“导入”里为它选择“导入为”。"]
 
 
 def _rejected(row: RowCheck, labels: dict[str, str], summary: Summary, report: Report,
