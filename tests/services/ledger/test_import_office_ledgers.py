@@ -225,3 +225,40 @@ def test_the_command_line_names_the_columns_it_leaves_out(session, db_path, tmp_
     out = capsys.readouterr().out
     assert "“户籍地址”“户主”列认不出是哪一项，没有导入" in out
     assert "序号" not in out
+
+
+# -- the workbook's sheets ------------------------------------------------------------------
+
+def one_sheet_per_building(path: Path) -> Path:
+    """填表说明 in front, then a sheet per building, as many offices keep them."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "填表说明"
+    book.active.append(["出生日期请写成1935-03-02，楼层只写数字。"])
+    for building, name in (("1号楼", "孙一"), ("2号楼", "孙二")):
+        sheet = book.create_sheet(building)
+        sheet.append([f"{building}居民台账"])
+        sheet.append(["姓名", "性别", "出生日期", "楼号"])
+        sheet.append([name, "男", "1935-03-02", building])
+    book.save(path)
+    return path
+
+
+def test_a_sheet_of_instructions_in_front_does_not_hide_the_ledger(session, tmp_path):
+    """The first sheet was the only one read: a 填表说明 sheet in front refused the whole file
+    (找不到表头), and the sheets after the first ledger were left out without a word."""
+    path = one_sheet_per_building(tmp_path / "居民.xlsx")
+    preview, summary = run(session, path)
+    assert summary.imported == 1 and people(session, "孙一")
+    assert preview.notices == ["工作簿里的工作表“2号楼”也像是台账，这次只导入了工作表“1号楼”。"
+                               "请把其他工作表的行复制到这个工作表里，或分别另存为单独的文件，再导入。"]
+
+
+def test_the_command_line_says_which_sheets_it_did_not_read(session, db_path, tmp_path, capsys):
+    session.db.close()
+    path = one_sheet_per_building(tmp_path / "居民.xlsx")
+    assert main(["--db", str(db_path), "import", "residents", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "工作表“2号楼”也像是台账，这次只导入了工作表“1号楼”" in out
+    assert count(db_path, "residents") == 1

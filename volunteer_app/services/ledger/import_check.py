@@ -28,7 +28,7 @@ from .import_cells import (
     _text,
     load_tables,
 )
-from .import_header import _readable_columns
+from .import_header import _readable_columns, sheet_notices
 from .import_rows import ImportCancelled, Mapping, Preview, Progress, RowCheck
 from .ledger_files import Table, is_blank
 
@@ -68,6 +68,7 @@ def _no_cycle_collection() -> Iterator[None]:
 def _check(session: Session, table: Table, mapping: Mapping, kind: str,
            progress: Progress | None, cancel: threading.Event | None) -> Preview:
     mapping, notices = _readable_columns(session, mapping)
+    notices = sheet_notices(table) + notices
     reader = _RowReader(session, mapping, kind)
     known = reader.known
     seen: dict[Any, int] = {}

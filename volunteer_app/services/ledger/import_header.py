@@ -16,7 +16,7 @@ from ..permissions import Permission
 from ..session import Session
 from .import_cells import load_tables_meanwhile
 from .import_rows import Mapping
-from .ledger_files import MAX_UNPACKED, LedgerFileError, Table, read_table
+from .ledger_files import MAX_UNPACKED, LedgerFileError, LedgerTest, Table, read_table
 
 
 def detect(table: Table, kind: str) -> Mapping:
@@ -32,8 +32,23 @@ def detect(table: Table, kind: str) -> Mapping:
 
 def load(path: Path | str, kind: str, max_unpacked: int = MAX_UNPACKED) -> tuple[Table, Mapping]:
     load_tables_meanwhile()
-    table = read_table(path, max_unpacked)
+    table = read_table(path, max_unpacked, looks_like(kind))
     return table, detect(table, kind)
+
+
+def looks_like(kind: str) -> LedgerTest:
+    """Whether a sheet's first rows hold a header of this kind of ledger."""
+    fields = FIELDS[kind]
+    return lambda rows: find_header_row(rows, fields) is not None
+
+
+def sheet_notices(table: Table) -> list[str]:
+    """The other sheets of the workbook that are ledgers too: one import reads one sheet."""
+    if not table.other_ledgers:
+        return []
+    names = "".join(f"“{name}”" for name in table.other_ledgers)
+    return [f"工作簿里的工作表{names}也像是台账，这次只导入了工作表“{table.sheet}”。"
+            "请把其他工作表的行复制到这个工作表里，或分别另存为单独的文件，再导入。"]
 
 
 def mappable_fields(session: Session, kind: str) -> list[LedgerField]:

@@ -36,7 +36,7 @@ from .import_apply import (
 )
 from .import_cells import load_tables_meanwhile
 from .import_check import _find_duplicates, _no_cycle_collection, _RowReader
-from .import_header import _readable_columns, detect
+from .import_header import _readable_columns, detect, looks_like, sheet_notices
 from .import_rows import KINDS, SKIP, UPDATE, Mapping, Preview, RowCheck, Summary, field_labels
 from .ledger_files import MAX_UNPACKED, Table, check_readable, is_blank, read_table
 from .ledger_rows import csv_rows
@@ -75,8 +75,8 @@ def import_file(session: Session, path: Path | str, kind: str, duplicates: str =
     ``report`` hears one line per rejected cell ("第5行 身份证号：…") and per warning
     ("第5行 提醒：…") as the rows are checked, so that nothing per row piles up in memory."""
     path = Path(path)
-    head, rest, estimate = _open_rows(path, max_unpacked)
-    table = Table(path, head)
+    head, rest, estimate, whole = _open_rows(path, kind, max_unpacked)
+    table = Table(path, head, sheet=whole.sheet, other_ledgers=whole.other_ledgers)
     mapping = detect(table, kind)
     _require(session, kind)
     outcome = Outcome(Summary(), mapping=mapping, table=table)
@@ -103,18 +103,22 @@ def _tables(kind: str) -> tuple[str, ...]:
     return (kind, "teams", "team_members") if kind == "volunteers" else (kind,)
 
 
-def _open_rows(path: Path, max_unpacked: int) -> tuple[list[list[Any]], Iterator[list[Any]], int]:
-    """The first rows (to find the header in), the rest as an iterator, and about how many rows
-    there are. A CSV is streamed; an Excel file is read whole, bounded by ``max_unpacked``."""
+def _open_rows(path: Path, kind: str, max_unpacked: int
+               ) -> tuple[list[list[Any]], Iterator[list[Any]], int, Table]:
+    """The first rows (to find the header in), the rest as an iterator, about how many rows
+    there are, and the table read (its rows dropped; an Excel file's sheets). A CSV is
+    streamed; an Excel file is read whole, bounded by ``max_unpacked``."""
     check_readable(path)
     load_tables_meanwhile()
     if path.suffix.lower() == ".csv":
         rows, estimate = csv_rows(path)
+        table = Table(path, [])
     else:
-        whole = read_table(path, max_unpacked).rows
+        table = read_table(path, max_unpacked, looks_like(kind))
+        whole, table.rows = table.rows, []
         rows, estimate = iter(whole), len(whole)
     head = list(islice(rows, HEADER_SEARCH))
-    return head, rows, estimate
+    return head, rows, estimate, table
 
 
 def _numbered(head: list[list[Any]], rest: Iterator[list[Any]],
@@ -157,7 +161,8 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
                  rows: Iterator[tuple[int, list[Any]]], estimate: int) -> None:
     assert outcome.mapping is not None
     mapping, notices = _readable_columns(session, outcome.mapping)
-    outcome.mapping, outcome.notices = mapping, notices + _unknown_columns(mapping)
+    sheets = sheet_notices(outcome.table) if outcome.table else []
+    outcome.mapping, outcome.notices = mapping, sheets + notices + _unknown_columns(mapping)
     reader = _RowReader(session, mapping, kind)
     labels = {**FIELD_LABELS, **field_labels(kind)}
     summary, stamp = outcome.summary, now_text()
