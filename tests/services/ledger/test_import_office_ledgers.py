@@ -262,3 +262,37 @@ def test_the_command_line_says_which_sheets_it_did_not_read(session, db_path, tm
     out = capsys.readouterr().out
     assert "工作表“2号楼”也像是台账，这次只导入了工作表“1号楼”" in out
     assert count(db_path, "residents") == 1
+
+
+# -- rows that are not people ---------------------------------------------------------------
+
+def ledger_with_furniture(path: Path) -> Path:
+    """A title, a blank row, the header, a 填写说明 row under it, a page's header again, and a
+    合计 row at the bottom: the rows a ledger kept for printing has besides its people."""
+    header = ["序号", "姓名", "性别", "出生日期", "联系电话"]
+    return write_xlsx(path, [
+        ["银地第二社区居民台账（2026年11月）"], [],
+        header,
+        ["填写说明：", "必填", "男/女", "如1935-03-02", "手机或座机"],
+        [1, "小明月", "女", "1935-03-02", "13800001111"],
+        header,
+        [2, "孙二", "男", "1936-04-05", ""],
+        ["合 计", "2人"],
+    ], merges=["A1:E1"])
+
+
+def test_totals_instructions_and_repeated_headers_are_left_out_and_named(session, tmp_path):
+    """They were refused as people (姓名“2人”中含有数字, 性别“男/女”只能是男或女), which read as
+    if the ledger were wrong and failed an --all-or-nothing import."""
+    preview, summary = run(session, ledger_with_furniture(tmp_path / "居民.xlsx"))
+    assert [r.number for r in preview.rows] == [5, 7]
+    assert (summary.imported, summary.rejected) == (2, 0)
+    assert preview.notices == ["第4行（填表说明）、第6行（又一行表头）、第8行（合计行）不是人员，没有导入。"]
+
+
+def test_all_or_nothing_imports_a_ledger_with_a_totals_row(session, db_path, tmp_path, capsys):
+    session.db.close()
+    path = ledger_with_furniture(tmp_path / "居民.xlsx")
+    assert main(["--db", str(db_path), "import", "residents", str(path), "--all-or-nothing"]) == 0
+    assert "第8行（合计行）" in capsys.readouterr().out
+    assert count(db_path, "residents") == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -83,9 +84,12 @@ def _check(session: Session, table: Table, mapping: Mapping, kind: str,
                 progress(offset, len(body))
         if is_blank(cells):
             continue
+        number = mapping.header_row + offset + 2
+        if reader.not_a_person(number, cells):
+            continue
         # the row's own cells, not a copy: nothing changes them, and a preview of 50,000
         # rows held every cell twice
-        row = reader.read(mapping.header_row + offset + 2, cells)
+        row = reader.read(number, cells)
         if not row.errors:
             reader.derive(row)
             _find_duplicates(row, kind, known, seen)
@@ -97,7 +101,7 @@ def _check(session: Session, table: Table, mapping: Mapping, kind: str,
         rows.append(row)
     if progress:
         progress(len(body), len(body))
-    return Preview(kind, table, mapping, rows, new_teams, notices=notices)
+    return Preview(kind, table, mapping, rows, new_teams, notices=notices + reader.skipped_notice())
 
 
 class _RowReader:
@@ -119,6 +123,39 @@ class _RowReader:
         self.others = [(index, key, {}) for index, key in columns if key not in _PERSON_KEYS]
         self._risks: dict[tuple, str] = {}
         self._captains: dict[str, int] = {}     # team → the row of the file that makes its captain
+        name_at = next((i for i, k in self.person if k == "name"), None)
+        self.name_at = name_at
+        self.name_header = mapping.headers[name_at] if name_at is not None else None
+        self.skipped: list[str] = []            # 第8行（合计）: rows that hold no person
+
+    def not_a_person(self, number: int, cells: list[Any]) -> bool:
+        """A 合计 row under the people, a 填表说明 or 必填 row under the header, the header
+        again (a ledger pasted together from printed pages): not people, and not errors either
+        (they would fail an --all-or-nothing import), so they are left out and named."""
+        first = None
+        for cell in cells:              # the first cell with something in it, nearly always [0]
+            if cell is not None and cell != "":
+                first = cell
+                break
+        reason = None
+        if type(first) is str and first.lstrip()[:1] in _MARK_CHARS:
+            found = _NOT_PEOPLE.match("".join(first.split()))
+            if found:
+                reason = "合计" if found["total"] else "说明"
+        if reason is None and self.name_at is not None and self.name_at < len(cells):
+            name = cells[self.name_at]
+            if type(name) is str and name and (name.strip() == self.name_header
+                                                or name.strip() in _REQUIRED_MARKS):
+                reason = "表头" if name.strip() == self.name_header else "说明"
+        if reason is None:
+            return False
+        self.skipped.append(f"第{number}行（{_SKIP_WORDS[reason]}）")
+        return True
+
+    def skipped_notice(self) -> list[str]:
+        if not self.skipped:
+            return []
+        return ["、".join(self.skipped) + "不是人员，没有导入。"]
 
     def read(self, number: int, cells: list[Any]) -> RowCheck:
         size = len(cells)
@@ -347,6 +384,11 @@ def _find_duplicates(row: RowCheck, kind: str, known: _Known, seen: dict[Any, in
     for key in keys:
         seen.setdefault(key, row.number)
 
+
+_MARK_CHARS = frozenset("合总小共累填说注备")
+_NOT_PEOPLE = re.compile(r"(?P<total>合计|总计|小计|共计|累计)|(?:填表说明|填写说明|(?:说明|注|备注)[:：])")
+_REQUIRED_MARKS = frozenset({"必填", "必填项", "(必填)", "（必填）", "选填", "*必填"})
+_SKIP_WORDS = {"合计": "合计行", "说明": "填表说明", "表头": "又一行表头"}
 
 # What a cell said that the import could not read into its field, kept word for word in 备注
 # (a new row's, or added to a saved person's on an update) so that nothing written is lost.

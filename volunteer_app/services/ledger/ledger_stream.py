@@ -172,7 +172,7 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
         for chunk in _chunks(rows):
             good = []
             for number, cells in chunk:
-                if is_blank(cells):
+                if is_blank(cells) or reader.not_a_person(number, cells):
                     continue
                 row = reader.read(number, list(cells))
                 if not row.errors:
@@ -190,6 +190,7 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
             if not (all_or_nothing and summary.rejected):
                 saver.save(good)
             _bound_memos(reader)
+        outcome.notices += reader.skipped_notice()
         if all_or_nothing and summary.rejected:
             raise _NothingSaved()
         saver.finish()
