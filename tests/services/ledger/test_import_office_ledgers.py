@@ -296,3 +296,21 @@ def test_all_or_nothing_imports_a_ledger_with_a_totals_row(session, db_path, tmp
     assert main(["--db", str(db_path), "import", "residents", str(path), "--all-or-nothing"]) == 0
     assert "第8行（合计行）" in capsys.readouterr().out
     assert count(db_path, "residents") == 2
+
+
+# -- floors and dates as written -------------------------------------------------------------
+
+def test_floors_as_people_write_them(session, tmp_path):
+    """六层, 6F and 地下一层 were refused (楼层“六”应为整数, quoting a cell cut short); they are
+    read now, and 顶楼 is refused saying what to write."""
+    path = write_xlsx(tmp_path / "居民.xlsx", [
+        ["姓名", "性别", "出生日期", "楼层", "有无电梯"],
+        ["冯一", "男", "1930-03-02", "六层", "无"],
+        ["冯二", "男", "1930-03-02", "6F", "无"],
+        ["冯三", "男", "1930-03-02", "地下一层", "有"],
+        ["冯四", "男", "1930-03-02", "顶楼", "无"],
+    ])
+    preview, summary = run(session, path)
+    floors = {r["name"]: r["floor"] for r in session.db.query("SELECT name, floor FROM residents")}
+    assert floors == {"冯一": 6, "冯二": 6, "冯三": -1}
+    assert preview.rows[3].errors == {"floor": "楼层“顶楼”看不懂，请只写数字，如6（地下一层写-1）。"}

@@ -11,9 +11,9 @@ from datetime import date, datetime
 from typing import Any
 
 from ...domain import pinyin_readings
-from ...domain.forms import parse_date, parse_int
+from ...domain.forms import parse_date
 from ...domain.identity import FieldError, clean_id_number
-from ...domain.ledger_address import read_address
+from ...domain.ledger_address import read_address, read_floor
 from ...domain.ledger_columns import FIELDS, LedgerField, parse_availability_words, parse_yes_no
 from ...domain.typed_text import clean_code
 from ...store.rows import to_json
@@ -120,7 +120,7 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
         if flag is not None:
             row.values[key] = 1 if flag else 0
     elif key == "floor":
-        row.values[key] = parse_int(re.sub(r"[层楼]$", "", text), label, -3, 60)
+        row.values[key] = read_floor(text, label)
     elif spec.kind == "date":
         if text:
             row.values[key] = parse_date(value, label).isoformat()
