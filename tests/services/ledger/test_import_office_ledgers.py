@@ -314,3 +314,43 @@ def test_floors_as_people_write_them(session, tmp_path):
     floors = {r["name"]: r["floor"] for r in session.db.query("SELECT name, floor FROM residents")}
     assert floors == {"冯一": 6, "冯二": 6, "冯三": -1}
     assert preview.rows[3].errors == {"floor": "楼层“顶楼”看不懂，请只写数字，如6（地下一层写-1）。"}
+
+
+def test_dates_as_excel_keeps_them_and_birth_months_with_an_id_number(session, tmp_path):
+    """A date column formatted 常规 holds Excel's serial number (12845 is 1935-03-02): it was
+    refused as unreadable; it is read, with a warning showing the day. 出生年月 of 1940.01 beside
+    an ID number that agrees was refused although the number gives the day; without a number
+    the row is refused saying the day is missing. A year alone, 1935 as a number, is a year,
+    not a serial."""
+    path = write_xlsx(tmp_path / "居民.xlsx", [
+        ["姓名", "性别", "出生年月", "身份证号"],
+        ["褚一", "男", 12845, ""],
+        ["褚二", "男", "1940.01", ID_ZHOU],
+        ["褚四", "男", "1935年3月", ""],
+        ["褚五", "男", 1935, ""],
+    ])
+    preview, summary = run(session, path)
+    rows = {r.number: r for r in preview.rows}
+    assert people(session, "褚一")[0]["birth_date"] == "1935-03-02"
+    assert "“12845”是Excel的日期序号，按1935年3月2日导入" in rows[2].warnings["birth_date"]
+    assert people(session, "褚二")[0]["birth_date"] == "1940-01-02"
+    assert rows[4].errors["birth_date"] == ("出生日期“1935年3月”只写到月，没有写哪一天：请写全年月日"
+                                            "（如1935年3月2日），或填写身份证号（出生日期自动带出）。")
+    assert rows[5].errors["birth_date"].startswith("出生日期“1935”只写到年")
+    assert summary.imported == 2
+
+
+def test_a_month_that_disagrees_with_the_id_number_is_refused(session, tmp_path):
+    path = write_xlsx(tmp_path / "居民.xlsx", [["姓名", "出生年月", "身份证号"],
+                                              ["褚三", "1940年3月", ID_ZHOU]])
+    preview, _summary = run(session, path)
+    assert preview.rows[0].errors == {
+        "birth_date": "出生年月“1940年3月”与身份证号中的1940-01-02不一致，请核对。"}
+
+
+def test_a_joining_day_as_a_serial_number_is_read(session, tmp_path):
+    path = write_xlsx(tmp_path / "志愿者.xlsx", [["姓名", "性别", "出生日期", "手机", "加入日期"],
+                                                ["钱一", "女", "1985-01-02", "13800001111", 45000]])
+    preview, _summary = run(session, path, "volunteers")
+    assert people(session, "钱一", "volunteers")[0]["joined_on"] == "2023-03-15"
+    assert "加入日期“45000”是Excel的日期序号" in preview.rows[0].warnings["joined_on"]

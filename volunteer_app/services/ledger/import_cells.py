@@ -7,15 +7,15 @@ import contextlib
 import re
 import threading
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ...domain import pinyin_readings
-from ...domain.forms import parse_date
+from ...domain.forms import FormResult, parse_date
 from ...domain.identity import FieldError, clean_id_number
 from ...domain.ledger_address import read_address, read_floor
 from ...domain.ledger_columns import FIELDS, LedgerField, parse_availability_words, parse_yes_no
-from ...domain.typed_text import clean_code
+from ...domain.typed_text import clean_code, half_width
 from ...store.rows import to_json
 from ..session import Session
 from .import_rows import RowCheck
@@ -90,6 +90,47 @@ def _id_text(value: Any) -> str:
     return _text(value)
 
 
+_EXCEL_EPOCH = date(1899, 12, 30)   # day 0 of Excel's serial numbers (past its 1900 leap-day slip)
+
+
+def excel_serial_day(value: Any) -> date | None:
+    """The day a number in a date column stands for: a date cell formatted 常规 shows (and a
+    paste of values keeps) Excel's serial number, 12845 for 1935-03-02. A number between 1800
+    and 2100 is a year, 19350302 is read as digits, neither is a serial."""
+    if type(value) not in (int, float) or not 2100 < value < 60000:
+        return None
+    return _EXCEL_EPOCH + timedelta(days=int(value))
+
+
+def serial_warning(label: str, value: Any, day: date) -> str:
+    return (f"{label}“{_text(value)}”是Excel的日期序号，按{day.year}年{day.month}月{day.day}日导入，请核对"
+            "（在Excel里把这一列设为“日期”格式就能看到日期）。")
+
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:年|[-/.]?(\d{1,2})月?|年(\d{1,2})月)?")
+
+
+def partial_birth_date(text: str, result: FormResult) -> None:
+    """出生年月 of 1935.03 or 1935年3月 (a header that says year and month): with an ID number
+    that agrees it is no error, the number gives the day; without one the row is refused,
+    saying the day is missing rather than that the date cannot be read."""
+    found = _PARTIAL_DATE.fullmatch(half_width(text).replace(" ", ""))
+    if found is None:
+        return
+    year, month = int(found[1]), int(found[2] or found[3] or 0)
+    if month > 12:
+        return
+    errors, by_id = result.errors, result.values.get("birth_date")
+    if by_id and "id_number" not in errors:
+        if (year, month or int(by_id[5:7])) == (int(by_id[:4]), int(by_id[5:7])):
+            del errors["birth_date"]
+        else:
+            errors["birth_date"] = f"出生年月“{text}”与身份证号中的{by_id}不一致，请核对。"
+        return
+    errors["birth_date"] = (f"出生日期“{text}”只写到{'月' if month else '年'}，没有写哪一天：请写全年月日"
+                            "（如1935年3月2日），或填写身份证号（出生日期自动带出）。")
+
+
 def _require_health_consent(row: RowCheck) -> None:
     """Health notes come in only with their separate consent, named in the same row."""
     if row.values.get("health_consent_by") and row.values.get("health_consent_date"):
@@ -122,7 +163,11 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
     elif key == "floor":
         row.values[key] = read_floor(text, label)
     elif spec.kind == "date":
-        if text:
+        day = excel_serial_day(value)
+        if day is not None:
+            row.values[key] = day.isoformat()
+            row.warnings[key] = serial_warning(label, value, day)
+        elif text:
             row.values[key] = parse_date(value, label).isoformat()
     elif key == "place":
         if text and text in known.places:

@@ -27,7 +27,10 @@ from .import_cells import (
     _read_other,
     _require_health_consent,
     _text,
+    excel_serial_day,
     load_tables,
+    partial_birth_date,
+    serial_warning,
 )
 from .import_header import _readable_columns, sheet_notices
 from .import_rows import ImportCancelled, Mapping, Preview, Progress, RowCheck
@@ -162,6 +165,7 @@ class _RowReader:
         given: set[str] = set()
         # the person's five cells as text ("" when missing), straight into validate_person's dict
         person = dict(_NO_PERSON)
+        serial = None
         for index, key in self.person:
             if index < size:
                 value = cells[index]
@@ -172,6 +176,11 @@ class _RowReader:
                     person[key] = value
                     continue
                 else:
+                    if key == "birth_date" and (day := excel_serial_day(value)) is not None:
+                        given.add(key)
+                        person[key] = day
+                        serial = serial_warning("出生日期", value, day)
+                        continue
                     text = _text(value)
                 if text:
                     given.add(key)
@@ -184,12 +193,16 @@ class _RowReader:
         masked = _masked(person) if "*" in person["id_number"] or "*" in person["phone"] else None
         result = validate_person(person, self.today)
         errors = result.errors
+        if "birth_date" in errors and type(person["birth_date"]) is str and person["birth_date"]:
+            partial_birth_date(person["birth_date"], result)
         if masked:
             for key, message in errors.items():
                 masked.setdefault(key, message)
             errors = masked
         # the row's own dicts are validate_person's: made once, not made and then copied
         row = RowCheck(number, cells, result.values, given, errors)
+        if serial and "birth_date" not in errors:
+            row.warnings["birth_date"] = serial
         values = row.values
         for index, key, memo in self.others:
             if index < size:
