@@ -354,3 +354,27 @@ def test_a_joining_day_as_a_serial_number_is_read(session, tmp_path):
     preview, _summary = run(session, path, "volunteers")
     assert people(session, "钱一", "volunteers")[0]["joined_on"] == "2023-03-15"
     assert "加入日期“45000”是Excel的日期序号" in preview.rows[0].warnings["joined_on"]
+
+
+# -- phones as people write them -------------------------------------------------------------
+
+def test_a_phone_cell_with_two_numbers_or_a_remark_keeps_the_first_and_the_rest_in_notes(
+        session, tmp_path):
+    """13800001111/13900002222, 13800001111（儿子）, 010-63451234转123 were refused (应为11位手机号);
+    the app keeps one number, so the first is taken and the cell goes to 备注, with a warning.
+    A cell that is not numbers (63451234-8021: an extension, or a typo?) stays refused."""
+    path = write_xlsx(tmp_path / "居民.xlsx", [
+        ["姓名", "性别", "出生日期", "联系电话"],
+        ["卫一", "男", "1940-01-02", "13800001111/13900002222"],
+        ["卫二", "男", "1940-01-02", "13800001112（儿子）"],
+        ["卫三", "男", "1940-01-02", "010-63451234转123"],
+        ["卫四", "男", "1940-01-02", "63451234-8021"],
+    ])
+    preview, summary = run(session, path)
+    saved = {r["name"]: r for r in session.db.query("SELECT * FROM residents")}
+    assert {n: r["phone"] for n, r in saved.items()} == {
+        "卫一": "13800001111", "卫二": "13800001112", "卫三": "010-63451234"}
+    assert saved["卫一"]["notes"] == "联系电话（原文）：13800001111/13900002222"
+    assert saved["卫一"]["phone_tail"] == "1111"
+    assert "只能存一个，按13800001111导入" in preview.rows[0].warnings["phone"]
+    assert "应为11位手机号" in preview.rows[3].errors["phone"]

@@ -12,7 +12,7 @@ from typing import Any
 
 from ...domain import pinyin_readings
 from ...domain.forms import FormResult, parse_date
-from ...domain.identity import FieldError, clean_id_number
+from ...domain.identity import FieldError, clean_id_number, phones_in
 from ...domain.ledger_address import read_address, read_floor
 from ...domain.ledger_columns import FIELDS, LedgerField, parse_availability_words, parse_yes_no
 from ...domain.typed_text import clean_code, half_width
@@ -129,6 +129,20 @@ def partial_birth_date(text: str, result: FormResult) -> None:
         return
     errors["birth_date"] = (f"出生日期“{text}”只写到{'月' if month else '年'}，没有写哪一天：请写全年月日"
                             "（如1935年3月2日），或填写身份证号（出生日期自动带出）。")
+
+
+def first_phone(text: str, result: FormResult) -> str | None:
+    """联系电话 of 13800001111/13900002222, or 13800001111（儿子）, or 010-63451234转123: the app
+    keeps one number, so the first is taken and the cell as written goes to 备注; the warning
+    that says so is returned. A cell with anything else stays refused."""
+    numbers = phones_in(text)
+    if not numbers:
+        return None
+    del result.errors["phone"]
+    result.values["phone"] = numbers[0]
+    result.values["_phone_note"] = f"联系电话（原文）：{text}"
+    return (f"联系电话“{text}”不只是一个号码（或带着分机、说明），只能存一个，按{numbers[0]}导入，"
+            "原文已保存到备注。")
 
 
 def _require_health_consent(row: RowCheck) -> None:

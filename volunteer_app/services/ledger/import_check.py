@@ -28,6 +28,7 @@ from .import_cells import (
     _require_health_consent,
     _text,
     excel_serial_day,
+    first_phone,
     load_tables,
     partial_birth_date,
     serial_warning,
@@ -195,6 +196,9 @@ class _RowReader:
         errors = result.errors
         if "birth_date" in errors and type(person["birth_date"]) is str and person["birth_date"]:
             partial_birth_date(person["birth_date"], result)
+        phone_warning = None
+        if "phone" in errors and "*" not in person["phone"]:
+            phone_warning = first_phone(person["phone"], result)
         if masked:
             for key, message in errors.items():
                 masked.setdefault(key, message)
@@ -203,6 +207,8 @@ class _RowReader:
         row = RowCheck(number, cells, result.values, given, errors)
         if serial and "birth_date" not in errors:
             row.warnings["birth_date"] = serial
+        if phone_warning:
+            row.warnings["phone"] = phone_warning
         values = row.values
         for index, key, memo in self.others:
             if index < size:
@@ -405,7 +411,7 @@ _SKIP_WORDS = {"合计": "合计行", "说明": "填表说明", "表头": "又�
 
 # What a cell said that the import could not read into its field, kept word for word in 备注
 # (a new row's, or added to a saved person's on an update) so that nothing written is lost.
-KEPT_IN_NOTES = ("_availability_note", "_address_note")
+KEPT_IN_NOTES = ("_availability_note", "_address_note", "_phone_note")
 _FIELD_NAMES = {"building": "楼号", "unit": "单元", "room": "门牌", "place_id": "小区"}
 
 _PERSON_KEYS = {"name", "id_number", "birth_date", "gender", "phone"}
