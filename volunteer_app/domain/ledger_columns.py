@@ -21,7 +21,7 @@ class LedgerField:
     key: str                 # the field the importer fills
     label: str               # the header the exporter writes (and the importer reads)
     synonyms: tuple[str, ...] = ()
-    kind: str = "text"       # text, flag, int, date
+    kind: str = "text"       # text, flag, int, date, address (a building read from a 住址)
     exported: bool = True    # False: read from a ledger, never written (the app keeps its parts)
 
 
@@ -83,7 +83,8 @@ VOLUNTEER_FIELDS: tuple[LedgerField, ...] = (
     _PLACE,
     _f("skills", "技能", "特长", "专长", "技能特长"),
     _f("availability", "可服务时间", "服务时间", "空闲时间", "可参加时间", "时间"),
-    _f("building", "住址", "楼号", "居住楼号", "住址楼号"),
+    # a volunteer's building, for 同一楼栋 in 80后帮90后: 3号楼2单元501 keeps 3号楼
+    _f("building", "住址", "楼号", "居住楼号", "住址楼号", kind="address"),
     _f("is_staff", "社区工作者", "是否社区工作者", "社工", kind="flag"),
     _f("health_limit", "不宜重体力", "健康限制", kind="flag"),
     _f("weekly_hours_cap", "每周时长上限", "每周最多小时"),

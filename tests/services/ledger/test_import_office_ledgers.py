@@ -378,3 +378,20 @@ def test_a_phone_cell_with_two_numbers_or_a_remark_keeps_the_first_and_the_rest_
     assert saved["卫一"]["phone_tail"] == "1111"
     assert "只能存一个，按13800001111导入" in preview.rows[0].warnings["phone"]
     assert "应为11位手机号" in preview.rows[3].errors["phone"]
+
+
+def test_a_volunteers_address_keeps_the_building_for_pairing(session, tmp_path):
+    """A volunteer's 住址 is the building 同一楼栋 compares with the residents' 楼号: 3号楼2单元501
+    was saved whole, so it never met a resident's 3号楼."""
+    path = write_xlsx(tmp_path / "志愿者.xlsx", [
+        ["姓名", "性别", "出生日期", "手机", "住址"],
+        ["钱一", "女", "1985-01-02", "13800001111", "3号楼2单元501"],
+        ["钱二", "女", "1985-01-02", "13800001112", "4号楼"],
+        ["钱三", "女", "1985-01-02", "13800001113", "3-2-501"],
+    ])
+    run(session, path, "volunteers")
+    saved = {r["name"]: r for r in session.db.query("SELECT * FROM volunteers")}
+    assert {n: r["building"] for n, r in saved.items()} == {"钱一": "3号楼", "钱二": "4号楼",
+                                                            "钱三": "3-2-501"}
+    assert saved["钱一"]["notes"] == "住址（原文）：3号楼2单元501"
+    assert saved["钱二"]["notes"] == ""

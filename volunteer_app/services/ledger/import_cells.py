@@ -236,6 +236,14 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
     elif key == "volunteer_no":
         if text:
             row.values[key] = text
+    elif spec.kind == "address":
+        # a volunteer's 住址 of 3号楼2单元501: the building alone meets a resident's 3号楼 in
+        # 80后帮90后 (the whole never did); the cell as written goes to 备注
+        parts = read_address(text)
+        row.values[key] = clean_code(text)
+        if parts is not None and (parts.prefix or parts.unit or parts.room):
+            row.values[key] = parts.building
+            row.values["_address_note"] = f"住址（原文）：{text}"
     elif key in _CODES:
         row.values[key] = clean_code(text)
     else:
