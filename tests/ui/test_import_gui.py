@@ -277,3 +277,21 @@ def test_an_address_column_is_read_and_a_guess_it_will_not_make_is_marked(qtbot,
         "3号楼", "2单元", "501")
     assert saved["郑三"]["notes"] == "住址（原文）：3-2-501"
     dialog.close()
+
+
+def test_a_row_hidden_in_excel_is_marked_in_the_preview(qtbot, loop, session, tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "居民.xlsx"
+    book = Workbook()
+    for row in (["姓名", "性别", "出生日期"], ["蒋一", "男", "1935-03-02"], ["蒋二", "女", "1936-03-02"]):
+        book.active.append(row)
+    book.active.row_dimensions[3].hidden = True
+    book.save(path)
+    dialog = _dialog(qtbot, session)
+    assert loop.run_until_complete(dialog.open_file(path))
+    assert _statuses(dialog) == ["可导入", "有提醒"]
+    name = dialog.model.index(1, 3)
+    assert name.data(Qt.ItemDataRole.BackgroundRole) == WARNING_BRUSH
+    assert "在Excel里是隐藏的" in name.data(Qt.ItemDataRole.ToolTipRole)
+    dialog.close()

@@ -395,3 +395,42 @@ def test_a_volunteers_address_keeps_the_building_for_pairing(session, tmp_path):
                                                             "钱三": "3-2-501"}
     assert saved["钱一"]["notes"] == "住址（原文）：3号楼2单元501"
     assert saved["钱二"]["notes"] == ""
+
+
+# -- hidden rows ------------------------------------------------------------------------------
+
+def ledger_with_hidden_rows(path: Path) -> Path:
+    """A 说明 sheet in front, then the ledger whose rows 4 and 5 are hidden in Excel."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "说明"
+    book.active.append(["本表按楼号排列"])
+    sheet = book.create_sheet("居民")
+    for row in (["姓名", "性别", "出生日期"], ["蒋一", "男", "1935-03-02"],
+                ["蒋二", "女", "1936-03-02"], ["蒋三（已故）", "男", "1925-03-02"],
+                ["蒋四", "女", "1926-03-02"], ["蒋五", "女", "1937-03-02"]):
+        sheet.append(row)
+    for number in (4, 5):
+        sheet.row_dimensions[number].hidden = True
+    book.save(path)
+    return path
+
+
+def test_hidden_rows_are_read_and_marked(session, tmp_path):
+    """Rows hidden in Excel (a person who moved away or died, or a 筛选) were imported like the
+    rest, without a word; they still are read (the file is what it holds) but each is marked."""
+    preview, summary = run(session, ledger_with_hidden_rows(tmp_path / "居民.xlsx"))
+    assert summary.imported == 5
+    marked = [r.number for r in preview.rows if "隐藏" in r.warnings.get("name", "")]
+    assert marked == [4, 5]
+    assert preview.counts["warned"] == 2
+
+
+def test_the_command_line_names_the_hidden_rows(session, db_path, tmp_path, capsys):
+    session.db.close()
+    path = ledger_with_hidden_rows(tmp_path / "居民.xlsx")
+    assert main(["--db", str(db_path), "import", "residents", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "第4行 提醒：这一行在Excel里是隐藏的" in out and "第5行 提醒：" in out
+    assert "第3行 提醒" not in out

@@ -80,6 +80,7 @@ def _check(session: Session, table: Table, mapping: Mapping, kind: str,
     rows: list[RowCheck] = []
     new_teams: list[str] = []
     body = table.rows[mapping.header_row + 1:]
+    hidden = table.hidden_rows
     for offset, cells in enumerate(body):
         if offset % 500 == 0:
             if cancel is not None and cancel.is_set():
@@ -94,6 +95,8 @@ def _check(session: Session, table: Table, mapping: Mapping, kind: str,
         # the row's own cells, not a copy: nothing changes them, and a preview of 50,000
         # rows held every cell twice
         row = reader.read(number, cells)
+        if hidden and number in hidden:
+            row.warnings["name"] = HIDDEN_ROW
         if not row.errors:
             reader.derive(row)
             _find_duplicates(row, kind, known, seen)
@@ -408,6 +411,11 @@ _MARK_CHARS = frozenset("合总小共累填说注备")
 _NOT_PEOPLE = re.compile(r"(?P<total>合计|总计|小计|共计|累计)|(?:填表说明|填写说明|(?:说明|注|备注)[:：])")
 _REQUIRED_MARKS = frozenset({"必填", "必填项", "(必填)", "（必填）", "选填", "*必填"})
 _SKIP_WORDS = {"合计": "合计行", "说明": "填表说明", "表头": "又一行表头"}
+
+# A row the worker hid in Excel is read like the rest (it may be filtered out of view, as
+# often as it is a person who moved away): the preview and the command line say which.
+HIDDEN_ROW = ("这一行在Excel里是隐藏的（已迁出、去世，还是被筛选隐藏？），也会一并导入；"
+              "如不该导入，请在Excel里删掉这一行再导入。")
 
 # What a cell said that the import could not read into its field, kept word for word in 备注
 # (a new row's, or added to a saved person's on an update) so that nothing written is lost.

@@ -21,6 +21,7 @@ from typing import Any
 from ...store.errors import os_reason
 from ..output_files import written_whole
 from .formula_guard import guard_csv, starts_formula, unguard_csv
+from .hidden_rows import HiddenRowSearch
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = EXCEL_SUFFIXES + (".csv",)
@@ -42,6 +43,7 @@ class Table:
     sheet: str = ""                  # Excel only: the sheet read
     # Excel only: the sheets after it that look like a ledger too, which were not read
     other_ledgers: list[str] = field(default_factory=list)
+    hidden_rows: frozenset[int] = frozenset()    # Excel only: row numbers (from 1) it hides
 
 
 # Whether the first rows of a sheet hold a ledger's header (import_header.looks_like)
@@ -131,12 +133,15 @@ def _cell(value: Any) -> Any:
 def _read_excel(path: Path, data: bytes, is_ledger: LedgerTest | None = None) -> Table:
     from python_calamine import CalamineWorkbook
 
+    hidden = HiddenRowSearch(data) if path.suffix.lower() in ZIP_SUFFIXES else None
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheet, others = _ledger_sheet(book, is_ledger)
         raw = _sheet_rows(sheet) if sheet is not None else []
         merged = list(sheet.merged_cell_ranges or []) if sheet is not None else []
     except Exception:  # calamine raises its own error types for every kind of broken file
+        if hidden is not None:
+            hidden.rows("")     # its thread is waited for, not left running past the refusal
         raise LedgerFileError(f"文件 {path.name} 不是有效的Excel文件，或者已经损坏。"
                               "请用Excel打开后另存为 .xlsx 再导入。") from None
     rows = raw  # already converted row by row: freeing a second copy of 50,000 rows at once
@@ -153,7 +158,8 @@ def _read_excel(path: Path, data: bytes, is_ledger: LedgerTest | None = None) ->
                 continue
             for c in range(left, min(right, len(rows[r]) - 1) + 1):
                 rows[r][c] = value
-    return Table(path, rows, "", spans, sheet.name if sheet is not None else "", others)
+    name = sheet.name if sheet is not None else ""
+    return Table(path, rows, "", spans, name, others, hidden.rows(name) if hidden else frozenset())
 
 
 def _sheet_rows(sheet: Any) -> list[list[Any]]:

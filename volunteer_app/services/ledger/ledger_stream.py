@@ -35,7 +35,7 @@ from .import_apply import (
     _volunteer_counter,
 )
 from .import_cells import load_tables_meanwhile
-from .import_check import _find_duplicates, _no_cycle_collection, _RowReader
+from .import_check import HIDDEN_ROW, _find_duplicates, _no_cycle_collection, _RowReader
 from .import_header import _readable_columns, detect, looks_like, sheet_notices
 from .import_rows import KINDS, SKIP, UPDATE, Mapping, Preview, RowCheck, Summary, field_labels
 from .ledger_files import MAX_UNPACKED, Table, check_readable, is_blank, read_table
@@ -76,7 +76,8 @@ def import_file(session: Session, path: Path | str, kind: str, duplicates: str =
     ("第5行 提醒：…") as the rows are checked, so that nothing per row piles up in memory."""
     path = Path(path)
     head, rest, estimate, whole = _open_rows(path, kind, max_unpacked)
-    table = Table(path, head, sheet=whole.sheet, other_ledgers=whole.other_ledgers)
+    table = Table(path, head, sheet=whole.sheet, other_ledgers=whole.other_ledgers,
+                  hidden_rows=whole.hidden_rows)
     mapping = detect(table, kind)
     _require(session, kind)
     outcome = Outcome(Summary(), mapping=mapping, table=table)
@@ -168,6 +169,7 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
     summary, stamp = outcome.summary, now_text()
     saver = _Saver(session, kind, duplicates, stamp, summary)
     seen: dict[Any, int] = _SeenKeys()
+    hidden = outcome.table.hidden_rows if outcome.table else frozenset()
     with _indexes_rebuilt_after(session, kind, estimate):
         for chunk in _chunks(rows):
             good = []
@@ -175,6 +177,8 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
                 if is_blank(cells) or reader.not_a_person(number, cells):
                     continue
                 row = reader.read(number, list(cells))
+                if hidden and number in hidden:
+                    row.warnings["name"] = HIDDEN_ROW
                 if not row.errors:
                     reader.derive(row)
                     _find_duplicates(row, kind, reader.known, seen)
