@@ -434,3 +434,41 @@ def test_the_command_line_names_the_hidden_rows(session, db_path, tmp_path, caps
     out = capsys.readouterr().out
     assert "第4行 提醒：这一行在Excel里是隐藏的" in out and "第5行 提醒：" in out
     assert "第3行 提醒" not in out
+
+
+# -- a header of two rows ---------------------------------------------------------------------
+
+def two_row_header(path: Path) -> Path:
+    """住址 merged over 楼号, 单元, 门牌 in the row below; the other headers merged down."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "姓名", "性别", "出生日期", "住址", None, None, "联系电话"])
+    sheet.append([None, None, None, None, "楼号", "单元", "门牌", None])
+    sheet.merge_cells("E1:G1")
+    for column in "ABCDH":
+        sheet.merge_cells(f"{column}1:{column}2")
+    sheet.append([1, "沈一", "男", "1935-03-02", "3号楼", "2单元", "501", "13800001111"])
+    book.save(path)
+    return path
+
+
+def test_a_header_of_two_rows_takes_the_names_from_the_second(session, tmp_path):
+    """The first row alone was the header: 单元 and 门牌 (under the merged 住址) were not
+    imported, and the second header row was taken for a row of data."""
+    table, mapping = import_header.load(two_row_header(tmp_path / "居民.xlsx"), "residents")
+    assert mapping.header_row == 1
+    assert mapping.columns[4:7] == ["building", "unit", "room"]
+    preview, summary = run(session, two_row_header(tmp_path / "居民.xlsx"))
+    assert [r.number for r in preview.rows] == [3] and not preview.notices
+    saved = people(session, "沈一")[0]
+    assert (saved["building"], saved["unit"], saved["room"]) == ("3号楼", "2单元", "501")
+
+
+def test_the_command_line_reads_a_header_of_two_rows(session, db_path, tmp_path):
+    session.db.close()
+    assert main(["--db", str(db_path), "import", "residents",
+                 str(two_row_header(tmp_path / "居民.xlsx"))]) == 0
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT unit, room FROM residents").fetchall() == [("2单元", "501")]

@@ -76,8 +76,8 @@ def import_file(session: Session, path: Path | str, kind: str, duplicates: str =
     ("第5行 提醒：…") as the rows are checked, so that nothing per row piles up in memory."""
     path = Path(path)
     head, rest, estimate, whole = _open_rows(path, kind, max_unpacked)
-    table = Table(path, head, sheet=whole.sheet, other_ledgers=whole.other_ledgers,
-                  hidden_rows=whole.hidden_rows)
+    table = Table(path, head, merged=whole.merged, sheet=whole.sheet,
+                  other_ledgers=whole.other_ledgers, hidden_rows=whole.hidden_rows)
     mapping = detect(table, kind)
     _require(session, kind)
     outcome = Outcome(Summary(), mapping=mapping, table=table)
