@@ -174,6 +174,19 @@ def find_header_row(rows: Sequence[Sequence[Any]], fields: Sequence[LedgerField]
     return fallback
 
 
+# -- cells that say there is nothing ------------------------------------------------------
+
+# 联系电话“无”, 楼号“/”, 身份证号“未提供”: the worker says the cell is empty. Read as a phone,
+# a building or a team they were refused, or saved as a building “/” and a team “无”.
+_NOTHING = frozenset({"/", "／", "\\", "-", "－", "—", "——", "--", "---", "–", "无", "暂无", "没有",
+                      "不详", "未知", "未提供", "空", "null", "none", "n/a", "#n/a"})
+_NOTHING_FLAG = _NOTHING - {"无", "没有", "暂无"}     # in a yes/no column 无 is 否
+
+
+def says_nothing(text: str, flag: bool = False) -> bool:
+    return "".join(text.split()).lower() in (_NOTHING_FLAG if flag else _NOTHING)
+
+
 # -- yes / no -----------------------------------------------------------------------------
 
 _YES = {"有", "是", "y", "yes", "√", "✓", "✔", "1", "true", "对", "独居", "有电梯"}

@@ -472,3 +472,33 @@ def test_the_command_line_reads_a_header_of_two_rows(session, db_path, tmp_path)
                  str(two_row_header(tmp_path / "居民.xlsx"))]) == 0
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT unit, room FROM residents").fetchall() == [("2单元", "501")]
+
+
+# -- cells that say there is nothing -----------------------------------------------------------
+
+def test_a_cell_that_says_there_is_nothing_is_an_empty_cell(session, tmp_path):
+    """联系电话“无”, 身份证号“/”, 楼层“-” were refused as wrong numbers (a ledger where half the
+    old people have no mobile refused half of them), and 楼号“/” was saved as a building “/”.
+    独居“无” stays 否; 独居“/” says nothing either way."""
+    path = write_xlsx(tmp_path / "居民.xlsx", [
+        ["姓名", "性别", "出生日期", "联系电话", "身份证号", "楼号", "楼层", "独居", "备注"],
+        ["韩一", "男", "1935-03-02", "无", "/", "/", "-", "无", "无"],
+        ["韩二", "男", "1935-03-02", "暂无", "未提供", "—", "/", "/", ""],
+    ])
+    preview, summary = run(session, path)
+    assert (summary.imported, summary.rejected) == (2, 0), preview.rows[0].errors
+    saved = {r["name"]: r for r in session.db.query("SELECT * FROM residents")}
+    for name in ("韩一", "韩二"):
+        assert (saved[name]["phone"], saved[name]["id_number"], saved[name]["building"],
+                saved[name]["floor"]) == (None, None, "", None)
+    assert saved["韩一"]["lives_alone"] == 0 and saved["韩一"]["notes"] == "无"
+
+
+def test_a_volunteer_in_team_none_joins_no_team(session, tmp_path):
+    """所属队伍“无” made a team named 无, and 技能“无” a skill."""
+    path = write_xlsx(tmp_path / "志愿者.xlsx", [["姓名", "性别", "出生日期", "手机", "所属队伍", "技能"],
+                                                ["钱一", "女", "1985-01-02", "13800001111", "无", "/"]])
+    _preview, summary = run(session, path, "volunteers")
+    assert summary.new_teams == []
+    assert session.db.execute("SELECT count(*) FROM teams WHERE name = '无'").fetchone()[0] == 0
+    assert people(session, "钱一", "volunteers")[0]["skills"] == "[]"

@@ -13,6 +13,7 @@ from typing import Any
 
 from ...domain.forms import validate_person
 from ...domain.identity import FieldError
+from ...domain.ledger_columns import says_nothing
 from ..admin import settings
 from ..people import resident_risk
 from ..permissions import Permission
@@ -197,6 +198,12 @@ class _RowReader:
         masked = _masked(person) if "*" in person["id_number"] or "*" in person["phone"] else None
         result = validate_person(person, self.today)
         errors = result.errors
+        if errors and (blanked := _says_nothing(person, given)):   # 联系电话“无”: checked again
+            result = validate_person(person, self.today)
+            errors = result.errors
+            for key, text in blanked.items():
+                if key in errors and key in _STILL_NEEDED:
+                    errors[key] = _STILL_NEEDED[key].format(text=text)
         if "birth_date" in errors and type(person["birth_date"]) is str and person["birth_date"]:
             partial_birth_date(person["birth_date"], result)
         phone_warning = None
@@ -242,9 +249,12 @@ class _RowReader:
         """What a cell not met before in its column reads as, remembered in ``memo``."""
         scratch = RowCheck(0, [])
         text = _text(value)
+        spec = self.specs[key]
+        if text and key not in _SAID_AS_WRITTEN and says_nothing(text, spec.kind == "flag"):
+            value, text = None, ""      # 楼号“/”, 所属队伍“无”: an empty cell, not a building or a team
         error = None
         try:
-            _read_other(scratch, self.specs[key], value, text, self.known)
+            _read_other(scratch, spec, value, text, self.known)
         except FieldError as failure:
             error = failure.message
         found = (bool(text), scratch.values, scratch.warnings, error, scratch.teams, scratch.team_roles)
@@ -333,6 +343,27 @@ class _RowReader:
             return
         values["community_id"] = community_id
         row.given.add("community")
+
+
+_SAID_AS_WRITTEN = frozenset({"notes"})   # 备注“无” is kept as the worker wrote it
+
+
+def _says_nothing(person: dict[str, Any], given: set[str]) -> dict[str, str]:
+    """Blank the person's cells that say there is nothing (联系电话“无”, 身份证号“/”, 出生日期“不详”),
+    which validate_person would refuse as a wrong number; what was blanked, as written."""
+    blanked = {}
+    for key in ("id_number", "phone", "birth_date", "gender"):
+        text = person[key]
+        if type(text) is str and text and says_nothing(text):
+            blanked[key] = text
+            person[key] = ""
+            given.discard(key)
+    return blanked
+
+
+# 性别“未知” with no ID number to take it from: still refused, quoting the cell
+_STILL_NEEDED = {"gender": "性别“{text}”只能是男或女（填写身份证号可自动带出）。",
+                 "birth_date": "出生日期“{text}”：请填写出生日期（或填写身份证号，自动带出）。"}
 
 
 def _masked(person: dict[str, Any]) -> dict[str, str]:
