@@ -432,7 +432,8 @@ def test_the_command_line_names_the_hidden_rows(session, db_path, tmp_path, caps
     path = ledger_with_hidden_rows(tmp_path / "居民.xlsx")
     assert main(["--db", str(db_path), "import", "residents", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "第4行 提醒：这一行在Excel里是隐藏的" in out and "第5行 提醒：" in out
+    assert "第5行 提醒：这一行在Excel里是隐藏的" in out
+    assert "按“蒋三”导入，括号里的字已保存到备注。这一行在Excel里是隐藏的" in out
     assert "第3行 提醒" not in out
 
 
@@ -502,3 +503,18 @@ def test_a_volunteer_in_team_none_joins_no_team(session, tmp_path):
     assert summary.new_teams == []
     assert session.db.execute("SELECT count(*) FROM teams WHERE name = '无'").fetchone()[0] == 0
     assert people(session, "钱一", "volunteers")[0]["skills"] == "[]"
+
+
+def test_a_remark_in_brackets_after_a_name_goes_to_notes(session, tmp_path):
+    """张建国（户主） was saved as the name: search, pinyin and the duplicate check all missed
+    张建国, and 李秀兰(已故) came in without anyone seeing the word."""
+    path = write_xlsx(tmp_path / "居民.xlsx", [["姓名", "性别", "出生日期"],
+                                              ["张建国（户主）", "男", "1935-03-02"],
+                                              ["李秀兰(已故)", "女", "1936-03-02"],
+                                              ["阿依古丽·买买提", "女", "1937-03-02"]])
+    preview, _summary = run(session, path)
+    saved = {r["name"]: r for r in session.db.query("SELECT * FROM residents")}
+    assert set(saved) == {"张建国", "李秀兰", "阿依古丽·买买提"}
+    assert saved["张建国"]["notes"] == "姓名后的说明：户主"
+    assert saved["张建国"]["name_initials"] == "zjg"
+    assert "括号里的“已故”不是姓名" in preview.rows[1].warnings["name"]

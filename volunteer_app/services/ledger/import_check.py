@@ -97,7 +97,7 @@ def _check(session: Session, table: Table, mapping: Mapping, kind: str,
         # rows held every cell twice
         row = reader.read(number, cells)
         if hidden and number in hidden:
-            row.warnings["name"] = HIDDEN_ROW
+            mark_hidden(row)
         if not row.errors:
             reader.derive(row)
             _find_duplicates(row, kind, known, seen)
@@ -217,6 +217,9 @@ class _RowReader:
         row = RowCheck(number, cells, result.values, given, errors)
         if serial and "birth_date" not in errors:
             row.warnings["birth_date"] = serial
+        name = row.values.get("name")
+        if name and name[-1] in "）)":
+            _name_remark(row, name)
         if phone_warning:
             row.warnings["phone"] = phone_warning
         values = row.values
@@ -348,6 +351,23 @@ class _RowReader:
 _SAID_AS_WRITTEN = frozenset({"notes"})   # 备注“无” is kept as the worker wrote it
 
 
+# a Chinese name, then Chinese words in brackets: a Latin name's (Molly) or a formula's
+# brackets are not taken apart
+_NAME_REMARK = re.compile(r"(?P<name>[\u3400-\u9fff·]+)\s*[（(](?P<remark>[\u3400-\u9fff、，, ]+)[)）]")
+
+
+def _name_remark(row: RowCheck, name: str) -> None:
+    """张建国（户主）, 李秀兰(已故): a remark in brackets after the name is no part of it (it
+    was saved as the name, which then matched no one and sorted as no one)."""
+    found = _NAME_REMARK.fullmatch(name)
+    if found is None:
+        return
+    row.values["name"] = found["name"]
+    row.values["_name_note"] = f"姓名后的说明：{found['remark']}"
+    row.warnings["name"] = (f"姓名“{name}”括号里的“{found['remark']}”不是姓名，按“{found['name']}”导入，"
+                            "括号里的字已保存到备注。")
+
+
 def _says_nothing(person: dict[str, Any], given: set[str]) -> dict[str, str]:
     """Blank the person's cells that say there is nothing (联系电话“无”, 身份证号“/”, 出生日期“不详”),
     which validate_person would refuse as a wrong number; what was blanked, as written."""
@@ -448,9 +468,14 @@ _SKIP_WORDS = {"合计": "合计行", "说明": "填表说明", "表头": "又�
 HIDDEN_ROW = ("这一行在Excel里是隐藏的（已迁出、去世，还是被筛选隐藏？），也会一并导入；"
               "如不该导入，请在Excel里删掉这一行再导入。")
 
+def mark_hidden(row: RowCheck) -> None:
+    said = row.warnings.get("name")
+    row.warnings["name"] = f"{said}{HIDDEN_ROW}" if said else HIDDEN_ROW
+
+
 # What a cell said that the import could not read into its field, kept word for word in 备注
 # (a new row's, or added to a saved person's on an update) so that nothing written is lost.
-KEPT_IN_NOTES = ("_availability_note", "_address_note", "_phone_note")
+KEPT_IN_NOTES = ("_availability_note", "_address_note", "_phone_note", "_name_note")
 _FIELD_NAMES = {"building": "楼号", "unit": "单元", "room": "门牌", "place_id": "小区"}
 
 _PERSON_KEYS = {"name", "id_number", "birth_date", "gender", "phone"}

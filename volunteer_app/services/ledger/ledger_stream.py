@@ -35,7 +35,7 @@ from .import_apply import (
     _volunteer_counter,
 )
 from .import_cells import load_tables_meanwhile
-from .import_check import HIDDEN_ROW, _find_duplicates, _no_cycle_collection, _RowReader
+from .import_check import _find_duplicates, _no_cycle_collection, _RowReader, mark_hidden
 from .import_header import _readable_columns, detect, looks_like, sheet_notices
 from .import_rows import KINDS, SKIP, UPDATE, Mapping, Preview, RowCheck, Summary, field_labels
 from .ledger_files import MAX_UNPACKED, Table, check_readable, is_blank, read_table
@@ -178,7 +178,7 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
                     continue
                 row = reader.read(number, list(cells))
                 if hidden and number in hidden:
-                    row.warnings["name"] = HIDDEN_ROW
+                    mark_hidden(row)
                 if not row.errors:
                     reader.derive(row)
                     _find_duplicates(row, kind, reader.known, seen)
