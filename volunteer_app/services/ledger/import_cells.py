@@ -244,6 +244,7 @@ def _read_other(row: RowCheck, spec: LedgerField, value: Any, text: str, known: 
         if parts is not None and (parts.prefix or parts.unit or parts.room):
             row.values[key] = parts.building
             row.values["_address_note"] = f"住址（原文）：{text}"
+            row.warnings[key] = f"住址“{text}”按楼号“{parts.building}”导入，整个住址已保存到备注。"
     elif key in _CODES:
         row.values[key] = clean_code(text)
     else:

@@ -91,11 +91,11 @@ def _check(session: Session, table: Table, mapping: Mapping, kind: str,
         if is_blank(cells):
             continue
         number = mapping.header_row + offset + 2
-        if reader.not_a_person(number, cells):
-            continue
         # the row's own cells, not a copy: nothing changes them, and a preview of 50,000
         # rows held every cell twice
         row = reader.read(number, cells)
+        if row.errors and reader.not_a_person(number, cells):
+            continue
         if hidden and number in hidden:
             mark_hidden(row)
         if not row.errors:
@@ -135,26 +135,24 @@ class _RowReader:
         self.name_at = name_at
         self.name_header = mapping.headers[name_at] if name_at is not None else None
         self.skipped: list[str] = []            # 第8行（合计）: rows that hold no person
+        self._not_names = _REQUIRED_MARKS | {self.name_header}   # in a name cell: no person
 
     def not_a_person(self, number: int, cells: list[Any]) -> bool:
         """A 合计 row under the people, a 填表说明 or 必填 row under the header, the header
         again (a ledger pasted together from printed pages): not people, and not errors either
-        (they would fail an --all-or-nothing import), so they are left out and named."""
-        first = None
-        for cell in cells:              # the first cell with something in it, nearly always [0]
-            if cell is not None and cell != "":
-                first = cell
-                break
+        (they would fail an --all-or-nothing import), so they are left out and named. Asked
+        only of a row that read with errors, as all of these do (a person's would not)."""
+        first = cells[0] if cells else None
+        if first is None or first == "":    # the first cell with something in it: nearly always [0]
+            first = next((cell for cell in cells if cell is not None and cell != ""), None)
         reason = None
-        if type(first) is str and first.lstrip()[:1] in _MARK_CHARS:
+        if type(first) is str and first and first[0] in _MARK_CHARS:
             found = _NOT_PEOPLE.match("".join(first.split()))
             if found:
                 reason = "合计" if found["total"] else "说明"
-        if reason is None and self.name_at is not None and self.name_at < len(cells):
-            name = cells[self.name_at]
-            if type(name) is str and name and (name.strip() == self.name_header
-                                                or name.strip() in _REQUIRED_MARKS):
-                reason = "表头" if name.strip() == self.name_header else "说明"
+        at = self.name_at
+        if reason is None and at is not None and at < len(cells) and cells[at] in self._not_names:
+            reason = "表头" if cells[at] == self.name_header else "说明"
         if reason is None:
             return False
         self.skipped.append(f"第{number}行（{_SKIP_WORDS[reason]}）")
@@ -270,7 +268,8 @@ class _RowReader:
         values = row.values
         if "_address" in values:
             self.settle_address(row)
-        kept = [values.pop(key) for key in KEPT_IN_NOTES if key in values]
+        # every reading that keeps words in 备注 says so in a warning: most rows have none
+        kept = [values.pop(key) for key in KEPT_IN_NOTES if key in values] if row.warnings else None
         if kept:
             row.kept = "；".join(kept)
             values["notes"] = "；".join(x for x in (values.get("notes", ""), row.kept) if x)
@@ -413,10 +412,9 @@ def _keys(row: RowCheck) -> list[Any]:
     if values.get("volunteer_no"):
         keys.append(("no", values["volunteer_no"]))
     if values.get("phone"):
-        # with an ID number ("npi") the name and phone find only a row or a saved person
-        # without one: the same person written once with the number and once without is one
-        # person, while two numbers are two people
-        keys.append(("npi" if id_number else "np", values["name"], values["phone"]))
+        # with an ID number too: the same person written once with the number and once
+        # without is found by name and phone (see _find_duplicates)
+        keys.append(("np", values["name"], values["phone"]))
     elif not id_number and values.get("birth_date"):
         # neither ID nor phone: the same name and birth date is taken as the same person
         keys.append(("nb", values["name"], values["birth_date"]))
@@ -424,38 +422,38 @@ def _keys(row: RowCheck) -> list[Any]:
 
 
 def _find_duplicates(row: RowCheck, kind: str, known: _Known, seen: dict[Any, int]) -> None:
+    """A row with an ID number matches by name and phone only a row or a saved person without
+    one (two numbers are two people): ``seen`` keeps the name-and-phone key of a row with a
+    number as its row number negated."""
     existing: set[int] = set()
     keys = _keys(row)
+    with_id = bool(row.values.get("id_number"))
     for key in keys:
         tag = key[0]
-        earlier = (key,)
         if tag == "id":
             found = known.by_id_number.get(key[1])
         elif tag == "no":
             found = known.by_number.get(key[1])
         elif tag == "np":
-            found = known.by_name_phone.get((key[1], key[2]))
-            earlier = (key, ("npi", key[1], key[2]))
-        elif tag == "npi":
-            # only when the ID number itself is new: an earlier import without numbers
-            found = None if existing else known.by_name_phone_no_id.get((key[1], key[2]))
-            earlier = (("np", key[1], key[2]),)
+            if with_id:     # only when the number itself is new: an earlier import without numbers
+                found = None if existing else known.by_name_phone_no_id.get((key[1], key[2]))
+            else:
+                found = known.by_name_phone.get((key[1], key[2]))
         else:
             found = known.by_name_birth.get((key[1], key[2]))
         if found is not None:
             existing.add(found)
-        if row.duplicate_of is None:
-            for other in earlier:
-                if other in seen:
-                    row.duplicate_of = seen[other]
-                    break
+        if row.duplicate_of is None and key in seen:
+            earlier = seen[key]
+            if earlier > 0 or not with_id:
+                row.duplicate_of = abs(earlier)
     if len(existing) > 1:
         row.errors["id_number"] = (f"这一行与已登记的{len(existing)}位不同人员（编号"
                                    f"{'、'.join(map(str, sorted(existing)))}）都对得上，请核对身份证号和编号。")
         return
     row.existing_id = next(iter(existing), None)
     for key in keys:
-        seen.setdefault(key, row.number)
+        seen.setdefault(key, -row.number if with_id and key[0] == "np" else row.number)
 
 
 _MARK_CHARS = frozenset("合总小共累填说注备")

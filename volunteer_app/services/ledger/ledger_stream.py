@@ -174,9 +174,11 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
         for chunk in _chunks(rows):
             good = []
             for number, cells in chunk:
-                if is_blank(cells) or reader.not_a_person(number, cells):
+                if is_blank(cells):
                     continue
                 row = reader.read(number, list(cells))
+                if row.errors and reader.not_a_person(number, cells):
+                    continue
                 if hidden and number in hidden:
                     mark_hidden(row)
                 if not row.errors:
