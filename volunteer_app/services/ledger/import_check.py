@@ -463,7 +463,7 @@ _SKIP_WORDS = {"合计": "合计行", "说明": "填表说明", "表头": "又�
 
 # A row the worker hid in Excel is read like the rest (it may be filtered out of view, as
 # often as it is a person who moved away): the preview and the command line say which.
-HIDDEN_ROW = ("这一行在Excel里是隐藏的（已迁出、去世，还是被筛选隐藏？），也会一并导入；"
+HIDDEN_ROW = ("这一行在Excel里是隐藏的（已迁出、去世，还是被筛选隐藏？），隐藏的行照样导入；"
               "如不该导入，请在Excel里删掉这一行再导入。")
 
 def mark_hidden(row: RowCheck) -> None:
