@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from volunteer_app.services.ledger import import_check, import_header, import_rows
-from volunteer_app.ui.dialogs.import_dialog import ERROR_BRUSH, ImportDialog
+from volunteer_app.ui.dialogs.import_dialog import ERROR_BRUSH, WARNING_BRUSH, ImportDialog
 from volunteer_app.ui.ledger_actions import ExportDialog, add_import_export_buttons
 
 pytestmark = pytest.mark.gui
@@ -252,4 +252,46 @@ def test_duplicates_skip_or_update_as_chosen_in_the_window(qtbot, loop, session,
     dialog.duplicates.setCurrentIndex(dialog.duplicates.findData(import_rows.UPDATE))
     assert loop.run_until_complete(dialog.run_import()).updated == 1
     assert session.db.execute("SELECT phone FROM residents").fetchone()[0] == "13911112222"
+    dialog.close()
+
+
+def test_an_address_column_is_read_and_a_guess_it_will_not_make_is_marked(qtbot, loop, session,
+                                                                         tmp_path):
+    """住址 shows as 住址 in the mapping (it was 不导入, and the addresses were lost); a cell it
+    will not split (3-2-501) is marked in the preview with the reason, and kept in 备注."""
+    path = write_xlsx(tmp_path / "居民.xlsx", [["姓名", "性别", "出生日期", "住址"],
+                                              ["郑一", "男", "1935-03-02", "3号楼2单元501"],
+                                              ["郑三", "男", "1935-03-02", "3-2-501"]])
+    dialog = _dialog(qtbot, session)
+    assert loop.run_until_complete(dialog.open_file(path))
+    combo = dialog.findChild(type(dialog.duplicates), "import_dialog.map.3")
+    assert combo.currentText() == "住址"
+    assert _statuses(dialog) == ["可导入", "有提醒"]
+    cell = dialog.model.index(1, 3 + 3)
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == WARNING_BRUSH
+    assert "分不清哪一段是楼号、单元、门牌" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert dialog.model.index(0, 3 + 3).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert loop.run_until_complete(dialog.run_import()).imported == 2
+    saved = {r["name"]: r for r in session.db.query("SELECT * FROM residents")}
+    assert (saved["郑一"]["building"], saved["郑一"]["unit"], saved["郑一"]["room"]) == (
+        "3号楼", "2单元", "501")
+    assert saved["郑三"]["notes"] == "住址（原文）：3-2-501"
+    dialog.close()
+
+
+def test_a_row_hidden_in_excel_is_marked_in_the_preview(qtbot, loop, session, tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "居民.xlsx"
+    book = Workbook()
+    for row in (["姓名", "性别", "出生日期"], ["蒋一", "男", "1935-03-02"], ["蒋二", "女", "1936-03-02"]):
+        book.active.append(row)
+    book.active.row_dimensions[3].hidden = True
+    book.save(path)
+    dialog = _dialog(qtbot, session)
+    assert loop.run_until_complete(dialog.open_file(path))
+    assert _statuses(dialog) == ["可导入", "有提醒"]
+    name = dialog.model.index(1, 3)
+    assert name.data(Qt.ItemDataRole.BackgroundRole) == WARNING_BRUSH
+    assert "在Excel里是隐藏的" in name.data(Qt.ItemDataRole.ToolTipRole)
     dialog.close()

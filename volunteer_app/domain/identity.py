@@ -158,6 +158,27 @@ def clean_phone(raw: Any, field: str = "联系电话") -> str:
     raise FieldError(field, f"{field}“{raw}”应为11位手机号，或8位固定电话（可带010-）。")
 
 
+_PHONE_LIST = re.compile(r"[/／、,，;；]|\s{2,}|或")
+_PHONE_REMARK = re.compile(r"[（(][^（）()0-9]*[)）]")          # （儿子）, (本人); not (010)
+_PHONE_EXTENSION = re.compile(r"(?:转|分机|ext\.?)\s*[0-9]+$", re.IGNORECASE)
+
+
+def phones_in(raw: Any, field: str = "联系电话") -> list[str]:
+    """Every number of a cell that holds more than a number: 13800001111/13900002222, one with
+    （儿子） after it, a landline with 转123. Empty when any piece is not a number (the cell
+    is then refused as it is)."""
+    found = []
+    for piece in _PHONE_LIST.split(half_width(raw)):
+        piece = _PHONE_EXTENSION.sub("", _PHONE_REMARK.sub("", piece)).strip()
+        if not piece:
+            continue
+        try:
+            found.append(clean_phone(piece, field))
+        except FieldError:
+            return []
+    return found
+
+
 def clean_name(raw: Any, field: str = "姓名") -> str:
     """A person's name: any GB18030 characters, minority names joined by the middle dot, and
     one space between the words of a Latin name; no emoji or other symbols (they print as

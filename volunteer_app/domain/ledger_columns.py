@@ -21,11 +21,12 @@ class LedgerField:
     key: str                 # the field the importer fills
     label: str               # the header the exporter writes (and the importer reads)
     synonyms: tuple[str, ...] = ()
-    kind: str = "text"       # text, flag, int, date
+    kind: str = "text"       # text, flag, int, date, address (a building read from a 住址)
+    exported: bool = True    # False: read from a ledger, never written (the app keeps its parts)
 
 
-def _f(key: str, label: str, *synonyms: str, kind: str = "text") -> LedgerField:
-    return LedgerField(key, label, synonyms, kind)
+def _f(key: str, label: str, *synonyms: str, kind: str = "text", exported: bool = True) -> LedgerField:
+    return LedgerField(key, label, synonyms, kind, exported)
 
 
 _PERSON = (
@@ -47,6 +48,9 @@ RESIDENT_FIELDS: tuple[LedgerField, ...] = _PERSON + (
     _f("unit", "单元", "单元号"),
     _f("room", "门牌", "房号", "门牌号", "房间号", "室"),
     _f("floor", "楼层", "所在楼层", "层", kind="int"),
+    # 3号楼2单元501 in one cell: read into 楼号, 单元 and 门牌 (domain/ledger_address.py)
+    _f("address", "住址", "家庭住址", "居住地址", "现住址", "详细地址", "地址", "家庭地址",
+       exported=False),
     _f("has_lift", "有无电梯", "电梯", "是否有电梯", kind="flag"),
     _f("cannot_use_stairs", "不能上下楼", "行动不便", "无法上下楼", kind="flag"),
     _f("lives_alone", "独居", "是否独居", "独居老人", kind="flag"),
@@ -79,7 +83,8 @@ VOLUNTEER_FIELDS: tuple[LedgerField, ...] = (
     _PLACE,
     _f("skills", "技能", "特长", "专长", "技能特长"),
     _f("availability", "可服务时间", "服务时间", "空闲时间", "可参加时间", "时间"),
-    _f("building", "住址", "楼号", "居住楼号", "住址楼号"),
+    # a volunteer's building, for 同一楼栋 in 80后帮90后: 3号楼2单元501 keeps 3号楼
+    _f("building", "住址", "楼号", "居住楼号", "住址楼号", kind="address"),
     _f("is_staff", "社区工作者", "是否社区工作者", "社工", kind="flag"),
     _f("health_limit", "不宜重体力", "健康限制", kind="flag"),
     _f("weekly_hours_cap", "每周时长上限", "每周最多小时"),
@@ -169,6 +174,19 @@ def find_header_row(rows: Sequence[Sequence[Any]], fields: Sequence[LedgerField]
     return fallback
 
 
+# -- cells that say there is nothing ------------------------------------------------------
+
+# 联系电话“无”, 楼号“/”, 身份证号“未提供”: the worker says the cell is empty. Read as a phone,
+# a building or a team they were refused, or saved as a building “/” and a team “无”.
+_NOTHING = frozenset({"/", "／", "\\", "-", "－", "—", "——", "--", "---", "–", "无", "暂无", "没有",
+                      "不详", "未知", "未提供", "空", "null", "none", "n/a", "#n/a"})
+_NOTHING_FLAG = _NOTHING - {"无", "没有", "暂无"}     # in a yes/no column 无 is 否
+
+
+def says_nothing(text: str, flag: bool = False) -> bool:
+    return "".join(text.split()).lower() in (_NOTHING_FLAG if flag else _NOTHING)
+
+
 # -- yes / no -----------------------------------------------------------------------------
 
 _YES = {"有", "是", "y", "yes", "√", "✓", "✔", "1", "true", "对", "独居", "有电梯"}
@@ -202,7 +220,7 @@ _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7,
 _DAY_CHARS = "一二三四五六日天七1234567"
 _GROUP_DAYS = {
     "周末": (6, 7), "双休日": (6, 7), "双休": (6, 7), "节假日": (6, 7), "休息日": (6, 7),
-    "工作日": (1, 2, 3, 4, 5), "平日": (1, 2, 3, 4, 5), "平时": (1, 2, 3, 4, 5),
+    "非工作日": (6, 7), "工作日": (1, 2, 3, 4, 5), "平日": (1, 2, 3, 4, 5), "平时": (1, 2, 3, 4, 5),
     "每天": tuple(range(1, 8)), "天天": tuple(range(1, 8)), "每日": tuple(range(1, 8)),
     "全周": tuple(range(1, 8)),
 }

@@ -236,6 +236,12 @@ def _update(session: Session, table: str, target: int, row: RowCheck, stamp: str
     if "community" in row.given and "community_id" in row.values:
         values["community_id"] = row.values["community_id"]
     values = {k: v for k, v in values.items() if k not in ("id",)}
+    if row.kept and "notes" not in values:
+        # a ledger without a 备注 column adds what it could not read to the saved notes
+        # (it replaced them), once however often the file is imported
+        notes = current.get("notes") or ""
+        if row.kept not in notes:
+            values["notes"] = "；".join(x for x in (notes, row.kept) if x)
     if table == "residents":
         merged = {**current, **values}
         values["risk_level"] = resident_risk.level_of(merged, settings.housing_rule(session),

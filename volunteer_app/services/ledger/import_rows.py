@@ -45,6 +45,7 @@ class RowCheck:
     duplicate_of: int | None = None      # the earlier row of the file it duplicates
     teams: list[str] = field(default_factory=list)
     team_roles: dict[str, str] = field(default_factory=dict)   # team → 队长 or 副队长, as written
+    kept: str = ""                       # cells not understood, kept in 备注 (KEPT_IN_NOTES)
 
     @property
     def ok(self) -> bool:

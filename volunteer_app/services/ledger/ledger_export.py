@@ -85,7 +85,8 @@ def export(session: Session, kind: str, path: Path | str, *, full: bool = False)
     if kind == "residents":
         # health and hardship notes go out only to a role that may see them
         readable = session.can(Permission.VIEW_SENSITIVE)
-        keys, headers = _labels([f for f in RESIDENT_FIELDS if readable or f.key not in SENSITIVE_KEYS])
+        keys, headers = _labels([f for f in RESIDENT_FIELDS if f.exported
+                                 and (readable or f.key not in SENSITIVE_KEYS)])
         rows = _resident_rows(session)
     elif kind == "volunteers":
         keys, headers = _labels(VOLUNTEER_FIELDS)

@@ -11,15 +11,17 @@ import contextlib
 import csv
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ...store.errors import os_reason
 from ..output_files import written_whole
 from .formula_guard import guard_csv, starts_formula, unguard_csv
+from .hidden_rows import HiddenRowSearch
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = EXCEL_SUFFIXES + (".csv",)
@@ -38,9 +40,18 @@ class Table:
     rows: list[list[Any]]            # every row of the sheet from row 1, cells as read
     encoding: str = ""               # CSV only: utf-8-sig, utf-8 or gb18030
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    sheet: str = ""                  # Excel only: the sheet read
+    # Excel only: the sheets after it that look like a ledger too, which were not read
+    other_ledgers: list[str] = field(default_factory=list)
+    hidden_rows: frozenset[int] = frozenset()    # Excel only: row numbers (from 1) it hides
 
 
-def read_table(path: Path | str, max_unpacked: int = MAX_UNPACKED) -> Table:
+# Whether the first rows of a sheet hold a ledger's header (import_header.looks_like)
+LedgerTest = Callable[[list[list[Any]]], bool]
+
+
+def read_table(path: Path | str, max_unpacked: int = MAX_UNPACKED,
+               is_ledger: LedgerTest | None = None) -> Table:
     path = Path(path)
     suffix = path.suffix.lower()
     check_readable(path)
@@ -56,7 +67,7 @@ def read_table(path: Path | str, max_unpacked: int = MAX_UNPACKED) -> Table:
                               "如果它正在Excel中打开，请先关闭。") from None
     if suffix == ".csv":
         return _read_csv(path, data)
-    return _read_excel(path, data)
+    return _read_excel(path, data, is_ledger)
 
 
 def check_readable(path: Path) -> None:
@@ -119,15 +130,18 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _read_excel(path: Path, data: bytes) -> Table:
+def _read_excel(path: Path, data: bytes, is_ledger: LedgerTest | None = None) -> Table:
     from python_calamine import CalamineWorkbook
 
+    hidden = HiddenRowSearch(data) if path.suffix.lower() in ZIP_SUFFIXES else None
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheet = _first_filled_sheet(book)
+        sheet, others = _ledger_sheet(book, is_ledger)
         raw = _sheet_rows(sheet) if sheet is not None else []
         merged = list(sheet.merged_cell_ranges or []) if sheet is not None else []
     except Exception:  # calamine raises its own error types for every kind of broken file
+        if hidden is not None:
+            hidden.rows("")     # its thread is waited for, not left running past the refusal
         raise LedgerFileError(f"文件 {path.name} 不是有效的Excel文件，或者已经损坏。"
                               "请用Excel打开后另存为 .xlsx 再导入。") from None
     rows = raw  # already converted row by row: freeing a second copy of 50,000 rows at once
@@ -144,7 +158,8 @@ def _read_excel(path: Path, data: bytes) -> Table:
                 continue
             for c in range(left, min(right, len(rows[r]) - 1) + 1):
                 rows[r][c] = value
-    return Table(path, rows, "", spans)
+    name = sheet.name if sheet is not None else ""
+    return Table(path, rows, "", spans, name, others, hidden.rows(name) if hidden else frozenset())
 
 
 def _sheet_rows(sheet: Any) -> list[list[Any]]:
@@ -158,12 +173,27 @@ def _sheet_rows(sheet: Any) -> list[list[Any]]:
     return [[] for _ in range(missing)] + rows if missing > 0 else rows
 
 
-def _first_filled_sheet(book: Any) -> Any:
+def _ledger_sheet(book: Any, is_ledger: LedgerTest | None) -> tuple[Any, list[str]]:
+    """The first sheet with something in it that ``is_ledger`` (the first filled one without
+    it, or when none is), and the names of the later sheets that are ledgers too: a workbook
+    kept one sheet per building (1号楼, 2号楼) would otherwise lose all but the first unseen,
+    and a 填表说明 sheet in front hid the ledger behind it."""
+    chosen, first, others = None, None, []
     for index in range(len(book.sheet_names)):
         sheet = book.get_sheet_by_index(index)
-        if sheet.height:
-            return sheet
-    return book.get_sheet_by_index(0) if book.sheet_names else None
+        if not sheet.height:
+            continue
+        first = first or sheet
+        if is_ledger is None:
+            return sheet, []
+        if is_ledger([[_cell(v) for v in row] for row in islice(sheet.iter_rows(), 10)]):
+            if chosen is None:
+                chosen = sheet
+            else:
+                others.append(sheet.name)
+    if chosen is None:
+        chosen = first or (book.get_sheet_by_index(0) if book.sheet_names else None)
+    return chosen, others
 
 
 def is_blank(row: Sequence[Any]) -> bool:

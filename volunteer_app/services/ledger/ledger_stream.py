@@ -35,8 +35,8 @@ from .import_apply import (
     _volunteer_counter,
 )
 from .import_cells import load_tables_meanwhile
-from .import_check import _find_duplicates, _no_cycle_collection, _RowReader
-from .import_header import _readable_columns, detect
+from .import_check import _find_duplicates, _no_cycle_collection, _RowReader, mark_hidden
+from .import_header import _readable_columns, detect, looks_like, sheet_notices
 from .import_rows import KINDS, SKIP, UPDATE, Mapping, Preview, RowCheck, Summary, field_labels
 from .ledger_files import MAX_UNPACKED, Table, check_readable, is_blank, read_table
 from .ledger_rows import csv_rows
@@ -75,8 +75,9 @@ def import_file(session: Session, path: Path | str, kind: str, duplicates: str =
     ``report`` hears one line per rejected cell ("第5行 身份证号：…") and per warning
     ("第5行 提醒：…") as the rows are checked, so that nothing per row piles up in memory."""
     path = Path(path)
-    head, rest, estimate = _open_rows(path, max_unpacked)
-    table = Table(path, head)
+    head, rest, estimate, whole = _open_rows(path, kind, max_unpacked)
+    table = Table(path, head, merged=whole.merged, sheet=whole.sheet,
+                  other_ledgers=whole.other_ledgers, hidden_rows=whole.hidden_rows)
     mapping = detect(table, kind)
     _require(session, kind)
     outcome = Outcome(Summary(), mapping=mapping, table=table)
@@ -103,18 +104,22 @@ def _tables(kind: str) -> tuple[str, ...]:
     return (kind, "teams", "team_members") if kind == "volunteers" else (kind,)
 
 
-def _open_rows(path: Path, max_unpacked: int) -> tuple[list[list[Any]], Iterator[list[Any]], int]:
-    """The first rows (to find the header in), the rest as an iterator, and about how many rows
-    there are. A CSV is streamed; an Excel file is read whole, bounded by ``max_unpacked``."""
+def _open_rows(path: Path, kind: str, max_unpacked: int
+               ) -> tuple[list[list[Any]], Iterator[list[Any]], int, Table]:
+    """The first rows (to find the header in), the rest as an iterator, about how many rows
+    there are, and the table read (its rows dropped; an Excel file's sheets). A CSV is
+    streamed; an Excel file is read whole, bounded by ``max_unpacked``."""
     check_readable(path)
     load_tables_meanwhile()
     if path.suffix.lower() == ".csv":
         rows, estimate = csv_rows(path)
+        table = Table(path, [])
     else:
-        whole = read_table(path, max_unpacked).rows
+        table = read_table(path, max_unpacked, looks_like(kind))
+        whole, table.rows = table.rows, []
         rows, estimate = iter(whole), len(whole)
     head = list(islice(rows, HEADER_SEARCH))
-    return head, rows, estimate
+    return head, rows, estimate, table
 
 
 def _numbered(head: list[list[Any]], rest: Iterator[list[Any]],
@@ -157,12 +162,14 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
                  rows: Iterator[tuple[int, list[Any]]], estimate: int) -> None:
     assert outcome.mapping is not None
     mapping, notices = _readable_columns(session, outcome.mapping)
-    outcome.mapping, outcome.notices = mapping, notices
+    sheets = sheet_notices(outcome.table) if outcome.table else []
+    outcome.mapping, outcome.notices = mapping, sheets + notices + _unknown_columns(mapping)
     reader = _RowReader(session, mapping, kind)
     labels = {**FIELD_LABELS, **field_labels(kind)}
     summary, stamp = outcome.summary, now_text()
     saver = _Saver(session, kind, duplicates, stamp, summary)
     seen: dict[Any, int] = _SeenKeys()
+    hidden = outcome.table.hidden_rows if outcome.table else frozenset()
     with _indexes_rebuilt_after(session, kind, estimate):
         for chunk in _chunks(rows):
             good = []
@@ -170,6 +177,10 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
                 if is_blank(cells):
                     continue
                 row = reader.read(number, list(cells))
+                if row.errors and reader.not_a_person(number, cells):
+                    continue
+                if hidden and number in hidden:
+                    mark_hidden(row)
                 if not row.errors:
                     reader.derive(row)
                     _find_duplicates(row, kind, reader.known, seen)
@@ -185,6 +196,7 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
             if not (all_or_nothing and summary.rejected):
                 saver.save(good)
             _bound_memos(reader)
+        outcome.notices += reader.skipped_notice()
         if all_or_nothing and summary.rejected:
             raise _NothingSaved()
         saver.finish()
@@ -194,6 +206,22 @@ def _import_rows(session: Session, outcome: Outcome, kind: str, duplicates: str,
                    "skipped": summary.skipped, "rejected": summary.rejected},
                   f"从文件 {source} 导入{KINDS[kind]}：新增{summary.imported}，更新{summary.updated}，"
                   f"跳过{summary.skipped}，未导入{summary.rejected}")
+
+
+# a row's running number: nothing to import, nothing lost
+_NUMBERING = {"序号", "序", "编号", "行号", "No", "NO", "no", "No."}
+
+
+def _unknown_columns(mapping: Mapping) -> list[str]:
+    """The command line has no mapping to look at: a column it does not know is named, so
+    that a ledger's 户籍地址 or 户主 is not left out unseen."""
+    unknown = [h for h, key in zip(mapping.headers, mapping.columns, strict=True)
+               if key is None and h and h not in _NUMBERING]
+    if not unknown:
+        return []
+    names = "".join(f"“{h}”" for h in unknown)
+    return [f"{names}列认不出是哪一项，没有导入。如要导入，请把列名改成认得出的名称"
+            "（如姓名、身份证号、联系电话、楼号、备注），或在窗口的“导入”里为它选择“导入为”。"]
 
 
 def _rejected(row: RowCheck, labels: dict[str, str], summary: Summary, report: Report,
